@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { linregress } from '../src/index';
+
+/**
+ * Edge cases follow scipy 1.17's linregress (checked by running it on the
+ * machine); where scipy is only imprecise (its 1e-20 fudge in t) the exact
+ * answer is expected instead.
+ */
+describe('linregress edge cases (scipy 1.17 semantics)', () => {
+  it('n = 2: exact line, stderrs 0, pvalue 0 for every alternative', () => {
+    expect(linregress([1, 2], [5, 7])).toEqual({
+      slope: 2,
+      intercept: 3,
+      rvalue: 1,
+      pvalue: 0,
+      stderr: 0,
+      interceptStderr: 0,
+    });
+    expect(linregress([1, 2], [7, 5], { alternative: 'less' }).pvalue).toBe(0);
+  });
+
+  it('n = 2 with equal y: rvalue NaN, pvalue 1, stderrs 0', () => {
+    const r = linregress([1, 2], [5, 5]);
+    expect(r.rvalue).toBeNaN();
+    expect([r.slope, r.intercept, r.pvalue, r.stderr, r.interceptStderr]).toEqual([0, 5, 1, 0, 0]);
+  });
+
+  it('constant y: slope 0, intercept y, everything else NaN', () => {
+    const r = linregress([1, 2, 3, 4], [5, 5, 5, 5]);
+    expect([r.slope, r.intercept]).toEqual([0, 5]);
+    for (const v of [r.rvalue, r.pvalue, r.stderr, r.interceptStderr]) expect(v).toBeNaN();
+  });
+
+  it('perfect fit: exact p = 0 (scipy reports 9e-11), stderr 0, r = 1', () => {
+    // 0.1, 0.2, 0.3 -> 0.3, 0.5, 0.7 is exact in decimal, not in binary.
+    expect(linregress([0.1, 0.2, 0.3], [0.3, 0.5, 0.7])).toEqual({
+      slope: 2,
+      intercept: 0.1,
+      rvalue: 1,
+      pvalue: 0,
+      stderr: 0,
+      interceptStderr: 0,
+    });
+    expect(linregress([1, 2, 3], [2, 4, 6], { alternative: 'less' }).pvalue).toBe(1);
+    expect(linregress([1, 2, 3], [6, 4, 2], { alternative: 'less' }).pvalue).toBe(0);
+  });
+
+  it('accepts Float64Array and number[] alike', () => {
+    const x = [1, 2, 3, 4, 5.5];
+    const y = [2.1, 3.9, 6.2, 7.8, 11.1];
+    expect(linregress(Float64Array.from(x), Float64Array.from(y))).toEqual(linregress(x, y));
+  });
+});
