@@ -72,6 +72,21 @@ export function functionNameFromUri(uri: string): string | undefined {
 }
 
 /**
+ * The deployed function a user means by `name`: its exact name, the function
+ * behind the route `/<name>` (e.g. `linregress`), or one named `*-<name>`.
+ */
+export function resolveFunctionName(deployment: Deployment, name: string): string | undefined {
+  const names = deployment.functions.map((f) => f.name);
+  if (names.includes(name)) return name;
+  for (const api of deployment.apis) {
+    const route = api.routes.find((r) => r.functionName && r.routeKey.split(' ')[1] === `/${name}`);
+    if (route?.functionName) return route.functionName;
+  }
+  const suffixed = names.filter((n) => n.endsWith(`-${name}`));
+  return suffixed.length === 1 ? suffixed[0] : undefined;
+}
+
+/**
  * Reads back what was deployed: every Lambda function (handler, runtime,
  * environment, memory, timeout, layers in order, reserved concurrency), the
  * layer versions they use, and every HTTP API with its routes and

@@ -7,10 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WORK_DIR = path.join(REPO_ROOT, '.lambda-stats');
+const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
+/** Shared with the infra wrapper (LAMBDA_STATS_WORK_DIR): CLI config, outputs, logs, local.json. */
+export const WORK_DIR = path.resolve(
+  nonEmpty(process.env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'),
+);
 export const LOCAL_JSON = path.join(WORK_DIR, 'local.json');
-/** The contract with infra: the `local` stack's Terraform state. */
-export const LOCAL_STATE = path.join(REPO_ROOT, 'infra', 'terraform.local.tfstate');
+/** The contract with infra: the `local` stack's Terraform state (LAMBDA_STATS_LOCAL_STATE overrides it for both). */
+export const LOCAL_STATE = path.resolve(
+  nonEmpty(process.env.LAMBDA_STATS_LOCAL_STATE) ??
+    path.join(REPO_ROOT, 'infra', 'terraform.local.tfstate'),
+);
 
 /** Written by `pnpm start` once the stack answers; read by `pnpm invoke`. */
 export interface LocalJson {
@@ -39,14 +46,16 @@ export interface StartSettings {
   apiPort: number;
   /** moto port (LAMBDA_STATS_MOTO_PORT, default 4566; 0 = a free port). */
   motoPort: number;
-  /** Concurrent executions per function before 429 (LAMBDA_STATS_MAX_CONCURRENCY, default 10). */
+  /** Concurrent executions per function before 429 (LAMBDA_STATS_MAX_CONCURRENCY, default 100; AWS's account default is 1000). */
   maxConcurrency: number;
+  /** Skip `turbo run build` (LAMBDA_STATS_SKIP_BUILD=1), when the artifacts are known to be fresh. */
+  skipBuild: boolean;
   /** Region to read the deployment from when the state does not say (LAMBDA_STATS_REGION). */
   region: string;
 }
 
 export function readStartSettings(): StartSettings {
-  const concurrency = Number(process.env.LAMBDA_STATS_MAX_CONCURRENCY ?? 10);
+  const concurrency = Number(process.env.LAMBDA_STATS_MAX_CONCURRENCY ?? 100);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(
       `LAMBDA_STATS_MAX_CONCURRENCY=${process.env.LAMBDA_STATS_MAX_CONCURRENCY} must be a positive integer`,
@@ -56,6 +65,7 @@ export function readStartSettings(): StartSettings {
     apiPort: port('LAMBDA_STATS_API_PORT', 3000),
     motoPort: port('LAMBDA_STATS_MOTO_PORT', 4566),
     maxConcurrency: concurrency,
+    skipBuild: process.env.LAMBDA_STATS_SKIP_BUILD === '1',
     region: process.env.LAMBDA_STATS_REGION ?? 'us-east-1',
   };
 }

@@ -8,7 +8,7 @@ export class UserFacingError extends Error {
 
 /** Fails with one clear message when a required command is not on PATH. */
 export function requireTool(command: string, hint: string): void {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+  const found = spawnSync('/bin/sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
   if (found.status !== 0) throw new UserFacingError(`${command} was not found on PATH. ${hint}`);
 }
 

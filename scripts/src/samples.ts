@@ -20,6 +20,8 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   polyfit: { x: SEED_X, y: SEED_Y, degree: 2 },
 };
 
-export function sampleBody(functionName: string): unknown {
-  return SAMPLE_BODIES[functionName] ?? {};
+/** The sample body for an endpoint, by its route path's last segment (`POST /linregress` -> linregress). */
+export function sampleBody(endpoint: string): unknown {
+  const name = endpoint.split(/[ /]/).filter(Boolean).at(-1) ?? endpoint;
+  return SAMPLE_BODIES[name] ?? {};
 }

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readDeployment } from '../deployment';
+import { readDeployment, resolveFunctionName } from '../deployment';
 import { generateEvent } from '../events';
 import { LOCAL_STATE, readLocalJson, userPath } from '../local-config';
 import { UserFacingError } from '../moto';
@@ -59,8 +59,10 @@ async function main(argv: string[]): Promise<number> {
     : Promise.resolve(undefined));
 
   if (values['generate-event']) {
-    const body = values.body ? readJsonArg(values.body, '--body') : sampleBody(fn);
-    process.stdout.write(`${JSON.stringify(generateEvent(deployment, fn, body), null, 2)}\n`);
+    const name = (deployment && resolveFunctionName(deployment, fn)) ?? fn;
+    const route = deployment?.apis[0]?.routes.find((r) => r.functionName === name)?.routeKey ?? fn;
+    const body = values.body ? readJsonArg(values.body, '--body') : sampleBody(route);
+    process.stdout.write(`${JSON.stringify(generateEvent(deployment, name, body), null, 2)}\n`);
     return 0;
   }
 
@@ -70,19 +72,20 @@ async function main(argv: string[]): Promise<number> {
       'the local stack is not running (no answer from the emulator in .lambda-stats/local.json): start it with `pnpm start` in another terminal',
     );
   }
-  if (!deployment.functions.some((f) => f.name === fn)) {
+  const name = resolveFunctionName(deployment, fn);
+  if (!name) {
     throw new UserFacingError(
       `function ${fn} is not deployed (deployed: ${deployment.functions.map((f) => f.name).join(', ') || 'none'})`,
     );
   }
   const runtime = await LocalRuntime.create(deployment, {
     statePath: LOCAL_STATE,
-    only: [fn],
+    only: [name],
     maxConcurrency: 1,
     log: (name, line) => process.stderr.write(`[${name}] ${line}\n`),
   });
   try {
-    const outcome = await runtime.invoke(fn, event);
+    const outcome = await runtime.invoke(name, event);
     if (outcome.kind === 'success') {
       process.stdout.write(`${JSON.stringify(outcome.payload, null, 2)}\n`);
       return 0;

@@ -10,7 +10,7 @@
  *
  * Ctrl-C (SIGINT) or SIGTERM stops everything it started.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,7 +92,7 @@ async function runLogged(
   if (stopping) throw new UserFacingError('stopped');
   if (code !== 0) {
     throw new UserFacingError(
-      `\`${command} ${args.join(' ')}\` failed (exit ${code}). Last lines (full log: ${path.relative(REPO_ROOT, logPath)}):\n${tail.map((l) => `  ${l}`).join('\n')}`,
+      `\`${command} ${args.join(' ')}\` failed (exit ${code}). Last lines (full log: ${logPath.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, logPath) : logPath}):\n${tail.map((l) => `  ${l}`).join('\n')}`,
     );
   }
 }
@@ -105,9 +105,9 @@ async function stopAll(): Promise<void> {
   await rm(LOCAL_JSON, { force: true });
 }
 
-function curlFor(apiUrl: string, route: string, fn: string): string {
+function curlFor(apiUrl: string, route: string): string {
   const [method, routePath] = route.split(' ');
-  const body = JSON.stringify(sampleBody(fn));
+  const body = JSON.stringify(sampleBody(route));
   return `curl -s -X ${method} ${apiUrl}${routePath} -H 'content-type: application/json' -d '${body}'`;
 }
 
@@ -139,14 +139,11 @@ async function main(): Promise<void> {
   const awsEndpoint = moto.endpoint;
   const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
 
-  await phase(2, 'Building what is stale (turbo run build)', () =>
-    runLogged(
-      path.join(REPO_ROOT, 'node_modules', '.bin', 'turbo'),
-      ['run', 'build', '--output-logs=errors-only'],
-      'build.log',
-      env,
-    ),
-  );
+  await phase(2, 'Building what is stale (turbo run build)', async () => {
+    if (settings.skipBuild) return out(dim('      skipped (LAMBDA_STATS_SKIP_BUILD=1)'));
+    const turbo = path.join(REPO_ROOT, 'node_modules', '.bin', 'turbo');
+    await runLogged(turbo, ['run', 'build', '--output-logs=errors-only'], 'build.log', env);
+  });
 
   await phase(
     3,
@@ -184,15 +181,15 @@ async function main(): Promise<void> {
   });
 
   const api = serve.deployment.apis[0]!;
-  const linregress = api.routes.find((r) => r.functionName === 'linregress') ?? api.routes[0];
+  const linregress = api.routes.find((r) => r.routeKey.endsWith(' /linregress')) ?? api.routes[0];
   out('');
   out(
-    `${bold('Ready.')} API: ${bold(serve.url)}   AWS emulator: ${awsEndpoint}   (${path.relative(process.cwd(), LOCAL_JSON) || LOCAL_JSON})`,
+    `${bold('Ready.')} API: ${bold(serve.url)}   AWS emulator: ${awsEndpoint}   (${path.relative(REPO_ROOT, LOCAL_JSON)})`,
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
-  if (linregress?.functionName) {
+  if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
-    out(`  ${curlFor(serve.url, linregress.routeKey, linregress.functionName)}`);
+    out(`  ${curlFor(serve.url, linregress.routeKey)}`);
   }
   out(dim('Function logs follow. Ctrl-C stops everything.'));
 }
@@ -206,6 +203,36 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+/**
+ * pnpm does not pass SIGTERM down its chain of scripts (pnpm -> sh -> pnpm ->
+ * tsx -> node): when `pnpm start` is killed, this process would live on.
+ * So watch the launching processes and stop everything once one of them is gone.
+ */
+function watchAncestors(): void {
+  const chain: number[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && chain.length < 8) {
+    chain.push(pid);
+    const r = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+    const next = Number(r.stdout?.trim());
+    if (!Number.isInteger(next) || next === pid) break;
+    pid = next;
+  }
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  setInterval(() => {
+    if (chain.some((p) => !alive(p))) void shutdown('parent process exited');
+  }, 500).unref();
+}
+watchAncestors();
 
 main().catch(async (error: unknown) => {
   if (stopping) return;
