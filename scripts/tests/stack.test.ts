@@ -5,7 +5,7 @@
 // (turbo.json: scripts#test depends on the handler and layer builds), so the
 // start's build phase is skipped here.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -238,6 +238,36 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
       expectClose(body.slope, i + 1, 'slope');
       expectClose(body.intercept, 3, 'intercept');
     }
+  });
+
+  it('pnpm invoke runs one invocation of a deployed function from a generated sample event', () => {
+    const tsxCli = (args: string[]) =>
+      spawnSync(TSX, [path.join(SCRIPTS_DIR, 'src', 'cli', 'invoke.ts'), ...args], {
+        cwd: SCRIPTS_DIR,
+        env: startEnv({}),
+        encoding: 'utf8',
+      });
+    const generated = tsxCli(['linregress', '--generate-event']);
+    expect(generated.status, generated.stderr).toBe(0);
+    const event = JSON.parse(generated.stdout);
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'POST /linregress',
+      rawPath: '/linregress',
+    });
+    const eventFile = path.join(work, 'event.json');
+    writeFileSync(eventFile, generated.stdout);
+    const invoked = tsxCli(['linregress', '--event', eventFile]);
+    expect(invoked.status, invoked.stderr).toBe(0);
+    expect(invoked.stderr).toMatch(
+      /REPORT RequestId: \S+ Duration: [\d.]+ ms .* Init Duration: [\d.]+ ms/,
+    );
+    const result = JSON.parse(invoked.stdout);
+    expect(result.statusCode).toBe(200);
+    const seed = golden.linregress[0]!;
+    const body = JSON.parse(result.body);
+    for (const [field, value] of Object.entries(seed.expected))
+      expectClose(body[field], value, field);
   });
 
   it('stops everything it started on SIGTERM: no process, no port left', async () => {
