@@ -60,6 +60,7 @@ describe('reading the deployment back from the emulator', () => {
     const byName = new Map(stack.deployment.functions.map((f) => [f.name, f]));
     expect([...byName.keys()]).toEqual([
       'boom',
+      'crash',
       'hello',
       'nolayer',
       'plain',
@@ -210,6 +211,20 @@ describe('the front door and the runtime', () => {
         (l) => l.includes('INIT_REPORT') && l.includes('Runtime.ImportModuleError'),
       ),
     ).toBe(true);
+  });
+
+  it('reports a worker that dies mid-invocation, or an unhandled rejection, as the runtime does', async () => {
+    const exited = await stack.runtime.invoke('crash', { mode: 'exit' });
+    expect(exited.kind === 'functionError' && exited.error.errorType).toBe('Runtime.ExitError');
+    expect(exited.kind === 'functionError' && exited.error.errorMessage).toMatch(
+      /Runtime exited with error: exit status 3$/,
+    );
+    const rejected = await stack.runtime.invoke('crash', {});
+    expect(rejected.kind === 'functionError' && rejected.error).toMatchObject({
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: late failure',
+    });
+    expect(stack.runtime.pool('crash')?.size).toBe(0);
   });
 
   it('answers 50 concurrent requests, each with its own result', async () => {

@@ -18,6 +18,8 @@ type WorkerMessage =
       payload?: unknown;
       error?: LambdaErrorPayload;
       maxRssKb?: number;
+      /** The worker exits after this result (an error escaped the handler). */
+      fatal?: boolean;
     };
 
 interface Worker {
@@ -252,6 +254,7 @@ export class FunctionPool {
     const duration = performance.now() - start;
     const maxRssMb = 'type' in result && result.maxRssKb ? Math.round(result.maxRssKb / 1024) : 0;
     const failed = !('type' in result) ? result : result.ok ? undefined : result.error;
+    if ('type' in result && result.fatal) this.kill(worker);
     if (!('type' in result)) {
       if (result.errorType === 'Sandbox.Timedout') this.log(spec.name, result.errorMessage);
       this.kill(worker);

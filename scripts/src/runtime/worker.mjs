@@ -188,14 +188,23 @@ async function main() {
   // After init, an error escaping the handler's promise chain crashes the
   // sandbox, as it does on Lambda: report it for the current request and exit.
   let current;
-  const crash = async (error) => {
-    const payload = toErrorPayload(error);
+  const crash = async (error, kind) => {
+    const payload =
+      kind === 'unhandledRejection'
+        ? {
+            errorType: 'Runtime.UnhandledPromiseRejection',
+            errorMessage:
+              error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+            trace: error instanceof Error && error.stack ? error.stack.split('\n') : [],
+          }
+        : toErrorPayload(error);
     logInvokeError(payload);
-    if (current) await send({ type: 'result', id: current, ok: false, error: payload });
+    if (current)
+      await send({ type: 'result', id: current, ok: false, error: payload, fatal: true });
     process.exit(129);
   };
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
+  process.on('uncaughtException', (error) => crash(error, 'uncaughtException'));
+  process.on('unhandledRejection', (reason) => crash(reason, 'unhandledRejection'));
 
   process.on('message', async (message) => {
     if (message?.type !== 'invoke') return;
