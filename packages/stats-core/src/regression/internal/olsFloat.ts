@@ -93,7 +93,7 @@ export function olsFloat(d: Design): FloatSolve {
   // Error bounds (relative), first order.
   // QR backward error (probabilistic, about sqrt(n p) u) plus the inputs'
   // representation (u, or k u for a float64 power x^k).
-  const c = (4 * Math.sqrt(n * p) + d.representationUlps + 1) * U;
+  const c = (Math.sqrt(n * p) + d.representationUlps + 1) * U;
   const norms = {
     residual: Math.sqrt(rss),
     fitted: Math.sqrt(fittedSquares),
