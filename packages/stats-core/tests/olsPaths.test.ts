@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
-import { bigFromNumber } from '../src/regression/internal/bigNumber';
-import type { Design } from '../src/regression/internal/design';
+import { toScaledIntegers } from '../src/regression/internal/decimal';
+import { type Design, onesColumn } from '../src/regression/internal/design';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
 
@@ -28,9 +28,9 @@ function design(rows: number[][], y: number[]): Design {
     hasIntercept: true,
     representationUlps: 0,
     y,
-    bigColumns: () => [
-      Array.from({ length: n }, () => bigFromNumber(1)),
-      ...Array.from({ length: k }, (_, j) => rows.map((r) => bigFromNumber(r[j] as number))),
+    exactColumns: () => [
+      onesColumn(n),
+      ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((r) => r[j] as number))),
     ],
   };
 }

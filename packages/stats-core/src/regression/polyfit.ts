@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
-import { type BigNumber, bigFromNumber } from './internal/bigNumber';
+import { toScaledIntegers } from './internal/decimal';
+import { onesColumn } from './internal/design';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
 import {
@@ -26,9 +27,10 @@ const MAX_DEGREE = 20;
  * polyfit runs the other way).
  *
  * Without the intercept the columns are x, ..., x^d and R^2 is uncentred.
- * The float64 path forms the powers in float64; the BigNumber path (chosen
- * automatically when the conditioning calls for it) forms them in BigNumber
- * from the decimal x, which is what lets Filip reach its certified digits.
+ * The float64 path forms the powers in float64; the high-precision path
+ * (chosen automatically when the conditioning calls for it) forms them
+ * exactly from the decimal x, which is what lets Filip reach its certified
+ * digits.
  *
  * @param x - predictor (number[] or Float64Array)
  * @param y - responses, same length
@@ -84,9 +86,13 @@ export function polyfit(
     hasIntercept,
     representationUlps: degree,
     y: ys,
-    bigColumns: () => {
-      const bx = Array.from(xs, (v) => bigFromNumber(v));
-      return powers.map((k) => bx.map((v): BigNumber => v.pow(k)));
+    exactColumns: () => {
+      const base = toScaledIntegers(xs);
+      return powers.map((k) =>
+        k === 0
+          ? onesColumn(n)
+          : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
+      );
     },
   });
 }

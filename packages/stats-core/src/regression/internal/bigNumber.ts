@@ -23,8 +23,3 @@ export function big(value: string | number): BigNumber {
   }
   return make(value);
 }
-
-/** The decimal `String(v)` writes, as a BigNumber (the project's exactness rule). */
-export function bigFromNumber(v: number): BigNumber {
-  return big(String(v));
-}

@@ -1,54 +1,56 @@
 import { StatsInputError } from '../../errors';
 import { type BigNumber, big } from './bigNumber';
+import { parseDecimal, type ScaledIntegers, toScaledIntegers } from './decimal';
 import type { Design } from './design';
 import type { FitCore } from './fit';
 
 /** A pivot this small relative to its column's squared norm means exact dependence. */
-const SINGULAR = big('1e-40');
+const SINGULAR = '1e-40';
 
 /**
- * Least squares in BigNumber (64 significant digits) on the columns formed
- * from the decimal inputs: normal equations X^T X b = X^T y by LDL^T
- * (no pivoting, in column order, so a vanishing pivot names the column that
- * the earlier ones span), residuals recomputed from the data.
+ * Least squares at 64 significant digits on the columns formed exactly from
+ * the decimal inputs. X^T X and X^T y are exact integer sums (BigInt),
+ * rounded once into mathjs BigNumbers; the normal equations are solved by
+ * LDL^T in BigNumber (no pivoting, in column order, so a vanishing pivot
+ * names the column the earlier ones span); the residual sum of squares is
+ * then exact for the 64-digit coefficients.
  *
  * @throws StatsInputError when the design is singular, naming the columns.
  */
 export function olsBig(d: Design): FitCore {
-  const X = d.bigColumns();
+  const X = d.exactColumns();
+  const Y = toScaledIntegers(d.y);
   const p = X.length;
   const n = d.n;
-  const Y = Array.from({ length: n }, (_, i) => big(String(d.y[i])));
   const zero = big(0);
-  const dot = (a: BigNumber[], b: BigNumber[]) => {
-    let s = zero;
-    for (let i = 0; i < n; i++) s = s.plus((a[i] as BigNumber).times(b[i] as BigNumber));
-    return s;
-  };
+  const toBig = (v: bigint, exponent: number) => big(`${v}e${exponent}`);
+
   const gram: BigNumber[][] = X.map(() => new Array<BigNumber>(p).fill(zero));
   for (let j = 0; j < p; j++) {
     for (let k = 0; k <= j; k++) {
-      const v = dot(X[j] as BigNumber[], X[k] as BigNumber[]);
+      const v = toBig(
+        dot(X[j] as ScaledIntegers, X[k] as ScaledIntegers),
+        expOf(X, j) + expOf(X, k),
+      );
       (gram[j] as BigNumber[])[k] = v;
       (gram[k] as BigNumber[])[j] = v;
     }
   }
-  const rhs = X.map((a) => dot(a, Y));
+  const rhs = X.map((c) => toBig(dot(c, Y), c.exponent + Y.exponent));
 
   // LDL^T: L unit lower triangular, D diagonal.
   const L: BigNumber[][] = Array.from({ length: p }, () => new Array<BigNumber>(p).fill(zero));
   const D: BigNumber[] = new Array<BigNumber>(p).fill(zero);
+  const singular = big(SINGULAR);
   for (let j = 0; j < p; j++) {
-    let dj = (gram[j] as BigNumber[])[j] as BigNumber;
+    let dj = at(gram, j, j);
     for (let k = 0; k < j; k++)
       dj = dj.minus(
         at(L, j, k)
           .times(at(L, j, k))
           .times(D[k] as BigNumber),
       );
-    if (dj.lte(((gram[j] as BigNumber[])[j] as BigNumber).times(SINGULAR))) {
-      throw singularError(d, j, L, D, gram);
-    }
+    if (dj.lte(at(gram, j, j).times(singular))) throw singularError(d, j, L, D, gram);
     D[j] = dj;
     (L[j] as BigNumber[])[j] = big(1);
     for (let i = j + 1; i < p; i++) {
@@ -68,21 +70,18 @@ export function olsBig(d: Design): FitCore {
     return solveLdl(L, D, e, p)[j] as BigNumber;
   });
 
-  let rss = zero;
-  let sumY = zero;
-  for (let i = 0; i < n; i++) {
-    let e = Y[i] as BigNumber;
-    for (let j = 0; j < p; j++)
-      e = e.minus(((X[j] as BigNumber[])[i] as BigNumber).times(b[j] as BigNumber));
-    rss = rss.plus(e.times(e));
-    sumY = sumY.plus(Y[i] as BigNumber);
+  const rss = exactResidualSumOfSquares(X, Y, b);
+  let sumY = 0n;
+  let sumY2 = 0n;
+  for (const v of Y.integers) {
+    sumY += v;
+    sumY2 += v * v;
   }
-  let tss = zero;
-  const meanY = sumY.div(n);
-  for (let i = 0; i < n; i++) {
-    const dev = d.hasIntercept ? (Y[i] as BigNumber).minus(meanY) : (Y[i] as BigNumber);
-    tss = tss.plus(dev.times(dev));
-  }
+  const N = BigInt(n);
+  const tss = d.hasIntercept
+    ? toBig(N * sumY2 - sumY * sumY, 2 * Y.exponent).div(n)
+    : toBig(sumY2, 2 * Y.exponent);
+
   const dfResidual = n - p;
   const k0 = d.hasIntercept ? 1 : 0;
   const dfModel = p - k0;
@@ -103,6 +102,48 @@ export function olsBig(d: Design): FitCore {
       .toNumber(),
     fStatistic: dfModel > 0 ? tss.minus(rss).div(dfModel).div(s2).toNumber() : Number.NaN,
   };
+}
+
+function expOf(X: ScaledIntegers[], j: number): number {
+  return (X[j] as ScaledIntegers).exponent;
+}
+
+function dot(a: ScaledIntegers, b: ScaledIntegers): bigint {
+  let s = 0n;
+  const u = a.integers;
+  const v = b.integers;
+  for (let i = 0; i < u.length; i++) s += (u[i] as bigint) * (v[i] as bigint);
+  return s;
+}
+
+/** sum (y_i - x_i b)^2 computed exactly for the given (64-digit) coefficients. */
+function exactResidualSumOfSquares(
+  X: ScaledIntegers[],
+  Y: ScaledIntegers,
+  b: BigNumber[],
+): BigNumber {
+  const coefficients = b.map((v) => parseDecimal(v.toExponential()));
+  // Common exponent E of every term y_i and x_ij b_j.
+  let E = Y.exponent;
+  X.forEach((c, j) => {
+    E = Math.min(E, c.exponent + (coefficients[j] as { exponent: number }).exponent);
+  });
+  const pow10 = (k: number) => 10n ** BigInt(k);
+  const yScale = pow10(Y.exponent - E);
+  const multipliers = X.map(
+    (c, j) =>
+      (coefficients[j] as { mantissa: bigint }).mantissa *
+      pow10(c.exponent + (coefficients[j] as { exponent: number }).exponent - E),
+  );
+  let rss = 0n;
+  for (let i = 0; i < Y.integers.length; i++) {
+    let r = (Y.integers[i] as bigint) * yScale;
+    for (let j = 0; j < X.length; j++) {
+      r -= ((X[j] as ScaledIntegers).integers[i] as bigint) * (multipliers[j] as bigint);
+    }
+    rss += r * r;
+  }
+  return big(`${rss}e${2 * E}`);
 }
 
 function at(m: BigNumber[][], i: number, j: number): BigNumber {
@@ -133,15 +174,16 @@ function singularError(
   gram: BigNumber[][],
 ): StatsInputError {
   const label = d.labels[j] as string;
-  const norm = (at(gram, j, j) as BigNumber).sqrt();
+  const norm = at(gram, j, j).sqrt();
   if (norm.isZero()) {
     return new StatsInputError(
       d.fn,
       `cannot fit a singular design: column ${label} is all zeros; drop it`,
     );
   }
-  const weights = solveLdl(L, D, (gram.map((row) => row[j]) as BigNumber[]).slice(0, j), j);
-  const involved = weights
+  const column = gram.map((row) => row[j] as BigNumber).slice(0, j);
+  const threshold = big('1e-20');
+  const involved = solveLdl(L, D, column, j)
     .map((w, k) => ({
       k,
       size: w
@@ -149,10 +191,11 @@ function singularError(
         .times(at(gram, k, k).sqrt())
         .div(norm),
     }))
-    .filter((e) => e.size.gt(big('1e-20')))
+    .filter((e) => e.size.gt(threshold))
     .map((e) => d.labels[e.k] as string);
+  const earlier = involved.length > 0 ? involved.join(', ') : 'the columns before it';
   return new StatsInputError(
     d.fn,
-    `cannot fit a singular design: column ${label} is a linear combination of ${involved.join(', ')} (collinear columns ${[...involved, label].join(', ')}); drop one of them`,
+    `cannot fit a singular design: column ${label} is a linear combination of ${earlier} (collinear columns ${[...involved, label].join(', ')}); drop one of them`,
   );
 }
