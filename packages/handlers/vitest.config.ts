@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // handler logs are JSON lines on stdout; the tests assert on responses
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
   },
 });

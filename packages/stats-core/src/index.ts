@@ -9,3 +9,5 @@ export {
   type LinregressResult,
   linregress,
 } from './regression/linregress';
+export { type OlsOptions, type OlsResult, ols } from './regression/ols';
+export { type PolyfitOptions, polyfit } from './regression/polyfit';

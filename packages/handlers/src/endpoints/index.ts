@@ -6,5 +6,7 @@
  */
 import type { Endpoint } from '../endpoint';
 import { linregress } from './linregress';
+import { ols } from './ols';
+import { polyfit } from './polyfit';
 
-export const endpoints: readonly Endpoint[] = [linregress];
+export const endpoints: readonly Endpoint[] = [linregress, ols, polyfit];

@@ -46,7 +46,7 @@ const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
  * residual sum of squares; the p-value is Student's t with n - 2 degrees of
  * freedom. Each input is taken as the decimal its shortest round-trip string
  * writes. A lean float64 path (corrected two-pass centred sums, residual sums
- * near |r| = 1) carries an error bound; when the bound exceeds 1e-12 relative
+ * near |r| = 1) carries an error bound; when the bound exceeds 1e-11 relative
  * (large offsets, near-perfect fits, tiny correlations) the answer is
  * recomputed exactly from the decimals (BigInt) and rounded once, so every
  * field is within 1e-10 relative of the exact answer.

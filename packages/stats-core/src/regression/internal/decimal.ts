@@ -11,8 +11,12 @@ export interface Decimal {
 
 /** Parses `String(v)` (forms `-12.5`, `1e-7`, `1.25e+21`) into a {@link Decimal}. */
 export function toDecimal(v: number): Decimal {
-  const s = String(v);
-  const ePos = s.indexOf('e');
+  return parseDecimal(String(v));
+}
+
+/** Parses a finite decimal string (`-12.5`, `1e-7`, `1.25e+21`) into a {@link Decimal}. */
+export function parseDecimal(s: string): Decimal {
+  const ePos = s.search(/[eE]/);
   const body = ePos < 0 ? s : s.slice(0, ePos);
   let exponent = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
   const dot = body.indexOf('.');
@@ -24,14 +28,17 @@ export function toDecimal(v: number): Decimal {
   return { mantissa: BigInt(digits), exponent };
 }
 
+/** Exact integers sharing one decimal exponent: value i is `integers[i] * 10^exponent`. */
+export interface ScaledIntegers {
+  integers: bigint[];
+  exponent: number;
+}
+
 /**
  * Every value of `values` as an exact integer on one common decimal scale:
  * `values[i] = integers[i] * 10^exponent` exactly (in the decimal sense above).
  */
-export function toScaledIntegers(values: ArrayLike<number>): {
-  integers: bigint[];
-  exponent: number;
-} {
+export function toScaledIntegers(values: ArrayLike<number>): ScaledIntegers {
   const decimals: Decimal[] = new Array(values.length);
   let exponent = Number.POSITIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
