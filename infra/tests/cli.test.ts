@@ -3,16 +3,19 @@
  * a deterministic synth, and `terraform validate` on every synthesized
  * stack, offline (providers from the machine's mirror).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliConfig } from '../src/cli/terraform-env';
 import { STACK_NAMES } from '../src/config';
 import { INFRA_DIR, REPO_ROOT } from '../src/env';
 import { writeFixtureArtifacts } from './helpers/fixtures';
 import { runWrapper, tail } from './helpers/wrapper';
+
+const run = promisify(execFile);
 
 let scratch: string;
 let artifactsRoot: string;
@@ -144,7 +147,7 @@ describe('pnpm run synth', () => {
     }
   });
 
-  it('terraform validate passes on every stack, offline', () => {
+  it('terraform validate passes on every stack, offline', async () => {
     const cliConfigFile = path.join(scratch, 'a', 'work', 'terraform.rc');
     expect(existsSync(cliConfigFile)).toBe(true);
     const env = {
@@ -154,21 +157,38 @@ describe('pnpm run synth', () => {
       CHECKPOINT_DISABLE: '1',
       TF_IN_AUTOMATION: '1',
     };
-    for (const stack of STACK_NAMES) {
-      const cwd = path.dirname(stackFile('a', stack));
-      const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], {
-        cwd,
-        env,
-        encoding: 'utf8',
-      });
-      expect(init.status, `${stack}: ${init.stdout}\n${init.stderr}`).toBe(0);
-      const validate = spawnSync('terraform', ['validate', '-json', '-no-color'], {
-        cwd,
-        env,
-        encoding: 'utf8',
-      });
-      const report = JSON.parse(validate.stdout);
-      expect(report, `${stack}: ${validate.stdout}`).toMatchObject({ valid: true, error_count: 0 });
-    }
+    const terraform = (cwd: string, args: string[]) =>
+      run('terraform', [...args, '-no-color'], { cwd, env }).catch(
+        (error: { stdout?: string; stderr?: string }) => error,
+      );
+    // The stacks are independent: init and validate them side by side.
+    await Promise.all(
+      STACK_NAMES.map(async (stack) => {
+        const cwd = path.dirname(stackFile('a', stack));
+        const init = await terraform(cwd, ['init', '-backend=false', '-input=false']);
+        expect(init.stdout, `${stack}: ${init.stdout}\n${init.stderr}`).toContain(
+          'Terraform has been successfully initialized!',
+        );
+        const validate = await terraform(cwd, ['validate', '-json']);
+        expect(JSON.parse(validate.stdout ?? ''), `${stack}: ${validate.stdout}`).toMatchObject({
+          valid: true,
+          error_count: 0,
+        });
+      }),
+    );
+  });
+});
+
+describe('missing build output', () => {
+  it('says to run `pnpm build` first, before cdktf starts', async () => {
+    const empty = path.join(scratch, 'no-build');
+    const result = await runWrapper(['synth', 'dev'], {
+      ...envFor('no-build'),
+      LAMBDA_STATS_ARTIFACTS_DIR: empty,
+    });
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `lambda-stats infra: missing build artifact ${path.join(empty, 'packages/handlers/dist/manifest.json')}: run \`pnpm build\` first`,
+    );
   });
 });
