@@ -72,12 +72,9 @@ async function main(argv: string[]): Promise<number> {
   let stacks = requested;
   if (command === 'synth' && stacks.length === 0) {
     // Without an emulator there is nothing for `local` to point at: synth the rest.
-    stacks = endpoint ? [...STACK_NAMES] : STACK_NAMES.filter((s) => s !== 'local');
-    if (!endpoint) {
-      console.error(
-        `note: skipping the local stack (set ${LOCAL_ENDPOINT_VAR}=http://127.0.0.1:<port> to synth it too)`,
-      );
-    }
+    const selection = readEnv({ ...base, LAMBDA_STATS_STACKS: '' });
+    stacks = selection.stacks;
+    for (const skipped of selection.skipped) console.error(`note: skipping ${skipped}`);
   }
   if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
   // The app would say the same, but inside cdktf's error report: say it first, once.
