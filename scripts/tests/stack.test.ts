@@ -57,13 +57,16 @@ function expectClose(
   const a = Array.isArray(expected) ? (actual as (number | null)[]) : [actual as number | null];
   const e = Array.isArray(expected) ? expected : [expected];
   expect(a, field).toHaveLength(e.length);
-  e.forEach((v, i) => {
-    if (v === null) return expect(a[i], `${field}[${i}]`).toBeNull();
+  for (const [i, v] of e.entries()) {
+    if (v === null) {
+      expect(a[i], `${field}[${i}]`).toBeNull();
+      continue;
+    }
     const diff = Math.abs((a[i] as number) - v);
     expect(diff, `${field}[${i}]: got ${a[i]}, reference ${v}`).toBeLessThanOrEqual(
       tol.rel * Math.abs(v) + tol.abs,
     );
-  });
+  }
 }
 
 let work: string;
