@@ -1,6 +1,7 @@
 // End to end through HTTP: fixture functions deployed to a real moto server
 // (through the AWS SDK, code in an artifact bucket), read back and served by
 // the local runtime and front door, both on free loopback ports.
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPortFree, freePort, type MotoServer, startMoto } from '../src/moto';
 import { type LocalServe, serveDeployment } from '../src/stack';
@@ -23,6 +24,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 interface HelloOutput {
   event: Record<string, unknown> & { headers: Record<string, string> };
   pid: number;
+  node: string;
   cwd: string;
   execArgv: string[];
   remainingMs: number;
@@ -122,6 +124,9 @@ describe('the front door and the runtime', () => {
       `${String(out.env.LAMBDA_TASK_ROOT).replace(/task$/, 'opt')}/nodejs/node_modules`,
     );
     expect(out.execArgv).toContain('--max-old-space-size=231');
+    // Workers run on LAMBDA_STATS_WORKER_NODE when set (e.g. a Node 22 for nodejs22.x), else this Node.
+    const workerNode = process.env.LAMBDA_STATS_WORKER_NODE || process.execPath;
+    expect(out.node).toBe(spawnSync(workerNode, ['--version'], { encoding: 'utf8' }).stdout.trim());
     expect(out.remainingMs).toBeGreaterThan(4000);
     expect(out.remainingMs).toBeLessThanOrEqual(5000);
     expect(out.context).toMatchObject({ functionName: 'hello', memoryLimitInMB: '256' });

@@ -131,6 +131,8 @@ export class FunctionPool {
       execArgv: memoryArgs(spec.memoryMb),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
+      // LAMBDA_STATS_WORKER_NODE: another Node binary for the workers (e.g. a Node 22 to match nodejs22.x).
+      execPath: process.env.LAMBDA_STATS_WORKER_NODE || process.execPath,
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream)
