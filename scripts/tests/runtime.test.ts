@@ -3,9 +3,14 @@
 // the local runtime and front door, both on free loopback ports.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeFetcher } from '../src/deployment';
 import { assertPortFree, freePort, type MotoServer, startMoto } from '../src/moto';
 import { type LocalServe, serveDeployment } from '../src/stack';
-import { deployFixtures, type FixtureDeployment } from './fixtures/deploy-fixtures';
+import {
+  ARTIFACT_BUCKET,
+  deployFixtures,
+  type FixtureDeployment,
+} from './fixtures/deploy-fixtures';
 
 const region = 'eu-west-1';
 let moto: MotoServer;
@@ -79,6 +84,31 @@ describe('reading the deployment back from the emulator', () => {
     expect(stack.deployment.apis[0]?.routes.map((r) => r.routeKey).sort()).toContain(
       'ANY /hello/{id}',
     );
+  });
+  it('refuses code whose sha256 differs from the CodeSha256 the emulator reports', async () => {
+    const hello = stack.deployment.functions.find((f) => f.name === 'hello')!;
+    const boom = stack.deployment.functions.find((f) => f.name === 'boom')!;
+    const boomKey = `functions/boom/${Buffer.from(boom.codeSha256, 'base64').toString('hex')}.zip`;
+    // A state that points hello at boom's object, as a stale or wrong deploy would.
+    const fetcher = new CodeFetcher(
+      { endpoint: moto.endpoint, region },
+      {
+        functions: new Map([['hello', { bucket: ARTIFACT_BUCKET, key: boomKey }]]),
+        layers: new Map(),
+      },
+    );
+    await expect(
+      fetcher.fetch({ kind: 'function', id: 'hello', codeSha256: hello.codeSha256 }),
+    ).rejects.toThrow(
+      /from Terraform state\) has sha256 .* but the emulator reports CodeSha256 .*redeploy/,
+    );
+    const found = await fetcher.fetch({
+      kind: 'function',
+      id: 'boom',
+      codeSha256: boom.codeSha256,
+    });
+    expect(found.source).toBe(`s3://${ARTIFACT_BUCKET}/${boomKey}`);
+    fetcher.close();
   });
 });
 
