@@ -91,7 +91,7 @@ export function linregress(
   if (typeof fast === 'object' && fast !== null) return withPvalue(fast, n, alternative);
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
   // answer whose error bound was too large.
-  if (fast === 'non-finite') {
+  if (fast === 'non-finite' || n === 2) {
     requireFinite(FN, 'x', xs);
     requireFinite(FN, 'y', ys);
   }
