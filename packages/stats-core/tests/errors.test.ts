@@ -33,6 +33,13 @@ describe('linregress input errors', () => {
       thrown(() => linregress(new Float64Array([1, 2, 3]), new Float64Array([1, Infinity, 3])))
         .message,
     ).toMatch(/y\[1\] is Infinity/);
+    expect(thrown(() => linregress([1, Number.NaN], [1, 2])).message).toMatch(/x\[1\] is NaN/);
+  });
+  it('huge but finite values are not mistaken for non-finite ones', () => {
+    // y = 2 - 1e-308 x exactly: the sums overflow float64, the exact path does not.
+    const r = linregress([1e308, -1e308, 5e307], [1, 3, 1.5]);
+    expect(Math.abs(r.slope + 1e-308) / 1e-308).toBeLessThan(1e-15);
+    expect([r.intercept, r.rvalue, r.pvalue, r.stderr]).toEqual([2, -1, 0, 0]);
   });
   it('all x identical', () => {
     expect(thrown(() => linregress([2, 2, 2], [1, 2, 3])).message).toMatch(

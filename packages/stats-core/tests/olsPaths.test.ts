@@ -110,6 +110,27 @@ describe('ols: float64 path vs BigNumber path', () => {
     }
   });
 
+  it('takes Float64Array rows and vectors to the same answers', () => {
+    const X = [
+      [0.5, 1],
+      [1.5, 0.2],
+      [2.5, 3.1],
+      [3.5, 1.7],
+      [4.5, 0.9],
+      [5.5, 2.2],
+      [6.5, 0.4],
+    ];
+    const y = [1.2, 2.9, 7.7, 7.9, 8.1, 12.5, 11.9];
+    expect(
+      ols(
+        X.map((r) => Float64Array.from(r)),
+        Float64Array.from(y),
+      ),
+    ).toEqual(ols(X, y));
+    const x = X.map((r) => r[0] as number);
+    expect(polyfit(Float64Array.from(x), Float64Array.from(y), 2)).toEqual(polyfit(x, y, 2));
+  });
+
   it('reports the method and a condition number', () => {
     const wellConditioned = ols(
       [[0.1], [0.9], [0.4], [0.7], [0.2], [0.55]],

@@ -45,8 +45,9 @@ const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
  * t = slope / stderr with stderr = sqrt(SSR / (n - 2) / S_xx), SSR the
  * residual sum of squares; the p-value is Student's t with n - 2 degrees of
  * freedom. Each input is taken as the decimal its shortest round-trip string
- * writes. A lean float64 path (corrected two-pass centred sums, residual sums
- * near |r| = 1) carries an error bound; when the bound exceeds 1e-11 relative
+ * writes. A lean float64 path (one blocked pass of shifted sums, a second
+ * centred pass only if the shift was poor, residual sums near |r| = 1)
+ * carries an error bound on every field; when a bound exceeds 1e-11 relative
  * (large offsets, near-perfect fits, tiny correlations) the answer is
  * recomputed exactly from the decimals (BigInt) and rounded once, so every
  * field is within 1e-10 relative of the exact answer.
@@ -66,7 +67,7 @@ const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
  *   identical, or `alternative` is unknown.
  * @example
  * linregress([1, 2, 3, 4], [2.1, 3.9, 6.2, 7.8]);
- * // { slope: 1.94, intercept: 0.15, rvalue: 0.9979..., pvalue: 0.0020..., ... }
+ * // { slope: 1.94, intercept: 0.15, rvalue: 0.99783, pvalue: 0.00217, stderr: 0.0906, ... }
  */
 export function linregress(
   x: NumericArray,
@@ -91,7 +92,7 @@ export function linregress(
   if (typeof fast === 'object' && fast !== null) return withPvalue(fast, n, alternative);
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
   // answer whose error bound was too large.
-  if (fast === 'non-finite') {
+  if (fast === 'non-finite' || n === 2) {
     requireFinite(FN, 'x', xs);
     requireFinite(FN, 'y', ys);
   }
