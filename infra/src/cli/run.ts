@@ -64,6 +64,17 @@ function cdktfArgs(command: Command, stacks: StackName[], outdir: string, workDi
   }
 }
 
+/** Deploying `local` needs the emulator up: say so before Terraform retries for minutes. */
+async function checkEmulator(url: string): Promise<void> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw new SetupError(
+      `nothing answers at ${LOCAL_ENDPOINT_VAR}=${url}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${new URL(url).port || 80}\`)`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { command, stacks: requested } = parseArgs(argv);
   const base = process.env;
@@ -76,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
     stacks = selection.stacks;
     for (const skipped of selection.skipped) console.error(`note: skipping ${skipped}`);
   }
-  if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
+  if (stacks.includes('local')) {
+    const url = parseLoopbackEndpoint(endpoint);
+    if (command !== 'synth') await checkEmulator(url);
+  }
   // The app would say the same, but inside cdktf's error report: say it first, once.
   readArtifacts(readEnv(base).artifactsRoot);
 
