@@ -210,6 +210,8 @@ async function shutdown(signal: string): Promise<void> {
   out('stopped.');
   process.exit(0);
 }
+// With the terminal gone (SIGHUP), writes fail: never let that stop the clean-up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));
