@@ -1,8 +1,16 @@
 export { fOneway } from './anova/fOneway';
+export { kendalltau } from './correlation/kendalltau';
+export { pearsonr } from './correlation/pearsonr';
+export { spearmanr } from './correlation/spearmanr';
 export { autocorrelationLag1 } from './descriptive/autocorrelationLag1';
 export { describe } from './descriptive/describe';
 export { chiSquaredSf } from './distributions/chiSquared';
 export { fisherFSf } from './distributions/fisherF';
-export { normalCdf, normalSf } from './distributions/normal';
+export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
+export { chi2Contingency } from './tests/chi2Contingency';
+export { mannwhitneyu } from './tests/mannwhitneyu';
+export { ttest1samp } from './tests/ttest1samp';
+export { ttestInd } from './tests/ttestInd';
+export { ttestRel } from './tests/ttestRel';

@@ -1,0 +1,241 @@
+"""Golden values for the scipy.stats functions in stats-core.
+
+Run from packages/stats-core: python3 golden/scipy_stats.py
+Writes tests/fixtures/golden/scipy_stats.json. Reference: scipy 1.17
+(asserted below). Each case holds the inputs, the options (camelCase, as the
+library takes them) and scipy's result (camelCase fields). Non-finite
+numbers are written as the strings "NaN", "Infinity", "-Infinity".
+
+Where scipy itself loses digits to cancellation (data on a large offset),
+the case carries "exact": true and its expected values come from mpmath at
+50 digits on the inputs taken as the decimals written (repr), the
+library's contract; tests compare with those.
+"""
+
+import json
+import math
+import pathlib
+import warnings
+
+import mpmath
+import numpy as np
+import scipy
+from scipy import stats
+
+assert scipy.__version__.startswith("1.17"), scipy.__version__
+warnings.simplefilter("ignore")
+mpmath.mp.dps = 50
+rng = np.random.default_rng(20261126)
+
+
+def enc(v):
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [enc(x) for x in v]
+    v = float(v)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    return v
+
+
+def sample(n, loc=0.0, scale=1.0, digits=None):
+    x = rng.normal(loc, scale, n)
+    if digits is not None:
+        x = np.round(x, digits)
+    return [float(v) for v in x]
+
+
+out = {"scipy": scipy.__version__}
+
+# describe ---------------------------------------------------------------
+cases = []
+for n in [1, 2, 3, 4, 5, 20, 100, 1000]:
+    for opts in [{}, {"bias": False}, {"ddof": 0}]:
+        a = sample(n, 3.0, 2.0)
+        r = stats.describe(a, ddof=opts.get("ddof", 1), bias=opts.get("bias", True))
+        cases.append({"a": a, "options": opts, "nobs": int(r.nobs), "minmax": enc(r.minmax), "mean": enc(r.mean),
+                      "variance": enc(r.variance), "skewness": enc(r.skewness), "kurtosis": enc(r.kurtosis)})
+for a in [[5.0, 5.0, 5.0], [1.0, 2.0], [1.0, 1.0, 1.0, 2.0], [0.0, 0.0, 1e-300, 1.0], [-1e300, 1e300, 0.0]]:
+    r = stats.describe(a)
+    cases.append({"a": a, "options": {}, "nobs": int(r.nobs), "minmax": enc(r.minmax), "mean": enc(r.mean),
+                  "variance": enc(r.variance), "skewness": enc(r.skewness), "kurtosis": enc(r.kurtosis)})
+
+
+def exact_describe(a, bias=True, ddof=1):
+    x = [mpmath.mpf(repr(v)) for v in a]
+    n = len(x)
+    m = sum(x) / n
+    m2 = sum((v - m) ** 2 for v in x) / n
+    m3 = sum((v - m) ** 3 for v in x) / n
+    m4 = sum((v - m) ** 4 for v in x) / n
+    g1 = m3 / m2 ** mpmath.mpf(1.5)
+    g2 = m4 / m2 ** 2
+    if not bias:
+        g1 = mpmath.sqrt((n - 1) * n) / (n - 2) * g1
+        g2 = ((n * n - 1) * g2 - 3 * (n - 1) ** 2) / ((n - 2) * (n - 3)) + 3
+    return {"nobs": n, "minmax": enc([min(a), max(a)]), "mean": float(m), "variance": float(m2 * n / (n - ddof)),
+            "skewness": float(g1), "kurtosis": float(g2 - 3)}
+
+
+# Offset data where scipy loses digits: compare with mpmath on the decimals written.
+for n, loc in [(50, 1e8), (200, 1e12)]:
+    a = sample(n, loc, 0.1, digits=3)
+    cases.append({"a": a, "options": {}, "exact": True, **exact_describe(a)})
+out["describe"] = cases
+
+# t-tests ------------------------------------------------------------------
+ALTS = ["two-sided", "less", "greater"]
+
+
+def tt(r):
+    return {"statistic": enc(r.statistic), "pvalue": enc(r.pvalue), "df": enc(r.df)}
+
+
+cases = []
+for n in [2, 3, 10, 50, 500]:
+    for alt in ALTS:
+        a = sample(n, 0.4, 1.0)
+        cases.append({"a": a, "popmean": 0.1, "options": {"alternative": alt}, **tt(stats.ttest_1samp(a, 0.1, alternative=alt))})
+for a, pm in [([], 0.0), ([1.0], 0.0), ([1.0, 1.0, 1.0], 1.0), ([1.0, 1.0, 1.0], 0.0), ([1.0, 2.0, 3.0], 0.0), ([1e-8, 2e-8, 3e-8], 0.0)]:
+    cases.append({"a": a, "popmean": pm, "options": {}, **tt(stats.ttest_1samp(a, pm))})
+a = sample(40, 0.0, 1.0)
+cases.append({"a": a, "popmean": 2.5, "options": {"alternative": "less"}, **tt(stats.ttest_1samp(a, 2.5, alternative="less"))})
+cases.append({"a": a, "popmean": -8.0, "options": {}, **tt(stats.ttest_1samp(a, -8.0))})  # tiny p
+out["ttest1samp"] = cases
+
+cases = []
+for n1, n2 in [(2, 2), (3, 7), (10, 10), (30, 80), (400, 300)]:
+    for eq in [True, False]:
+        for alt in ALTS:
+            a, b = sample(n1, 0.0, 1.0), sample(n2, 0.5, 2.0)
+            r = stats.ttest_ind(a, b, equal_var=eq, alternative=alt)
+            cases.append({"a": a, "b": b, "options": {"equalVar": eq, "alternative": alt}, **tt(r)})
+for a, b, eq in [([1.0], [2.0], True), ([1.0], [2.0, 3.0], True), ([1.0], [2.0, 3.0], False), ([1.0, 1.0], [2.0, 2.0], True),
+                 ([1.0, 1.0], [2.0, 2.0], False), ([1.0, 1.0], [1.0, 1.0], True), ([], [1.0, 2.0], True)]:
+    cases.append({"a": a, "b": b, "options": {"equalVar": eq}, **tt(stats.ttest_ind(a, b, equal_var=eq))})
+out["ttestInd"] = cases
+
+cases = []
+for n in [2, 5, 30, 300]:
+    for alt in ALTS:
+        a = sample(n, 1.0, 1.0)
+        b = [v + d for v, d in zip(a, sample(n, 0.2, 0.5))]
+        cases.append({"a": a, "b": b, "options": {"alternative": alt}, **tt(stats.ttest_rel(a, b, alternative=alt))})
+for a, b in [([1.0], [2.0]), ([1.0, 2.0, 3.0], [2.0, 3.0, 4.0]), ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0])]:
+    cases.append({"a": a, "b": b, "options": {}, **tt(stats.ttest_rel(a, b))})
+out["ttestRel"] = cases
+
+# correlations ---------------------------------------------------------------
+cases = []
+for n in [2, 3, 4, 5, 20, 100, 1000]:
+    for alt in ALTS:
+        x = sample(n)
+        y = [0.6 * v + w for v, w in zip(x, sample(n))]
+        r = stats.pearsonr(x, y, alternative=alt)
+        ci = r.confidence_interval()
+        ci90 = r.confidence_interval(0.9)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue),
+                      "ci": enc([ci.low, ci.high]), "ci90": enc([ci90.low, ci90.high])})
+x = sample(200)
+y = [v + 0.01 * w for v, w in zip(x, sample(200))]
+r = stats.pearsonr(x, y)
+cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue),
+              "ci": enc(r.confidence_interval()), "ci90": enc(r.confidence_interval(0.9))})
+for x, y in [([1.0, 2.0], [3.0, 1.0]), ([1.0, 1.0, 1.0], [1.0, 2.0, 3.0]), ([1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 6.0, 8.0])]:
+    r = stats.pearsonr(x, y)
+    cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue),
+                  "ci": enc(r.confidence_interval()), "ci90": enc(r.confidence_interval(0.9))})
+out["pearsonr"] = cases
+
+cases = []
+for n in [3, 5, 10, 50, 500]:
+    for alt in ALTS:
+        x = sample(n)
+        y = [v + w for v, w in zip(x, sample(n))]
+        if n >= 10:  # ties: round to one decimal
+            x = [round(v, 1) for v in x]
+            y = [round(v, 1) for v in y]
+        r = stats.spearmanr(x, y, alternative=alt)
+        cases.append({"a": x, "b": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x, y in [([1.0], [2.0]), ([1.0, 2.0], [2.0, 1.0]), ([1.0, 2.0, 3.0], [1.0, 1.0, 1.0]), ([1.0, 2.0, 3.0, 4.0], [1.0, 3.0, 2.0, 4.0]),
+             ([1.0, 2.0, 3.0, 4.0, 5.0], [5.0, 6.0, 7.0, 8.0, 7.0])]:
+    r = stats.spearmanr(x, y)
+    cases.append({"a": x, "b": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+out["spearmanr"] = cases
+
+cases = []
+for n in [3, 5, 10, 33, 34, 60, 400]:
+    for alt in ALTS:
+        x = sample(n)
+        y = [v + w for v, w in zip(x, sample(n))]
+        r = stats.kendalltau(x, y, alternative=alt)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+        xt = [round(v) for v in x]  # ties: asymptotic
+        r = stats.kendalltau(xt, y, alternative=alt)
+        cases.append({"x": [float(v) for v in xt], "y": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+x = list(map(float, range(50)))
+for y in [x[:], x[:2][::-1] + x[2:], x[::-1]]:  # min(dis, tot - dis) <= 1: exact at n = 50
+    for alt in ALTS:
+        r = stats.kendalltau(x, y, alternative=alt)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x, y in [([1.0], [2.0]), ([1.0, 2.0], [2.0, 1.0]), ([1.0, 1.0, 1.0], [1.0, 2.0, 3.0]), ([12.0, 2.0, 1.0, 12.0, 2.0], [1.0, 4.0, 7.0, 1.0, 0.0]),
+             ([1.0, 2.0, 3.0, 4.0], [1.0, 2.0, 4.0, 3.0])]:
+    r = stats.kendalltau(x, y)
+    cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+out["kendalltau"] = cases
+
+# Mann-Whitney ------------------------------------------------------------------
+cases = []
+for n1, n2 in [(1, 1), (3, 4), (8, 8), (8, 9), (9, 9), (5, 40), (30, 25), (200, 150)]:
+    for alt in ALTS:
+        x, y = sample(n1), sample(n2, 0.5)
+        r = stats.mannwhitneyu(x, y, alternative=alt)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+    xt, yt = [round(v) for v in sample(n1)], [round(v) for v in sample(n2, 0.5)]  # ties
+    for cont in [True, False]:
+        r = stats.mannwhitneyu(xt, yt, use_continuity=cont)
+        cases.append({"x": [float(v) for v in xt], "y": [float(v) for v in yt], "options": {"useContinuity": cont},
+                      "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+x, y = sample(12), sample(15)
+for m in ["exact", "asymptotic"]:
+    r = stats.mannwhitneyu(x, y, method=m)
+    cases.append({"x": x, "y": y, "options": {"method": m}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x, y in [([19.0, 22.0, 16.0, 29.0, 24.0], [20.0, 11.0, 17.0, 12.0]), ([1.0, 1.0], [1.0, 1.0, 1.0])]:
+    r = stats.mannwhitneyu(x, y)
+    cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+out["mannwhitneyu"] = cases
+
+# f_oneway ------------------------------------------------------------------------
+cases = []
+for sizes in [(2, 2), (3, 4, 5), (10, 10, 10, 10), (50, 20, 35), (300, 200)]:
+    for eq in [True, False]:
+        samples = [sample(n, 0.2 * i, 1.0 + 0.3 * i) for i, n in enumerate(sizes)]
+        r = stats.f_oneway(*samples, equal_var=eq)
+        cases.append({"samples": samples, "options": {"equalVar": eq}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for samples in [[[1.0, 2.0], []], [[1.0], [2.0]], [[1.0, 1.0], [2.0, 2.0]], [[1.0, 1.0], [1.0, 1.0]], [[1.0, 2.0], [3.0]],
+                [[1.0, 2.0, 3.0], [2.0, 3.0, 4.0], [5.0, 6.0, 7.0]]]:
+    r = stats.f_oneway(*samples)
+    cases.append({"samples": samples, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+out["fOneway"] = cases
+
+# chi2_contingency -------------------------------------------------------------------
+cases = []
+tables = [[[10, 20], [30, 40]], [[12, 5], [3, 9]], [[1, 0], [0, 1]], [[10, 10, 20], [20, 20, 20]], [[5, 4, 3, 2], [2, 3, 4, 5], [7, 1, 1, 7]],
+          [[100, 150, 90], [80, 170, 100], [30, 20, 90]], [[3, 5, 7]], [[2.5, 3.5], [1.25, 8.0]], [[1000, 1], [1, 1000]]]
+for t in tables:
+    for corr in [True, False]:
+        r = stats.chi2_contingency(t, correction=corr)
+        cases.append({"observed": enc(t), "options": {"correction": corr}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue),
+                      "dof": int(r.dof), "expectedFreq": enc(r.expected_freq)})
+out["chi2Contingency"] = cases
+
+
+def dump():
+    path = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "golden" / "scipy_stats.json"
+    path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
+    print(path, path.stat().st_size, "bytes")
+
+
+if __name__ == "__main__":
+    dump()
