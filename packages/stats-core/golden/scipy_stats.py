@@ -230,6 +230,80 @@ for t in tables:
                       "dof": int(r.dof), "expectedFreq": enc(r.expected_freq)})
 out["chi2Contingency"] = cases
 
+# shapiro ---------------------------------------------------------------------------
+cases = []
+for n in [3, 4, 5, 6, 7, 10, 11, 12, 20, 50, 200, 1000]:
+    for kind in ["normal", "exponential"]:
+        x = sample(n, 1.0, 2.0) if kind == "normal" else [float(v) for v in rng.exponential(1.0, n)]
+        r = stats.shapiro(x)
+        cases.append({"x": x, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x in [[1.0, 2.0], [1.0, 1.0, 1.0], [1.0, 1.0, 2.0], [3.0, 1.0, 2.0, 7.0], [1.0, 2.0, 3.0, 4.0, 5.5], [2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1]]:
+    r = stats.shapiro(x)
+    cases.append({"x": x, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+out["shapiro"] = cases
+
+
+# ks_2samp ---------------------------------------------------------------------------
+def exact_ks_p(n1, n2, h_g, two_sided):
+    """P(D >= d) by counting lattice paths exactly with Python integers."""
+    paths = [[0] * (n2 + 1) for _ in range(n1 + 1)]
+    for i in range(n1 + 1):
+        for j in range(n2 + 1):
+            diff = i * n2 - j * n1
+            if diff >= h_g or (two_sided and -diff >= h_g):
+                paths[i][j] = 0
+                continue
+            if i == 0 and j == 0:
+                paths[i][j] = 1
+                continue
+            paths[i][j] = (paths[i - 1][j] if i else 0) + (paths[i][j - 1] if j else 0)
+    return 1 - mpmath.mpf(paths[n1][n2]) / math.comb(n1 + n2, n1)
+
+
+def ks(x, y, opts):
+    r = stats.ks_2samp(x, y, alternative=opts.get("alternative", "two-sided"), method=opts.get("method", "auto"))
+    case = {"data1": x, "data2": y, "options": opts, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue),
+            "statisticLocation": enc(r.statistic_location), "statisticSign": int(r.statistic_sign)}
+    n1, n2 = len(x), len(y)
+    exact = opts.get("method", "auto") != "asymp" and max(n1, n2) <= 600
+    if exact and r.pvalue < 1:
+        g = math.gcd(n1, n2)
+        h = round(r.statistic * (n1 // g) * n2)
+        p = exact_ks_p(n1, n2, h * g, opts.get("alternative", "two-sided") == "two-sided")
+        if abs(p - r.pvalue) > 1e-13 * p:
+            case["pvalueExact"] = float(p)
+    return case
+
+
+cases = []
+for n1, n2 in [(1, 1), (3, 5), (10, 10), (20, 30), (50, 50), (100, 37), (400, 600)]:
+    for alt in ALTS:
+        cases.append(ks(sample(n1), sample(n2, 0.4), {"alternative": alt}))
+    cases.append(ks([round(v) for v in sample(n1)], [round(v) for v in sample(n2, 0.4)], {}))  # ties
+x, y = sample(60), sample(45, 1.5)  # far apart: tiny p-values
+for alt in ALTS:
+    cases.append(ks(x, y, {"alternative": alt}))
+x, y = sample(70), sample(90, 0.3)
+for alt in ALTS:
+    cases.append(ks(x, y, {"alternative": alt, "method": "asymp"}))
+cases.append(ks([0.61, 0.29, 0.06, 0.59, -1.73], [-0.62, 1.2, 0.5, 3.1, 2.4, 2.9], {}))
+x, y = sample(700, digits=3), sample(800, 0.1, digits=3)  # one-sided, binom overflows: scipy falls back to asymp
+cases.append(ks(x, y, {"alternative": "greater"}))
+x, y = sample(10001, digits=2), sample(30, 0.5, digits=2)  # > 10000: asymptotic
+for alt in ALTS:
+    cases.append(ks(x, y, {"alternative": alt}))
+out["ks2samp"] = cases
+
+# distribution helpers ------------------------------------------------------------------
+out["kstwoSf"] = [{"n": n, "d": d, "sf": float(stats.kstwo.sf(d, n))}
+                  for n in [1, 2, 5, 20, 50, 140, 141, 500, 5000, 40000]
+                  for d in [0.001, 0.01, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.9]]
+# Ruben-Gambino lower end (1/2n < d <= 1/n), n above and below 140, and n d just below n - 1.
+out["kstwoSf"] += [{"n": n, "d": d, "sf": float(stats.kstwo.sf(d, n))} for n, d in [(100, 0.008), (500, 0.0015), (5000, 0.00019), (20, 0.96)]]
+out["kolmogorovSf"] = [{"x": x, "sf": float(stats.kstwobign.sf(x))} for x in [0.03, 0.1, 0.3, 0.5, 0.8, 0.82, 0.83, 1.0, 1.3580986393225505, 2.0, 4.0, 8.0]]
+out["normalQuantile"] = [{"p": p, "q": float(mpmath.sqrt(2) * mpmath.erfinv(2 * mpmath.mpf(p) - 1)) if 1e-15 < p < 1 - 1e-15 else float(stats.norm.ppf(p))}
+                         for p in [1e-300, 1e-20, 1e-10, 0.001, 0.025, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-10]]
+
 
 def dump():
     path = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "golden" / "scipy_stats.json"

@@ -4,8 +4,10 @@ import {
   describe,
   fOneway,
   kendalltau,
+  ks2samp,
   mannwhitneyu,
   pearsonr,
+  shapiro,
   spearmanr,
   ttest1samp,
   ttestInd,
@@ -121,5 +123,33 @@ group('chi2Contingency', () => {
         expectClose(e, (c.expectedFreq[i] as number[])[j] as number, `${label} expected`);
       }
     });
+  });
+});
+
+group('shapiro', () => {
+  it.each(golden.shapiro.map((c, i) => [`#${i} n=${c.x.length}`, c] as const))('%s', (label, c) => {
+    const r = shapiro(c.x);
+    expectClose(r.statistic, c.statistic, `${label} statistic`);
+    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+  });
+});
+
+group('ks2samp', () => {
+  it.each(
+    golden.ks2samp.map(
+      (c, i) => [`${tag(c, i)} n=${c.data1.length},${c.data2.length}`, c] as const,
+    ),
+  )('%s', (label, c) => {
+    const r = ks2samp(c.data1, c.data2, c.options as never);
+    expectClose(r.statistic, c.statistic, `${label} statistic`);
+    // Where scipy's exact p-value (1 - P(inside)) loses digits, the generator
+    // stores the exact lattice-path count as pvalueExact.
+    expectClose(
+      r.pvalue,
+      'pvalueExact' in c ? (c.pvalueExact as number) : c.pvalue,
+      `${label} pvalue`,
+    );
+    expect(r.statisticLocation).toBe(c.statisticLocation);
+    expect(r.statisticSign).toBe(c.statisticSign);
   });
 });
