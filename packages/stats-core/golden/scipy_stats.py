@@ -305,6 +305,70 @@ out["normalQuantile"] = [{"p": p, "q": float(mpmath.sqrt(2) * mpmath.erfinv(2 * 
                          for p in [1e-300, 1e-20, 1e-10, 0.001, 0.025, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-10]]
 
 
+# Offset data where scipy loses digits (x - mean in float64 on values near 1e9):
+# exact values by mpmath on the decimals written.
+def mp_list(a):
+    return [mpmath.mpf(repr(v)) for v in a]
+
+
+def exact_pearson(x, y):
+    X, Y = mp_list(x), mp_list(y)
+    n = len(X)
+    mx, my = sum(X) / n, sum(Y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(X, Y))
+    r = sxy / mpmath.sqrt(sum((a - mx) ** 2 for a in X) * sum((b - my) ** 2 for b in Y))
+    ab = mpmath.mpf(n) / 2 - 1
+    p = 2 * mpmath.betainc(ab, ab, 0, (1 - abs(r)) / 2, regularized=True)
+    h = mpmath.sqrt(2) * mpmath.erfinv(mpmath.mpf("0.95"))
+    h90 = mpmath.sqrt(2) * mpmath.erfinv(mpmath.mpf("0.9"))
+    z, se = mpmath.atanh(r), 1 / mpmath.sqrt(n - 3)
+    return {"statistic": float(r), "pvalue": float(p), "ci": [float(mpmath.tanh(z - h * se)), float(mpmath.tanh(z + h * se))],
+            "ci90": [float(mpmath.tanh(z - h90 * se)), float(mpmath.tanh(z + h90 * se))]}
+
+
+def t_sf_exact(t, df):
+    x = df / (df + t * t)
+    tail = mpmath.betainc(df / 2, mpmath.mpf(1) / 2, 0, x, regularized=True) / 2
+    return tail if t > 0 else 1 - tail
+
+
+def exact_ttest_ind(a, b):
+    A, B = mp_list(a), mp_list(b)
+    n1, n2 = len(A), len(B)
+    m1, m2 = sum(A) / n1, sum(B) / n2
+    ss = sum((v - m1) ** 2 for v in A) + sum((v - m2) ** 2 for v in B)
+    df = mpmath.mpf(n1 + n2 - 2)
+    t = (m1 - m2) / mpmath.sqrt(ss / df * (mpmath.mpf(1) / n1 + mpmath.mpf(1) / n2))
+    return {"statistic": float(t), "pvalue": float(2 * t_sf_exact(abs(t), df)), "df": float(df)}
+
+
+x = sample(30, 1e9, 0.01, digits=4)
+y = [round(1e9 + 0.7 * (v - 1e9) + w, 4) for v, w in zip(x, sample(30, 0.0, 0.01))]
+out["pearsonr"].append({"x": x, "y": y, "options": {}, "exact": True, **exact_pearson(x, y)})
+a, b = sample(25, 1e9, 0.01, digits=4), sample(20, 1e9 + 0.005, 0.01, digits=4)
+out["ttestInd"].append({"a": a, "b": b, "options": {}, "exact": True, **exact_ttest_ind(a, b)})
+
+
+def exact_t1(d, popmean):
+    D = mp_list(d)
+    n = len(D)
+    m = sum(D) / n
+    df = mpmath.mpf(n - 1)
+    t = (m - mpmath.mpf(repr(popmean))) / mpmath.sqrt(sum((v - m) ** 2 for v in D) / df / n)
+    return {"statistic": float(t), "pvalue": float(2 * t_sf_exact(abs(t), df)), "df": float(df)}
+
+
+a = sample(15, 1e9, 0.01, digits=4)
+out["ttest1samp"].append({"a": a, "popmean": 1e9 + 0.004, "options": {}, "exact": True, **exact_t1(a, 1e9 + 0.004)})
+b = [round(v + w, 4) for v, w in zip(a, sample(15, 0.003, 0.004))]
+# differences of the decimals are exact in mpmath; recompute from them directly
+D = [mpmath.mpf(repr(u)) - mpmath.mpf(repr(v)) for u, v in zip(a, b)]
+m = sum(D) / len(D)
+t = m / mpmath.sqrt(sum((v - m) ** 2 for v in D) / (len(D) - 1) / len(D))
+out["ttestRel"].append({"a": a, "b": b, "options": {}, "exact": True, "statistic": float(t),
+                        "pvalue": float(2 * t_sf_exact(abs(t), mpmath.mpf(len(D) - 1))), "df": float(len(D) - 1)})
+
+
 def dump():
     path = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "golden" / "scipy_stats.json"
     path.write_text(json.dumps(out, separators=(",", ":")) + "\n")

@@ -1,8 +1,8 @@
 import { fisherFSf } from '../distributions/fisherF';
 import { StatsInputError } from '../errors';
-import { bigSum, pow10, ratioToNumber, toCommonScale } from '../internal/exactDecimal';
+import { shiftByDecimalReference } from '../internal/exactDecimal';
 import { compensatedSum } from '../internal/sums';
-import { allFinite, checkBoolean, checkSample, type Sample } from '../internal/validate';
+import { checkBoolean, checkSample, type Sample } from '../internal/validate';
 
 export interface FOnewayOptions {
   /** true (default): classic one-way ANOVA; false: Welch's ANOVA for unequal variances. */
@@ -29,9 +29,9 @@ export interface FOnewayResult {
  * One-way analysis of variance, as scipy.stats.f_oneway (scipy 1.17):
  * F = (SSB / (k - 1)) / (SSW / (N - k)), p = P(F(k-1, N-k) > F), plus the
  * ANOVA table. With `equalVar: false`, Welch's heteroscedastic F test.
- * Sums of squares on a large offset (|mean| > 10 sd) are computed exactly
- * from the decimals written, which reproduces NIST StRD SmLs07-09 to full
- * precision; otherwise a two-pass float64 route.
+ * Sums of squares are two-pass float64; on a large offset (|mean| > 10 sd,
+ * overall or in a group) the data are first shifted exactly as the decimals
+ * written, which reproduces NIST StRD SmLs07-09 to full precision.
  *
  * @param args - two or more samples, optionally followed by `{ equalVar = true }`
  * @returns `{ statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin }`;
@@ -97,44 +97,34 @@ export function fOneway(...args: [...Sample[], FOnewayOptions] | Sample[]): FOne
   return { statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin };
 }
 
-function sumsOfSquares(samples: number[][]): { ssBetween: number; ssWithin: number } {
+function sumsOfSquares(
+  samples: number[][],
+  shifted = false,
+): { ssBetween: number; ssWithin: number } {
   const all = samples.flat();
   const bigN = all.length;
   const grand = compensatedSum(all) / bigN;
   const means = samples.map((s) => compensatedSum(s) / s.length);
-  const ssWithin = compensatedSum(
-    samples.flatMap((s, i) => s.map((v) => (v - (means[i] as number)) ** 2)),
+  const groupSs = samples.map((s, i) =>
+    compensatedSum(s.map((v) => (v - (means[i] as number)) ** 2)),
   );
+  const ssWithin = compensatedSum(groupSs);
   const ssBetween = compensatedSum(
     means.map((m, i) => (samples[i] as number[]).length * (m - grand) ** 2),
   );
+  if (shifted) return { ssBetween, ssWithin };
+  // Cancellation threatens when the data, or any one group, sit on an offset
+  // large against their spread: then shift them exactly by one of the
+  // decimals written (NIST SmLs07-09) and repeat the two passes.
   const spread = Math.sqrt((ssWithin + ssBetween) / bigN);
-  if (allFinite(all) && Math.abs(grand) > 10 * spread) return exactSumsOfSquares(samples);
-  return { ssBetween, ssWithin };
-}
-
-/**
- * Exact sums of squares from the decimals written: with S_i, n_i, Q_i the
- * group sums, sizes and sums of squares (scaled to integers),
- * SSW = sum (n_i Q_i - S_i^2) / n_i and SSB = sum (N S_i - n_i S)^2 / (n_i N^2):
- * every term is exact and non-negative, so only the final additions round.
- */
-function exactSumsOfSquares(samples: number[][]): { ssBetween: number; ssWithin: number } {
-  const scaled = toCommonScale(samples);
-  const scale = scaled[0]?.scale ?? 0;
-  const unit = pow10(2 * scale);
-  const groups = scaled.map(({ values }) => {
-    let q = 0n;
-    for (const v of values) q += v * v;
-    return { n: BigInt(values.length), s: bigSum(values), q };
-  });
-  const bigN = groups.reduce((a, g) => a + g.n, 0n);
-  const total = groups.reduce((a, g) => a + g.s, 0n);
-  const within = groups.map((g) => ratioToNumber(g.n * g.q - g.s * g.s, g.n * unit));
-  const between = groups.map((g) =>
-    ratioToNumber((bigN * g.s - g.n * total) ** 2n, g.n * bigN * bigN * unit),
-  );
-  return { ssBetween: compensatedSum(between), ssWithin: compensatedSum(within) };
+  const offset =
+    Math.abs(grand) > 10 * spread ||
+    means.some(
+      (m, i) =>
+        Math.abs(m) > 10 * Math.sqrt((groupSs[i] as number) / (samples[i] as number[]).length),
+    );
+  const shift = offset ? shiftByDecimalReference(samples) : undefined;
+  return shift ? sumsOfSquares(shift.shifted, true) : { ssBetween, ssWithin };
 }
 
 /** Welch's F test (Welch 1951, eqs. 28-30), as scipy's equal_var=False branch. */

@@ -34,7 +34,7 @@ export interface DescribeResult {
  *   NaN when n <= ddof; skewness and kurtosis are NaN for (near-)constant
  *   data, as scipy
  * @throws StatsInputError for an empty sample, non-numbers or a bad ddof
- * @example describe([1, 2, 3, 4, 10]) // { nobs: 5, minmax: [1, 10], mean: 4, variance: 12.5, ... }
+ * @example describe([1, 2, 3, 4, 10]) // { nobs: 5, minmax: [1, 10], mean: 4, variance: 12.5, skewness: 1.138..., kurtosis: -0.212 }
  */
 export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   const fn = 'describe';

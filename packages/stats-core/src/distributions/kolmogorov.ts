@@ -42,7 +42,7 @@ const clip = (p: number) => Math.min(1, Math.max(0, p));
  *
  * @param d - the statistic, in [0, 1]
  * @param n - the sample size, a positive integer (NaN otherwise)
- * @example kolmogorovTwoSidedSf(0.2, 50) // 0.0338...
+ * @example kolmogorovTwoSidedSf(0.2, 50) // 0.03143877776953241
  */
 export function kolmogorovTwoSidedSf(d: number, n: number): number {
   if (Number.isNaN(d) || !Number.isInteger(n) || n <= 0) return Number.NaN;

@@ -1,16 +1,9 @@
 /**
- * Exact arithmetic on inputs taken as the decimals they print as: each number
- * becomes the integer `value * 10^scale` for one common `scale`, so sums of
- * powers and products are exact BigInt arithmetic. Used where cancellation
- * would cost digits (data sitting on a large offset, such as NIST StRD
- * NumAcc4 or SmLs07-09); the contract is that a number means the decimal its
- * shortest round-trip string writes (`String(x)`).
+ * Exact decimal arithmetic on inputs taken as the decimals they print as
+ * (the contract: a number means the decimal its shortest round-trip string
+ * `String(x)` writes). Used where cancellation would cost digits: data on an
+ * offset large against their spread, such as NIST StRD NumAcc4 or SmLs07-09.
  */
-export interface ScaledDecimals {
-  /** `values[i] / 10^scale` is the decimal `String(x[i])` writes. */
-  readonly values: bigint[];
-  readonly scale: number;
-}
 
 function parseDecimal(x: number): { digits: bigint; places: number } {
   const text = String(x);
@@ -20,22 +13,36 @@ function parseDecimal(x: number): { digits: bigint; places: number } {
   return { digits: BigInt(whole + fraction), places: fraction.length - exponent };
 }
 
-/** Scale finite numbers to integers over a common power of ten. */
-export function toScaledDecimals(xs: ArrayLike<number>): ScaledDecimals {
-  const parsed = Array.from(xs, parseDecimal);
-  const scale = Math.max(0, ...parsed.map((p) => p.places));
-  const values = parsed.map((p) => p.digits * 10n ** BigInt(scale - p.places));
-  return { values, scale };
-}
+/** Largest decimal scale handled exactly; beyond it 10^scale leaves float64's range. */
+const MAX_SCALE = 300;
 
-/** Rescale several samples to one common scale (for multi-sample statistics). */
-export function toCommonScale(samples: ArrayLike<number>[]): ScaledDecimals[] {
-  const scaled = samples.map(toScaledDecimals);
-  const scale = Math.max(0, ...scaled.map((s) => s.scale));
-  return scaled.map((s) => {
-    const factor = 10n ** BigInt(scale - s.scale);
-    return { values: s.values.map((v) => v * factor), scale };
-  });
+/**
+ * Subtract one reference value (the first of the first sample) from every
+ * value, exactly in decimal: `shifted[k][i] = x[k][i] - reference` computed on
+ * integers scaled by a common power of ten, then rounded once to float64.
+ * Each shifted value is then accurate relative to itself, not to the offset,
+ * so an ordinary two-pass float64 computation on them keeps every digit.
+ * Returns undefined when the values are not all finite or need more than
+ * 300 decimal places (no offset problem can be solved that way).
+ */
+export function shiftByDecimalReference(
+  samples: readonly (readonly number[])[],
+): { reference: number; shifted: number[][] } | undefined {
+  const parsed = samples.map((s) => s.map(parseDecimal));
+  let scale = 0;
+  for (const s of parsed) for (const p of s) scale = Math.max(scale, p.places);
+  if (scale > MAX_SCALE || !samples.every((s) => s.every(Number.isFinite))) return undefined;
+  const k = parsed.findIndex((s) => s.length > 0);
+  const first = parsed[k]?.[0];
+  if (!first) return undefined;
+  const toScale = (p: { digits: bigint; places: number }) =>
+    p.digits * 10n ** BigInt(scale - p.places);
+  const ref = toScale(first);
+  const unit = 10 ** scale;
+  return {
+    reference: samples[k]?.[0] as number,
+    shifted: parsed.map((s) => s.map((p) => Number(toScale(p) - ref) / unit)),
+  };
 }
 
 const digitCount = (v: bigint) => (v < 0n ? -v : v).toString().length;
@@ -55,14 +62,4 @@ export function ratioToNumber(num: bigint, den: bigint): number {
   const k = 22 - (digitCount(num) - digitCount(den));
   const q = k >= 0 ? (num * 10n ** BigInt(k)) / den : num / (den * 10n ** BigInt(-k));
   return Number(`${q}e${-k}`);
-}
-
-/** 10^(power) as a BigInt. */
-export const pow10 = (power: number): bigint => 10n ** BigInt(power);
-
-/** Sum of a BigInt array. */
-export function bigSum(values: readonly bigint[]): bigint {
-  let s = 0n;
-  for (const v of values) s += v;
-  return s;
 }

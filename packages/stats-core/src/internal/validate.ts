@@ -80,5 +80,3 @@ export function describeType(v: unknown): string {
   if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
   return typeof v;
 }
-
-export const allFinite = (x: readonly number[]): boolean => x.every(Number.isFinite);

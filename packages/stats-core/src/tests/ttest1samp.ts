@@ -1,5 +1,5 @@
 import { StatsInputError } from '../errors';
-import { centralSums } from '../internal/moments';
+import { sharedCentralSums } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
 import { checkAlternative, checkOptions, checkSample, type Sample } from '../internal/validate';
 import type { TtestOptions, TtestResult } from './ttestResult';
@@ -16,7 +16,7 @@ import type { TtestOptions, TtestResult } from './ttestResult';
  *   empty sample (df NaN) or a single value (df 0); +-Infinity (p = 0) for a
  *   constant sample whose mean differs from popmean, NaN when it equals it
  * @throws StatsInputError for non-numeric input or a bad alternative
- * @example ttest1samp([5.1, 4.9, 5.6, 5.8, 6.0], 5).statistic // 2.2677868380553634
+ * @example ttest1samp([5.1, 4.9, 5.6, 5.8, 6.0], 5).statistic // 2.304073731539131
  */
 export function ttest1samp(a: Sample, popmean: number, options?: TtestOptions): TtestResult {
   const fn = 'ttest1samp';
@@ -36,8 +36,10 @@ export function oneSampleT(
 ): TtestResult {
   const n = x.length;
   if (n === 0) return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
-  const { mean, ss } = centralSums(x);
+  // Mean and popmean on one exact decimal scale when the data sit on an offset.
+  const { sums, extras } = sharedCentralSums([x], [popmean]);
+  const { mean, ss } = sums[0] as { mean: number; ss: number };
   const df = n - 1;
-  const statistic = (mean - popmean) / Math.sqrt(ss / df / n);
+  const statistic = (mean - (extras[0] as number)) / Math.sqrt(ss / df / n);
   return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
 }

@@ -1,3 +1,4 @@
+import { pairedDifferences } from '../internal/moments';
 import {
   checkAlternative,
   checkEqualLength,
@@ -10,7 +11,8 @@ import type { TtestOptions, TtestResult } from './ttestResult';
 
 /**
  * Paired-sample t-test, as scipy.stats.ttest_rel (scipy 1.17): the one-sample
- * t-test of the differences a - b against 0, df = n - 1.
+ * t-test of the differences a - b against 0, df = n - 1 (differences of
+ * values large against them are taken exactly from the decimals written).
  *
  * @param a - first measurements
  * @param b - paired second measurements, same length as a
@@ -25,9 +27,5 @@ export function ttestRel(a: Sample, b: Sample, options?: TtestOptions): TtestRes
   const y = checkSample(fn, 'b', b);
   if (x.length !== y.length) checkEqualLength(fn, x, y);
   const alternative = checkAlternative(fn, checkOptions(fn, options).alternative);
-  return oneSampleT(
-    x.map((v, i) => v - (y[i] as number)),
-    0,
-    alternative,
-  );
+  return oneSampleT(pairedDifferences(x, y), 0, alternative);
 }
