@@ -61,7 +61,7 @@ group('bad input is a StatsInputError that says what to fix', () => {
     ],
     ['ttestRel', () => ttestRel([1, 2, 3], [1, 2]), /equal length \(got 3 and 2\)/],
     ['mannwhitneyu', () => mannwhitneyu([], [1]), /at least 1 value/],
-    ['mannwhitneyu', () => mannwhitneyu([1, Number.NaN], [1]), /without NaN/],
+
     ['fOneway', () => fOneway([1, 2, 3]), /at least two samples \(got 1\)/],
     [
       'fOneway',
@@ -237,5 +237,24 @@ group('identities', () => {
         ).toEqual(mannwhitneyu(a, b));
       }),
     );
+  });
+});
+
+group('NaN propagates as scipy (nan_policy propagate)', () => {
+  it('gives NaN results, df included, rather than an error', () => {
+    const nanT = { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
+    expect(ttest1samp([1, Number.NaN, 3], 1)).toEqual(nanT);
+    expect(ttest1samp([1, 2, 3], Number.NaN)).toEqual(nanT);
+    expect(ttestInd([1, 2, Number.NaN], [1, 2, 3])).toEqual(nanT);
+    expect(ttestRel([1, 2, Number.NaN], [1, 2, 3])).toEqual(nanT);
+    expect(mannwhitneyu([1, 2, Number.NaN], [1, 2, 3])).toEqual({
+      statistic: Number.NaN,
+      pvalue: Number.NaN,
+    });
+    expect(describe([1, Number.NaN, 3]).mean).toBeNaN();
+    expect(pearsonr([1, 2, Number.NaN], [1, 2, 3]).statistic).toBeNaN();
+    expect(fOneway([1, 2, Number.NaN], [1, 2, 3]).statistic).toBeNaN();
+    expect(ks2samp([1, 2, Number.NaN], [1, 2, 3]).pvalue).toBeNaN();
+    expect(shapiro([1, 2, Number.NaN, 4]).statistic).toBeNaN();
   });
 });

@@ -153,7 +153,7 @@ function kendallExactPvalue(n: number, concordant: number, alternative: Alternat
     massAtC = n === 1 ? 1 : 0.5;
   } else if (4 * c === n * (n - 1) && alternative === 'two-sided') {
     prob = 1;
-  } else {
+  } else if (n < 171) {
     // counts[k] = permutations of n with k inversions, for k <= c.
     let counts: bigint[] = new Array<bigint>(c + 1).fill(0n);
     counts[0] = 1n;
@@ -174,6 +174,24 @@ function kendallExactPvalue(n: number, concordant: number, alternative: Alternat
     for (const v of counts) sum += v;
     prob = ratioToNumber(2n * sum, factorial);
     massAtC = ratioToNumber(counts[c] as bigint, factorial);
+  } else {
+    // Beyond 170! the counts leave float64 and BigInt gets slow: scipy's
+    // normalised float64 recurrence (only reached with method 'exact').
+    let probs = new Float64Array(c + 1);
+    probs[0] = 1;
+    if (c >= 1) probs[1] = 1;
+    for (let j = 3; j <= n; j++) {
+      const cum = new Float64Array(c + 1);
+      let run = 0;
+      for (let k = 0; k <= c; k++) {
+        run += probs[k] as number;
+        cum[k] = run / j;
+      }
+      if (j <= c) for (let k = c; k >= j; k--) cum[k] = (cum[k] as number) - (cum[k - j] as number);
+      probs = cum;
+    }
+    prob = probs.reduce((a, b) => a + b, 0);
+    massAtC = (probs[c] as number) / 2;
   }
   if (alternative !== 'two-sided') {
     prob = inRightTail === (alternative === 'greater') ? prob / 2 : 1 - prob / 2 + massAtC;

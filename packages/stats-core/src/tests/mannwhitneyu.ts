@@ -35,11 +35,12 @@ export interface MannwhitneyuResult {
  * correction sigma^2 = n1 n2 / 12 ((n+1) - sum(t^3 - t) / (n(n-1))) and
  * optional continuity correction. Two-sided uses max(U1, U2) and doubles.
  *
- * @param x - first sample (no NaN)
- * @param y - second sample (no NaN)
+ * @param x - first sample (a NaN anywhere gives NaN results, as scipy)
+ * @param y - second sample
  * @param options - `{ useContinuity = true, alternative = 'two-sided', method = 'auto' }`
  * @returns `{ statistic, pvalue }`
- * @throws StatsInputError for an empty sample, NaN values or bad options
+ * @throws StatsInputError for an empty sample, non-numbers, bad options, or
+ *   method 'exact' with n1 n2 > 5e7 (too large to tabulate)
  * @example mannwhitneyu([19, 22, 16, 29, 24], [20, 11, 17, 12]) // { statistic: 17, pvalue: 0.1111111111111111 }
  */
 export function mannwhitneyu(
@@ -50,9 +51,6 @@ export function mannwhitneyu(
   const fn = 'mannwhitneyu';
   const a = checkSample(fn, 'x', x, 1);
   const b = checkSample(fn, 'y', y, 1);
-  if (a.some(Number.isNaN) || b.some(Number.isNaN)) {
-    throw new StatsInputError(fn, 'requires x and y without NaN values (remove or impute them)');
-  }
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const useContinuity = checkBoolean(fn, 'useContinuity', opts.useContinuity, true);
@@ -63,6 +61,9 @@ export function mannwhitneyu(
       `requires method 'auto', 'exact' or 'asymptotic' (got ${JSON.stringify(method)})`,
     );
   }
+  // scipy's nan_policy='propagate' answers NaN before its own NaN check.
+  if (a.some(Number.isNaN) || b.some(Number.isNaN))
+    return { statistic: Number.NaN, pvalue: Number.NaN };
   const n1 = a.length;
   const n2 = b.length;
   const { ranks, ties } = averageRanks([...a, ...b]);
@@ -76,6 +77,12 @@ export function mannwhitneyu(
     method = (n1 > 8 && n2 > 8) || ties.some((t) => t > 1) ? 'asymptotic' : 'exact';
   let p: number;
   if (method === 'exact') {
+    if (n1 * n2 > 5e7) {
+      throw new StatsInputError(
+        fn,
+        `cannot use method 'exact' for samples of ${n1} and ${n2} (the null distribution has ${n1 * n2 + 1} points); use 'asymptotic' or 'auto'`,
+      );
+    }
     p = exactUSf(Math.round(u), n1, n2);
   } else {
     const n = n1 + n2;

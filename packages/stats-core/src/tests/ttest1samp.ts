@@ -13,7 +13,7 @@ import type { TtestOptions, TtestResult } from './ttestResult';
  * @param popmean - the hypothesised population mean
  * @param options - `{ alternative = 'two-sided' }`
  * @returns `{ statistic, pvalue, df }`; NaN statistic and p-value for an
- *   empty sample (df NaN) or a single value (df 0); +-Infinity (p = 0) for a
+ *   empty sample or any NaN (df NaN too, as scipy) or a single value (df 0); +-Infinity (p = 0) for a
  *   constant sample whose mean differs from popmean, NaN when it equals it
  * @throws StatsInputError for non-numeric input or a bad alternative
  * @example ttest1samp([5.1, 4.9, 5.6, 5.8, 6.0], 5).statistic // 2.304073731539131
@@ -35,7 +35,10 @@ export function oneSampleT(
   alternative: 'two-sided' | 'less' | 'greater',
 ): TtestResult {
   const n = x.length;
-  if (n === 0) return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
+  // scipy's nan_policy='propagate': any NaN (or none to test) gives NaN throughout.
+  if (n === 0 || Number.isNaN(popmean) || x.some(Number.isNaN)) {
+    return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
+  }
   // Mean and popmean on one exact decimal scale when the data sit on an offset.
   const { sums, extras } = sharedCentralSums([x], [popmean]);
   const { mean, ss } = sums[0] as { mean: number; ss: number };

@@ -24,7 +24,7 @@ export interface TtestIndOptions extends TtestOptions {
  * @param a - first sample
  * @param b - second sample
  * @param options - `{ equalVar = true, alternative = 'two-sided' }` ('less': mean(a) < mean(b))
- * @returns `{ statistic, pvalue, df }`; NaN for an empty sample, for Welch with
+ * @returns `{ statistic, pvalue, df }`; NaN for an empty sample or any NaN (df too), for Welch with
  *   a single-value sample, or when both samples are single values
  * @throws StatsInputError for non-numeric input or bad options
  * @example ttestInd([1, 2, 3, 4], [3, 4, 5, 6], { equalVar: false }).statistic // -2.1908902300206647
@@ -38,7 +38,8 @@ export function ttestInd(a: Sample, b: Sample, options?: TtestIndOptions): Ttest
   const equalVar = checkBoolean(fn, 'equalVar', opts.equalVar, true);
   const n1 = x.length;
   const n2 = y.length;
-  if (n1 === 0 || n2 === 0) return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
+  if (n1 === 0 || n2 === 0 || x.some(Number.isNaN) || y.some(Number.isNaN))
+    return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
   // Both samples on one exact decimal scale when they sit on an offset.
   const [s1, s2] = sharedCentralSums([x, y]).sums as [CentralSums, CentralSums];
   let df: number;
