@@ -73,7 +73,7 @@ export function pearsonr(x: Sample, y: Sample, options?: PearsonrOptions): Pears
 }
 
 /** Pearson's r by two passes, NaN when either input is constant. */
-export function correlation(a: readonly number[], b: readonly number[]): number {
+function correlation(a: readonly number[], b: readonly number[]): number {
   if (a.every((v) => v === a[0]) || b.every((v) => v === b[0])) return Number.NaN;
   // Deviations from the mean; data on a large offset are shifted exactly as
   // the decimals written first (centralSums), so r keeps its digits there.
@@ -90,7 +90,7 @@ export function correlation(a: readonly number[], b: readonly number[]): number 
 }
 
 /** p-value from r ~ Beta(n/2 - 1, n/2 - 1) on (-1, 1) under the null. */
-export function pearsonPvalue(r: number, n: number, alternative: Alternative): number {
+function pearsonPvalue(r: number, n: number, alternative: Alternative): number {
   if (Number.isNaN(r)) return Number.NaN;
   const ab = n / 2 - 1;
   // P(R > r): the upper tail of the beta at (1 + r) / 2, written so that the

@@ -99,7 +99,7 @@ function logFactorialOverPower(n: number): number {
  * bd0), which keeps full relative precision for any n (scipy evaluates the
  * same sum in double-double arithmetic).
  */
-export function smirnovSf(n: number, d: number): number {
+function smirnovSf(n: number, d: number): number {
   if (d <= 0) return 1;
   if (d >= 1) return 0;
   const nd = n * d;
