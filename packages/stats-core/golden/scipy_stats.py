@@ -188,6 +188,10 @@ y = [v + 3 * w for v, w in zip(x, sample(200))]
 for alt in ALTS:  # method 'exact' past 170!: scipy's normalised float recurrence
     r = stats.kendalltau(x, y, method="exact", alternative=alt)
     cases.append({"x": x, "y": y, "options": {"alternative": alt, "method": "exact"}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x, y in [([1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 3.0], [1.0, 2.0, 2.0, 1.0, 1.0, 2.0, 2.0]), (sample(30), sample(30))]:
+    for alt in ALTS:
+        r = stats.kendalltau(x, y, variant="c", alternative=alt)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt, "variant": "c"}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
 out["kendalltau"] = cases
 
 # Mann-Whitney ------------------------------------------------------------------

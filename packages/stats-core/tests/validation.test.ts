@@ -258,3 +258,23 @@ group('NaN propagates as scipy (nan_policy propagate)', () => {
     expect(shapiro([1, 2, Number.NaN, 4]).statistic).toBeNaN();
   });
 });
+
+group('Float64Array input', () => {
+  it('gives the same results as number[]', () => {
+    const a = [2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1];
+    const b = [1.2, 2.2, 2.9, 4.8, 3.1, 3.9, 2.0, 5.5];
+    const fa = Float64Array.from(a);
+    const fb = Float64Array.from(b);
+    expect(describe(fa)).toEqual(describe(a));
+    expect(pearsonr(fa, fb)).toEqual(pearsonr(a, b));
+    expect(spearmanr(fa, fb)).toEqual(spearmanr(a, b));
+    expect(kendalltau(fa, fb)).toEqual(kendalltau(a, b));
+    expect(ttestInd(fa, fb)).toEqual(ttestInd(a, b));
+    expect(ttestRel(fa, fb)).toEqual(ttestRel(a, b));
+    expect(mannwhitneyu(fa, fb)).toEqual(mannwhitneyu(a, b));
+    expect(fOneway(fa, fb)).toEqual(fOneway(a, b));
+    expect(ks2samp(fa, fb)).toEqual(ks2samp(a, b));
+    expect(shapiro(fa)).toEqual(shapiro(a));
+    expect(autocorrelationLag1(fa)).toBe(autocorrelationLag1(a));
+  });
+});
