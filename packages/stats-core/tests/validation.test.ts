@@ -33,6 +33,11 @@ group('bad input is a StatsInputError that says what to fix', () => {
     ['describe', () => describe([]), /describe requires a non-empty sample/],
     ['describe', () => describe([1, 2], { ddof: -1 }), /ddof to be a non-negative integer/],
     ['describe', () => describe([1, 'a' as never]), /a\[1\] to be a number/],
+    [
+      'describe',
+      () => describe([1, 2], { ddof: 3 }),
+      /ddof <= the number of values \(got ddof 3 for 2 values/,
+    ],
     ['autocorrelationLag1', () => autocorrelationLag1([1]), /at least 2 values \(got 1\)/],
     ['pearsonr', () => pearsonr([1, 2, 3], [1, 2]), /x and y of equal length \(got 3 and 2\)/],
     ['pearsonr', () => pearsonr([1], [1]), /length at least 2/],
@@ -241,6 +246,13 @@ group('identities', () => {
 });
 
 group('NaN propagates as scipy (nan_policy propagate)', () => {
+  it('describe with ddof = n gives Infinity, or NaN for constant data, as scipy', () => {
+    expect(describe([1, 2], { ddof: 2 }).variance).toBe(Number.POSITIVE_INFINITY);
+    expect(describe([1, 1], { ddof: 2 }).variance).toBeNaN();
+    expect(describe([1]).variance).toBeNaN();
+    expect(describe([1], { ddof: 0 }).variance).toBe(0);
+  });
+
   it('gives NaN results, df included, rather than an error', () => {
     const nanT = { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
     expect(ttest1samp([1, Number.NaN, 3], 1)).toEqual(nanT);
