@@ -213,6 +213,10 @@ for m in ["exact", "asymptotic"]:
 for x, y in [([19.0, 22.0, 16.0, 29.0, 24.0], [20.0, 11.0, 17.0, 12.0]), ([1.0, 1.0], [1.0, 1.0, 1.0])]:
     r = stats.mannwhitneyu(x, y)
     cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+x, y = [1.0, 2.0, 2.5, 4.0], [2.5, 3.0, 5.0, 6.0, 7.0]  # forced exact with a tie: U = 2.5 is truncated as scipy does
+for alt in ALTS:
+    r = stats.mannwhitneyu(x, y, method="exact", alternative=alt)
+    cases.append({"x": x, "y": y, "options": {"method": "exact", "alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
 out["mannwhitneyu"] = cases
 
 # f_oneway ------------------------------------------------------------------------
