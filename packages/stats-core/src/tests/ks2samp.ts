@@ -70,7 +70,7 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
   const n1 = a.length;
   const n2 = b.length;
   const all = [...a, ...b];
-  // searchsorted(side='right') counts, by a merge over the sorted pooled values.
+  // searchsorted(side='right') counts: how many values of a sorted sample are <= v.
   const countRight = (sorted: number[], v: number) => {
     let lo = 0;
     let hi = sorted.length;
