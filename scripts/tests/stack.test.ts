@@ -217,8 +217,13 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   }, 180_000);
 
   afterAll(async () => {
+    // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
     if (start && start.exitCode === null) {
-      start.kill('SIGKILL');
+      const pids = descendants(start.pid!);
+      const exited = new Promise((r) => start.once('exit', r));
+      start.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      for (const pid of [start.pid!, ...pids]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     rmSync(work, { recursive: true, force: true });
   });
