@@ -33,12 +33,16 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
+/** Where the front door serves the API document (not an API Gateway route: local only). */
+export const OPENAPI_PATH = '/openapi.json';
+
 async function handle(
   api: DeployedApi,
   runtime: LocalRuntime,
   accountId: string,
   req: IncomingMessage,
   requestId: string,
+  openapi: Buffer | undefined,
 ): Promise<HttpResult> {
   const body = await readBody(req);
   if (!body) return gatewayError(413, 'Request Entity Too Large');
@@ -48,6 +52,13 @@ async function handle(
     const prefix = `/${api.stage}`;
     if (path !== prefix && !path.startsWith(`${prefix}/`)) return gatewayError(404, 'Not Found');
     path = path.slice(prefix.length) || '/';
+  }
+  if (openapi && req.method === 'GET' && path === OPENAPI_PATH) {
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: openapi,
+    };
   }
   const match = matchRoute(api.routes, req.method ?? 'GET', path);
   if (!match) return gatewayError(404, 'Not Found');
@@ -90,7 +101,8 @@ async function handle(
  * The API's front door on loopback: each request is routed by the API's
  * routes, turned into a payload 2.0 event, run on the local runtime, and the
  * result mapped back by API Gateway's rules. Function errors are 502,
- * throttling 429, an integration timeout 503, no route 404.
+ * throttling 429, an integration timeout 503, no route 404. GET /openapi.json
+ * answers the API document (`openapi`), a convenience of the local stack only.
  */
 export async function startFrontDoor(options: {
   api: DeployedApi;
@@ -98,13 +110,15 @@ export async function startFrontDoor(options: {
   port?: number;
   accountId?: string;
   access?: (line: string) => void;
+  /** The OpenAPI document served at GET /openapi.json (404 when absent). */
+  openapi?: Buffer;
 }): Promise<FrontDoor> {
   const { api, runtime } = options;
   const accountId = options.accountId ?? '123456789012';
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = apiRequestId();
     const started = performance.now();
-    handle(api, runtime, accountId, req, requestId)
+    handle(api, runtime, accountId, req, requestId, options.openapi)
       .catch(() => gatewayError(500, 'Internal Server Error'))
       .then((result) => {
         res.writeHead(result.statusCode, {

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { EmulatorTarget } from './aws';
 import { type Deployment, readDeployment } from './deployment';
 import { type FrontDoor, startFrontDoor } from './frontdoor';
+import { REPO_ROOT } from './local-config';
 import { LocalRuntime } from './runtime/runtime';
 import type { LogSink } from './runtime/types';
 
@@ -15,7 +18,12 @@ export interface LocalServeOptions {
   log: LogSink;
   progress?: (line: string) => void;
   access?: (line: string) => void;
+  /** The API document served at GET /openapi.json (default: the committed one, if present). */
+  openapiPath?: string;
 }
+
+/** The OpenAPI document the handlers package commits, generated from its schemas. */
+export const COMMITTED_OPENAPI = path.join(REPO_ROOT, 'packages', 'handlers', 'openapi.gen.json');
 
 export interface LocalServe {
   url: string;
@@ -52,9 +60,11 @@ export async function serveDeployment(options: LocalServeOptions): Promise<Local
     log: options.log,
     progress: options.progress,
   });
+  const openapiPath = options.openapiPath ?? COMMITTED_OPENAPI;
   let door: FrontDoor;
   try {
     door = await startFrontDoor({
+      openapi: existsSync(openapiPath) ? readFileSync(openapiPath) : undefined,
       api,
       runtime,
       port: options.port,

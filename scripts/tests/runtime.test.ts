@@ -2,10 +2,11 @@
 // (through the AWS SDK, code in an artifact bucket), read back and served by
 // the local runtime and front door, both on free loopback ports.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeFetcher } from '../src/deployment';
 import { assertPortFree, freePort, type MotoServer, startMoto } from '../src/moto';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/stack';
 import {
   ARTIFACT_BUCKET,
   deployFixtures,
@@ -274,6 +275,17 @@ describe('the front door and the runtime', () => {
     });
     // Cold starts are capped at the CPU count: warm workers serve most of the burst.
     expect(stack.runtime.pool('plain')!.size).toBeLessThan(50);
+  });
+
+  it('serves the committed OpenAPI document at GET /openapi.json, byte for byte', async () => {
+    const res = await fetch(`${stack.url}/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const served = Buffer.from(await res.arrayBuffer());
+    expect(served.equals(readFileSync(COMMITTED_OPENAPI))).toBe(true);
+    expect(JSON.parse(served.toString('utf8')).openapi).toBe('3.1.0');
+    // only GET: other methods on that path are routed (and find no route) as before
+    expect((await post('/openapi.json', {})).status).toBe(404);
   });
 
   it('answers 404 for a path no route matches', async () => {

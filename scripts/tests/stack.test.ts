@@ -69,6 +69,23 @@ function expectClose(
   }
 }
 
+/** expectClose through nested arrays and objects (the scipy.stats endpoints' results). */
+function expectCloseDeep(actual: unknown, expected: unknown, field: string) {
+  if (typeof expected === 'number' || expected === null) {
+    expectClose(actual, expected, field);
+  } else if (Array.isArray(expected)) {
+    expect(actual, field).toHaveLength(expected.length);
+    expected.forEach((e, i) => {
+      expectCloseDeep((actual as unknown[])[i], e, `${field}[${i}]`);
+    });
+  } else if (typeof expected === 'object') {
+    expect(Object.keys(actual as object).sort(), field).toEqual(Object.keys(expected).sort());
+    for (const [k, e] of Object.entries(expected)) {
+      expectCloseDeep((actual as Record<string, unknown>)[k], e, `${field}.${k}`);
+    }
+  } else expect(actual, field).toEqual(expected);
+}
+
 let work: string;
 let start: ChildProcess;
 let output = '';
@@ -244,6 +261,29 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
       for (const [field, value] of Object.entries(c.expected)) {
         expectClose(body[field], value, `${c.name}: ${field}`, { rel: 1e-9, abs: 0 });
       }
+    }
+  });
+
+  it('serves the API document at GET /openapi.json, and every route in it answers its scipy example', async () => {
+    const res = await fetch(`${local.apiUrl}/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as Json;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(output).toContain(`API document (OpenAPI 3.1): ${local.apiUrl}/openapi.json`);
+    // the document's routes are exactly the deployed ones (both come from the endpoint list)
+    expect(
+      Object.keys(doc.paths)
+        .map((p) => `POST ${p}`)
+        .sort(),
+    ).toEqual([...routes].sort());
+    // each example response is scipy 1.17's (packages/handlers/golden/examples.py)
+    for (const [route, item] of Object.entries(doc.paths) as [string, Json][]) {
+      const request = item.post.requestBody.content['application/json'].example;
+      const want = item.post.responses['200'].content['application/json'].example;
+      const got = await post(route.slice(1), request);
+      const body = (await got.json()) as Json;
+      expect(got.status, `${route}: ${JSON.stringify(body)}`).toBe(200);
+      expectCloseDeep(body, want, route);
     }
   });
 

@@ -1,9 +1,11 @@
 """The endpoints' documented examples (src/endpoints/*.ts `example.response`),
-computed independently of the TypeScript core: scipy 1.17 for linregress,
-numpy least squares + scipy t and F tails for ols and polyfit (the
-statsmodels OLS definitions; statsmodels itself is not on the machine).
-Run: python3 golden/examples.py  (prints the three responses as JSON)."""
+computed independently of the TypeScript core: scipy 1.17 for linregress
+and the scipy.stats endpoints, numpy least squares + scipy t and F tails
+for ols and polyfit (the statsmodels OLS definitions; statsmodels itself is
+not on the machine). NaN and +-inf are printed as null, as the API sends them.
+Run: python3 golden/examples.py  (prints every example response as JSON)."""
 import json
+import math
 
 import numpy as np
 from scipy import stats
@@ -42,7 +44,39 @@ def fit(design, y, intercept):
     }
 
 
+def num(v):
+    v = float(v)
+    return v if math.isfinite(v) else None
+
+
+def anova_table(samples):
+    k = len(samples)
+    n = sum(len(s) for s in samples)
+    grand = np.concatenate([np.asarray(s, float) for s in samples]).mean()
+    ssb = sum(len(s) * (np.mean(s) - grand) ** 2 for s in samples)
+    ssw = sum(((np.asarray(s, float) - np.mean(s)) ** 2).sum() for s in samples)
+    return {
+        "df_between": k - 1, "df_within": n - k,
+        "ss_between": num(ssb), "ss_within": num(ssw),
+        "ms_between": num(ssb / (k - 1)), "ms_within": num(ssw / (n - k)),
+    }
+
+
+def test(r):
+    return {"statistic": num(r.statistic), "pvalue": num(r.pvalue)}
+
+
+def ttest(r):
+    return {**test(r), "df": num(r.df)}
+
+
 lr = stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])
+d = stats.describe([1, 2, 3, 4, 10])
+pr = stats.pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])
+ci = pr.confidence_interval(0.95)
+F = [[1, 2, 3], [2, 3, 4], [5, 6, 9]]
+chi = stats.chi2_contingency([[10, 10, 20], [20, 20, 20]])
+ks = stats.ks_2samp([0.61, 0.29, 0.06, 0.59, -1.73], [-0.62, 1.2, 0.5, 3.1, 2.4, 2.9])
 print(json.dumps({
     "linregress": {
         "slope": lr.slope, "intercept": lr.intercept, "rvalue": lr.rvalue,
@@ -52,4 +86,24 @@ print(json.dumps({
     "ols": fit([[1, *row] for row in [[1, 0], [2, 1], [3, 0], [4, 1], [5, 3]]],
                [3.1, 5.9, 7.2, 9.8, 13.1], True),
     "polyfit": fit([[1, v, v * v] for v in [0, 1, 2, 3, 4]], [1, 3.1, 8.9, 19.2, 33], True),
+    "describe": {
+        "nobs": int(d.nobs), "minmax": [num(v) for v in d.minmax], "mean": num(d.mean),
+        "variance": num(d.variance), "skewness": num(d.skewness), "kurtosis": num(d.kurtosis),
+    },
+    "pearsonr": {**test(pr), "confidence_interval": {"low": num(ci.low), "high": num(ci.high)}},
+    "spearmanr": test(stats.spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])),
+    "kendalltau": test(stats.kendalltau([12, 2, 1, 12, 2], [1, 4, 7, 1, 0])),
+    "ttest_1samp": ttest(stats.ttest_1samp([5.1, 4.9, 5.6, 5.8, 6.0], 5)),
+    "ttest_ind": ttest(stats.ttest_ind([1, 2, 3, 4], [3, 4, 5, 6], equal_var=False, alternative="less")),
+    "ttest_rel": ttest(stats.ttest_rel([1, 2, 3, 4], [1.5, 2.1, 3.9, 4.2])),
+    "mannwhitneyu": test(stats.mannwhitneyu([19, 22, 16, 29, 24], [20, 11, 17, 12])),
+    "f_oneway": {**test(stats.f_oneway(*F)), **anova_table(F)},
+    "chi2_contingency": {
+        **test(chi), "dof": int(chi.dof), "expected_freq": chi.expected_freq.tolist(),
+    },
+    "ks_2samp": {
+        **test(ks), "statistic_location": num(ks.statistic_location),
+        "statistic_sign": int(ks.statistic_sign),
+    },
+    "shapiro": test(stats.shapiro([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1])),
 }, indent=2))

@@ -28,6 +28,40 @@ export function documented<T extends z.ZodMiniType>(schema: T, description: stri
   return schema.check(z.meta({ description })) as T;
 }
 
+/** scipy's `alternative` argument, default 'two-sided'. */
+export function alternative(description: string) {
+  return documented(
+    z._default(z.enum(['two-sided', 'less', 'greater']), 'two-sided'),
+    `Alternative hypothesis (scipy \`alternative\`): ${description}`,
+  );
+}
+
+/** An optional boolean argument with scipy's default. */
+export function flag(fallback: boolean, description: string) {
+  return documented(z._default(z.boolean(), fallback), description);
+}
+
+/** An optional choice among scipy's spellings, with scipy's default first. */
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  description: string,
+) {
+  return documented(z._default(z.enum(values), values[0]), description);
+}
+
+/** The `statistic` and `pvalue` every scipy test result has. */
+export function testResult(statistic: string) {
+  return {
+    statistic: documented(resultNumber, statistic),
+    pvalue: documented(resultNumber, 'p-value of the test (null where scipy gives nan).'),
+  };
+}
+
+/** `{ statistic, pvalue }` of a core result, NaN and +-inf as null. */
+export function toTestResult(r: { statistic: number; pvalue: number }) {
+  return { statistic: finiteOrNull(r.statistic), pvalue: finiteOrNull(r.pvalue) };
+}
+
 /** NaN and +-Infinity have no JSON form: they are sent as null. */
 export function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
@@ -105,7 +139,14 @@ export function describeIssue(issue: z.core.$ZodIssue, fields: readonly string[]
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      const op = issue.code === 'too_small' ? 'at least' : 'at most';
+      const op =
+        issue.inclusive === false
+          ? issue.code === 'too_small'
+            ? 'greater than'
+            : 'less than'
+          : issue.code === 'too_small'
+            ? 'at least'
+            : 'at most';
       const message =
         issue.origin === 'array'
           ? `${at} needs ${op} ${String(bound)} values`
@@ -117,6 +158,27 @@ export function describeIssue(issue: z.core.$ZodIssue, fields: readonly string[]
     default:
       return { path: at, message: `${at}: ${issue.message}` };
   }
+}
+
+/**
+ * A check that a table (an array of rows) is rectangular: every row as long
+ * as the first. Runs only when the field is an array of arrays.
+ */
+export function rectangular<K extends string>(field: K) {
+  return z.superRefine((r: Record<K, unknown>, ctx) => {
+    const rows = r[field];
+    if (!Array.isArray(rows) || !rows.every(Array.isArray)) return;
+    const width = (rows[0] as unknown[] | undefined)?.length ?? 0;
+    const ragged = rows.findIndex((row: unknown[]) => row.length !== width);
+    if (ragged >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, ragged],
+        input: rows[ragged],
+        message: `every row of ${field} must have the same number of columns (row 0 has ${width}, row ${ragged} has ${(rows[ragged] as unknown[]).length})`,
+      });
+    }
+  });
 }
 
 /**

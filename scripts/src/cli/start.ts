@@ -33,7 +33,7 @@ import {
   UserFacingError,
 } from '../moto';
 import { sampleBody } from '../samples';
-import { type LocalServe, serveDeployment } from '../stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../stack';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
@@ -196,6 +196,7 @@ async function main(): Promise<void> {
     `${bold('Ready.')} API: ${bold(serve.url)}   AWS emulator: ${awsEndpoint}   (${path.relative(REPO_ROOT, LOCAL_JSON)})`,
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
+  if (existsSync(COMMITTED_OPENAPI)) out(`API document (OpenAPI 3.1): ${serve.url}/openapi.json`);
   if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
     out(`  ${curlFor(serve.url, linregress.routeKey)}`);

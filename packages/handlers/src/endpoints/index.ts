@@ -5,8 +5,36 @@
  * writes it into dist/manifest.json, whose route infra deploys.
  */
 import type { Endpoint } from '../endpoint';
+import { chi2_contingency } from './chi2_contingency';
+import { describe } from './describe';
+import { f_oneway } from './f_oneway';
+import { kendalltau } from './kendalltau';
+import { ks_2samp } from './ks_2samp';
 import { linregress } from './linregress';
+import { mannwhitneyu } from './mannwhitneyu';
 import { ols } from './ols';
+import { pearsonr } from './pearsonr';
 import { polyfit } from './polyfit';
+import { shapiro } from './shapiro';
+import { spearmanr } from './spearmanr';
+import { ttest_1samp } from './ttest_1samp';
+import { ttest_ind } from './ttest_ind';
+import { ttest_rel } from './ttest_rel';
 
-export const endpoints: readonly Endpoint[] = [linregress, ols, polyfit];
+export const endpoints: readonly Endpoint[] = [
+  linregress,
+  ols,
+  polyfit,
+  describe,
+  pearsonr,
+  spearmanr,
+  kendalltau,
+  ttest_1samp,
+  ttest_ind,
+  ttest_rel,
+  mannwhitneyu,
+  f_oneway,
+  chi2_contingency,
+  ks_2samp,
+  shapiro,
+];

@@ -4,16 +4,20 @@
  * to change, and `details` with the specifics.
  */
 
-export type ErrorCode =
-  | 'malformed_json'
-  | 'invalid_body_encoding'
-  | 'missing_body'
-  | 'invalid_request'
-  | 'unprocessable_input'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'internal_error';
+/** Every error code a response can carry (the API document lists them from here). */
+export const errorCodes = [
+  'malformed_json',
+  'invalid_body_encoding',
+  'missing_body',
+  'invalid_request',
+  'unprocessable_input',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: Record<string, unknown> };

@@ -1,0 +1,65 @@
+import { chi2Contingency } from '@lambda-stats/stats-core';
+import * as z from 'zod/mini';
+import { defineEndpoint } from '../endpoint';
+import {
+  documented,
+  finiteNumber,
+  finiteOrNullAll,
+  flag,
+  rectangular,
+  resultNumber,
+  testResult,
+  toTestResult,
+} from '../schema';
+
+const count = finiteNumber.check(z.gte(0));
+
+const request = z
+  .strictObject({
+    observed: documented(
+      z.array(z.array(count).check(z.minLength(1))).check(z.minLength(1)),
+      'Contingency table of non-negative counts, one array per row, every row the same length.',
+    ),
+    correction: flag(true, "Yates' continuity correction when dof is 1 (a 2x2 table), as scipy."),
+  })
+  .check(rectangular('observed'));
+
+const response = z.object({
+  ...testResult('Pearson chi-squared statistic.'),
+  dof: documented(z.int(), 'Degrees of freedom, (rows - 1)(columns - 1).'),
+  expected_freq: documented(
+    z.array(z.array(resultNumber)),
+    'Expected frequencies under independence, from the marginal sums.',
+  ),
+});
+
+/** scipy.stats.chi2_contingency: chi-squared test of independence in a table. */
+export const chi2_contingency = defineEndpoint({
+  name: 'chi2_contingency',
+  summary:
+    'Chi-squared test of independence of the rows and columns of a contingency table (scipy.stats.chi2_contingency).',
+  request,
+  response,
+  handle({ observed, correction }) {
+    const r = chi2Contingency(observed, { correction });
+    return { ...toTestResult(r), dof: r.dof, expected_freq: r.expectedFreq.map(finiteOrNullAll) };
+  },
+  // golden/examples.py: stats.chi2_contingency([[10, 10, 20], [20, 20, 20]])
+  example: {
+    request: {
+      observed: [
+        [10, 10, 20],
+        [20, 20, 20],
+      ],
+    },
+    response: {
+      statistic: 2.7777777777777777,
+      pvalue: 0.24935220877729622,
+      dof: 2,
+      expected_freq: [
+        [12, 12, 16],
+        [18, 18, 24],
+      ],
+    },
+  },
+});

@@ -1,0 +1,57 @@
+import { describe as coreDescribe } from '@lambda-stats/stats-core';
+import * as z from 'zod/mini';
+import { defineEndpoint } from '../endpoint';
+import { documented, finiteOrNull, flag, resultNumber, sample } from '../schema';
+
+const request = z.strictObject({
+  a: sample('a', 1, 'The sample.'),
+  ddof: documented(
+    z._default(z.int().check(z.gte(0)), 1),
+    'Delta degrees of freedom of the variance (divisor n - ddof), at most the number of values.',
+  ),
+  bias: flag(true, 'false corrects skewness and kurtosis for statistical bias.'),
+});
+
+const response = z.object({
+  nobs: documented(z.int(), 'Number of observations.'),
+  minmax: documented(z.tuple([resultNumber, resultNumber]), 'Minimum and maximum.'),
+  mean: resultNumber,
+  variance: documented(resultNumber, 'Variance with divisor n - ddof.'),
+  skewness: resultNumber,
+  kurtosis: documented(resultNumber, 'Fisher (excess) kurtosis: 0 for a normal distribution.'),
+});
+
+/** scipy.stats.describe: size, range, mean, variance, skewness and kurtosis of a sample. */
+export const describe = defineEndpoint({
+  name: 'describe',
+  summary: 'Descriptive statistics of a sample (scipy.stats.describe).',
+  request,
+  response,
+  handle({ a, ddof, bias }) {
+    const r = coreDescribe(a, { ddof, bias });
+    const minmax: [number | null, number | null] = [
+      finiteOrNull(r.minmax[0]),
+      finiteOrNull(r.minmax[1]),
+    ];
+    return {
+      nobs: r.nobs,
+      minmax,
+      mean: finiteOrNull(r.mean),
+      variance: finiteOrNull(r.variance),
+      skewness: finiteOrNull(r.skewness),
+      kurtosis: finiteOrNull(r.kurtosis),
+    };
+  },
+  // golden/examples.py: stats.describe([1, 2, 3, 4, 10])
+  example: {
+    request: { a: [1, 2, 3, 4, 10] },
+    response: {
+      nobs: 5,
+      minmax: [1, 10],
+      mean: 4,
+      variance: 12.5,
+      skewness: 1.1384199576606167,
+      kurtosis: -0.21199999999999974,
+    },
+  },
+});

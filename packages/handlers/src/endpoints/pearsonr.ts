@@ -1,0 +1,58 @@
+import { pearsonr as corePearsonr } from '@lambda-stats/stats-core';
+import * as z from 'zod/mini';
+import { defineEndpoint } from '../endpoint';
+import {
+  alternative,
+  documented,
+  finiteOrNull,
+  resultNumber,
+  sameLength,
+  sample,
+  testResult,
+  toTestResult,
+} from '../schema';
+
+const request = z
+  .strictObject({
+    x: sample('x', 2, 'First variable.'),
+    y: sample('y', 2, 'Second variable, same length as x.'),
+    alternative: alternative("'less': negative correlation, 'greater': positive."),
+    confidence_level: documented(
+      z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+      'Confidence level of the interval (scipy `result.confidence_interval(confidence_level)`).',
+    ),
+  })
+  .check(sameLength('x', 'y'));
+
+const response = z.object({
+  ...testResult('Pearson correlation coefficient r.'),
+  confidence_interval: documented(
+    z.object({ low: resultNumber, high: resultNumber }),
+    'Confidence interval for r (Fisher z transform, as scipy), one-sided for a one-sided alternative.',
+  ),
+});
+
+/** scipy.stats.pearsonr: linear correlation, its test, and a confidence interval. */
+export const pearsonr = defineEndpoint({
+  name: 'pearsonr',
+  summary: 'Pearson correlation coefficient and the test of no correlation (scipy.stats.pearsonr).',
+  request,
+  response,
+  handle({ x, y, alternative, confidence_level }) {
+    const r = corePearsonr(x, y, { alternative, confidenceLevel: confidence_level });
+    const { low, high } = r.confidenceInterval;
+    return {
+      ...toTestResult(r),
+      confidence_interval: { low: finiteOrNull(low), high: finiteOrNull(high) },
+    };
+  },
+  // golden/examples.py: stats.pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])
+  example: {
+    request: { x: [1, 2, 3, 4, 5], y: [10, 9, 2.5, 6, 4] },
+    response: {
+      statistic: -0.7426106572325056,
+      pvalue: 0.15055580885344547,
+      confidence_interval: { low: -0.9816918044786463, high: 0.4050111676903099 },
+    },
+  },
+});

@@ -1,0 +1,202 @@
+/**
+ * The OpenAPI 3.1 document of every endpoint, generated from the same zod
+ * schemas the handlers validate with (`z.toJSONSchema`, JSON Schema 2020-12,
+ * which OpenAPI 3.1 uses as is), so the document cannot drift from the code.
+ * `pnpm --filter @lambda-stats/handlers openapi` writes it to
+ * openapi.gen.json; tests/openapi.test.ts fails if the committed file differs.
+ * Not bundled into any function: only the generator and the tests import it.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import * as z from 'zod/mini';
+import { type Endpoint, routeOf } from './endpoint';
+import { endpoints } from './endpoints/index';
+import { linregress } from './endpoints/linregress';
+import { DEFAULT_MAX_BODY_BYTES } from './env';
+import { createHandler } from './handler';
+import { errorCodes } from './http/errors';
+import { errorToResponse } from './http/respond';
+
+/** The error body every 4xx and 5xx carries. */
+export const errorBody = z.strictObject({
+  error: z.strictObject({
+    code: documented(z.enum(errorCodes), 'Stable, machine-readable reason.'),
+    message: documented(z.string(), 'What went wrong and how to fix it.'),
+    details: documented(
+      z.record(z.string(), z.unknown()),
+      'Specifics: `issues` ({path, message}, at most 20) and `moreIssues` for invalid_request; `function` for unprocessable_input; `requestId` for internal_error; `limitBytes` and similar for the others.',
+    ),
+  }),
+});
+
+function documented<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return schema.check(z.meta({ description })) as T;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** A component schema: JSON Schema 2020-12 without its `$schema` key (the document sets the dialect). */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject;
+  return rest;
+}
+
+/** The responses every endpoint shares: status, description, and a request that earns it. */
+const sharedResponses = [
+  {
+    name: 'InvalidRequest',
+    status: '400',
+    description:
+      'invalid_request: a missing, unknown or mistyped field, a non-finite number, too few values, unequal lengths, a value out of range (details.issues lists them); malformed_json: the body does not parse; missing_body: empty body; invalid_body_encoding: a base64 body that is not UTF-8.',
+    event: httpEvent('{"x": [1, 2, "3"], "y": [1, 2, 3], "alpha": 0.05}'),
+  },
+  {
+    name: 'MethodNotAllowed',
+    status: '405',
+    description: 'method_not_allowed: only POST is accepted (the Allow header says so).',
+    event: httpEvent('', { method: 'GET' }),
+  },
+  {
+    name: 'PayloadTooLarge',
+    status: '413',
+    description: `payload_too_large: the body is over the limit (LAMBDA_STATS_MAX_BODY_BYTES, default ${DEFAULT_MAX_BODY_BYTES} bytes, Lambda's 6 MB synchronous payload).`,
+    event: httpEvent(`{"x": [${'1,'.repeat(DEFAULT_MAX_BODY_BYTES / 2)}1], "y": [1]}`),
+  },
+  {
+    name: 'UnsupportedMediaType',
+    status: '415',
+    description:
+      'unsupported_media_type: a Content-Type other than application/json (or +json), or a charset other than UTF-8.',
+    event: httpEvent('x=1', { contentType: 'application/x-www-form-urlencoded' }),
+  },
+  {
+    name: 'UnprocessableInput',
+    status: '422',
+    description:
+      "unprocessable_input: the request is well-formed but the statistics cannot be computed from these numbers (the stats core's StatsInputError, whose message is returned).",
+    event: httpEvent('{"x": [3, 3, 3], "y": [1, 2, 3]}'),
+  },
+  {
+    name: 'InternalError',
+    status: '500',
+    description:
+      'internal_error: a bug. The message and details carry the request id; no stack or internal message is returned.',
+    event: undefined,
+  },
+] as const;
+
+const EXAMPLE_REQUEST_ID = '3f2c1a9e-5b7d-4e0f-8a6b-1c2d3e4f5a6b';
+
+/** An API Gateway HTTP API (payload 2.0) event, as the front door sends. */
+function httpEvent(body: string, opts: { method?: string; contentType?: string } = {}) {
+  return {
+    version: '2.0',
+    routeKey: 'POST /linregress',
+    rawPath: '/linregress',
+    headers: { 'content-type': opts.contentType ?? 'application/json' },
+    requestContext: { http: { method: opts.method ?? 'POST' }, requestId: 'example' },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+/** Each shared response's example, answered by the real linregress handler (or error mapper). */
+async function errorExamples(): Promise<Record<string, unknown>> {
+  const handler = createHandler(linregress, {
+    logger: new Logger({ logLevel: 'SILENT' }),
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  });
+  const context = { awsRequestId: EXAMPLE_REQUEST_ID };
+  const out: Record<string, unknown> = {};
+  for (const r of sharedResponses) {
+    if (r.event === undefined) {
+      out[r.name] = errorToResponse(new Error('example'), EXAMPLE_REQUEST_ID, 'linregress').body;
+      continue;
+    }
+    const res = (await handler(r.event, context)) as { statusCode: number; body: string };
+    if (String(res.statusCode) !== r.status) {
+      throw new Error(`the ${r.name} example answered ${res.statusCode}, not ${r.status}`);
+    }
+    out[r.name] = JSON.parse(res.body);
+  }
+  return out;
+}
+
+function operation(e: Endpoint): JsonObject {
+  return {
+    operationId: e.name,
+    summary: e.summary,
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: { $ref: `#/components/schemas/${e.name}_request` },
+          example: e.example.request,
+        },
+      },
+    },
+    responses: {
+      '200': {
+        description: `The result in scipy's names; null where scipy gives nan (or inf).`,
+        content: {
+          'application/json': {
+            schema: { $ref: `#/components/schemas/${e.name}_response` },
+            example: e.example.response,
+          },
+        },
+      },
+      ...Object.fromEntries(
+        sharedResponses.map((r) => [r.status, { $ref: `#/components/responses/${r.name}` }]),
+      ),
+    },
+  };
+}
+
+/** The document, deterministic: endpoints sorted by name, keys in a fixed order. */
+export async function openApiDocument(version: string): Promise<JsonObject> {
+  const examples = await errorExamples();
+  const sorted = [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'lambda-stats',
+      version,
+      summary: 'scipy.stats-compatible statistics over HTTP, one AWS Lambda function per route.',
+      description:
+        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments, answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' zod schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
+    },
+    paths: Object.fromEntries(
+      sorted.map((e) => [routeOf(e).slice('POST '.length), { post: operation(e) }]),
+    ),
+    components: {
+      schemas: {
+        ...Object.fromEntries(
+          sorted.flatMap((e) => [
+            [`${e.name}_request`, jsonSchema(e.request, 'input')],
+            [`${e.name}_response`, jsonSchema(e.response, 'output')],
+          ]),
+        ),
+        Error: jsonSchema(errorBody, 'output'),
+      },
+      responses: Object.fromEntries(
+        sharedResponses.map((r) => [
+          r.name,
+          {
+            description: r.description,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+                example: examples[r.name],
+              },
+            },
+          },
+        ]),
+      ),
+    },
+  };
+}
+
+/** The committed file's text: 2-space JSON and a final newline. */
+export async function openApiText(version: string): Promise<string> {
+  return `${JSON.stringify(await openApiDocument(version), null, 2)}\n`;
+}
