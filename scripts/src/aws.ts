@@ -1,0 +1,18 @@
+// The SDK warns on Node 20 about a future major; it is noise for a local tool.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** Client settings for the local emulator: its endpoint, dummy keys, path-style S3. */
+export interface EmulatorTarget {
+  endpoint: string;
+  region: string;
+}
+
+export function clientConfig(target: EmulatorTarget) {
+  return {
+    endpoint: target.endpoint,
+    region: target.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    forcePathStyle: true,
+    maxAttempts: 2,
+  };
+}

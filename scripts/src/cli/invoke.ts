@@ -1,0 +1,111 @@
+/**
+ * `pnpm invoke <function> --event file.json`: one invocation of a deployed
+ * function on the local runtime (the `sam local invoke` habit): a fresh,
+ * cold worker, the result printed as JSON on stdout, logs on stderr.
+ *
+ * `pnpm invoke <function> --generate-event [--body body.json]` prints an API
+ * Gateway payload 2.0 event for the function's route, with a sample body.
+ *
+ * Both read the running local stack from .lambda-stats/local.json
+ * (written by `pnpm start`).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readDeployment, resolveFunctionName } from '../deployment';
+import { generateEvent } from '../events';
+import { LOCAL_STATE, readLocalJson, userPath } from '../local-config';
+import { UserFacingError } from '../moto';
+import { LocalRuntime } from '../runtime/runtime';
+import { sampleBody } from '../samples';
+
+const USAGE = `usage: pnpm invoke <function> --event <file.json|->
+       pnpm invoke <function> --generate-event [--body <body.json>]`;
+
+function readJsonArg(file: string, what: string): unknown {
+  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(userPath(file), 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UserFacingError(`${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    allowPositionals: true,
+    options: {
+      event: { type: 'string', short: 'e' },
+      'generate-event': { type: 'boolean' },
+      body: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [fn, ...extra] = positionals;
+  if (!fn || extra.length) throw new UserFacingError(`name one function\n${USAGE}`);
+  if (!values['generate-event'] && values.event === undefined) {
+    throw new UserFacingError(
+      `--event <file.json> is required (or --generate-event to write one)\n${USAGE}`,
+    );
+  }
+
+  const local = readLocalJson();
+  const deployment = await (local
+    ? readDeployment({ endpoint: local.awsEndpoint, region: local.region }).catch(() => undefined)
+    : Promise.resolve(undefined));
+
+  if (values['generate-event']) {
+    const name = (deployment && resolveFunctionName(deployment, fn)) ?? fn;
+    const route = deployment?.apis[0]?.routes.find((r) => r.functionName === name)?.routeKey ?? fn;
+    const body = values.body ? readJsonArg(values.body, '--body') : sampleBody(route);
+    process.stdout.write(`${JSON.stringify(generateEvent(deployment, name, body), null, 2)}\n`);
+    return 0;
+  }
+
+  const event = readJsonArg(values.event!, '--event');
+  if (!local || !deployment) {
+    throw new UserFacingError(
+      'the local stack is not running (no answer from the emulator in .lambda-stats/local.json): start it with `pnpm start` in another terminal',
+    );
+  }
+  const name = resolveFunctionName(deployment, fn);
+  if (!name) {
+    throw new UserFacingError(
+      `function ${fn} is not deployed (deployed: ${deployment.functions.map((f) => f.name).join(', ') || 'none'})`,
+    );
+  }
+  const runtime = await LocalRuntime.create(deployment, {
+    statePath: LOCAL_STATE,
+    only: [name],
+    maxConcurrency: 1,
+    log: (name, line) => process.stderr.write(`[${name}] ${line}\n`),
+  });
+  try {
+    const outcome = await runtime.invoke(name, event);
+    if (outcome.kind === 'success') {
+      process.stdout.write(`${JSON.stringify(outcome.payload, null, 2)}\n`);
+      return 0;
+    }
+    process.stdout.write(
+      `${JSON.stringify(outcome.kind === 'functionError' ? outcome.error : { message: outcome.message }, null, 2)}\n`,
+    );
+    return 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `lambda-stats invoke: ${error instanceof UserFacingError ? '' : 'error: '}${message}\n`,
+    );
+    process.exit(2);
+  },
+);

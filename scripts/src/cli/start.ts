@@ -1,0 +1,245 @@
+/**
+ * `pnpm start`: the whole system on localhost, without Docker.
+ *
+ *  1. starts moto on 127.0.0.1 (LAMBDA_STATS_MOTO_PORT, default 4566)
+ *  2. builds what is stale (`turbo run build`)
+ *  3. deploys the `local` stack to it (`pnpm run deploy local`, the infra wrapper)
+ *  4. reads the deployment back and starts the local Lambda runtime
+ *  5. opens the API's front door (LAMBDA_STATS_API_PORT, default 3000),
+ *     prints the URL and a curl, writes .lambda-stats/local.json
+ *
+ * Ctrl-C (SIGINT) or SIGTERM stops everything it started.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  LOCAL_JSON,
+  LOCAL_STATE,
+  type LocalJson,
+  REPO_ROOT,
+  readStartSettings,
+  regionFromState,
+  WORK_DIR,
+} from '../local-config';
+import {
+  assertPortFree,
+  freePort,
+  type MotoServer,
+  requireTool,
+  startMoto,
+  stopProcessGroup,
+  UserFacingError,
+} from '../moto';
+import { sampleBody } from '../samples';
+import { type LocalServe, serveDeployment } from '../stack';
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+const PHASES = 5;
+async function phase<T>(n: number, title: string, run: () => Promise<T>): Promise<T> {
+  out(`${bold(`[${n}/${PHASES}]`)} ${title}`);
+  const started = performance.now();
+  const result = await run();
+  out(dim(`      done in ${((performance.now() - started) / 1000).toFixed(1)} s`));
+  return result;
+}
+
+const children = new Set<ChildProcess>();
+let moto: MotoServer | undefined;
+let serve: LocalServe | undefined;
+let stopping = false;
+
+/** Runs a command in its own process group, its output into a log file; fails with the log's tail. */
+async function runLogged(
+  command: string,
+  args: string[],
+  logName: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  await mkdir(path.join(WORK_DIR, 'logs'), { recursive: true });
+  const logPath = path.join(WORK_DIR, 'logs', logName);
+  const log = createWriteStream(logPath);
+  const tail: string[] = [];
+  const child = spawn(command, args, {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (data: string) => {
+      log.write(data);
+      for (const line of data.split('\n')) {
+        if (!line.trim()) continue;
+        tail.push(line);
+        if (tail.length > 25) tail.shift();
+      }
+    });
+  }
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(127));
+    child.on('exit', (c) => resolve(c));
+  });
+  children.delete(child);
+  await new Promise<void>((resolve) => log.end(() => resolve()));
+  if (stopping) throw new UserFacingError('stopped');
+  if (code !== 0) {
+    throw new UserFacingError(
+      `\`${command} ${args.join(' ')}\` failed (exit ${code}). Last lines (full log: ${logPath.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, logPath) : logPath}):\n${tail.map((l) => `  ${l}`).join('\n')}`,
+    );
+  }
+}
+
+async function stopAll(): Promise<void> {
+  stopping = true;
+  await Promise.all([...children].map((c) => stopProcessGroup(c)));
+  await serve?.stop().catch(() => undefined);
+  await moto?.stop().catch(() => undefined);
+  await rm(LOCAL_JSON, { force: true });
+}
+
+function curlFor(apiUrl: string, route: string): string {
+  const [method, routePath] = route.split(' ');
+  const body = JSON.stringify(sampleBody(route));
+  return `curl -s -X ${method} ${apiUrl}${routePath} -H 'content-type: application/json' -d '${body}'`;
+}
+
+async function main(): Promise<void> {
+  const settings = readStartSettings();
+  requireTool('python3', 'Install Python 3.11+ (moto runs on it).');
+  requireTool('moto_server', 'Install it with: python3 -m pip install "moto[server]==5.2.*"');
+  requireTool(
+    'terraform',
+    'Install Terraform 1.11+ from https://developer.hashicorp.com/terraform/install',
+  );
+  const motoPort = settings.motoPort || (await freePort());
+  await assertPortFree(
+    motoPort,
+    'moto, the AWS emulator',
+    'set LAMBDA_STATS_MOTO_PORT to another port (0 picks a free one)',
+  );
+  if (settings.apiPort) {
+    await assertPortFree(
+      settings.apiPort,
+      'the API front door',
+      'set LAMBDA_STATS_API_PORT to another port (0 picks a free one)',
+    );
+  }
+
+  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, () =>
+    startMoto({ port: motoPort }),
+  );
+  const awsEndpoint = moto.endpoint;
+  const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
+
+  await phase(2, 'Building what is stale (turbo run build)', async () => {
+    if (settings.skipBuild) return out(dim('      skipped (LAMBDA_STATS_SKIP_BUILD=1)'));
+    const turbo = path.join(REPO_ROOT, 'node_modules', '.bin', 'turbo');
+    await runLogged(turbo, ['run', 'build', '--output-logs=errors-only'], 'build.log', env);
+  });
+
+  await phase(
+    3,
+    `Deploying the local stack to ${awsEndpoint} (pnpm run deploy local)`,
+    async () => {
+      if (existsSync(LOCAL_STATE)) {
+        // The emulator starts empty: the previous state describes the last one, which is gone.
+        await rename(LOCAL_STATE, `${LOCAL_STATE}.previous`);
+        out(
+          dim(
+            '      previous local state moved to infra/terraform.local.tfstate.previous (the emulator starts empty)',
+          ),
+        );
+      }
+      await runLogged('pnpm', ['run', 'deploy', 'local'], 'deploy.log', env);
+    },
+  );
+
+  const region = regionFromState(LOCAL_STATE) ?? settings.region;
+  serve = await phase(4, 'Loading the deployed functions on the local Lambda runtime', () =>
+    serveDeployment({
+      target: { endpoint: awsEndpoint, region },
+      port: settings.apiPort,
+      statePath: LOCAL_STATE,
+      maxConcurrency: settings.maxConcurrency,
+      log: (fn, line) => out(`${dim(`[${fn}]`)} ${line}`),
+      progress: (line) => out(dim(`      ${line}`)),
+    }),
+  );
+
+  await phase(5, 'Opening the API front door', async () => {
+    const local: LocalJson = { apiUrl: serve!.url, awsEndpoint, region };
+    await mkdir(WORK_DIR, { recursive: true });
+    await writeFile(LOCAL_JSON, `${JSON.stringify(local, null, 2)}\n`);
+  });
+
+  const api = serve.deployment.apis[0]!;
+  const linregress = api.routes.find((r) => r.routeKey.endsWith(' /linregress')) ?? api.routes[0];
+  out('');
+  out(
+    `${bold('Ready.')} API: ${bold(serve.url)}   AWS emulator: ${awsEndpoint}   (${path.relative(REPO_ROOT, LOCAL_JSON)})`,
+  );
+  out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
+  if (linregress && linregress.routeKey !== '$default') {
+    out('Try the seed example:');
+    out(`  ${curlFor(serve.url, linregress.routeKey)}`);
+  }
+  out(dim('Function logs follow. Ctrl-C stops everything.'));
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  out(`\n${signal}: stopping the front door, the runtime workers and moto...`);
+  await stopAll();
+  out('stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+/**
+ * pnpm does not pass SIGTERM down its chain of scripts (pnpm -> sh -> pnpm ->
+ * tsx -> node): when `pnpm start` is killed, this process would live on.
+ * So watch the launching processes and stop everything once one of them is gone.
+ */
+function watchAncestors(): void {
+  const chain: number[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && chain.length < 8) {
+    chain.push(pid);
+    const r = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+    const next = Number(r.stdout?.trim());
+    if (!Number.isInteger(next) || next === pid) break;
+    pid = next;
+  }
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  setInterval(() => {
+    if (chain.some((p) => !alive(p))) void shutdown('parent process exited');
+  }, 500).unref();
+}
+watchAncestors();
+
+main().catch(async (error: unknown) => {
+  if (stopping) return;
+  await stopAll();
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `\nlambda-stats start: ${error instanceof UserFacingError ? '' : 'error: '}${message}\n`,
+  );
+  process.exit(1);
+});

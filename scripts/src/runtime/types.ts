@@ -1,0 +1,39 @@
+/** The runtime's error payload, as Lambda returns it for a function error. */
+export interface LambdaErrorPayload {
+  errorType: string;
+  errorMessage: string;
+  trace?: string[];
+}
+
+/** A function as deployed, read back from the emulator, with its code on disk. */
+export interface FunctionSpec {
+  name: string;
+  arn: string;
+  runtime: string;
+  handler: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  environment: Record<string, string>;
+  /** Folder holding the unpacked function code (the task root). */
+  taskRoot: string;
+  /** Folder holding the layers unpacked in order (the /opt of this function). */
+  optDir: string;
+  /** Folder used as this function's /tmp. */
+  tmpDir: string;
+  /** Layer version ARNs, in the order they are attached. */
+  layers: string[];
+  version: string;
+  region: string;
+  /** Reserved concurrency when the function has one. */
+  reservedConcurrency?: number;
+  logGroupName: string;
+}
+
+/** The outcome of one invocation, as the Lambda Invoke API would describe it. */
+export type InvokeOutcome =
+  | { kind: 'success'; payload: unknown; requestId: string }
+  | { kind: 'functionError'; error: LambdaErrorPayload; requestId: string }
+  | { kind: 'throttled'; message: string; requestId: string };
+
+/** Where function logs go: one line at a time, tagged with the function name. */
+export type LogSink = (functionName: string, line: string) => void;

@@ -1,0 +1,78 @@
+import type { EmulatorTarget } from './aws';
+import { type Deployment, readDeployment } from './deployment';
+import { type FrontDoor, startFrontDoor } from './frontdoor';
+import { LocalRuntime } from './runtime/runtime';
+import type { LogSink } from './runtime/types';
+
+export interface LocalServeOptions {
+  target: EmulatorTarget;
+  /** Front door port on 127.0.0.1 (0: a free one). */
+  port?: number;
+  statePath?: string;
+  maxConcurrency?: number;
+  /** Which HTTP API to serve when the emulator holds several (by name). */
+  apiName?: string;
+  log: LogSink;
+  progress?: (line: string) => void;
+  access?: (line: string) => void;
+}
+
+export interface LocalServe {
+  url: string;
+  port: number;
+  deployment: Deployment;
+  runtime: LocalRuntime;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads what was deployed to the emulator, loads every function on the local
+ * runtime and opens the HTTP API's front door.
+ */
+export async function serveDeployment(options: LocalServeOptions): Promise<LocalServe> {
+  const deployment = await readDeployment(options.target);
+  const candidates = options.apiName
+    ? deployment.apis.filter((a) => a.name === options.apiName)
+    : deployment.apis;
+  if (candidates.length !== 1) {
+    const names = deployment.apis.map((a) => a.name).join(', ') || 'none';
+    throw new Error(
+      candidates.length === 0
+        ? `no HTTP API${options.apiName ? ` named ${options.apiName}` : ''} is deployed to ${options.target.endpoint} (found: ${names})`
+        : `several HTTP APIs are deployed (${names}); choose one by name`,
+    );
+  }
+  const api = candidates[0]!;
+  options.progress?.(
+    `API ${api.name} (${api.apiId}), stage ${api.stage}: ${api.routes.map((r) => r.routeKey).join(', ')}`,
+  );
+  const runtime = await LocalRuntime.create(deployment, {
+    statePath: options.statePath,
+    maxConcurrency: options.maxConcurrency,
+    log: options.log,
+    progress: options.progress,
+  });
+  let door: FrontDoor;
+  try {
+    door = await startFrontDoor({
+      api,
+      runtime,
+      port: options.port,
+      accountId: deployment.functions[0]?.arn.split(':')[4],
+      access: options.access,
+    });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  return {
+    url: door.url,
+    port: door.port,
+    deployment,
+    runtime,
+    stop: async () => {
+      await door.close();
+      await runtime.close();
+    },
+  };
+}

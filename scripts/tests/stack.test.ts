@@ -1,0 +1,286 @@
+// The README's main-job command end to end: `pnpm start`'s program (moto,
+// the real `local` deploy through the infra wrapper, the local runtime and
+// front door) on free ports, then the real handlers answer over HTTP and are
+// compared with scipy. The build itself is turbo's job before this test
+// (turbo.json: scripts#test depends on the handler and layer builds), so the
+// start's build phase is skipped here.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertPortFree } from '../src/moto';
+
+const SCRIPTS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
+const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
+
+interface Case {
+  request: Record<string, unknown>;
+  expected: Record<string, number | number[]>;
+}
+const golden = JSON.parse(
+  readFileSync(new URL('./fixtures/golden/local-stack.json', import.meta.url), 'utf8'),
+) as Record<'linregress' | 'ols' | 'polyfit', Case[]>;
+
+/**
+ * scipy and the handlers both compute in float64 but in different orders;
+ * 1e-9 relative (absolute near zero) is far below any statistical meaning and
+ * far above the rounding noise seen (about 1e-15 relative for the seed).
+ */
+function expectClose(actual: unknown, expected: number | number[], field: string) {
+  const a = Array.isArray(expected) ? (actual as number[]) : [actual as number];
+  const e = Array.isArray(expected) ? expected : [expected];
+  expect(a, field).toHaveLength(e.length);
+  e.forEach((v, i) => {
+    const tol = 1e-9 * Math.max(1, Math.abs(v));
+    expect(
+      Math.abs((a[i] as number) - v),
+      `${field}[${i}]: got ${a[i]}, scipy ${v}`,
+    ).toBeLessThanOrEqual(tol);
+  });
+}
+
+let work: string;
+let start: ChildProcess;
+let output = '';
+let local: { apiUrl: string; awsEndpoint: string; region: string };
+let routes: string[] = [];
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below.
+type Json = Record<string, any>;
+
+const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${local.apiUrl}/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+function startEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LAMBDA_STATS_API_PORT: '0',
+    LAMBDA_STATS_MOTO_PORT: '0',
+    LAMBDA_STATS_WORK_DIR: path.join(work, 'work'),
+    LAMBDA_STATS_LOCAL_STATE: path.join(work, 'local.tfstate'),
+    LAMBDA_STATS_CDKTF_OUT: path.join(work, 'cdktf.out'),
+    LAMBDA_STATS_SKIP_BUILD: '1',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+/** Every process below `pid` (children, grandchildren...), from `ps`. */
+function descendants(pid: number): number[] {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    for (const [child, parent] of rows) {
+      if (parent === p && !out.includes(child)) {
+        out.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [START], { cwd: SCRIPTS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('pnpm start: clear messages before anything starts', () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'lambda-stats-start-'));
+  });
+
+  it('says which port is taken and how to choose another', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    const { code, stderr } = await runStart(startEnv({ LAMBDA_STATS_API_PORT: String(port) }));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `lambda-stats start: Port ${port} on 127.0.0.1 (the API front door) is already in use. Stop what uses it, or set LAMBDA_STATS_API_PORT to another port (0 picks a free one).`,
+    );
+  });
+
+  it('names a missing tool and how to install it', async () => {
+    const emptyBin = mkdtempSync(path.join(tmpdir(), 'lambda-stats-nobin-'));
+    const child = spawnSync(
+      process.execPath,
+      [path.join(SCRIPTS_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), START],
+      {
+        cwd: SCRIPTS_DIR,
+        env: startEnv({ PATH: emptyBin }),
+        encoding: 'utf8',
+      },
+    );
+    rmSync(emptyBin, { recursive: true });
+    expect(child.status).toBe(1);
+    expect(child.stderr.trim()).toBe(
+      'lambda-stats start: python3 was not found on PATH. Install Python 3.11+ (moto runs on it).',
+    );
+  });
+});
+
+describe('pnpm start: the deployed stack answers over HTTP', () => {
+  beforeAll(async () => {
+    start = spawn(TSX, [START], {
+      cwd: SCRIPTS_DIR,
+      env: startEnv({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    start.stdout?.on('data', (d) => {
+      output += d;
+    });
+    start.stderr?.on('data', (d) => {
+      output += d;
+    });
+    const localJson = path.join(work, 'work', 'local.json');
+    const deadline = Date.now() + 170_000;
+    while (!existsSync(localJson)) {
+      if (start.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`pnpm start was not ready in time:\n${output}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    local = JSON.parse(readFileSync(localJson, 'utf8'));
+    routes = [...output.matchAll(/^Routes: (.*)$/gm)].flatMap((m) => m[1]!.split(', '));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (start && start.exitCode === null) {
+      start.kill('SIGKILL');
+    }
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("prints the API URL and a curl for the seed example that returns scipy's regression", async () => {
+    expect(local).toMatchObject({ region: 'us-east-1' });
+    expect(local.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const curl = output.match(/^ {2}(curl .*)$/m)?.[1];
+    expect(curl).toContain(`${local.apiUrl}/linregress`);
+    const run = spawnSync('sh', ['-c', curl!], { encoding: 'utf8' });
+    const seed = golden.linregress[0]!;
+    const body = JSON.parse(run.stdout);
+    for (const [field, value] of Object.entries(seed.expected))
+      expectClose(body[field], value, field);
+  });
+
+  for (const endpoint of ['linregress', 'ols', 'polyfit'] as const) {
+    it(`POST /${endpoint}: the seed and random cases match scipy`, async (ctx) => {
+      if (!routes.includes(`POST /${endpoint}`)) ctx.skip(`POST /${endpoint} is not deployed yet`);
+      for (const c of golden[endpoint]) {
+        const res = await post(endpoint, c.request);
+        const body = (await res.json()) as Json;
+        expect(res.status, JSON.stringify(body)).toBe(200);
+        for (const [field, value] of Object.entries(c.expected))
+          expectClose(body[field], value, `${endpoint}.${field}`);
+      }
+    });
+  }
+
+  it('answers malformed requests with their 4xx and a useful error body', async () => {
+    const bad = [
+      { res: await post('linregress', '{"x": [1, 2'), status: 400 },
+      { res: await post('linregress', { x: [1, 2, 3], y: [1, 2] }), status: 400 },
+      { res: await post('linregress', { x: [1, 2, 3], y: [1, 2, 3], extra: 1 }), status: 400 },
+      { res: await post('linregress', 'x=1', { 'content-type': 'text/plain' }), status: 415 },
+    ];
+    for (const { res, status } of bad) {
+      const body = (await res.json()) as Json;
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(body.error.code).toEqual(expect.any(String));
+      expect(body.error.message).toEqual(expect.any(String));
+    }
+    // No route for GET: API Gateway's own 404, before any function runs.
+    const get = await fetch(`${local.apiUrl}/linregress`);
+    expect(get.status).toBe(404);
+  });
+
+  it('answers 50 concurrent requests, each with its own correct result', async () => {
+    const requests = Array.from({ length: 50 }, (_, i) => {
+      const x = [1, 2, 3, 4, 5];
+      const y = x.map((v) => (i + 1) * v + 3);
+      return post('linregress', { x, y }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as Json,
+        i,
+      }));
+    });
+    for (const { status, body, i } of await Promise.all(requests)) {
+      expect(status).toBe(200);
+      expectClose(body.slope, i + 1, 'slope');
+      expectClose(body.intercept, 3, 'intercept');
+    }
+  });
+
+  it('pnpm invoke runs one invocation of a deployed function from a generated sample event', () => {
+    const tsxCli = (args: string[]) =>
+      spawnSync(TSX, [path.join(SCRIPTS_DIR, 'src', 'cli', 'invoke.ts'), ...args], {
+        cwd: SCRIPTS_DIR,
+        env: startEnv({}),
+        encoding: 'utf8',
+      });
+    const generated = tsxCli(['linregress', '--generate-event']);
+    expect(generated.status, generated.stderr).toBe(0);
+    const event = JSON.parse(generated.stdout);
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'POST /linregress',
+      rawPath: '/linregress',
+    });
+    const eventFile = path.join(work, 'event.json');
+    writeFileSync(eventFile, generated.stdout);
+    const invoked = tsxCli(['linregress', '--event', eventFile]);
+    expect(invoked.status, invoked.stderr).toBe(0);
+    expect(invoked.stderr).toMatch(
+      /REPORT RequestId: \S+ Duration: [\d.]+ ms .* Init Duration: [\d.]+ ms/,
+    );
+    const result = JSON.parse(invoked.stdout);
+    expect(result.statusCode).toBe(200);
+    const seed = golden.linregress[0]!;
+    const body = JSON.parse(result.body);
+    for (const [field, value] of Object.entries(seed.expected))
+      expectClose(body[field], value, field);
+  });
+
+  it('stops everything it started on SIGTERM: no process, no port left', async () => {
+    const pids = descendants(start.pid!);
+    expect(pids.length).toBeGreaterThan(1);
+    const exited = new Promise<number | null>((r) => start.once('exit', (code) => r(code)));
+    start.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const pid of pids) expect(isAlive(pid), `process ${pid} is still running`).toBe(false);
+    for (const url of [local.apiUrl, local.awsEndpoint]) {
+      await expect(assertPortFree(Number(new URL(url).port), url, '-')).resolves.toBeUndefined();
+    }
+    expect(existsSync(path.join(work, 'work', 'local.json'))).toBe(false);
+  });
+});
