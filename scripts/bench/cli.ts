@@ -6,15 +6,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '../src/local-config';
 import { parseArgs, USAGE, UsageError } from './args';
 import { coldStart } from './cold';
-import { COLD_RATE, costRows } from './cost-rows';
 import { PRICES } from './cost';
+import { COLD_RATE, costRows } from './cost-rows';
 import { sizes } from './sizes';
 import { localStack } from './stack';
-import { renderMarkdown, renderText, type Results, type Row } from './table';
+import { type Results, type Row, renderMarkdown, renderText } from './table';
 import { throughput } from './throughput';
-import { REPO_ROOT } from '../src/local-config';
 import { log, machine } from './util';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (want.has('cold') || want.has('cost')) {
     log('cold start...');
-    const cold = await coldStart({ runs: q ? 7 : 21, unbundledRuns: q ? 3 : 9 });
+    const cold = await coldStart({ runs: q ? 7 : 21, unbundledRuns: q ? 3 : 5 });
     if (want.has('cold')) rows.push(...cold.rows);
     coldInit = cold.initMs.linregress;
   }
@@ -45,8 +45,8 @@ async function main(argv: string[]): Promise<void> {
     log('throughput...');
     const t = await throughput(
       q
-        ? { budgetMs: 40, minRuns: 1, maxRuns: 5, capMs: 3000 }
-        : { budgetMs: 150, minRuns: 3, maxRuns: 21, capMs: 5000 },
+        ? { budgetMs: 40, minRuns: 1, maxRuns: 5, capMs: 1500 }
+        : { budgetMs: 150, minRuns: 3, maxRuns: 21, capMs: 4000 },
     );
     rows.push(...t.rows);
     notes.push(...t.notes);
@@ -86,7 +86,9 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderMarkdown(results));
   process.stdout.write(`${renderText(results)}\n`);
-  log(`\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into README.md)`);
+  log(
+    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into README.md)`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -94,6 +96,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`pnpm bench: ${error.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  process.stderr.write(`pnpm bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `pnpm bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -17,8 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { endpoints } from '@lambda-stats/handlers/endpoints';
 import { invoke, type Layout, layOut } from '@lambda-stats/handlers/support/lambda-layout';
 import { buildZip } from '@lambda-stats/stats-runtime/artifact';
-import { REPO_ROOT } from '../src/local-config';
 import { generateEvent } from '../src/events';
+import { REPO_ROOT } from '../src/local-config';
 import type { Row } from './table';
 import { fmtMs, fmtRatio, log, median } from './util';
 
@@ -109,7 +109,10 @@ function unbundled(name: string, script: string, event: unknown, tsx: string): S
   };
 }
 
-export async function coldStart(opts: { runs: number; unbundledRuns: number }): Promise<ColdResult> {
+export async function coldStart(opts: {
+  runs: number;
+  unbundledRuns: number;
+}): Promise<ColdResult> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-cold-'));
   const layouts: Layout[] = [];
   try {
@@ -212,7 +215,8 @@ export async function coldStart(opts: { runs: number; unbundledRuns: number }): 
     }
     return { rows, initMs };
   } finally {
-    for (const l of layouts) rmSync(path.dirname(path.dirname(l.taskRoot)), { recursive: true, force: true });
+    for (const l of layouts)
+      rmSync(path.dirname(path.dirname(l.taskRoot)), { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   }
 }

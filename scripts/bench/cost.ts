@@ -31,7 +31,12 @@ export interface CostInput {
 /** US dollars per one million requests. */
 export function costPerMillion(input: CostInput): number {
   const { durationMs, initMs, memoryMb, arch, coldRate } = input;
-  if (!(durationMs >= 0) || !(initMs >= 0) || !(memoryMb > 0) || !(coldRate >= 0 && coldRate <= 1)) {
+  if (
+    !(durationMs >= 0) ||
+    !(initMs >= 0) ||
+    !(memoryMb > 0) ||
+    !(coldRate >= 0 && coldRate <= 1)
+  ) {
     throw new RangeError(
       `costPerMillion needs durationMs >= 0, initMs >= 0, memoryMb > 0 and 0 <= coldRate <= 1 (got ${JSON.stringify(input)})`,
     );

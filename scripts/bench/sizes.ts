@@ -15,7 +15,9 @@ export async function sizes(): Promise<{ rows: Row[]; zipBytes: number }> {
   const fnManifest = JSON.parse(readFileSync(path.join(FN_DIST, 'manifest.json'), 'utf8')) as {
     functions: { name: string; zip: string; size: number }[];
   };
-  const layerManifest = JSON.parse(readFileSync(path.join(LAYER_DIST, 'manifest.json'), 'utf8')) as {
+  const layerManifest = JSON.parse(
+    readFileSync(path.join(LAYER_DIST, 'manifest.json'), 'utf8'),
+  ) as {
     zip: string;
     size: number;
   };
@@ -53,7 +55,7 @@ export async function sizes(): Promise<{ rows: Row[]; zipBytes: number }> {
     result: `${fmtBytes(zipBytes)} zipped (${fnManifest.functions.length} functions + layer)`,
     baseline: '',
     ratio: '',
-    how: 'sum of the manifests\' sizes: what one deploy uploads',
+    how: "sum of the manifests' sizes: what one deploy uploads",
     data: { zipped: zipBytes },
   });
   return { rows, zipBytes };

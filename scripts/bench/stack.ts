@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, type MotoServer, startMoto, stopProcessGroup } from '../src/moto';
 import { REPO_ROOT, regionFromState } from '../src/local-config';
+import { freePort, type MotoServer, startMoto, stopProcessGroup } from '../src/moto';
 import { SEED_X, SEED_Y } from '../src/samples';
 import { type LocalServe, serveDeployment } from '../src/stack';
 import type { Row } from './table';
@@ -28,9 +28,25 @@ export interface StackResult {
   memoryMb: number | undefined;
 }
 
-async function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; out: string }> {
+/** pnpm as the one running us (npm_execpath), else from PATH. */
+function pnpm(args: string[]): [string, string[]] {
+  const exec = process.env.npm_execpath;
+  if (exec && /pnpm/.test(exec) && /\.c?js$/.test(exec)) return [process.execPath, [exec, ...args]];
+  return ['pnpm', args];
+}
+
+async function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; out: string }> {
   const started = performance.now();
-  const child = spawn(cmd, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => {
     out += d;
@@ -44,7 +60,10 @@ async function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise
   });
   await stopProcessGroup(child, 500);
   const ms = performance.now() - started;
-  if (code !== 0) throw new Error(`\`${cmd} ${args.join(' ')}\` failed (exit ${code}):\n${out.slice(-3000)}`);
+  if (code === 127)
+    throw new Error(`${cmd} was not found: run the benchmark through \`pnpm bench\``);
+  if (code !== 0)
+    throw new Error(`\`${cmd} ${args.join(' ')}\` failed (exit ${code}):\n${out.slice(-3000)}`);
   return { ms, out };
 }
 
@@ -60,14 +79,25 @@ export function body(n: number): string {
   return JSON.stringify({ x, y });
 }
 
-async function post(url: string, text: string): Promise<{ ms: number; status: number; json: unknown }> {
+async function post(
+  url: string,
+  text: string,
+): Promise<{ ms: number; status: number; json: unknown }> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: text,
+  });
   const json = await res.json();
   return { ms: performance.now() - started, status: res.status, json };
 }
 
-export async function localStack(opts: { warmRuns: number; deploy: boolean; warm: boolean }): Promise<StackResult> {
+export async function localStack(opts: {
+  warmRuns: number;
+  deploy: boolean;
+  warm: boolean;
+}): Promise<StackResult> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-stack-'));
   const statePath = path.join(tmp, 'terraform.local.tfstate');
   let moto: MotoServer | undefined;
@@ -91,7 +121,7 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
       CI: '1',
     };
     log('  deploying the local stack');
-    const deploy = await run('pnpm', ['run', 'deploy', 'local'], env);
+    const deploy = await run(...pnpm(['run', 'deploy', 'local']), env);
     const tServeStart = performance.now();
     serve = await serveDeployment({
       target: { endpoint: moto.endpoint, region: regionFromState(statePath) ?? 'us-east-1' },
@@ -107,7 +137,8 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
       },
     });
     const first = await post(`${serve.url}/linregress`, JSON.stringify({ x: SEED_X, y: SEED_Y }));
-    if (first.status !== 200) throw new Error(`first request answered ${first.status}: ${JSON.stringify(first.json)}`);
+    if (first.status !== 200)
+      throw new Error(`first request answered ${first.status}: ${JSON.stringify(first.json)}`);
     const tServing = performance.now() - t0;
     const tServe = performance.now() - tServeStart;
 
@@ -132,7 +163,7 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
         const lat: number[] = [];
         const parse: number[] = [];
         for (let i = 0; i < opts.warmRuns; i++) {
-          let t = performance.now();
+          const t = performance.now();
           JSON.parse(text);
           parse.push(performance.now() - t);
           const r = await post(url, text);
@@ -150,7 +181,14 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
           baseline: `JSON.parse of the body ${fmtMs(p)}`,
           ratio: fmtRatio(l / p),
           how: `local stack (front door + warm worker), ${(text.length / 1024).toFixed(0)} KiB body, median of ${opts.warmRuns} sequential requests after 5 warm-up; function Duration (REPORT) ${fmtMs(d)} = ${fmtRatio(d / p)} JSON.parse`,
-          data: { n, latencyMs: l, jsonParseMs: p, functionDurationMs: d, bodyBytes: text.length, runs: opts.warmRuns },
+          data: {
+            n,
+            latencyMs: l,
+            jsonParseMs: p,
+            functionDurationMs: d,
+            bodyBytes: text.length,
+            runs: opts.warmRuns,
+          },
         });
       }
     }
@@ -159,7 +197,7 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
     serve = undefined;
     if (opts.deploy) {
       log('  no-op plan and destroy');
-      const diff = await run('pnpm', ['run', 'diff', 'local'], env);
+      const diff = await run(...pnpm(['run', 'diff', 'local']), env);
       const noChanges = /No changes/i.test(diff.out);
       rows.push({
         section: 'deploy',
@@ -170,7 +208,7 @@ export async function localStack(opts: { warmRuns: number; deploy: boolean; warm
         how: `1 run: \`pnpm run diff local\` right after the deploy (synth + terraform plan); ${noChanges ? 'reported no changes' : 'DID NOT report "No changes"'}`,
         data: { ms: diff.ms, noChanges: noChanges ? 1 : 0 },
       });
-      const destroy = await run('pnpm', ['run', 'destroy', 'local'], env);
+      const destroy = await run(...pnpm(['run', 'destroy', 'local']), env);
       rows.push({
         section: 'deploy',
         item: 'destroy',

@@ -50,8 +50,8 @@ def measure(call, budget_ms, min_runs, max_runs):
     call()
     first = (time.perf_counter() - t) * 1e3
     if first >= budget_ms:
-        times = []
-        for _ in range(min_runs):
+        times = [first]
+        for _ in range(min_runs - 1):
             t = time.perf_counter()
             call()
             times.append((time.perf_counter() - t) * 1e3)

@@ -38,7 +38,12 @@ interface Spec {
 }
 
 export const SPECS: Spec[] = [
-  { name: 'linregress', reference: 'scipy.stats.linregress', reads: ['x', 'y'], js: (d) => core.linregress(d.x, d.y) },
+  {
+    name: 'linregress',
+    reference: 'scipy.stats.linregress',
+    reads: ['x', 'y'],
+    js: (d) => core.linregress(d.x, d.y),
+  },
   {
     name: 'ols',
     reference: 'numpy.linalg.lstsq on [1, x, z] (coefficients only)',
@@ -51,17 +56,67 @@ export const SPECS: Spec[] = [
     reads: ['x', 'y'],
     js: (d) => core.polyfit(d.x, d.y, 3),
   },
-  { name: 'pearsonr', reference: 'scipy.stats.pearsonr', reads: ['x', 'y'], js: (d) => core.pearsonr(d.x, d.y) },
-  { name: 'spearmanr', reference: 'scipy.stats.spearmanr', reads: ['x', 'y'], js: (d) => core.spearmanr(d.x, d.y) },
-  { name: 'kendalltau', reference: 'scipy.stats.kendalltau', reads: ['x', 'y'], js: (d) => core.kendalltau(d.x, d.y) },
-  { name: 'ttest_ind', reference: 'scipy.stats.ttest_ind', reads: ['x', 'y'], js: (d) => core.ttestInd(d.x, d.y) },
-  { name: 'ttest_rel', reference: 'scipy.stats.ttest_rel', reads: ['x', 'y'], js: (d) => core.ttestRel(d.x, d.y) },
-  { name: 'ttest_1samp', reference: 'scipy.stats.ttest_1samp', reads: ['x'], js: (d) => core.ttest1samp(d.x, 0.5) },
-  { name: 'mannwhitneyu', reference: 'scipy.stats.mannwhitneyu', reads: ['x', 'y'], js: (d) => core.mannwhitneyu(d.x, d.y) },
-  { name: 'ks_2samp', reference: 'scipy.stats.ks_2samp', reads: ['x', 'y'], js: (d) => core.ks2samp(d.x, d.y) },
+  {
+    name: 'pearsonr',
+    reference: 'scipy.stats.pearsonr',
+    reads: ['x', 'y'],
+    js: (d) => core.pearsonr(d.x, d.y),
+  },
+  {
+    name: 'spearmanr',
+    reference: 'scipy.stats.spearmanr',
+    reads: ['x', 'y'],
+    js: (d) => core.spearmanr(d.x, d.y),
+  },
+  {
+    name: 'kendalltau',
+    reference: 'scipy.stats.kendalltau',
+    reads: ['x', 'y'],
+    js: (d) => core.kendalltau(d.x, d.y),
+  },
+  {
+    name: 'ttest_ind',
+    reference: 'scipy.stats.ttest_ind',
+    reads: ['x', 'y'],
+    js: (d) => core.ttestInd(d.x, d.y),
+  },
+  {
+    name: 'ttest_rel',
+    reference: 'scipy.stats.ttest_rel',
+    reads: ['x', 'y'],
+    js: (d) => core.ttestRel(d.x, d.y),
+  },
+  {
+    name: 'ttest_1samp',
+    reference: 'scipy.stats.ttest_1samp',
+    reads: ['x'],
+    js: (d) => core.ttest1samp(d.x, 0.5),
+  },
+  {
+    name: 'mannwhitneyu',
+    reference: 'scipy.stats.mannwhitneyu',
+    reads: ['x', 'y'],
+    js: (d) => core.mannwhitneyu(d.x, d.y),
+  },
+  {
+    name: 'ks_2samp',
+    reference: 'scipy.stats.ks_2samp',
+    reads: ['x', 'y'],
+    js: (d) => core.ks2samp(d.x, d.y),
+  },
   { name: 'shapiro', reference: 'scipy.stats.shapiro', reads: ['x'], js: (d) => core.shapiro(d.x) },
-  { name: 'f_oneway', reference: 'scipy.stats.f_oneway', reads: ['x', 'y', 'z'], js: (d) => core.fOneway(d.x, d.y, d.z) },
-  { name: 'describe', reference: 'scipy.stats.describe', reads: ['x'], js: (d) => core.describe(d.x) },
+  {
+    name: 'f_oneway',
+    reference: 'scipy.stats.f_oneway',
+    reads: ['x', 'y', 'z'],
+    js: (d) => core.fOneway(d.x, d.y, d.z),
+  },
+  {
+    name: 'describe',
+    reference: 'scipy.stats.describe',
+    reads: ['x'],
+    js: (d) => core.describe(d.x),
+  },
 ];
 
 export const NOT_BENCHMARKED =
@@ -102,14 +157,20 @@ const touch = (r: unknown) => {
 };
 
 /** Warm-up, then `runs` batches of >= 1 ms each; the median per call (the same rule as throughput.py). */
-export function measure(call: () => unknown, budgetMs: number, minRuns: number, maxRuns: number): Timing {
+export function measure(
+  call: () => unknown,
+  budgetMs: number,
+  minRuns: number,
+  maxRuns: number,
+): Timing {
   let t = performance.now();
   touch(call());
   const firstMs = performance.now() - t;
   if (firstMs >= budgetMs) {
-    // Slow call: JIT warm-up is noise next to it; time minRuns more calls.
-    const times: number[] = [];
-    for (let r = 0; r < minRuns; r++) {
+    // Slow call: JIT warm-up (done at the smaller sizes) is noise next to it,
+    // so the first call counts as a run.
+    const times: number[] = [firstMs];
+    for (let r = 1; r < minRuns; r++) {
       t = performance.now();
       touch(call());
       times.push(performance.now() - t);
@@ -123,7 +184,10 @@ export function measure(call: () => unknown, budgetMs: number, minRuns: number, 
   for (let i = 0; i < batch; i++) touch(call());
   const per = (performance.now() - t) / batch;
   batch = Math.max(1, Math.ceil(1 / Math.max(per, 1e-6)));
-  const runs = Math.min(maxRuns, Math.max(minRuns, Math.round(budgetMs / Math.max(per * batch, 1e-6))));
+  const runs = Math.min(
+    maxRuns,
+    Math.max(minRuns, Math.round(budgetMs / Math.max(per * batch, 1e-6))),
+  );
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     t = performance.now();
@@ -158,11 +222,17 @@ function onePass(arrays: Float64Array[]): () => unknown {
 }
 
 class Python {
-  private readonly child = spawn('python3', [path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput.py')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  private readonly child = spawn(
+    'python3',
+    [path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput.py')],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   private readonly lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
-  async run(cmd: Record<string, unknown>): Promise<{ ms?: number; runs?: number; batch?: number; error?: string }> {
+  async run(
+    cmd: Record<string, unknown>,
+  ): Promise<{ ms?: number; runs?: number; batch?: number; error?: string }> {
     this.child.stdin.write(`${JSON.stringify(cmd)}\n`);
     const next = await this.lines.next();
     if (next.done) throw new Error('python3 (throughput.py) exited early; is scipy installed?');
@@ -187,7 +257,9 @@ export interface ThroughputOptions {
 
 const label = (n: number) => `1e${Math.round(Math.log10(n))}`;
 
-export async function throughput(opts: ThroughputOptions): Promise<{ rows: Row[]; notes: string[] }> {
+export async function throughput(
+  opts: ThroughputOptions,
+): Promise<{ rows: Row[]; notes: string[] }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-data-'));
   const python = new Python();
   const rows: Row[] = [];
