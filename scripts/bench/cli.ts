@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (want.has('cold') || want.has('cost')) {
     log('cold start...');
-    const cold = await coldStart({ runs: q ? 7 : 21, unbundledRuns: q ? 3 : 5 });
+    const cold = await coldStart({ runs: q ? 7 : 15, unbundledRuns: q ? 3 : 5 });
     if (want.has('cold')) rows.push(...cold.rows);
     coldInit = cold.initMs.linregress;
   }
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
     const t = await throughput(
       q
         ? { budgetMs: 40, minRuns: 1, maxRuns: 5, capMs: 1500 }
-        : { budgetMs: 150, minRuns: 3, maxRuns: 21, capMs: 4000 },
+        : { budgetMs: 150, minRuns: 3, maxRuns: 21, capMs: 2500 },
     );
     rows.push(...t.rows);
     notes.push(...t.notes);
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
   if (want.has('warm') || want.has('deploy') || want.has('cost')) {
     log('local stack...');
     const s = await localStack({
-      warmRuns: q ? 10 : 30,
+      warmRuns: q ? 10 : 20,
       deploy: want.has('deploy'),
       warm: want.has('warm') || want.has('cost'),
     });

@@ -87,3 +87,10 @@ export function renderMarkdown(results: Results): string {
     '',
   ].join('\n');
 }
+
+/** "2.97x faster than scipy" or "8947x slower than scipy", from scipy time / JS time. */
+export function versusScipy(speedup: number): string {
+  if (!Number.isFinite(speedup) || speedup <= 0) return 'scipy n/a';
+  const r = speedup >= 1 ? speedup : 1 / speedup;
+  return `${r < 10 ? r.toFixed(2) : r.toFixed(0)}x ${speedup >= 1 ? 'faster' : 'slower'} than scipy`;
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as core from '@lambda-stats/stats-core';
-import type { Row } from './table';
+import { type Row, versusScipy } from './table';
 import { fmtMs, log, median } from './util';
 
 export const SIZES = [1e3, 1e4, 1e5, 1e6] as const;
@@ -292,7 +292,7 @@ export async function throughput(
           item: `${spec.name} n=${label(n)}`,
           result: fmtMs(js.ms),
           baseline: `${py.ms !== undefined ? `scipy ${fmtMs(py.ms)}` : `scipy failed (${py.error})`}; one pass ${fmtMs(floor.ms)}`,
-          ratio: `${Number.isFinite(speedup) ? `${speedup.toFixed(2)}x faster than scipy` : 'n/a'}; ${(js.ms / floor.ms).toFixed(1)}x one pass`,
+          ratio: `${versusScipy(speedup)}; ${(js.ms / floor.ms).toFixed(1)}x one pass`,
           how: `${method ? `core took its ${method} path; ` : ''}median per call of ${js.runs} runs x ${js.batch} calls (scipy: ${py.runs ?? 0} x ${py.batch ?? 0}), Float64Array in, vs ${spec.reference} on the same Float64 data; one pass = summing ${spec.reads.join(', ')} once`,
           data: {
             n,

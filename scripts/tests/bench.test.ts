@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, SECTIONS, UsageError } from '../bench/args';
 import { costPerMillion, PRICES } from '../bench/cost';
 import { END, START, spliceReadme } from '../bench/readme';
-import { type Results, renderMarkdown, renderText } from '../bench/table';
+import { type Results, renderMarkdown, renderText, versusScipy } from '../bench/table';
 
 describe('parseArgs', () => {
   it('runs every section by default', () => {
@@ -144,5 +144,14 @@ describe('spliceReadme', () => {
     expect(() => spliceReadme('# x\n', 't')).toThrow(/needs the markers/);
     expect(() => spliceReadme(`${readme}${START}\n`, 't')).toThrow(/more than once/);
     expect(() => spliceReadme(`${END}\n${START}\n`, 't')).toThrow(/before/);
+  });
+});
+
+describe('versusScipy', () => {
+  it('says faster or slower with the larger-than-one ratio', () => {
+    expect(versusScipy(2.971)).toBe('2.97x faster than scipy');
+    expect(versusScipy(1 / 8947.2)).toBe('8947x slower than scipy');
+    expect(versusScipy(0.5)).toBe('2.00x slower than scipy');
+    expect(versusScipy(Number.NaN)).toBe('scipy n/a');
   });
 });
