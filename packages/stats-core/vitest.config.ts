@@ -3,5 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The exact-arithmetic property tests take ~1 s on an idle core; a CI
+    // machine running every package's suite at once can be 10x slower. The
+    // limit guards against hangs, not speed (benchmarks measure speed).
+    testTimeout: 60_000,
   },
 });

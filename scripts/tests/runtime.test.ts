@@ -1,10 +1,16 @@
 // End to end through HTTP: fixture functions deployed to a real moto server
 // (through the AWS SDK, code in an artifact bucket), read back and served by
 // the local runtime and front door, both on free loopback ports.
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeFetcher } from '../src/deployment';
 import { assertPortFree, freePort, type MotoServer, startMoto } from '../src/moto';
 import { type LocalServe, serveDeployment } from '../src/stack';
-import { deployFixtures, type FixtureDeployment } from './fixtures/deploy-fixtures';
+import {
+  ARTIFACT_BUCKET,
+  deployFixtures,
+  type FixtureDeployment,
+} from './fixtures/deploy-fixtures';
 
 const region = 'eu-west-1';
 let moto: MotoServer;
@@ -23,6 +29,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 interface HelloOutput {
   event: Record<string, unknown> & { headers: Record<string, string> };
   pid: number;
+  node: string;
   cwd: string;
   execArgv: string[];
   remainingMs: number;
@@ -78,6 +85,31 @@ describe('reading the deployment back from the emulator', () => {
       'ANY /hello/{id}',
     );
   });
+  it('refuses code whose sha256 differs from the CodeSha256 the emulator reports', async () => {
+    const hello = stack.deployment.functions.find((f) => f.name === 'hello')!;
+    const boom = stack.deployment.functions.find((f) => f.name === 'boom')!;
+    const boomKey = `functions/boom/${Buffer.from(boom.codeSha256, 'base64').toString('hex')}.zip`;
+    // A state that points hello at boom's object, as a stale or wrong deploy would.
+    const fetcher = new CodeFetcher(
+      { endpoint: moto.endpoint, region },
+      {
+        functions: new Map([['hello', { bucket: ARTIFACT_BUCKET, key: boomKey }]]),
+        layers: new Map(),
+      },
+    );
+    await expect(
+      fetcher.fetch({ kind: 'function', id: 'hello', codeSha256: hello.codeSha256 }),
+    ).rejects.toThrow(
+      /from Terraform state\) has sha256 .* but the emulator reports CodeSha256 .*redeploy/,
+    );
+    const found = await fetcher.fetch({
+      kind: 'function',
+      id: 'boom',
+      codeSha256: boom.codeSha256,
+    });
+    expect(found.source).toBe(`s3://${ARTIFACT_BUCKET}/${boomKey}`);
+    fetcher.close();
+  });
 });
 
 describe('the front door and the runtime', () => {
@@ -122,6 +154,9 @@ describe('the front door and the runtime', () => {
       `${String(out.env.LAMBDA_TASK_ROOT).replace(/task$/, 'opt')}/nodejs/node_modules`,
     );
     expect(out.execArgv).toContain('--max-old-space-size=231');
+    // Workers run on LAMBDA_STATS_WORKER_NODE when set (e.g. a Node 22 for nodejs22.x), else this Node.
+    const workerNode = process.env.LAMBDA_STATS_WORKER_NODE || process.execPath;
+    expect(out.node).toBe(spawnSync(workerNode, ['--version'], { encoding: 'utf8' }).stdout.trim());
     expect(out.remainingMs).toBeGreaterThan(4000);
     expect(out.remainingMs).toBeLessThanOrEqual(5000);
     expect(out.context).toMatchObject({ functionName: 'hello', memoryLimitInMB: '256' });
@@ -237,6 +272,8 @@ describe('the front door and the runtime', () => {
       expect(status).toBe(200);
       expect(body).toEqual({ sum: i + 1000, module: 'undefined' });
     });
+    // Cold starts are capped at the CPU count: warm workers serve most of the burst.
+    expect(stack.runtime.pool('plain')!.size).toBeLessThan(50);
   });
 
   it('answers 404 for a path no route matches', async () => {

@@ -25,22 +25,48 @@ const golden = JSON.parse(
   readFileSync(new URL('./fixtures/golden/local-stack.json', import.meta.url), 'utf8'),
 ) as Record<'linregress' | 'ols' | 'polyfit', Case[]>;
 
+/** The stats core's linregress goldens: mpmath-exact values from the decimal inputs (null = NaN). */
+const coreGolden = JSON.parse(
+  readFileSync(
+    new URL('../../packages/stats-core/tests/fixtures/golden/linregress.json', import.meta.url),
+    'utf8',
+  ),
+) as {
+  cases: {
+    name: string;
+    x: number[];
+    y: number[];
+    alternative: string;
+    expected: Record<string, number | null>;
+  }[];
+};
+
 /**
- * scipy and the handlers both compute in float64 but in different orders;
- * 1e-9 relative (absolute near zero) is far below any statistical meaning and
- * far above the rounding noise seen (about 1e-15 relative for the seed).
+ * |actual - expected| <= rel * |expected| + abs, field by field (null = NaN on
+ * both sides). Against scipy's float64 values: rel 1e-9, abs 1e-12, far below
+ * any statistical meaning and far above the rounding noise seen (about 1e-15
+ * relative for the seed). Against the core's exact goldens: rel 1e-9 alone,
+ * so a p-value near 1e-290 is still checked to 9 digits.
  */
-function expectClose(actual: unknown, expected: number | number[], field: string) {
-  const a = Array.isArray(expected) ? (actual as number[]) : [actual as number];
+function expectClose(
+  actual: unknown,
+  expected: number | null | (number | null)[],
+  field: string,
+  tol = { rel: 1e-9, abs: 1e-12 },
+) {
+  const a = Array.isArray(expected) ? (actual as (number | null)[]) : [actual as number | null];
   const e = Array.isArray(expected) ? expected : [expected];
   expect(a, field).toHaveLength(e.length);
-  e.forEach((v, i) => {
-    const tol = 1e-9 * Math.max(1, Math.abs(v));
-    expect(
-      Math.abs((a[i] as number) - v),
-      `${field}[${i}]: got ${a[i]}, scipy ${v}`,
-    ).toBeLessThanOrEqual(tol);
-  });
+  for (const [i, v] of e.entries()) {
+    if (v === null) {
+      expect(a[i], `${field}[${i}]`).toBeNull();
+      continue;
+    }
+    const diff = Math.abs((a[i] as number) - v);
+    expect(diff, `${field}[${i}]: got ${a[i]}, reference ${v}`).toBeLessThanOrEqual(
+      tol.rel * Math.abs(v) + tol.abs,
+    );
+  }
 }
 
 let work: string;
@@ -174,8 +200,13 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   }, 180_000);
 
   afterAll(async () => {
+    // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
     if (start && start.exitCode === null) {
-      start.kill('SIGKILL');
+      const pids = descendants(start.pid!);
+      const exited = new Promise((r) => start.once('exit', r));
+      start.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      for (const pid of [start.pid!, ...pids]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     rmSync(work, { recursive: true, force: true });
   });
@@ -193,8 +224,8 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   });
 
   for (const endpoint of ['linregress', 'ols', 'polyfit'] as const) {
-    it(`POST /${endpoint}: the seed and random cases match scipy`, async (ctx) => {
-      if (!routes.includes(`POST /${endpoint}`)) ctx.skip(`POST /${endpoint} is not deployed yet`);
+    it(`POST /${endpoint}: the seed and random cases match scipy`, async () => {
+      expect(routes).toContain(`POST /${endpoint}`);
       for (const c of golden[endpoint]) {
         const res = await post(endpoint, c.request);
         const body = (await res.json()) as Json;
@@ -204,6 +235,17 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
       }
     });
   }
+
+  it('POST /linregress: every stats-core golden case (mpmath-exact, scipy 1.17 edge cases) over HTTP', async () => {
+    for (const c of coreGolden.cases) {
+      const res = await post('linregress', { x: c.x, y: c.y, alternative: c.alternative });
+      const body = (await res.json()) as Json;
+      expect(res.status, `${c.name}: ${JSON.stringify(body)}`).toBe(200);
+      for (const [field, value] of Object.entries(c.expected)) {
+        expectClose(body[field], value, `${c.name}: ${field}`, { rel: 1e-9, abs: 0 });
+      }
+    }
+  });
 
   it('answers malformed requests with their 4xx and a useful error body', async () => {
     const bad = [

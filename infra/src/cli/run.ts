@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
 import { INFRA_DIR, REPO_ROOT, readEnv } from '../env';
-import { LOCAL_ENDPOINT_VAR, parseLoopbackEndpoint } from '../local-endpoint';
+import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError } from './terraform-env';
 
 const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
@@ -64,6 +64,17 @@ function cdktfArgs(command: Command, stacks: StackName[], outdir: string, workDi
   }
 }
 
+/** Deploying `local` needs the emulator up: say so before Terraform retries for minutes. */
+async function checkEmulator(url: string): Promise<void> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw new SetupError(
+      `nothing answers at ${LOCAL_ENDPOINT_VAR}=${url}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${new URL(url).port || 80}\`)`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { command, stacks: requested } = parseArgs(argv);
   const base = process.env;
@@ -76,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
     stacks = selection.stacks;
     for (const skipped of selection.skipped) console.error(`note: skipping ${skipped}`);
   }
-  if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
+  if (stacks.includes('local')) {
+    const url = parseLoopbackEndpoint(endpoint);
+    if (command !== 'synth') await checkEmulator(url);
+  }
   // The app would say the same, but inside cdktf's error report: say it first, once.
   readArtifacts(readEnv(base).artifactsRoot);
 
@@ -119,7 +133,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const known = [UsageError, SetupError, ArtifactError].some((type) => error instanceof type);
+    const known = [UsageError, SetupError, ArtifactError, LocalEndpointError].some(
+      (type) => error instanceof type,
+    );
     const prefix = known ? '' : 'error: ';
     console.error(`lambda-stats infra: ${prefix}${message}`);
     process.exit(2);

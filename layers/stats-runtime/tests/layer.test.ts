@@ -58,6 +58,22 @@ describe('stats-runtime.zip', () => {
     });
   });
 
+  it('keeps mathjs tree-shaken: only the factories the core uses, nothing built at load', () => {
+    // mathjs names each factory with a string; a bundle of all of mathjs
+    // (what a require() of the ESM core produced) instantiates every one of
+    // them at load, ~1.2 s of cold start
+    const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', zipPath, tmp]);
+    expect(unzip.status, String(unzip.stderr)).toBe(0);
+    const code = readFileSync(
+      path.join(tmp, 'nodejs/node_modules/@lambda-stats/stats-core/index.js'),
+      'utf8',
+    );
+    expect(code).toContain('"bignumber"');
+    for (const unused of ['"sylvester"', '"derivative"', '"parse"', '"simplify"', '"lusolve"']) {
+      expect(code, unused).not.toContain(unused);
+    }
+  });
+
   it('provides a working stats core to require() through NODE_PATH, as /opt/nodejs/node_modules', () => {
     const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', zipPath, tmp]);
     expect(unzip.status, String(unzip.stderr)).toBe(0);

@@ -20,7 +20,7 @@ export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Prom
 export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}): LambdaHandler {
   const logger = options.logger ?? new Logger({ serviceName: 'lambda-stats' });
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
-  const fields = Object.keys(endpoint.request.shape);
+  const accepted = Object.keys(endpoint.request.shape);
 
   return async function handler(event, context) {
     const started = performance.now();
@@ -29,26 +29,21 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
     let read: ReadRequest | undefined;
     let statusCode: number;
     let result: unknown;
+    let outcome: { code: string; message: string } | undefined;
+    let unexpected = false;
+    let failure: unknown;
     try {
       read = readRequest(event, maxBodyBytes);
       // jitless: zod would compile a parser with new Function on first use, which costs a cold
       // start more than it saves on a request object of a few fields
       const parsed = endpoint.request.safeParse(read.payload, { reportInput: true, jitless: true });
-      if (!parsed.success) throw invalidRequest(parsed.error, fields);
+      if (!parsed.success) throw invalidRequest(parsed.error, accepted);
       const body = endpoint.handle(parsed.data);
       statusCode = 200;
       result = toLambdaResult(read.kind, 200, body, {}, requestId);
     } catch (err) {
       const mapped = errorToResponse(err, requestId, endpoint.name);
       statusCode = mapped.statusCode;
-      const log = {
-        endpoint: endpoint.name,
-        statusCode,
-        code: mapped.body.error.code,
-        api_request_id: read?.apiRequestId,
-      };
-      if (mapped.unexpected) logger.error('request failed', { ...log, error: err as Error });
-      else logger.info('request rejected', { ...log, message: mapped.body.error.message });
       result = toLambdaResult(
         read?.kind ?? 'http',
         statusCode,
@@ -56,14 +51,27 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
         mapped.headers,
         requestId,
       );
+      outcome = { code: mapped.body.error.code, message: mapped.body.error.message };
+      unexpected = mapped.unexpected;
+      failure = err;
     }
-    if (statusCode === 200) {
-      logger.info('request handled', {
-        endpoint: endpoint.name,
-        statusCode,
-        api_request_id: read?.apiRequestId,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      });
+    const fields = {
+      endpoint: endpoint.name,
+      statusCode,
+      api_request_id: read?.apiRequestId,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      ...outcome,
+    };
+    try {
+      if (unexpected) {
+        logger.error('request failed', {
+          ...fields,
+          error: failure instanceof Error ? failure : new Error(String(failure)),
+        });
+      } else if (statusCode === 200) logger.info('request handled', fields);
+      else logger.info('request rejected', fields);
+    } catch {
+      // a log line must never turn an answer into a crash
     }
     return result;
   };

@@ -3,8 +3,10 @@
  * formats, the 4xx catalogue with fix-it messages, the 422 mapping of the
  * core's StatsInputError, a 500 without internals, NaN as null.
  */
+
+import { Logger } from '@aws-lambda-powertools/logger';
 import { StatsInputError } from '@lambda-stats/stats-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { defineEndpoint } from '../src/endpoint';
 import { linregress } from '../src/endpoints/linregress';
@@ -232,6 +234,31 @@ describe('unexpected failures', () => {
       message: expect.stringContaining('test-request-id'),
       details: { requestId: 'test-request-id' },
     });
+  });
+
+  it('logs the error with its stack at error level, where the response has none', async () => {
+    const logger = new Logger({ serviceName: 'test' });
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const h = createHandler(broken, { logger });
+    await h(httpEvent('{"a": 1}'), context);
+    expect(error).toHaveBeenCalledOnce();
+    const [message, fields] = error.mock.calls[0] as [string, { error: Error; statusCode: number }];
+    expect(message).toBe('request failed');
+    expect(fields.statusCode).toBe(500);
+    expect(fields.error.message).toContain('secret internal detail');
+    expect(fields.error.stack).toBeDefined();
+  });
+
+  it('survives a logger that throws', async () => {
+    const logger = new Logger({ serviceName: 'test' });
+    vi.spyOn(logger, 'info').mockImplementation(() => {
+      throw new Error('log sink down');
+    });
+    const res = (await createHandler(linregress, { logger })(
+      fixture('http-api-v2'),
+      context,
+    )) as HttpResponse;
+    expect(res.statusCode).toBe(200);
   });
 
   it('maps a StatsInputError thrown by any endpoint to 422', async () => {

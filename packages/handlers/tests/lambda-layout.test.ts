@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { digest } from '@lambda-stats/stats-runtime/artifact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../src/endpoints/index';
-import { invoke, type Layout, layOut } from '../support/lambda-layout';
+import { invoke, type Layout, layOut, writeTaskRoot } from '../support/lambda-layout';
 import { fixture } from './support/events';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -100,6 +100,39 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
     });
   },
 );
+
+describe("the runtime's module rules, which the artifacts rely on", () => {
+  const linregressZip = () => path.join(dist, 'linregress.zip');
+
+  it('a package.json saying "type": "module" would make index.js ESM and break the CommonJS bundle', async () => {
+    const l = await layOut(linregressZip(), layerZip);
+    layouts.push(l);
+    writeTaskRoot(l, { 'package.json': '{"type":"module"}' });
+    const run = await invoke(l, [{}]);
+    expect(run.report.phase).toBe('init');
+    expect(run.report.errorMessage).toMatch(/(module|exports|require) is not defined/);
+  });
+
+  it('NODE_PATH serves require() but not ESM import, so the functions are CommonJS', async () => {
+    const l = await layOut(linregressZip(), layerZip);
+    layouts.push(l);
+    writeTaskRoot(l, {
+      'esm.mjs':
+        "import { linregress } from '@lambda-stats/stats-core';\nexport const handler = async () => linregress([1, 2, 3], [1, 2, 4]);\n",
+      'cjs.js':
+        "const { linregress } = require('@lambda-stats/stats-core');\nexports.handler = async () => linregress([1, 2, 3], [1, 2, 4]);\n",
+    });
+    const esm = await invoke(l, [{}], { handler: 'esm.handler' });
+    expect(esm.report).toMatchObject({ phase: 'init' });
+    expect(esm.report.errorMessage).toMatch(
+      /Cannot find (package|module) '@lambda-stats\/stats-core'/,
+    );
+    const cjs = await invoke(l, [{}], { handler: 'cjs.handler' });
+    expect(cjs.report.phase).toBe('done');
+    // numpy: np.polyfit([1, 2, 3], [1, 2, 4], 1)[0] == 1.5
+    expect((cjs.report.results![0]!.value as { slope: number }).slope).toBeCloseTo(1.5, 12);
+  });
+});
 
 describe('the bundles', () => {
   const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

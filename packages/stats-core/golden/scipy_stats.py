@@ -188,6 +188,10 @@ y = [v + 3 * w for v, w in zip(x, sample(200))]
 for alt in ALTS:  # method 'exact' past 170!: scipy's normalised float recurrence
     r = stats.kendalltau(x, y, method="exact", alternative=alt)
     cases.append({"x": x, "y": y, "options": {"alternative": alt, "method": "exact"}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+for x, y in [([1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 3.0], [1.0, 2.0, 2.0, 1.0, 1.0, 2.0, 2.0]), (sample(30), sample(30))]:
+    for alt in ALTS:
+        r = stats.kendalltau(x, y, variant="c", alternative=alt)
+        cases.append({"x": x, "y": y, "options": {"alternative": alt, "variant": "c"}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
 out["kendalltau"] = cases
 
 # Mann-Whitney ------------------------------------------------------------------
@@ -209,6 +213,10 @@ for m in ["exact", "asymptotic"]:
 for x, y in [([19.0, 22.0, 16.0, 29.0, 24.0], [20.0, 11.0, 17.0, 12.0]), ([1.0, 1.0], [1.0, 1.0, 1.0])]:
     r = stats.mannwhitneyu(x, y)
     cases.append({"x": x, "y": y, "options": {}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
+x, y = [1.0, 2.0, 2.5, 4.0], [2.5, 3.0, 5.0, 6.0, 7.0]  # forced exact with a tie: U = 2.5 is truncated as scipy does
+for alt in ALTS:
+    r = stats.mannwhitneyu(x, y, method="exact", alternative=alt)
+    cases.append({"x": x, "y": y, "options": {"method": "exact", "alternative": alt}, "statistic": enc(r.statistic), "pvalue": enc(r.pvalue)})
 out["mannwhitneyu"] = cases
 
 # f_oneway ------------------------------------------------------------------------
@@ -372,6 +380,61 @@ m = sum(D) / len(D)
 t = m / mpmath.sqrt(sum((v - m) ** 2 for v in D) / (len(D) - 1) / len(D))
 out["ttestRel"].append({"a": a, "b": b, "options": {}, "exact": True, "statistic": float(t),
                         "pvalue": float(2 * t_sf_exact(abs(t), mpmath.mpf(len(D) - 1))), "df": float(len(D) - 1)})
+
+
+# Fuzz: many small random cases (n = 1..13; integer, one-decimal or continuous
+# values, so ties, constant inputs and minimum sizes all occur) for every
+# function, as {fn, args, options, expected}; scipy errors are skipped.
+fuzz_rng = np.random.default_rng(11)
+
+
+def draw(n):
+    kind = fuzz_rng.integers(3)
+    if kind == 0:
+        return [float(v) for v in fuzz_rng.integers(0, 4, n)]
+    if kind == 1:
+        return [float(v) for v in np.round(fuzz_rng.normal(size=n), 1)]
+    return [float(v) for v in fuzz_rng.normal(size=n)]
+
+
+def fuzz_case(fn, args, options, call):
+    try:
+        expected = {k: enc(v) for k, v in call().items()}
+    except ValueError:
+        return
+    out["fuzz"].append({"fn": fn, "args": args, "options": options, "expected": expected})
+
+
+def sp(r):
+    return {"statistic": r.statistic, "pvalue": r.pvalue}
+
+
+def spd(r):
+    return {"statistic": r.statistic, "pvalue": r.pvalue, "df": r.df}
+
+
+out["fuzz"] = []
+for it in range(120):
+    x, y, yp = draw(int(fuzz_rng.integers(1, 14))), draw(int(fuzz_rng.integers(1, 14))), None
+    yp = draw(len(x))
+    alt = ALTS[int(fuzz_rng.integers(3))]
+    eq, bias = bool(it % 2), bool(it % 3)
+    o = {"alternative": alt}
+    fuzz_case("describe", [x], {"bias": bias}, lambda: (lambda r: {"mean": r.mean, "variance": r.variance, "skewness": r.skewness,
+                                                                   "kurtosis": r.kurtosis})(stats.describe(x, bias=bias)))
+    fuzz_case("pearsonr", [x, yp], o, lambda: sp(stats.pearsonr(x, yp, alternative=alt)))
+    fuzz_case("spearmanr", [x, yp], o, lambda: sp(stats.spearmanr(x, yp, alternative=alt)))
+    fuzz_case("kendalltau", [x, yp], o, lambda: sp(stats.kendalltau(x, yp, alternative=alt)))
+    fuzz_case("ttest1samp", [x, 0.3], o, lambda: spd(stats.ttest_1samp(x, 0.3, alternative=alt)))
+    fuzz_case("ttestInd", [x, y], {"alternative": alt, "equalVar": eq}, lambda: spd(stats.ttest_ind(x, y, alternative=alt, equal_var=eq)))
+    fuzz_case("ttestRel", [x, yp], o, lambda: spd(stats.ttest_rel(x, yp, alternative=alt)))
+    fuzz_case("mannwhitneyu", [x, y], o, lambda: sp(stats.mannwhitneyu(x, y, alternative=alt)))
+    fuzz_case("ks2samp", [x, y], o, lambda: sp(stats.ks_2samp(x, y, alternative=alt)))
+    fuzz_case("fOneway", [x, y, yp], {"equalVar": eq}, lambda: sp(stats.f_oneway(x, y, yp, equal_var=eq)))
+    fuzz_case("shapiro", [x], {}, lambda: sp(stats.shapiro(x)))
+    table = fuzz_rng.integers(0, 6, size=(int(fuzz_rng.integers(1, 4)), int(fuzz_rng.integers(1, 4)))).tolist()
+    fuzz_case("chi2Contingency", [table], {"correction": eq},
+              lambda: (lambda r: {"statistic": r.statistic, "pvalue": r.pvalue, "dof": r.dof})(stats.chi2_contingency(table, correction=eq)))
 
 
 def dump():

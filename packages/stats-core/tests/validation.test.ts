@@ -33,6 +33,11 @@ group('bad input is a StatsInputError that says what to fix', () => {
     ['describe', () => describe([]), /describe requires a non-empty sample/],
     ['describe', () => describe([1, 2], { ddof: -1 }), /ddof to be a non-negative integer/],
     ['describe', () => describe([1, 'a' as never]), /a\[1\] to be a number/],
+    [
+      'describe',
+      () => describe([1, 2], { ddof: 3 }),
+      /ddof <= the number of values \(got ddof 3 for 2 values/,
+    ],
     ['autocorrelationLag1', () => autocorrelationLag1([1]), /at least 2 values \(got 1\)/],
     ['pearsonr', () => pearsonr([1, 2, 3], [1, 2]), /x and y of equal length \(got 3 and 2\)/],
     ['pearsonr', () => pearsonr([1], [1]), /length at least 2/],
@@ -241,6 +246,13 @@ group('identities', () => {
 });
 
 group('NaN propagates as scipy (nan_policy propagate)', () => {
+  it('describe with ddof = n gives Infinity, or NaN for constant data, as scipy', () => {
+    expect(describe([1, 2], { ddof: 2 }).variance).toBe(Number.POSITIVE_INFINITY);
+    expect(describe([1, 1], { ddof: 2 }).variance).toBeNaN();
+    expect(describe([1]).variance).toBeNaN();
+    expect(describe([1], { ddof: 0 }).variance).toBe(0);
+  });
+
   it('gives NaN results, df included, rather than an error', () => {
     const nanT = { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
     expect(ttest1samp([1, Number.NaN, 3], 1)).toEqual(nanT);
@@ -256,5 +268,25 @@ group('NaN propagates as scipy (nan_policy propagate)', () => {
     expect(fOneway([1, 2, Number.NaN], [1, 2, 3]).statistic).toBeNaN();
     expect(ks2samp([1, 2, Number.NaN], [1, 2, 3]).pvalue).toBeNaN();
     expect(shapiro([1, 2, Number.NaN, 4]).statistic).toBeNaN();
+  });
+});
+
+group('Float64Array input', () => {
+  it('gives the same results as number[]', () => {
+    const a = [2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1];
+    const b = [1.2, 2.2, 2.9, 4.8, 3.1, 3.9, 2.0, 5.5];
+    const fa = Float64Array.from(a);
+    const fb = Float64Array.from(b);
+    expect(describe(fa)).toEqual(describe(a));
+    expect(pearsonr(fa, fb)).toEqual(pearsonr(a, b));
+    expect(spearmanr(fa, fb)).toEqual(spearmanr(a, b));
+    expect(kendalltau(fa, fb)).toEqual(kendalltau(a, b));
+    expect(ttestInd(fa, fb)).toEqual(ttestInd(a, b));
+    expect(ttestRel(fa, fb)).toEqual(ttestRel(a, b));
+    expect(mannwhitneyu(fa, fb)).toEqual(mannwhitneyu(a, b));
+    expect(fOneway(fa, fb)).toEqual(fOneway(a, b));
+    expect(ks2samp(fa, fb)).toEqual(ks2samp(a, b));
+    expect(shapiro(fa)).toEqual(shapiro(a));
+    expect(autocorrelationLag1(fa)).toBe(autocorrelationLag1(a));
   });
 });

@@ -65,6 +65,13 @@ async function runLogged(
   const logPath = path.join(WORK_DIR, 'logs', logName);
   const log = createWriteStream(logPath);
   const tail: string[] = [];
+  // On a terminal, one status line counts the resources Terraform has created so far.
+  let created = 0;
+  const status = (line: string) => {
+    if (!process.stdout.isTTY || !/Creation complete after/.test(line)) return;
+    created += 1;
+    process.stdout.write(`\r${dim(`      ${created} resources created`)}`);
+  };
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env,
@@ -78,6 +85,7 @@ async function runLogged(
       log.write(data);
       for (const line of data.split('\n')) {
         if (!line.trim()) continue;
+        status(line);
         tail.push(line);
         if (tail.length > 25) tail.shift();
       }
@@ -88,6 +96,7 @@ async function runLogged(
     child.on('exit', (c) => resolve(c));
   });
   children.delete(child);
+  if (created) process.stdout.write('\n');
   await new Promise<void>((resolve) => log.end(() => resolve()));
   if (stopping) throw new UserFacingError('stopped');
   if (code !== 0) {
@@ -201,6 +210,8 @@ async function shutdown(signal: string): Promise<void> {
   out('stopped.');
   process.exit(0);
 }
+// With the terminal gone (SIGHUP), writes fail: never let that stop the clean-up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { FunctionSpec, InvokeOutcome, LambdaErrorPayload, LogSink } from './types';
@@ -29,6 +30,10 @@ interface Worker {
   initDurationMs?: number;
   ready: Promise<void>;
   dead: boolean;
+  /** Init finished: the worker can take invocations. */
+  isReady: boolean;
+  /** Has served an invocation (the first one reports the init duration). */
+  served: boolean;
   logStream: string;
   onResult?: (message: Extract<WorkerMessage, { type: 'result' }>) => void;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
@@ -82,43 +87,102 @@ export function memoryArgs(memoryMb: number): string[] {
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
+interface Job {
+  event: unknown;
+  requestId: string;
+  resolve: (outcome: InvokeOutcome) => void;
+}
+
 /**
  * The execution environments of one function: cold-started on demand,
- * reused warm, killed on timeout or crash, capped at `maxConcurrency`.
+ * reused warm, killed on timeout or crash. At most `maxConcurrency`
+ * invocations run or wait at once; beyond that a request is throttled (429).
+ * A request that finds every worker busy starts a new one and is served by
+ * the first worker free (its new one, or a warm one finishing first); at most
+ * `maxColdStarts` workers initialize at once, so a burst does not start one
+ * process per request on a small machine.
  */
 export class FunctionPool {
   private readonly workers = new Set<Worker>();
+  private readonly queue: Job[] = [];
+  private initializing = 0;
   private closed = false;
+  readonly maxColdStarts: number;
 
   constructor(
     readonly spec: FunctionSpec,
     private readonly log: LogSink,
     readonly maxConcurrency: number,
-  ) {}
+    maxColdStarts = Math.max(2, availableParallelism()),
+  ) {
+    this.maxColdStarts = maxColdStarts;
+  }
 
   get size(): number {
     return this.workers.size;
   }
 
-  async invoke(event: unknown, requestId: string = randomUUID()): Promise<InvokeOutcome> {
+  invoke(event: unknown, requestId: string = randomUUID()): Promise<InvokeOutcome> {
     if (this.closed) throw new Error(`function ${this.spec.name} is shut down`);
-    let worker = [...this.workers].find((w) => !w.busy && !w.dead);
-    if (!worker) {
-      if (this.workers.size >= this.maxConcurrency) {
-        return {
-          kind: 'throttled',
-          requestId,
-          message: `Rate Exceeded. ${this.spec.name} already runs ${this.workers.size} concurrent invocations (limit ${this.maxConcurrency}).`,
-        };
-      }
-      worker = this.spawn();
+    const running = [...this.workers].filter((w) => w.busy).length;
+    if (running + this.queue.length >= this.maxConcurrency) {
+      return Promise.resolve({
+        kind: 'throttled',
+        requestId,
+        message: `Rate Exceeded. ${this.spec.name} already has ${running + this.queue.length} concurrent invocations (limit ${this.maxConcurrency}).`,
+      });
     }
+    return new Promise((resolve) => {
+      this.queue.push({ event, requestId, resolve });
+      this.pump();
+    });
+  }
+
+  /** Hands waiting requests to free workers, and starts workers for the rest. */
+  private pump(): void {
+    if (this.closed) return;
+    for (const worker of this.workers) {
+      if (this.queue.length === 0) break;
+      if (worker.isReady && !worker.busy && !worker.dead)
+        void this.dispatch(worker, this.queue.shift()!);
+    }
+    while (
+      this.queue.length > this.initializing &&
+      this.initializing < this.maxColdStarts &&
+      this.workers.size < this.maxConcurrency
+    ) {
+      this.spawn();
+    }
+  }
+
+  private async dispatch(worker: Worker, job: Job): Promise<void> {
     worker.busy = true;
-    try {
-      return await this.run(worker, event, requestId);
-    } finally {
-      worker.busy = false;
+    const outcome = await this.run(worker, job.event, job.requestId);
+    worker.busy = false;
+    job.resolve(outcome);
+    this.pump();
+  }
+
+  /** A worker failed its init: the request waiting longest gets the error, as on Lambda. */
+  private initFailed(worker: Worker, payload: LambdaErrorPayload): void {
+    const { spec } = this;
+    this.kill(worker);
+    this.log(
+      spec.name,
+      `INIT_REPORT Init Duration: ${ms(worker.initDurationMs ?? 0)} Phase: init Status: error Error Type: ${payload.errorType}`,
+    );
+    const job = this.queue.shift();
+    if (job) {
+      const id = job.requestId;
+      this.log(spec.name, `START RequestId: ${id} Version: ${spec.version}`);
+      this.log(spec.name, `END RequestId: ${id}`);
+      this.log(
+        spec.name,
+        `REPORT RequestId: ${id} Duration: 0.00 ms Billed Duration: 0 ms Memory Size: ${spec.memoryMb} MB Max Memory Used: 0 MB Status: error Error Type: ${payload.errorType}`,
+      );
+      job.resolve({ kind: 'functionError', requestId: id, error: payload });
     }
+    this.pump();
   }
 
   private spawn(): Worker {
@@ -131,6 +195,8 @@ export class FunctionPool {
       execArgv: memoryArgs(spec.memoryMb),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
+      // LAMBDA_STATS_WORKER_NODE: another Node binary for the workers (e.g. a Node 22 to match nodejs22.x).
+      execPath: process.env.LAMBDA_STATS_WORKER_NODE || process.execPath,
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream)
@@ -140,6 +206,8 @@ export class FunctionPool {
       child,
       busy: false,
       dead: false,
+      isReady: false,
+      served: false,
       logStream: env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
       ready: Promise.resolve(),
     };
@@ -174,8 +242,18 @@ export class FunctionPool {
         worker.onExit?.(code, signal);
       });
     });
-    // Init failures are reported by run(); do not leave the rejection unobserved.
-    worker.ready.catch(() => undefined);
+    this.initializing += 1;
+    worker.ready.then(
+      () => {
+        this.initializing -= 1;
+        worker.isReady = true;
+        this.pump();
+      },
+      (error: LambdaErrorPayload) => {
+        this.initializing -= 1;
+        this.initFailed(worker, error);
+      },
+    );
     this.workers.add(worker);
     return worker;
   }
@@ -189,24 +267,8 @@ export class FunctionPool {
 
   private async run(worker: Worker, event: unknown, requestId: string): Promise<InvokeOutcome> {
     const { spec } = this;
-    const cold = worker.initDurationMs === undefined;
-    try {
-      await worker.ready;
-    } catch (error) {
-      const payload = error as LambdaErrorPayload;
-      this.log(
-        spec.name,
-        `INIT_REPORT Init Duration: ${ms(worker.initDurationMs ?? 0)} Phase: init Status: error Error Type: ${payload.errorType}`,
-      );
-      this.log(spec.name, `START RequestId: ${requestId} Version: ${spec.version}`);
-      this.log(spec.name, `END RequestId: ${requestId}`);
-      this.log(
-        spec.name,
-        `REPORT RequestId: ${requestId} Duration: 0.00 ms Billed Duration: 0 ms Memory Size: ${spec.memoryMb} MB Max Memory Used: 0 MB Status: error Error Type: ${payload.errorType}`,
-      );
-      this.kill(worker);
-      return { kind: 'functionError', requestId, error: payload };
-    }
+    const cold = !worker.served;
+    worker.served = true;
     this.log(spec.name, `START RequestId: ${requestId} Version: ${spec.version}`);
     const start = performance.now();
     const timeoutMs = spec.timeoutSeconds * 1000;
@@ -280,6 +342,16 @@ export class FunctionPool {
   /** Stops every worker of this function and waits for them to exit. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      job.resolve({
+        kind: 'functionError',
+        requestId: job.requestId,
+        error: {
+          errorType: 'Runtime.ExitError',
+          errorMessage: 'the local runtime is shutting down',
+        },
+      });
+    }
     const exits = [...this.workers].map(
       (w) =>
         new Promise<void>((resolve) => {

@@ -72,7 +72,7 @@ export class LocalRuntime {
         });
         await extractZip(code.zip, spec.taskRoot);
         options.progress?.(
-          `${fn.name}: ${fn.handler} (${fn.runtime}, ${fn.memoryMb} MB, ${fn.timeoutSeconds} s) from ${code.source}`,
+          `${fn.name}: ${fn.handler} (${fn.runtime}, ${fn.memoryMb} MB, ${fn.timeoutSeconds} s) from ${code.source} (CodeSha256 verified)`,
         );
         // Layers are unpacked in order into the same folder: a later layer's files win, as on Lambda.
         for (const arn of fn.layers) {
@@ -90,7 +90,7 @@ export class LocalRuntime {
             });
             zip = got.zip;
             layerZips.set(arn, zip);
-            options.progress?.(`layer ${arn} from ${got.source}`);
+            options.progress?.(`layer ${arn} from ${got.source} (CodeSha256 verified)`);
           }
           await extractZip(zip, spec.optDir);
         }

@@ -15,6 +15,8 @@ export interface KendalltauOptions {
   alternative?: Alternative;
   /** 'auto' (default: exact when there are no ties and n <= 33 or min(dis, con) <= 1), 'exact' or 'asymptotic'. */
   method?: 'auto' | 'exact' | 'asymptotic';
+  /** 'b' (default): tau-b, adjusted for ties; 'c': Stuart's tau-c for rectangular tables. */
+  variant?: 'b' | 'c';
 }
 
 export interface KendalltauResult {
@@ -26,13 +28,14 @@ export interface KendalltauResult {
 /**
  * Kendall's tau-b rank correlation, as scipy.stats.kendalltau (scipy 1.17):
  * tau_b = (C - D) / sqrt((P - T_x)(P - T_y)), P = n(n-1)/2 pairs, T the tied
- * pairs. p-value: exact null distribution (Kendall 1970, counted exactly in
+ * pairs (variant 'c': Stuart's tau-c = 2 (C - D) / (n^2 (m - 1) / m), m the
+ * smaller number of distinct values). p-value: exact null distribution (Kendall 1970, counted exactly in
  * BigInt) when there are no ties and n <= 33 or min(D, P - D) <= 1; otherwise
  * the normal approximation with the tie-corrected variance.
  *
  * @param x - first variable
  * @param y - second variable, same length
- * @param options - `{ alternative = 'two-sided', method = 'auto' }`
+ * @param options - `{ alternative = 'two-sided', method = 'auto', variant = 'b' }`
  * @returns `{ statistic, pvalue }`; NaN for empty input, a constant input, or NaN values
  * @throws StatsInputError for unequal lengths, non-numbers, bad options, or
  *   method 'exact' with ties
@@ -46,6 +49,10 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const method = opts.method ?? 'auto';
+  const variant = opts.variant ?? 'b';
+  if (variant !== 'b' && variant !== 'c') {
+    throw new StatsInputError(fn, `requires variant 'b' or 'c' (got ${JSON.stringify(variant)})`);
+  }
   if (method !== 'auto' && method !== 'exact' && method !== 'asymptotic') {
     throw new StatsInputError(
       fn,
@@ -76,10 +83,12 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   const tot = (size * (size - 1)) / 2;
   if (xtie === tot || ytie === tot) return nan;
   const conMinusDis = tot - xtie - ytie + ntie - 2 * dis;
-  const tau = Math.min(
-    1,
-    Math.max(-1, conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)),
-  );
+  const minClasses = Math.min(new Set(a).size, new Set(b).size);
+  const raw =
+    variant === 'b'
+      ? conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)
+      : (2 * conMinusDis) / ((size * size * (minClasses - 1)) / minClasses);
+  const tau = Math.min(1, Math.max(-1, raw));
   const ties = xtie !== 0 || ytie !== 0;
   if (method === 'exact' && ties) {
     throw new StatsInputError(

@@ -26,14 +26,15 @@ export interface DescribeResult {
  * central moments; with `bias: false` the adjusted Fisher-Pearson forms
  * G1 = sqrt(n(n-1)) / (n-2) g1 for n > 2 and
  * G2 = ((n^2-1) m4/m2^2 - 3(n-1)^2) / ((n-2)(n-3)) for n > 3).
- * Data on a large offset are summed exactly as the decimals written.
+ * Data on a large offset are first shifted exactly as the decimals written.
  *
  * @param a - the sample (NaN propagates, as scipy's default nan_policy)
  * @param options - `{ ddof = 1, bias = true }`
  * @returns `{ nobs, minmax, mean, variance, skewness, kurtosis }`; variance is
- *   NaN when n <= ddof; skewness and kurtosis are NaN for (near-)constant
- *   data, as scipy
- * @throws StatsInputError for an empty sample, non-numbers or a bad ddof
+ *   Infinity when n = ddof (NaN if the data are constant, so n = 1 gives
+ *   NaN); skewness and kurtosis are NaN for (near-)constant data, as scipy
+ * @throws StatsInputError for an empty sample, non-numbers, or a ddof that is
+ *   not an integer in [0, n]
  * @example describe([1, 2, 3, 4, 10]) // { nobs: 5, minmax: [1, 10], mean: 4, variance: 12.5, skewness: 1.138..., kurtosis: -0.212 }
  */
 export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
@@ -46,6 +47,12 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
     throw new StatsInputError(
       fn,
       `requires ddof to be a non-negative integer (got ${String(ddof)})`,
+    );
+  }
+  if (ddof > x.length) {
+    throw new StatsInputError(
+      fn,
+      `requires ddof <= the number of values (got ddof ${ddof} for ${x.length} values; scipy would return a negative variance)`,
     );
   }
   const bias = checkBoolean(fn, 'bias', opts.bias, true);
@@ -65,7 +72,8 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   const m2 = ss / n;
   const m3 = s3 / n;
   const m4 = s4 / n;
-  const variance = n > ddof ? ss / (n - ddof) : Number.NaN;
+  // As scipy: ddof = n gives Infinity (NaN for constant data, as n = 1 does).
+  const variance = n > ddof ? ss / (n - ddof) : (ss / n) * (n / (n - ddof));
   // scipy's test for a constant sample: m2 <= (eps * mean)^2.
   const zero = m2 <= (Number.EPSILON * mean) ** 2;
   let skewness = zero ? Number.NaN : m3 / m2 ** 1.5;

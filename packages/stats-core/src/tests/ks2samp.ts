@@ -65,12 +65,12 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
-  const a = x.slice().sort((p, q) => p - q);
-  const b = y.slice().sort((p, q) => p - q);
+  const a = Array.from(Float64Array.from(x).sort());
+  const b = Array.from(Float64Array.from(y).sort());
   const n1 = a.length;
   const n2 = b.length;
   const all = [...a, ...b];
-  // searchsorted(side='right') counts, by a merge over the sorted pooled values.
+  // searchsorted(side='right') counts: how many values of a sorted sample are <= v.
   const countRight = (sorted: number[], v: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -199,32 +199,38 @@ function probOutsideSquare(n: number, h: number): number {
  * summed (only additions of positive terms, so small p-values stay accurate).
  */
 function probLeavingBand(m: number, n: number, bound: number, twoSided: boolean): number {
-  const outside = (i: number, j: number) => {
-    const diff = i * n - j * m;
-    return diff >= bound || (twoSided && -diff >= bound);
-  };
-  let row = new Float64Array(m + 1);
+  // Row j holds the mass at (i, j) for the i inside the band:
+  // i n - j m < bound and, two-sided, i n - j m > -bound (exact integers).
+  const lowest = (j: number) => (twoSided ? Math.max(0, Math.floor((j * m - bound) / n) + 1) : 0);
+  const highest = (j: number) => Math.min(m, Math.ceil((j * m + bound) / n) - 1);
+  let row = new Float64Array(m + 2);
+  let next = new Float64Array(m + 2);
   row[0] = 1;
   let out = 0;
   for (let j = 0; j <= n; j++) {
-    const next = new Float64Array(m + 1);
-    for (let i = 0; i <= m; i++) {
+    const lo = lowest(j);
+    const hi = highest(j);
+    const nextLo = j < n ? lowest(j + 1) : 0;
+    const nextHi = j < n ? highest(j + 1) : -1;
+    next.fill(0, Math.max(0, nextLo), Math.max(0, nextHi + 1));
+    for (let i = lo; i <= hi; i++) {
       const q = row[i] as number;
       if (q === 0) continue;
       const left = m - i + n - j;
       if (left === 0) continue;
       if (i < m) {
         const step = (q * (m - i)) / left;
-        if (outside(i + 1, j)) out += step;
+        if (i + 1 > hi) out += step;
         else row[i + 1] = (row[i + 1] as number) + step;
       }
       if (j < n) {
         const step = (q * (n - j)) / left;
-        if (outside(i, j + 1)) out += step;
+        if (i < nextLo || i > nextHi) out += step;
         else next[i] = (next[i] as number) + step;
       }
     }
-    row = next;
+    row.fill(0, lo, hi + 1);
+    [row, next] = [next, row];
   }
   return out;
 }

@@ -83,7 +83,8 @@ export function mannwhitneyu(
         `cannot use method 'exact' for samples of ${n1} and ${n2} (the null distribution has ${n1 * n2 + 1} points); use 'asymptotic' or 'auto'`,
       );
     }
-    p = exactUSf(Math.round(u), n1, n2);
+    // With ties U can be a half-integer; scipy casts it to int64 (truncates).
+    p = exactUSf(Math.trunc(u), n1, n2);
   } else {
     const n = n1 + n2;
     const tieTerm = ties.reduce((s, t) => s + t ** 3 - t, 0);
