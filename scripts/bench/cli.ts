@@ -1,0 +1,103 @@
+/**
+ * `pnpm bench`: one table of where lambda-stats stands (cold start,
+ * throughput against scipy, warm latency, artifact sizes, deploy times,
+ * cost), printed and written to bench/results/latest.{json,md}.
+ * The root script builds first (`turbo run build`); this file measures.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../src/local-config';
+import { parseArgs, USAGE, UsageError } from './args';
+import { coldStart } from './cold';
+import { PRICES } from './cost';
+import { COLD_RATE, costRows } from './cost-rows';
+import { sizes } from './sizes';
+import { localStack } from './stack';
+import { type Results, type Row, renderMarkdown, renderText } from './table';
+import { throughput } from './throughput';
+import { log, machine } from './util';
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const started = performance.now();
+  const m = machine();
+  const want = new Set(args.sections);
+  const q = args.quick;
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  let coldInit: number | undefined;
+  let warmDurations: Record<number, number> | undefined;
+  let stackInit: number | undefined;
+
+  if (want.has('cold') || want.has('cost')) {
+    log('cold start...');
+    const cold = await coldStart({ runs: q ? 7 : 15, unbundledRuns: q ? 3 : 5 });
+    if (want.has('cold')) rows.push(...cold.rows);
+    coldInit = cold.initMs.linregress;
+  }
+  if (want.has('throughput')) {
+    log('throughput...');
+    const t = await throughput(
+      q
+        ? { budgetMs: 40, minRuns: 1, maxRuns: 5, capMs: 1500 }
+        : { budgetMs: 150, minRuns: 3, maxRuns: 21, capMs: 2500 },
+    );
+    rows.push(...t.rows);
+    notes.push(...t.notes);
+  }
+  if (want.has('warm') || want.has('deploy') || want.has('cost')) {
+    log('local stack...');
+    const s = await localStack({
+      warmRuns: q ? 10 : 20,
+      deploy: want.has('deploy'),
+      warm: want.has('warm') || want.has('cost'),
+    });
+    rows.push(...s.rows.filter((r) => want.has(r.section as never)));
+    warmDurations = s.warmDurationMs;
+    stackInit = s.initMs;
+  }
+  if (want.has('sizes')) rows.push(...(await sizes()).rows);
+  if (want.has('cost') && warmDurations) {
+    const init = coldInit ?? stackInit ?? 0;
+    rows.push(...costRows(warmDurations, init));
+    notes.push(
+      `Cost uses durations measured on this machine, not on Lambda (whose CPU share scales with memory), at the memory in infra/src/config.ts; ${COLD_RATE * 100}% of requests assumed cold, each billed the median handler-load time of the cold-start rows. Prices: ${PRICES.source}, as of ${PRICES.asOf}.`,
+    );
+  }
+  notes.push(
+    'Ratios compare measurements taken side by side in this run; absolute times vary with the machine and its load (2 cores shared with other work here).',
+  );
+
+  const results: Results = {
+    generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `pnpm bench${argv.filter((a) => a !== '--').length ? ` ${argv.filter((a) => a !== '--').join(' ')}` : ''}`,
+    machine: m,
+    elapsedSeconds: (performance.now() - started) / 1000,
+    notes,
+    rows,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderMarkdown(results));
+  process.stdout.write(`${renderText(results)}\n`);
+  log(
+    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into README.md)`,
+  );
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`pnpm bench: ${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `pnpm bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

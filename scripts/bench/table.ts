@@ -1,0 +1,96 @@
+/** The one results table: rows, and its text and Markdown renderings. */
+
+export interface Row {
+  /** cold start, throughput, warm, sizes, deploy, cost. */
+  section: string;
+  item: string;
+  /** The measured figure, with its unit. */
+  result: string;
+  /** What it is compared with, and that figure. */
+  baseline: string;
+  /** result / baseline, or a limit's share; '' when none. */
+  ratio: string;
+  /** How it was measured: runs, median, what exactly. */
+  how: string;
+  /** Raw numbers for the JSON file. */
+  data?: Record<string, number | string | null>;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  python: string;
+  platform: string;
+  loadAverage: [number, number, number];
+}
+
+export interface Results {
+  generatedAt: string;
+  command: string;
+  machine: Machine;
+  elapsedSeconds: number;
+  notes: string[];
+  rows: Row[];
+}
+
+const COLUMNS = ['section', 'item', 'result', 'baseline', 'ratio', 'how'] as const;
+const HEADERS: Record<(typeof COLUMNS)[number], string> = {
+  section: 'section',
+  item: 'item',
+  result: 'result',
+  baseline: 'baseline',
+  ratio: 'ratio',
+  how: 'how measured',
+};
+
+export function machineLine(m: Machine): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.platform}, node ${m.node}, ${m.python}, load average at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')}`;
+}
+
+/** A fixed-width plain-text table for the terminal. */
+export function renderText(results: Results): string {
+  const cells = [
+    COLUMNS.map((c) => HEADERS[c]),
+    ...results.rows.map((r) => COLUMNS.map((c) => r[c])),
+  ];
+  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === COLUMNS.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const row of cells.slice(1)) out.push(line(row));
+  return [
+    `lambda-stats benchmark, ${results.generatedAt} (${results.elapsedSeconds.toFixed(0)} s, \`${results.command}\`)`,
+    `machine: ${machineLine(results.machine)}`,
+    '',
+    ...out,
+    '',
+    ...results.notes.map((n) => `note: ${n}`),
+  ].join('\n');
+}
+
+const mdCell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** A GitHub Markdown table with the machine and notes. */
+export function renderMarkdown(results: Results): string {
+  return [
+    `Measured ${results.generatedAt} by \`${results.command}\` in ${results.elapsedSeconds.toFixed(0)} s on: ${machineLine(results.machine)}.`,
+    '',
+    `| ${COLUMNS.map((c) => HEADERS[c]).join(' | ')} |`,
+    `| ${COLUMNS.map(() => '---').join(' | ')} |`,
+    ...results.rows.map((r) => `| ${COLUMNS.map((c) => mdCell(r[c])).join(' | ')} |`),
+    '',
+    ...results.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** "2.97x faster than scipy" or "8947x slower than scipy", from scipy time / JS time. */
+export function versusScipy(speedup: number): string {
+  if (!Number.isFinite(speedup) || speedup <= 0) return 'scipy n/a';
+  const r = speedup >= 1 ? speedup : 1 / speedup;
+  return `${r < 10 ? r.toFixed(2) : r.toFixed(0)}x ${speedup >= 1 ? 'faster' : 'slower'} than scipy`;
+}

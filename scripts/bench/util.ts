@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import type { Machine } from './table';
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Milliseconds with sensible precision. */
+export function fmtMs(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (x >= 1000) return `${(x / 1000).toFixed(2)} s`;
+  if (x >= 100) return `${x.toFixed(0)} ms`;
+  if (x >= 10) return `${x.toFixed(1)} ms`;
+  if (x >= 0.1) return `${x.toFixed(2)} ms`;
+  return `${(x * 1000).toFixed(1)} µs`;
+}
+
+export const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)}x` : '');
+
+export function fmtBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+    : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export function machine(): Machine {
+  let python = 'python3 not found';
+  try {
+    python = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys, numpy, scipy; print(f"python {sys.version.split()[0]}, numpy {numpy.__version__}, scipy {scipy.__version__}")',
+      ],
+      { encoding: 'utf8' },
+    ).trim();
+  } catch {
+    // reported as missing
+  }
+  const [l1, l5, l15] = os.loadavg();
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    node: process.version,
+    python,
+    platform: `${os.platform()} ${os.arch()}`,
+    loadAverage: [l1 ?? 0, l5 ?? 0, l15 ?? 0],
+  };
+}
+
+export const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,0 +1,157 @@
+// The benchmark's pure parts: flags, the price formula, the table and the
+// README splice. Nothing here is timed.
+import { describe, expect, it } from 'vitest';
+import { parseArgs, SECTIONS, UsageError } from '../bench/args';
+import { costPerMillion, PRICES } from '../bench/cost';
+import { END, START, spliceReadme } from '../bench/readme';
+import { type Results, renderMarkdown, renderText, versusScipy } from '../bench/table';
+
+describe('parseArgs', () => {
+  it('runs every section by default', () => {
+    expect(parseArgs([])).toEqual({ quick: false, sections: [...SECTIONS], help: false });
+  });
+
+  it('takes --quick, --help and --only in both spellings, keeping the table order', () => {
+    expect(parseArgs(['--', '--quick', '--only', 'warm,cold']).sections).toEqual(['cold', 'warm']);
+    expect(parseArgs(['--only=sizes']).sections).toEqual(['sizes']);
+    expect(parseArgs(['--quick']).quick).toBe(true);
+    expect(parseArgs(['-h']).help).toBe(true);
+  });
+
+  it('rejects unknown flags and sections with a message naming them', () => {
+    expect(() => parseArgs(['--fast'])).toThrow(new UsageError('unknown argument "--fast"'));
+    expect(() => parseArgs(['--only', 'cold,speed'])).toThrow(/unknown section "speed" in --only/);
+    expect(() => parseArgs(['--only'])).toThrow(/--only needs a list/);
+    expect(() => parseArgs(['--only', '--quick'])).toThrow(/--only needs a list/);
+  });
+});
+
+describe('costPerMillion', () => {
+  it('is the request price alone for a free (0 ms) function', () => {
+    expect(
+      costPerMillion({ durationMs: 0, initMs: 0, memoryMb: 1024, arch: 'arm64', coldRate: 0 }),
+    ).toBe(0.2);
+  });
+
+  it('bills 1 GB for 1 s per request at the published GB-second price (1M x 1 GB-s)', () => {
+    // 1,000,000 GB-seconds x $0.0000166667 = $16.6667, plus $0.20 of requests.
+    const x86 = costPerMillion({
+      durationMs: 1000,
+      initMs: 0,
+      memoryMb: 1024,
+      arch: 'x86_64',
+      coldRate: 0,
+    });
+    expect(x86).toBeCloseTo(0.2 + 16.6667, 10);
+    const arm = costPerMillion({
+      durationMs: 1000,
+      initMs: 0,
+      memoryMb: 1024,
+      arch: 'arm64',
+      coldRate: 0,
+    });
+    expect(arm).toBeCloseTo(0.2 + 1e6 * PRICES.perGbSecondUsd.arm64, 10);
+  });
+
+  it('rounds durations up to the next millisecond and bills init on the cold share', () => {
+    // 512 MB = 0.5 GB; warm 2.1 ms -> 3 ms; 1% of requests add init 99.2 ms -> 100 ms.
+    const got = costPerMillion({
+      durationMs: 2.1,
+      initMs: 99.2,
+      memoryMb: 512,
+      arch: 'arm64',
+      coldRate: 0.01,
+    });
+    const gbs = 0.003 * 0.5 + 0.01 * 0.1 * 0.5;
+    expect(got).toBeCloseTo(0.2 + 1e6 * gbs * 0.0000133334, 12);
+  });
+
+  it('rejects impossible inputs', () => {
+    expect(() =>
+      costPerMillion({ durationMs: 1, initMs: 1, memoryMb: 0, arch: 'arm64', coldRate: 0 }),
+    ).toThrow(/memoryMb > 0/);
+    expect(() =>
+      costPerMillion({ durationMs: 1, initMs: 1, memoryMb: 128, arch: 'arm64', coldRate: 2 }),
+    ).toThrow(/coldRate <= 1/);
+  });
+});
+
+const results: Results = {
+  generatedAt: '2026-11-26T11:35:00Z',
+  command: 'pnpm bench',
+  machine: {
+    cpu: 'Test CPU @ 2.00GHz',
+    cores: 2,
+    node: 'v20.20.2',
+    python: 'python 3.11.2, numpy 2.4.0, scipy 1.17.0',
+    platform: 'linux x64',
+    loadAverage: [1.5, 1.25, 1],
+  },
+  elapsedSeconds: 421.4,
+  notes: ['a note'],
+  rows: [
+    {
+      section: 'cold start',
+      item: 'hello-world',
+      result: '28.0 ms',
+      baseline: '',
+      ratio: '',
+      how: 'median of 21',
+    },
+    {
+      section: 'sizes',
+      item: 'a|b',
+      result: '1 KiB',
+      baseline: 'limit',
+      ratio: '1%',
+      how: 'manifest',
+    },
+  ],
+};
+
+describe('renderText and renderMarkdown', () => {
+  it('states the machine and lines the columns up', () => {
+    const text = renderText(results);
+    expect(text).toContain(
+      'machine: Test CPU @ 2.00GHz, 2 cores, linux x64, node v20.20.2, python 3.11.2, numpy 2.4.0, scipy 1.17.0, load average at start 1.50 1.25 1.00',
+    );
+    const lines = text.split('\n');
+    const header = lines.find((l) => l.startsWith('section'))!;
+    const row = lines.find((l) => l.startsWith('sizes'))!;
+    expect(row.indexOf('1 KiB')).toBe(header.indexOf('result'));
+    expect(text).toContain('note: a note');
+  });
+
+  it('writes one Markdown row per result with pipes escaped', () => {
+    const md = renderMarkdown(results);
+    expect(md).toContain('| section | item | result | baseline | ratio | how measured |');
+    expect(md).toContain('| sizes | a\\|b | 1 KiB | limit | 1% | manifest |');
+    expect(md).toContain('in 421 s on: Test CPU @ 2.00GHz, 2 cores');
+    expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(2 + results.rows.length);
+  });
+});
+
+describe('spliceReadme', () => {
+  const readme = `# x\n\n## Performance\n\n${START}\nold table\n${END}\n\n## Next\n`;
+
+  it('replaces only what lies between the markers, keeping them', () => {
+    const out = spliceReadme(readme, 'new table\n');
+    expect(out).toBe(`# x\n\n## Performance\n\n${START}\nnew table\n${END}\n\n## Next\n`);
+    expect(spliceReadme(out, 'new table')).toBe(out);
+  });
+
+  it('refuses a README without a single, ordered pair of markers', () => {
+    expect(() => spliceReadme('# x\n', 't')).toThrow(/needs the markers/);
+    expect(() => spliceReadme(`${readme}${START}\n`, 't')).toThrow(/more than once/);
+    expect(() => spliceReadme(`${END}\n${START}\n`, 't')).toThrow(/before/);
+  });
+});
+
+describe('versusScipy', () => {
+  it('says faster or slower with the larger-than-one ratio', () => {
+    expect(versusScipy(2.971)).toBe('2.97x faster than scipy');
+    expect(versusScipy(1 / 8947.2)).toBe('8947x slower than scipy');
+    expect(versusScipy(0.5)).toBe('2.00x slower than scipy');
+    expect(versusScipy(Number.NaN)).toBe('scipy n/a');
+  });
+});
