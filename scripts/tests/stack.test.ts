@@ -13,6 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPortFree } from '../src/moto';
 
+/**
+ * A blocking child (spawnSync) cannot be stopped by vitest's test timeout, so
+ * each one carries its own: a hung child fails its test instead of hanging
+ * the whole run (seen once under heavy load: `pnpm invoke` for 22 minutes).
+ */
+const CHILD_TIMEOUT_MS = 180_000;
+
 const SCRIPTS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
 const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
@@ -182,6 +189,7 @@ describe('pnpm start: clear messages before anything starts', () => {
         cwd: SCRIPTS_DIR,
         env: startEnv({ PATH: emptyBin }),
         encoding: 'utf8',
+        timeout: CHILD_TIMEOUT_MS,
       },
     );
     rmSync(emptyBin, { recursive: true });
@@ -233,7 +241,7 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
     expect(local.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const curl = output.match(/^ {2}(curl .*)$/m)?.[1];
     expect(curl).toContain(`${local.apiUrl}/linregress`);
-    const run = spawnSync('sh', ['-c', curl!], { encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', curl!], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     const seed = golden.linregress[0]!;
     const body = JSON.parse(run.stdout);
     for (const [field, value] of Object.entries(seed.expected))
@@ -328,6 +336,7 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
         cwd: SCRIPTS_DIR,
         env: startEnv({}),
         encoding: 'utf8',
+        timeout: CHILD_TIMEOUT_MS,
       });
     const generated = tsxCli(['linregress', '--generate-event']);
     expect(generated.status, generated.stderr).toBe(0);

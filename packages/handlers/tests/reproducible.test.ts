@@ -55,6 +55,8 @@ function run(cwd: string, script: string, env: Record<string, string>): void {
     cwd,
     env: { ...process.env, ...env },
     encoding: 'utf8',
+    // A blocking child is out of vitest's timeout's reach: bound it here.
+    timeout: 600_000,
   });
   if (r.status !== 0) throw new Error(`${script} failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
 }
