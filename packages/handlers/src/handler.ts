@@ -3,33 +3,35 @@
  * read the event once -> validate at the edge -> endpoint.handle (the core)
  * -> respond. Every outcome is a response; the handler never throws.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { Endpoint } from './endpoint';
 import { env } from './env';
 import { type ReadRequest, readRequest } from './http/request';
 import { errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
+import { JsonLogger, type StructuredLogger } from './logger';
 
 export interface HandlerOptions {
-  logger?: Logger;
+  /** Defaults to a JsonLogger (src/logger.ts); a Powertools Logger also fits. */
+  logger?: StructuredLogger;
   maxBodyBytes?: number;
 }
 
 export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Promise<unknown>;
 
 export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}): LambdaHandler {
-  const logger = options.logger ?? new Logger({ serviceName: 'lambda-stats' });
+  const logger = options.logger ?? new JsonLogger({ serviceName: 'lambda-stats' });
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
   const accepted = Object.keys(endpoint.request.shape);
 
   return async function handler(event, context) {
     const started = performance.now();
     const requestId = context?.awsRequestId ?? 'local';
-    if (context?.awsRequestId !== undefined) logger.addContext(context as Context);
+    if (context?.awsRequestId !== undefined) logger.addContext?.(context as Context);
     let read: ReadRequest | undefined;
     let statusCode: number;
     let result: unknown;
-    let outcome: { code: string; message: string } | undefined;
+    // `message` is the log line's own field, so the error's message is logged as error_message
+    let outcome: { code: string; error_message: string } | undefined;
     let unexpected = false;
     let failure: unknown;
     try {
@@ -51,7 +53,7 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
         mapped.headers,
         requestId,
       );
-      outcome = { code: mapped.body.error.code, message: mapped.body.error.message };
+      outcome = { code: mapped.body.error.code, error_message: mapped.body.error.message };
       unexpected = mapped.unexpected;
       failure = err;
     }
