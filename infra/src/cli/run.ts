@@ -1,0 +1,124 @@
+/**
+ * The root scripts' entry point: `pnpm run synth [stack]`,
+ * `pnpm run deploy|diff|destroy <stack>`. Wraps cdktf with everything the
+ * machines need (own Terraform CLI config, offline flags, the stack
+ * selection), so nobody types the flags.
+ *
+ * Environment (all optional): LAMBDA_STATS_AWS_ENDPOINT (required for
+ * `local`), LAMBDA_STATS_ARTIFACTS_DIR, LAMBDA_STATS_STATE_BUCKET,
+ * LAMBDA_STATS_STATE_REGION, LAMBDA_STATS_TF_PLUGIN_MIRROR,
+ * LAMBDA_STATS_CDKTF_OUT (synth output dir), LAMBDA_STATS_WORK_DIR (CLI config
+ * and outputs files), LAMBDA_STATS_LOCAL_STATE (local state file).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseStackName, STACK_NAMES, type StackName } from '../config';
+import { INFRA_DIR, REPO_ROOT } from '../env';
+import { LOCAL_ENDPOINT_VAR, parseLoopbackEndpoint } from '../local-endpoint';
+import { prepareTerraform, SetupError } from './terraform-env';
+
+const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const USAGE = `usage: pnpm run synth [stack] | pnpm run deploy <stack> | pnpm run diff <stack> | pnpm run destroy <stack>
+stacks: ${STACK_NAMES.join(', ')}`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { command: Command; stacks: StackName[] } {
+  const [command, ...rest] = argv.filter((a) => a !== '--');
+  if (!(COMMANDS as readonly string[]).includes(command ?? '')) {
+    throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
+  }
+  if (rest.length > 1)
+    throw new UsageError(`one stack at a time (got ${rest.join(' ')})\n${USAGE}`);
+  const [stack] = rest;
+  if (command === 'synth' && stack === undefined) return { command: 'synth', stacks: [] };
+  try {
+    return { command: command as Command, stacks: [parseStackName(stack)] };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+function cdktfArgs(command: Command, stacks: StackName[], outdir: string, workDir: string) {
+  const common = ['--output', outdir];
+  switch (command) {
+    case 'synth':
+      return ['synth', ...common];
+    case 'deploy':
+      return [
+        'deploy',
+        ...stacks,
+        ...common,
+        '--auto-approve',
+        '--skip-provider-lock',
+        '--outputs-file',
+        path.join(workDir, `outputs.${stacks[0]}.json`),
+      ];
+    case 'diff':
+      return ['diff', ...stacks, ...common, '--skip-provider-lock'];
+    case 'destroy':
+      return ['destroy', ...stacks, ...common, '--auto-approve', '--skip-provider-lock'];
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, stacks: requested } = parseArgs(argv);
+  const base = process.env;
+  const endpoint = base[LOCAL_ENDPOINT_VAR];
+
+  let stacks = requested;
+  if (command === 'synth' && stacks.length === 0) {
+    // Without an emulator there is nothing for `local` to point at: synth the rest.
+    stacks = endpoint ? [...STACK_NAMES] : STACK_NAMES.filter((s) => s !== 'local');
+    if (!endpoint) {
+      console.error(
+        `note: skipping the local stack (set ${LOCAL_ENDPOINT_VAR}=http://127.0.0.1:<port> to synth it too)`,
+      );
+    }
+  }
+  if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
+
+  const workDir = path.resolve(base.LAMBDA_STATS_WORK_DIR ?? path.join(REPO_ROOT, '.lambda-stats'));
+  const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
+  const setup = await prepareTerraform(workDir, base);
+  const env: NodeJS.ProcessEnv = { ...setup.env, LAMBDA_STATS_STACKS: stacks.join(',') };
+  if (stacks.includes('local')) {
+    // Belt and braces: whatever the shell holds, local runs with dummy keys only.
+    for (const key of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE']) delete env[key];
+    Object.assign(env, {
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+    });
+  }
+
+  const cdktf = path.join(INFRA_DIR, 'node_modules', '.bin', 'cdktf');
+  const args = cdktfArgs(command, stacks, outdir, workDir);
+  console.error(
+    `> cdktf ${args.join(' ')}  (providers: ${setup.mirror ?? 'registry.terraform.io'})`,
+  );
+  return new Promise((resolve) => {
+    const child = spawn(cdktf, args, { cwd: INFRA_DIR, env, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (error) => {
+      console.error(`could not start cdktf (${error.message}): run \`pnpm install\` first`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = error instanceof UsageError || error instanceof SetupError ? '' : 'error: ';
+    console.error(`lambda-stats infra: ${prefix}${message}`);
+    process.exit(2);
+  },
+);

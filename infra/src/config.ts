@@ -1,0 +1,139 @@
+/**
+ * Per-environment configuration: everything that differs between `local`,
+ * `dev` and `prod` lives here, typed, so a stack is a pure function of
+ * (config, built artifacts).
+ */
+
+/** The stacks this app can deploy, in the order they are listed to users. */
+export const STACK_NAMES = ['local', 'dev', 'prod'] as const;
+export type StackName = (typeof STACK_NAMES)[number];
+
+/** CloudWatch Logs only accepts these retention periods (days). */
+export type LogRetentionDays =
+  | 1
+  | 3
+  | 5
+  | 7
+  | 14
+  | 30
+  | 60
+  | 90
+  | 120
+  | 150
+  | 180
+  | 365
+  | 400
+  | 545
+  | 731
+  | 1096
+  | 1827
+  | 2192
+  | 2557
+  | 2922
+  | 3288
+  | 3653;
+
+export type Architecture = 'arm64' | 'x86_64';
+
+/** How callers of the HTTP API authenticate. */
+export type ApiAuth = 'none' | 'iam';
+
+export interface Throttling {
+  /** Steady-state requests per second across the stage. */
+  readonly rateLimit: number;
+  /** Burst bucket size. */
+  readonly burstLimit: number;
+}
+
+export interface RemoteState {
+  /** S3 bucket holding the Terraform state (created once, by hand; see README). */
+  readonly bucket: string;
+  readonly region: string;
+}
+
+export interface EnvironmentConfig {
+  readonly name: StackName;
+  readonly region: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly architecture: Architecture;
+  readonly logRetentionDays: LogRetentionDays;
+  readonly throttling: Throttling;
+  readonly auth: ApiAuth;
+  /** Log level handed to the handlers (Powertools logger). */
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Let `destroy` delete the artifact bucket even if something else wrote into it. */
+  readonly forceDestroyArtifacts: boolean;
+  /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
+  readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
+}
+
+/** The default S3 state bucket; override with LAMBDA_STATS_STATE_BUCKET (bucket names are global). */
+export const DEFAULT_STATE_BUCKET = 'lambda-stats-terraform-state';
+
+const REGION = 'eu-central-1';
+
+/** The configuration of each stack. `stateBucket` overrides the remote state bucket. */
+export function environmentConfig(
+  name: StackName,
+  options: { stateBucket?: string; stateRegion?: string } = {},
+): EnvironmentConfig {
+  const remote = (): { kind: 's3' } & RemoteState => ({
+    kind: 's3',
+    bucket: options.stateBucket ?? DEFAULT_STATE_BUCKET,
+    region: options.stateRegion ?? REGION,
+  });
+  switch (name) {
+    case 'local':
+      return {
+        name,
+        region: 'us-east-1',
+        memoryMb: 512,
+        timeoutSeconds: 10,
+        architecture: 'arm64',
+        logRetentionDays: 1,
+        throttling: { rateLimit: 50, burstLimit: 100 },
+        auth: 'none',
+        logLevel: 'DEBUG',
+        forceDestroyArtifacts: true,
+        state: { kind: 'local' },
+      };
+    case 'dev':
+      return {
+        name,
+        region: REGION,
+        memoryMb: 512,
+        timeoutSeconds: 10,
+        architecture: 'arm64',
+        logRetentionDays: 14,
+        throttling: { rateLimit: 20, burstLimit: 50 },
+        auth: 'none',
+        logLevel: 'DEBUG',
+        forceDestroyArtifacts: true,
+        state: remote(),
+      };
+    case 'prod':
+      return {
+        name,
+        region: REGION,
+        memoryMb: 1024,
+        timeoutSeconds: 10,
+        architecture: 'arm64',
+        logRetentionDays: 90,
+        throttling: { rateLimit: 200, burstLimit: 500 },
+        auth: 'iam',
+        logLevel: 'INFO',
+        forceDestroyArtifacts: false,
+        state: remote(),
+      };
+  }
+}
+
+/** Narrows a user-supplied name to a stack, or says which names exist. */
+export function parseStackName(value: string | undefined): StackName {
+  if (value !== undefined && (STACK_NAMES as readonly string[]).includes(value)) {
+    return value as StackName;
+  }
+  const got = value === undefined || value === '' ? 'no stack name' : `"${value}"`;
+  throw new Error(`unknown stack: got ${got}; valid stacks are ${STACK_NAMES.join(', ')}`);
+}

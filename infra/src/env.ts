@@ -1,0 +1,41 @@
+/**
+ * Everything the app reads from the environment, read once and validated.
+ * The CLI wrapper (src/cli) sets most of these; defaults fit a clone of the repo.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseStackName, STACK_NAMES, type StackName } from './config';
+import { LOCAL_ENDPOINT_VAR } from './local-endpoint';
+
+/** infra/ (this package's root). */
+export const INFRA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: artifacts are read below it by default. */
+export const REPO_ROOT = path.resolve(INFRA_DIR, '..');
+/** Where the local stack keeps its Terraform state (the contract in TEAM.md). */
+export const DEFAULT_LOCAL_STATE = path.join(INFRA_DIR, 'terraform.local.tfstate');
+
+export interface InfraEnv {
+  /** Which stacks to synthesize (LAMBDA_STATS_STACKS, comma-separated; default all). */
+  readonly stacks: StackName[];
+  /** Root below which packages/handlers/dist and layers/stats-runtime/dist are read. */
+  readonly artifactsRoot: string;
+  readonly localEndpoint: string | undefined;
+  readonly localStateFile: string;
+  readonly stateBucket: string | undefined;
+  readonly stateRegion: string | undefined;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
+  const stacks = env.LAMBDA_STATS_STACKS
+    ? [...new Set(env.LAMBDA_STATS_STACKS.split(',').map((s) => parseStackName(s.trim())))]
+    : [...STACK_NAMES];
+  const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
+  return {
+    stacks,
+    artifactsRoot: path.resolve(nonEmpty(env.LAMBDA_STATS_ARTIFACTS_DIR) ?? REPO_ROOT),
+    localEndpoint: nonEmpty(env[LOCAL_ENDPOINT_VAR]),
+    localStateFile: path.resolve(nonEmpty(env.LAMBDA_STATS_LOCAL_STATE) ?? DEFAULT_LOCAL_STATE),
+    stateBucket: nonEmpty(env.LAMBDA_STATS_STATE_BUCKET),
+    stateRegion: nonEmpty(env.LAMBDA_STATS_STATE_REGION),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The cdktf app: wires one LambdaStatsStack per selected environment.
+ * Run it through the root scripts (`pnpm run synth|deploy|diff|destroy`),
+ * which set the environment read in env.ts.
+ */
+import path from 'node:path';
+import { App } from 'cdktf';
+import { readArtifacts } from './artifacts';
+import { environmentConfig } from './config';
+import { readEnv } from './env';
+import { LambdaStatsStack } from './stack';
+
+try {
+  const env = readEnv();
+  const artifacts = readArtifacts(env.artifactsRoot);
+  const app = new App();
+  for (const name of env.stacks) {
+    const config = environmentConfig(name, {
+      stateBucket: env.stateBucket,
+      stateRegion: env.stateRegion,
+    });
+    new LambdaStatsStack(app, name, {
+      config,
+      artifacts,
+      localEndpoint: env.localEndpoint,
+      // Terraform runs inside <outdir>/stacks/local: keep the path relative to it.
+      localStatePath: path.relative(path.join(app.outdir, 'stacks', name), env.localStateFile),
+    });
+  }
+  app.synth();
+} catch (error) {
+  console.error(`lambda-stats infra: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

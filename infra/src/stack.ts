@@ -1,0 +1,159 @@
+import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
+import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Artifacts } from './artifacts';
+import type { EnvironmentConfig } from './config';
+import { ArtifactBucket } from './constructs/artifact-bucket';
+import { HttpApi } from './constructs/http-api';
+import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
+import { parseLoopbackEndpoint } from './local-endpoint';
+
+export interface LambdaStatsStackProps {
+  readonly config: EnvironmentConfig;
+  readonly artifacts: Artifacts;
+  /** `local` only: the emulator URL (validated to be loopback). */
+  readonly localEndpoint?: string;
+  /**
+   * `local` only: the state file path as Terraform sees it, relative to the
+   * synthesized stack directory (cdktf.out/stacks/local), so no absolute path
+   * ends up in the JSON.
+   */
+  readonly localStatePath?: string;
+}
+
+/** Every AWS service the stack talks to; `local` points each of them at the emulator. */
+export const AWS_SERVICES = [
+  'apigatewayv2',
+  'cloudwatchlogs',
+  'iam',
+  'lambda',
+  's3',
+  'sts',
+] as const;
+
+/** Dummy credentials for the emulator (moto accepts any). */
+const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' };
+
+const PROJECT = 'lambda-stats';
+
+/** One deployable unit: the whole service for one environment. */
+export class LambdaStatsStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: LambdaStatsStackProps) {
+    super(scope, id);
+    const { config, artifacts } = props;
+    const prefix = `${PROJECT}-${config.name}`;
+
+    const { layer } = artifacts;
+    if (!layer.compatibleArchitectures.includes(config.architecture)) {
+      throw new Error(
+        `the ${layer.name} layer supports ${layer.compatibleArchitectures.join(', ')} but the ${config.name} stack runs ${config.architecture}: fix the layer build or the stack config`,
+      );
+    }
+    if (!layer.compatibleRuntimes.includes(LAMBDA_RUNTIME)) {
+      throw new Error(
+        `the ${layer.name} layer supports ${layer.compatibleRuntimes.join(', ')}, not ${LAMBDA_RUNTIME}: fix the layer build`,
+      );
+    }
+
+    this.configureProviderAndBackend(props);
+
+    const artifactBucket = new ArtifactBucket(this, 'artifacts', {
+      bucketPrefix: `${prefix}-artifacts-`,
+      forceDestroy: config.forceDestroyArtifacts,
+    });
+
+    const layerObject = artifactBucket.addZip('layer-zip', {
+      key: `layers/${layer.name}/${layer.sha256}.zip`,
+      zipPath: layer.zipPath,
+      sha256: layer.sha256,
+    });
+    const layerVersion = new LambdaLayerVersion(this, 'layer', {
+      layerName: `${prefix}-${layer.name}`,
+      s3Bucket: layerObject.bucket,
+      s3Key: layerObject.key,
+      sourceCodeHash: layer.base64Sha256,
+      compatibleRuntimes: layer.compatibleRuntimes,
+      compatibleArchitectures: layer.compatibleArchitectures,
+    });
+
+    const api = new HttpApi(this, 'http-api', {
+      name: prefix,
+      throttling: config.throttling,
+      logRetentionDays: config.logRetentionDays,
+      auth: config.auth,
+    });
+
+    const functions = artifacts.functions.map((fn) => {
+      const code = artifactBucket.addZip(`function-zip-${fn.name}`, {
+        key: `functions/${fn.name}/${fn.sha256}.zip`,
+        zipPath: fn.zipPath,
+        sha256: fn.sha256,
+      });
+      const statsFunction = new StatsFunction(this, `function-${fn.name}`, {
+        functionName: `${prefix}-${fn.name}`,
+        code,
+        base64Sha256: fn.base64Sha256,
+        handler: fn.handler,
+        layerArns: [layerVersion.arn],
+        architecture: config.architecture,
+        memoryMb: config.memoryMb,
+        timeoutSeconds: config.timeoutSeconds,
+        logRetentionDays: config.logRetentionDays,
+        environment: {
+          LAMBDA_STATS_STAGE: config.name,
+          POWERTOOLS_SERVICE_NAME: PROJECT,
+          POWERTOOLS_LOG_LEVEL: config.logLevel,
+        },
+        invokedBy: { executionArn: api.api.executionArn, route: fn.route },
+      });
+      api.addLambdaRoute(fn.name, fn.route, statsFunction.function);
+      return statsFunction;
+    });
+
+    new TerraformOutput(this, 'api_url', {
+      value: api.stage.invokeUrl,
+      description: 'Base URL of the HTTP API ($default stage); POST <url>/<function>',
+    });
+    new TerraformOutput(this, 'function_names', {
+      value: functions.map((f) => f.function.functionName),
+    });
+    new TerraformOutput(this, 'artifact_bucket', { value: artifactBucket.bucket.bucket });
+    new TerraformOutput(this, 'layer_version_arn', { value: layerVersion.arn });
+  }
+
+  private configureProviderAndBackend(props: LambdaStatsStackProps): void {
+    const { config } = props;
+    const defaultTags = [{ tags: { project: PROJECT, environment: config.name } }];
+
+    if (config.state.kind === 'local') {
+      const endpoint = parseLoopbackEndpoint(props.localEndpoint);
+      const endpoints: AwsProviderEndpoints = Object.fromEntries(
+        AWS_SERVICES.map((service) => [service, endpoint]),
+      );
+      new AwsProvider(this, 'aws', {
+        region: config.region,
+        ...EMULATOR_CREDENTIALS,
+        endpoints: [endpoints],
+        skipCredentialsValidation: true,
+        skipRequestingAccountId: true,
+        skipMetadataApiCheck: 'true',
+        skipRegionValidation: true,
+        s3UsePathStyle: true,
+        defaultTags,
+      });
+      new LocalBackend(this, { path: props.localStatePath ?? 'terraform.local.tfstate' });
+      return;
+    }
+
+    new AwsProvider(this, 'aws', { region: config.region, defaultTags });
+    new S3Backend(this, {
+      bucket: config.state.bucket,
+      key: `${PROJECT}/${config.name}/terraform.tfstate`,
+      region: config.state.region,
+      encrypt: true,
+    });
+    // S3 native state locking (Terraform >= 1.10); cdktf 0.21's S3Backend has no typed field.
+    this.addOverride('terraform.backend.s3.use_lockfile', true);
+  }
+}

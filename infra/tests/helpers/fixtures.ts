@@ -1,0 +1,82 @@
+/**
+ * Small stand-ins for the build artifacts (handler zips, layer zip and their
+ * manifests, in the formats TEAM.md fixes), written below a temp root with
+ * the repository's layout, so infra can be tested before the handler and
+ * layer builds exist. Deterministic: fixed mtimes and modes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ZipFile } from 'yazl';
+import { HANDLERS_DIST, LAYER_DIST } from '../../src/artifacts';
+
+const MTIME = new Date('2000-01-01T00:00:00Z');
+
+function zip(entries: Record<string, string>): Promise<Buffer> {
+  const file = new ZipFile();
+  for (const name of Object.keys(entries).sort()) {
+    file.addBuffer(Buffer.from(entries[name]!), name, { mtime: MTIME, mode: 0o100644 });
+  }
+  file.end();
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    file.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    file.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    file.outputStream.on('error', reject);
+  });
+}
+
+function hashes(bytes: Buffer) {
+  const digest = createHash('sha256').update(bytes).digest();
+  return { sha256: digest.toString('hex'), base64Sha256: digest.toString('base64') };
+}
+
+export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
+
+/** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
+export async function writeFixtureArtifacts(
+  options: { root?: string; functions?: string[]; handlerBody?: string } = {},
+): Promise<string> {
+  const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));
+  const handlersDir = path.join(root, HANDLERS_DIST);
+  const layerDir = path.join(root, LAYER_DIST);
+  mkdirSync(handlersDir, { recursive: true });
+  mkdirSync(layerDir, { recursive: true });
+
+  const functions = [];
+  for (const name of [...(options.functions ?? FIXTURE_FUNCTIONS)].sort()) {
+    const bytes = await zip({
+      'index.js': `exports.handler = async () => ({ statusCode: 200, body: ${JSON.stringify(JSON.stringify({ fixture: name }))}${options.handlerBody ?? ''} });\n`,
+    });
+    writeFileSync(path.join(handlersDir, `${name}.zip`), bytes);
+    functions.push({
+      name,
+      route: `POST /${name}`,
+      zip: `${name}.zip`,
+      handler: 'index.handler',
+      ...hashes(bytes),
+      size: bytes.length,
+    });
+  }
+  writeFileSync(path.join(handlersDir, 'manifest.json'), `${JSON.stringify({ functions })}\n`);
+
+  const layerBytes = await zip({
+    'nodejs/node_modules/stats-fixture/index.js': 'module.exports = { fixture: true };\n',
+    'nodejs/node_modules/stats-fixture/package.json':
+      '{"name":"stats-fixture","main":"index.js"}\n',
+  });
+  writeFileSync(path.join(layerDir, 'stats-runtime.zip'), layerBytes);
+  writeFileSync(
+    path.join(layerDir, 'manifest.json'),
+    `${JSON.stringify({
+      name: 'stats-runtime',
+      zip: 'stats-runtime.zip',
+      ...hashes(layerBytes),
+      size: layerBytes.length,
+      compatibleRuntimes: ['nodejs22.x'],
+      compatibleArchitectures: ['arm64', 'x86_64'],
+    })}\n`,
+  );
+  return root;
+}
