@@ -36,6 +36,7 @@ export function planSummaryJson(s: PlanSummary, title: string): object {
       ...r,
       attributes: r.attributes.map((a) => ({ ...a, path: formatPath(a.path) })),
     })),
+    outputChanges: s.outputChanges,
     driftedAddresses: s.driftedAddresses,
     errored: s.errored,
   };

@@ -27,7 +27,7 @@ export function processIo(): Io {
   };
 }
 
-type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Strict flag parsing whose errors name the flag and the fix. */
 export function parseFlags<T extends Options>(argv: string[], options: T) {

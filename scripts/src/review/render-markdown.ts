@@ -216,7 +216,11 @@ export function renderPlanMarkdown(s: PlanSummary, opts: RenderOptions): string 
   if (hasNoChanges(s)) {
     return `${heading}\n\n**No changes.** The infrastructure matches the configuration (${s.counts['no-op']} resources unchanged).${drift}\n`;
   }
-  const head = [heading, '', countsLine(s) + drift];
+  const outputs =
+    s.outputChanges.length > 0
+      ? `\n\nOutputs that change: ${s.outputChanges.map(code).join(', ')}.`
+      : '';
+  const head = [heading, '', countsLine(s) + outputs + drift];
   const warn = warningBlock(s);
   if (warn) head.push('', warn);
   head.push('', '| Action | Resource | What changes |', '|---|---|---|');

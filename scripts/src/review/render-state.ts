@@ -15,7 +15,7 @@ function driftLines(d: DriftEntry): string[] {
       ...d.attributes.map((a) => formatPath(a.path)),
       ...d.policies.map((p) => p.attribute),
     ];
-    return [`- ${code(d.address)}: ${names.map(code).join(', ')} (${d.benign})`];
+    return [`- ${code(d.address)}: ${names.map(code).join(', ')}: ${d.benign}`];
   }
   const lines = [`- ${code(d.address)}:`];
   for (const a of d.attributes) {

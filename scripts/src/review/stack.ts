@@ -1,33 +1,89 @@
+/**
+ * Plans and state of a real stack. Synthesis goes through the infra
+ * wrapper (`pnpm --filter @lambda-stats/infra run cdktf synth <stack>`),
+ * which also writes the project's Terraform CLI config; Terraform then runs
+ * in the synthesized stack directory with that config, the way cdktf does.
+ * The same LAMBDA_STATS_* variables as the wrapper's choose the directories.
+ */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io, StackName } from './cli';
 import { type Plan, ReviewInputError, type State } from './plan-json';
-import { planJson, stateJson, TerraformError, terraform, terraformEnv } from './terraform';
+import { planJson, stateJson, TerraformError, terraform } from './terraform';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Where `cdktf synth` writes a stack's Terraform JSON. */
-export function stackDir(stack: StackName): string {
-  return join(repoRoot, 'infra', 'cdktf.out', 'stacks', stack);
+/** Where the infra wrapper writes a stack's Terraform JSON. */
+export function stackDir(stack: StackName, env: NodeJS.ProcessEnv): string {
+  const out = env.LAMBDA_STATS_CDKTF_OUT ?? join(repoRoot, 'infra', 'cdktf.out');
+  return join(resolve(out), 'stacks', stack);
 }
 
-/** `pnpm run synth` at the root; its output goes to stderr so stdout stays the review. */
-function synth(io: Io): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['run', '--silent', 'synth'], {
+/** The environment Terraform runs with: the wrapper's CLI config, offline flags. */
+export function stackTerraformEnv(stack: StackName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const workDir = resolve(env.LAMBDA_STATS_WORK_DIR ?? join(repoRoot, '.lambda-stats'));
+  const out: NodeJS.ProcessEnv = {
+    ...env,
+    TF_CLI_CONFIG_FILE: join(workDir, 'terraform.rc'),
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+  };
+  if (stack === 'local') {
+    // As the wrapper does: the emulator gets dummy keys, never a real profile.
+    for (const key of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE']) delete out[key];
+    Object.assign(out, {
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+    });
+  }
+  return out;
+}
+
+/** pnpm, as the one running us when there is one. */
+function pnpmCommand(env: NodeJS.ProcessEnv): [string, string[]] {
+  const execPath = env.npm_execpath;
+  if (execPath && /pnpm\.c?js$/.test(execPath)) return [process.execPath, [execPath]];
+  return ['pnpm', []];
+}
+
+/** Synthesizes one stack through the infra wrapper; its output goes to stderr. */
+export function synthStack(stack: StackName, io: Io): Promise<void> {
+  const [cmd, pre] = pnpmCommand(io.env);
+  const args = [
+    ...pre,
+    '--silent',
+    '--filter',
+    '@lambda-stats/infra',
+    'run',
+    'cdktf',
+    'synth',
+    stack,
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, {
       cwd: repoRoot,
       env: io.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (b: Buffer) => io.stderr(b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => io.stderr(b.toString('utf8')));
-    child.on('error', reject);
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      fail(
+        e.code === 'ENOENT'
+          ? new TerraformError('pnpm is not on PATH: install pnpm 12.4.2 (see the README, Set-up)')
+          : e,
+      ),
+    );
     child.on('close', (code) =>
       code === 0
-        ? resolve()
-        : reject(new TerraformError(`\`pnpm run synth\` failed (exit ${code}); see above`)),
+        ? done()
+        : fail(
+            new TerraformError(`synthesizing the ${stack} stack failed (exit ${code}); see above`),
+          ),
     );
   });
 }
@@ -35,7 +91,7 @@ function synth(io: Io): Promise<void> {
 function checkLocal(stack: StackName, io: Io): void {
   if (stack === 'local' && !io.env.LAMBDA_STATS_AWS_ENDPOINT) {
     throw new ReviewInputError(
-      'the local stack plans against the running local AWS emulator: set LAMBDA_STATS_AWS_ENDPOINT to its URL (e.g. http://127.0.0.1:5000)',
+      'the local stack is planned against the running local AWS emulator: set LAMBDA_STATS_AWS_ENDPOINT to its URL (e.g. http://127.0.0.1:5000)',
     );
   }
 }
@@ -46,28 +102,22 @@ async function inStack<T>(
   work: (dir: string, env: NodeJS.ProcessEnv) => Promise<T>,
 ): Promise<T> {
   checkLocal(stack, io);
-  await synth(io);
-  const dir = stackDir(stack);
+  await synthStack(stack, io);
+  const dir = stackDir(stack, io.env);
   if (!existsSync(join(dir, 'cdk.tf.json'))) {
-    throw new ReviewInputError(
-      `synth wrote no ${join(dir, 'cdk.tf.json')}: is '${stack}' a stack of infra/main.ts?`,
-    );
+    throw new ReviewInputError(`synth wrote no ${join(dir, 'cdk.tf.json')}`);
   }
-  const { env, dispose } = terraformEnv(io.env);
-  try {
-    await terraform(['init', '-input=false'], dir, env);
-    return await work(dir, env);
-  } finally {
-    dispose();
-  }
+  const env = stackTerraformEnv(stack, io.env);
+  await terraform(['init', '-input=false'], dir, env);
+  return work(dir, env);
 }
 
-/** Synthesizes the stack and plans it against its backend. */
+/** Synthesizes the stack and plans it against its backend (and, for `local`, the emulator). */
 export function planStack(stack: StackName, io: Io): Promise<Plan> {
   return inStack(stack, io, (dir, env) => planJson(dir, env));
 }
 
-/** Synthesizes the stack, reads its state and makes a refresh-only plan. */
+/** Synthesizes the stack, reads its state and makes a refresh-only plan for drift. */
 export function stateOfStack(stack: StackName, io: Io): Promise<{ state: State; drift: Plan }> {
   return inStack(stack, io, async (dir, env) => ({
     state: await stateJson(dir, env),

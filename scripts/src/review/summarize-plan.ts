@@ -47,6 +47,8 @@ export interface PlanSummary {
   /** Every resource with a change (no-ops and data reads are only counted). */
   resources: ResourceReview[];
   terraformVersion?: string;
+  /** Root module outputs whose value changes. */
+  outputChanges: string[];
   /** Resources whose real object changed outside Terraform since the last apply. */
   driftedAddresses: string[];
   errored: boolean;
@@ -206,6 +208,10 @@ export function summarizePlan(plan: Plan): PlanSummary {
   const summary: PlanSummary = {
     counts,
     resources,
+    outputChanges: Object.entries(plan.output_changes ?? {})
+      .filter(([, c]) => !c.actions.every((a) => a === 'no-op'))
+      .map(([name]) => name)
+      .sort(),
     driftedAddresses: (plan.resource_drift ?? [])
       .filter((d) => relevantDrift(d, plan.relevant_attributes ?? []))
       .map((d) => d.address)
@@ -243,5 +249,5 @@ function relevantDrift(
 
 /** True when applying the plan would change nothing. */
 export function hasNoChanges(s: PlanSummary): boolean {
-  return s.resources.length === 0;
+  return s.resources.length === 0 && s.outputChanges.length === 0;
 }

@@ -129,20 +129,55 @@ function allResources(m: StateModule | undefined): StateResource[] {
   return [...(m.resources ?? []), ...(m.child_modules ?? []).flatMap(allResources)];
 }
 
-/** Why a drift is benign, or undefined when it is real. */
+/** Bucket settings that have their own `aws_s3_bucket_*` resource since provider v4. */
+const S3_SPLIT: Record<string, string> = {
+  server_side_encryption_configuration: 'aws_s3_bucket_server_side_encryption_configuration',
+  versioning: 'aws_s3_bucket_versioning',
+  lifecycle_rule: 'aws_s3_bucket_lifecycle_configuration',
+  logging: 'aws_s3_bucket_logging',
+  policy: 'aws_s3_bucket_policy',
+  cors_rule: 'aws_s3_bucket_cors_configuration',
+  website: 'aws_s3_bucket_website_configuration',
+  replication_configuration: 'aws_s3_bucket_replication_configuration',
+  object_lock_configuration: 'aws_s3_bucket_object_lock_configuration',
+  acl: 'aws_s3_bucket_acl',
+  grant: 'aws_s3_bucket_acl',
+};
+
+/**
+ * Why a difference found by a refresh is not drift, or undefined when it is:
+ * an attribute that another resource in the state manages (the parent
+ * records it at its next refresh), or an attribute the configuration leaves
+ * unset that AWS reports at its default.
+ */
 function benignReason(
   type: string,
   change: AttributeChange,
   values: Record<string, unknown>,
   state: StateResource[],
 ): string | undefined {
-  if (type === 'aws_iam_role' && change.path[0] === 'inline_policy') {
-    const managed = state.some(
-      (r) => r.type === 'aws_iam_role_policy' && r.values.role === values.name,
-    );
-    if (managed) {
-      return 'the inline policy is managed by an `aws_iam_role_policy` resource; the role records it at the next refresh';
+  const top = change.path[0];
+  const managedBy = (other: string, key: string, value: unknown) =>
+    state.some((r) => r.type === other && r.values[key] === value);
+  if (type === 'aws_iam_role' && top === 'inline_policy') {
+    if (managedBy('aws_iam_role_policy', 'role', values.name)) {
+      return 'managed by an `aws_iam_role_policy`; the role records it at its next refresh';
     }
+  }
+  if (type === 'aws_s3_bucket' && typeof top === 'string' && S3_SPLIT[top]) {
+    if (managedBy(S3_SPLIT[top], 'bucket', values.bucket)) {
+      return `managed by an \`${S3_SPLIT[top]}\`; the bucket records it at its next refresh`;
+    }
+  }
+  const b = change.before;
+  const a = change.after;
+  if (
+    b.kind === 'value' &&
+    b.value === null &&
+    a.kind === 'value' &&
+    (a.value === false || a.value === 0)
+  ) {
+    return 'not set in the configuration; AWS reports its default';
   }
   return undefined;
 }

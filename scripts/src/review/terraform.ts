@@ -1,32 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPlan, type Plan, ReviewInputError, type State } from './plan-json';
-
-/** Where the machines keep the AWS provider (see shared/ENVIRONMENT.md). */
-export const DEFAULT_PROVIDER_MIRROR = '/opt/tf-plugins';
-
-/**
- * A Terraform CLI config that installs providers from the local filesystem
- * mirror when there is one, and from the registry otherwise. Returns the
- * environment to run Terraform with.
- */
-export function terraformEnv(
-  base: NodeJS.ProcessEnv = process.env,
-  mirror = base.LAMBDA_STATS_TF_PROVIDER_MIRROR ?? DEFAULT_PROVIDER_MIRROR,
-): { env: NodeJS.ProcessEnv; dispose: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-stats-tfrc-'));
-  const file = join(dir, 'terraform.rc');
-  const body = existsSync(mirror)
-    ? `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
-    : 'provider_installation {\n  direct {}\n}\n';
-  writeFileSync(file, body);
-  return {
-    env: { ...base, TF_CLI_CONFIG_FILE: file, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
 
 export class TerraformError extends Error {
   override name = 'TerraformError';
@@ -66,12 +41,6 @@ export function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): 
       }
     });
   });
-}
-
-/** `terraform init` unless the directory is already initialised. */
-export async function ensureInit(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  if (existsSync(join(dir, '.terraform'))) return;
-  await terraform(['init', '-input=false'], dir, env);
 }
 
 /**
