@@ -98,8 +98,8 @@ function warningBlock(s: PlanSummary): string {
 function whatChanges(r: ResourceReview): string {
   const names = [
     ...r.replacePaths.map((p) => `${code(p)} (forces replacement)`),
-    ...r.attributes
-      .map((a) => formatPath(a.path))
+    // Top-level names only; the detail block has the full paths.
+    ...[...new Set(r.attributes.map((a) => formatPath(a.path.slice(0, 1))))]
       .filter((p) => !r.replacePaths.includes(p))
       .map(code),
     ...r.policies.map((p) => `${code(p.attribute)} (policy)`),
