@@ -12,8 +12,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
-import { INFRA_DIR, REPO_ROOT } from '../env';
+import { INFRA_DIR, REPO_ROOT, readEnv } from '../env';
 import { LOCAL_ENDPOINT_VAR, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError } from './terraform-env';
 
@@ -79,11 +80,15 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
+  // The app would say the same, but inside cdktf's error report: say it first, once.
+  readArtifacts(readEnv(base).artifactsRoot);
 
   const workDir = path.resolve(base.LAMBDA_STATS_WORK_DIR ?? path.join(REPO_ROOT, '.lambda-stats'));
   const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
   const setup = await prepareTerraform(workDir, base);
   const env: NodeJS.ProcessEnv = { ...setup.env, LAMBDA_STATS_STACKS: stacks.join(',') };
+  // Not a terminal (CI, turbo, tests): cdktf prints plain lines instead of spinner frames.
+  if (!process.stdout.isTTY) env.CI ??= '1';
   if (stacks.includes('local')) {
     // Belt and braces: whatever the shell holds, local runs with dummy keys only.
     for (const key of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE']) delete env[key];
@@ -117,7 +122,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const prefix = error instanceof UsageError || error instanceof SetupError ? '' : 'error: ';
+    const known = [UsageError, SetupError, ArtifactError].some((type) => error instanceof type);
+    const prefix = known ? '' : 'error: ';
     console.error(`lambda-stats infra: ${prefix}${message}`);
     process.exit(2);
   },

@@ -1,0 +1,194 @@
+/**
+ * The root scripts' wrapper: clear errors for bad input and missing tools,
+ * a deterministic synth, and `terraform validate` on every synthesized
+ * stack, offline (providers from the machine's mirror).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliConfig } from '../src/cli/terraform-env';
+import { STACK_NAMES } from '../src/config';
+import { INFRA_DIR, REPO_ROOT } from '../src/env';
+import { writeFixtureArtifacts } from './helpers/fixtures';
+import { runWrapper, tail } from './helpers/wrapper';
+
+const run = promisify(execFile);
+
+let scratch: string;
+let artifactsRoot: string;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'lambda-stats-cli-'));
+  artifactsRoot = await writeFixtureArtifacts({ root: path.join(scratch, 'artifacts') });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Environment for a wrapper run that writes only below the scratch dir. */
+function envFor(name: string, extra: Record<string, string> = {}) {
+  return {
+    LAMBDA_STATS_ARTIFACTS_DIR: artifactsRoot,
+    LAMBDA_STATS_CDKTF_OUT: path.join(scratch, name, 'cdktf.out'),
+    LAMBDA_STATS_WORK_DIR: path.join(scratch, name, 'work'),
+    LAMBDA_STATS_LOCAL_STATE: path.join(scratch, name, 'cdktf.out', 'terraform.local.tfstate'),
+    ...extra,
+  };
+}
+
+describe('bad input gets a clear error', () => {
+  it.each([
+    [['deploy'], /unknown stack: got no stack name; valid stacks are local, dev, prod/],
+    [['destroy', 'staging'], /unknown stack: got "staging"; valid stacks are local, dev, prod/],
+    [['apply', 'dev'], /unknown command "apply"\nusage: pnpm run synth/],
+    [['diff', 'dev', 'prod'], /one stack at a time/],
+    [
+      ['synth', 'local'],
+      /local stack needs an AWS emulator endpoint: set LAMBDA_STATS_AWS_ENDPOINT/,
+    ],
+  ])('%j', async (args, message) => {
+    const result = await runWrapper(args, envFor('bad-input'));
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('refuses a local endpoint that is not loopback', async () => {
+    const result = await runWrapper(
+      ['deploy', 'local'],
+      envFor('bad-endpoint', {
+        LAMBDA_STATS_AWS_ENDPOINT: 'https://lambda.us-east-1.amazonaws.com',
+      }),
+    );
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr).toMatch(/is not a loopback http\(s\) URL/);
+  });
+});
+
+describe('missing tools get one message saying what to install', () => {
+  it('no Terraform on PATH', async () => {
+    const result = await runWrapper(
+      ['diff', 'dev'],
+      envFor('no-terraform', { PATH: '/nonexistent' }),
+    );
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'lambda-stats infra: Terraform CLI not found or not working: install Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install) and put `terraform` on PATH',
+    );
+  });
+
+  it('a provider mirror without the AWS provider', async () => {
+    const empty = path.join(scratch, 'empty-mirror');
+    const result = await runWrapper(
+      ['diff', 'dev'],
+      envFor('no-mirror', { LAMBDA_STATS_TF_PLUGIN_MIRROR: empty }),
+    );
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr).toMatch(
+      /LAMBDA_STATS_TF_PLUGIN_MIRROR=.*empty-mirror has no registry\.terraform\.io\/hashicorp\/aws 5\.100\.0: install that provider there/,
+    );
+  });
+
+  it('the CLI config installs the AWS provider from the mirror, everything else directly', () => {
+    expect(cliConfig('/opt/tf-plugins')).toBe(
+      [
+        'provider_installation {',
+        '  filesystem_mirror {',
+        '    path    = "/opt/tf-plugins"',
+        '    include = ["registry.terraform.io/hashicorp/aws"]',
+        '  }',
+        '  direct {',
+        '    exclude = ["registry.terraform.io/hashicorp/aws"]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(cliConfig(undefined)).toBe('provider_installation {\n  direct {}\n}\n');
+  });
+});
+
+describe('pnpm run synth', () => {
+  const runs = ['a', 'b'];
+  const stackFile = (run: string, stack: string) =>
+    path.join(scratch, run, 'cdktf.out', 'stacks', stack, 'cdk.tf.json');
+
+  beforeAll(async () => {
+    for (const run of runs) {
+      const result = await runWrapper(
+        ['synth'],
+        envFor(run, { LAMBDA_STATS_AWS_ENDPOINT: 'http://127.0.0.1:4566' }),
+      );
+      expect(result.code, tail(result)).toBe(0);
+    }
+  });
+
+  it('an unchanged build synthesizes byte-identical Terraform JSON and assets', () => {
+    for (const stack of STACK_NAMES) {
+      const a = readFileSync(stackFile('a', stack));
+      const b = readFileSync(stackFile('b', stack));
+      expect(a.equals(b), `${stack}/cdk.tf.json differs between two synths`).toBe(true);
+      const assets = (run: string) =>
+        readdirSync(path.join(scratch, run, 'cdktf.out', 'stacks', stack, 'assets'), {
+          recursive: true,
+        }).sort();
+      expect(assets('a')).toEqual(assets('b'));
+      expect(assets('a')).toHaveLength(3 * 3); // per zip: named folder, hash folder, file
+    }
+  });
+
+  it('holds no absolute path and no timestamp', () => {
+    for (const stack of STACK_NAMES) {
+      const text = readFileSync(stackFile('a', stack), 'utf8');
+      for (const local of [scratch, tmpdir(), INFRA_DIR, REPO_ROOT, '/home/', '/root']) {
+        expect(text, `${stack} mentions ${local}`).not.toContain(local);
+      }
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    }
+  });
+
+  it('terraform validate passes on every stack, offline', async () => {
+    const cliConfigFile = path.join(scratch, 'a', 'work', 'terraform.rc');
+    expect(existsSync(cliConfigFile)).toBe(true);
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TF_CLI_CONFIG_FILE: cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+    };
+    const terraform = (cwd: string, args: string[]) =>
+      run('terraform', [...args, '-no-color'], { cwd, env }).catch(
+        (error: { stdout?: string; stderr?: string }) => error,
+      );
+    // The stacks are independent: init and validate them side by side.
+    await Promise.all(
+      STACK_NAMES.map(async (stack) => {
+        const cwd = path.dirname(stackFile('a', stack));
+        const init = await terraform(cwd, ['init', '-backend=false', '-input=false']);
+        expect(init.stdout, `${stack}: ${init.stdout}\n${init.stderr}`).toContain(
+          'Terraform has been successfully initialized!',
+        );
+        const validate = await terraform(cwd, ['validate', '-json']);
+        expect(JSON.parse(validate.stdout ?? ''), `${stack}: ${validate.stdout}`).toMatchObject({
+          valid: true,
+          error_count: 0,
+        });
+      }),
+    );
+  });
+});
+
+describe('missing build output', () => {
+  it('says to run `pnpm build` first, before cdktf starts', async () => {
+    const empty = path.join(scratch, 'no-build');
+    const result = await runWrapper(['synth', 'dev'], {
+      ...envFor('no-build'),
+      LAMBDA_STATS_ARTIFACTS_DIR: empty,
+    });
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `lambda-stats infra: missing build artifact ${path.join(empty, 'packages/handlers/dist/manifest.json')}: run \`pnpm build\` first`,
+    );
+  });
+});
