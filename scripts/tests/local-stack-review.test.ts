@@ -3,7 +3,8 @@
  * through the infra wrapper (with stand-in artifacts), applies it to a moto
  * server it starts, then reviews real plans and compares the summaries with
  * the committed Markdown in tests/fixtures/expected/ (regenerate those with
- * UPDATE_EXPECTED=1 after a deliberate change, and read the diff).
+ * UPDATE_EXPECTED=1 after a deliberate change, and read the diff;
+ * RECORD_PLAN=1 re-records tests/fixtures/plans/local-all-changes.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,8 +124,8 @@ describe('a plan with every kind of change', () => {
     expect(policy.policy).not.toBe(before);
     stack.save();
     plan = await planJson(dir, stackTerraformEnv('local', env));
-    if (process.env.UPDATE_EXPECTED) {
-      // Recorded for the unit tests, which need a real plan but no Terraform.
+    if (process.env.RECORD_PLAN) {
+      // Recorded (once) for the unit tests, which need a real plan but no Terraform.
       const { format_version, terraform_version, resource_changes, output_changes } = plan;
       writeFileSync(
         new URL('./fixtures/plans/local-all-changes.json', import.meta.url),

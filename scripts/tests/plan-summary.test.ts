@@ -240,6 +240,16 @@ describe('a recorded plan of the local stack', () => {
     expect(md.split('<details>').length).toBe(md.split('</details>').length);
   });
 
+  it('says what a created or deleted resource is, not just its address', () => {
+    const md = render(recorded);
+    expect(md).toMatch(
+      /\| \*\*delete\*\* \| `aws_apigatewayv2_route\.[^`]+` \| Route `POST \/ols`, Auth `NONE`/,
+    );
+    expect(md).toMatch(
+      /\| create \| `aws_lambda_function\.[^`]+` \| Runtime `nodejs22\.x`, Memory \(MB\) `512`, Timeout \(s\) `10` \|/,
+    );
+  });
+
   it('honours a smaller limit, such as two stacks sharing one comment', () => {
     const md = render(recorded, 3000);
     expect(md.length).toBeLessThanOrEqual(3000);

@@ -108,7 +108,15 @@ function whatChanges(r: ResourceReview): string {
   if (r.movedFrom) extra.push(`moved from ${code(r.movedFrom)}`);
   if (r.importing) extra.push(`imported (id ${code(r.importing)})`);
   const shownNames = names.length > 6 ? [...names.slice(0, 6), `+${names.length - 6} more`] : names;
-  const all = [...extra, ...shownNames];
+  const facts = r.highlights.map((h) => {
+    const v = h.value;
+    const shownValue =
+      v.kind === 'value' && Array.isArray(v.value)
+        ? v.value.map((x) => code(String(x))).join(', ')
+        : formatShown(v);
+    return `${h.heading} ${shownValue}`;
+  });
+  const all = [...extra, ...facts, ...shownNames];
   return all.length > 0 ? all.join(', ') : '—';
 }
 

@@ -1,6 +1,12 @@
-import { type AttributeChange, diffAttributes, formatPath } from './attribute-diff';
+import {
+  type AttributeChange,
+  diffAttributes,
+  formatPath,
+  type ShownValue,
+} from './attribute-diff';
 import type { PathStep, Plan, ResourceChange } from './plan-json';
 import { diffPolicies, type PolicyDiff, parsePolicy } from './policy-diff';
+import { REVIEW_COLUMNS } from './review-columns';
 
 /** What happens to a resource, with a replacement counted as one thing. */
 export type ReviewAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'forget' | 'no-op';
@@ -38,6 +44,8 @@ export interface ResourceReview {
   /** For a replacement: computed attributes Terraform knows only after apply. */
   knownAfterApply: string[];
   policies: PolicyChange[];
+  /** For a create or delete: what the resource is (route key, runtime, memory...). */
+  highlights: { heading: string; value: ShownValue }[];
   movedFrom?: string;
   importing?: string;
 }
@@ -130,6 +138,34 @@ function findPolicies(value: unknown, path: PathStep[] = []): { path: PathStep[]
   return [];
 }
 
+function marked(mirror: unknown, key: string): boolean {
+  if (mirror === true) return true;
+  if (typeof mirror !== 'object' || mirror === null) return false;
+  const v = (mirror as Record<string, unknown>)[key];
+  return v === true || (typeof v === 'object' && v !== null && JSON.stringify(v).includes('true'));
+}
+
+/** The first few reviewed attributes of a created (after) or deleted (before) object. */
+function highlights(rc: ResourceChange, side: 'after' | 'before'): ResourceReview['highlights'] {
+  const cols = (REVIEW_COLUMNS[rc.type] ?? []).slice(0, 3);
+  const values = (rc.change[side] ?? {}) as Record<string, unknown>;
+  const unknown = side === 'after' ? rc.change.after_unknown : undefined;
+  const sensitive = side === 'after' ? rc.change.after_sensitive : rc.change.before_sensitive;
+  const out: ResourceReview['highlights'] = [];
+  for (const c of cols) {
+    if (marked(unknown, c.key)) out.push({ heading: c.heading, value: { kind: 'unknown' } });
+    else if (marked(sensitive, c.key))
+      out.push({ heading: c.heading, value: { kind: 'sensitive' } });
+    else {
+      const v = c.read(values);
+      if (v !== undefined && v !== null && v !== '') {
+        out.push({ heading: c.heading, value: { kind: 'value', value: v } });
+      }
+    }
+  }
+  return out;
+}
+
 function reviewResource(rc: ResourceChange): ResourceReview {
   const action = reviewAction(rc);
   const c = rc.change;
@@ -142,7 +178,11 @@ function reviewResource(rc: ResourceChange): ResourceReview {
     attributes: [],
     knownAfterApply: [],
     policies: [],
+    highlights: [],
   };
+  if (action === 'create' || action === 'delete') {
+    review.highlights = highlights(rc, action === 'create' ? 'after' : 'before');
+  }
   if (action === 'replace') review.createBeforeDestroy = c.actions[0] === 'create';
   const reason = reasonInWords(action, rc.action_reason, replacePaths);
   if (reason) review.reason = reason;

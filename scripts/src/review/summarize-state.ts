@@ -1,105 +1,8 @@
 import { type AttributeChange, formatPath } from './attribute-diff';
 import type { Plan, State, StateModule, StateResource } from './plan-json';
 import { diffPolicies, type PolicyDiff, parsePolicy } from './policy-diff';
+import { columnsFor } from './review-columns';
 import { driftedAttributes, reviewAction } from './summarize-plan';
-
-/** One column of a type's table: a heading and how to read it from the values. */
-interface Column {
-  heading: string;
-  read: (v: Record<string, unknown>) => unknown;
-}
-
-const at =
-  (...path: (string | number)[]) =>
-  (v: Record<string, unknown>): unknown => {
-    let cur: unknown = v;
-    for (const p of path) {
-      if (cur === null || typeof cur !== 'object') return undefined;
-      cur = (cur as Record<string | number, unknown>)[p];
-    }
-    return cur;
-  };
-
-/** `arn:aws:lambda:…:layer:stats-runtime:3` -> `stats-runtime:3` */
-function layerVersions(v: Record<string, unknown>): unknown {
-  const layers = v.layers;
-  if (!Array.isArray(layers)) return undefined;
-  return layers.map((arn) => String(arn).split(':layer:')[1] ?? String(arn));
-}
-
-function policyActions(v: Record<string, unknown>): unknown {
-  const statements = parsePolicy(v.policy);
-  if (!statements) return undefined;
-  return statements.flatMap((s) => {
-    const a = s.Action ?? s.NotAction;
-    return Array.isArray(a) ? a : a === undefined ? [] : [a];
-  });
-}
-
-/** The attributes a reviewer cares about, per resource type. */
-export const REVIEW_COLUMNS: Record<string, Column[]> = {
-  aws_lambda_function: [
-    { heading: 'Runtime', read: at('runtime') },
-    { heading: 'Memory (MB)', read: at('memory_size') },
-    { heading: 'Timeout (s)', read: at('timeout') },
-    { heading: 'Architecture', read: at('architectures') },
-    { heading: 'Handler', read: at('handler') },
-    { heading: 'Layers', read: layerVersions },
-    { heading: 'Code SHA-256', read: at('code_sha256') },
-  ],
-  aws_lambda_layer_version: [
-    { heading: 'Layer', read: at('layer_name') },
-    { heading: 'Version', read: at('version') },
-    { heading: 'Runtimes', read: at('compatible_runtimes') },
-    { heading: 'Code SHA-256', read: at('code_sha256') },
-  ],
-  aws_cloudwatch_log_group: [
-    { heading: 'Name', read: at('name') },
-    { heading: 'Retention (days)', read: (v) => v.retention_in_days || 'never expires' },
-  ],
-  aws_apigatewayv2_api: [
-    { heading: 'Name', read: at('name') },
-    { heading: 'Protocol', read: at('protocol_type') },
-    { heading: 'Endpoint', read: at('api_endpoint') },
-  ],
-  aws_apigatewayv2_integration: [
-    { heading: 'Type', read: at('integration_type') },
-    {
-      heading: 'Function',
-      read: (v) => String(v.integration_uri ?? '').match(/function:([^/:]+)/)?.[1],
-    },
-    { heading: 'Payload', read: at('payload_format_version') },
-  ],
-  aws_apigatewayv2_route: [
-    { heading: 'Route', read: at('route_key') },
-    { heading: 'Auth', read: at('authorization_type') },
-    { heading: 'Target', read: at('target') },
-  ],
-  aws_apigatewayv2_stage: [
-    { heading: 'Stage', read: at('name') },
-    { heading: 'Burst limit', read: at('default_route_settings', 0, 'throttling_burst_limit') },
-    { heading: 'Rate limit', read: at('default_route_settings', 0, 'throttling_rate_limit') },
-    { heading: 'Access logs', read: at('access_log_settings', 0, 'destination_arn') },
-  ],
-  aws_iam_role: [{ heading: 'Name', read: at('name') }],
-  aws_iam_role_policy: [
-    { heading: 'Role', read: at('role') },
-    { heading: 'Name', read: at('name') },
-    { heading: 'Actions', read: policyActions },
-  ],
-  aws_lambda_permission: [
-    { heading: 'Function', read: at('function_name') },
-    { heading: 'Principal', read: at('principal') },
-    { heading: 'Source ARN', read: at('source_arn') },
-  ],
-  aws_s3_bucket: [{ heading: 'Bucket', read: at('bucket') }],
-  aws_s3_object: [
-    { heading: 'Bucket', read: at('bucket') },
-    { heading: 'Key', read: at('key') },
-  ],
-};
-
-const FALLBACK: Column[] = [{ heading: 'ID', read: at('id') }];
 
 export interface StateGroup {
   type: string;
@@ -191,7 +94,7 @@ export function summarizeState(state: State, refreshOnly?: Plan): StateSummary {
   const byType = new Map<string, StateResource[]>();
   for (const r of resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
   const groups: StateGroup[] = [...byType.keys()].sort().map((type) => {
-    const cols = REVIEW_COLUMNS[type] ?? FALLBACK;
+    const cols = columnsFor(type);
     return {
       type,
       headings: cols.map((c) => c.heading),
