@@ -15,8 +15,14 @@ export const REPO_ROOT = path.resolve(INFRA_DIR, '..');
 export const DEFAULT_LOCAL_STATE = path.join(INFRA_DIR, 'terraform.local.tfstate');
 
 export interface InfraEnv {
-  /** Which stacks to synthesize (LAMBDA_STATS_STACKS, comma-separated; default all). */
+  /**
+   * Which stacks to synthesize: LAMBDA_STATS_STACKS (comma-separated, set by
+   * the wrapper); unset (plain `cdktf` in infra/): all stacks, `local` only
+   * when LAMBDA_STATS_AWS_ENDPOINT is set, so `cdktf deploy dev` needs no emulator.
+   */
   readonly stacks: StackName[];
+  /** Stacks left out, with the reason (printed by main.ts). */
+  readonly skipped: string[];
   /** Root below which packages/handlers/dist and layers/stats-runtime/dist are read. */
   readonly artifactsRoot: string;
   readonly localEndpoint: string | undefined;
@@ -26,14 +32,23 @@ export interface InfraEnv {
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
-  const stacks = env.LAMBDA_STATS_STACKS
-    ? [...new Set(env.LAMBDA_STATS_STACKS.split(',').map((s) => parseStackName(s.trim())))]
-    : [...STACK_NAMES];
   const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
+  const localEndpoint = nonEmpty(env[LOCAL_ENDPOINT_VAR]);
+  const skipped: string[] = [];
+  let stacks: StackName[];
+  if (env.LAMBDA_STATS_STACKS) {
+    stacks = [...new Set(env.LAMBDA_STATS_STACKS.split(',').map((s) => parseStackName(s.trim())))];
+  } else if (localEndpoint === undefined) {
+    stacks = STACK_NAMES.filter((s) => s !== 'local');
+    skipped.push(`local (set ${LOCAL_ENDPOINT_VAR}=http://127.0.0.1:<port> to synth it)`);
+  } else {
+    stacks = [...STACK_NAMES];
+  }
   return {
     stacks,
+    skipped,
     artifactsRoot: path.resolve(nonEmpty(env.LAMBDA_STATS_ARTIFACTS_DIR) ?? REPO_ROOT),
-    localEndpoint: nonEmpty(env[LOCAL_ENDPOINT_VAR]),
+    localEndpoint,
     localStateFile: path.resolve(nonEmpty(env.LAMBDA_STATS_LOCAL_STATE) ?? DEFAULT_LOCAL_STATE),
     stateBucket: nonEmpty(env.LAMBDA_STATS_STATE_BUCKET),
     stateRegion: nonEmpty(env.LAMBDA_STATS_STATE_REGION),

@@ -12,6 +12,7 @@ import { LambdaStatsStack } from './stack';
 
 try {
   const env = readEnv();
+  for (const skipped of env.skipped) console.error(`lambda-stats infra: skipping ${skipped}`);
   const artifacts = readArtifacts(env.artifactsRoot);
   const app = new App();
   for (const name of env.stacks) {

@@ -75,6 +75,8 @@ export class LambdaStatsStack extends TerraformStack {
       sourceCodeHash: layer.base64Sha256,
       compatibleRuntimes: layer.compatibleRuntimes,
       compatibleArchitectures: layer.compatibleArchitectures,
+      // Publish the new version before deleting the one the functions still use.
+      lifecycle: { createBeforeDestroy: true },
     });
 
     const api = new HttpApi(this, 'http-api', {

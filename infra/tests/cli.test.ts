@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +67,23 @@ describe('bad input gets a clear error', () => {
 });
 
 describe('missing tools get one message saying what to install', () => {
+  it('no emulator listening at the local endpoint', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const result = await runWrapper(
+      ['deploy', 'local'],
+      envFor('no-emulator', { LAMBDA_STATS_AWS_ENDPOINT: `http://127.0.0.1:${port}` }),
+    );
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `lambda-stats infra: nothing answers at LAMBDA_STATS_AWS_ENDPOINT=http://127.0.0.1:${port}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${port}\`)`,
+    );
+  });
+
   it('no Terraform on PATH', async () => {
     const result = await runWrapper(
       ['diff', 'dev'],

@@ -14,8 +14,24 @@ describe('stack names', () => {
 
   it('LAMBDA_STATS_STACKS selects stacks, and a typo in it is an error', () => {
     expect(readEnv({ LAMBDA_STATS_STACKS: 'dev' }).stacks).toEqual(['dev']);
-    expect(readEnv({}).stacks).toEqual(['local', 'dev', 'prod']);
+    expect(readEnv({ LAMBDA_STATS_STACKS: 'local,prod' }).stacks).toEqual(['local', 'prod']);
     expect(() => readEnv({ LAMBDA_STATS_STACKS: 'dev,qa' })).toThrow(/got "qa"/);
+  });
+});
+
+describe('plain cdktf (no LAMBDA_STATS_STACKS)', () => {
+  it('synthesizes every stack when the emulator endpoint is set', () => {
+    const env = readEnv({ LAMBDA_STATS_AWS_ENDPOINT: 'http://127.0.0.1:5000' });
+    expect(env.stacks).toEqual(['local', 'dev', 'prod']);
+    expect(env.skipped).toEqual([]);
+  });
+
+  it('leaves local out without it, saying how to include it, so `cdktf deploy dev` needs no emulator', () => {
+    const env = readEnv({});
+    expect(env.stacks).toEqual(['dev', 'prod']);
+    expect(env.skipped).toEqual([
+      'local (set LAMBDA_STATS_AWS_ENDPOINT=http://127.0.0.1:<port> to synth it)',
+    ]);
   });
 });
 

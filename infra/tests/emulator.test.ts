@@ -4,7 +4,7 @@
  * on a free loopback port. Checked through the AWS API (not Terraform's
  * word), re-planned (no changes), destroyed (nothing left), moto stopped.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -98,13 +98,32 @@ afterAll(async () => {
     await moto.stop();
     expect(processAlive(moto.pid), 'moto_server still running').toBe(false);
   }
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  if (scratch) {
+    // Nothing cdktf or Terraform started may still be running in our directories.
+    expect(processesInside(scratch)).toEqual([]);
+    rmSync(scratch, { recursive: true, force: true });
+  }
   console.info(
     `local stack timings (s): ${Object.entries(timings)
       .map(([k, v]) => `${k} ${v.toFixed(1)}`)
       .join(', ')}`,
   );
 });
+
+/** Processes whose working directory is inside `dir` (Linux /proc; empty elsewhere). */
+function processesInside(dir: string): string[] {
+  if (!existsSync('/proc/self/cwd')) return [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const cwd = readlinkSync(`/proc/${pid}/cwd`);
+        return cwd.startsWith(dir) ? [`${pid} (cwd ${cwd})`] : [];
+      } catch {
+        return []; // gone, or not ours to inspect
+      }
+    });
+}
 
 describe('the local stack on moto', () => {
   it('deploys with `pnpm run deploy local`', async () => {

@@ -245,6 +245,31 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
   });
 });
 
+describe('a changed build', () => {
+  it('changes the changed code keys and hashes only', async () => {
+    const changedRoot = await writeFixtureArtifacts({ handlerBody: ', headers: {}' });
+    try {
+      const before = get('dev').tf;
+      const after = synthStack('dev', changedRoot).tf;
+      const code = (tf: Json) =>
+        resources(tf, 'aws_lambda_function').map(([, f]) => f.source_code_hash);
+      const keys = (tf: Json) => resources(tf, 'aws_s3_object').map(([, o]) => o.key);
+      expect(code(after)).toHaveLength(2);
+      for (const [i, hash] of code(after).entries()) expect(hash).not.toBe(code(before)[i]);
+      const changedKeys = keys(after).filter((k: string) => !keys(before).includes(k));
+      expect(changedKeys.map((k: string) => k.split('/').slice(0, 2).join('/')).sort()).toEqual([
+        'functions/linregress',
+        'functions/ols',
+      ]);
+      expect(resources(after, 'aws_lambda_layer_version')).toEqual(
+        resources(before, 'aws_lambda_layer_version'),
+      );
+    } finally {
+      rmSync(changedRoot, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('state backends', () => {
   it.each(['dev', 'prod'] as const)('%s keeps encrypted, natively locked state in S3', (name) => {
     const backend = get(name).tf.terraform.backend;

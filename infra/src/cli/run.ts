@@ -64,6 +64,17 @@ function cdktfArgs(command: Command, stacks: StackName[], outdir: string, workDi
   }
 }
 
+/** Deploying `local` needs the emulator up: say so before Terraform retries for minutes. */
+async function checkEmulator(url: string): Promise<void> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw new SetupError(
+      `nothing answers at ${LOCAL_ENDPOINT_VAR}=${url}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${new URL(url).port || 80}\`)`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { command, stacks: requested } = parseArgs(argv);
   const base = process.env;
@@ -72,14 +83,14 @@ async function main(argv: string[]): Promise<number> {
   let stacks = requested;
   if (command === 'synth' && stacks.length === 0) {
     // Without an emulator there is nothing for `local` to point at: synth the rest.
-    stacks = endpoint ? [...STACK_NAMES] : STACK_NAMES.filter((s) => s !== 'local');
-    if (!endpoint) {
-      console.error(
-        `note: skipping the local stack (set ${LOCAL_ENDPOINT_VAR}=http://127.0.0.1:<port> to synth it too)`,
-      );
-    }
+    const selection = readEnv({ ...base, LAMBDA_STATS_STACKS: '' });
+    stacks = selection.stacks;
+    for (const skipped of selection.skipped) console.error(`note: skipping ${skipped}`);
   }
-  if (stacks.includes('local')) parseLoopbackEndpoint(endpoint);
+  if (stacks.includes('local')) {
+    const url = parseLoopbackEndpoint(endpoint);
+    if (command !== 'synth') await checkEmulator(url);
+  }
   // The app would say the same, but inside cdktf's error report: say it first, once.
   readArtifacts(readEnv(base).artifactsRoot);
 

@@ -54,6 +54,8 @@ export class ArtifactBucket extends Construct {
       key: props.key,
       source: asset.path,
       contentType: 'application/zip',
+      // A new build is a new key: upload it before the old object goes.
+      lifecycle: { createBeforeDestroy: true },
     });
   }
 }
