@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
 import { INFRA_DIR, REPO_ROOT, readEnv } from '../env';
-import { LOCAL_ENDPOINT_VAR, parseLoopbackEndpoint } from '../local-endpoint';
+import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError } from './terraform-env';
 
 const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
@@ -133,7 +133,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const known = [UsageError, SetupError, ArtifactError].some((type) => error instanceof type);
+    const known = [UsageError, SetupError, ArtifactError, LocalEndpointError].some(
+      (type) => error instanceof type,
+    );
     const prefix = known ? '' : 'error: ';
     console.error(`lambda-stats infra: ${prefix}${message}`);
     process.exit(2);

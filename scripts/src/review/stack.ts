@@ -1,6 +1,6 @@
 /**
  * Plans and state of a real stack. Synthesis goes through the infra
- * wrapper (`pnpm --filter @lambda-stats/infra run cdktf synth <stack>`),
+ * wrapper (`infra/src/cli/run.ts synth <stack>`, called as the root scripts call it),
  * which also writes the project's Terraform CLI config; Terraform then runs
  * in the synthesized stack directory with that config, the way cdktf does.
  * The same LAMBDA_STATS_* variables as the wrapper's choose the directories.
@@ -53,13 +53,15 @@ function pnpmCommand(env: NodeJS.ProcessEnv): [string, string[]] {
 /** Synthesizes one stack through the infra wrapper; its output goes to stderr. */
 export function synthStack(stack: StackName, io: Io): Promise<void> {
   const [cmd, pre] = pnpmCommand(io.env);
+  // The call the root `deploy`/`diff` scripts make, with `synth`.
   const args = [
     ...pre,
+    '--dir',
+    'infra',
     '--silent',
-    '--filter',
-    '@lambda-stats/infra',
-    'run',
-    'cdktf',
+    'exec',
+    'tsx',
+    'src/cli/run.ts',
     'synth',
     stack,
   ];
