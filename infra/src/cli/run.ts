@@ -11,12 +11,13 @@
  * and outputs files), LAMBDA_STATS_LOCAL_STATE (local state file).
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
 import { INFRA_DIR, REPO_ROOT, readEnv } from '../env';
 import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
-import { prepareTerraform, SetupError } from './terraform-env';
+import { offlineEnv, prepareTerraform, SetupError } from './terraform-env';
 
 const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -96,8 +97,13 @@ async function main(argv: string[]): Promise<number> {
 
   const workDir = path.resolve(base.LAMBDA_STATS_WORK_DIR ?? path.join(REPO_ROOT, '.lambda-stats'));
   const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
-  const setup = await prepareTerraform(workDir, base);
-  const env: NodeJS.ProcessEnv = { ...setup.env, LAMBDA_STATS_STACKS: stacks.join(',') };
+  mkdirSync(outdir, { recursive: true }); // cdktf creates only the last level
+  // Synth needs no Terraform; everything else does, with our CLI config.
+  const setup = command === 'synth' ? undefined : await prepareTerraform(workDir, base);
+  const env: NodeJS.ProcessEnv = {
+    ...(setup?.env ?? offlineEnv(base)),
+    LAMBDA_STATS_STACKS: stacks.join(','),
+  };
   // Not a terminal (CI, turbo, tests): cdktf prints plain lines instead of spinner frames.
   if (!process.stdout.isTTY) env.CI ??= '1';
   if (stacks.includes('local')) {
@@ -113,9 +119,8 @@ async function main(argv: string[]): Promise<number> {
 
   const cdktf = path.join(INFRA_DIR, 'node_modules', '.bin', 'cdktf');
   const args = cdktfArgs(command, stacks, outdir, workDir);
-  console.error(
-    `> cdktf ${args.join(' ')}  (providers: ${setup.mirror ?? 'registry.terraform.io'})`,
-  );
+  const providers = setup ? `  (providers: ${setup.mirror ?? 'registry.terraform.io'})` : '';
+  console.error(`> cdktf ${args.join(' ')}${providers}`);
   return new Promise((resolve) => {
     const child = spawn(cdktf, args, { cwd: INFRA_DIR, env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

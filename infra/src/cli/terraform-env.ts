@@ -97,6 +97,19 @@ async function registryReachable(): Promise<boolean> {
   }
 }
 
+/** cdktf and Terraform without phoning home (checkpoint, version checks). */
+export function offlineEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: 'true',
+    // cdktf would point TF_PLUGIN_CACHE_DIR at a cache and copy the provider
+    // (hundreds of MB) into it; without it Terraform links the mirror.
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
+  };
+}
+
 export interface TerraformSetup {
   readonly terraformVersion: string;
   readonly mirror: string | undefined;
@@ -117,16 +130,7 @@ export async function prepareTerraform(
   const cliConfigFile = path.join(stateDir, 'terraform.rc');
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(cliConfigFile, cliConfig(mirror));
-  const env: NodeJS.ProcessEnv = {
-    ...base,
-    TF_CLI_CONFIG_FILE: cliConfigFile,
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-    DISABLE_VERSION_CHECK: 'true',
-    // cdktf would point TF_PLUGIN_CACHE_DIR at a cache and copy the provider
-    // (hundreds of MB) into it; without it Terraform links the mirror.
-    CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
-  };
+  const env: NodeJS.ProcessEnv = { ...offlineEnv(base), TF_CLI_CONFIG_FILE: cliConfigFile };
   const terraformVersion = checkTerraform(env);
   if (mirror === undefined && !(await registryReachable())) {
     throw new SetupError(

@@ -1,0 +1,69 @@
+/**
+ * What the stats-runtime layer provides, and nothing else.
+ *
+ * The layer build turns this list into `nodejs/node_modules/<module>/index.js`
+ * files, and the handler bundler (packages/handlers/build.ts) marks exactly
+ * these module names as external, so a function never bundles what the layer
+ * already ships and never requires what the layer does not have.
+ */
+export interface LayerModule {
+  /** The bare specifier handlers `import` (and the bundle `require`s). */
+  readonly name: string;
+  /** Why it lives in the layer rather than in each function zip. */
+  readonly why: string;
+  /**
+   * Third-party packages that may be bundled INTO this module's file. The
+   * layer build fails if the bundle pulls in anything else, so a new
+   * dependency of the core is a deliberate edit here, not a surprise.
+   * An entry ending in `/*` allows a whole scope.
+   */
+  readonly bundles: readonly string[];
+}
+
+/*
+ * Deliberately NOT in the layer: zod (zod/mini) and the Powertools logger.
+ * They are bundled into each function, tree-shaken to what that function
+ * uses (about 35 KB together), so a function never depends on a layer
+ * version for its HTTP edge. The AWS SDK is not used at all.
+ */
+export const layerModules: readonly LayerModule[] = [
+  {
+    name: '@lambda-stats/stats-core',
+    why:
+      'Every function calls the stats core. It is bundled with mathjs and the @stdlib ' +
+      'distribution tails into ONE CommonJS file: module loading, not code size, dominates ' +
+      'a Node cold start (mathjs unbundled costs ~0.7 s of resolving hundreds of files), and ' +
+      'bundling the core together with mathjs lets esbuild keep only the mathjs factories ' +
+      'the core imports. mathjs is therefore not a separate module of the layer: functions ' +
+      'reach it only through the core.',
+    bundles: [
+      'mathjs',
+      // mathjs's own runtime dependencies
+      '@babel/runtime',
+      'complex.js',
+      'decimal.js',
+      'escape-latex',
+      'fraction.js',
+      'javascript-natural-sort',
+      'seedrandom',
+      'tiny-emitter',
+      'typed-function',
+      // the distribution tails (betainc, gammainc, erfc) and their helpers
+      '@stdlib/*',
+    ],
+  },
+];
+
+/** The module names a handler bundle must leave as `require(...)` calls. */
+export const layerExternals: readonly string[] = layerModules.map((m) => m.name);
+
+/** Packages that only the layer may contain; a function bundle including one is a build error. */
+export const layerOnlyPackages: readonly string[] = layerModules.flatMap((m) => [
+  m.name,
+  ...m.bundles,
+]);
+
+/** Does `pkg` (a package name) match an allowlist entry (exact, or `@scope/*`)? */
+export function matchesPackage(pkg: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => (p.endsWith('/*') ? pkg.startsWith(p.slice(0, -1)) : pkg === p));
+}

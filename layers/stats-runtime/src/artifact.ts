@@ -1,0 +1,146 @@
+/**
+ * Reproducible Lambda artifacts: deterministic zips, their digests, and
+ * Lambda's size limits. Shared by the layer build and the handler build so
+ * both kinds of zip are made the same way.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import yazl from 'yazl';
+
+export interface ZipEntry {
+  /** Path inside the zip, forward slashes, no leading slash. */
+  readonly path: string;
+  readonly data: Buffer;
+}
+
+/**
+ * One fixed timestamp for every entry. DOS zip times are local wall-clock
+ * fields and yazl fills them from the Date's local getters, so the Date is
+ * built from local fields: every TZ writes the same bytes. The Info-ZIP UTC
+ * field is switched off (forceDosTimestamp) because it would differ by TZ.
+ */
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+/** Regular file, rw-r--r--: Lambda only needs to read the code. */
+const FILE_MODE = 0o100644;
+
+/** A zip whose bytes depend only on the entries: sorted, fixed times and modes, no directories. */
+export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const [i, e] of sorted.entries()) {
+    if (e.path.startsWith('/') || e.path.includes('\\') || e.path.split('/').includes('..')) {
+      throw new Error(`zip entry path must be relative with forward slashes: ${e.path}`);
+    }
+    if (i > 0 && sorted[i - 1]!.path === e.path) throw new Error(`duplicate zip entry ${e.path}`);
+  }
+  const zip = new yazl.ZipFile();
+  for (const e of sorted) {
+    zip.addBuffer(e.data, e.path, {
+      mtime: FIXED_MTIME,
+      mode: FILE_MODE,
+      compressionLevel: 9,
+      forceDosTimestamp: true,
+    });
+  }
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('error', reject);
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+export interface Digest {
+  sha256: string;
+  /** What Terraform's `source_code_hash` / Lambda's `CodeSha256` compare against. */
+  base64Sha256: string;
+  size: number;
+}
+
+export function digest(bytes: Buffer): Digest {
+  const hash = createHash('sha256').update(bytes).digest();
+  return {
+    sha256: hash.toString('hex'),
+    base64Sha256: hash.toString('base64'),
+    size: bytes.length,
+  };
+}
+
+/** Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
+export const LAMBDA_LIMITS = {
+  /** Deployment package (zip) uploaded directly or from S3. */
+  zippedBytes: 50 * 1024 * 1024,
+  /** Function code plus all its layers, unzipped. */
+  unzippedBytes: 250 * 1024 * 1024,
+} as const;
+
+export function unzippedSize(entries: readonly ZipEntry[]): number {
+  return entries.reduce((s, e) => s + e.data.length, 0);
+}
+
+/** Throws when an artifact would be rejected by Lambda. */
+export function checkLimits(name: string, zipped: number, unzipped: number): void {
+  if (zipped > LAMBDA_LIMITS.zippedBytes) {
+    throw new Error(
+      `${name}: zip is ${zipped} bytes, over Lambda's ${LAMBDA_LIMITS.zippedBytes}-byte upload limit`,
+    );
+  }
+  if (unzipped > LAMBDA_LIMITS.unzippedBytes) {
+    throw new Error(
+      `${name}: ${unzipped} bytes unzipped (with layers), over Lambda's ${LAMBDA_LIMITS.unzippedBytes}-byte limit`,
+    );
+  }
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+    : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/**
+ * The npm package a bundled file belongs to: the `name` of the nearest
+ * package.json above it (so pnpm's `.pnpm/x@1/node_modules/x/...` and a
+ * workspace package's `packages/x/src/...` both resolve to their names).
+ */
+export function makePackageOf(cwd: string): (input: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  const nameAt = (dir: string): string | undefined => {
+    if (cache.has(dir)) return cache.get(dir);
+    const pj = path.join(dir, 'package.json');
+    let name: string | undefined;
+    if (existsSync(pj)) {
+      const parsed = JSON.parse(readFileSync(pj, 'utf8')) as { name?: unknown };
+      if (typeof parsed.name === 'string') name = parsed.name;
+    }
+    if (name === undefined) {
+      const parent = path.dirname(dir);
+      name = parent === dir ? undefined : nameAt(parent);
+    }
+    cache.set(dir, name);
+    return name;
+  };
+  return (input) => {
+    if (input.startsWith('<')) return undefined; // esbuild virtual modules, e.g. <stdin>
+    return nameAt(path.dirname(path.resolve(cwd, input)));
+  };
+}
+
+/** Sum of the uncompressed sizes of a zip's entries (what Lambda unpacks). */
+export async function zipUnzippedSize(zipPath: string): Promise<number> {
+  const yauzl = (await import('yauzl')).default;
+  return new Promise((resolve, reject) => {
+    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      let total = 0;
+      zip.on('entry', (e: { uncompressedSize: number }) => {
+        total += e.uncompressedSize;
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(total));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * Benchmark of the built artifacts (run `turbo run build` first, or
+ * `pnpm --filter @lambda-stats/handlers bench`, which depends on it).
+ * It prints; nothing is asserted.
+ *
+ * Cold start: each function zip is laid out as Lambda does (task root, the
+ * layer under an /opt-like folder, NODE_PATH) and a NEW Node process loads
+ * it through the runtime's handler resolution and serves one API Gateway
+ * request; a hello-world handler in the same layout (layer included) is the
+ * baseline. Runs are interleaved so machine noise hits all alike; medians of
+ * BENCH_RUNS (default 21). Goal: function / hello-world <= 1.5.
+ *
+ * Warm: in one process, a 10,000-point linregress request through the
+ * handler versus JSON.parse of the same body alone. Goal: <= 1.5.
+ *
+ * BENCH_NODE=/path/to/node runs the children on another Node (e.g. 22, as
+ * the nodejs22.x runtime).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildZip } from '@lambda-stats/stats-runtime/artifact';
+import { endpoints } from '../src/endpoints/index';
+import { invoke, type Layout, layOut } from '../support/lambda-layout';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, '..', 'dist');
+const layerZip = path.join(here, '../../../layers/stats-runtime/dist/stats-runtime.zip');
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const node = process.env.BENCH_NODE ?? process.execPath;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+function apiEvent(body: unknown) {
+  const event = JSON.parse(
+    readFileSync(path.join(here, '../tests/events/http-api-v2.json'), 'utf8'),
+  );
+  event.body = JSON.stringify(body);
+  return event;
+}
+
+async function coldStart(): Promise<void> {
+  const helloZip = path.join(dist, 'bench-hello.zip');
+  writeFileSync(
+    helloZip,
+    await buildZip([
+      {
+        path: 'index.js',
+        data: Buffer.from(
+          "exports.handler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{\"hello\":\"world\"}' });\n",
+        ),
+      },
+    ]),
+  );
+  const subjects: { name: string; layout: Layout; event: unknown }[] = [
+    { name: 'hello-world', layout: await layOut(helloZip, layerZip), event: apiEvent({}) },
+  ];
+  for (const e of endpoints) {
+    subjects.push({
+      name: e.name,
+      layout: await layOut(path.join(dist, `${e.name}.zip`), layerZip),
+      event: apiEvent(e.example.request),
+    });
+  }
+  const wall = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+  const init = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+  for (const s of subjects) await invoke(s.layout, [s.event], { node }); // page cache warm-up
+  for (let i = 0; i < runs; i++) {
+    for (const s of subjects) {
+      const r = await invoke(s.layout, [s.event], { node });
+      const res = r.report.results?.[0]?.value as { statusCode?: number } | undefined;
+      if (r.report.phase !== 'done' || res?.statusCode !== 200) {
+        throw new Error(`${s.name} did not answer 200: ${JSON.stringify(r.report)} ${r.stderr}`);
+      }
+      wall.get(s.name)!.push(r.wallMs);
+      init.get(s.name)!.push(r.report.initMs! + r.report.invokeMs!);
+    }
+  }
+  const baseWall = median(wall.get('hello-world')!);
+  const baseInit = median(init.get('hello-world')!);
+  console.log(
+    `\nCold start: new process, one API Gateway request, median of ${runs} (${nodeVersion()})`,
+  );
+  console.log(
+    'function      whole process        ratio   load+first request   (hello-world baseline)',
+  );
+  for (const s of subjects) {
+    const w = median(wall.get(s.name)!);
+    const n = median(init.get(s.name)!);
+    console.log(
+      `${s.name.padEnd(13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
+    );
+  }
+  console.log('goal: whole process <= 1.5x hello-world');
+  for (const s of subjects)
+    rmSync(path.dirname(path.dirname(s.layout.taskRoot)), { recursive: true, force: true });
+  rmSync(helloZip);
+}
+
+function nodeVersion(): string {
+  return `node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`;
+}
+
+/**
+ * Runs inside a child laid out like Lambda, so the real bundle and layer are
+ * measured. It reports the handler median as initMs and JSON.parse as invokeMs.
+ */
+const WARM = String.raw`'use strict';
+const fs = require('node:fs');
+const { handler } = require(process.env.LAMBDA_TASK_ROOT + '/index.js');
+const event = JSON.parse(fs.readFileSync(0, 'utf8'))[0];
+const ctx = { awsRequestId: 'bench' };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+(async () => {
+  const h = [], p = [];
+  let last;
+  for (let i = 0; i < 30; i++) { await handler(event, ctx); JSON.parse(event.body); } // JIT warm-up
+  for (let i = 0; i < 200; i++) {
+    let t = process.hrtime.bigint(); JSON.parse(event.body); p.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint(); last = await handler(event, ctx); h.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (last.statusCode !== 200) throw new Error(last.body);
+  }
+  fs.writeSync(3, JSON.stringify({ phase: 'done', initMs: median(h), invokeMs: median(p), results: [{ ok: true, value: last }] }) + '\n');
+})();
+`;
+
+/** 10,000 points of y = 3 + 0.5 x + uniform noise of the given width, as 2- and 3-decimal values. */
+function dataset(noise: number): { x: number[]; y: number[] } {
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const x = Array.from({ length: 10_000 }, (_, i) =>
+    Number((((i * 37) % 10_000) / 100).toFixed(2)),
+  );
+  const y = x.map((xi) => Number((3 + 0.5 * xi + (rand() - 0.5) * noise).toFixed(3)));
+  return { x, y };
+}
+
+async function warm(): Promise<void> {
+  const cases = [
+    { label: 'noisy data (float64 path)', data: dataset(40) },
+    { label: "near-perfect fit (the core's exact fallback)", data: dataset(0.1) },
+  ];
+  const layout = await layOut(path.join(dist, 'linregress.zip'), layerZip);
+  writeFileSync(path.join(layout.runtime, 'bootstrap.cjs'), WARM);
+  console.log(`\nWarm: linregress, 10,000 points, median of 200 after warm-up (${nodeVersion()})`);
+  for (const { label, data } of cases) {
+    const event = apiEvent(data);
+    const r = await invoke(layout, [event], { node });
+    if (r.report.phase !== 'done') throw new Error(`${JSON.stringify(r.report)} ${r.stderr}`);
+    const handle = r.report.initMs!;
+    const parse = r.report.invokeMs!;
+    const last = r.report.results?.[0]?.value as { body: string };
+    const rvalue = (JSON.parse(last.body) as { rvalue: number }).rvalue;
+    console.log(
+      `${label}, rvalue ${rvalue.toPrecision(8)}, ${(event.body.length / 1024).toFixed(0)} KiB body`,
+    );
+    console.log(`  JSON.parse of the body alone  ${ms(parse)}`);
+    console.log(
+      `  whole handler                 ${ms(handle)}   ratio ${(handle / parse).toFixed(2)}x (goal <= 1.5x)`,
+    );
+  }
+  rmSync(path.dirname(path.dirname(layout.taskRoot)), { recursive: true, force: true });
+}
+
+const which = process.argv[2];
+if (which !== 'warm') await coldStart();
+if (which !== 'cold') await warm();

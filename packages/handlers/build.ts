@@ -1,0 +1,136 @@
+/**
+ * Builds one Lambda function zip per endpoint (src/endpoints/index.ts) into
+ * dist/<name>.zip, and dist/manifest.json for infra and the local stack.
+ *
+ * Each zip holds a single minified CommonJS file, `index.js`, exporting
+ * `handler` (handler string `index.handler`): the endpoint, the HTTP
+ * framework, zod and the powertools logger, bundled. What the stats-runtime
+ * layer provides is left as `require(...)`, from the layer's own allowlist,
+ * so function and layer cannot drift. Source maps are written to
+ * dist/sourcemaps/ for debugging but not shipped: Node would need
+ * --enable-source-maps to use them, which slows every start and every stack.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  layerExternals,
+  layerOnlyPackages,
+  matchesPackage,
+} from '@lambda-stats/stats-runtime/allowlist';
+import {
+  buildZip,
+  checkLimits,
+  digest,
+  formatSize,
+  makePackageOf,
+  zipUnzippedSize,
+} from '@lambda-stats/stats-runtime/artifact';
+import { type BuildOptions, build } from 'esbuild';
+import { routeOf } from './src/endpoint';
+import { endpoints } from './src/endpoints/index';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(root, '../..');
+const dist = path.join(root, 'dist');
+const packageOf = makePackageOf(root);
+
+/** esbuild options shared with the tests and the benchmark's hello-world. */
+export const bundleOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  minify: true,
+  legalComments: 'none',
+  external: [...layerExternals],
+};
+
+async function bundleEndpoint(name: string): Promise<{ code: Buffer; map: Buffer }> {
+  const file = `./src/endpoints/${name}.ts`;
+  if (!existsSync(path.join(root, file))) {
+    throw new Error(`endpoint "${name}" must live in src/endpoints/${name}.ts and export ${name}`);
+  }
+  const result = await build({
+    ...bundleOptions,
+    stdin: {
+      contents: [
+        `import { createHandler } from './src/handler';`,
+        `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
+        'export const handler = createHandler(endpoint);',
+      ].join('\n'),
+      resolveDir: root,
+      sourcefile: `${name}-entry.ts`,
+      loader: 'ts',
+    },
+    outfile: path.join(dist, 'sourcemaps', `${name}.js`),
+    sourcemap: 'external',
+    sourcesContent: false,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  const layerOnly = new Set<string>();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const pkg = packageOf(input);
+    if (pkg !== undefined && matchesPackage(pkg, layerOnlyPackages)) layerOnly.add(pkg);
+  }
+  if (layerOnly.size > 0) {
+    throw new Error(
+      `${name}.zip would bundle ${[...layerOnly].sort().join(', ')}, which the stats-runtime layer provides: import it through ${layerExternals.join(', ')}`,
+    );
+  }
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))!;
+  for (const f of [code, map]) {
+    if (Buffer.from(f.contents).includes(Buffer.from(repoRoot))) {
+      throw new Error(`${path.basename(f.path)} contains the absolute path ${repoRoot}`);
+    }
+  }
+  return { code: Buffer.from(code.contents), map: Buffer.from(map.contents) };
+}
+
+async function main(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const layerZip = require.resolve('@lambda-stats/stats-runtime/dist/stats-runtime.zip');
+  const layerUnzipped = await zipUnzippedSize(layerZip);
+
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(path.join(dist, 'sourcemaps'), { recursive: true });
+  const names = endpoints.map((e) => e.name);
+  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (dupes.length > 0) throw new Error(`endpoint names must be unique: ${dupes.join(', ')}`);
+
+  const functions = [];
+  for (const endpoint of [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const { code, map } = await bundleEndpoint(endpoint.name);
+    const zip = await buildZip([{ path: 'index.js', data: code }]);
+    const d = digest(zip);
+    checkLimits(`${endpoint.name}.zip`, d.size, code.length + layerUnzipped);
+    writeFileSync(path.join(dist, `${endpoint.name}.zip`), zip);
+    writeFileSync(path.join(dist, 'sourcemaps', `${endpoint.name}.js.map`), map);
+    functions.push({
+      name: endpoint.name,
+      route: routeOf(endpoint),
+      zip: `${endpoint.name}.zip`,
+      handler: 'index.handler',
+      sha256: d.sha256,
+      base64Sha256: d.base64Sha256,
+      size: d.size,
+    });
+    console.log(
+      `${endpoint.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ` +
+        `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
+    );
+  }
+  writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify({ functions }, null, 2)}\n`);
+}
+
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
+  await main();
+}

@@ -1,0 +1,79 @@
+import { ols as coreOls } from '@lambda-stats/stats-core';
+import * as z from 'zod/mini';
+import { defineEndpoint } from '../endpoint';
+import { documented, finiteNumber, sample } from '../schema';
+import { fitResponse, toFitResponse } from './fit';
+
+const request = z
+  .strictObject({
+    X: documented(
+      z.array(z.array(finiteNumber).check(z.minLength(1))).check(z.minLength(2)),
+      'Design matrix: one row per observation, one column per regressor.',
+    ),
+    y: sample('y', 2, 'Response, one value per row of X.'),
+    intercept: documented(
+      z._default(z.boolean(), true),
+      'Fit an intercept (a leading column of ones is added).',
+    ),
+  })
+  .check(
+    z.superRefine((r, ctx) => {
+      if (!Array.isArray(r.X) || !Array.isArray(r.y) || !r.X.every(Array.isArray)) return;
+      const width = r.X[0]?.length ?? 0;
+      const ragged = r.X.findIndex((row) => row.length !== width);
+      if (ragged >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['X', ragged],
+          message: `every row of X must have the same number of columns (row 0 has ${width}, row ${ragged} has ${r.X[ragged]!.length})`,
+        });
+      }
+      if (r.X.length !== r.y.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['y'],
+          message: `X must have one row per value of y (got ${r.X.length} rows and ${r.y.length} values)`,
+        });
+      }
+    }),
+  );
+
+/** Ordinary least squares with statsmodels-style inference; coefficients intercept first. */
+export const ols = defineEndpoint({
+  name: 'ols',
+  summary: 'Ordinary least squares of y on the columns of X, with standard errors and tests.',
+  request,
+  response: fitResponse,
+  handle({ X, y, intercept }) {
+    return toFitResponse(coreOls(X, y, { intercept }), y.length);
+  },
+  // golden/examples.py (numpy least squares, scipy 1.17 tails); method is the core's choice
+  example: {
+    request: {
+      X: [
+        [1, 0],
+        [2, 1],
+        [3, 0],
+        [4, 1],
+        [5, 3],
+      ],
+      y: [3.1, 5.9, 7.2, 9.8, 13.1],
+    },
+    response: {
+      coefficients: [1.170000000000004, 2.0, 0.6499999999999994],
+      standard_errors: [0.0942514367706581, 0.04031128874149282, 0.0520416499866534],
+      t_values: [12.41360386735497, 49.61389383568329, 12.489995996796765],
+      p_values: [0.006426902538117208, 0.0004060026089049706, 0.006349270542260071],
+      residual_sd: 0.0806225774829856,
+      rsquared: 0.9997764325514205,
+      rsquared_adj: 0.9995528651028409,
+      f_statistic: 4471.923076923065,
+      f_pvalue: 0.0002235674485794874,
+      df_model: 2,
+      df_resid: 2,
+      condition_number: 10.65791708078394,
+      n: 5,
+      method: 'bignumber',
+    },
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * The endpoint registry and its schemas: one file per endpoint named after
+ * it, unique names, examples that are valid and correct (scipy values),
+ * and schemas that convert to JSON Schema (draft 2020-12, the dialect of
+ * OpenAPI 3.1) so the API document can be generated from them.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { endpoints } from '../src/endpoints/index';
+import { createHandler } from '../src/handler';
+import { context } from './support/events';
+
+describe('the registry', () => {
+  it('has unique scipy-style names, each in src/endpoints/<name>.ts', () => {
+    const names = endpoints.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(existsSync(new URL(`../src/endpoints/${name}.ts`, import.meta.url)), name).toBe(true);
+    }
+  });
+});
+
+describe.each(endpoints.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
+  it('converts request and response schemas to JSON Schema 2020-12', () => {
+    const req = z.toJSONSchema(endpoint.request, { io: 'input' }) as Record<string, unknown>;
+    expect(req.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(req).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(Object.keys(req.properties as object)).toEqual(Object.keys(endpoint.request.shape));
+    const res = z.toJSONSchema(endpoint.response, { io: 'output' }) as Record<string, unknown>;
+    expect(res).toMatchObject({ type: 'object' });
+  });
+
+  it('has an example request that validates and answers the example response', async () => {
+    expect(endpoint.request.safeParse(endpoint.example.request).success).toBe(true);
+    expect(endpoint.response.safeParse(endpoint.example.response).success).toBe(true);
+    const got = (await createHandler(endpoint)(endpoint.example.request, context)) as Record<
+      string,
+      unknown
+    >;
+    // the examples are scipy's (or numpy's) output, written down in the endpoint file
+    const want = endpoint.example.response as Record<string, unknown>;
+    expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+    for (const [k, w] of Object.entries(want)) {
+      if (typeof w === 'number') expect(got[k], k).toBeCloseTo(w, 9);
+      else if (Array.isArray(w)) {
+        expect((got[k] as number[]).length, k).toBe(w.length);
+        w.forEach((wi, i) => {
+          expect((got[k] as number[])[i], `${k}[${i}]`).toBeCloseTo(wi as number, 9);
+        });
+      } else expect(got[k], k).toEqual(w);
+    }
+  });
+});

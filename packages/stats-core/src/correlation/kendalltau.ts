@@ -1,0 +1,209 @@
+import { StatsInputError } from '../errors';
+import { ratioToNumber } from '../internal/exactDecimal';
+import { zPvalue } from '../internal/pvalue';
+import {
+  type Alternative,
+  checkAlternative,
+  checkEqualLength,
+  checkOptions,
+  checkSample,
+  type Sample,
+} from '../internal/validate';
+
+export interface KendalltauOptions {
+  /** 'two-sided' (default), 'less' or 'greater'. */
+  alternative?: Alternative;
+  /** 'auto' (default: exact when there are no ties and n <= 33 or min(dis, con) <= 1), 'exact' or 'asymptotic'. */
+  method?: 'auto' | 'exact' | 'asymptotic';
+  /** 'b' (default): tau-b, adjusted for ties; 'c': Stuart's tau-c for rectangular tables. */
+  variant?: 'b' | 'c';
+}
+
+export interface KendalltauResult {
+  /** Kendall's tau-b. */
+  statistic: number;
+  pvalue: number;
+}
+
+/**
+ * Kendall's tau-b rank correlation, as scipy.stats.kendalltau (scipy 1.17):
+ * tau_b = (C - D) / sqrt((P - T_x)(P - T_y)), P = n(n-1)/2 pairs, T the tied
+ * pairs (variant 'c': Stuart's tau-c = 2 (C - D) / (n^2 (m - 1) / m), m the
+ * smaller number of distinct values). p-value: exact null distribution (Kendall 1970, counted exactly in
+ * BigInt) when there are no ties and n <= 33 or min(D, P - D) <= 1; otherwise
+ * the normal approximation with the tie-corrected variance.
+ *
+ * @param x - first variable
+ * @param y - second variable, same length
+ * @param options - `{ alternative = 'two-sided', method = 'auto', variant = 'b' }`
+ * @returns `{ statistic, pvalue }`; NaN for empty input, a constant input, or NaN values
+ * @throws StatsInputError for unequal lengths, non-numbers, bad options, or
+ *   method 'exact' with ties
+ * @example kendalltau([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]).statistic // -0.4714045207910316
+ */
+export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): KendalltauResult {
+  const fn = 'kendalltau';
+  const a = checkSample(fn, 'x', x);
+  const b = checkSample(fn, 'y', y);
+  checkEqualLength(fn, a, b);
+  const opts = checkOptions(fn, options);
+  const alternative = checkAlternative(fn, opts.alternative);
+  const method = opts.method ?? 'auto';
+  const variant = opts.variant ?? 'b';
+  if (variant !== 'b' && variant !== 'c') {
+    throw new StatsInputError(fn, `requires variant 'b' or 'c' (got ${JSON.stringify(variant)})`);
+  }
+  if (method !== 'auto' && method !== 'exact' && method !== 'asymptotic') {
+    throw new StatsInputError(
+      fn,
+      `requires method 'auto', 'exact' or 'asymptotic' (got ${JSON.stringify(method)})`,
+    );
+  }
+  const nan = { statistic: Number.NaN, pvalue: Number.NaN };
+  const size = a.length;
+  if (size === 0 || a.some(Number.isNaN) || b.some(Number.isNaN)) return nan;
+
+  // Sort pairs by x then y; ties in x are then ordered by y, so the strict
+  // inversions of the y sequence are exactly the discordant pairs.
+  const order = a
+    .map((_, i) => i)
+    .sort((i, j) => (a[i] as number) - (a[j] as number) || (b[i] as number) - (b[j] as number));
+  const xs = order.map((i) => a[i] as number);
+  const ys = order.map((i) => b[i] as number);
+  const dis = countInversions(ys.slice());
+  let ntie = 0;
+  for (let i = 0, j = 1; j <= size; j++) {
+    if (j === size || xs[j] !== xs[i] || ys[j] !== ys[i]) {
+      ntie += ((j - i) * (j - i - 1)) / 2;
+      i = j;
+    }
+  }
+  const [xtie, x0, x1] = tieStats(a);
+  const [ytie, y0, y1] = tieStats(b);
+  const tot = (size * (size - 1)) / 2;
+  if (xtie === tot || ytie === tot) return nan;
+  const conMinusDis = tot - xtie - ytie + ntie - 2 * dis;
+  const minClasses = Math.min(new Set(a).size, new Set(b).size);
+  const raw =
+    variant === 'b'
+      ? conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)
+      : (2 * conMinusDis) / ((size * size * (minClasses - 1)) / minClasses);
+  const tau = Math.min(1, Math.max(-1, raw));
+  const ties = xtie !== 0 || ytie !== 0;
+  if (method === 'exact' && ties) {
+    throw new StatsInputError(
+      fn,
+      "found ties, so method 'exact' cannot be used; use 'auto' or 'asymptotic'",
+    );
+  }
+  const exact =
+    method === 'exact' ||
+    (method === 'auto' && !ties && (size <= 33 || Math.min(dis, tot - dis) <= 1));
+  if (exact) return { statistic: tau, pvalue: kendallExactPvalue(size, tot - dis, alternative) };
+  const m = size * (size - 1);
+  const variance =
+    (m * (2 * size + 5) - x1 - y1) / 18 + (2 * xtie * ytie) / m + (x0 * y0) / (9 * m * (size - 2));
+  return { statistic: tau, pvalue: zPvalue(conMinusDis / Math.sqrt(variance), alternative) };
+}
+
+/** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5)] over tie groups of size t. */
+function tieStats(v: readonly number[]): [number, number, number] {
+  const counts = new Map<number, number>();
+  for (const value of v) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let pairs = 0;
+  let s0 = 0;
+  let s1 = 0;
+  for (const t of counts.values()) {
+    if (t < 2) continue;
+    pairs += (t * (t - 1)) / 2;
+    s0 += t * (t - 1) * (t - 2);
+    s1 += t * (t - 1) * (2 * t + 5);
+  }
+  return [pairs, s0, s1];
+}
+
+/** Number of pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts v. */
+function countInversions(v: number[]): number {
+  const buffer = new Array<number>(v.length);
+  let count = 0;
+  for (let width = 1; width < v.length; width *= 2) {
+    for (let lo = 0; lo < v.length - width; lo += 2 * width) {
+      const mid = lo + width;
+      const hi = Math.min(lo + 2 * width, v.length);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        if ((v[j] as number) < (v[i] as number)) {
+          count += mid - i;
+          buffer[k++] = v[j++] as number;
+        } else buffer[k++] = v[i++] as number;
+      }
+      while (i < mid) buffer[k++] = v[i++] as number;
+      while (j < hi) buffer[k++] = v[j++] as number;
+      for (let t = lo; t < hi; t++) v[t] = buffer[t] as number;
+    }
+  }
+  return count;
+}
+
+/**
+ * Exact p-value of Kendall's statistic with c concordant pairs among n
+ * (scipy's _kendall_p_exact), with the permutation counts kept exact in BigInt.
+ */
+function kendallExactPvalue(n: number, concordant: number, alternative: Alternative): number {
+  const half = (n * (n - 1)) / 2;
+  const inRightTail = concordant >= half - concordant;
+  const c = Math.min(concordant, half - concordant);
+  let prob: number;
+  let massAtC = 0;
+  if (n <= 2) {
+    prob = 1;
+    massAtC = n === 1 ? 1 : 0.5;
+  } else if (4 * c === n * (n - 1) && alternative === 'two-sided') {
+    prob = 1;
+  } else if (n < 171) {
+    // counts[k] = permutations of n with k inversions, for k <= c.
+    let counts: bigint[] = new Array<bigint>(c + 1).fill(0n);
+    counts[0] = 1n;
+    if (c >= 1) counts[1] = 1n;
+    for (let j = 3; j <= n; j++) {
+      const cum = new Array<bigint>(c + 1);
+      let run = 0n;
+      for (let k = 0; k <= c; k++) {
+        run += counts[k] as bigint;
+        cum[k] = run;
+      }
+      if (j <= c) for (let k = c; k >= j; k--) cum[k] = (cum[k] as bigint) - (cum[k - j] as bigint);
+      counts = cum;
+    }
+    let factorial = 1n;
+    for (let j = 2n; j <= BigInt(n); j++) factorial *= j;
+    let sum = 0n;
+    for (const v of counts) sum += v;
+    prob = ratioToNumber(2n * sum, factorial);
+    massAtC = ratioToNumber(counts[c] as bigint, factorial);
+  } else {
+    // Beyond 170! the counts leave float64 and BigInt gets slow: scipy's
+    // normalised float64 recurrence (only reached with method 'exact').
+    let probs = new Float64Array(c + 1);
+    probs[0] = 1;
+    if (c >= 1) probs[1] = 1;
+    for (let j = 3; j <= n; j++) {
+      const cum = new Float64Array(c + 1);
+      let run = 0;
+      for (let k = 0; k <= c; k++) {
+        run += probs[k] as number;
+        cum[k] = run / j;
+      }
+      if (j <= c) for (let k = c; k >= j; k--) cum[k] = (cum[k] as number) - (cum[k - j] as number);
+      probs = cum;
+    }
+    prob = probs.reduce((a, b) => a + b, 0);
+    massAtC = (probs[c] as number) / 2;
+  }
+  if (alternative !== 'two-sided') {
+    prob = inRightTail === (alternative === 'greater') ? prob / 2 : 1 - prob / 2 + massAtC;
+  }
+  return Math.min(1, Math.max(0, prob));
+}

@@ -1,0 +1,86 @@
+import { StatsInputError } from '../errors';
+import { centralSums } from '../internal/moments';
+import { checkBoolean, checkOptions, checkSample, type Sample } from '../internal/validate';
+
+export interface DescribeOptions {
+  /** Delta degrees of freedom of the variance (denominator n - ddof); default 1. */
+  ddof?: number;
+  /** If false, skewness and kurtosis are corrected for statistical bias; default true. */
+  bias?: boolean;
+}
+
+export interface DescribeResult {
+  nobs: number;
+  minmax: [number, number];
+  mean: number;
+  variance: number;
+  skewness: number;
+  /** Excess (Fisher) kurtosis: 0 for a normal distribution. */
+  kurtosis: number;
+}
+
+/**
+ * Summary statistics of a sample, as scipy.stats.describe (scipy 1.17):
+ * count, minimum and maximum, mean, variance sum((x - mean)^2) / (n - ddof),
+ * skewness m3 / m2^1.5 and excess kurtosis m4 / m2^2 - 3 (m_k the biased
+ * central moments; with `bias: false` the adjusted Fisher-Pearson forms
+ * G1 = sqrt(n(n-1)) / (n-2) g1 for n > 2 and
+ * G2 = ((n^2-1) m4/m2^2 - 3(n-1)^2) / ((n-2)(n-3)) for n > 3).
+ * Data on a large offset are first shifted exactly as the decimals written.
+ *
+ * @param a - the sample (NaN propagates, as scipy's default nan_policy)
+ * @param options - `{ ddof = 1, bias = true }`
+ * @returns `{ nobs, minmax, mean, variance, skewness, kurtosis }`; variance is
+ *   Infinity when n = ddof (NaN if the data are constant, so n = 1 gives
+ *   NaN); skewness and kurtosis are NaN for (near-)constant data, as scipy
+ * @throws StatsInputError for an empty sample, non-numbers, or a ddof that is
+ *   not an integer in [0, n]
+ * @example describe([1, 2, 3, 4, 10]) // { nobs: 5, minmax: [1, 10], mean: 4, variance: 12.5, skewness: 1.138..., kurtosis: -0.212 }
+ */
+export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
+  const fn = 'describe';
+  const x = checkSample(fn, 'a', a);
+  const opts = checkOptions(fn, options);
+  if (x.length === 0) throw new StatsInputError(fn, 'requires a non-empty sample (got 0 values)');
+  const ddof = opts.ddof ?? 1;
+  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
+    throw new StatsInputError(
+      fn,
+      `requires ddof to be a non-negative integer (got ${String(ddof)})`,
+    );
+  }
+  if (ddof > x.length) {
+    throw new StatsInputError(
+      fn,
+      `requires ddof <= the number of values (got ddof ${ddof} for ${x.length} values; scipy would return a negative variance)`,
+    );
+  }
+  const bias = checkBoolean(fn, 'bias', opts.bias, true);
+  const n = x.length;
+  let min = x[0] as number;
+  let max = min;
+  for (const v of x) {
+    if (Number.isNaN(v) || Number.isNaN(min)) {
+      min = Number.NaN;
+      max = Number.NaN;
+      continue;
+    }
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const { mean, ss, s3, s4 } = centralSums(x, true);
+  const m2 = ss / n;
+  const m3 = s3 / n;
+  const m4 = s4 / n;
+  // As scipy: ddof = n gives Infinity (NaN for constant data, as n = 1 does).
+  const variance = n > ddof ? ss / (n - ddof) : (ss / n) * (n / (n - ddof));
+  // scipy's test for a constant sample: m2 <= (eps * mean)^2.
+  const zero = m2 <= (Number.EPSILON * mean) ** 2;
+  let skewness = zero ? Number.NaN : m3 / m2 ** 1.5;
+  let kurtosis = zero ? Number.NaN : m4 / (m2 * m2);
+  if (!bias && !zero && n > 2) skewness = (Math.sqrt((n - 1) * n) / (n - 2)) * skewness;
+  if (!bias && !zero && n > 3) {
+    kurtosis = ((n * n - 1) * kurtosis - 3 * (n - 1) ** 2) / ((n - 2) * (n - 3)) + 3;
+  }
+  return { nobs: n, minmax: [min, max], mean, variance, skewness, kurtosis: kurtosis - 3 };
+}
