@@ -1,12 +1,12 @@
 /**
  * Plans and state of a real stack. Synthesis goes through the infra
- * wrapper (`infra/src/cli/run.ts synth <stack>`, called as the root scripts call it),
- * which also writes the project's Terraform CLI config; Terraform then runs
- * in the synthesized stack directory with that config, the way cdktf does.
+ * wrapper (`infra/src/cli/run.ts synth <stack>`, called as the root scripts call it);
+ * Terraform then runs in the synthesized stack directory with the project's
+ * own CLI config (offline provider mirror), the way the wrapper runs cdktf.
  * The same LAMBDA_STATS_* variables as the wrapper's choose the directories.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io, StackName } from './cli';
@@ -21,12 +21,47 @@ export function stackDir(stack: StackName, env: NodeJS.ProcessEnv): string {
   return join(resolve(out), 'stacks', stack);
 }
 
-/** The environment Terraform runs with: the wrapper's CLI config, offline flags. */
-export function stackTerraformEnv(stack: StackName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/** Where the machines may keep a filesystem mirror of the AWS provider (as infra's wrapper). */
+const MIRROR_CANDIDATES = ['/opt/tf-plugins', '/usr/share/terraform/plugins'];
+const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
+
+/**
+ * Writes the project's Terraform CLI config for the review's own Terraform
+ * runs, by the infra wrapper's rule: the provider from a filesystem mirror
+ * (LAMBDA_STATS_TF_PLUGIN_MIRROR, else a known mirror directory holding
+ * hashicorp/aws), the public registry otherwise. Synth alone does not write
+ * one, so the review writes its own beside the wrapper's, in the same work dir.
+ */
+export function writeCliConfig(env: NodeJS.ProcessEnv): string {
   const workDir = resolve(env.LAMBDA_STATS_WORK_DIR ?? join(repoRoot, '.lambda-stats'));
+  const mirror = [env.LAMBDA_STATS_TF_PLUGIN_MIRROR, ...MIRROR_CANDIDATES].find(
+    (dir) => dir && existsSync(join(dir, AWS_PROVIDER)),
+  );
+  const body = mirror
+    ? [
+        'provider_installation {',
+        '  filesystem_mirror {',
+        `    path    = ${JSON.stringify(resolve(mirror))}`,
+        `    include = [${JSON.stringify(AWS_PROVIDER)}]`,
+        '  }',
+        '  direct {',
+        `    exclude = [${JSON.stringify(AWS_PROVIDER)}]`,
+        '  }',
+        '}',
+        '',
+      ].join('\n')
+    : 'provider_installation {\n  direct {}\n}\n';
+  mkdirSync(workDir, { recursive: true });
+  const file = join(workDir, 'review-terraform.rc');
+  writeFileSync(file, body);
+  return file;
+}
+
+/** The environment Terraform runs with: the project's CLI config, offline flags. */
+export function stackTerraformEnv(stack: StackName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {
     ...env,
-    TF_CLI_CONFIG_FILE: join(workDir, 'terraform.rc'),
+    TF_CLI_CONFIG_FILE: writeCliConfig(env),
     TF_IN_AUTOMATION: '1',
     CHECKPOINT_DISABLE: '1',
   };
