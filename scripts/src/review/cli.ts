@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+
+/** Where a command writes and which directory relative paths start from. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The directory the user ran the command from. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const STACKS = ['local', 'dev', 'prod'] as const;
+export type StackName = (typeof STACKS)[number];
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    // pnpm runs package scripts from the package directory; INIT_CWD is
+    // where the user typed the command, which is what relative paths mean.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    env: process.env,
+  };
+}
+
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/** Strict flag parsing whose errors name the flag and the fix. */
+export function parseFlags<T extends Options>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    const msg = (e as Error).message
+      .replace(/\. To specify a positional argument.*$/s, '')
+      .replace(/^Unknown option '(.+?)'.*$/s, "unknown flag '$1'");
+    throw new UsageError(msg);
+  }
+}
+
+export function checkStack(value: string): StackName {
+  if (!(STACKS as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown stack '${value}': use one of ${STACKS.join(', ')}`);
+  }
+  return value as StackName;
+}
+
+export function checkFormat(value: string | undefined): 'markdown' | 'json' {
+  const f = value ?? 'markdown';
+  if (f !== 'markdown' && f !== 'json') {
+    throw new UsageError(`unknown format '${f}': use markdown or json`);
+  }
+  return f;
+}

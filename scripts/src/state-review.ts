@@ -1,0 +1,115 @@
+/**
+ * `pnpm state-review`: what a stack's Terraform state holds, grouped by type
+ * with the attributes worth reviewing, and what changed outside Terraform
+ * (drift, from a refresh-only plan).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatPath } from './review/attribute-diff';
+import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
+import { asPlan, type Plan, ReviewInputError, type State } from './review/plan-json';
+import { code } from './review/render-markdown';
+import { renderStateMarkdown } from './review/render-state';
+import { stateOfStack } from './review/stack';
+import { summarizeState } from './review/summarize-state';
+import { TerraformError } from './review/terraform';
+
+export const STATE_USAGE = `Usage:
+  pnpm state-review --stack <local|dev|prod> [options]   read the stack's state and check drift
+  pnpm state-review --state-json <file> [--drift-json <file>] [options]
+      summarize \`terraform show -json\` (state) and, optionally, a refresh-only plan
+      (\`terraform plan -refresh-only -out=p && terraform show -json p\`)
+
+Options:
+  --format <markdown|json>   Markdown for people (default) or JSON for machines
+  --title <text>             heading (default: the stack or file name)
+  --help                     this text
+`;
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ReviewInputError(`cannot read JSON from ${path}: ${(e as Error).message}`);
+  }
+}
+
+export async function runStateReview(argv: string[], io: Io): Promise<number> {
+  try {
+    const flags = parseFlags(argv, {
+      stack: { type: 'string' },
+      'state-json': { type: 'string' },
+      'drift-json': { type: 'string' },
+      format: { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (flags.help) {
+      io.stdout(STATE_USAGE);
+      return 0;
+    }
+    const format = checkFormat(flags.format);
+    if ((flags['state-json'] === undefined) === (flags.stack === undefined)) {
+      throw new UsageError('give exactly one of --stack <name> or --state-json <file>');
+    }
+    if (flags.stack !== undefined && flags['drift-json'] !== undefined) {
+      throw new UsageError(
+        '--drift-json goes with --state-json; --stack makes its own refresh-only plan',
+      );
+    }
+    let state: State;
+    let drift: Plan | undefined;
+    let title: string;
+    if (flags.stack !== undefined) {
+      const stack = checkStack(flags.stack);
+      ({ state, drift } = await stateOfStack(stack, io));
+      title = flags.title ?? code(stack);
+    } else {
+      const file = resolve(io.cwd, flags['state-json']!);
+      const json = readJson(file) as State & { resource_changes?: unknown };
+      if (json.resource_changes !== undefined) {
+        throw new ReviewInputError(
+          `${file} is a plan, not a state: review it with \`pnpm plan-review --plan-json\``,
+        );
+      }
+      state = json;
+      if (flags['drift-json'] !== undefined) {
+        const d = resolve(io.cwd, flags['drift-json']);
+        drift = asPlan(readJson(d), d);
+      }
+      title = flags.title ?? code(basename(file));
+    }
+    const summary = summarizeState(state, drift);
+    if (format === 'json') {
+      const out = {
+        title,
+        resourceCount: summary.resourceCount,
+        driftChecked: drift !== undefined,
+        groups: summary.groups,
+        drift: summary.drift.map((d) => ({
+          ...d,
+          attributes: d.attributes.map((a) => ({ ...a, path: formatPath(a.path) })),
+        })),
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      io.stdout(renderStateMarkdown(summary, { title, driftChecked: drift !== undefined }));
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`state-review: ${e.message}\n\n${STATE_USAGE}`);
+      return 2;
+    }
+    if (e instanceof ReviewInputError || e instanceof TerraformError) {
+      io.stderr(`state-review: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runStateReview(process.argv.slice(2), processIo());
+}
