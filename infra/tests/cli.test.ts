@@ -134,7 +134,8 @@ describe('pnpm run synth', () => {
   beforeAll(async () => {
     for (const run of runs) {
       // Run b has no Terraform on PATH: synth must not need it.
-      const path_ = run === 'b' ? { PATH: path.dirname(process.execPath) } : {};
+      const path_: Record<string, string> =
+        run === 'b' ? { PATH: path.dirname(process.execPath) } : {};
       const result = await runWrapper(
         ['synth'],
         envFor(run, { LAMBDA_STATS_AWS_ENDPOINT: 'http://127.0.0.1:4566', ...path_ }),
