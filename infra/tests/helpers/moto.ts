@@ -39,8 +39,13 @@ export async function startMoto(timeoutMs = 30_000): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
-    detached: true, // its own process group, so stop() reaches anything it forks
+  // A watchdog shell stops moto if this test process dies without running
+  // afterAll (e.g. turbo kills the task): no orphaned server either way.
+  const watchdog = `moto_server -H 127.0.0.1 -p ${port} & m=$!
+while kill -0 ${process.pid} 2>/dev/null && kill -0 $m 2>/dev/null; do sleep 1; done
+kill $m 2>/dev/null; wait $m`;
+  const child: ChildProcess = spawn('sh', ['-c', watchdog], {
+    detached: true, // its own process group, so stop() reaches moto too
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const failed = new Promise<never>((_, reject) => {
