@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliConfig, findProviderMirror } from '@lambda-stats/infra/terraform-env';
 import type { Io, StackName } from './cli';
 import { type Plan, ReviewInputError, type State } from './plan-json';
 import { planJson, stateJson, TerraformError, terraform } from './terraform';
@@ -21,36 +22,16 @@ export function stackDir(stack: StackName, env: NodeJS.ProcessEnv): string {
   return join(resolve(out), 'stacks', stack);
 }
 
-/** Where the machines may keep a filesystem mirror of the AWS provider (as infra's wrapper). */
-const MIRROR_CANDIDATES = ['/opt/tf-plugins', '/usr/share/terraform/plugins'];
-const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
-
 /**
  * Writes the project's Terraform CLI config for the review's own Terraform
- * runs, by the infra wrapper's rule: the provider from a filesystem mirror
+ * runs with the infra wrapper's own rule (findProviderMirror, cliConfig): the provider from a filesystem mirror
  * (LAMBDA_STATS_TF_PLUGIN_MIRROR, else a known mirror directory holding
  * hashicorp/aws), the public registry otherwise. Synth alone does not write
  * one, so the review writes its own beside the wrapper's, in the same work dir.
  */
 export function writeCliConfig(env: NodeJS.ProcessEnv): string {
   const workDir = resolve(env.LAMBDA_STATS_WORK_DIR ?? join(repoRoot, '.lambda-stats'));
-  const mirror = [env.LAMBDA_STATS_TF_PLUGIN_MIRROR, ...MIRROR_CANDIDATES].find(
-    (dir) => dir && existsSync(join(dir, AWS_PROVIDER)),
-  );
-  const body = mirror
-    ? [
-        'provider_installation {',
-        '  filesystem_mirror {',
-        `    path    = ${JSON.stringify(resolve(mirror))}`,
-        `    include = [${JSON.stringify(AWS_PROVIDER)}]`,
-        '  }',
-        '  direct {',
-        `    exclude = [${JSON.stringify(AWS_PROVIDER)}]`,
-        '  }',
-        '}',
-        '',
-      ].join('\n')
-    : 'provider_installation {\n  direct {}\n}\n';
+  const body = cliConfig(findProviderMirror(env));
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, 'review-terraform.rc');
   writeFileSync(file, body);
