@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { isConstant } from './internal/constant';
+import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
@@ -103,6 +104,9 @@ export function linregress(
     );
   }
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
+  // The float64 bound was too loose (typically a tiny p-value): double-double sums.
+  const compensated = n > 2 ? linregressCompensated(xs, ys) : null;
+  if (compensated !== null) return withPvalue(compensated, n, alternative);
   const exact = linregressExact(xs, ys);
   if (n === 2) {
     const { slope, intercept, rvalue } = exact;

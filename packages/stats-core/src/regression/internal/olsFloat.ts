@@ -57,7 +57,9 @@ export function olsFloat(d: Design): FloatSolve {
   const p = d.columns.length;
   const scales = d.columns.map((c) => {
     const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0));
-    return norm > 0 && Number.isFinite(norm) ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
+    // Far from under- and overflow, so the double-double products stay exact
+    // and subnormal entries' representation errors are negligible.
+    return norm > 1e-100 && norm < 1e100 ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
   });
   if (scales.some((s) => !(s > 0) || !Number.isFinite(s))) {
     return { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity };
@@ -194,6 +196,7 @@ export function olsFloat(d: Design): FloatSolve {
   // Coefficients: QR solution of the normal equations, refined.
   let yNorm2 = 0;
   for (let i = 0; i < n; i++) yNorm2 += (y[i] as number) ** 2;
+  if (!(yNorm2 > 1e-200 && yNorm2 < 1e200)) return declined;
   const solved = refine(cHi, cLo, solve(cHi), Math.sqrt(yNorm2 * frobenius2));
   if (solved === null) return declined;
   const z = solved.w;
