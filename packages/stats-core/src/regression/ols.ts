@@ -89,7 +89,11 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
   ];
   const columns = [
     ...(hasIntercept ? [new Float64Array(n).fill(1)] : []),
-    ...Array.from({ length: k }, (_, j) => Float64Array.from(rows, (row) => row[j] as number)),
+    ...Array.from({ length: k }, (_, j) => {
+      const column = new Float64Array(n);
+      for (let i = 0; i < n; i++) column[i] = (rows[i] as NumericArray)[j] as number;
+      return column;
+    }),
   ];
   return fitDesign({
     fn: FN,

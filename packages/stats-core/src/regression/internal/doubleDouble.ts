@@ -35,3 +35,31 @@ export class DoubleDouble {
     this.hi = hi;
   }
 }
+
+/**
+ * sum_i a_i b_i by Ogita, Rump and Oishi's Dot2 (exact products, compensated
+ * sums), left unrounded: returns [hi, lo] with |hi + lo - a^T b| <= about
+ * n^2 u^2 |a|^T |b| (plus u |a^T b| once rounded to one double).
+ */
+export function dot2(a: ArrayLike<number>, b: ArrayLike<number>): [number, number] {
+  const n = a.length;
+  let p = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    const h = x * y;
+    let t = SPLITTER * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    t = SPLITTER * y;
+    const yh = t - (t - y);
+    const yl = y - yh;
+    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
+    const q = p + h;
+    const bb = q - p;
+    s += p - (q - bb) + (h - bb) + r;
+    p = q;
+  }
+  return [p, s];
+}

@@ -1,8 +1,8 @@
 import { studentTSf } from '../../distributions/studentT';
 import type { Design } from './design';
-import { DoubleDouble } from './doubleDouble';
+import { DoubleDouble, dot2 } from './doubleDouble';
 import type { FitCore } from './fit';
-import { backSubstitute, householderQr } from './householder';
+import { backSubstitute, householderQr, inverseGramDiagonal } from './householder';
 import { conditionNumber, singularValues } from './singularValues';
 
 const U = 2 ** -53;
@@ -65,7 +65,7 @@ export function olsFloat(d: Design): FloatSolve {
     return { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity };
   }
   const A = d.columns.map((c, j) => c.map((v) => v / (scales[j] as number)));
-  const { r } = householderQr(
+  const { r, qty } = householderQr(
     A.map((c) => Float64Array.from(c)),
     y,
   );
@@ -83,6 +83,27 @@ export function olsFloat(d: Design): FloatSolve {
   // QR (and triangular solve) backward error, worst case: R^T R = M + E.
   const eGramMatrix = 3 * 8 * (n + p) * p * U * frobenius2;
   if (!(eGramMatrix / (sigmaMin * sigmaMin) < 0.01)) return declined;
+  const cRep = (2 * d.representationUlps + 1) * U; // per design entry (x^k: k u + pow); y: u
+  // Early decline (speed only, never acceptance): the representation part
+  // of the coefficients' bound, c sqrt(G_jj) || |y| + |A||z| || / |z_j|, from
+  // the unrefined QR solution; at twice the tolerance the refined bound
+  // below (which contains this term) cannot pass either.
+  {
+    const z0 = backSubstitute(r, qty);
+    const g0 = inverseGramDiagonal(r);
+    let m2 = 0;
+    for (let i = 0; i < n; i++) {
+      let size = Math.abs(y[i] as number);
+      for (let j = 0; j < p; j++)
+        size += Math.abs(((A[j] as Float64Array)[i] as number) * (z0[j] as number));
+      m2 += size * size;
+    }
+    const m0 = Math.sqrt(m2);
+    const hopeless = z0.some(
+      (v, j) => SAFETY * cRep * Math.sqrt(g0[j] as number) * m0 > 2 * TOLERANCE * Math.abs(v),
+    );
+    if (hopeless) return declined;
+  }
   // Double-double summation error, relative to the sum of magnitudes.
   const ddError = 4 * (n + p + 4) ** 2 * U * U;
 
@@ -95,17 +116,13 @@ export function olsFloat(d: Design): FloatSolve {
     const aj = A[j] as Float64Array;
     for (let k = j; k < p; k++) {
       const ak = A[k] as Float64Array;
-      const acc = new DoubleDouble();
-      for (let i = 0; i < n; i++) acc.addProduct(aj[i] as number, ak[i] as number);
-      (mHi[j] as number[])[k] = acc.hi;
-      (mLo[j] as number[])[k] = acc.lo;
-      (mHi[k] as number[])[j] = acc.hi;
-      (mLo[k] as number[])[j] = acc.lo;
+      const [hi, lo] = dot2(aj, ak);
+      (mHi[j] as number[])[k] = hi;
+      (mLo[j] as number[])[k] = lo;
+      (mHi[k] as number[])[j] = hi;
+      (mLo[k] as number[])[j] = lo;
     }
-    const acc = new DoubleDouble();
-    for (let i = 0; i < n; i++) acc.addProduct(aj[i] as number, y[i] as number);
-    cHi[j] = acc.hi;
-    cLo[j] = acc.lo;
+    [cHi[j], cLo[j]] = dot2(aj, y);
   }
   /** (R^T R)^-1 v: a forward then a back substitution. */
   const solve = (v: number[]): number[] => {
@@ -256,7 +273,6 @@ export function olsFloat(d: Design): FloatSolve {
   const fStatistic = (tss - rss) / dfModel / s2;
 
   // Relative error bounds against the exact decimal answer, first order.
-  const cRep = (2 * d.representationUlps + 1) * U; // per design entry (x^k: k u + pow); y: u
   const rNorm = Math.sqrt(rss);
   const mNorm = Math.sqrt(fittedSize2);
   const zNorm = Math.hypot(...z);
