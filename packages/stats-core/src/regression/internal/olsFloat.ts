@@ -253,13 +253,15 @@ export function olsFloat(d: Design): FloatSolve {
     }
   }
   const rss = rssAcc.hi + rssAcc.lo;
-  const sumYValue = sumY.hi + sumY.lo;
   let tss: number;
   if (d.hasIntercept) {
+    // n TSS = n sum y^2 - (sum y)^2, all in double-double (no rounded mean).
     const t = new DoubleDouble();
-    t.add(sumY2.hi, sumY2.lo);
-    t.addProduct(-sumYValue, sumYValue / n);
-    tss = t.hi + t.lo;
+    t.addProduct(n, sumY2.hi);
+    t.add(n * sumY2.lo);
+    t.addProduct(-sumY.hi, sumY.hi);
+    t.add(-2 * sumY.hi * sumY.lo);
+    tss = (t.hi + t.lo) / n;
   } else tss = sumY2.hi + sumY2.lo;
   if (!(rss > 0) || !(tss > 0)) return declined;
 
