@@ -26,9 +26,10 @@ const FN = 'ols';
  * 1 - (1 - R^2)(n - k0) / dfResidual (k0 = 1 with intercept, else 0);
  * F = ((TSS - RSS) / dfModel) / s^2 with dfModel = p - k0.
  *
- * Method: Householder QR in float64 on the column-scaled design, accepted
- * when a first-order error bound on every field (inputs taken as the
- * decimals they print as) is below 1e-13 relative and 1e-10 on the p-values
+ * Method: Householder QR in float64 on the column-scaled design, refined
+ * with double-double residuals and Gram matrix, accepted when an a
+ * posteriori error bound on every field (inputs taken as the decimals they
+ * print as) is below 1e-13 relative and 1e-10 on the p-values
  * ('float64'); otherwise the normal equations built exactly from the decimal
  * inputs (BigInt sums) and solved in mathjs BigNumber at 64 digits
  * ('bignumber'). Every NIST StRD linear-regression certified value comes out

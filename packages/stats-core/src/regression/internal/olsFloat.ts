@@ -45,7 +45,7 @@ export interface FloatSolve {
  * where R^T R = M + E (QR backward error, taken worst case 8 n p u). The
  * diagonal of M^-1 (for the standard errors) is refined and bounded the
  * same way. The inputs' binary representation (the data are decimals;
- * u per y, (2k + 2) u per x^k column entry) enters through first-order
+ * u per y, (2k + 1) u per x^k column entry) enters through first-order
  * least-squares perturbation theory, doubled for safety:
  * |dz_j| <= c sqrt(G_jj) (||m|| + ||A||_F ||r|| / sigma_min), m = |y| + |A||z|;
  * dRSS / RSS <= 2 c ||m|| / ||r||; dG_jj / G_jj <= 2 c ||A||_F^2 / sigma_min^2.
