@@ -56,7 +56,9 @@ export function olsFloat(d: Design): FloatSolve {
   const { n, y } = d;
   const p = d.columns.length;
   const scales = d.columns.map((c) => {
-    const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0));
+    let sumSquares = 0;
+    for (let i = 0; i < n; i++) sumSquares += (c[i] as number) ** 2;
+    const norm = Math.sqrt(sumSquares);
     // Far from under- and overflow, so the double-double products stay exact
     // and subnormal entries' representation errors are negligible.
     return norm > 1e-100 && norm < 1e100 ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
@@ -64,7 +66,12 @@ export function olsFloat(d: Design): FloatSolve {
   if (scales.some((s) => !(s > 0) || !Number.isFinite(s))) {
     return { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity };
   }
-  const A = d.columns.map((c, j) => c.map((v) => v / (scales[j] as number)));
+  const A = d.columns.map((c, j) => {
+    const inverse = 1 / (scales[j] as number); // a power of two: exact
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = (c[i] as number) * inverse;
+    return a;
+  });
   const { r, qty } = householderQr(
     A.map((c) => Float64Array.from(c)),
     y,
@@ -79,7 +86,8 @@ export function olsFloat(d: Design): FloatSolve {
   if (!(minDiagonal > 1e-10) || !(kappa < 1e8)) return declined;
 
   // ||A||_F^2 (columns have norms within a factor sqrt 2 of 1).
-  const frobenius2 = A.reduce((s, c) => s + c.reduce((t, v) => t + v * v, 0), 0);
+  let frobenius2 = 0;
+  for (const c of A) for (let i = 0; i < n; i++) frobenius2 += (c[i] as number) ** 2;
   // QR (and triangular solve) backward error, worst case: R^T R = M + E.
   const eGramMatrix = 3 * 8 * (n + p) * p * U * frobenius2;
   if (!(eGramMatrix / (sigmaMin * sigmaMin) < 0.01)) return declined;
