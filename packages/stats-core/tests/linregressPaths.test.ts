@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { linregress } from '../src/index';
+import { linregressCompensated } from '../src/regression/internal/linregressCompensated';
 import { linregressExact } from '../src/regression/internal/linregressExact';
 import { linregressFloat } from '../src/regression/internal/linregressFloat';
+import { tPvalue } from '../src/regression/internal/tPvalue';
+import golden from './fixtures/golden/linregress.json' with { type: 'json' };
 
 /**
  * The float64 path may answer only when its error bound promises 1e-10
@@ -51,5 +55,123 @@ describe('float64 path vs exact decimal path', () => {
     );
     // The fast path must actually be exercised, not always declined.
     expect(answered).toBeGreaterThan(30);
+  });
+});
+
+describe('double-double stage vs exact decimal path', () => {
+  const family = fc.record({
+    n: fc.integer({ min: 3, max: 2000 }),
+    offset: fc.constantFrom(0, 1, 1e3, 1e6, 1e9, -1e9),
+    scale: fc.constantFrom(1e-9, 1e-3, 1, 1e6),
+    slope: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    noise: fc.constantFrom(1e-12, 1e-6, 1e-2, 0.3, 1, 100),
+    // noise relative to the slope: correlations from near 1 down to moderate,
+    // so t spans ~3 to 1e6 and p from 1e-3 through 1e-290 to underflow.
+    relative: fc.boolean(),
+    seed: fc.integer({ min: 1, max: 2 ** 30 }),
+  });
+
+  it('agrees to 1e-10 (p-value included) whenever it answers', () => {
+    let answered = 0;
+    let tinyP = 0;
+    fc.assert(
+      fc.property(family, ({ n, offset, scale, slope, noise, relative, seed }) => {
+        let s = seed;
+        const rand = () => {
+          s = (s * 1103515245 + 12345) % 2 ** 31;
+          return s / 2 ** 31;
+        };
+        const x = Array.from({ length: n }, () => offset + scale * rand());
+        const amplitude = relative ? noise * Math.abs(slope) * scale : noise * scale;
+        const y = x.map((v) => slope * (v - offset) + amplitude * (rand() - 0.5));
+        const fast = linregressCompensated(x, y);
+        if (fast === null) return;
+        answered++;
+        const exact = linregressExact(x, y);
+        for (const k of [
+          'slope',
+          'intercept',
+          'rvalue',
+          'stderr',
+          'interceptStderr',
+          't',
+        ] as const) {
+          const rel = Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]);
+          expect(rel, k).toBeLessThanOrEqual(1e-10);
+        }
+        const pFast = tPvalue(fast.t, n - 2, 'two-sided');
+        const pExact = tPvalue(exact.t, n - 2, 'two-sided');
+        if (pExact > 0 && pExact < 1e-12) tinyP++;
+        if (pExact === 0) expect(pFast).toBe(0);
+        else expect(Math.abs(pFast - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    expect(answered).toBeGreaterThan(30);
+    expect(tinyP).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers ordinary data with tiny p-values, within 1e-10 of the exact path', () => {
+    let answered = 0;
+    let tinyP = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 30, max: 2000 }),
+          offset: fc.constantFrom(0, 1, 10),
+          scale: fc.constantFrom(1e-3, 1, 1e6),
+          slope: fc.double({ min: 0.01, max: 100, noNaN: true }),
+          noise: fc.constantFrom(0.3, 1, 3),
+          seed: fc.integer({ min: 1, max: 2 ** 30 }),
+        }),
+        ({ n, offset, scale, slope, noise, seed }) => {
+          let s = seed;
+          const rand = () => {
+            s = (s * 1103515245 + 12345) % 2 ** 31;
+            return s / 2 ** 31;
+          };
+          const x = Array.from({ length: n }, () => offset + scale * rand());
+          const y = x.map((v) => slope * v + noise * slope * scale * rand());
+          const pExact = tPvalue(linregressExact(x, y).t, n - 2, 'two-sided');
+          const fast = linregressCompensated(x, y);
+          if (fast === null) return;
+          answered++;
+          if (pExact > 0 && pExact < 1e-12) tinyP++;
+          const pFast = tPvalue(fast.t, n - 2, 'two-sided');
+          if (pExact === 0) expect(pFast).toBe(0);
+          else expect(Math.abs(pFast - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+        },
+      ),
+      { numRuns: 60, seed: 3 },
+    );
+    // Most of these must be answered without the exact path, tiny p included.
+    expect(answered).toBeGreaterThan(30);
+    expect(tinyP).toBeGreaterThan(10);
+  });
+
+  it('answers linregress at n = 1000 with p near 1e-290 within 1e-10 of the exact golden', () => {
+    const c = golden.cases.find((g) => g.name === 'p near 1e-290, n=1000');
+    if (c === undefined) throw new Error('golden case missing');
+    const plain = linregressFloat(c.x, c.y);
+    const fast = linregressCompensated(c.x, c.y);
+    expect(fast).not.toBeNull();
+    const viaPublic = linregress(c.x, c.y);
+    // The public function answered from a fast stage, not the exact path.
+    const stage = plain !== null && typeof plain === 'object' ? plain : fast;
+    expect(viaPublic.slope).toBe(stage?.slope);
+    expect(viaPublic.stderr).toBe(stage?.stderr);
+    const fields = [
+      ['slope', c.expected.slope, viaPublic.slope],
+      ['intercept', c.expected.intercept, viaPublic.intercept],
+      ['rvalue', c.expected.rvalue, viaPublic.rvalue],
+      ['pvalue', c.expected.pvalue, viaPublic.pvalue],
+      ['stderr', c.expected.stderr, viaPublic.stderr],
+      ['intercept_stderr', c.expected.intercept_stderr, viaPublic.interceptStderr],
+    ] as const;
+    for (const [k, want, got] of fields) {
+      expect(Math.abs(got - (want as number)) / Math.abs(want as number), k).toBeLessThanOrEqual(
+        1e-10,
+      );
+    }
   });
 });

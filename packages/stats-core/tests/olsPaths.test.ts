@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
 import { type Design, onesColumn } from '../src/regression/internal/design';
+import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
 
@@ -139,5 +140,44 @@ describe('ols: float64 path vs BigNumber path', () => {
     expect(['float64', 'bignumber']).toContain(wellConditioned.method);
     expect(wellConditioned.conditionNumber).toBeGreaterThan(1);
     expect(wellConditioned.conditionNumber).toBeLessThan(100);
+  });
+});
+
+describe('ols: well-conditioned random data takes the float64 path', () => {
+  // n = 1000 uniform full-precision doubles, intercept + 2 predictors (3
+  // columns), one coefficient near zero so its p-value is moderate.
+  let s = 20261126;
+  const uniform = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const n = 1000;
+  const rows = Array.from({ length: n }, () => [uniform(), uniform()]);
+  const y = rows.map(([a, b]) => 1 + 2 * (a as number) + 0.05 * (b as number) + (uniform() - 0.5));
+
+  it('answers with method float64 and matches the BigNumber path to 1e-10 on every field', () => {
+    const fit = ols(rows, y);
+    expect(fit.method).toBe('float64');
+    const d = design(rows, y);
+    const exact = finishFit(olsBig(d), 2, n - 3, fit.conditionNumber, 'bignumber');
+    const close = (a: number, b: number, what: string) => {
+      if (b === 0) expect(a, what).toBe(0);
+      else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(1e-10);
+    };
+    for (const key of ['coefficients', 'standardErrors', 'tValues', 'pValues'] as const) {
+      for (const [j, v] of fit[key].entries()) close(v, exact[key][j] as number, `${key}[${j}]`);
+    }
+    for (const key of [
+      'residualStandardDeviation',
+      'rSquared',
+      'adjustedRSquared',
+      'fStatistic',
+      'fPvalue',
+    ] as const) {
+      close(fit[key], exact[key], key);
+    }
+    // A p-value that is not tiny and one that is: both checked above.
+    expect(fit.pValues[2]).toBeGreaterThan(1e-6);
+    expect(fit.pValues[1]).toBeLessThan(1e-100);
   });
 });

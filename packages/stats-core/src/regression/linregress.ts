@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { isConstant } from './internal/constant';
+import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
@@ -48,9 +49,12 @@ const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
  * writes. A lean float64 path (one blocked pass of shifted sums, a second
  * centred pass only if the shift was poor, residual sums near |r| = 1)
  * carries an error bound on every field; when a bound exceeds 1e-11 relative
- * (large offsets, near-perfect fits, tiny correlations) the answer is
- * recomputed exactly from the decimals (BigInt) and rounded once, so every
- * field is within 1e-10 relative of the exact answer.
+ * a double-double pass (exact products, compensated sums) tries again with
+ * the same bounds (this rescues tiny p-values on ordinary data), and only
+ * if that also declines (large offsets, near-perfect fits, tiny
+ * correlations) is the answer recomputed exactly from the decimals (BigInt)
+ * and rounded once, so every field is within 1e-10 relative of the exact
+ * answer.
  *
  * As scipy 1.17: n = 2 gives stderr = interceptStderr = 0 and pvalue 0 (1 if
  * the two y are equal) for every alternative; a constant y gives slope 0,
@@ -103,6 +107,9 @@ export function linregress(
     );
   }
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
+  // The float64 bound was too loose (typically a tiny p-value): double-double sums.
+  const compensated = n > 2 ? linregressCompensated(xs, ys) : null;
+  if (compensated !== null) return withPvalue(compensated, n, alternative);
   const exact = linregressExact(xs, ys);
   if (n === 2) {
     const { slope, intercept, rvalue } = exact;

@@ -26,9 +26,10 @@ const FN = 'ols';
  * 1 - (1 - R^2)(n - k0) / dfResidual (k0 = 1 with intercept, else 0);
  * F = ((TSS - RSS) / dfModel) / s^2 with dfModel = p - k0.
  *
- * Method: Householder QR in float64 on the column-scaled design, accepted
- * when a first-order error bound on every field (inputs taken as the
- * decimals they print as) is below 1e-13 relative and 1e-10 on the p-values
+ * Method: Householder QR in float64 on the column-scaled design, refined
+ * with double-double residuals and Gram matrix, accepted when an a
+ * posteriori error bound on every field (inputs taken as the decimals they
+ * print as) is below 1e-13 relative and 1e-10 on the p-values
  * ('float64'); otherwise the normal equations built exactly from the decimal
  * inputs (BigInt sums) and solved in mathjs BigNumber at 64 digits
  * ('bignumber'). Every NIST StRD linear-regression certified value comes out
@@ -89,7 +90,11 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
   ];
   const columns = [
     ...(hasIntercept ? [new Float64Array(n).fill(1)] : []),
-    ...Array.from({ length: k }, (_, j) => Float64Array.from(rows, (row) => row[j] as number)),
+    ...Array.from({ length: k }, (_, j) => {
+      const column = new Float64Array(n);
+      for (let i = 0; i < n; i++) column[i] = (rows[i] as NumericArray)[j] as number;
+      return column;
+    }),
   ];
   return fitDesign({
     fn: FN,

@@ -1,0 +1,65 @@
+/**
+ * Error-free transformations for double-double (compensated) arithmetic:
+ * a value is carried as hi + lo with |lo| <= ulp(hi) / 2. Products use
+ * Dekker's split (JavaScript has no fused multiply-add).
+ */
+
+const SPLITTER = 134217729; // 2^27 + 1
+
+/** Accumulates sum_i a_i b_i in double-double: [hi, lo]. */
+export class DoubleDouble {
+  hi = 0;
+  lo = 0;
+
+  /** Adds a * b (the product exactly, then an error-free sum). */
+  addProduct(a: number, b: number): void {
+    const p = a * b;
+    let t = SPLITTER * a;
+    const ah = t - (t - a);
+    const al = a - ah;
+    t = SPLITTER * b;
+    const bh = t - (t - b);
+    const bl = b - bh;
+    const pe = al * bl - (p - ah * bh - al * bh - ah * bl);
+    this.add(p, pe);
+  }
+
+  /** Adds x + e (e small relative to x, e.g. the low part of another double-double). */
+  add(x: number, e = 0): void {
+    const s = this.hi + x;
+    const bb = s - this.hi;
+    const err = this.hi - (s - bb) + (x - bb);
+    const lo = this.lo + err + e;
+    const hi = s + lo;
+    this.lo = lo - (hi - s);
+    this.hi = hi;
+  }
+}
+
+/**
+ * sum_i a_i b_i by Ogita, Rump and Oishi's Dot2 (exact products, compensated
+ * sums), left unrounded: returns [hi, lo] with |hi + lo - a^T b| <= about
+ * n^2 u^2 |a|^T |b| (plus u |a^T b| once rounded to one double).
+ */
+export function dot2(a: ArrayLike<number>, b: ArrayLike<number>): [number, number] {
+  const n = a.length;
+  let p = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    const h = x * y;
+    let t = SPLITTER * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    t = SPLITTER * y;
+    const yh = t - (t - y);
+    const yl = y - yh;
+    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
+    const q = p + h;
+    const bb = q - p;
+    s += p - (q - bb) + (h - bb) + r;
+    p = q;
+  }
+  return [p, s];
+}
