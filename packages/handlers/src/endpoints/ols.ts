@@ -73,7 +73,7 @@ export const ols = defineEndpoint({
       df_resid: 2,
       condition_number: 10.65791708078394,
       n: 5,
-      method: 'bignumber',
+      method: 'float64',
     },
   },
 });
