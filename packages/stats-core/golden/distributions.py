@@ -114,6 +114,30 @@ for x, a, b in incbeta_points:
                              "lower": float(lower) if lower >= 1e-300 else None,
                              "upper": float(upper) if upper >= 1e-300 else None})
 
+# The regularized incomplete gamma (src/distributions/internal/
+# incompleteGamma.ts), both tails, straight from mpmath.gammainc: a from 1/2
+# to 1000, x from 1e-300 to 1200, around the switch x = a + 1 and far from it.
+cases["incgamma"] = []
+for a in [0.5, 1, 1.5, 2.5, 7.9, 8, 15, 50, 250, 1000]:
+    for x in [1e-300, 1e-20, 1e-4, 0.3, 1, 2, 3.84, 9, 10, 49, 51, 52, 100, 249, 251, 252, 600, 990, 1000, 1002, 1200]:
+        lower = mpmath.gammainc(a, 0, x, regularized=True)
+        upper = mpmath.gammainc(a, x, mpmath.inf, regularized=True)
+        cases["incgamma"].append({"x": x, "a": a,
+                                  "lower": float(lower) if lower >= 1e-300 else None,
+                                  "upper": float(upper) if upper >= 1e-300 else None})
+
+# The normal quantile (scipy's ndtri), solved at 60 digits from the cdf.
+cases["norm_ppf"] = []
+for p in [1e-300, 1e-100, 1e-20, 1e-5, 0.01, 0.025, 0.1, 0.3, 0.45, 0.4999999, 0.5000001,
+          0.55, 0.7, 0.9, 0.975, 0.99, 0.999999, 1 - 1e-10]:
+    pm = mpmath.mpf(p)
+    start = mpmath.sqrt(2) * mpmath.erfinv(2 * pm - 1) if 1e-20 < p < 1 - 1e-12 else \
+        -mpmath.sqrt(-2 * mpmath.log(pm) - mpmath.log(-2 * mpmath.log(pm)) - mpmath.log(2 * mpmath.pi))
+    with mpmath.workdps(60):
+        z = mpmath.findroot(lambda z: mpmath.ncdf(z) - pm, start)
+        assert abs(mpmath.ncdf(z) - pm) <= mpmath.mpf(10) ** -40 * pm
+    cases["norm_ppf"].append({"p": p, "z": float(z)})
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests/fixtures/golden/distributions.json"
 out.write_text(json.dumps({"generator": "golden/distributions.py", "scipy": scipy.__version__,
                            "mpmath": mpmath.__version__, "scipy_inexact": scipy_inexact, **cases}, indent=1) + "\n")
