@@ -30,8 +30,8 @@ export const layerModules: readonly LayerModule[] = [
   {
     name: '@lambda-stats/stats-core',
     why:
-      'Every function calls the stats core. It is bundled with mathjs and the @stdlib ' +
-      'distribution tails into ONE CommonJS file: module loading, not code size, dominates ' +
+      'Every function calls the stats core. It is bundled with mathjs ' +
+      'into ONE CommonJS file (its distribution tails are its own code): module loading, not code size, dominates ' +
       'a Node cold start (mathjs unbundled costs ~0.7 s of resolving hundreds of files), and ' +
       'bundling the core together with mathjs lets esbuild keep only the mathjs factories ' +
       'the core imports. mathjs is therefore not a separate module of the layer: functions ' +
@@ -48,8 +48,6 @@ export const layerModules: readonly LayerModule[] = [
       'seedrandom',
       'tiny-emitter',
       'typed-function',
-      // the distribution tails (betainc, gammainc, erfc) and their helpers
-      '@stdlib/*',
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import betainc from '@stdlib/math-base-special-betainc';
+import { incompleteBeta } from '../distributions/internal/incompleteBeta';
 import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import { centralSums } from '../internal/moments';
@@ -96,7 +96,7 @@ function pearsonPvalue(r: number, n: number, alternative: Alternative): number {
   // P(R > r): the upper tail of the beta at (1 + r) / 2, written so that the
   // argument is exact near r = +-1.
   const sf = (v: number) =>
-    v >= 0 ? betainc((1 - v) / 2, ab, ab) : betainc((1 + v) / 2, ab, ab, true, true);
+    v >= 0 ? incompleteBeta((1 - v) / 2, ab, ab) : incompleteBeta((1 + v) / 2, ab, ab, true);
   if (alternative === 'greater') return sf(r);
   if (alternative === 'less') return sf(-r);
   return Math.min(1, 2 * sf(Math.abs(r)));

@@ -1,4 +1,4 @@
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { incompleteGamma } from './internal/incompleteGamma';
 
 /**
  * Upper tail P(X > x) of the chi-squared distribution with `df` degrees of
@@ -13,5 +13,5 @@ export function chiSquaredSf(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return Number.NaN;
   if (x <= 0) return 1;
   if (x === Number.POSITIVE_INFINITY) return 0;
-  return gammainc(x / 2, df / 2, true, true);
+  return incompleteGamma(x / 2, df / 2, true);
 }

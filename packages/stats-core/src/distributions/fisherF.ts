@@ -1,4 +1,4 @@
-import betainc from '@stdlib/math-base-special-betainc';
+import { incompleteBeta } from './internal/incompleteBeta';
 
 /**
  * Upper tail P(F > f) of the F distribution with (dfn, dfd) degrees of
@@ -16,6 +16,6 @@ export function fisherFSf(f: number, dfn: number, dfd: number): number {
   if (f === Number.POSITIVE_INFINITY) return 0;
   const x = dfd / (dfd + dfn * f);
   // When x is close to 1 the complement is the accurate argument.
-  if (x > 0.5) return betainc((dfn * f) / (dfd + dfn * f), dfn / 2, dfd / 2, true, true);
-  return betainc(x, dfd / 2, dfn / 2, true, false);
+  if (x > 0.5) return incompleteBeta((dfn * f) / (dfd + dfn * f), dfn / 2, dfd / 2, true);
+  return incompleteBeta(x, dfd / 2, dfn / 2);
 }

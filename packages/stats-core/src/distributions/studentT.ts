@@ -1,4 +1,4 @@
-import betainc from '@stdlib/math-base-special-betainc';
+import { incompleteBeta } from './internal/incompleteBeta';
 
 /**
  * Upper tail P(T > t) of Student's t distribution with `df` degrees of
@@ -22,7 +22,7 @@ export function studentTSf(t: number, df: number): number {
   if (t === Number.NEGATIVE_INFINITY) return 1;
   const t2 = t * t;
   const tail =
-    t2 < df ? smallTTail(t2 / (df + t2), df) : 0.5 * betainc(df / (df + t2), df / 2, 0.5);
+    t2 < df ? smallTTail(t2 / (df + t2), df) : 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? tail : 1 - tail;
 }
 
@@ -36,6 +36,6 @@ export function studentTCdf(t: number, df: number): number {
 }
 
 function smallTTail(y: number, df: number): number {
-  const lower = betainc(y, 0.5, df / 2);
-  return lower < 0.5 ? 0.5 - 0.5 * lower : 0.5 * betainc(y, 0.5, df / 2, true, true);
+  const lower = incompleteBeta(y, 0.5, df / 2);
+  return lower < 0.5 ? 0.5 - 0.5 * lower : 0.5 * incompleteBeta(y, 0.5, df / 2, true);
 }
