@@ -4,7 +4,7 @@ import { linregress } from '../src/index';
 import { linregressCompensated } from '../src/regression/internal/linregressCompensated';
 import { linregressExact } from '../src/regression/internal/linregressExact';
 import { linregressFloat } from '../src/regression/internal/linregressFloat';
-import { tPvalue } from '../src/regression/internal/tPvalue';
+import { tPvalue } from '../src/internal/pvalue';
 import golden from './fixtures/golden/linregress.json' with { type: 'json' };
 
 /**

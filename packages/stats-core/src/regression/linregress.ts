@@ -1,10 +1,11 @@
 import { StatsInputError } from '../errors';
+import { tPvalue } from '../internal/pvalue';
+import type { Alternative } from '../internal/validate';
 import { isConstant } from './internal/constant';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
-import { type Alternative, tPvalue } from './internal/tPvalue';
 import {
   type NumericArray,
   requireFinite,
@@ -12,7 +13,7 @@ import {
   requireSameLength,
 } from './internal/validate';
 
-export type { Alternative } from './internal/tPvalue';
+export type { Alternative } from '../internal/validate';
 
 /** Options of {@link linregress}. */
 export interface LinregressOptions {

@@ -1,6 +1,6 @@
 import { fisherFSf } from '../../distributions/fisherF';
+import { tPvalue } from '../../internal/pvalue';
 import type { FitCore, OlsResult } from './fit';
-import { tPvalue } from './tPvalue';
 
 /**
  * Adds the t statistics (coefficient / standard error), their two-sided
