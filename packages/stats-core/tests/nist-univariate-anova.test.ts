@@ -3,14 +3,15 @@ import { expect, describe as group, it } from 'vitest';
 import { autocorrelationLag1, describe, fOneway } from '../src/index';
 
 /**
- * NIST StRD certified values (../shared/reference, beside the repo root):
+ * NIST StRD certified values (tests/fixtures/nist/, copied byte for byte
+ * from the team's shared reference folder; public domain, sources in each README):
  * univariate (mean, sd with n - 1, lag-1 autocorrelation) and one-way ANOVA
  * (every certified df, SS, MS, F, R^2 and residual SD). Inputs are the
  * decimals as written in the files. Tolerance: 13 significant digits (the
  * issue's bar; NIST certifies 15), measured as a relative error < 5e-14.
  * The values are printed to the console with the digits achieved.
  */
-const reference = new URL('../../../../shared/reference/', import.meta.url);
+const reference = new URL('./fixtures/nist/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, reference), 'utf8').split(/\r?\n/);
 
 /** Significant digits of agreement, -log10 of the relative error (capped at 16). */

@@ -4,14 +4,14 @@ import { linregress, type OlsResult, ols, polyfit } from '../src/index';
 
 /**
  * NIST StRD linear least squares, all eleven datasets
- * (../shared/reference/nist-strd/, certified to 15 digits in 500-digit
+ * (tests/fixtures/nist/nist-strd/, certified to 15 digits in 500-digit
  * arithmetic). Each file is parsed here: certified values from its header
  * (B_j estimate and SD, residual SD, R-squared), data from line 61 on
  * (columns y x, Longley y x1..x6). The tolerance is NIST's log relative
  * error LRE = -log10(|est - cert| / |cert|) (-log10 |est| when cert = 0)
  * of at least 13 on every certified value, with default options.
  */
-const referenceDir = new URL('../../../../shared/reference/nist-strd/', import.meta.url);
+const referenceDir = new URL('./fixtures/nist/nist-strd/', import.meta.url);
 
 interface Certified {
   y: number[];
