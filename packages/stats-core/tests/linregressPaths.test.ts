@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress } from '../src/index';
+import { tPvalue } from '../src/internal/pvalue';
 import { linregressCompensated } from '../src/regression/internal/linregressCompensated';
 import { linregressExact } from '../src/regression/internal/linregressExact';
 import { linregressFloat } from '../src/regression/internal/linregressFloat';
-import { tPvalue } from '../src/internal/pvalue';
 import golden from './fixtures/golden/linregress.json' with { type: 'json' };
 
 /**
