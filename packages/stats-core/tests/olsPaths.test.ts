@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
-import { type Design, onesColumn } from '../src/regression/internal/design';
+import { type Design, decimalColumnsOf, onesColumn } from '../src/regression/internal/design';
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
-import { olsFloat } from '../src/regression/internal/olsFloat';
+import { decimalInputs, olsFloat, plainInputs } from '../src/regression/internal/olsFloat';
 
 /**
  * The float64 QR path may answer only when its error bound promises 13
@@ -29,6 +29,14 @@ function design(rows: number[][], y: number[]): Design {
     hasIntercept: true,
     representationUlps: 0,
     y,
+    decimalColumns: () =>
+      decimalColumnsOf(
+        [
+          new Float64Array(n).fill(1),
+          ...Array.from({ length: k }, (_, j) => Float64Array.from(rows, (r) => r[j] as number)),
+        ],
+        [true, ...Array.from({ length: k }, () => false)],
+      ),
     exactColumns: () => [
       onesColumn(n),
       ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((r) => r[j] as number))),
@@ -36,8 +44,18 @@ function design(rows: number[][], y: number[]): Design {
   };
 }
 
+/** Rounds to `places` decimals (as a user would write them), or leaves full doubles (null). */
+const written = (v: number, places: number | null) =>
+  places === null ? v : Number(v.toFixed(places));
+
 describe('ols: float64 path vs BigNumber path', () => {
-  it('agrees to 1e-13 whenever the float64 path answers', () => {
+  // Full 17-digit doubles (whose decimals the float64 path cannot resolve
+  // cheaply) and decimals of 0 to 6 places, as users write them; each design
+  // tried on the float64 data and on the decimal inputs as double-doubles.
+  it.each([
+    ['the float64 data', plainInputs],
+    ['the decimal inputs', decimalInputs],
+  ])('agrees to 1e-13 whenever the float64 path answers on %s', (_, inputs) => {
     let answered = 0;
     fc.assert(
       fc.property(
@@ -46,22 +64,31 @@ describe('ols: float64 path vs BigNumber path', () => {
           k: fc.integer({ min: 1, max: 4 }),
           offset: fc.constantFrom(0, 1, 10, 1e4),
           noise: fc.constantFrom(1e-6, 1, 10, 100),
+          places: fc.constantFrom(null, 0, 1, 3, 6),
           seed: fc.integer({ min: 1, max: 2 ** 30 }),
         }),
-        ({ n, k, offset, noise, seed }) => {
+        ({ n, k, offset, noise, places, seed }) => {
           let s = seed;
           const rand = () => {
             s = (s * 1103515245 + 12345) % 2 ** 31;
             return s / 2 ** 31;
           };
           const rows = Array.from({ length: n }, () =>
-            Array.from({ length: k }, () => offset + 10 * rand()),
+            Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
           );
-          const y = rows.map(
-            (r) => 3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
+          const y = rows.map((r) =>
+            written(
+              3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
+              places,
+            ),
           );
           const d = design(rows, y);
-          const fast = olsFloat(d).fit;
+          let fast: ReturnType<typeof olsFloat>['fit'];
+          try {
+            fast = olsFloat(d, inputs(d)).fit;
+          } catch (e) {
+            throw new Error(`olsFloat threw on ${JSON.stringify({ n, k, places })}: ${e}`);
+          }
           if (fast === null) return;
           answered++;
           const exact = olsBig(d);
@@ -83,9 +110,31 @@ describe('ols: float64 path vs BigNumber path', () => {
             expect(Math.abs(a - b) / Math.abs(b)).toBeLessThanOrEqual(1e-13);
         },
       ),
-      { numRuns: 200, seed: 11 },
+      { numRuns: 300, seed: 11 },
     );
-    expect(answered).toBeGreaterThan(10);
+    expect(answered).toBeGreaterThan(30);
+  });
+
+  it('answers more designs on the decimal inputs than on the float64 data', () => {
+    // Two-decimal data with low noise: the y rounding alone (u |y|) can move
+    // a small coefficient by more than 1e-13 of itself, so only the
+    // double-double form of the decimals can vouch for 13 digits.
+    let plain = 0;
+    let decimal = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      let s = seed;
+      const rand = () => {
+        s = (s * 1103515245 + 12345) % 2 ** 31;
+        return s / 2 ** 31;
+      };
+      const rows = Array.from({ length: 30 }, () => [written(10 * rand(), 2)]);
+      const y = rows.map(([v]) => written(1 + 0.001 * (v as number) + 0.01 * rand(), 2));
+      const d = design(rows, y);
+      if (olsFloat(d, plainInputs(d)).fit) plain++;
+      if (olsFloat(d, decimalInputs(d)).fit) decimal++;
+    }
+    expect(decimal).toBeGreaterThan(plain);
+    expect(decimal).toBe(40);
   });
 
   it('polyfit degree 1 and ols on one column agree with linregress', () => {
@@ -179,5 +228,116 @@ describe('ols: well-conditioned random data takes the float64 path', () => {
     // A p-value that is not tiny and one that is: both checked above.
     expect(fit.pValues[2]).toBeGreaterThan(1e-6);
     expect(fit.pValues[1]).toBeLessThan(1e-100);
+  });
+});
+
+describe('polyfit: float64 path vs BigNumber path', () => {
+  /** polyfit's design with intercept, built independently, for the BigNumber reference. */
+  function polyDesign(x: number[], y: number[], degree: number): Design {
+    const n = x.length;
+    const base = toScaledIntegers(x);
+    return {
+      fn: 'polyfit',
+      n,
+      columns: Array.from({ length: degree + 1 }, (_, k) => Float64Array.from(x, (v) => v ** k)),
+      labels: Array.from({ length: degree + 1 }, (_, k) => `x^${k}`),
+      hasIntercept: true,
+      representationUlps: degree,
+      y,
+      decimalColumns: () => {
+        throw new Error('not used by the BigNumber path');
+      },
+      exactColumns: () =>
+        Array.from({ length: degree + 1 }, (_, k) =>
+          k === 0
+            ? onesColumn(n)
+            : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
+        ),
+    };
+  }
+
+  it('agrees to 1e-13 (p-values 1e-10) whenever polyfit answers with float64', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 8, max: 60 }),
+          degree: fc.integer({ min: 1, max: 5 }),
+          // [0, 1) in hundredths, small integers, calendar years, tenths around 50
+          grid: fc.constantFrom('unit', 'integers', 'years', 'tenths'),
+          noise: fc.constantFrom(0.001, 0.1, 10),
+          places: fc.constantFrom(1, 2, 4),
+          seed: fc.integer({ min: 1, max: 2 ** 30 }),
+        }),
+        ({ n, degree, grid, noise, places, seed }) => {
+          let s = seed;
+          const rand = () => {
+            s = (s * 1103515245 + 12345) % 2 ** 31;
+            return s / 2 ** 31;
+          };
+          const x = Array.from({ length: n }, (_, i) =>
+            grid === 'unit'
+              ? written(rand(), 2)
+              : grid === 'integers'
+                ? i
+                : grid === 'years'
+                  ? 1990 + i
+                  : written(45 + 10 * rand(), 1),
+          );
+          const t = (v: number) => (grid === 'years' ? v - 2000 : v);
+          const y = x.map((v) =>
+            written(
+              Array.from({ length: degree + 1 }, (_, k) => (k % 2 ? -1 : 1) * t(v) ** k).reduce(
+                (a, b) => a + b,
+              ) +
+                noise * (rand() - 0.5),
+              places,
+            ),
+          );
+          if (new Set(x).size <= degree + 1) return;
+          const fit = polyfit(x, y, degree);
+          if (fit.method !== 'float64') return;
+          answered++;
+          const exact = finishFit(
+            olsBig(polyDesign(x, y, degree)),
+            degree,
+            n - degree - 1,
+            fit.conditionNumber,
+            'bignumber',
+          );
+          const close = (a: number, b: number, tolerance: number, what: string) => {
+            if (b === 0) expect(a, what).toBe(0);
+            else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(tolerance);
+          };
+          for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
+            for (const [j, v] of fit[key].entries()) close(v, exact[key][j] as number, 1e-13, key);
+          }
+          for (const [j, v] of fit.pValues.entries()) {
+            close(v, exact.pValues[j] as number, 1e-10, 'pValues');
+          }
+          for (const key of [
+            'residualStandardDeviation',
+            'rSquared',
+            'adjustedRSquared',
+            'fStatistic',
+          ] as const) {
+            close(fit[key], exact[key], 1e-13, key);
+          }
+          close(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('fits the handler example, integer x and one-decimal y, on the float64 path', () => {
+    const fit = polyfit([0, 1, 2, 3, 4], [1, 3.1, 8.9, 19.2, 33], 2);
+    expect(fit.method).toBe('float64');
+    // Exact least squares for these decimals: b = (1.00571428..., 0.03857142..., 1.99285714...)
+    // = (176/175, 27/700, 279/140).
+    expect(fit.coefficients[0]).toBeCloseTo(176 / 175, 15);
+    expect(fit.coefficients[1]).toBeCloseTo(27 / 700, 15);
+    expect(fit.coefficients[2]).toBeCloseTo(279 / 140, 15);
   });
 });

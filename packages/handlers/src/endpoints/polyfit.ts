@@ -45,7 +45,7 @@ export const polyfit = defineEndpoint({
       df_resid: 2,
       condition_number: 27.11283181023485,
       n: 5,
-      method: 'bignumber',
+      method: 'float64',
     },
   },
 });

@@ -1,6 +1,6 @@
 import { StatsInputError } from '../errors';
 import { toScaledIntegers } from './internal/decimal';
-import { onesColumn } from './internal/design';
+import { decimalColumnsOf, onesColumn } from './internal/design';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
 import { type NumericArray, requireFinite, requireNumericArray } from './internal/validate';
@@ -30,9 +30,11 @@ const FN = 'ols';
  * with double-double residuals and Gram matrix, accepted when an a
  * posteriori error bound on every field (inputs taken as the decimals they
  * print as) is below 1e-13 relative and 1e-10 on the p-values
- * ('float64'); otherwise the normal equations built exactly from the decimal
- * inputs (BigInt sums) and solved in mathjs BigNumber at 64 digits
- * ('bignumber'). Every NIST StRD linear-regression certified value comes out
+ * ('float64'). When only the inputs' binary rounding stands in the way
+ * (0.1 is not one tenth in binary), the refinement runs again on the
+ * decimals themselves as double-doubles, which leaves about u^2 per entry.
+ * Otherwise the normal equations are built exactly from the decimal inputs
+ * (BigInt sums) and solved in mathjs BigNumber at 64 digits ('bignumber'). Every NIST StRD linear-regression certified value comes out
  * to 13+ significant digits with the defaults.
  *
  * @param X - one row per observation, each a number[] or Float64Array of the
@@ -104,6 +106,11 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
     hasIntercept,
     representationUlps: 0,
     y: ys,
+    decimalColumns: () =>
+      decimalColumnsOf(
+        columns,
+        columns.map((_, j) => hasIntercept && j === 0),
+      ),
     exactColumns: () => [
       ...(hasIntercept ? [onesColumn(n)] : []),
       ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((row) => row[j] as number))),

@@ -1,6 +1,12 @@
 import { StatsInputError } from '../errors';
 import { toScaledIntegers } from './internal/decimal';
-import { onesColumn } from './internal/design';
+import {
+  type DecimalColumns,
+  decimalLowParts,
+  onesColumn,
+  RESOLVED_ERROR,
+} from './internal/design';
+import { productError } from './internal/doubleDouble';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
 import {
@@ -27,10 +33,11 @@ const MAX_DEGREE = 20;
  * polyfit runs the other way).
  *
  * Without the intercept the columns are x, ..., x^d and R^2 is uncentred.
- * The float64 path forms the powers in float64; the high-precision path
- * (chosen automatically when the conditioning calls for it) forms them
- * exactly from the decimal x, which is what lets Filip reach its certified
- * digits.
+ * The float64 path forms the powers in float64 and, when their rounding is
+ * what limits the error bound, as double-doubles of the decimal x; the
+ * high-precision path (chosen automatically when the conditioning calls for
+ * it) forms them exactly from the decimal x, which is what lets Filip reach
+ * its certified digits.
  *
  * @param x - predictor (number[] or Float64Array)
  * @param y - responses, same length
@@ -78,14 +85,16 @@ export function polyfit(
     );
   }
   const powers = Array.from({ length: p }, (_, j) => j + first);
+  const columns = powers.map((k) => Float64Array.from(xs, (v) => v ** k));
   return fitDesign({
     fn: FN,
     n,
-    columns: powers.map((k) => Float64Array.from(xs, (v) => v ** k)),
+    columns,
     labels: powers.map((k) => (k === 0 ? 'intercept' : k === 1 ? 'x' : `x^${k}`)),
     hasIntercept,
     representationUlps: degree,
     y: ys,
+    decimalColumns: () => decimalPowers(xs, first, columns),
     exactColumns: () => {
       const base = toScaledIntegers(xs);
       return powers.map((k) =>
@@ -95,4 +104,40 @@ export function polyfit(
       );
     },
   });
+}
+
+/**
+ * The powers of the decimal x as double-doubles: x + dx from its decimal
+ * string, then repeated double-double products (each about 4 u^2 relative),
+ * kept as low parts of the float64 powers in `columns` (column j holds
+ * x^(first + j)).
+ */
+function decimalPowers(
+  xs: ArrayLike<number>,
+  first: number,
+  columns: Float64Array[],
+): DecimalColumns {
+  const base = decimalLowParts(xs);
+  const maxPower = first + columns.length - 1;
+  if (base.error > RESOLVED_ERROR) {
+    return { lo: columns.map(() => null), error: (2 * maxPower + 1) * 2 ** -53 };
+  }
+  const lo = columns.map((_, j) => (j + first === 0 ? null : new Float64Array(xs.length)));
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    const dx = base.lo[i] as number;
+    let hi = 1;
+    let low = 0;
+    for (let k = 1; k <= maxPower; k++) {
+      const h = hi * x;
+      const l = productError(hi, x, h) + hi * dx + low * x;
+      hi = h + l;
+      low = l - (hi - h);
+      const column = lo[k - first];
+      const float64 = columns[k - first];
+      // hi and the float64 power are within an ulp or two: the difference is exact.
+      if (column && float64) column[i] = hi - (float64[i] as number) + low;
+    }
+  }
+  return { lo, error: maxPower * (RESOLVED_ERROR + 8 * 2 ** -106) };
 }

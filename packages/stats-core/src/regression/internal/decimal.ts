@@ -65,3 +65,44 @@ export function toScaledIntegers(values: ArrayLike<number>): ScaledIntegers {
   }
   return { integers, exponent };
 }
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
+const SPLIT = 134217729; // 2^27 + 1
+const MAX_SAFE = 2 ** 53;
+
+/**
+ * The decimal `String(v)` writes, minus v: the binary rounding of the value
+ * the user wrote, to within 2u of itself (so v + the result is that decimal
+ * to about 2u^2 |v|). NaN when it cannot be found cheaply: more than 22
+ * decimal places, or a mantissa beyond 2^53 (17 significant digits). The
+ * search takes the fewest decimal places k with an integer m such that
+ * m / 10^k rounds to v: `String`'s shortest round-trip decimal.
+ */
+export function decimalCorrection(v: number): number {
+  if (Number.isInteger(v) && Math.abs(v) <= MAX_SAFE) return 0;
+  for (let k = 1; k < POWERS_OF_TEN.length; k++) {
+    const scale = POWERS_OF_TEN[k] as number;
+    const h = v * scale;
+    if (!(Math.abs(h) < MAX_SAFE)) return Number.NaN;
+    const rounded = Math.round(h);
+    const m =
+      rounded / scale === v
+        ? rounded
+        : (rounded - 1) / scale === v
+          ? rounded - 1
+          : (rounded + 1) / scale === v
+            ? rounded + 1
+            : Number.NaN;
+    if (Number.isNaN(m)) continue;
+    // v * scale = h + l exactly (Dekker); m - h is exact (Sterbenz).
+    let t = SPLIT * v;
+    const vh = t - (t - v);
+    const vl = v - vh;
+    t = SPLIT * scale;
+    const sh = t - (t - scale);
+    const sl = scale - sh;
+    const l = vl * sl - (h - vh * sh - vl * sh - vh * sl);
+    return (m - h - l) / scale;
+  }
+  return Number.NaN;
+}

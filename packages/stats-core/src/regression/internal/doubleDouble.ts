@@ -63,3 +63,14 @@ export function dot2(a: ArrayLike<number>, b: ArrayLike<number>): [number, numbe
   }
   return [p, s];
 }
+
+/** a b - fl(a b) exactly (Dekker's product; a and b well inside the float range). */
+export function productError(a: number, b: number, product: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return al * bl - (product - ah * bh - al * bh - ah * bl);
+}

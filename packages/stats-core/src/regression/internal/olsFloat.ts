@@ -1,5 +1,5 @@
 import { studentTSf } from '../../distributions/studentT';
-import type { Design } from './design';
+import { type Design, decimalLowParts } from './design';
 import { DoubleDouble, dot2 } from './doubleDouble';
 import type { FitCore } from './fit';
 import { backSubstitute, householderQr, inverseGramDiagonal } from './householder';
@@ -23,9 +23,45 @@ const MAX_REFINEMENTS = 4;
  */
 const SAFETY = 1.25;
 
+/**
+ * What the solver takes the data to be: the float64 design and y, plus low
+ * parts that bring them closer to the decimal inputs (hi + lo, as
+ * double-doubles), and the relative error that remains per entry.
+ */
+export interface FloatInputs {
+  columnsLo: (Float64Array | null)[];
+  yLo: Float64Array | null;
+  /** Bound on |entry - decimal entry| / |entry| over the design. */
+  columnError: number;
+  /** The same over y. */
+  yError: number;
+}
+
+/** The float64 data alone: every entry off by its binary rounding (x^k by about k u more). */
+export function plainInputs(d: Design): FloatInputs {
+  return {
+    columnsLo: d.columns.map(() => null),
+    yLo: null,
+    columnError: (2 * d.representationUlps + 1) * U,
+    yError: U,
+  };
+}
+
+/** The decimal data as double-doubles: what is left is about u^2 per entry where it resolves. */
+export function decimalInputs(d: Design): FloatInputs {
+  const columns = d.decimalColumns();
+  const y = decimalLowParts(d.y);
+  return { columnsLo: columns.lo, yLo: y.lo, columnError: columns.error, yError: y.error };
+}
+
 /** What the float64 solver found: the fit when accurate enough, and the condition numbers. */
 export interface FloatSolve {
   fit: FitCore | null;
+  /**
+   * True when only the error bound declined (the data's representation
+   * may be what limits it: {@link decimalInputs} can help).
+   */
+  boundLimited: boolean;
   /** 2-norm condition number of the design as given. */
   conditionNumber: number;
   /** ... after scaling every column to about unit length (what limits accuracy). */
@@ -40,20 +76,28 @@ export interface FloatSolve {
  *
  * Columns are scaled by powers of two (exact), so A = X S^-1 exactly. With
  * M = A^T A (double-double), the error of the scaled coefficients z for the
- * float64 data is e = M^-1 (A^T y - M z); the last refinement step computes
+ * data as given is e = M^-1 (A^T y - M z); the last refinement step computes
  * it as delta = (R^T R)^-1 g, and |e_j - delta_j| <= ||M^-1 row j|| ||E|| ||delta||
  * where R^T R = M + E (QR backward error, taken worst case 8 n p u). The
  * diagonal of M^-1 (for the standard errors) is refined and bounded the
- * same way. The inputs' binary representation (the data are decimals;
- * u per y, (2k + 1) u per x^k column entry) enters through first-order
- * least-squares perturbation theory, doubled for safety:
- * |dz_j| <= c sqrt(G_jj) (||m|| + ||A||_F ||r|| / sigma_min), m = |y| + |A||z|;
- * dRSS / RSS <= 2 c ||m|| / ||r||; dG_jj / G_jj <= 2 c ||A||_F^2 / sigma_min^2.
+ * same way.
+ *
+ * The data are decimals. `inputs` says how far the data as given are from
+ * them: c_A per design entry and c_y per y, relative. For the float64 data
+ * ({@link plainInputs}) that is u per y and (2k + 1) u per x^k entry; with
+ * the low parts of {@link decimalInputs} (A and y as double-doubles, which
+ * the Gram matrix, A^T y and the residuals then carry) about u^2. That
+ * distance enters through first-order least-squares perturbation theory,
+ * doubled for safety:
+ * |dz_j| <= sqrt(G_jj) (||m|| + c_A ||A||_F ||r|| / sigma_min), m = c_y |y| + c_A |A||z|;
+ * dRSS / RSS <= 2 ||m|| / ||r||; dG_jj / G_jj <= 2 c_A ||A||_F^2 / sigma_min^2.
  * `fit` is null when a bound exceeds its tolerance or the design looks
- * rank deficient; the caller then uses the BigNumber path.
+ * rank deficient; the caller then tries the decimal inputs (when only the
+ * bound declined) or uses the BigNumber path.
  */
-export function olsFloat(d: Design): FloatSolve {
+export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): FloatSolve {
   const { n, y } = d;
+  const { yLo } = inputs;
   const p = d.columns.length;
   const scales = d.columns.map((c) => {
     let sumSquares = 0;
@@ -64,13 +108,23 @@ export function olsFloat(d: Design): FloatSolve {
     return norm > 1e-100 && norm < 1e100 ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
   });
   if (scales.some((s) => !(s > 0) || !Number.isFinite(s))) {
-    return { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity };
+    return {
+      fit: null,
+      boundLimited: false,
+      conditionNumber: Number.NaN,
+      scaledConditionNumber: Infinity,
+    };
   }
   const A = d.columns.map((c, j) => {
     const inverse = 1 / (scales[j] as number); // a power of two: exact
     const a = new Float64Array(n);
     for (let i = 0; i < n; i++) a[i] = (c[i] as number) * inverse;
     return a;
+  });
+  const ALo = inputs.columnsLo.map((lo, j) => {
+    if (lo === null) return null;
+    const inverse = 1 / (scales[j] as number);
+    return Float64Array.from(lo, (v) => v * inverse);
   });
   const { r, qty } = householderQr(
     A.map((c) => Float64Array.from(c)),
@@ -82,35 +136,44 @@ export function olsFloat(d: Design): FloatSolve {
   const unscaledR = r.map((row) => row.map((v, k) => v * (scales[k] as number)));
   const cond = conditionNumber(unscaledR);
   const minDiagonal = Math.min(...r.map((row, j) => Math.abs(row[j] as number)));
-  const declined = { fit: null, conditionNumber: cond, scaledConditionNumber: kappa };
+  const declined = {
+    fit: null,
+    boundLimited: false,
+    conditionNumber: cond,
+    scaledConditionNumber: kappa,
+  };
   if (!(minDiagonal > 1e-10) || !(kappa < 1e8)) return declined;
 
   // ||A||_F^2 (columns have norms within a factor sqrt 2 of 1).
   let frobenius2 = 0;
   for (const c of A) for (let i = 0; i < n; i++) frobenius2 += (c[i] as number) ** 2;
-  // QR (and triangular solve) backward error, worst case: R^T R = M + E.
-  const eGramMatrix = 3 * 8 * (n + p) * p * U * frobenius2;
+  // QR (and triangular solve) backward error, worst case: R^T R = M + E
+  // (and M includes the low parts, at most 2u ||A||_F^2 more).
+  const eGramMatrix = (3 * 8 * (n + p) * p + 2) * U * frobenius2;
   if (!(eGramMatrix / (sigmaMin * sigmaMin) < 0.01)) return declined;
-  const cRep = (2 * d.representationUlps + 1) * U; // per design entry (x^k: k u + pow); y: u
+  const cRep = inputs.columnError; // per design entry
+  const yRep = inputs.yError; // per y
+  const boundDeclined = { ...declined, boundLimited: true };
   // Early decline (speed only, never acceptance): the representation part
-  // of the coefficients' bound, c sqrt(G_jj) || |y| + |A||z| || / |z_j|, from
-  // the unrefined QR solution; at twice the tolerance the refined bound
+  // of the coefficients' bound, sqrt(G_jj) || yRep |y| + cRep |A||z| || / |z_j|,
+  // from the unrefined QR solution; at twice the tolerance the refined bound
   // below (which contains this term) cannot pass either.
   {
     const z0 = backSubstitute(r, qty);
     const g0 = inverseGramDiagonal(r);
     let m2 = 0;
     for (let i = 0; i < n; i++) {
-      let size = Math.abs(y[i] as number);
+      let size = 0;
       for (let j = 0; j < p; j++)
         size += Math.abs(((A[j] as Float64Array)[i] as number) * (z0[j] as number));
+      size = yRep * Math.abs(y[i] as number) + cRep * size;
       m2 += size * size;
     }
     const m0 = Math.sqrt(m2);
     const hopeless = z0.some(
-      (v, j) => SAFETY * cRep * Math.sqrt(g0[j] as number) * m0 > 2 * TOLERANCE * Math.abs(v),
+      (v, j) => SAFETY * Math.sqrt(g0[j] as number) * m0 > 2 * TOLERANCE * Math.abs(v),
     );
-    if (hopeless) return declined;
+    if (hopeless) return boundDeclined;
   }
   // Double-double summation error, relative to the sum of magnitudes.
   const ddError = 4 * (n + p + 4) ** 2 * U * U;
@@ -122,15 +185,19 @@ export function olsFloat(d: Design): FloatSolve {
   const cLo = new Array<number>(p).fill(0);
   for (let j = 0; j < p; j++) {
     const aj = A[j] as Float64Array;
+    const ajLo = ALo[j] ?? null;
     for (let k = j; k < p; k++) {
       const ak = A[k] as Float64Array;
       const [hi, lo] = dot2(aj, ak);
+      const cross = crossTerms(aj, ajLo, ak, ALo[k] ?? null);
       (mHi[j] as number[])[k] = hi;
-      (mLo[j] as number[])[k] = lo;
+      (mLo[j] as number[])[k] = lo + cross;
       (mHi[k] as number[])[j] = hi;
-      (mLo[k] as number[])[j] = lo;
+      (mLo[k] as number[])[j] = lo + cross;
     }
-    [cHi[j], cLo[j]] = dot2(aj, y);
+    const [hi, lo] = dot2(aj, y);
+    cHi[j] = hi;
+    cLo[j] = lo + crossTerms(aj, ajLo, y, yLo);
   }
   /** (R^T R)^-1 v: a forward then a back substitution. */
   const solve = (v: number[]): number[] => {
@@ -172,21 +239,26 @@ export function olsFloat(d: Design): FloatSolve {
       if (settled || step === MAX_REFINEMENTS) {
         const deltaNorm = Math.hypot(...delta);
         const wNorm = Math.hypot(...w);
+        // The last correction is applied too: the error left is |e - delta|
+        // plus the rounding of w + delta (so a settled answer is about
+        // correctly rounded).
+        const next = w.map((v, j) => v + (delta[j] as number));
         // ||M^-1 row j|| <= sqrt(G_jj) / sigma_min; G_jj from the current estimate.
         const error = delta.map((v, j) => {
           const rowNorm = (2 * Math.sqrt(Math.abs(gInv[j] as number))) / sigmaMin;
           // gradient rounding (u |g|) and the double-double sums behind M and rhs.
           const gradientError = ddError * (rhsMagnitude + Math.sqrt(2 * p) * wNorm) * Math.sqrt(2);
           return (
-            Math.abs(v) * (1 + 8 * U) +
+            8 * U * Math.abs(v) +
             rowNorm * (2 * eGramMatrix * deltaNorm + Math.sqrt(p) * gradientError) +
-            2 * U * rowNorm * frobenius2 * deltaNorm
+            2 * U * rowNorm * frobenius2 * deltaNorm +
+            U * Math.abs(next[j] as number)
           );
         });
-        if (!settled && !error.every((e, j) => e <= 1e-3 * Math.abs(w[j] as number))) {
+        if (!settled && !error.every((e, j) => e <= 1e-3 * Math.abs(next[j] as number))) {
           return null;
         }
-        return { w, error };
+        return { w: next, error };
       }
       w = w.map((v, j) => v + (delta[j] as number));
     }
@@ -232,26 +304,32 @@ export function olsFloat(d: Design): FloatSolve {
   const sumY = new DoubleDouble();
   const sumY2 = new DoubleDouble();
   let fittedSize2 = 0; // || |y| + |A||z| ||^2
+  let representation2 = 0; // || yRep |y| + cRep |A||z| ||^2
   // || |A| |w_j| ||^2 for each column w_j of M^-1: how far a relative
   // perturbation of the design's entries can move row j of the solution.
   const spread2 = new Array<number>(p).fill(0);
   const res = new DoubleDouble();
   for (let i = 0; i < n; i++) {
     const yi = y[i] as number;
+    const yiLo = yLo === null ? 0 : (yLo[i] as number);
     res.hi = yi;
-    res.lo = 0;
-    let size = Math.abs(yi);
+    res.lo = yiLo;
+    let fitted = 0;
     for (let j = 0; j < p; j++) {
       const a = (A[j] as Float64Array)[i] as number;
       const zj = z[j] as number;
       res.addProduct(-a, zj);
-      size += Math.abs(a * zj);
+      const aLo = ALo[j];
+      if (aLo) res.add(-(aLo[i] as number) * zj);
+      fitted += Math.abs(a * zj);
     }
     const e = res.hi + res.lo;
     rssAcc.addProduct(e, e);
-    sumY.add(yi);
+    sumY.add(yi, yiLo);
     sumY2.addProduct(yi, yi);
-    fittedSize2 += size * size;
+    sumY2.add(2 * yi * yiLo);
+    fittedSize2 += (Math.abs(yi) + fitted) ** 2;
+    representation2 += (yRep * Math.abs(yi) + cRep * fitted) ** 2;
     for (let j = 0; j < p; j++) {
       const w = inverseColumns[j] as number[];
       let t = 0;
@@ -272,6 +350,7 @@ export function olsFloat(d: Design): FloatSolve {
     tss = (t.hi + t.lo) / n;
   } else tss = sumY2.hi + sumY2.lo;
   if (!(rss > 0) || !(tss > 0)) return declined;
+  const repNorm = Math.sqrt(representation2);
 
   const dfResidual = n - p;
   const dfModel = d.hasIntercept ? p - 1 : p;
@@ -289,12 +368,12 @@ export function olsFloat(d: Design): FloatSolve {
   const eCoefficients = z.map((v, j) => {
     // dz_j = w_j^T dA^T r + (A w_j)^T (dy - dA z), ||A w_j|| = sqrt(G_jj).
     const representation =
-      cRep * (Math.sqrt(gram[j] as number) * mNorm + Math.sqrt(spread2[j] as number) * rNorm);
+      Math.sqrt(gram[j] as number) * repNorm + cRep * Math.sqrt(spread2[j] as number) * rNorm;
     return ((solved.error[j] as number) + SAFETY * representation) / Math.abs(v) + U;
   });
   const zErrorNorm = Math.hypot(...solved.error);
   const eRss =
-    (2 * SAFETY * cRep * mNorm) / rNorm +
+    (2 * SAFETY * repNorm) / rNorm +
     (2 * frobenius2 * zErrorNorm * (zErrorNorm + 2 * cRep * zNorm)) / rss +
     ddError * (1 + (mNorm * mNorm) / rss) +
     4 * U;
@@ -305,7 +384,7 @@ export function olsFloat(d: Design): FloatSolve {
   );
   const eSe = eGramTotal.map((e) => eRss / 2 + e / 2 + 4 * U);
   const eTss =
-    (2 * SAFETY * U * Math.sqrt(sumY2.hi)) / Math.sqrt(tss) + (ddError * sumY2.hi) / tss + 2 * U;
+    (2 * SAFETY * yRep * Math.sqrt(sumY2.hi)) / Math.sqrt(tss) + (ddError * sumY2.hi) / tss + 2 * U;
   const eR2 = ((eRss + eTss) * (rss / tss)) / Math.abs(rSquared) + 2 * U;
   const eAdj =
     ((eRss + eTss) * (1 - rSquared) * (n - k0)) / dfResidual / Math.abs(adjustedRSquared) + 4 * U;
@@ -338,5 +417,18 @@ export function olsFloat(d: Design): FloatSolve {
           fStatistic: dfModel > 0 ? fStatistic : Number.NaN,
         }
       : null;
-  return { fit, conditionNumber: cond, scaledConditionNumber: kappa };
+  return { fit, boundLimited: fit === null, conditionNumber: cond, scaledConditionNumber: kappa };
+}
+
+/** sum_i (a_i bLo_i + aLo_i b_i): the first-order low-part terms of a^T b, in float64. */
+function crossTerms(
+  a: Float64Array,
+  aLo: Float64Array | null,
+  b: ArrayLike<number>,
+  bLo: Float64Array | null,
+): number {
+  let s = 0;
+  if (bLo) for (let i = 0; i < a.length; i++) s += (a[i] as number) * (bLo[i] as number);
+  if (aLo) for (let i = 0; i < a.length; i++) s += (aLo[i] as number) * (b[i] as number);
+  return s;
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { decimalCorrection, toDecimal } from '../src/regression/internal/decimal';
+
+const U2 = 2 ** -106;
+
+/** (decimal(v) - v) / |v| exactly in rationals (BigInt), then rounded once. */
+function exactRelativeCorrection(v: number): number {
+  const { mantissa, exponent } = toDecimal(v);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(v));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
+  const e2 = (biased === 0 ? 1 : biased) - 1075;
+  // decimal = mantissa 10^exponent, |v| = significand 2^e2, on a common denominator.
+  const scale = 2n ** 1100n * 10n ** 400n;
+  const decimal =
+    mantissa * (exponent >= 0 ? 10n ** BigInt(exponent) * scale : scale / 10n ** BigInt(-exponent));
+  const binary =
+    (v < 0 ? -1n : 1n) *
+    significand *
+    (e2 >= 0 ? 2n ** BigInt(e2) * scale : scale / 2n ** BigInt(-e2));
+  const magnitude = binary < 0n ? -binary : binary;
+  return Number(((decimal - binary) * 2n ** 300n) / magnitude) / 2 ** 300;
+}
+
+describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
+  it('is 0 for safe integers and the known rounding of 0.1', () => {
+    expect(decimalCorrection(0)).toBe(0);
+    expect(decimalCorrection(-42)).toBe(0);
+    expect(decimalCorrection(2 ** 53)).toBe(0);
+    // 0.1 is stored as 0.1000000000000000055511151231257827...
+    expect(decimalCorrection(0.1)).toBeCloseTo(-5.551115123125783e-18, 30);
+  });
+
+  it('is within 2u^2 |v| of the exact difference for decimals of 1 to 16 digits', () => {
+    let s = 20261126;
+    const rand = () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    let resolved = 0;
+    for (let i = 0; i < 5000; i++) {
+      const digits = 1 + Math.floor(rand() * 16);
+      const v =
+        Number(`${(10 * rand()).toPrecision(digits)}e${Math.floor(rand() * 16) - 8}`) *
+        (rand() < 0.5 ? -1 : 1);
+      const c = decimalCorrection(v);
+      if (Number.isNaN(c)) continue;
+      resolved++;
+      const exact = exactRelativeCorrection(v);
+      expect(Math.abs(c / Math.abs(v) - exact), `${v}`).toBeLessThanOrEqual(2 * U2);
+    }
+    // Only values needing more than 22 places or a 17-digit mantissa are unresolved.
+    expect(resolved).toBeGreaterThan(4500);
+  });
+
+  it('gives NaN (not a wrong answer) where it cannot resolve cheaply', () => {
+    expect(decimalCorrection(0.12345678901234568)).toBeNaN(); // 17 significant digits
+    expect(decimalCorrection(1e-30)).toBeNaN(); // more than 22 places
+    expect(decimalCorrection(2 ** 60)).toBeNaN(); // an integer beyond 2^53 prints rounded
+    expect(decimalCorrection(1 / 3)).not.toBeNaN(); // 0.3333333333333333: 16 digits
+  });
+});
