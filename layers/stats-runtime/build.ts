@@ -9,8 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { layerModules, matchesPackage } from './src/allowlist';
+import { build, type Plugin } from 'esbuild';
+import { type LayerModule, type LazyImport, layerModules, matchesPackage } from './src/allowlist';
 import {
   buildZip,
   checkLimits,
@@ -26,13 +26,50 @@ const dist = path.join(root, 'dist');
 const repoRoot = path.resolve(root, '../..');
 const packageOf = makePackageOf(root);
 
-async function bundleModule(name: string, bundles: readonly string[]): Promise<Buffer> {
+/**
+ * Serves each lazy import as a CommonJS module of getters that require the
+ * split-off file (left external, so resolved next to index.js at run time).
+ */
+function lazyImports(lazy: readonly LazyImport[]): Plugin {
+  return {
+    name: 'lazy-imports',
+    setup(b) {
+      for (const l of lazy) {
+        const filter = new RegExp(`^${l.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        b.onResolve({ filter }, () => ({ path: l.specifier, namespace: 'lazy' }));
+        b.onResolve({ filter: new RegExp(`^\\./${l.file.replace('.', '\\.')}$`) }, (args) =>
+          args.namespace === 'lazy' ? { path: args.path, external: true } : undefined,
+        );
+      }
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+        const l = lazy.find((x) => x.specifier === args.path) as LazyImport;
+        const getters = l.names
+          .map((n) => `  get ${n}() { return require(${JSON.stringify(`./${l.file}`)}).${n}; },`)
+          .join('\n');
+        return { contents: `module.exports = {\n${getters}\n};\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
+async function bundleModule(m: LayerModule): Promise<Buffer> {
+  // An ESM re-export, not `module.exports = require(...)`: esbuild keeps
+  // tree-shaking the ESM graph behind an `export *`, but a require() of it
+  // kept all of mathjs (1.5 MB, every factory instantiated at load: a 1.2 s
+  // cold start instead of 16 ms).
+  return bundle(m, `export * from ${JSON.stringify(m.name)};`, [lazyImports(m.lazy ?? [])]);
+}
+
+/** The split-off file of a lazy import: only its named exports, tree-shaken. */
+function bundleLazy(m: LayerModule, l: LazyImport): Promise<Buffer> {
+  return bundle(m, `export { ${l.names.join(', ')} } from ${JSON.stringify(l.specifier)};`, []);
+}
+
+async function bundle(m: LayerModule, contents: string, plugins: Plugin[]): Promise<Buffer> {
+  const { name, bundles } = m;
   const result = await build({
-    // An ESM re-export, not `module.exports = require(...)`: esbuild keeps
-    // tree-shaking the ESM graph behind an `export *`, but a require() of it
-    // kept all of mathjs (1.5 MB, every factory instantiated at load: a 1.2 s
-    // cold start instead of 16 ms).
-    stdin: { contents: `export * from ${JSON.stringify(name)};`, resolveDir: root, loader: 'ts' },
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    plugins,
     bundle: true,
     write: false,
     platform: 'node',
@@ -46,6 +83,7 @@ async function bundleModule(name: string, bundles: readonly string[]): Promise<B
   });
   const foreign = new Set<string>();
   for (const input of Object.keys(result.metafile.inputs)) {
+    if (input.startsWith('lazy:')) continue; // the getters module, made above
     const pkg = packageOf(input);
     if (pkg !== undefined && pkg !== name && !matchesPackage(pkg, bundles)) foreign.add(pkg);
   }
@@ -68,7 +106,10 @@ async function main(): Promise<void> {
   const entries: ZipEntry[] = [];
   for (const m of layerModules) {
     const dir = `nodejs/node_modules/${m.name}`;
-    entries.push({ path: `${dir}/index.js`, data: await bundleModule(m.name, m.bundles) });
+    entries.push({ path: `${dir}/index.js`, data: await bundleModule(m) });
+    for (const l of m.lazy ?? []) {
+      entries.push({ path: `${dir}/${l.file}`, data: await bundleLazy(m, l) });
+    }
     const pkg = { name: m.name, private: true, type: 'commonjs', main: 'index.js' };
     entries.push({ path: `${dir}/package.json`, data: Buffer.from(`${JSON.stringify(pkg)}\n`) });
   }

@@ -2,7 +2,7 @@
  * What the stats-runtime layer provides, and nothing else.
  *
  * The layer build turns this list into `nodejs/node_modules/<module>/index.js`
- * files, and the handler bundler (packages/handlers/build.ts) marks exactly
+ * files (plus one file per lazy import), and the handler bundler (packages/handlers/build.ts) marks exactly
  * these module names as external, so a function never bundles what the layer
  * already ships and never requires what the layer does not have.
  */
@@ -18,6 +18,28 @@ export interface LayerModule {
    * An entry ending in `/*` allows a whole scope.
    */
   readonly bundles: readonly string[];
+  /**
+   * Imports of this module that are bundled into a file of their own and
+   * required on first use instead of at load (see {@link LazyImport}).
+   */
+  readonly lazy?: readonly LazyImport[];
+}
+
+/**
+ * A package the module imports only on a path most requests never take. Its
+ * bundle goes to `nodejs/node_modules/<module>/<file>`, and the module's
+ * `import { names } from specifier` becomes getters that require that file
+ * on first access, so loading the module costs nothing for it. The named
+ * exports are listed because the separate bundle keeps only those (a name
+ * the package lacks fails the build; a name the module imports but this
+ * list lacks would be undefined at run time, which the layer test catches
+ * by running the high-precision path from the built layer).
+ */
+export interface LazyImport {
+  readonly specifier: string;
+  readonly names: readonly string[];
+  readonly file: string;
+  readonly why: string;
 }
 
 /*
@@ -36,6 +58,17 @@ export const layerModules: readonly LayerModule[] = [
       'bundling the core together with mathjs lets esbuild keep only the mathjs factories ' +
       'the core imports. mathjs is therefore not a separate module of the layer: functions ' +
       'reach it only through the core.',
+    lazy: [
+      {
+        specifier: 'mathjs',
+        names: ['BigNumberDependencies'],
+        file: 'mathjs.js',
+        why:
+          "Only the high-precision path (ols/polyfit's BigNumber solve) uses mathjs, and its " +
+          'BigNumber (decimal.js, 32 KB minified) cost about 2 ms of every cold start to ' +
+          'compile and initialise; split off, a float64 request never loads it.',
+      },
+    ],
     bundles: [
       'mathjs',
       // mathjs's own runtime dependencies

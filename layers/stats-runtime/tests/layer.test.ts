@@ -34,11 +34,12 @@ function entries(file: string): Promise<string[]> {
 }
 
 describe('stats-runtime.zip', () => {
-  it('holds exactly one index.js and package.json per allowlisted module, under nodejs/node_modules', async () => {
+  it('holds exactly index.js, package.json and the lazy files of each allowlisted module, under nodejs/node_modules', async () => {
     const expected = layerModules
       .flatMap((m) => [
         `nodejs/node_modules/${m.name}/index.js`,
         `nodejs/node_modules/${m.name}/package.json`,
+        ...(m.lazy ?? []).map((l) => `nodejs/node_modules/${m.name}/${l.file}`),
       ])
       .sort();
     expect(await entries(zipPath)).toEqual(expected);
@@ -58,20 +59,53 @@ describe('stats-runtime.zip', () => {
     });
   });
 
-  it('keeps mathjs tree-shaken: only the factories the core uses, nothing built at load', () => {
+  it('keeps mathjs tree-shaken and out of the core file: only the factories the core uses, in mathjs.js', () => {
     // mathjs names each factory with a string; a bundle of all of mathjs
     // (what a require() of the ESM core produced) instantiates every one of
     // them at load, ~1.2 s of cold start
     const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', zipPath, tmp]);
     expect(unzip.status, String(unzip.stderr)).toBe(0);
-    const code = readFileSync(
-      path.join(tmp, 'nodejs/node_modules/@lambda-stats/stats-core/index.js'),
-      'utf8',
-    );
-    expect(code).toContain('"bignumber"');
+    const dir = path.join(tmp, 'nodejs/node_modules/@lambda-stats/stats-core');
+    const core = readFileSync(path.join(dir, 'index.js'), 'utf8');
+    const lazy = readFileSync(path.join(dir, 'mathjs.js'), 'utf8');
+    expect(lazy).toContain('"BigNumber"'); // the factory's name
+    expect(lazy).toContain('[DecimalError] '); // decimal.js's error prefix
+    expect(core).not.toContain('[DecimalError] ');
+    expect(core).toContain('require("./mathjs.js")');
     for (const unused of ['"sylvester"', '"derivative"', '"parse"', '"simplify"', '"lusolve"']) {
-      expect(code, unused).not.toContain(unused);
+      expect(lazy, unused).not.toContain(unused);
     }
+  });
+
+  it('loads mathjs.js only when the high-precision path first runs', () => {
+    const unzip = spawnSync('python3', ['-m', 'zipfile', '-e', zipPath, tmp]);
+    expect(unzip.status, String(unzip.stderr)).toBe(0);
+    // An exact quadratic has zero residuals, which the float64 bound never
+    // accepts: the BigNumber path answers, with the exact coefficients.
+    const script = [
+      "const c = require('@lambda-stats/stats-core');",
+      "const lazy = () => Object.keys(require.cache).some((f) => f.endsWith('mathjs.js'));",
+      'const before = lazy();',
+      'const line = c.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).slope;',
+      'const afterFloat = lazy();',
+      'const x = [0, 1, 2, 3, 4, 5, 6];',
+      'const fit = c.polyfit(x, x.map((v) => 1 + 2 * v + 3 * v * v), 2);',
+      'console.log(JSON.stringify({ before, line, afterFloat, after: lazy(), method: fit.method, b: fit.coefficients }));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script], {
+      cwd: tmp,
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      before: false,
+      line: 0.6, // the exact slope, 3/5 (scipy 1.17: 0.6000000000000001)
+      afterFloat: false,
+      after: true,
+      method: 'bignumber',
+      b: [1, 2, 3],
+    });
   });
 
   it('provides a working stats core to require() through NODE_PATH, as /opt/nodejs/node_modules', () => {

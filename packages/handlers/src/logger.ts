@@ -15,8 +15,10 @@
  * The level comes from AWS_LAMBDA_LOG_LEVEL (Lambda's advanced logging
  * controls), else POWERTOOLS_LOG_LEVEL, else LOG_LEVEL, else INFO; SILENT
  * writes nothing. INFO and DEBUG go to stdout, WARN and ERROR to stderr, as
- * Powertools does.
+ * Powertools does, written synchronously to the file descriptor (see
+ * {@link writeToDescriptor}).
  */
+import { writeSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 
 export type LogFields = Record<string, unknown>;
@@ -48,17 +50,55 @@ function errorFields(err: Error): LogFields {
   return out;
 }
 
+/** Where a finished line (newline included) goes. */
+export type LogSink = (stream: 'stdout' | 'stderr', line: string) => void;
+
+let streamsOnly = false;
+
+/**
+ * Writes the line with fs.writeSync on fd 1 or 2. The first use of
+ * process.stdout builds Node's stream machinery, measured at about 3 ms of
+ * a cold start, for nothing a one-line write needs. If a write fails (a
+ * non-blocking pipe that is full gives EAGAIN), the rest of the line and
+ * every later one go through process.stdout / process.stderr instead, so
+ * lines stay whole and in order and a log line never fails a request.
+ */
+export const writeToDescriptor: LogSink = (stream, line) => {
+  // process.stdout / stderr are getters that build the stream: touch them only when needed.
+  const viaStream = (text: string | Buffer) =>
+    (stream === 'stdout' ? process.stdout : process.stderr).write(text);
+  if (streamsOnly) {
+    viaStream(line);
+    return;
+  }
+  const bytes = Buffer.from(line);
+  let written = 0;
+  try {
+    while (written < bytes.length) {
+      written += writeSync(stream === 'stdout' ? 1 : 2, bytes, written);
+    }
+  } catch (err) {
+    // EAGAIN (a full non-blocking pipe) or anything else: the stream reports
+    // its own errors asynchronously, as console.log would.
+    void err;
+    streamsOnly = true;
+    viaStream(bytes.subarray(written));
+  }
+};
+
 export class JsonLogger implements StructuredLogger {
   readonly #service: string;
   readonly #env: NodeJS.ProcessEnv;
   readonly #threshold: number;
+  readonly #sink: LogSink;
   #context: LogFields = {};
   #invocations = 0;
 
-  constructor(options: { serviceName: string; env?: NodeJS.ProcessEnv }) {
+  constructor(options: { serviceName: string; env?: NodeJS.ProcessEnv; sink?: LogSink }) {
     this.#service = options.serviceName;
     this.#env = options.env ?? process.env;
     this.#threshold = threshold(this.#env);
+    this.#sink = options.sink ?? writeToDescriptor;
   }
 
   /** Called once per invocation: the Lambda context fields for the lines that follow. */
@@ -98,7 +138,6 @@ export class JsonLogger implements StructuredLogger {
       }
     }
     const text = `${JSON.stringify(line)}\n`;
-    if (LEVELS[level] >= LEVELS.WARN) process.stderr.write(text);
-    else process.stdout.write(text);
+    this.#sink(LEVELS[level] >= LEVELS.WARN ? 'stderr' : 'stdout', text);
   }
 }

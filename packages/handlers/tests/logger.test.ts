@@ -4,7 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JsonLogger } from '../src/logger';
+import { JsonLogger, type LogSink } from '../src/logger';
 
 const context = {
   awsRequestId: 'req-1',
@@ -13,11 +13,15 @@ const context = {
   functionName: 'linregress',
 } as Context;
 
+/** A sink that keeps the lines, parsed, per stream (each must be one JSON line). */
 function capture() {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const lines = (s: typeof out) => s.mock.calls.map((c) => JSON.parse(String(c[0])));
-  return { stdout: () => lines(out), stderr: () => lines(err) };
+  const written = { stdout: [] as string[], stderr: [] as string[] };
+  const sink: LogSink = (stream, line) => {
+    expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
+    written[stream].push(line);
+  };
+  const lines = (xs: string[]) => xs.map((l) => JSON.parse(l));
+  return { sink, stdout: () => lines(written.stdout), stderr: () => lines(written.stderr) };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -28,7 +32,7 @@ describe('JsonLogger', () => {
     const env = {
       _X_AMZN_TRACE_ID: 'Root=1-5e1b4151-5ac6c58f5a4b4a6d0d3fb7e0;Parent=53995c3f;Sampled=1',
     };
-    const log = new JsonLogger({ serviceName: 'lambda-stats', env });
+    const log = new JsonLogger({ serviceName: 'lambda-stats', env, sink: io.sink });
     log.addContext(context);
     log.info('request handled', { endpoint: 'linregress', statusCode: 200, level: 'spoofed' });
     log.addContext({ ...context, awsRequestId: 'req-2' });
@@ -54,7 +58,7 @@ describe('JsonLogger', () => {
 
   it('logs errors to stderr with name, message and stack', () => {
     const io = capture();
-    const log = new JsonLogger({ serviceName: 's', env: {} });
+    const log = new JsonLogger({ serviceName: 's', env: {}, sink: io.sink });
     log.error('request failed', { error: new Error('boom', { cause: new TypeError('root') }) });
     const [line] = io.stderr();
     expect(line.level).toBe('ERROR');
@@ -76,7 +80,7 @@ describe('JsonLogger', () => {
     [{ POWERTOOLS_LOG_LEVEL: 'nonsense' }, true, true],
   ])('level from %j: info %s, error %s', (env, info, error) => {
     const io = capture();
-    const log = new JsonLogger({ serviceName: 's', env });
+    const log = new JsonLogger({ serviceName: 's', env, sink: io.sink });
     log.info('i');
     log.error('e');
     expect(io.stdout().length).toBe(info ? 1 : 0);
