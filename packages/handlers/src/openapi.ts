@@ -173,7 +173,7 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
         ...Object.fromEntries(
           sorted.flatMap((e) => [
             [`${e.name}_request`, jsonSchema(e.request, 'input')],
-            [`${e.name}_response`, jsonSchema(e.response, 'output')],
+            [`${e.name}_response`, jsonSchema(e.response(), 'output')],
           ]),
         ),
         Error: jsonSchema(errorBody, 'output'),

@@ -45,13 +45,13 @@ describe.each(endpoints.map((e) => [e.name, e] as const))('%s', (_name, endpoint
     expect(req.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(req).toMatchObject({ type: 'object', additionalProperties: false });
     expect(Object.keys(req.properties as object)).toEqual(Object.keys(endpoint.request.shape));
-    const res = z.toJSONSchema(endpoint.response, { io: 'output' }) as Record<string, unknown>;
+    const res = z.toJSONSchema(endpoint.response(), { io: 'output' }) as Record<string, unknown>;
     expect(res).toMatchObject({ type: 'object' });
   });
 
   it('has an example request that validates and answers the example response', async () => {
     expect(endpoint.request.safeParse(endpoint.example.request).success).toBe(true);
-    expect(endpoint.response.safeParse(endpoint.example.response).success).toBe(true);
+    expect(endpoint.response().safeParse(endpoint.example.response).success).toBe(true);
     const got = (await createHandler(endpoint)(endpoint.example.request, context)) as Record<
       string,
       unknown

@@ -217,7 +217,7 @@ describe('unexpected failures', () => {
     name: 'broken',
     summary: 'throws a programming error',
     request: z.strictObject({ a: z.number() }),
-    response: z.object({}),
+    response: () => z.object({}),
     handle() {
       throw new TypeError('secret internal detail at /var/task/index.js:1');
     },

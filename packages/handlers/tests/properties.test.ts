@@ -157,7 +157,7 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
           expect(ALLOWED, res.body).toContain(res.statusCode);
           const body = JSON.parse(res.body);
           if (res.statusCode === 200) {
-            expect(endpoint.response.safeParse(body).success, res.body).toBe(true);
+            expect(endpoint.response().safeParse(body).success, res.body).toBe(true);
           } else {
             expect(Object.keys(body.error)).toEqual(['code', 'message', 'details']);
             expect(body.error.message.length).toBeGreaterThan(10);
@@ -174,7 +174,7 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
           async (event) => {
             const res = (await handler(event, context)) as { error?: { code: string } };
             if (res.error === undefined) {
-              expect(endpoint.response.safeParse(res).success, JSON.stringify(res)).toBe(true);
+              expect(endpoint.response().safeParse(res).success, JSON.stringify(res)).toBe(true);
             } else {
               expect(res.error.code, JSON.stringify(res)).not.toBe('internal_error');
             }

@@ -12,14 +12,15 @@ const request = z.strictObject({
   bias: flag(true, 'false corrects skewness and kurtosis for statistical bias.'),
 });
 
-const response = z.object({
-  nobs: documented(z.int(), 'Number of observations.'),
-  minmax: documented(z.tuple([resultNumber, resultNumber]), 'Minimum and maximum.'),
-  mean: resultNumber,
-  variance: documented(resultNumber, 'Variance with divisor n - ddof.'),
-  skewness: resultNumber,
-  kurtosis: documented(resultNumber, 'Fisher (excess) kurtosis: 0 for a normal distribution.'),
-});
+const response = () =>
+  z.object({
+    nobs: documented(z.int(), 'Number of observations.'),
+    minmax: documented(z.tuple([resultNumber, resultNumber]), 'Minimum and maximum.'),
+    mean: resultNumber,
+    variance: documented(resultNumber, 'Variance with divisor n - ddof.'),
+    skewness: resultNumber,
+    kurtosis: documented(resultNumber, 'Fisher (excess) kurtosis: 0 for a normal distribution.'),
+  });
 
 /** scipy.stats.describe: size, range, mean, variance, skewness and kurtosis of a sample. */
 export const describe = defineEndpoint({

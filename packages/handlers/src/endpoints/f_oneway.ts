@@ -19,15 +19,19 @@ const request = z.strictObject({
   equal_var: flag(true, "true: classic one-way ANOVA; false: Welch's ANOVA."),
 });
 
-const response = z.object({
-  ...testResult('F statistic (null when undefined or infinite: every group constant).'),
-  df_between: documented(resultNumber, 'Between-groups degrees of freedom, k - 1.'),
-  df_within: documented(resultNumber, 'Within-groups degrees of freedom, N - k (Welch: adjusted).'),
-  ss_between: documented(resultNumber, 'Between-groups sum of squares (null for Welch).'),
-  ss_within: documented(resultNumber, 'Within-groups sum of squares (null for Welch).'),
-  ms_between: documented(resultNumber, 'Between-groups mean square (null for Welch).'),
-  ms_within: documented(resultNumber, 'Within-groups mean square (null for Welch).'),
-});
+const response = () =>
+  z.object({
+    ...testResult('F statistic (null when undefined or infinite: every group constant).'),
+    df_between: documented(resultNumber, 'Between-groups degrees of freedom, k - 1.'),
+    df_within: documented(
+      resultNumber,
+      'Within-groups degrees of freedom, N - k (Welch: adjusted).',
+    ),
+    ss_between: documented(resultNumber, 'Between-groups sum of squares (null for Welch).'),
+    ss_within: documented(resultNumber, 'Within-groups sum of squares (null for Welch).'),
+    ms_between: documented(resultNumber, 'Between-groups mean square (null for Welch).'),
+    ms_within: documented(resultNumber, 'Within-groups mean square (null for Welch).'),
+  });
 
 /** scipy.stats.f_oneway: one-way ANOVA, with the ANOVA table scipy does not return. */
 export const f_oneway = defineEndpoint({

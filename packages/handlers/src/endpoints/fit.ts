@@ -10,27 +10,28 @@ type FitResult = ReturnType<typeof ols>;
 
 const perCoefficient = (description: string) => documented(z.array(resultNumber), description);
 
-export const fitResponse = z.object({
-  coefficients: perCoefficient('Estimated coefficients, intercept first when fitted.'),
-  standard_errors: perCoefficient('Standard error of each coefficient.'),
-  t_values: perCoefficient('t statistic of each coefficient (coefficient / standard error).'),
-  p_values: perCoefficient('Two-sided p-value of each t statistic.'),
-  residual_sd: documented(resultNumber, 'Residual standard deviation, sqrt(SSR / df_resid).'),
-  rsquared: resultNumber,
-  rsquared_adj: resultNumber,
-  f_statistic: documented(resultNumber, 'F statistic of the regression.'),
-  f_pvalue: resultNumber,
-  df_model: resultNumber,
-  df_resid: resultNumber,
-  condition_number: documented(resultNumber, 'Condition number of the design matrix.'),
-  n: documented(z.int(), 'Number of observations.'),
-  method: documented(
-    z.enum(['float64', 'bignumber']),
-    "Arithmetic that answered: float64 (QR), or exact sums solved in mathjs BigNumber when float64's error bound was too loose.",
-  ),
-});
+export const fitResponse = () =>
+  z.object({
+    coefficients: perCoefficient('Estimated coefficients, intercept first when fitted.'),
+    standard_errors: perCoefficient('Standard error of each coefficient.'),
+    t_values: perCoefficient('t statistic of each coefficient (coefficient / standard error).'),
+    p_values: perCoefficient('Two-sided p-value of each t statistic.'),
+    residual_sd: documented(resultNumber, 'Residual standard deviation, sqrt(SSR / df_resid).'),
+    rsquared: resultNumber,
+    rsquared_adj: resultNumber,
+    f_statistic: documented(resultNumber, 'F statistic of the regression.'),
+    f_pvalue: resultNumber,
+    df_model: resultNumber,
+    df_resid: resultNumber,
+    condition_number: documented(resultNumber, 'Condition number of the design matrix.'),
+    n: documented(z.int(), 'Number of observations.'),
+    method: documented(
+      z.enum(['float64', 'bignumber']),
+      "Arithmetic that answered: float64 (QR), or exact sums solved in mathjs BigNumber when float64's error bound was too loose.",
+    ),
+  });
 
-export type FitResponse = z.input<typeof fitResponse>;
+export type FitResponse = z.input<ReturnType<typeof fitResponse>>;
 
 export function toFitResponse(r: FitResult, n: number): FitResponse {
   return {

@@ -16,7 +16,7 @@ const request = z
   })
   .check(sameLength('x', 'y'));
 
-const response = z.object(testResult("Kendall's tau."));
+const response = () => z.object(testResult("Kendall's tau."));
 
 /** scipy.stats.kendalltau: Kendall's tau-b (or tau-c) and its test. */
 export const kendalltau = defineEndpoint({

@@ -14,16 +14,17 @@ const request = z
   })
   .check(sameLength('x', 'y'));
 
-const response = z.object({
-  slope: resultNumber,
-  intercept: resultNumber,
-  rvalue: documented(resultNumber, 'Pearson correlation coefficient.'),
-  pvalue: documented(resultNumber, 'p-value of the test that the slope is zero.'),
-  stderr: documented(resultNumber, 'Standard error of the slope.'),
-  intercept_stderr: documented(resultNumber, 'Standard error of the intercept.'),
-  rsquared: documented(resultNumber, 'Coefficient of determination, rvalue squared.'),
-  n: documented(z.int(), 'Number of observations.'),
-});
+const response = () =>
+  z.object({
+    slope: resultNumber,
+    intercept: resultNumber,
+    rvalue: documented(resultNumber, 'Pearson correlation coefficient.'),
+    pvalue: documented(resultNumber, 'p-value of the test that the slope is zero.'),
+    stderr: documented(resultNumber, 'Standard error of the slope.'),
+    intercept_stderr: documented(resultNumber, 'Standard error of the intercept.'),
+    rsquared: documented(resultNumber, 'Coefficient of determination, rvalue squared.'),
+    n: documented(z.int(), 'Number of observations.'),
+  });
 
 /** scipy.stats.linregress: least-squares line through (x, y). */
 export const linregress = defineEndpoint({

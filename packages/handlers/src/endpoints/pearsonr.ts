@@ -24,13 +24,14 @@ const request = z
   })
   .check(sameLength('x', 'y'));
 
-const response = z.object({
-  ...testResult('Pearson correlation coefficient r.'),
-  confidence_interval: documented(
-    z.object({ low: resultNumber, high: resultNumber }),
-    'Confidence interval for r (Fisher z transform, as scipy), one-sided for a one-sided alternative.',
-  ),
-});
+const response = () =>
+  z.object({
+    ...testResult('Pearson correlation coefficient r.'),
+    confidence_interval: documented(
+      z.object({ low: resultNumber, high: resultNumber }),
+      'Confidence interval for r (Fisher z transform, as scipy), one-sided for a one-sided alternative.',
+    ),
+  });
 
 /** scipy.stats.pearsonr: linear correlation, its test, and a confidence interval. */
 export const pearsonr = defineEndpoint({

@@ -11,7 +11,7 @@ const request = z.strictObject({
   ),
 });
 
-const response = z.object(testResult('W statistic.'));
+const response = () => z.object(testResult('W statistic.'));
 
 /** scipy.stats.shapiro: Shapiro-Wilk test of normality (Royston's AS R94). */
 export const shapiro = defineEndpoint({

@@ -11,7 +11,7 @@ const request = z
   })
   .check(sameLength('a', 'b'));
 
-const response = z.object(testResult('Spearman rank correlation (ties get average ranks).'));
+const response = () => z.object(testResult('Spearman rank correlation (ties get average ranks).'));
 
 /** scipy.stats.spearmanr: rank correlation of two variables. */
 export const spearmanr = defineEndpoint({

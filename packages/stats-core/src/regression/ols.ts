@@ -30,11 +30,12 @@ const FN = 'ols';
  * with double-double residuals and Gram matrix, accepted when an a
  * posteriori error bound on every field (inputs taken as the decimals they
  * print as) is below 1e-13 relative and 1e-10 on the p-values
- * ('float64'). When only the inputs' binary rounding stands in the way
- * (0.1 is not one tenth in binary), the refinement runs again on the
- * decimals themselves as double-doubles, which leaves about u^2 per entry.
- * Otherwise the normal equations are built exactly from the decimal inputs
- * (BigInt sums) and solved in mathjs BigNumber at 64 digits ('bignumber'). Every NIST StRD linear-regression certified value comes out
+ * ('float64'). The refinement works on the decimals themselves as
+ * double-doubles (0.1 is not one tenth in binary; x + dx is, to about u^2),
+ * so the inputs' binary rounding rarely stands in the way and a settled
+ * answer is the decimal data's own fit, nearly correctly rounded. Otherwise
+ * the normal equations are built exactly from the decimal inputs (BigInt
+ * sums) and solved in mathjs BigNumber at 64 digits ('bignumber'). Every NIST StRD linear-regression certified value comes out
  * to 13+ significant digits with the defaults.
  *
  * @param X - one row per observation, each a number[] or Float64Array of the

@@ -119,13 +119,14 @@ function decimalPowers(
 ): DecimalColumns {
   const base = decimalLowParts(xs);
   const maxPower = first + columns.length - 1;
-  if (base.error > RESOLVED_ERROR) {
+  if (base.lo === null) {
     return { lo: columns.map(() => null), error: (2 * maxPower + 1) * 2 ** -53 };
   }
+  const dxs = base.lo;
   const lo = columns.map((_, j) => (j + first === 0 ? null : new Float64Array(xs.length)));
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as number;
-    const dx = base.lo[i] as number;
+    const dx = dxs[i] as number;
     let hi = 1;
     let low = 0;
     for (let k = 1; k <= maxPower; k++) {

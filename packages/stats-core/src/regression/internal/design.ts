@@ -56,14 +56,17 @@ export function decimalColumnsOf(columns: Float64Array[], exact: boolean[]): Dec
 /**
  * The double-double form of decimal inputs: `lo[i] = decimal(values[i]) -
  * values[i]` and the relative error left per entry: {@link RESOLVED_ERROR}
- * when every value resolved; else u (the plain float64 rounding) with all
- * low parts 0, found at the first value that does not resolve.
+ * when every value resolved; else no low parts and u (the plain float64
+ * rounding), decided at the first value that does not resolve.
  */
-export function decimalLowParts(values: ArrayLike<number>): { lo: Float64Array; error: number } {
+export function decimalLowParts(values: ArrayLike<number>): {
+  lo: Float64Array | null;
+  error: number;
+} {
   const lo = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const c = decimalCorrection(values[i] as number);
-    if (Number.isNaN(c)) return { lo: lo.fill(0), error: U };
+    if (Number.isNaN(c)) return { lo: null, error: U };
     lo[i] = c;
   }
   return { lo, error: RESOLVED_ERROR };

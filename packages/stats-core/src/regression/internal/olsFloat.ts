@@ -57,11 +57,6 @@ export function decimalInputs(d: Design): FloatInputs {
 /** What the float64 solver found: the fit when accurate enough, and the condition numbers. */
 export interface FloatSolve {
   fit: FitCore | null;
-  /**
-   * True when only the error bound declined (the data's representation
-   * may be what limits it: {@link decimalInputs} can help).
-   */
-  boundLimited: boolean;
   /** 2-norm condition number of the design as given. */
   conditionNumber: number;
   /** ... after scaling every column to about unit length (what limits accuracy). */
@@ -92,8 +87,7 @@ export interface FloatSolve {
  * |dz_j| <= sqrt(G_jj) (||m|| + c_A ||A||_F ||r|| / sigma_min), m = c_y |y| + c_A |A||z|;
  * dRSS / RSS <= 2 ||m|| / ||r||; dG_jj / G_jj <= 2 c_A ||A||_F^2 / sigma_min^2.
  * `fit` is null when a bound exceeds its tolerance or the design looks
- * rank deficient; the caller then tries the decimal inputs (when only the
- * bound declined) or uses the BigNumber path.
+ * rank deficient; the caller then uses the BigNumber path.
  */
 export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): FloatSolve {
   const { n, y } = d;
@@ -108,12 +102,7 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     return norm > 1e-100 && norm < 1e100 ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
   });
   if (scales.some((s) => !(s > 0) || !Number.isFinite(s))) {
-    return {
-      fit: null,
-      boundLimited: false,
-      conditionNumber: Number.NaN,
-      scaledConditionNumber: Infinity,
-    };
+    return { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity };
   }
   const A = d.columns.map((c, j) => {
     const inverse = 1 / (scales[j] as number); // a power of two: exact
@@ -136,12 +125,7 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   const unscaledR = r.map((row) => row.map((v, k) => v * (scales[k] as number)));
   const cond = conditionNumber(unscaledR);
   const minDiagonal = Math.min(...r.map((row, j) => Math.abs(row[j] as number)));
-  const declined = {
-    fit: null,
-    boundLimited: false,
-    conditionNumber: cond,
-    scaledConditionNumber: kappa,
-  };
+  const declined = { fit: null, conditionNumber: cond, scaledConditionNumber: kappa };
   if (!(minDiagonal > 1e-10) || !(kappa < 1e8)) return declined;
 
   // ||A||_F^2 (columns have norms within a factor sqrt 2 of 1).
@@ -153,7 +137,6 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   if (!(eGramMatrix / (sigmaMin * sigmaMin) < 0.01)) return declined;
   const cRep = inputs.columnError; // per design entry
   const yRep = inputs.yError; // per y
-  const boundDeclined = { ...declined, boundLimited: true };
   // Early decline (speed only, never acceptance): the representation part
   // of the coefficients' bound, sqrt(G_jj) || yRep |y| + cRep |A||z| || / |z_j|,
   // from the unrefined QR solution; at twice the tolerance the refined bound
@@ -173,7 +156,7 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     const hopeless = z0.some(
       (v, j) => SAFETY * Math.sqrt(g0[j] as number) * m0 > 2 * TOLERANCE * Math.abs(v),
     );
-    if (hopeless) return boundDeclined;
+    if (hopeless) return declined;
   }
   // Double-double summation error, relative to the sum of magnitudes.
   const ddError = 4 * (n + p + 4) ** 2 * U * U;
@@ -417,7 +400,7 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
           fStatistic: dfModel > 0 ? fStatistic : Number.NaN,
         }
       : null;
-  return { fit, boundLimited: fit === null, conditionNumber: cond, scaledConditionNumber: kappa };
+  return { fit, conditionNumber: cond, scaledConditionNumber: kappa };
 }
 
 /** sum_i (a_i bLo_i + aLo_i b_i): the first-order low-part terms of a^T b, in float64. */
