@@ -66,43 +66,87 @@ export function toScaledIntegers(values: ArrayLike<number>): ScaledIntegers {
   return { integers, exponent };
 }
 
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
+/** 10^k for k = 0..44: exact up to 1e22, then 1e22 times an exact power. */
+const POWERS_OF_TEN = Array.from({ length: 45 }, (_, k) =>
+  k <= 22 ? 10 ** k : 1e22 * 10 ** (k - 22),
+);
+/** Dekker's split of each exact power (k <= 22): hi + lo, 26 bits each. */
 const SPLIT = 134217729; // 2^27 + 1
+const SPLIT_HI = POWERS_OF_TEN.map((p) => {
+  const t = SPLIT * p;
+  return t - (t - p);
+});
+const SPLIT_LO = POWERS_OF_TEN.map((p, k) => p - (SPLIT_HI[k] as number));
 const MAX_SAFE = 2 ** 53;
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
+
+/** The spacing of doubles at v (finite, not 0). */
+function ulp(v: number): number {
+  BITS[0] = v;
+  const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
+  if (biased > 52) {
+    WORDS[1] = (biased - 52) << 20;
+    WORDS[0] = 0;
+    return BITS[0] as number;
+  }
+  return 2 ** (Math.max(biased, 1) - 1075);
+}
+
+/** a b - fl(a b) exactly, from both splits (Dekker). */
+function productError(ah: number, al: number, bh: number, bl: number, product: number): number {
+  return al * bl - (product - ah * bh - al * bh - ah * bl);
+}
+
+/** Dekker's high half of a (the low half is a - high). */
+function high(a: number): number {
+  const t = SPLIT * a;
+  return t - (t - a);
+}
 
 /**
  * The decimal `String(v)` writes, minus v: the binary rounding of the value
- * the user wrote, to within 2u of itself (so v + the result is that decimal
- * to about 2u^2 |v|). NaN when it cannot be found cheaply: more than 22
- * decimal places, or a mantissa beyond 2^53 (17 significant digits). The
- * search takes the fewest decimal places k with an integer m such that
- * m / 10^k rounds to v: `String`'s shortest round-trip decimal.
+ * the user wrote, to within 3u of itself (so v + the result is that decimal
+ * to about 3u^2 |v|). NaN when it cannot be found cheaply: more than 44
+ * decimal places (below about 1e-27), or an integer beyond 2^53 (which
+ * prints rounded).
+ *
+ * The search takes the fewest decimal places k whose nearest decimal
+ * M / 10^k rounds to v: `String`'s shortest round-trip decimal. With
+ * v 10^k = h + l exactly (Dekker's product; 10^k is exact up to 1e22, and
+ * beyond it the product is taken in two steps, l then good to u^2 h), the
+ * nearest integer M and M - v 10^k follow from h and l alone, so M may have
+ * all 17 digits (beyond 2^53), and M / 10^k rounds to v exactly when
+ * |M - v 10^k| < 10^k ulp(v) / 2.
  */
 export function decimalCorrection(v: number): number {
-  if (Number.isInteger(v) && Math.abs(v) <= MAX_SAFE) return 0;
+  if (Number.isInteger(v)) return Math.abs(v) <= MAX_SAFE ? 0 : Number.NaN;
+  if (!Number.isFinite(v)) return Number.NaN;
+  const halfUlp = ulp(v) / 2;
+  const vh = high(v);
+  const vl = v - vh;
   for (let k = 1; k < POWERS_OF_TEN.length; k++) {
     const scale = POWERS_OF_TEN[k] as number;
-    const h = v * scale;
-    if (!(Math.abs(h) < MAX_SAFE)) return Number.NaN;
-    const rounded = Math.round(h);
-    const m =
-      rounded / scale === v
-        ? rounded
-        : (rounded - 1) / scale === v
-          ? rounded - 1
-          : (rounded + 1) / scale === v
-            ? rounded + 1
-            : Number.NaN;
-    if (Number.isNaN(m)) continue;
-    // v * scale = h + l exactly (Dekker); m - h is exact (Sterbenz).
-    let t = SPLIT * v;
-    const vh = t - (t - v);
-    const vl = v - vh;
-    t = SPLIT * scale;
-    const sh = t - (t - scale);
-    const sl = scale - sh;
-    const l = vl * sl - (h - vh * sh - vl * sh - vh * sl);
-    return (m - h - l) / scale;
+    let h: number;
+    let l: number;
+    if (k <= 22) {
+      h = v * scale;
+      l = productError(vh, vl, SPLIT_HI[k] as number, SPLIT_LO[k] as number, h);
+    } else {
+      const h1 = v * 1e22;
+      const l1 = productError(vh, vl, SPLIT_HI[22] as number, SPLIT_LO[22] as number, h1);
+      const s2 = POWERS_OF_TEN[k - 22] as number;
+      h = h1 * s2;
+      const h1h = high(h1);
+      l =
+        productError(h1h, h1 - h1h, SPLIT_HI[k - 22] as number, SPLIT_LO[k - 22] as number, h) +
+        l1 * s2;
+    }
+    const r = Math.round(h);
+    const f = h - r; // exact: |f| <= 1/2
+    // M = r + round(f + l); d = M - v scale = (round(f + l) - f) - l
+    const d = Math.round(f + l) - f - l;
+    if (Math.abs(d) < scale * halfUlp) return d / scale;
   }
   return Number.NaN;
 }
