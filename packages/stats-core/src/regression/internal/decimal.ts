@@ -78,6 +78,8 @@ const SPLIT_HI = POWERS_OF_TEN.map((p) => {
 });
 const SPLIT_LO = POWERS_OF_TEN.map((p, k) => p - (SPLIT_HI[k] as number));
 const MAX_SAFE = 2 ** 53;
+/** Decimal places tried one by one before the binary search (what users type). */
+const SHORT = 4;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
 
@@ -104,6 +106,31 @@ function high(a: number): number {
   return t - (t - a);
 }
 
+/** M - v 10^k for the nearest integer M, if M / 10^k rounds to v; else NaN (v = vh + vl split). */
+function offset(v: number, vh: number, vl: number, halfUlp: number, k: number): number {
+  const scale = POWERS_OF_TEN[k] as number;
+  let h: number;
+  let l: number;
+  if (k <= 22) {
+    h = v * scale;
+    l = productError(vh, vl, SPLIT_HI[k] as number, SPLIT_LO[k] as number, h);
+  } else {
+    const h1 = v * 1e22;
+    const l1 = productError(vh, vl, SPLIT_HI[22] as number, SPLIT_LO[22] as number, h1);
+    const s2 = POWERS_OF_TEN[k - 22] as number;
+    h = h1 * s2;
+    const h1h = high(h1);
+    l =
+      productError(h1h, h1 - h1h, SPLIT_HI[k - 22] as number, SPLIT_LO[k - 22] as number, h) +
+      l1 * s2;
+  }
+  const r = Math.round(h);
+  const f = h - r; // exact: |f| <= 1/2
+  // M = r + round(f + l); d = M - v scale = (round(f + l) - f) - l
+  const d = Math.round(f + l) - f - l;
+  return Math.abs(d) < scale * halfUlp ? d : Number.NaN;
+}
+
 /**
  * The decimal `String(v)` writes, minus v: the binary rounding of the value
  * the user wrote, to within 3u of itself (so v + the result is that decimal
@@ -125,28 +152,25 @@ export function decimalCorrection(v: number): number {
   const halfUlp = ulp(v) / 2;
   const vh = high(v);
   const vl = v - vh;
-  for (let k = 1; k < POWERS_OF_TEN.length; k++) {
-    const scale = POWERS_OF_TEN[k] as number;
-    let h: number;
-    let l: number;
-    if (k <= 22) {
-      h = v * scale;
-      l = productError(vh, vl, SPLIT_HI[k] as number, SPLIT_LO[k] as number, h);
-    } else {
-      const h1 = v * 1e22;
-      const l1 = productError(vh, vl, SPLIT_HI[22] as number, SPLIT_LO[22] as number, h1);
-      const s2 = POWERS_OF_TEN[k - 22] as number;
-      h = h1 * s2;
-      const h1h = high(h1);
-      l =
-        productError(h1h, h1 - h1h, SPLIT_HI[k - 22] as number, SPLIT_LO[k - 22] as number, h) +
-        l1 * s2;
-    }
-    const r = Math.round(h);
-    const f = h - r; // exact: |f| <= 1/2
-    // M = r + round(f + l); d = M - v scale = (round(f + l) - f) - l
-    const d = Math.round(f + l) - f - l;
-    if (Math.abs(d) < scale * halfUlp) return d / scale;
+  // Short decimals first (what users type); then, since a decimal of k
+  // places is also one of k + 1, a binary search up to the 17 significant
+  // digits every double prints within.
+  for (let k = 1; k <= SHORT; k++) {
+    const d = offset(v, vh, vl, halfUlp, k);
+    if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
   }
-  return Number.NaN;
+  let lo = SHORT; // known not to round-trip
+  let hi = Math.min(POWERS_OF_TEN.length - 1, 17 - Math.floor(Math.log10(Math.abs(v))));
+  let found = offset(v, vh, vl, halfUlp, hi);
+  if (Number.isNaN(found)) return Number.NaN;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    const d = offset(v, vh, vl, halfUlp, mid);
+    if (Number.isNaN(d)) lo = mid;
+    else {
+      hi = mid;
+      found = d;
+    }
+  }
+  return found / (POWERS_OF_TEN[hi] as number);
 }

@@ -113,7 +113,9 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   const ALo = inputs.columnsLo.map((lo, j) => {
     if (lo === null) return null;
     const inverse = 1 / (scales[j] as number);
-    return Float64Array.from(lo, (v) => v * inverse);
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = (lo[i] as number) * inverse;
+    return a;
   });
   const { r, qty } = householderQr(
     A.map((c) => Float64Array.from(c)),
