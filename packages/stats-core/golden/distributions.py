@@ -114,6 +114,32 @@ for x, a, b in incbeta_points:
                              "lower": float(lower) if lower >= 1e-300 else None,
                              "upper": float(upper) if upper >= 1e-300 else None})
 
+# Beyond that grid, where the public functions still reach: Student t at
+# df = 1e6 and 2e6 (a = df/2, b = 1/2: a t-test on a million points per
+# sample) and F with dfd = 1e6 against dfn from 1 to 1000 (f_oneway on a
+# million points in up to 1000 groups), each at the mean of Beta(a, b) and
+# 1 to 30 standard deviations either side (so from central values down to
+# the far tails).
+def beta_sd_points(a, b):
+    a, b = mpmath.mpf(a), mpmath.mpf(b)
+    mean = a / (a + b)
+    sd = mpmath.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+    points = []
+    for k in [-30, -10, -3, -1, 0, 1, 3, 10, 30]:
+        x = mean + k * sd
+        if 0 < x < 1:
+            points.append(float(x))
+    return points
+
+
+cases["incbeta_large"] = []
+for a, b in [(5e5, 0.5), (1e6, 0.5), (5e5, 1), (5e5, 5), (5e5, 50), (5e5, 500)]:
+    for x in beta_sd_points(a, b):
+        lower, upper = incbeta_exact(x, a, b)
+        cases["incbeta_large"].append({"x": x, "a": a, "b": b,
+                                       "lower": float(lower) if lower >= 1e-300 else None,
+                                       "upper": float(upper) if upper >= 1e-300 else None})
+
 # The regularized incomplete gamma (src/distributions/internal/
 # incompleteGamma.ts), both tails, straight from mpmath.gammainc: a from 1/2
 # to 1000, x from 1e-300 to 1200, around the switch x = a + 1 and far from it.
@@ -125,6 +151,31 @@ for a in [0.5, 1, 1.5, 2.5, 7.9, 8, 15, 50, 250, 1000]:
         cases["incgamma"].append({"x": x, "a": a,
                                   "lower": float(lower) if lower >= 1e-300 else None,
                                   "upper": float(upper) if upper >= 1e-300 else None})
+
+# And chi-squared with 1e4 to 1e6 degrees of freedom (a = df/2; a
+# contingency table of 1000 x 1000 has 998001), at a + k sqrt(a).
+cases["incgamma_large"] = []
+for a in [5e3, 5e4, 5e5]:
+    for k in [-30, -10, -3, -1, 0, 1, 3, 10, 30]:
+        x = float(mpmath.mpf(a) + k * mpmath.sqrt(a))
+        # P(a, x) = x^a e^-x / Gamma(a + 1) sum_k x^k / ((a+1)...(a+k))
+        # (DLMF 8.7.1), all terms positive; mpmath.gammainc gives up here.
+        # At 400 digits the complement keeps the far upper tail's digits.
+        with mpmath.workdps(400):
+            am, xm = mpmath.mpf(a), mpmath.mpf(x)
+            term = total = 1 / am
+            k = 0
+            while term > total * mpmath.mpf(10) ** -400:
+                k += 1
+                term *= xm / (am + k)
+                total += term
+            lower = total * mpmath.exp(-xm + am * mpmath.log(xm) - mpmath.loggamma(am))
+            upper = 1 - lower
+        assert abs(lower - mpmath.gammainc(a, 0, x, regularized=True)) < 1e-40 if a <= 5e3 else True
+        lower, upper = +lower, +upper
+        cases["incgamma_large"].append({"x": x, "a": a,
+                                        "lower": float(lower) if lower >= 1e-300 else None,
+                                        "upper": float(upper) if upper >= 1e-300 else None})
 
 # The normal quantile (scipy's ndtri), solved at 60 digits from the cdf.
 cases["norm_ppf"] = []

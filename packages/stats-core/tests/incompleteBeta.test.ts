@@ -24,6 +24,15 @@ describe('incompleteBeta', () => {
     else expect(incompleteBeta(x, a, b, true)).toBeLessThan(1e-299);
   });
 
+  // Student t at df = 1e6 and 2e6, F with dfd = 1e6 and dfn up to 1000: the
+  // mean of Beta(a, b) and 1 to 30 standard deviations either side.
+  it.each(golden.incbeta_large)('large parameters: I_$x($a, $b)', ({ x, a, b, lower, upper }) => {
+    if (lower !== null) digits12(incompleteBeta(x, a, b), lower);
+    else expect(incompleteBeta(x, a, b)).toBeLessThan(1e-299);
+    if (upper !== null) digits12(incompleteBeta(x, a, b, true), upper);
+    else expect(incompleteBeta(x, a, b, true)).toBeLessThan(1e-299);
+  });
+
   it('has the exact values at the ends and NaN outside the domain', () => {
     expect(incompleteBeta(0, 2, 3)).toBe(0);
     expect(incompleteBeta(0, 2, 3, true)).toBe(1);

@@ -22,6 +22,14 @@ describe('incompleteGamma', () => {
     else expect(incompleteGamma(x, a, true)).toBeLessThan(1e-299);
   });
 
+  // chi-squared with 1e4 to 1e6 degrees of freedom, at a + k sqrt(a), |k| <= 30.
+  it.each(golden.incgamma_large)('large a: P($a, $x)', ({ x, a, lower, upper }) => {
+    if (lower !== null) digits12(incompleteGamma(x, a), lower);
+    else expect(incompleteGamma(x, a)).toBeLessThan(1e-299);
+    if (upper !== null) digits12(incompleteGamma(x, a, true), upper);
+    else expect(incompleteGamma(x, a, true)).toBeLessThan(1e-299);
+  });
+
   it('has the exact values at the ends and NaN outside the domain', () => {
     expect(incompleteGamma(0, 2)).toBe(0);
     expect(incompleteGamma(0, 2, true)).toBe(1);
