@@ -138,7 +138,9 @@ export class LambdaStatsStack extends TerraformStack {
         ...EMULATOR_CREDENTIALS,
         endpoints: [endpoints],
         skipCredentialsValidation: true,
-        skipRequestingAccountId: true,
+        // The account id is asked of STS, which is the emulator too (moto's
+        // 123456789012), so ARNs the provider builds (the API's execution ARN
+        // in each function's permission) carry an account as on AWS.
         skipMetadataApiCheck: 'true',
         skipRegionValidation: true,
         s3UsePathStyle: true,

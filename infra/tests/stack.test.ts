@@ -306,12 +306,12 @@ describe('the local stack cannot reach a real account', () => {
     expect(provider.endpoints).toEqual([
       Object.fromEntries(AWS_SERVICES.map((s) => [s, TEST_ENDPOINT])),
     ]);
+    expect(provider.skip_requesting_account_id).toBeUndefined(); // STS is the emulator too
     expect(
       Testing.toHaveProviderWithProperties(json, 'aws', {
         access_key: 'test',
         secret_key: 'test',
         skip_credentials_validation: true,
-        skip_requesting_account_id: true,
         skip_metadata_api_check: 'true',
         s3_use_path_style: true,
       }),
