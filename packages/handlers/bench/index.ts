@@ -14,7 +14,10 @@
  * handler versus JSON.parse of the same body alone. Goal: <= 1.5.
  *
  * BENCH_NODE=/path/to/node runs the children on another Node (e.g. 22, as
- * the nodejs22.x runtime).
+ * the nodejs22.x runtime). BENCH_BASELINE=/path/to/another/checkout (built)
+ * adds that checkout's zips and layer as "<name> (base)" rows, run
+ * interleaved with these: an A/B of a change's cold start. BENCH_ONLY=a,b
+ * limits the functions.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,8 @@ const dist = path.join(here, '..', 'dist');
 const layerZip = path.join(here, '../../../layers/stats-runtime/dist/stats-runtime.zip');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const node = process.env.BENCH_NODE ?? process.execPath;
+const baseline = process.env.BENCH_BASELINE;
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -62,11 +67,22 @@ async function coldStart(): Promise<void> {
     { name: 'hello-world', layout: await layOut(helloZip, layerZip), event: apiEvent({}) },
   ];
   for (const e of endpoints) {
+    if (only && !only.includes(e.name)) continue;
     subjects.push({
       name: e.name,
       layout: await layOut(path.join(dist, `${e.name}.zip`), layerZip),
       event: apiEvent(e.example.request),
     });
+    if (baseline !== undefined) {
+      subjects.push({
+        name: `${e.name} (base)`,
+        layout: await layOut(
+          path.join(baseline, 'packages/handlers/dist', `${e.name}.zip`),
+          path.join(baseline, 'layers/stats-runtime/dist/stats-runtime.zip'),
+        ),
+        event: apiEvent(e.example.request),
+      });
+    }
   }
   const wall = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const init = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
@@ -94,7 +110,7 @@ async function coldStart(): Promise<void> {
     const w = median(wall.get(s.name)!);
     const n = median(init.get(s.name)!);
     console.log(
-      `${s.name.padEnd(13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
+      `${s.name.padEnd(baseline ? 20 : 13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
     );
   }
   console.log('goal: whole process <= 1.5x hello-world');
