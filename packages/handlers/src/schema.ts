@@ -31,7 +31,7 @@ export function sample(name: string, min: number, description: string) {
 }
 
 /** A result number: finite, or null where the value is undefined (NaN, +-inf). */
-export const resultNumber = v.nullable(v.number());
+export const resultNumber = v.nullable(finiteNumber);
 
 /** Attaches OpenAPI documentation to a schema. */
 export function documented<T extends v.GenericSchema>(schema: T, description: string) {
