@@ -4,7 +4,7 @@
  *
  * Each zip holds a single minified CommonJS file, `index.js`, exporting
  * `handler` (handler string `index.handler`): the endpoint, the HTTP
- * framework, zod/mini and the JSON logger, bundled. What the stats-runtime
+ * framework, valibot and the JSON logger, bundled. What the stats-runtime
  * layer provides is left as `require(...)`, from the layer's own allowlist,
  * so function and layer cannot drift. Source maps are written to
  * dist/sourcemaps/ for debugging but not shipped: Node would need

@@ -1,6 +1,6 @@
 /**
  * Writes openapi.gen.json, the OpenAPI 3.1 document of every endpoint,
- * from the handlers' own zod schemas (src/openapi.ts). Run after adding or
+ * from the handlers' own valibot schemas (src/openapi.ts). Run after adding or
  * changing an endpoint: `pnpm --filter @lambda-stats/handlers openapi`;
  * tests/openapi.test.ts fails while the committed file is stale.
  */

@@ -1,15 +1,20 @@
 /**
  * What an endpoint is: a scipy name (its route is `POST /<name>` and its
- * function zip `<name>.zip`), a strict zod request schema, a response schema
- * in scipy's snake_case names, and `handle`, which calls the stats core with
- * the validated request and maps the result. No HTTP here: that is
- * createHandler's job, once for all endpoints.
+ * function zip `<name>.zip`), a strict valibot request schema, a response
+ * schema in scipy's snake_case names, and `handle`, which calls the stats
+ * core with the validated request and maps the result. No HTTP here: that
+ * is createHandler's job, once for all endpoints.
  */
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
+
+/** A request schema: a (strict) object, possibly piped into cross-field checks. */
+export type RequestSchema = v.GenericSchema<Record<string, unknown>> & {
+  readonly entries: v.ObjectEntries;
+};
 
 export interface Endpoint<
-  Req extends z.ZodMiniObject = z.ZodMiniObject,
-  Res extends z.ZodMiniType = z.ZodMiniType,
+  Req extends RequestSchema = RequestSchema,
+  Res extends v.GenericSchema = v.GenericSchema,
 > {
   /** scipy's name for the function, e.g. `linregress`. */
   readonly name: string;
@@ -19,17 +24,16 @@ export interface Endpoint<
   readonly request: Req;
   /**
    * Built on demand, for the OpenAPI document and the tests: a function
-   * never validates its own output, and constructing the zod schema at load
-   * cost about 1 ms of every cold start.
+   * never validates its own output, so its schema is not built at load.
    */
   readonly response: () => Res;
   /** Calls the core. May throw StatsInputError (a 422); must not do I/O. */
-  handle(input: z.output<Req>): z.input<Res>;
+  handle(input: v.InferOutput<Req>): v.InferInput<Res>;
   /** A request and its response, for the documentation and the tests. */
-  readonly example: { request: z.input<Req>; response: z.input<Res> };
+  readonly example: { request: v.InferInput<Req>; response: v.InferInput<Res> };
 }
 
-export function defineEndpoint<Req extends z.ZodMiniObject, Res extends z.ZodMiniType>(
+export function defineEndpoint<Req extends RequestSchema, Res extends v.GenericSchema>(
   endpoint: Endpoint<Req, Res>,
 ): Endpoint<Req, Res> {
   return endpoint;

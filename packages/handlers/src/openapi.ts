@@ -1,13 +1,15 @@
 /**
- * The OpenAPI 3.1 document of every endpoint, generated from the same zod
- * schemas the handlers validate with (`z.toJSONSchema`, JSON Schema 2020-12,
- * which OpenAPI 3.1 uses as is), so the document cannot drift from the code.
+ * The OpenAPI 3.1 document of every endpoint, generated from the same valibot
+ * schemas the handlers validate with (@valibot/to-json-schema, JSON Schema
+ * 2020-12, which OpenAPI 3.1 uses as is), so the document cannot drift from
+ * the code.
  * `pnpm --filter @lambda-stats/handlers openapi` writes it to
  * openapi.gen.json; tests/openapi.test.ts fails if the committed file differs.
  * Not bundled into any function: only the generator and the tests import it.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod/mini';
+import { type ConversionConfig, type JsonSchema, toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
 import { type Endpoint, routeOf } from './endpoint';
 import { endpoints } from './endpoints/index';
 import { linregress } from './endpoints/linregress';
@@ -15,28 +17,66 @@ import { DEFAULT_MAX_BODY_BYTES } from './env';
 import { createHandler } from './handler';
 import { errorCodes } from './http/errors';
 import { errorToResponse } from './http/respond';
+import { documented } from './schema';
 
 /** The error body every 4xx and 5xx carries. */
-export const errorBody = z.strictObject({
-  error: z.strictObject({
-    code: documented(z.enum(errorCodes), 'Stable, machine-readable reason.'),
-    message: documented(z.string(), 'What went wrong and how to fix it.'),
+export const errorBody = v.strictObject({
+  error: v.strictObject({
+    code: documented(v.picklist(errorCodes), 'Stable, machine-readable reason.'),
+    message: documented(v.string(), 'What went wrong and how to fix it.'),
     details: documented(
-      z.record(z.string(), z.unknown()),
+      v.record(v.string(), v.unknown()),
       'Specifics: `issues` ({path, message}, at most 20) and `moreIssues` for invalid_request; `function` for unprocessable_input; `requestId` for internal_error; `limitBytes` and similar for the others.',
     ),
   }),
 });
 
-function documented<T extends z.ZodMiniType>(schema: T, description: string): T {
-  return schema.check(z.meta({ description })) as T;
-}
-
 type JsonObject = Record<string, unknown>;
 
+/**
+ * Three touches to what @valibot/to-json-schema writes, so the document
+ * keeps the shape it had: a nullable number as `type: ["number", "null"]`
+ * rather than an `anyOf` of two schemas (the same values); a response
+ * object closed with `additionalProperties: false` (a response has exactly
+ * the fields listed); a fixed-length tuple with its `maxItems`.
+ */
+function refine(
+  { valibotSchema, jsonSchema }: { valibotSchema: v.GenericSchema; jsonSchema: JsonSchema },
+  io: 'input' | 'output',
+): JsonSchema | undefined {
+  switch (valibotSchema.type) {
+    case 'nullable': {
+      const [inner, none, ...more] = (jsonSchema.anyOf ?? []) as JsonSchema[];
+      if (more.length > 0 || inner === undefined || none?.type !== 'null') return undefined;
+      if (Object.keys(inner).length !== 1 || typeof inner.type !== 'string') return undefined;
+      const { anyOf: _anyOf, ...rest } = jsonSchema;
+      return { ...rest, type: [inner.type, 'null'] } as JsonSchema;
+    }
+    case 'object':
+      return io === 'output' ? { ...jsonSchema, additionalProperties: false } : undefined;
+    case 'strict_tuple':
+      return { ...jsonSchema, maxItems: jsonSchema.minItems } as JsonSchema;
+    default:
+      return undefined;
+  }
+}
+
+/** JSON Schema 2020-12 of a request (`input`: defaults optional) or response (`output`) schema. */
+export function toJsonSchema2020(schema: v.GenericSchema, io: 'input' | 'output'): JsonObject {
+  const config: ConversionConfig = {
+    target: 'draft-2020-12',
+    typeMode: io,
+    // finiteness and the cross-field checks (equal lengths, rectangular tables) have no
+    // JSON Schema form: the document leaves them out, as it always has
+    ignoreActions: ['finite', 'raw_check'],
+    overrideSchema: (context) => refine(context, io),
+  };
+  return toJsonSchema(schema, config) as JsonObject;
+}
+
 /** A component schema: JSON Schema 2020-12 without its `$schema` key (the document sets the dialect). */
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject;
+function jsonSchema(schema: v.GenericSchema, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...rest } = toJsonSchema2020(schema, io);
   return rest;
 }
 
@@ -163,7 +203,7 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
       version,
       summary: 'scipy.stats-compatible statistics over HTTP, one AWS Lambda function per route.',
       description:
-        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments, answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' zod schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
+        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments, answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' valibot schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
     },
     paths: Object.fromEntries(
       sorted.map((e) => [routeOf(e).slice('POST '.length), { post: operation(e) }]),

@@ -1,44 +1,54 @@
 /**
  * Building blocks for request and response schemas, and the translation of
- * zod issues into messages that say what to fix. Schemas stay plain zod
- * objects (no transforms) so `z.toJSONSchema` can turn them into an
- * OpenAPI 3.1 document; cross-field checks (equal lengths) are refinements,
- * which JSON Schema cannot express and simply leaves out.
+ * valibot issues into messages that say what to fix. Schemas stay plain
+ * valibot schemas (no transforms) so @valibot/to-json-schema can turn them
+ * into an OpenAPI 3.1 document; cross-field checks (equal lengths) are raw
+ * checks, which JSON Schema cannot express and simply leaves out.
+ *
+ * valibot, not zod/mini: a schema is a plain object built by a function
+ * call, so building the schemas at load and the first parse cost a fraction
+ * of zod 4's class machinery (see README, "Dependencies").
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+
+/** A finite JSON number. `v.number()` alone accepts +-Infinity (JSON.parse gives Infinity for 1e400). */
+export const finiteNumber = v.pipe(v.number(), v.finite());
 
 /**
- * A finite JSON number. zod 4 rejects NaN and +-Infinity (JSON.parse gives
- * Infinity for 1e400). zod/mini, not classic zod: the same schemas and
- * JSON Schema output, but tree-shakable, so a function bundle is ~70 KB
- * smaller and its cold start ~20 ms shorter.
+ * The message of the `number` schema under a whole number: lets describeIssue
+ * say "a whole number" for a wrong type, as it does for a fraction.
  */
-export const finiteNumber = z.number();
+const WHOLE_NUMBER = 'a whole number';
+
+/** A whole JSON number (rejects fractions and +-Infinity). */
+export function wholeNumber() {
+  return v.pipe(v.number(WHOLE_NUMBER), v.integer());
+}
 
 /** A sample of at least `min` finite numbers. */
 export function sample(name: string, min: number, description: string) {
-  return z.array(finiteNumber).check(z.minLength(min), z.meta({ description, title: name }));
+  return v.pipe(v.array(finiteNumber), v.minLength(min), v.description(description), v.title(name));
 }
 
 /** A result number: finite, or null where the value is undefined (NaN, +-inf). */
-export const resultNumber = z.nullable(z.number());
+export const resultNumber = v.nullable(finiteNumber);
 
 /** Attaches OpenAPI documentation to a schema. */
-export function documented<T extends z.ZodMiniType>(schema: T, description: string): T {
-  return schema.check(z.meta({ description })) as T;
+export function documented<T extends v.GenericSchema>(schema: T, description: string) {
+  return v.pipe(schema, v.description(description));
 }
 
 /** scipy's `alternative` argument, default 'two-sided'. */
 export function alternative(description: string) {
   return documented(
-    z._default(z.enum(['two-sided', 'less', 'greater']), 'two-sided'),
+    v.optional(v.picklist(['two-sided', 'less', 'greater']), 'two-sided'),
     `Alternative hypothesis (scipy \`alternative\`): ${description}`,
   );
 }
 
 /** An optional boolean argument with scipy's default. */
 export function flag(fallback: boolean, description: string) {
-  return documented(z._default(z.boolean(), fallback), description);
+  return documented(v.optional(v.boolean(), fallback), description);
 }
 
 /** An optional choice among scipy's spellings, with scipy's default first. */
@@ -46,7 +56,7 @@ export function choice<const T extends readonly [string, ...string[]]>(
   values: T,
   description: string,
 ) {
-  return documented(z._default(z.enum(values), values[0]), description);
+  return documented(v.optional(v.picklist(values), values[0] as T[0]), description);
 }
 
 /** The `statistic` and `pvalue` every scipy test result has. */
@@ -87,16 +97,39 @@ function describeInput(v: unknown): string {
   return typeof v === 'object' ? 'an object' : String(typeof v);
 }
 
-function article(expected: string): string {
+/** What a schema of this valibot type accepts, as the object of "must be". */
+function article(type: string): string {
   const names: Record<string, string> = {
     number: 'a finite number',
-    int: 'a whole number',
     array: 'an array',
     object: 'a JSON object',
+    strict_object: 'a JSON object',
     boolean: 'true or false',
     string: 'a string',
   };
-  return names[expected] ?? expected;
+  return names[type] ?? type;
+}
+
+type PipeItem = { type: string; pipe?: readonly PipeItem[] };
+
+/** Whether a schema's pipe (nested pipes included) has an action of this type. */
+function hasAction(schema: PipeItem, type: string): boolean {
+  return schema.pipe?.some((item) => item.type === type || hasAction(item, type)) ?? false;
+}
+
+/** What a field's schema accepts, for "x is required (...)". */
+function expectedOf(schema: v.GenericSchema | undefined): string {
+  if (schema === undefined) return 'a value';
+  if (hasAction(schema, 'integer')) return WHOLE_NUMBER;
+  return article(schema.type);
+}
+
+/** `"a", "b"` from a picklist's `expects`, `("a" | "b")` or `"a"`. */
+function listOptions(expected: string | null): string {
+  return (expected ?? '')
+    .replace(/^\(|\)$/g, '')
+    .split(' | ')
+    .join(', ');
 }
 
 export interface IssueDetail {
@@ -104,78 +137,145 @@ export interface IssueDetail {
   message: string;
 }
 
-/** One issue as a sentence about the field, with the accepted fields for unknown keys. */
-export function describeIssue(issue: z.core.$ZodIssue, fields: readonly string[]): IssueDetail {
-  const at = formatPath(issue.path);
-  switch (issue.code) {
-    case 'invalid_type': {
-      const input = (issue as { input?: unknown }).input;
-      const expected = article(issue.expected);
-      if (input === undefined && issue.path.length > 0) {
-        return { path: at, message: `${at} is required (${expected})` };
-      }
-      if (typeof input === 'number' && !Number.isFinite(input)) {
-        return {
-          path: at,
-          message: `${at} must be a finite number (got ${input}; JSON numbers beyond +-1.8e308 overflow)`,
-        };
-      }
-      return { path: at, message: `${at} must be ${expected} (got ${describeInput(input)})` };
-    }
-    case 'unrecognized_keys':
+type Issue = v.BaseIssue<unknown>;
+
+/**
+ * The issues worth reporting: a bound (at least, less than) on a number that
+ * is not finite says nothing the "must be a finite number" issue beside it
+ * does not (valibot runs every check of a pipe; zod stopped at the first).
+ */
+export function reportable(issues: readonly Issue[]): Issue[] {
+  return issues.filter(
+    (i) =>
+      !(
+        i.kind === 'validation' &&
+        i.type.endsWith('_value') &&
+        typeof i.input === 'number' &&
+        !Number.isFinite(i.input)
+      ),
+  );
+}
+
+const keysOf = (issue: Issue): PropertyKey[] =>
+  (issue.path ?? []).map((item) => item.key as PropertyKey);
+
+const finiteMessage = (at: string, input: number) =>
+  `${at} must be a finite number (got ${input}; JSON numbers beyond +-1.8e308 overflow)`;
+
+/**
+ * One issue as a sentence about the field. `entries` are the request
+ * object's fields: the accepted fields for an unknown key (all the unknown
+ * keys of the object are listed in one issue, as a client fixes them at
+ * once), and what a missing field must be.
+ */
+export function describeIssue(issue: Issue, entries: v.ObjectEntries): IssueDetail {
+  const keys = keysOf(issue);
+  const at = formatPath(keys);
+  const input = issue.input;
+  const fields = Object.keys(entries);
+  if (issue.kind === 'schema') {
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
+      // valibot reports the first unknown key, at its own path: report the object
+      const owner = issue.path?.at(-1)?.input;
+      const where = formatPath(keys.slice(0, -1));
+      const unknown =
+        typeof owner === 'object' && owner !== null
+          ? Object.keys(owner).filter((k) => !fields.includes(k))
+          : [String(input)];
+      const many = unknown.length > 1;
       return {
-        path: at,
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        path: where,
+        message: `unknown field${many ? 's' : ''} ${unknown
           .map((k) => JSON.stringify(k))
-          .join(
-            ', ',
-          )}: remove ${issue.keys.length > 1 ? 'them' : 'it'}; accepted fields are ${fields.join(', ')}`,
+          .join(', ')}: remove ${many ? 'them' : 'it'}; accepted fields are ${fields.join(', ')}`,
       };
-    case 'invalid_value':
-      return {
-        path: at,
-        message: `${at} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-      };
-    case 'too_small':
-    case 'too_big': {
-      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      const op =
-        issue.inclusive === false
-          ? issue.code === 'too_small'
-            ? 'greater than'
-            : 'less than'
-          : issue.code === 'too_small'
-            ? 'at least'
-            : 'at most';
-      const message =
-        issue.origin === 'array'
-          ? `${at} needs ${op} ${String(bound)} values`
-          : `${at} must be ${op} ${String(bound)}`;
-      return { path: at, message };
     }
-    case 'custom':
+    if (input === undefined && issue.path?.at(-1)?.origin === 'key') {
+      const field = keys.length === 1 ? entries[String(keys[0])] : undefined;
+      return { path: at, message: `${at} is required (${expectedOf(field)})` };
+    }
+    if (issue.type === 'picklist') {
+      return { path: at, message: `${at} must be one of ${listOptions(issue.expected)}` };
+    }
+    if (typeof input === 'number' && !Number.isFinite(input)) {
+      return { path: at, message: finiteMessage(at, input) };
+    }
+    const expected =
+      issue.type === 'number' && issue.message === WHOLE_NUMBER
+        ? WHOLE_NUMBER
+        : article(issue.type);
+    return { path: at, message: `${at} must be ${expected} (got ${describeInput(input)})` };
+  }
+  const bound = String((issue as { requirement?: unknown }).requirement);
+  switch (issue.type) {
+    case 'finite':
+      return { path: at, message: finiteMessage(at, input as number) };
+    case 'integer':
+      if (typeof input === 'number' && !Number.isFinite(input)) {
+        return { path: at, message: finiteMessage(at, input) };
+      }
+      return { path: at, message: `${at} must be ${WHOLE_NUMBER} (got ${describeInput(input)})` };
+    case 'min_length':
+      return { path: at, message: `${at} needs at least ${bound} values` };
+    case 'max_length':
+      return { path: at, message: `${at} needs at most ${bound} values` };
+    case 'min_value':
+      return { path: at, message: `${at} must be at least ${bound}` };
+    case 'max_value':
+      return { path: at, message: `${at} must be at most ${bound}` };
+    case 'gt_value':
+      return { path: at, message: `${at} must be greater than ${bound}` };
+    case 'lt_value':
+      return { path: at, message: `${at} must be less than ${bound}` };
+    case 'check':
+    case 'raw_check':
       return { path: at, message: issue.message };
     default:
       return { path: at, message: `${at}: ${issue.message}` };
   }
 }
 
+/** The path item of `key` in `input`, for an issue a raw check reports. */
+export function pathItem(
+  input: Record<string, unknown> | unknown[],
+  key: string | number,
+): v.IssuePathItem {
+  return typeof key === 'number'
+    ? {
+        type: 'array',
+        origin: 'value',
+        input: input as unknown[],
+        key,
+        value: (input as unknown[])[key],
+      }
+    : {
+        type: 'object',
+        origin: 'value',
+        input: input as Record<string, unknown>,
+        key,
+        value: (input as Record<string, unknown>)[key],
+      };
+}
+
 /**
  * A check that a table (an array of rows) is rectangular: every row as long
- * as the first. Runs only when the field is an array of arrays.
+ * as the first. Runs only on a request whose fields all have the right
+ * types (an object check runs after field issues that keep the types, such
+ * as too few values).
  */
-export function rectangular<K extends string>(field: K) {
-  return z.superRefine((r: Record<K, unknown>, ctx) => {
-    const rows = r[field];
-    if (!Array.isArray(rows) || !rows.every(Array.isArray)) return;
-    const width = (rows[0] as unknown[] | undefined)?.length ?? 0;
-    const ragged = rows.findIndex((row: unknown[]) => row.length !== width);
+export function rectangular<T extends Record<string, unknown>>(
+  field: keyof T & string,
+): v.RawCheckAction<T> {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const rows = dataset.value[field] as unknown[][];
+    const width = rows[0]?.length ?? 0;
+    const ragged = rows.findIndex((row) => row.length !== width);
     if (ragged >= 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field, ragged],
+      addIssue({
         input: rows[ragged],
-        message: `every row of ${field} must have the same number of columns (row 0 has ${width}, row ${ragged} has ${(rows[ragged] as unknown[]).length})`,
+        message: `every row of ${field} must have the same number of columns (row 0 has ${width}, row ${ragged} has ${rows[ragged]!.length})`,
+        path: [pathItem(dataset.value, field), pathItem(rows, ragged)],
       });
     }
   });
@@ -183,19 +283,21 @@ export function rectangular<K extends string>(field: K) {
 
 /**
  * A check that two array fields have the same length, reported on the
- * second. Runs only on an object whose fields are both arrays (zod may run
- * object checks after non-fatal field issues).
+ * second. Runs only on a request whose fields all have the right types.
  */
-export function sameLength<K extends string>(a: K, b: K) {
-  return z.superRefine((r: Record<K, unknown>, ctx) => {
-    const ra = r[a];
-    const rb = r[b];
-    if (Array.isArray(ra) && Array.isArray(rb) && ra.length !== rb.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [b],
+export function sameLength<T extends Record<string, unknown>>(
+  a: keyof T & string,
+  b: keyof T & string,
+): v.RawCheckAction<T> {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const ra = dataset.value[a] as unknown[];
+    const rb = dataset.value[b] as unknown[];
+    if (ra.length !== rb.length) {
+      addIssue({
         input: rb,
         message: `${a} and ${b} must have the same length (got ${ra.length} and ${rb.length})`,
+        path: [pathItem(dataset.value, b)],
       });
     }
   });

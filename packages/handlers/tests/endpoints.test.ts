@@ -5,10 +5,11 @@
  * OpenAPI 3.1) so the API document can be generated from them.
  */
 import { existsSync } from 'node:fs';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { endpoints } from '../src/endpoints/index';
 import { createHandler } from '../src/handler';
+import { toJsonSchema2020 } from '../src/openapi';
 import { context } from './support/events';
 
 /** Same shape as `want`, numbers within 1e-9 (nested arrays and objects walked). */
@@ -41,17 +42,17 @@ describe('the registry', () => {
 
 describe.each(endpoints.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
   it('converts request and response schemas to JSON Schema 2020-12', () => {
-    const req = z.toJSONSchema(endpoint.request, { io: 'input' }) as Record<string, unknown>;
+    const req = toJsonSchema2020(endpoint.request, 'input');
     expect(req.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(req).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(Object.keys(req.properties as object)).toEqual(Object.keys(endpoint.request.shape));
-    const res = z.toJSONSchema(endpoint.response(), { io: 'output' }) as Record<string, unknown>;
+    expect(Object.keys(req.properties as object)).toEqual(Object.keys(endpoint.request.entries));
+    const res = toJsonSchema2020(endpoint.response(), 'output');
     expect(res).toMatchObject({ type: 'object' });
   });
 
   it('has an example request that validates and answers the example response', async () => {
-    expect(endpoint.request.safeParse(endpoint.example.request).success).toBe(true);
-    expect(endpoint.response().safeParse(endpoint.example.response).success).toBe(true);
+    expect(v.safeParse(endpoint.request, endpoint.example.request).success).toBe(true);
+    expect(v.safeParse(endpoint.response(), endpoint.example.response).success).toBe(true);
     const got = (await createHandler(endpoint)(endpoint.example.request, context)) as Record<
       string,
       unknown

@@ -6,8 +6,8 @@
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { StatsInputError } from '@lambda-stats/stats-core';
+import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
-import * as z from 'zod/mini';
 import { defineEndpoint } from '../src/endpoint';
 import { linregress } from '../src/endpoints/linregress';
 import { createHandler } from '../src/handler';
@@ -216,8 +216,8 @@ describe('unexpected failures', () => {
   const broken = defineEndpoint({
     name: 'broken',
     summary: 'throws a programming error',
-    request: z.strictObject({ a: z.number() }),
-    response: () => z.object({}),
+    request: v.strictObject({ a: v.number() }),
+    response: () => v.object({}),
     handle() {
       throw new TypeError('secret internal detail at /var/task/index.js:1');
     },

@@ -1,5 +1,5 @@
 import { chi2Contingency } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
   documented,
@@ -10,26 +10,28 @@ import {
   resultNumber,
   testResult,
   toTestResult,
+  wholeNumber,
 } from '../schema';
 
-const count = finiteNumber.check(z.gte(0));
+const count = v.pipe(finiteNumber, v.minValue(0));
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     observed: documented(
-      z.array(z.array(count).check(z.minLength(1))).check(z.minLength(1)),
+      v.pipe(v.array(v.pipe(v.array(count), v.minLength(1))), v.minLength(1)),
       'Contingency table of non-negative counts, one array per row, every row the same length.',
     ),
     correction: flag(true, "Yates' continuity correction when dof is 1 (a 2x2 table), as scipy."),
-  })
-  .check(rectangular('observed'));
+  }),
+  rectangular('observed'),
+);
 
 const response = () =>
-  z.object({
+  v.object({
     ...testResult('Pearson chi-squared statistic.'),
-    dof: documented(z.int(), 'Degrees of freedom, (rows - 1)(columns - 1).'),
+    dof: documented(wholeNumber(), 'Degrees of freedom, (rows - 1)(columns - 1).'),
     expected_freq: documented(
-      z.array(z.array(resultNumber)),
+      v.array(v.array(resultNumber)),
       'Expected frequencies under independence, from the marginal sums.',
     ),
   });

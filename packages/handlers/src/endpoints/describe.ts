@@ -1,21 +1,21 @@
 import { describe as coreDescribe } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, finiteOrNull, flag, resultNumber, sample } from '../schema';
+import { documented, finiteOrNull, flag, resultNumber, sample, wholeNumber } from '../schema';
 
-const request = z.strictObject({
+const request = v.strictObject({
   a: sample('a', 1, 'The sample.'),
   ddof: documented(
-    z._default(z.int().check(z.gte(0)), 1),
+    v.optional(v.pipe(wholeNumber(), v.minValue(0)), 1),
     'Delta degrees of freedom of the variance (divisor n - ddof), at most the number of values.',
   ),
   bias: flag(true, 'false corrects skewness and kurtosis for statistical bias.'),
 });
 
 const response = () =>
-  z.object({
-    nobs: documented(z.int(), 'Number of observations.'),
-    minmax: documented(z.tuple([resultNumber, resultNumber]), 'Minimum and maximum.'),
+  v.object({
+    nobs: documented(wholeNumber(), 'Number of observations.'),
+    minmax: documented(v.strictTuple([resultNumber, resultNumber]), 'Minimum and maximum.'),
     mean: resultNumber,
     variance: documented(resultNumber, 'Variance with divisor n - ddof.'),
     skewness: resultNumber,

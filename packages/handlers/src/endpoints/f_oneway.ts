@@ -1,5 +1,5 @@
 import { fOneway } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
   documented,
@@ -11,16 +11,16 @@ import {
   toTestResult,
 } from '../schema';
 
-const request = z.strictObject({
+const request = v.strictObject({
   samples: documented(
-    z.array(z.array(finiteNumber).check(z.minLength(1))).check(z.minLength(2)),
+    v.pipe(v.array(v.pipe(v.array(finiteNumber), v.minLength(1))), v.minLength(2)),
     'Two or more groups, each a non-empty array of values (scipy `*samples`).',
   ),
   equal_var: flag(true, "true: classic one-way ANOVA; false: Welch's ANOVA."),
 });
 
 const response = () =>
-  z.object({
+  v.object({
     ...testResult('F statistic (null when undefined or infinite: every group constant).'),
     df_between: documented(resultNumber, 'Between-groups degrees of freedom, k - 1.'),
     df_within: documented(

@@ -3,15 +3,15 @@
  * camelCase result in statsmodels-style snake_case names, NaN as null.
  */
 import type { ols } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
-import { documented, finiteOrNull, finiteOrNullAll, resultNumber } from '../schema';
+import * as v from 'valibot';
+import { documented, finiteOrNull, finiteOrNullAll, resultNumber, wholeNumber } from '../schema';
 
 type FitResult = ReturnType<typeof ols>;
 
-const perCoefficient = (description: string) => documented(z.array(resultNumber), description);
+const perCoefficient = (description: string) => documented(v.array(resultNumber), description);
 
 export const fitResponse = () =>
-  z.object({
+  v.object({
     coefficients: perCoefficient('Estimated coefficients, intercept first when fitted.'),
     standard_errors: perCoefficient('Standard error of each coefficient.'),
     t_values: perCoefficient('t statistic of each coefficient (coefficient / standard error).'),
@@ -24,14 +24,14 @@ export const fitResponse = () =>
     df_model: resultNumber,
     df_resid: resultNumber,
     condition_number: documented(resultNumber, 'Condition number of the design matrix.'),
-    n: documented(z.int(), 'Number of observations.'),
+    n: documented(wholeNumber(), 'Number of observations.'),
     method: documented(
-      z.enum(['float64', 'bignumber']),
+      v.picklist(['float64', 'bignumber']),
       "Arithmetic that answered: float64 (QR), or exact sums solved in mathjs BigNumber when float64's error bound was too loose.",
     ),
   });
 
-export type FitResponse = z.input<ReturnType<typeof fitResponse>>;
+export type FitResponse = v.InferInput<ReturnType<typeof fitResponse>>;
 
 export function toFitResponse(r: FitResult, n: number): FitResponse {
   return {

@@ -1,10 +1,10 @@
 import { kendalltau as coreKendalltau } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, choice, sameLength, sample, testResult, toTestResult } from '../schema';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     x: sample('x', 2, 'First variable.'),
     y: sample('y', 2, 'Second variable, same length as x.'),
     alternative: alternative("'less': negative association, 'greater': positive."),
@@ -13,10 +13,11 @@ const request = z
       "p-value method: 'auto' is exact without ties for n <= 33, else the normal approximation; 'exact' rejects ties.",
     ),
     variant: choice(['b', 'c'], "tau-b (adjusted for ties) or Stuart's tau-c."),
-  })
-  .check(sameLength('x', 'y'));
+  }),
+  sameLength('x', 'y'),
+);
 
-const response = () => z.object(testResult("Kendall's tau."));
+const response = () => v.object(testResult("Kendall's tau."));
 
 /** scipy.stats.kendalltau: Kendall's tau-b (or tau-c) and its test. */
 export const kendalltau = defineEndpoint({

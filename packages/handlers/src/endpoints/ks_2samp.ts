@@ -1,5 +1,5 @@
 import { ks2samp } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
   alternative,
@@ -12,7 +12,7 @@ import {
   toTestResult,
 } from '../schema';
 
-const request = z.strictObject({
+const request = v.strictObject({
   data1: sample('data1', 1, 'First sample.'),
   data2: sample('data2', 1, 'Second sample (any length).'),
   alternative: alternative(
@@ -25,7 +25,7 @@ const request = z.strictObject({
 });
 
 const response = () =>
-  z.object({
+  v.object({
     ...testResult('KS statistic: the largest distance between the two empirical CDFs.'),
     statistic_location: documented(resultNumber, 'The value at which the statistic is attained.'),
     statistic_sign: documented(

@@ -1,21 +1,22 @@
 import { linregress as coreLinregress } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, finiteOrNull, resultNumber, sameLength, sample } from '../schema';
+import { documented, finiteOrNull, resultNumber, sameLength, sample, wholeNumber } from '../schema';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     x: sample('x', 2, 'Independent variable, one value per observation.'),
     y: sample('y', 2, 'Dependent variable, same length as x.'),
     alternative: documented(
-      z._default(z.enum(['two-sided', 'less', 'greater']), 'two-sided'),
+      v.optional(v.picklist(['two-sided', 'less', 'greater']), 'two-sided'),
       'Alternative hypothesis for the slope test (scipy `alternative`).',
     ),
-  })
-  .check(sameLength('x', 'y'));
+  }),
+  sameLength('x', 'y'),
+);
 
 const response = () =>
-  z.object({
+  v.object({
     slope: resultNumber,
     intercept: resultNumber,
     rvalue: documented(resultNumber, 'Pearson correlation coefficient.'),
@@ -23,7 +24,7 @@ const response = () =>
     stderr: documented(resultNumber, 'Standard error of the slope.'),
     intercept_stderr: documented(resultNumber, 'Standard error of the intercept.'),
     rsquared: documented(resultNumber, 'Coefficient of determination, rvalue squared.'),
-    n: documented(z.int(), 'Number of observations.'),
+    n: documented(wholeNumber(), 'Number of observations.'),
   });
 
 /** scipy.stats.linregress: least-squares line through (x, y). */

@@ -1,9 +1,9 @@
 import { mannwhitneyu as coreMannwhitneyu } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, choice, flag, sample, testResult, toTestResult } from '../schema';
 
-const request = z.strictObject({
+const request = v.strictObject({
   x: sample('x', 1, 'First sample.'),
   y: sample('y', 1, 'Second sample (any length).'),
   use_continuity: flag(true, 'Continuity correction of the normal approximation.'),
@@ -14,7 +14,7 @@ const request = z.strictObject({
   ),
 });
 
-const response = () => z.object(testResult('U statistic of x.'));
+const response = () => v.object(testResult('U statistic of x.'));
 
 /** scipy.stats.mannwhitneyu: rank-sum test of two independent samples. */
 export const mannwhitneyu = defineEndpoint({

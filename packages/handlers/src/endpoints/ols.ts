@@ -1,42 +1,34 @@
 import { ols as coreOls } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, finiteNumber, sample } from '../schema';
+import { documented, finiteNumber, pathItem, rectangular, sample } from '../schema';
 import { fitResponse, toFitResponse } from './fit';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     X: documented(
-      z.array(z.array(finiteNumber).check(z.minLength(1))).check(z.minLength(2)),
+      v.pipe(v.array(v.pipe(v.array(finiteNumber), v.minLength(1))), v.minLength(2)),
       'Design matrix: one row per observation, one column per regressor.',
     ),
     y: sample('y', 2, 'Response, one value per row of X.'),
     intercept: documented(
-      z._default(z.boolean(), true),
+      v.optional(v.boolean(), true),
       'Fit an intercept (a leading column of ones is added).',
     ),
-  })
-  .check(
-    z.superRefine((r, ctx) => {
-      if (!Array.isArray(r.X) || !Array.isArray(r.y) || !r.X.every(Array.isArray)) return;
-      const width = r.X[0]?.length ?? 0;
-      const ragged = r.X.findIndex((row) => row.length !== width);
-      if (ragged >= 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['X', ragged],
-          message: `every row of X must have the same number of columns (row 0 has ${width}, row ${ragged} has ${r.X[ragged]!.length})`,
-        });
-      }
-      if (r.X.length !== r.y.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['y'],
-          message: `X must have one row per value of y (got ${r.X.length} rows and ${r.y.length} values)`,
-        });
-      }
-    }),
-  );
+  }),
+  rectangular('X'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { X, y } = dataset.value;
+    if (X.length !== y.length) {
+      addIssue({
+        input: y,
+        message: `X must have one row per value of y (got ${X.length} rows and ${y.length} values)`,
+        path: [pathItem(dataset.value, 'y')],
+      });
+    }
+  }),
+);
 
 /** Ordinary least squares with statsmodels-style inference; coefficients intercept first. */
 export const ols = defineEndpoint({

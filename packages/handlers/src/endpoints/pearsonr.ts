@@ -1,9 +1,10 @@
 import { pearsonr as corePearsonr } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
   alternative,
   documented,
+  finiteNumber,
   finiteOrNull,
   resultNumber,
   sameLength,
@@ -12,23 +13,24 @@ import {
   toTestResult,
 } from '../schema';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     x: sample('x', 2, 'First variable.'),
     y: sample('y', 2, 'Second variable, same length as x.'),
     alternative: alternative("'less': negative correlation, 'greater': positive."),
     confidence_level: documented(
-      z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+      v.optional(v.pipe(finiteNumber, v.gtValue(0), v.ltValue(1)), 0.95),
       'Confidence level of the interval (scipy `result.confidence_interval(confidence_level)`).',
     ),
-  })
-  .check(sameLength('x', 'y'));
+  }),
+  sameLength('x', 'y'),
+);
 
 const response = () =>
-  z.object({
+  v.object({
     ...testResult('Pearson correlation coefficient r.'),
     confidence_interval: documented(
-      z.object({ low: resultNumber, high: resultNumber }),
+      v.object({ low: resultNumber, high: resultNumber }),
       'Confidence interval for r (Fisher z transform, as scipy), one-sided for a one-sided alternative.',
     ),
   });

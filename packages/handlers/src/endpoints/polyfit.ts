@@ -1,23 +1,24 @@
 import { polyfit as corePolyfit } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, sameLength, sample } from '../schema';
+import { documented, sameLength, sample, wholeNumber } from '../schema';
 import { fitResponse, toFitResponse } from './fit';
 
 /** The core's range: beyond 20 the monomial basis is hopeless even at 64 digits. */
 const MAX_DEGREE = 20;
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     x: sample('x', 2, 'Independent variable.'),
     y: sample('y', 2, 'Response, same length as x.'),
     degree: documented(
-      z.int().check(z.gte(1), z.lte(MAX_DEGREE)),
+      v.pipe(wholeNumber(), v.minValue(1), v.maxValue(MAX_DEGREE)),
       `Polynomial degree, 1 to ${MAX_DEGREE}.`,
     ),
-    intercept: documented(z._default(z.boolean(), true), 'Fit a constant term.'),
-  })
-  .check(sameLength('x', 'y'));
+    intercept: documented(v.optional(v.boolean(), true), 'Fit a constant term.'),
+  }),
+  sameLength('x', 'y'),
+);
 
 /** Least-squares polynomial fit with the same inference as ols; coefficients from the constant term up. */
 export const polyfit = defineEndpoint({

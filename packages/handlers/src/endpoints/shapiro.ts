@@ -1,9 +1,9 @@
 import { shapiro as coreShapiro } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { sample, testResult, toTestResult } from '../schema';
 
-const request = z.strictObject({
+const request = v.strictObject({
   x: sample(
     'x',
     3,
@@ -11,7 +11,7 @@ const request = z.strictObject({
   ),
 });
 
-const response = () => z.object(testResult('W statistic.'));
+const response = () => v.object(testResult('W statistic.'));
 
 /** scipy.stats.shapiro: Shapiro-Wilk test of normality (Royston's AS R94). */
 export const shapiro = defineEndpoint({

@@ -1,17 +1,18 @@
 import { spearmanr as coreSpearmanr } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, sameLength, sample, testResult, toTestResult } from '../schema';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     a: sample('a', 2, 'First variable.'),
     b: sample('b', 2, 'Second variable, same length as a.'),
     alternative: alternative("'less': negative correlation, 'greater': positive."),
-  })
-  .check(sameLength('a', 'b'));
+  }),
+  sameLength('a', 'b'),
+);
 
-const response = () => z.object(testResult('Spearman rank correlation (ties get average ranks).'));
+const response = () => v.object(testResult('Spearman rank correlation (ties get average ranks).'));
 
 /** scipy.stats.spearmanr: rank correlation of two variables. */
 export const spearmanr = defineEndpoint({

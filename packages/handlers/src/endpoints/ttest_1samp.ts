@@ -1,10 +1,10 @@
 import { ttest1samp } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, documented, finiteNumber, sample } from '../schema';
 import { toTtestResponse, ttestResponse } from './ttest';
 
-const request = z.strictObject({
+const request = v.strictObject({
   a: sample('a', 2, 'The sample.'),
   popmean: documented(finiteNumber, 'Hypothesised population mean.'),
   alternative: alternative("'less': the mean is below popmean, 'greater': above."),

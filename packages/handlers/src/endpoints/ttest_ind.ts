@@ -1,10 +1,10 @@
 import { ttestInd } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, flag, sample } from '../schema';
 import { toTtestResponse, ttestResponse } from './ttest';
 
-const request = z.strictObject({
+const request = v.strictObject({
   a: sample('a', 2, 'First sample.'),
   b: sample('b', 2, 'Second sample (any length).'),
   equal_var: flag(true, "true: Student's t test (pooled variance); false: Welch's t test."),

@@ -1,16 +1,17 @@
 import { ttestRel } from '@lambda-stats/stats-core';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, sameLength, sample } from '../schema';
 import { toTtestResponse, ttestResponse } from './ttest';
 
-const request = z
-  .strictObject({
+const request = v.pipe(
+  v.strictObject({
     a: sample('a', 2, 'First measurements.'),
     b: sample('b', 2, 'Paired second measurements, same length as a.'),
     alternative: alternative("'less': mean(a - b) < 0, 'greater': mean(a - b) > 0."),
-  })
-  .check(sameLength('a', 'b'));
+  }),
+  sameLength('a', 'b'),
+);
 
 /** scipy.stats.ttest_rel: paired t test on a - b. */
 export const ttest_rel = defineEndpoint({

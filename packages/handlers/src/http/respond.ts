@@ -3,25 +3,47 @@
  * returns for each kind of invocation.
  */
 import { StatsInputError } from '@lambda-stats/stats-core';
-import type * as z from 'zod/mini';
-import { describeIssue } from '../schema';
+import type * as v from 'valibot';
+import { describeIssue, reportable } from '../schema';
 import { type ErrorBody, HttpError } from './errors';
 import type { InvocationKind } from './request';
 
 /** At most this many issues are listed in `details.issues`; the rest are counted. */
 const MAX_ISSUES = 20;
 
-export function invalidRequest(error: z.core.$ZodError, fields: readonly string[]): HttpError {
-  const issues = error.issues.slice(0, MAX_ISSUES).map((i) => describeIssue(i, fields));
-  const more = error.issues.length - issues.length;
+export function invalidRequest(
+  all: readonly v.BaseIssue<unknown>[],
+  entries: v.ObjectEntries,
+): HttpError {
+  const found = reportable(all);
+  const issues = found.slice(0, MAX_ISSUES).map((i) => describeIssue(i, entries));
+  const more = found.length - issues.length;
   const first = issues.slice(0, 3).map((i) => i.message);
-  const rest = error.issues.length - first.length;
+  const rest = found.length - first.length;
   return new HttpError(
     400,
     'invalid_request',
     `Invalid request: ${first.join('; ')}${rest > 0 ? ` (and ${rest} more problems, see details.issues)` : ''}`,
     more > 0 ? { issues, moreIssues: more } : { issues },
   );
+}
+
+/**
+ * valibot's object schemas take an array for an object (`typeof [] ===
+ * 'object'`): a request must be a JSON object, so an array is refused here,
+ * with the message a wrong type of any other kind gets.
+ */
+export function arrayRequest(payload: unknown, entries: v.ObjectEntries): HttpError | undefined {
+  if (!Array.isArray(payload)) return undefined;
+  const issue: v.BaseIssue<unknown> = {
+    kind: 'schema',
+    type: 'strict_object',
+    input: payload,
+    expected: 'Object',
+    received: 'Array',
+    message: 'Invalid type: Expected Object but received Array',
+  };
+  return invalidRequest([issue], entries);
 }
 
 const isStatsInputError = (err: unknown): err is Error =>
