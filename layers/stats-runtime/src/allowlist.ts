@@ -43,9 +43,9 @@ export interface LazyImport {
 }
 
 /*
- * Deliberately NOT in the layer: zod (zod/mini) and the handlers' JSON logger.
+ * Deliberately NOT in the layer: valibot and the handlers' JSON logger.
  * They are bundled into each function, tree-shaken to what that function
- * uses (about 30 KB together), so a function never depends on a layer
+ * uses (about 10 KB together), so a function never depends on a layer
  * version for its HTTP edge. The AWS SDK is not used at all.
  */
 export const layerModules: readonly LayerModule[] = [
