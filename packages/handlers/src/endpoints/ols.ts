@@ -1,13 +1,13 @@
 import { ols as coreOls } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, finiteNumber, pathItem, rectangular, sample } from '../schema';
+import { documented, finiteNumbers, pathItem, rectangular, sample } from '../schema';
 import { fitResponse, toFitResponse } from './fit';
 
 const request = v.pipe(
   v.strictObject({
     X: documented(
-      v.pipe(v.array(v.pipe(v.array(finiteNumber), v.minLength(1))), v.minLength(2)),
+      v.pipe(v.array(v.pipe(finiteNumbers(), v.minLength(1))), v.minLength(2)),
       'Design matrix: one row per observation, one column per regressor.',
     ),
     y: sample('y', 2, 'Response, one value per row of X.'),
