@@ -44,6 +44,21 @@ function design(rows: number[][], y: number[]): Design {
   };
 }
 
+/** A seeded linear congruential generator on [0, 1): reproducible data without a library. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+/** |a - b| <= tolerance |b| (exactly 0 when b is), with the field named on failure. */
+function expectClose(a: number, b: number, tolerance: number, what: string): void {
+  if (b === 0) expect(a, what).toBe(0);
+  else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(tolerance);
+}
+
 /** Rounds to `places` decimals (as a user would write them), or leaves full doubles (null). */
 const written = (v: number, places: number | null) =>
   places === null ? v : Number(v.toFixed(places));
@@ -68,11 +83,7 @@ describe('ols: float64 path vs BigNumber path', () => {
           seed: fc.integer({ min: 1, max: 2 ** 30 }),
         }),
         ({ n, k, offset, noise, places, seed }) => {
-          let s = seed;
-          const rand = () => {
-            s = (s * 1103515245 + 12345) % 2 ** 31;
-            return s / 2 ** 31;
-          };
+          const rand = lcg(seed);
           const rows = Array.from({ length: n }, () =>
             Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
           );
@@ -122,11 +133,7 @@ describe('ols: float64 path vs BigNumber path', () => {
     let plain = 0;
     let decimal = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      let s = seed;
-      const rand = () => {
-        s = (s * 1103515245 + 12345) % 2 ** 31;
-        return s / 2 ** 31;
-      };
+      const rand = lcg(seed);
       const rows = Array.from({ length: 30 }, () => [written(10 * rand(), 2)]);
       const y = rows.map(([v]) => written(1 + 0.001 * (v as number) + 0.01 * rand(), 2));
       const d = design(rows, y);
@@ -209,10 +216,7 @@ describe('ols: well-conditioned random data takes the float64 path', () => {
     expect(fit.method).toBe('float64');
     const d = design(rows, y);
     const exact = finishFit(olsBig(d), 2, n - 3, fit.conditionNumber, 'bignumber');
-    const close = (a: number, b: number, what: string) => {
-      if (b === 0) expect(a, what).toBe(0);
-      else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(1e-10);
-    };
+    const close = (a: number, b: number, what: string) => expectClose(a, b, 1e-10, what);
     for (const key of ['coefficients', 'standardErrors', 'tValues', 'pValues'] as const) {
       for (const [j, v] of fit[key].entries()) close(v, exact[key][j] as number, `${key}[${j}]`);
     }
@@ -270,11 +274,7 @@ describe('polyfit: float64 path vs BigNumber path', () => {
           seed: fc.integer({ min: 1, max: 2 ** 30 }),
         }),
         ({ n, degree, grid, noise, places, seed }) => {
-          let s = seed;
-          const rand = () => {
-            s = (s * 1103515245 + 12345) % 2 ** 31;
-            return s / 2 ** 31;
-          };
+          const rand = lcg(seed);
           const x = Array.from({ length: n }, (_, i) =>
             grid === 'unit'
               ? written(rand(), 2)
@@ -305,15 +305,12 @@ describe('polyfit: float64 path vs BigNumber path', () => {
             fit.conditionNumber,
             'bignumber',
           );
-          const close = (a: number, b: number, tolerance: number, what: string) => {
-            if (b === 0) expect(a, what).toBe(0);
-            else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(tolerance);
-          };
           for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
-            for (const [j, v] of fit[key].entries()) close(v, exact[key][j] as number, 1e-13, key);
+            for (const [j, v] of fit[key].entries())
+              expectClose(v, exact[key][j] as number, 1e-13, key);
           }
           for (const [j, v] of fit.pValues.entries()) {
-            close(v, exact.pValues[j] as number, 1e-10, 'pValues');
+            expectClose(v, exact.pValues[j] as number, 1e-10, 'pValues');
           }
           for (const key of [
             'residualStandardDeviation',
@@ -321,9 +318,9 @@ describe('polyfit: float64 path vs BigNumber path', () => {
             'adjustedRSquared',
             'fStatistic',
           ] as const) {
-            close(fit[key], exact[key], 1e-13, key);
+            expectClose(fit[key], exact[key], 1e-13, key);
           }
-          close(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
+          expectClose(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
         },
       ),
       { numRuns: 300, seed: 5 },

@@ -14,14 +14,7 @@ export class DoubleDouble {
   /** Adds a * b (the product exactly, then an error-free sum). */
   addProduct(a: number, b: number): void {
     const p = a * b;
-    let t = SPLITTER * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLITTER * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    const pe = al * bl - (p - ah * bh - al * bh - ah * bl);
-    this.add(p, pe);
+    this.add(p, productError(a, b, p));
   }
 
   /** Adds x + e (e small relative to x, e.g. the low part of another double-double). */
@@ -49,13 +42,7 @@ export function dot2(a: ArrayLike<number>, b: ArrayLike<number>): [number, numbe
     const x = a[i] as number;
     const y = b[i] as number;
     const h = x * y;
-    let t = SPLITTER * x;
-    const xh = t - (t - x);
-    const xl = x - xh;
-    t = SPLITTER * y;
-    const yh = t - (t - y);
-    const yl = y - yh;
-    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
+    const r = productError(x, y, h);
     const q = p + h;
     const bb = q - p;
     s += p - (q - bb) + (h - bb) + r;
