@@ -1,12 +1,14 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
 import { zPvalue } from '../internal/pvalue';
+import { lowerBound } from '../internal/rank';
 import {
   type Alternative,
   checkAlternative,
   checkEqualLength,
   checkOptions,
   checkSample,
+  hasNaN,
   type Sample,
 } from '../internal/validate';
 
@@ -61,29 +63,35 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   }
   const nan = { statistic: Number.NaN, pvalue: Number.NaN };
   const size = a.length;
-  if (size === 0 || a.some(Number.isNaN) || b.some(Number.isNaN)) return nan;
+  if (size === 0 || hasNaN(a) || hasNaN(b)) return nan;
 
   // Sort pairs by x then y; ties in x are then ordered by y, so the strict
-  // inversions of the y sequence are exactly the discordant pairs.
-  const order = a
-    .map((_, i) => i)
-    .sort((i, j) => (a[i] as number) - (a[j] as number) || (b[i] as number) - (b[j] as number));
-  const xs = order.map((i) => a[i] as number);
-  const ys = order.map((i) => b[i] as number);
-  const dis = countInversions(ys.slice());
+  // inversions of the y sequence are exactly the discordant pairs. Each
+  // value is replaced by its dense rank among the distinct values (which
+  // keeps every order and tie), and the pair (rx, ry) by the exact integer
+  // rx * (distinct y) + ry, so one native numeric sort orders the pairs.
+  const xr = denseRanks(a);
+  const yr = denseRanks(b);
+  const ny = yr.tieSizes.length;
+  const keys = new Float64Array(size);
+  for (let i = 0; i < size; i++) keys[i] = (xr.ranks[i] as number) * ny + (yr.ranks[i] as number);
+  keys.sort();
+  const ys = new Float64Array(size);
+  for (let i = 0; i < size; i++) ys[i] = (keys[i] as number) % ny;
+  const dis = countInversions(ys);
   let ntie = 0;
   for (let i = 0, j = 1; j <= size; j++) {
-    if (j === size || xs[j] !== xs[i] || ys[j] !== ys[i]) {
+    if (j === size || keys[j] !== keys[i]) {
       ntie += ((j - i) * (j - i - 1)) / 2;
       i = j;
     }
   }
-  const [xtie, x0, x1] = tieStats(a);
-  const [ytie, y0, y1] = tieStats(b);
+  const [xtie, x0, x1] = tieStats(xr.tieSizes);
+  const [ytie, y0, y1] = tieStats(yr.tieSizes);
   const tot = (size * (size - 1)) / 2;
   if (xtie === tot || ytie === tot) return nan;
   const conMinusDis = tot - xtie - ytie + ntie - 2 * dis;
-  const minClasses = Math.min(new Set(a).size, new Set(b).size);
+  const minClasses = Math.min(xr.tieSizes.length, ny);
   const raw =
     variant === 'b'
       ? conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)
@@ -106,14 +114,33 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   return { statistic: tau, pvalue: zPvalue(conMinusDis / Math.sqrt(variance), alternative) };
 }
 
+/**
+ * Dense ranks (0-based index among the distinct values, equal under ===) and
+ * the size of each group of equal values, in value order. No NaN allowed.
+ */
+function denseRanks(v: Float64Array): { ranks: Float64Array; tieSizes: number[] } {
+  const sorted = Float64Array.from(v).sort();
+  const distinct: number[] = [];
+  const tieSizes: number[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    distinct.push(sorted[start] as number);
+    tieSizes.push(end - start);
+    start = end;
+  }
+  const values = Float64Array.from(distinct);
+  const ranks = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) ranks[i] = lowerBound(values, v[i] as number);
+  return { ranks, tieSizes };
+}
+
 /** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5)] over tie groups of size t. */
-function tieStats(v: readonly number[]): [number, number, number] {
-  const counts = new Map<number, number>();
-  for (const value of v) counts.set(value, (counts.get(value) ?? 0) + 1);
+function tieStats(tieSizes: readonly number[]): [number, number, number] {
   let pairs = 0;
   let s0 = 0;
   let s1 = 0;
-  for (const t of counts.values()) {
+  for (const t of tieSizes) {
     if (t < 2) continue;
     pairs += (t * (t - 1)) / 2;
     s0 += t * (t - 1) * (t - 2);
@@ -123,8 +150,8 @@ function tieStats(v: readonly number[]): [number, number, number] {
 }
 
 /** Number of pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts v. */
-function countInversions(v: number[]): number {
-  const buffer = new Array<number>(v.length);
+function countInversions(v: Float64Array): number {
+  const buffer = new Float64Array(v.length);
   let count = 0;
   for (let width = 1; width < v.length; width *= 2) {
     for (let lo = 0; lo < v.length - width; lo += 2 * width) {

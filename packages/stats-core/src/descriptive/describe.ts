@@ -59,7 +59,8 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   const n = x.length;
   let min = x[0] as number;
   let max = min;
-  for (const v of x) {
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
     if (Number.isNaN(v) || Number.isNaN(min)) {
       min = Number.NaN;
       max = Number.NaN;

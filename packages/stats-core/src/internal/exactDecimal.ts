@@ -26,22 +26,27 @@ const MAX_SCALE = 300;
  * 300 decimal places (no offset problem can be solved that way).
  */
 export function shiftByDecimalReference(
-  samples: readonly (readonly number[])[],
-): { reference: number; shifted: number[][] } | undefined {
-  const parsed = samples.map((s) => s.map(parseDecimal));
+  samples: readonly ArrayLike<number>[],
+): { reference: number; shifted: Float64Array[] } | undefined {
+  for (const s of samples)
+    for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) return undefined;
+  const parsed = samples.map((s) => Array.from(s, parseDecimal));
   let scale = 0;
-  for (const s of parsed) for (const p of s) scale = Math.max(scale, p.places);
-  if (scale > MAX_SCALE || !samples.every((s) => s.every(Number.isFinite))) return undefined;
+  for (const s of parsed) for (const p of s) if (p.places > scale) scale = p.places;
+  if (scale > MAX_SCALE) return undefined;
   const k = parsed.findIndex((s) => s.length > 0);
   const first = parsed[k]?.[0];
   if (!first) return undefined;
+  // 10^j for every j needed, computed once rather than per value.
+  const powers: bigint[] = [1n];
+  for (let j = 1; j <= scale; j++) powers.push((powers[j - 1] as bigint) * 10n);
   const toScale = (p: { digits: bigint; places: number }) =>
-    p.digits * 10n ** BigInt(scale - p.places);
+    p.digits * (powers[scale - p.places] ?? 10n ** BigInt(scale - p.places));
   const ref = toScale(first);
   const unit = 10 ** scale;
   return {
     reference: samples[k]?.[0] as number,
-    shifted: parsed.map((s) => s.map((p) => Number(toScale(p) - ref) / unit)),
+    shifted: parsed.map((s) => Float64Array.from(s, (p) => Number(toScale(p) - ref) / unit)),
   };
 }
 

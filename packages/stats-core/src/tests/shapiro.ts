@@ -1,4 +1,4 @@
-import { checkSample, type Sample } from '../internal/validate';
+import { checkSample, hasNaN, type Sample } from '../internal/validate';
 
 export interface ShapiroResult {
   /** The Shapiro-Wilk W statistic. */
@@ -24,12 +24,11 @@ export interface ShapiroResult {
 export function shapiro(x: Sample): ShapiroResult {
   const data = checkSample('shapiro', 'x', x);
   const n = data.length;
-  if (n < 3 || data.some(Number.isNaN)) return { statistic: Number.NaN, pvalue: Number.NaN };
+  if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const shift = data[Math.floor(n / 2)] as number;
-  const y = data
-    .slice()
-    .sort((a, b) => a - b)
-    .map((v) => v - shift);
+  // Native numeric sort (no NaN here), then the shift, in place.
+  const y = Float64Array.from(data).sort();
+  for (let i = 0; i < n; i++) y[i] = (y[i] as number) - shift;
   return swilk(y);
 }
 
@@ -111,7 +110,7 @@ function alnormUpper(x: number): number {
   return upper ? temp : 1 - temp;
 }
 
-function swilk(x: number[]): ShapiroResult {
+function swilk(x: Float64Array): ShapiroResult {
   const n = x.length;
   const nn2 = Math.floor(n / 2);
   const a = new Array<number>(nn2).fill(0);
