@@ -1,7 +1,7 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
 import { zPvalue } from '../internal/pvalue';
-import { lowerBound } from '../internal/rank';
+import { denseRanks } from '../internal/rank';
 import {
   type Alternative,
   checkAlternative,
@@ -66,22 +66,32 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   if (size === 0 || hasNaN(a) || hasNaN(b)) return nan;
 
   // Sort pairs by x then y; ties in x are then ordered by y, so the strict
-  // inversions of the y sequence are exactly the discordant pairs. Each
-  // value is replaced by its dense rank among the distinct values (which
-  // keeps every order and tie), and the pair (rx, ry) by the exact integer
-  // rx * (distinct y) + ry, so one native numeric sort orders the pairs.
+  // inversions of the y sequence are exactly the discordant pairs. The
+  // values become dense ranks (which keep every order and tie); the pairs
+  // are taken in y's sort order, then stably counting-sorted by x's rank.
   const xr = denseRanks(a);
   const yr = denseRanks(b);
-  const ny = yr.tieSizes.length;
-  const keys = new Float64Array(size);
-  for (let i = 0; i < size; i++) keys[i] = (xr.ranks[i] as number) * ny + (yr.ranks[i] as number);
-  keys.sort();
-  const ys = new Float64Array(size);
-  for (let i = 0; i < size; i++) ys[i] = (keys[i] as number) % ny;
+  const next = new Uint32Array(xr.tieSizes.length);
+  for (let r = 1; r < next.length; r++)
+    next[r] = (next[r - 1] as number) + (xr.tieSizes[r - 1] as number);
+  const pairs = new Uint32Array(size);
+  for (let k = 0; k < size; k++) {
+    const i = yr.order[k] as number;
+    const r = xr.ranks[i] as number;
+    const p = next[r] as number;
+    pairs[p] = i;
+    next[r] = p + 1;
+  }
+  const ys = new Uint32Array(size);
+  for (let k = 0; k < size; k++) ys[k] = yr.ranks[pairs[k] as number] as number;
   const dis = countInversions(ys);
   let ntie = 0;
   for (let i = 0, j = 1; j <= size; j++) {
-    if (j === size || keys[j] !== keys[i]) {
+    if (
+      j === size ||
+      xr.ranks[pairs[j] as number] !== xr.ranks[pairs[i] as number] ||
+      yr.ranks[pairs[j] as number] !== yr.ranks[pairs[i] as number]
+    ) {
       ntie += ((j - i) * (j - i - 1)) / 2;
       i = j;
     }
@@ -91,7 +101,7 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   const tot = (size * (size - 1)) / 2;
   if (xtie === tot || ytie === tot) return nan;
   const conMinusDis = tot - xtie - ytie + ntie - 2 * dis;
-  const minClasses = Math.min(xr.tieSizes.length, ny);
+  const minClasses = Math.min(xr.tieSizes.length, yr.tieSizes.length);
   const raw =
     variant === 'b'
       ? conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)
@@ -114,27 +124,6 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   return { statistic: tau, pvalue: zPvalue(conMinusDis / Math.sqrt(variance), alternative) };
 }
 
-/**
- * Dense ranks (0-based index among the distinct values, equal under ===) and
- * the size of each group of equal values, in value order. No NaN allowed.
- */
-function denseRanks(v: Float64Array): { ranks: Float64Array; tieSizes: number[] } {
-  const sorted = Float64Array.from(v).sort();
-  const distinct: number[] = [];
-  const tieSizes: number[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    let end = start + 1;
-    while (end < sorted.length && sorted[end] === sorted[start]) end++;
-    distinct.push(sorted[start] as number);
-    tieSizes.push(end - start);
-    start = end;
-  }
-  const values = Float64Array.from(distinct);
-  const ranks = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) ranks[i] = lowerBound(values, v[i] as number);
-  return { ranks, tieSizes };
-}
-
 /** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5)] over tie groups of size t. */
 function tieStats(tieSizes: readonly number[]): [number, number, number] {
   let pairs = 0;
@@ -149,27 +138,39 @@ function tieStats(tieSizes: readonly number[]): [number, number, number] {
   return [pairs, s0, s1];
 }
 
-/** Number of pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts v. */
-function countInversions(v: Float64Array): number {
-  const buffer = new Float64Array(v.length);
+/**
+ * Number of pairs i < j with v[i] > v[j]: a bottom-up merge sort (O(n log n))
+ * counting, at each merge, the left values each right value jumps over.
+ * Merges alternate between two buffers; v's contents are consumed.
+ */
+function countInversions(v: Uint32Array): number {
+  const n = v.length;
+  let src: Uint32Array = v;
+  let dst: Uint32Array = new Uint32Array(n);
   let count = 0;
-  for (let width = 1; width < v.length; width *= 2) {
-    for (let lo = 0; lo < v.length - width; lo += 2 * width) {
-      const mid = lo + width;
-      const hi = Math.min(lo + 2 * width, v.length);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
       let i = lo;
       let j = mid;
       let k = lo;
       while (i < mid && j < hi) {
-        if ((v[j] as number) < (v[i] as number)) {
+        const left = src[i] as number;
+        const right = src[j] as number;
+        if (right < left) {
           count += mid - i;
-          buffer[k++] = v[j++] as number;
-        } else buffer[k++] = v[i++] as number;
+          dst[k++] = right;
+          j++;
+        } else {
+          dst[k++] = left;
+          i++;
+        }
       }
-      while (i < mid) buffer[k++] = v[i++] as number;
-      while (j < hi) buffer[k++] = v[j++] as number;
-      for (let t = lo; t < hi; t++) v[t] = buffer[t] as number;
+      while (i < mid) dst[k++] = src[i++] as number;
+      while (j < hi) dst[k++] = src[j++] as number;
     }
+    [src, dst] = [dst, src];
   }
   return count;
 }

@@ -16,7 +16,7 @@ export interface CentralSums {
   s3: number;
   s4: number;
   exact: boolean;
-  /** x_i - mean, accurate to the data's own scale. */
+  /** x_i - mean, accurate to the data's own scale (empty unless asked for). */
   deviations: Float64Array;
 }
 
@@ -24,12 +24,17 @@ export interface CentralSums {
 const onOffset = (p: CentralSums) =>
   p.n > 1 && Number.isFinite(p.mean) && Math.abs(p.mean) > 10 * Math.sqrt(p.ss / p.n);
 
-export function centralSums(x: ArrayLike<number>, higher = false): CentralSums {
-  const plain = twoPass(x, 0, higher);
+export function centralSums(
+  x: ArrayLike<number>,
+  { higher = false, deviations = true }: { higher?: boolean; deviations?: boolean } = {},
+): CentralSums {
+  const plain = twoPass(x, 0, higher, deviations);
   if (onOffset(plain)) {
     const shift = shiftByDecimalReference([x]);
-    if (shift)
-      return { ...twoPass(shift.shifted[0] as Float64Array, shift.reference, higher), exact: true };
+    if (shift) {
+      const shifted = shift.shifted[0] as Float64Array;
+      return { ...twoPass(shifted, shift.reference, higher, deviations), exact: true };
+    }
   }
   return plain;
 }
@@ -38,10 +43,15 @@ export function centralSums(x: ArrayLike<number>, higher = false): CentralSums {
  * Mean by a compensated sum, then the deviations and their power sums in one
  * loop, each sum Neumaier-compensated (inline, no allocation per value).
  */
-function twoPass(x: ArrayLike<number>, offset: number, higher: boolean): CentralSums {
+function twoPass(
+  x: ArrayLike<number>,
+  offset: number,
+  higher: boolean,
+  keepDeviations: boolean,
+): CentralSums {
   const n = x.length;
   const m = compensatedSum(x) / n;
-  const deviations = new Float64Array(n);
+  const deviations = new Float64Array(keepDeviations ? n : 0);
   let ss = 0;
   let s3 = 0;
   let s4 = 0;
@@ -50,7 +60,7 @@ function twoPass(x: ArrayLike<number>, offset: number, higher: boolean): Central
   let c4 = 0;
   for (let i = 0; i < n; i++) {
     const d = (x[i] as number) - m;
-    deviations[i] = d;
+    if (keepDeviations) deviations[i] = d;
     const d2 = d * d;
     let t = ss + d2;
     c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
@@ -89,13 +99,13 @@ export function sharedCentralSums(
   samples: readonly ArrayLike<number>[],
   extras: readonly number[] = [],
 ): { sums: CentralSums[]; extras: number[] } {
-  const plain = samples.map((s) => twoPass(s, 0, false));
+  const plain = samples.map((s) => twoPass(s, 0, false, false));
   const shift = plain.some(onOffset) ? shiftByDecimalReference([...samples, extras]) : undefined;
   if (!shift) return { sums: plain, extras: [...extras] };
   return {
     sums: shift.shifted
       .slice(0, samples.length)
-      .map((s) => ({ ...twoPass(s, 0, false), exact: true })),
+      .map((s) => ({ ...twoPass(s, 0, false, false), exact: true })),
     extras: Array.from(shift.shifted[samples.length] as Float64Array),
   };
 }
@@ -114,8 +124,9 @@ export function pairedDifferences(a: ArrayLike<number>, b: ArrayLike<number>): F
     const bi = b[i] as number;
     const di = ai - bi;
     d[i] = di;
-    big = Math.max(big, Math.abs(ai), Math.abs(bi));
-    small = Math.max(small, Math.abs(di));
+    const abs = Math.abs(ai) > Math.abs(bi) ? Math.abs(ai) : Math.abs(bi);
+    if (abs > big || Number.isNaN(abs)) big = abs;
+    if (Math.abs(di) > small || Number.isNaN(di)) small = Math.abs(di);
   }
   if (!(big > 16 * small)) return d;
   const shift = shiftByDecimalReference([a, b]);

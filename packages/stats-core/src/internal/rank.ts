@@ -1,51 +1,51 @@
+import { sortOrder } from './sortOrder';
+
 /**
  * Average ranks (1-based; ties share the mean of their ranks, scipy's
  * rankdata 'average') and the sizes of the tie groups, in value order.
- * The values are sorted once by the native numeric Float64Array sort; each
- * value's tie group in that order is then found by binary search (values
- * equal under ===, so -0 and 0 tie). The input must hold no NaN.
+ * Ties are values equal under === (so -0 and 0 tie). The input must hold
+ * no NaN.
  */
 export function averageRanks(x: ArrayLike<number>): { ranks: Float64Array; ties: number[] } {
-  const n = x.length;
-  const sorted = Float64Array.from(x).sort();
+  const { order, sorted } = sortOrder(x);
+  const n = order.length;
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i] as number;
-    const start = lowerBound(sorted, v);
-    let end = start + 1;
-    if (end < n && sorted[end] === v) end = upperBound(sorted, v, end);
-    ranks[i] = (start + 1 + end) / 2;
-  }
   const ties: number[] = [];
-  for (let start = 0; start < n; ) {
+  let start = 0;
+  while (start < n) {
+    const value = sorted[start];
     let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
+    while (end < n && sorted[end] === value) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
     ties.push(end - start);
     start = end;
   }
   return { ranks, ties };
 }
 
-/** First index k of ascending `sorted` with sorted[k] >= v (v present). */
-export function lowerBound(sorted: Float64Array, v: number, from = 0): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
+/**
+ * Dense ranks (0-based index among the distinct values, equal under ===)
+ * and the size of each group of equal values, in value order, with the
+ * sort order they came from. The input must hold no NaN.
+ */
+export function denseRanks(x: ArrayLike<number>): {
+  ranks: Uint32Array;
+  tieSizes: number[];
+  order: Uint32Array;
+} {
+  const { order, sorted } = sortOrder(x);
+  const n = order.length;
+  const ranks = new Uint32Array(n);
+  const tieSizes: number[] = [];
+  let start = 0;
+  while (start < n) {
+    const value = sorted[start];
+    let end = start + 1;
+    while (end < n && sorted[end] === value) end++;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = tieSizes.length;
+    tieSizes.push(end - start);
+    start = end;
   }
-  return lo;
-}
-
-/** First index k of ascending `sorted` with sorted[k] > v. */
-export function upperBound(sorted: Float64Array, v: number, from = 0): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { ranks, tieSizes, order };
 }
