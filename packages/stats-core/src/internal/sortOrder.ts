@@ -11,23 +11,38 @@
  * gathered). The input must hold no NaN.
  */
 export function sortOrder(x: ArrayLike<number>): { order: Uint32Array; sorted: Float64Array } {
+  return radixSort(x, true);
+}
+
+/**
+ * The values of `x` in ascending order (a new array; -0 before 0), by the
+ * same radix sort as sortOrder without carrying the indices. No NaN allowed.
+ */
+export function sortedCopy(x: ArrayLike<number>): Float64Array {
+  return radixSort(x, false).sorted;
+}
+
+function radixSort(
+  x: ArrayLike<number>,
+  withOrder: boolean,
+): { order: Uint32Array; sorted: Float64Array } {
   const n = x.length;
   const bits = new Uint32Array(Float64Array.from(x).buffer);
   // Little-endian halves of each float64; keys[2i] low, keys[2i + 1] high.
   let lo = new Uint32Array(n);
   let hi = new Uint32Array(n);
-  let order = new Uint32Array(n);
+  let order = new Uint32Array(withOrder ? n : 0);
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + 1] as number;
     const l = bits[2 * i] as number;
     const negative = h >>> 31 === 1;
     hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     lo[i] = negative ? ~l >>> 0 : l;
-    order[i] = i;
+    if (withOrder) order[i] = i;
   }
   let loNext = new Uint32Array(n);
   let hiNext = new Uint32Array(n);
-  let orderNext = new Uint32Array(n);
+  let orderNext = new Uint32Array(withOrder ? n : 0);
   const start = new Uint32Array(1 << 16);
   for (const [high, shift] of [
     [false, 0],
@@ -54,7 +69,7 @@ export function sortOrder(x: ArrayLike<number>): { order: Uint32Array; sorted: F
       start[d] = p + 1;
       loNext[p] = lo[i] as number;
       hiNext[p] = hi[i] as number;
-      orderNext[p] = order[i] as number;
+      if (withOrder) orderNext[p] = order[i] as number;
     }
     [lo, loNext] = [loNext, lo];
     [hi, hiNext] = [hiNext, hi];

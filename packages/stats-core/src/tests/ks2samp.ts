@@ -1,5 +1,6 @@
 import { kolmogorovTwoSidedSf } from '../distributions/kolmogorov';
 import { StatsInputError } from '../errors';
+import { sortedCopy } from '../internal/sortOrder';
 import {
   type Alternative,
   checkAlternative,
@@ -66,8 +67,8 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
-  const a = Float64Array.from(x).sort();
-  const b = Float64Array.from(y).sort();
+  const a = sortedCopy(x);
+  const b = sortedCopy(y);
   const n1 = a.length;
   const n2 = b.length;
   // cdf1(v) - cdf2(v) at every value v, data1's values first, then data2's,

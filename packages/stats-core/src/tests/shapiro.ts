@@ -1,3 +1,4 @@
+import { sortedCopy } from '../internal/sortOrder';
 import { checkSample, hasNaN, type Sample } from '../internal/validate';
 
 export interface ShapiroResult {
@@ -26,8 +27,8 @@ export function shapiro(x: Sample): ShapiroResult {
   const n = data.length;
   if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const shift = data[Math.floor(n / 2)] as number;
-  // Native numeric sort (no NaN here), then the shift, in place.
-  const y = Float64Array.from(data).sort();
+  // Radix sort (no NaN here), then the shift, in place.
+  const y = sortedCopy(data);
   for (let i = 0; i < n; i++) y[i] = (y[i] as number) - shift;
   return swilk(y);
 }
