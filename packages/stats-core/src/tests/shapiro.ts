@@ -114,7 +114,7 @@ function alnormUpper(x: number): number {
 function swilk(x: Float64Array): ShapiroResult {
   const n = x.length;
   const nn2 = Math.floor(n / 2);
-  const a = new Array<number>(nn2).fill(0);
+  const a = new Float64Array(nn2);
   const an = n;
   if (n === 3) {
     a[0] = Math.SQRT1_2;
@@ -150,11 +150,6 @@ function swilk(x: Float64Array): ShapiroResult {
 
   const range = (x[n - 1] as number) - (x[0] as number);
   if (range < SMALL) return { statistic: 1, pvalue: 1 };
-  // Coefficient of the i-th order statistic: -a[i] in the lower half, +a[n-1-i] in the upper.
-  const coef = (i: number) => {
-    const j = n - 1 - i;
-    return i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
-  };
   let sx = (x[0] as number) / range;
   let sa = -(a[0] as number);
   for (let i = 1, j = n - 2; i < n; i++, j--) {
@@ -167,7 +162,10 @@ function swilk(x: Float64Array): ShapiroResult {
   let ssx = 0;
   let sax = 0;
   for (let i = 0; i < n; i++) {
-    const asa = coef(i) - sa;
+    // Coefficient of the i-th order statistic: -a[i] in the lower half, +a[n-1-i] in the upper.
+    const j = n - 1 - i;
+    const coef = i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
+    const asa = coef - sa;
     const xsx = (x[i] as number) / range - sx;
     ssa += asa * asa;
     ssx += xsx * xsx;
