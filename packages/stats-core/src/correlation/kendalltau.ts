@@ -67,35 +67,38 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
 
   // Sort pairs by x then y; ties in x are then ordered by y, so the strict
   // inversions of the y sequence are exactly the discordant pairs. The
-  // values become dense ranks (which keep every order and tie); the pairs
-  // are taken in y's sort order, then stably counting-sorted by x's rank.
+  // values become dense ranks (which keep every order and tie); the pairs,
+  // taken in y's sort order, are stably counting-sorted by x's rank, and
+  // only their y ranks are kept: ys is the y rank sequence in (x, y) order.
   const xr = denseRanks(a);
   const yr = denseRanks(b);
   const next = new Uint32Array(xr.tieSizes.length);
   for (let r = 1; r < next.length; r++)
     next[r] = (next[r - 1] as number) + (xr.tieSizes[r - 1] as number);
-  const pairs = new Uint32Array(size);
-  for (let k = 0; k < size; k++) {
-    const i = yr.order[k] as number;
-    const r = xr.ranks[i] as number;
-    const p = next[r] as number;
-    pairs[p] = i;
-    next[r] = p + 1;
-  }
   const ys = new Uint32Array(size);
-  for (let k = 0; k < size; k++) ys[k] = yr.ranks[pairs[k] as number] as number;
-  const dis = countInversions(ys);
-  let ntie = 0;
-  for (let i = 0, j = 1; j <= size; j++) {
-    if (
-      j === size ||
-      xr.ranks[pairs[j] as number] !== xr.ranks[pairs[i] as number] ||
-      yr.ranks[pairs[j] as number] !== yr.ranks[pairs[i] as number]
-    ) {
-      ntie += ((j - i) * (j - i - 1)) / 2;
-      i = j;
+  for (let yRank = 0, k = 0; yRank < yr.tieSizes.length; yRank++) {
+    for (const end = k + (yr.tieSizes[yRank] as number); k < end; k++) {
+      const r = xr.ranks[yr.order[k] as number] as number;
+      const p = next[r] as number;
+      ys[p] = yRank;
+      next[r] = p + 1;
     }
   }
+  // Pairs tied in both: runs of equal y ranks within each group of equal x
+  // (the groups lie in sequence, each sorted by y).
+  let ntie = 0;
+  let groupStart = 0;
+  for (const groupSize of xr.tieSizes) {
+    const groupEnd = groupStart + groupSize;
+    for (let i = groupStart, j = groupStart + 1; j <= groupEnd; j++) {
+      if (j === groupEnd || ys[j] !== ys[i]) {
+        ntie += ((j - i) * (j - i - 1)) / 2;
+        i = j;
+      }
+    }
+    groupStart = groupEnd;
+  }
+  const dis = countInversions(ys);
   const [xtie, x0, x1] = tieStats(xr.tieSizes);
   const [ytie, y0, y1] = tieStats(yr.tieSizes);
   const tot = (size * (size - 1)) / 2;
