@@ -1,8 +1,8 @@
 import { fisherFSf } from '../distributions/fisherF';
 import { StatsInputError } from '../errors';
 import { shiftByDecimalReference } from '../internal/exactDecimal';
-import { compensatedSum } from '../internal/sums';
-import { checkBoolean, checkSample, type Sample } from '../internal/validate';
+import { compensatedSum, sumSquaredDeviations } from '../internal/sums';
+import { checkBoolean, checkSample, isConstant, type Sample } from '../internal/validate';
 
 export interface FOnewayOptions {
   /** true (default): classic one-way ANOVA; false: Welch's ANOVA for unequal variances. */
@@ -73,7 +73,7 @@ export function fOneway(...args: [...Sample[], FOnewayOptions] | Sample[]): FOne
   };
   if (sizes.some((n) => n === 0) || sizes.every((n) => n === 1)) return empty;
 
-  const allConst = samples.every((s) => s.every((v) => v === s[0]));
+  const allConst = samples.every(isConstant);
   const allSame = allConst && samples.every((s) => s[0] === samples[0]?.[0]);
   const fixConst = (f: number) => (allSame ? nan : allConst ? Number.POSITIVE_INFINITY : f);
 
@@ -97,20 +97,22 @@ export function fOneway(...args: [...Sample[], FOnewayOptions] | Sample[]): FOne
   return { statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin };
 }
 
+/** Mean of each sample by a compensated sum. */
+const meansOf = (samples: readonly Float64Array[]) =>
+  samples.map((s) => compensatedSum(s) / s.length);
+
 function sumsOfSquares(
-  samples: number[][],
+  samples: readonly Float64Array[],
   shifted = false,
 ): { ssBetween: number; ssWithin: number } {
-  const all = samples.flat();
-  const bigN = all.length;
-  const grand = compensatedSum(all) / bigN;
-  const means = samples.map((s) => compensatedSum(s) / s.length);
-  const groupSs = samples.map((s, i) =>
-    compensatedSum(s.map((v) => (v - (means[i] as number)) ** 2)),
-  );
+  let bigN = 0;
+  for (const s of samples) bigN += s.length;
+  const grand = sequentialSum(samples) / bigN;
+  const means = meansOf(samples);
+  const groupSs = samples.map((s, i) => sumSquaredDeviations(s, means[i] as number));
   const ssWithin = compensatedSum(groupSs);
   const ssBetween = compensatedSum(
-    means.map((m, i) => (samples[i] as number[]).length * (m - grand) ** 2),
+    means.map((m, i) => (samples[i] as Float64Array).length * (m - grand) ** 2),
   );
   if (shifted) return { ssBetween, ssWithin };
   // Cancellation threatens when the data, or any one group, sit on an offset
@@ -121,20 +123,33 @@ function sumsOfSquares(
     Math.abs(grand) > 10 * spread ||
     means.some(
       (m, i) =>
-        Math.abs(m) > 10 * Math.sqrt((groupSs[i] as number) / (samples[i] as number[]).length),
+        Math.abs(m) > 10 * Math.sqrt((groupSs[i] as number) / (samples[i] as Float64Array).length),
     );
   const shift = offset ? shiftByDecimalReference(samples) : undefined;
   return shift ? sumsOfSquares(shift.shifted, true) : { ssBetween, ssWithin };
 }
 
+/** Neumaier-compensated sum of all samples' values, in order (as one concatenated array). */
+function sequentialSum(samples: readonly Float64Array[]): number {
+  let sum = 0;
+  let c = 0;
+  for (const s of samples) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i] as number;
+      const t = sum + v;
+      c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+      sum = t;
+    }
+  }
+  return Number.isFinite(sum) ? sum + c : sum;
+}
+
 /** Welch's F test (Welch 1951, eqs. 28-30), as scipy's equal_var=False branch. */
-function welch(samples: number[][]): { statistic: number; dfWithin: number } {
+function welch(samples: readonly Float64Array[]): { statistic: number; dfWithin: number } {
   const k = samples.length;
   const n = samples.map((s) => s.length);
-  const means = samples.map((s) => compensatedSum(s) / s.length);
-  const vars = samples.map(
-    (s, i) => compensatedSum(s.map((v) => (v - (means[i] as number)) ** 2)) / (s.length - 1),
-  );
+  const means = meansOf(samples);
+  const vars = samples.map((s, i) => sumSquaredDeviations(s, means[i] as number) / (s.length - 1));
   const w = n.map((ni, i) => ni / (vars[i] as number));
   const sw = compensatedSum(w);
   const yHat = compensatedSum(w.map((wi, i) => wi * (means[i] as number))) / sw;

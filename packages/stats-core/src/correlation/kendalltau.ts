@@ -1,12 +1,14 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
 import { zPvalue } from '../internal/pvalue';
+import { denseRanks } from '../internal/rank';
 import {
   type Alternative,
   checkAlternative,
   checkEqualLength,
   checkOptions,
   checkSample,
+  hasNaN,
   type Sample,
 } from '../internal/validate';
 
@@ -61,29 +63,48 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   }
   const nan = { statistic: Number.NaN, pvalue: Number.NaN };
   const size = a.length;
-  if (size === 0 || a.some(Number.isNaN) || b.some(Number.isNaN)) return nan;
+  if (size === 0 || hasNaN(a) || hasNaN(b)) return nan;
 
   // Sort pairs by x then y; ties in x are then ordered by y, so the strict
-  // inversions of the y sequence are exactly the discordant pairs.
-  const order = a
-    .map((_, i) => i)
-    .sort((i, j) => (a[i] as number) - (a[j] as number) || (b[i] as number) - (b[j] as number));
-  const xs = order.map((i) => a[i] as number);
-  const ys = order.map((i) => b[i] as number);
-  const dis = countInversions(ys.slice());
-  let ntie = 0;
-  for (let i = 0, j = 1; j <= size; j++) {
-    if (j === size || xs[j] !== xs[i] || ys[j] !== ys[i]) {
-      ntie += ((j - i) * (j - i - 1)) / 2;
-      i = j;
+  // inversions of the y sequence are exactly the discordant pairs. The
+  // values become dense ranks (which keep every order and tie); the pairs,
+  // taken in y's sort order, are stably counting-sorted by x's rank, and
+  // only their y ranks are kept: ys is the y rank sequence in (x, y) order.
+  const xr = denseRanks(a);
+  const yr = denseRanks(b);
+  const next = new Uint32Array(xr.tieSizes.length);
+  for (let r = 1; r < next.length; r++)
+    next[r] = (next[r - 1] as number) + (xr.tieSizes[r - 1] as number);
+  const ys = new Uint32Array(size);
+  for (let yRank = 0, k = 0; yRank < yr.tieSizes.length; yRank++) {
+    for (const end = k + (yr.tieSizes[yRank] as number); k < end; k++) {
+      const r = xr.ranks[yr.order[k] as number] as number;
+      const p = next[r] as number;
+      ys[p] = yRank;
+      next[r] = p + 1;
     }
   }
-  const [xtie, x0, x1] = tieStats(a);
-  const [ytie, y0, y1] = tieStats(b);
+  // Pairs tied in both: runs of equal y ranks within each group of equal x
+  // (the groups lie in sequence, each sorted by y).
+  let ntie = 0;
+  let groupStart = 0;
+  for (const groupSize of xr.tieSizes) {
+    const groupEnd = groupStart + groupSize;
+    for (let i = groupStart, j = groupStart + 1; j <= groupEnd; j++) {
+      if (j === groupEnd || ys[j] !== ys[i]) {
+        ntie += ((j - i) * (j - i - 1)) / 2;
+        i = j;
+      }
+    }
+    groupStart = groupEnd;
+  }
+  const dis = countInversions(ys);
+  const [xtie, x0, x1] = tieStats(xr.tieSizes);
+  const [ytie, y0, y1] = tieStats(yr.tieSizes);
   const tot = (size * (size - 1)) / 2;
   if (xtie === tot || ytie === tot) return nan;
   const conMinusDis = tot - xtie - ytie + ntie - 2 * dis;
-  const minClasses = Math.min(new Set(a).size, new Set(b).size);
+  const minClasses = Math.min(xr.tieSizes.length, yr.tieSizes.length);
   const raw =
     variant === 'b'
       ? conMinusDis / Math.sqrt(tot - xtie) / Math.sqrt(tot - ytie)
@@ -107,13 +128,11 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
 }
 
 /** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5)] over tie groups of size t. */
-function tieStats(v: readonly number[]): [number, number, number] {
-  const counts = new Map<number, number>();
-  for (const value of v) counts.set(value, (counts.get(value) ?? 0) + 1);
+function tieStats(tieSizes: readonly number[]): [number, number, number] {
   let pairs = 0;
   let s0 = 0;
   let s1 = 0;
-  for (const t of counts.values()) {
+  for (const t of tieSizes) {
     if (t < 2) continue;
     pairs += (t * (t - 1)) / 2;
     s0 += t * (t - 1) * (t - 2);
@@ -122,27 +141,39 @@ function tieStats(v: readonly number[]): [number, number, number] {
   return [pairs, s0, s1];
 }
 
-/** Number of pairs i < j with v[i] > v[j] (merge sort, O(n log n)); sorts v. */
-function countInversions(v: number[]): number {
-  const buffer = new Array<number>(v.length);
+/**
+ * Number of pairs i < j with v[i] > v[j]: a bottom-up merge sort (O(n log n))
+ * counting, at each merge, the left values each right value jumps over.
+ * Merges alternate between two buffers; v's contents are consumed.
+ */
+function countInversions(v: Uint32Array): number {
+  const n = v.length;
+  let src: Uint32Array = v;
+  let dst: Uint32Array = new Uint32Array(n);
   let count = 0;
-  for (let width = 1; width < v.length; width *= 2) {
-    for (let lo = 0; lo < v.length - width; lo += 2 * width) {
-      const mid = lo + width;
-      const hi = Math.min(lo + 2 * width, v.length);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
       let i = lo;
       let j = mid;
       let k = lo;
       while (i < mid && j < hi) {
-        if ((v[j] as number) < (v[i] as number)) {
+        const left = src[i] as number;
+        const right = src[j] as number;
+        if (right < left) {
           count += mid - i;
-          buffer[k++] = v[j++] as number;
-        } else buffer[k++] = v[i++] as number;
+          dst[k++] = right;
+          j++;
+        } else {
+          dst[k++] = left;
+          i++;
+        }
       }
-      while (i < mid) buffer[k++] = v[i++] as number;
-      while (j < hi) buffer[k++] = v[j++] as number;
-      for (let t = lo; t < hi; t++) v[t] = buffer[t] as number;
+      while (i < mid) dst[k++] = src[i++] as number;
+      while (j < hi) dst[k++] = src[j++] as number;
     }
+    [src, dst] = [dst, src];
   }
   return count;
 }

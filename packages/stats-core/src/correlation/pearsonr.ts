@@ -2,13 +2,13 @@ import { incompleteBeta } from '../distributions/internal/incompleteBeta';
 import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import { centralSums } from '../internal/moments';
-import { compensatedSum } from '../internal/sums';
 import {
   type Alternative,
   checkAlternative,
   checkEqualLength,
   checkOptions,
   checkSample,
+  isConstant,
   type Sample,
 } from '../internal/validate';
 
@@ -72,21 +72,52 @@ export function pearsonr(x: Sample, y: Sample, options?: PearsonrOptions): Pears
   return { statistic: r, pvalue, confidenceInterval: fisherInterval(r, n, level, alternative) };
 }
 
-/** Pearson's r by two passes, NaN when either input is constant. */
-function correlation(a: readonly number[], b: readonly number[]): number {
-  if (a.every((v) => v === a[0]) || b.every((v) => v === b[0])) return Number.NaN;
+/**
+ * Pearson's r by two passes, NaN when either input is constant: the
+ * deviations are scaled by their largest magnitude before squaring (no
+ * overflow or underflow), and the sums of squares and of products are
+ * Neumaier-compensated.
+ */
+function correlation(a: Float64Array, b: Float64Array): number {
+  if (isConstant(a) || isConstant(b)) return Number.NaN;
   // Deviations from the mean; data on a large offset are shifted exactly as
   // the decimals written first (centralSums), so r keeps its digits there.
   const xm = centralSums(a).deviations;
   const ym = centralSums(b).deviations;
-  const norm = (d: number[]) => {
-    const scale = d.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    return scale * Math.sqrt(compensatedSum(d.map((v) => (v / scale) ** 2)));
-  };
-  const nx = norm(xm);
-  const ny = norm(ym);
-  const r = compensatedSum(xm.map((v, i) => (v / nx) * ((ym[i] as number) / ny)));
-  return Math.min(1, Math.max(-1, r));
+  const n = xm.length;
+  let xScale = 0;
+  let yScale = 0;
+  for (let i = 0; i < n; i++) {
+    xScale = Math.max(xScale, Math.abs(xm[i] as number));
+    yScale = Math.max(yScale, Math.abs(ym[i] as number));
+  }
+  let sxx = 0;
+  let cxx = 0;
+  let syy = 0;
+  let cyy = 0;
+  for (let i = 0; i < n; i++) {
+    const u = (xm[i] as number) / xScale;
+    const u2 = u * u;
+    let t = sxx + u2;
+    cxx += sxx >= u2 ? sxx - t + u2 : u2 - t + sxx;
+    sxx = t;
+    const v = (ym[i] as number) / yScale;
+    const v2 = v * v;
+    t = syy + v2;
+    cyy += syy >= v2 ? syy - t + v2 : v2 - t + syy;
+    syy = t;
+  }
+  const nx = xScale * Math.sqrt(sxx + cxx);
+  const ny = yScale * Math.sqrt(syy + cyy);
+  let r = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const p = ((xm[i] as number) / nx) * ((ym[i] as number) / ny);
+    const t = r + p;
+    c += Math.abs(r) >= Math.abs(p) ? r - t + p : p - t + r;
+    r = t;
+  }
+  return Math.min(1, Math.max(-1, r + c));
 }
 
 /** p-value from r ~ Beta(n/2 - 1, n/2 - 1) on (-1, 1) under the null. */

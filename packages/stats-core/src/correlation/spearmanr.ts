@@ -6,6 +6,8 @@ import {
   checkEqualLength,
   checkOptions,
   checkSample,
+  hasNaN,
+  isConstant,
   type Sample,
 } from '../internal/validate';
 
@@ -40,8 +42,8 @@ export function spearmanr(a: Sample, b: Sample, options?: SpearmanrOptions): Spe
   const alternative = checkAlternative(fn, checkOptions(fn, options).alternative);
   const n = x.length;
   const nan = { statistic: Number.NaN, pvalue: Number.NaN };
-  if (n <= 1 || x.some(Number.isNaN) || y.some(Number.isNaN)) return nan;
-  if (x.every((v) => v === x[0]) || y.every((v) => v === y[0])) return nan;
+  if (n <= 1 || hasNaN(x) || hasNaN(y)) return nan;
+  if (isConstant(x) || isConstant(y)) return nan;
   const rs = rankCorrelation(averageRanks(x).ranks, averageRanks(y).ranks);
   const dof = n - 2;
   const t = rs * Math.sqrt(Math.max(0, dof / ((rs + 1) * (1 - rs))));
@@ -53,7 +55,7 @@ export function spearmanr(a: Sample, b: Sample, options?: SpearmanrOptions): Spe
  * integers, so the sums are exact (for n up to about 1000) and a perfect
  * monotone relation gives exactly +-1, as scipy's corrcoef does.
  */
-function rankCorrelation(rx: readonly number[], ry: readonly number[]): number {
+function rankCorrelation(rx: Float64Array, ry: Float64Array): number {
   const n = rx.length;
   let sxy = 0;
   let sxx = 0;

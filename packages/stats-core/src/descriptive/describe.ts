@@ -59,7 +59,8 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   const n = x.length;
   let min = x[0] as number;
   let max = min;
-  for (const v of x) {
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
     if (Number.isNaN(v) || Number.isNaN(min)) {
       min = Number.NaN;
       max = Number.NaN;
@@ -68,7 +69,7 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const { mean, ss, s3, s4 } = centralSums(x, true);
+  const { mean, ss, s3, s4 } = centralSums(x, { higher: true, deviations: false });
   const m2 = ss / n;
   const m3 = s3 / n;
   const m4 = s4 / n;

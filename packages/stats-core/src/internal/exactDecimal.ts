@@ -26,23 +26,92 @@ const MAX_SCALE = 300;
  * 300 decimal places (no offset problem can be solved that way).
  */
 export function shiftByDecimalReference(
-  samples: readonly (readonly number[])[],
-): { reference: number; shifted: number[][] } | undefined {
-  const parsed = samples.map((s) => s.map(parseDecimal));
+  samples: readonly ArrayLike<number>[],
+): { reference: number; shifted: Float64Array[] } | undefined {
+  for (const s of samples)
+    for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) return undefined;
+  const fast = shiftInFloat64(samples);
+  if (fast) return fast;
+  const parsed = samples.map((s) => Array.from(s, parseDecimal));
   let scale = 0;
-  for (const s of parsed) for (const p of s) scale = Math.max(scale, p.places);
-  if (scale > MAX_SCALE || !samples.every((s) => s.every(Number.isFinite))) return undefined;
+  for (const s of parsed) for (const p of s) if (p.places > scale) scale = p.places;
+  if (scale > MAX_SCALE) return undefined;
   const k = parsed.findIndex((s) => s.length > 0);
   const first = parsed[k]?.[0];
   if (!first) return undefined;
+  // 10^j for every j needed, computed once rather than per value.
+  const powers: bigint[] = [1n];
+  for (let j = 1; j <= scale; j++) powers.push((powers[j - 1] as bigint) * 10n);
   const toScale = (p: { digits: bigint; places: number }) =>
-    p.digits * 10n ** BigInt(scale - p.places);
+    p.digits * (powers[scale - p.places] ?? 10n ** BigInt(scale - p.places));
   const ref = toScale(first);
   const unit = 10 ** scale;
   return {
     reference: samples[k]?.[0] as number,
-    shifted: parsed.map((s) => s.map((p) => Number(toScale(p) - ref) / unit)),
+    shifted: parsed.map((s) => Float64Array.from(s, (p) => Number(toScale(p) - ref) / unit)),
   };
+}
+
+/** 10^p for p = 0..15, each exact in float64. */
+const POW10 = Array.from({ length: 16 }, (_, p) => 10 ** p);
+/** Integers of magnitude below 2^52: their differences (< 2^53) are exact. */
+const EXACT_BOUND = 2 ** 52;
+
+/**
+ * shiftByDecimalReference without strings or BigInt, for the common case of
+ * decimals with at most 15 places whose scaled integers stay below 2^52.
+ * For each x, p is the fewest places for which m = round(x 10^p) gives
+ * m / 10^p === x (a correctly rounded division of exact values, so the
+ * p-place decimal m 10^-p rounds to x); when also ulp(x) <= |x| 2^-52 <
+ * 10^-p / 2, that decimal is the only p-place one rounding to x, hence the one
+ * String(x) writes. The scaled integers m 10^(scale - p), their differences
+ * from the reference's and the division by 10^scale are then the same exact
+ * values and the same single rounding as the BigInt route. Returns undefined
+ * (the caller takes the BigInt route) as soon as any value does not qualify.
+ */
+function shiftInFloat64(
+  samples: readonly ArrayLike<number>[],
+): { reference: number; shifted: Float64Array[] } | undefined {
+  const places = samples.map((s) => new Uint8Array(s.length));
+  let scale = 0;
+  for (let k = 0; k < samples.length; k++) {
+    const s = samples[k] as ArrayLike<number>;
+    const pk = places[k] as Uint8Array;
+    for (let i = 0; i < s.length; i++) {
+      const x = s[i] as number;
+      let p = 0;
+      while (Math.round(x * (POW10[p] as number)) / (POW10[p] as number) !== x) {
+        if (++p === POW10.length) return undefined;
+      }
+      // ulp(x) <= |x| 2^-52, with a factor 2 to spare for the rounding of this test.
+      if (!(2 * Math.abs(x) * Number.EPSILON < 1 / (POW10[p] as number))) return undefined;
+      pk[i] = p;
+      if (p > scale) scale = p;
+    }
+  }
+  const k = samples.findIndex((s) => s.length > 0);
+  if (k < 0) return undefined;
+  const unit = POW10[scale] as number;
+  const scaled = (x: number, p: number) => {
+    const m = Math.round(x * (POW10[p] as number)) * (POW10[scale - p] as number);
+    return Math.abs(m) < EXACT_BOUND ? m : Number.NaN;
+  };
+  const reference = samples[k]?.[0] as number;
+  const ref = scaled(reference, places[k]?.[0] as number);
+  if (Number.isNaN(ref)) return undefined;
+  const shifted: Float64Array[] = [];
+  for (let j = 0; j < samples.length; j++) {
+    const s = samples[j] as ArrayLike<number>;
+    const pj = places[j] as Uint8Array;
+    const out = new Float64Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const m = scaled(s[i] as number, pj[i] as number);
+      if (Number.isNaN(m)) return undefined;
+      out[i] = (m - ref + 0) / unit;
+    }
+    shifted.push(out);
+  }
+  return { reference, shifted };
 }
 
 const digitCount = (v: bigint) => (v < 0n ? -v : v).toString().length;

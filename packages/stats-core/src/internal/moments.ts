@@ -16,42 +16,64 @@ export interface CentralSums {
   s3: number;
   s4: number;
   exact: boolean;
-  /** x_i - mean, accurate to the data's own scale. */
-  deviations: number[];
+  /** x_i - mean, accurate to the data's own scale (empty unless asked for). */
+  deviations: Float64Array;
 }
 
-export function centralSums(x: readonly number[], higher = false): CentralSums {
-  const plain = twoPass(x, 0, higher);
-  const n = x.length;
-  if (n > 1 && Number.isFinite(plain.mean) && Math.abs(plain.mean) > 10 * Math.sqrt(plain.ss / n)) {
+/** True when the two-pass result sits on an offset large against its spread. */
+const onOffset = (p: CentralSums) =>
+  p.n > 1 && Number.isFinite(p.mean) && Math.abs(p.mean) > 10 * Math.sqrt(p.ss / p.n);
+
+export function centralSums(
+  x: ArrayLike<number>,
+  { higher = false, deviations = true }: { higher?: boolean; deviations?: boolean } = {},
+): CentralSums {
+  const plain = twoPass(x, 0, higher, deviations);
+  if (onOffset(plain)) {
     const shift = shiftByDecimalReference([x]);
-    if (shift)
-      return { ...twoPass(shift.shifted[0] as number[], shift.reference, higher), exact: true };
+    if (shift) {
+      const shifted = shift.shifted[0] as Float64Array;
+      return { ...twoPass(shifted, shift.reference, higher, deviations), exact: true };
+    }
   }
   return plain;
 }
 
-function twoPass(x: readonly number[], offset: number, higher: boolean): CentralSums {
+/**
+ * Mean by a compensated sum, then the deviations and their power sums in one
+ * loop, each sum Neumaier-compensated (inline, no allocation per value).
+ */
+function twoPass(
+  x: ArrayLike<number>,
+  offset: number,
+  higher: boolean,
+  keepDeviations: boolean,
+): CentralSums {
   const n = x.length;
   const m = compensatedSum(x) / n;
-  const deviations = x.map((v) => v - m);
+  const deviations = new Float64Array(keepDeviations ? n : 0);
   let ss = 0;
   let s3 = 0;
   let s4 = 0;
   let c2 = 0;
   let c3 = 0;
   let c4 = 0;
-  // Neumaier-compensated accumulation of the three power sums in one loop.
-  const add = (sum: number, c: number, v: number): [number, number] => {
-    const t = sum + v;
-    return [t, c + (Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum)];
-  };
-  for (const d of deviations) {
+  for (let i = 0; i < n; i++) {
+    const d = (x[i] as number) - m;
+    if (keepDeviations) deviations[i] = d;
     const d2 = d * d;
-    [ss, c2] = add(ss, c2, d2);
+    let t = ss + d2;
+    c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
+    ss = t;
     if (higher) {
-      [s3, c3] = add(s3, c3, d2 * d);
-      [s4, c4] = add(s4, c4, d2 * d2);
+      const d3 = d2 * d;
+      t = s3 + d3;
+      c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
+      s3 = t;
+      const d4 = d2 * d2;
+      t = s4 + d4;
+      c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
+      s4 = t;
     }
   }
   const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);
@@ -74,20 +96,17 @@ function twoPass(x: readonly number[], offset: number, higher: boolean): Central
  * and extras are then relative to that reference; differences are what count.
  */
 export function sharedCentralSums(
-  samples: readonly (readonly number[])[],
+  samples: readonly ArrayLike<number>[],
   extras: readonly number[] = [],
 ): { sums: CentralSums[]; extras: number[] } {
-  const plain = samples.map((s) => twoPass(s, 0, false));
-  const offset = plain.some(
-    (p) => p.n > 1 && Number.isFinite(p.mean) && Math.abs(p.mean) > 10 * Math.sqrt(p.ss / p.n),
-  );
-  const shift = offset ? shiftByDecimalReference([...samples, extras]) : undefined;
+  const plain = samples.map((s) => twoPass(s, 0, false, false));
+  const shift = plain.some(onOffset) ? shiftByDecimalReference([...samples, extras]) : undefined;
   if (!shift) return { sums: plain, extras: [...extras] };
   return {
     sums: shift.shifted
       .slice(0, samples.length)
-      .map((s) => ({ ...twoPass(s, 0, false), exact: true })),
-    extras: shift.shifted[samples.length] as number[],
+      .map((s) => ({ ...twoPass(s, 0, false, false), exact: true })),
+    extras: Array.from(shift.shifted[samples.length] as Float64Array),
   };
 }
 
@@ -95,17 +114,24 @@ export function sharedCentralSums(
  * Pairwise differences a_i - b_i; when the values are large against their
  * differences, taken exactly from the decimals written.
  */
-export function pairedDifferences(a: readonly number[], b: readonly number[]): number[] {
-  const d = a.map((v, i) => v - (b[i] as number));
+export function pairedDifferences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const n = a.length;
+  const d = new Float64Array(n);
   let big = 0;
   let small = 0;
-  for (let i = 0; i < d.length; i++) {
-    big = Math.max(big, Math.abs(a[i] as number), Math.abs(b[i] as number));
-    small = Math.max(small, Math.abs(d[i] as number));
+  for (let i = 0; i < n; i++) {
+    const ai = a[i] as number;
+    const bi = b[i] as number;
+    const di = ai - bi;
+    d[i] = di;
+    const abs = Math.abs(ai) > Math.abs(bi) ? Math.abs(ai) : Math.abs(bi);
+    if (abs > big || Number.isNaN(abs)) big = abs;
+    if (Math.abs(di) > small || Number.isNaN(di)) small = Math.abs(di);
   }
   if (!(big > 16 * small)) return d;
   const shift = shiftByDecimalReference([a, b]);
   if (!shift) return d;
-  const [sa, sb] = shift.shifted as [number[], number[]];
-  return sa.map((v, i) => v - (sb[i] as number));
+  const [sa, sb] = shift.shifted as [Float64Array, Float64Array];
+  for (let i = 0; i < n; i++) d[i] = (sa[i] as number) - (sb[i] as number);
+  return d;
 }

@@ -1,19 +1,51 @@
+import { sortOrder } from './sortOrder';
+
 /**
  * Average ranks (1-based; ties share the mean of their ranks, scipy's
  * rankdata 'average') and the sizes of the tie groups, in value order.
+ * Ties are values equal under === (so -0 and 0 tie). The input must hold
+ * no NaN.
  */
-export function averageRanks(x: readonly number[]): { ranks: number[]; ties: number[] } {
-  const order = x.map((_, i) => i).sort((i, j) => (x[i] as number) - (x[j] as number));
-  const ranks = new Array<number>(x.length);
+export function averageRanks(x: ArrayLike<number>): { ranks: Float64Array; ties: number[] } {
+  const { order, sorted } = sortOrder(x);
+  const n = order.length;
+  const ranks = new Float64Array(n);
   const ties: number[] = [];
   let start = 0;
-  while (start < order.length) {
+  while (start < n) {
+    const value = sorted[start];
     let end = start + 1;
-    while (end < order.length && x[order[end] as number] === x[order[start] as number]) end++;
+    while (end < n && sorted[end] === value) end++;
     const rank = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
     ties.push(end - start);
     start = end;
   }
   return { ranks, ties };
+}
+
+/**
+ * Dense ranks (0-based index among the distinct values, equal under ===)
+ * and the size of each group of equal values, in value order, with the
+ * sort order they came from. The input must hold no NaN.
+ */
+export function denseRanks(x: ArrayLike<number>): {
+  ranks: Uint32Array;
+  tieSizes: number[];
+  order: Uint32Array;
+} {
+  const { order, sorted } = sortOrder(x);
+  const n = order.length;
+  const ranks = new Uint32Array(n);
+  const tieSizes: number[] = [];
+  let start = 0;
+  while (start < n) {
+    const value = sorted[start];
+    let end = start + 1;
+    while (end < n && sorted[end] === value) end++;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = tieSizes.length;
+    tieSizes.push(end - start);
+    start = end;
+  }
+  return { ranks, tieSizes, order };
 }

@@ -1,8 +1,9 @@
 /** Neumaier-compensated sum: error independent of n for well-scaled data. */
-export function compensatedSum(x: readonly number[]): number {
+export function compensatedSum(x: ArrayLike<number>): number {
   let sum = 0;
   let c = 0;
-  for (const v of x) {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
     const t = sum + v;
     c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
     sum = t;
@@ -10,9 +11,18 @@ export function compensatedSum(x: readonly number[]): number {
   return Number.isFinite(sum) ? sum + c : sum;
 }
 
-export const mean = (x: readonly number[]): number => compensatedSum(x) / x.length;
+export const mean = (x: ArrayLike<number>): number => compensatedSum(x) / x.length;
 
 /** Sum of squared deviations from `m` (two-pass, compensated). */
-export function sumSquaredDeviations(x: readonly number[], m: number): number {
-  return compensatedSum(x.map((v) => (v - m) * (v - m)));
+export function sumSquaredDeviations(x: ArrayLike<number>, m: number): number {
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = (x[i] as number) - m;
+    const v = d * d;
+    const t = sum + v;
+    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + c : sum;
 }

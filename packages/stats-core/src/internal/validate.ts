@@ -6,23 +6,33 @@ export type Sample = readonly number[] | Float64Array;
 /** The alternative hypotheses scipy accepts. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
 
-/** Throw unless `x` is an array of numbers; returns it as a plain number[]. */
-export function checkSample(fn: string, name: string, x: unknown, minLength = 0): number[] {
-  if (!(Array.isArray(x) || x instanceof Float64Array)) {
+/**
+ * Throw unless `x` is an array of numbers; returns the values as a
+ * Float64Array (a Float64Array input is returned as is, not copied: callers
+ * treat the result as read-only).
+ */
+export function checkSample(fn: string, name: string, x: unknown, minLength = 0): Float64Array {
+  let out: Float64Array;
+  if (x instanceof Float64Array) {
+    out = x;
+  } else if (Array.isArray(x)) {
+    out = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      if (typeof v !== 'number') {
+        throw new StatsInputError(
+          fn,
+          `requires ${name}[${i}] to be a number (got ${describeType(v)})`,
+        );
+      }
+      out[i] = v;
+    }
+  } else {
     throw new StatsInputError(
       fn,
       `requires ${name} to be an array of numbers (got ${describeType(x)})`,
     );
   }
-  const out = Array.from(x as ArrayLike<unknown>, (v, i) => {
-    if (typeof v !== 'number') {
-      throw new StatsInputError(
-        fn,
-        `requires ${name}[${i}] to be a number (got ${describeType(v)})`,
-      );
-    }
-    return v;
-  });
   if (out.length < minLength) {
     throw new StatsInputError(
       fn,
@@ -30,6 +40,19 @@ export function checkSample(fn: string, name: string, x: unknown, minLength = 0)
     );
   }
   return out;
+}
+
+/** True when any value is NaN. */
+export function hasNaN(x: ArrayLike<number>): boolean {
+  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i])) return true;
+  return false;
+}
+
+/** True when every value equals the first (=== comparison; NaN never does). */
+export function isConstant(x: ArrayLike<number>): boolean {
+  const first = x[0];
+  for (let i = 1; i < x.length; i++) if (x[i] !== first) return false;
+  return true;
 }
 
 export function checkAlternative(fn: string, alternative: unknown): Alternative {
@@ -64,7 +87,7 @@ export function checkOptions(fn: string, options: unknown): Record<string, unkno
   return options as Record<string, unknown>;
 }
 
-export function checkEqualLength(fn: string, x: readonly number[], y: readonly number[]): void {
+export function checkEqualLength(fn: string, x: ArrayLike<number>, y: ArrayLike<number>): void {
   if (x.length !== y.length) {
     throw new StatsInputError(
       fn,

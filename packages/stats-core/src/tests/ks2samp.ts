@@ -1,10 +1,12 @@
 import { kolmogorovTwoSidedSf } from '../distributions/kolmogorov';
 import { StatsInputError } from '../errors';
+import { sortedCopy } from '../internal/sortOrder';
 import {
   type Alternative,
   checkAlternative,
   checkOptions,
   checkSample,
+  hasNaN,
   type Sample,
 } from '../internal/validate';
 
@@ -57,7 +59,7 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       `requires method 'auto', 'exact' or 'asymp' (got ${JSON.stringify(method)})`,
     );
   }
-  if (x.some(Number.isNaN) || y.some(Number.isNaN)) {
+  if (hasNaN(x) || hasNaN(y)) {
     return {
       statistic: Number.NaN,
       pvalue: Number.NaN,
@@ -65,37 +67,38 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
-  const a = Array.from(Float64Array.from(x).sort());
-  const b = Array.from(Float64Array.from(y).sort());
+  const a = sortedCopy(x);
+  const b = sortedCopy(y);
   const n1 = a.length;
   const n2 = b.length;
-  const all = [...a, ...b];
-  // searchsorted(side='right') counts: how many values of a sorted sample are <= v.
-  const countRight = (sorted: number[], v: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  let argMin = 0;
-  let argMax = 0;
+  // cdf1(v) - cdf2(v) at every value v, data1's values first, then data2's,
+  // each in ascending order; the counts of values <= v (searchsorted
+  // side='right') come from two pointers that only move forward.
   let minDiff = Number.POSITIVE_INFINITY;
   let maxDiff = Number.NEGATIVE_INFINITY;
-  all.forEach((v, i) => {
-    const diff = countRight(a, v) / n1 - countRight(b, v) / n2;
-    if (diff < minDiff) {
-      minDiff = diff;
-      argMin = i;
+  let minAt = Number.NaN;
+  let maxAt = Number.NaN;
+  for (const [values, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    let inSame = 0;
+    let inOther = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      while (inSame < values.length && (values[inSame] as number) <= v) inSame++;
+      while (inOther < other.length && (other[inOther] as number) <= v) inOther++;
+      const diff = values === a ? inSame / n1 - inOther / n2 : inOther / n1 - inSame / n2;
+      if (diff < minDiff) {
+        minDiff = diff;
+        minAt = v;
+      }
+      if (diff > maxDiff) {
+        maxDiff = diff;
+        maxAt = v;
+      }
     }
-    if (diff > maxDiff) {
-      maxDiff = diff;
-      argMax = i;
-    }
-  });
+  }
   const minS = Math.min(1, Math.max(0, -minDiff));
   const maxS = maxDiff;
   let d: number;
@@ -103,11 +106,11 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
   let sign: number;
   if (alternative === 'less' || (alternative === 'two-sided' && minS > maxS)) {
     d = minS;
-    location = all[argMin] as number;
+    location = minAt;
     sign = -1;
   } else {
     d = maxS;
-    location = all[argMax] as number;
+    location = maxAt;
     sign = 1;
   }
   const g = gcd(n1, n2);

@@ -8,6 +8,7 @@ import {
   checkBoolean,
   checkOptions,
   checkSample,
+  hasNaN,
   type Sample,
 } from '../internal/validate';
 
@@ -62,11 +63,13 @@ export function mannwhitneyu(
     );
   }
   // scipy's nan_policy='propagate' answers NaN before its own NaN check.
-  if (a.some(Number.isNaN) || b.some(Number.isNaN))
-    return { statistic: Number.NaN, pvalue: Number.NaN };
+  if (hasNaN(a) || hasNaN(b)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const n1 = a.length;
   const n2 = b.length;
-  const { ranks, ties } = averageRanks([...a, ...b]);
+  const all = new Float64Array(n1 + n2);
+  all.set(a);
+  all.set(b, n1);
+  const { ranks, ties } = averageRanks(all);
   let r1 = 0;
   for (let i = 0; i < n1; i++) r1 += ranks[i] as number;
   const u1 = r1 - (n1 * (n1 + 1)) / 2;

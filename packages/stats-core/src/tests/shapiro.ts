@@ -1,4 +1,5 @@
-import { checkSample, type Sample } from '../internal/validate';
+import { sortedCopy } from '../internal/sortOrder';
+import { checkSample, hasNaN, type Sample } from '../internal/validate';
 
 export interface ShapiroResult {
   /** The Shapiro-Wilk W statistic. */
@@ -24,12 +25,11 @@ export interface ShapiroResult {
 export function shapiro(x: Sample): ShapiroResult {
   const data = checkSample('shapiro', 'x', x);
   const n = data.length;
-  if (n < 3 || data.some(Number.isNaN)) return { statistic: Number.NaN, pvalue: Number.NaN };
+  if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const shift = data[Math.floor(n / 2)] as number;
-  const y = data
-    .slice()
-    .sort((a, b) => a - b)
-    .map((v) => v - shift);
+  // Radix sort (no NaN here), then the shift, in place.
+  const y = sortedCopy(data);
+  for (let i = 0; i < n; i++) y[i] = (y[i] as number) - shift;
   return swilk(y);
 }
 
@@ -111,10 +111,10 @@ function alnormUpper(x: number): number {
   return upper ? temp : 1 - temp;
 }
 
-function swilk(x: number[]): ShapiroResult {
+function swilk(x: Float64Array): ShapiroResult {
   const n = x.length;
   const nn2 = Math.floor(n / 2);
-  const a = new Array<number>(nn2).fill(0);
+  const a = new Float64Array(nn2);
   const an = n;
   if (n === 3) {
     a[0] = Math.SQRT1_2;
@@ -150,11 +150,6 @@ function swilk(x: number[]): ShapiroResult {
 
   const range = (x[n - 1] as number) - (x[0] as number);
   if (range < SMALL) return { statistic: 1, pvalue: 1 };
-  // Coefficient of the i-th order statistic: -a[i] in the lower half, +a[n-1-i] in the upper.
-  const coef = (i: number) => {
-    const j = n - 1 - i;
-    return i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
-  };
   let sx = (x[0] as number) / range;
   let sa = -(a[0] as number);
   for (let i = 1, j = n - 2; i < n; i++, j--) {
@@ -167,7 +162,10 @@ function swilk(x: number[]): ShapiroResult {
   let ssx = 0;
   let sax = 0;
   for (let i = 0; i < n; i++) {
-    const asa = coef(i) - sa;
+    // Coefficient of the i-th order statistic: -a[i] in the lower half, +a[n-1-i] in the upper.
+    const j = n - 1 - i;
+    const coef = i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
+    const asa = coef - sa;
     const xsx = (x[i] as number) / range - sx;
     ssa += asa * asa;
     ssx += xsx * xsx;

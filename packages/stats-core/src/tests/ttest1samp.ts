@@ -1,7 +1,13 @@
 import { StatsInputError } from '../errors';
 import { sharedCentralSums } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
-import { checkAlternative, checkOptions, checkSample, type Sample } from '../internal/validate';
+import {
+  checkAlternative,
+  checkOptions,
+  checkSample,
+  hasNaN,
+  type Sample,
+} from '../internal/validate';
 import type { TtestOptions, TtestResult } from './ttestResult';
 
 /**
@@ -30,13 +36,13 @@ export function ttest1samp(a: Sample, popmean: number, options?: TtestOptions): 
 
 /** Shared by ttest1samp and ttestRel. */
 export function oneSampleT(
-  x: readonly number[],
+  x: ArrayLike<number>,
   popmean: number,
   alternative: 'two-sided' | 'less' | 'greater',
 ): TtestResult {
   const n = x.length;
   // scipy's nan_policy='propagate': any NaN (or none to test) gives NaN throughout.
-  if (n === 0 || Number.isNaN(popmean) || x.some(Number.isNaN)) {
+  if (n === 0 || Number.isNaN(popmean) || hasNaN(x)) {
     return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
   }
   // Mean and popmean on one exact decimal scale when the data sit on an offset.

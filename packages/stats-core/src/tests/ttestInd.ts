@@ -5,6 +5,7 @@ import {
   checkBoolean,
   checkOptions,
   checkSample,
+  hasNaN,
   type Sample,
 } from '../internal/validate';
 import type { TtestOptions, TtestResult } from './ttestResult';
@@ -38,7 +39,7 @@ export function ttestInd(a: Sample, b: Sample, options?: TtestIndOptions): Ttest
   const equalVar = checkBoolean(fn, 'equalVar', opts.equalVar, true);
   const n1 = x.length;
   const n2 = y.length;
-  if (n1 === 0 || n2 === 0 || x.some(Number.isNaN) || y.some(Number.isNaN))
+  if (n1 === 0 || n2 === 0 || hasNaN(x) || hasNaN(y))
     return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
   // Both samples on one exact decimal scale when they sit on an offset.
   const [s1, s2] = sharedCentralSums([x, y]).sums as [CentralSums, CentralSums];
