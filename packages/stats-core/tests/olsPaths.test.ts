@@ -338,3 +338,94 @@ describe('polyfit: float64 path vs BigNumber path', () => {
     expect(fit.coefficients[2]).toBeCloseTo(279 / 140, 15);
   });
 });
+
+describe('large n: blocked double-double sums, p-values that underflow', () => {
+  // n beyond one Dot2 block (1024), full-precision data. The signal is strong
+  // enough that the F test's p-value underflows to 0 (which no bound on F
+  // can spoil), and polyfit's x^2 and x^3 coefficients are near zero next
+  // to the others (only the double-double refinement keeps their relative
+  // digits). Reference: the BigNumber path on the same design.
+  const n = 5000;
+  const rand = lcg(987654321);
+  const x = Array.from({ length: n }, () => rand());
+  const z = Array.from({ length: n }, () => rand());
+  const y = x.map((v, i) => 1.6 * v + 0.3 * (z[i] as number) + rand());
+
+  function expectAgreement(fit: ReturnType<typeof ols>, exact: ReturnType<typeof ols>): void {
+    for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
+      for (const [j, v] of fit[key].entries()) {
+        expectClose(v, exact[key][j] as number, 1e-13, `${key}[${j}]`);
+      }
+    }
+    for (const [j, v] of fit.pValues.entries()) {
+      expectClose(v, exact.pValues[j] as number, 1e-10, `pValues[${j}]`);
+    }
+    for (const key of ['residualStandardDeviation', 'rSquared', 'fStatistic'] as const) {
+      expectClose(fit[key], exact[key], 1e-13, key);
+    }
+    expect(fit.fPvalue).toBe(exact.fPvalue);
+  }
+
+  it('ols answers in float64 and matches the BigNumber path', () => {
+    const rows = x.map((v, i) => [v, z[i] as number]);
+    const fit = ols(rows, y);
+    expect(fit.method).toBe('float64');
+    expect(fit.fPvalue).toBe(0);
+    const d = design(rows, y);
+    expectAgreement(fit, finishFit(olsBig(d), 2, n - 3, fit.conditionNumber, 'bignumber'));
+  });
+
+  it('polyfit of degree 3 answers in float64 and matches the BigNumber path', () => {
+    const fit = polyfit(x, y, 3);
+    expect(fit.method).toBe('float64');
+    expect(Math.abs(fit.coefficients[3] as number)).toBeLessThan(
+      3 * (fit.standardErrors[3] as number),
+    );
+    const base = toScaledIntegers(x);
+    const d: Design = {
+      fn: 'polyfit',
+      n,
+      columns: [],
+      labels: ['1', 'x', 'x^2', 'x^3'],
+      hasIntercept: true,
+      representationUlps: 3,
+      y,
+      decimalColumns: () => {
+        throw new Error('not used by the BigNumber path');
+      },
+      exactColumns: () =>
+        [0, 1, 2, 3].map((k) =>
+          k === 0
+            ? onesColumn(n)
+            : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
+        ),
+    };
+    expectAgreement(fit, finishFit(olsBig(d), 3, n - 4, fit.conditionNumber, 'bignumber'));
+  });
+});
+
+describe('n = 1e6 stays on the float64 path', () => {
+  // What the bound must not lose at this size: Dot2's worst case grows like
+  // n^2 u^2 (blocked sums keep it near 1e6 u^2), a near-zero coefficient
+  // needs the refinement below u |w| (double-double w), and an F of ~1e6
+  // once made the p-value's bound fail although the p-value underflows to 0.
+  // Correctness of what it answers is the n = 5000 comparison above.
+  const n = 1_000_000;
+  const rand = lcg(1234567);
+  const x = Float64Array.from({ length: n }, () => rand());
+  const z = Float64Array.from({ length: n }, () => rand());
+  const y = Float64Array.from(x, (v, i) => 1.6 * v + 0.3 * (z[i] as number) + rand());
+
+  it('ols with a strong signal (F p-value 0)', () => {
+    const fit = ols(
+      Array.from(x, (v, i) => [v, z[i] as number]),
+      y,
+    );
+    expect([fit.method, fit.fPvalue]).toEqual(['float64', 0]);
+  });
+
+  it('polyfit of degree 3 with x^2 and x^3 near zero', () => {
+    const fit = polyfit(x, y, 3);
+    expect(fit.method).toBe('float64');
+  });
+});

@@ -85,7 +85,16 @@ export function polyfit(
     );
   }
   const powers = Array.from({ length: p }, (_, j) => j + first);
-  const columns = powers.map((k) => Float64Array.from(xs, (v) => v ** k));
+  // x^k by repeated products ((k - 1) u at most), one pass over x.
+  const columns = powers.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const v = xs[i] as number;
+    let power = 1;
+    for (let k = 0; k <= degree; k++) {
+      if (k >= first) (columns[k - first] as Float64Array)[i] = power;
+      power *= v;
+    }
+  }
   return fitDesign({
     fn: FN,
     n,

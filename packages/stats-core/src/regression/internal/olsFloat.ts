@@ -1,6 +1,7 @@
+import { fisherFSf } from '../../distributions/fisherF';
 import { studentTSf } from '../../distributions/studentT';
 import { type Design, decimalLowParts } from './design';
-import { DoubleDouble, dot2 } from './doubleDouble';
+import { DOT_BLOCK, DoubleDouble, dot2Blocked } from './doubleDouble';
 import type { FitCore } from './fit';
 import { backSubstitute, householderQr, inverseGramDiagonal } from './householder';
 import { conditionNumber, singularValues } from './singularValues';
@@ -160,8 +161,11 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     );
     if (hopeless) return declined;
   }
-  // Double-double summation error, relative to the sum of magnitudes.
-  const ddError = 4 * (n + p + 4) ** 2 * U * U;
+  // Double-double summation error, relative to the sum of magnitudes: Dot2
+  // within a block (B^2 u^2), the blocks' and every other running
+  // double-double sum (a few u^2 per term), with room to spare.
+  const ddError =
+    4 * U * U * ((DOT_BLOCK + p + 4) ** 2 + (n / DOT_BLOCK + p + 4) ** 2 + 2 * (n + p + 4));
 
   // Gram matrix M = A^T A and c = A^T y in double-double.
   const mHi = Array.from({ length: p }, () => new Array<number>(p).fill(0));
@@ -173,14 +177,14 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     const ajLo = ALo[j] ?? null;
     for (let k = j; k < p; k++) {
       const ak = A[k] as Float64Array;
-      const [hi, lo] = dot2(aj, ak);
+      const [hi, lo] = dot2Blocked(aj, ak);
       const cross = crossTerms(aj, ajLo, ak, ALo[k] ?? null);
       (mHi[j] as number[])[k] = hi;
       (mLo[j] as number[])[k] = lo + cross;
       (mHi[k] as number[])[j] = hi;
       (mLo[k] as number[])[j] = lo + cross;
     }
-    const [hi, lo] = dot2(aj, y);
+    const [hi, lo] = dot2Blocked(aj, y);
     cHi[j] = hi;
     cLo[j] = lo + crossTerms(aj, ajLo, y, yLo);
   }
@@ -195,21 +199,27 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     return backSubstitute(r, w);
   };
   /** rhs - M w in double-double, rounded (rhs given as hi and lo parts). */
-  const gradient = (rhsHi: number[], rhsLo: number[], w: number[]): number[] =>
+  /** rhs - M w in double-double, rounded (rhs and w given as hi and lo parts). */
+  const gradient = (rhsHi: number[], rhsLo: number[], wHi: number[], wLo: number[]): number[] =>
     rhsHi.map((h, j) => {
       const acc = new DoubleDouble();
       acc.add(h, rhsLo[j] as number);
       const rowHi = mHi[j] as number[];
       const rowLo = mLo[j] as number[];
       for (let k = 0; k < p; k++) {
-        acc.addProduct(-(rowHi[k] as number), w[k] as number);
-        acc.add(-(rowLo[k] as number) * (w[k] as number));
+        const mk = rowHi[k] as number;
+        const wk = wHi[k] as number;
+        acc.addProduct(-mk, wk);
+        acc.add(-(rowLo[k] as number) * wk - mk * (wLo[k] as number));
       }
       return acc.hi + acc.lo;
     });
   /**
-   * Refines M w = rhs from w; returns w and a bound on |w - M^-1 rhs| per
-   * component (the float64 data's exact answer), or null if it fails to settle.
+   * Refines M w = rhs from w, carrying w as a double-double so the
+   * corrections can fall below u |w| (a coefficient near zero next to large
+   * ones keeps its relative digits); returns w rounded and a bound on
+   * |w - M^-1 rhs| per component (the exact answer for the data as given),
+   * or null if it fails to settle.
    */
   const refine = (
     rhsHi: number[],
@@ -217,17 +227,26 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     start: number[],
     rhsMagnitude: number,
   ): { w: number[]; error: number[] } | null => {
-    let w = start;
+    const wHi = start.slice();
+    const wLo = new Array<number>(p).fill(0);
     for (let step = 0; ; step++) {
-      const delta = solve(gradient(rhsHi, rhsLo, w));
-      const settled = delta.every((v, j) => Math.abs(v) <= 4 * U * Math.abs(w[j] as number));
+      const delta = solve(gradient(rhsHi, rhsLo, wHi, wLo));
+      // Settled when the correction is at the double-double level.
+      const settled = delta.every((v, j) => Math.abs(v) <= 16 * U * U * Math.abs(wHi[j] as number));
+      // w += delta, exactly enough: |wLo + delta| stays far below |wHi|.
+      for (let j = 0; j < p; j++) {
+        const hi = wHi[j] as number;
+        const lo = (wLo[j] as number) + (delta[j] as number);
+        const sum = hi + lo;
+        wLo[j] = lo - (sum - hi);
+        wHi[j] = sum;
+      }
       if (settled || step === MAX_REFINEMENTS) {
         const deltaNorm = Math.hypot(...delta);
-        const wNorm = Math.hypot(...w);
+        const wNorm = Math.hypot(...wHi);
         // The last correction is applied too: the error left is |e - delta|
-        // plus the rounding of w + delta (so a settled answer is about
-        // correctly rounded).
-        const next = w.map((v, j) => v + (delta[j] as number));
+        // plus the rounding of w + delta to one double.
+        const next = wHi.map((h, j) => h + (wLo[j] as number));
         // ||M^-1 row j|| <= sqrt(G_jj) / sigma_min; G_jj from the current estimate.
         const error = delta.map((v, j) => {
           const rowNorm = (2 * Math.sqrt(Math.abs(gInv[j] as number))) / sigmaMin;
@@ -245,7 +264,6 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
         }
         return { w: next, error };
       }
-      w = w.map((v, j) => v + (delta[j] as number));
     }
   };
 
@@ -384,7 +402,10 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     if (studentTSf(t * (1 - 8 * e), dfResidual) === 0) return 0; // p underflows to 0 either way
     return e * (2 + Math.min(dfResidual, t * t + 1));
   });
-  const eFp = eF * (2 + Math.min((dfResidual + dfModel) / 2, (fStatistic * dfModel) / 2 + 1));
+  const eFp =
+    dfModel > 0 && fisherFSf(fStatistic * (1 - 8 * eF), dfModel, dfResidual) === 0
+      ? 0 // the F test's p underflows to 0 either way
+      : eF * (2 + Math.min((dfResidual + dfModel) / 2, (fStatistic * dfModel) / 2 + 1));
   const fields = [...eCoefficients, eRss, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
   const worst = Math.max(...fields.map((e) => (Number.isNaN(e) ? Infinity : e)));
   const worstP = Math.max(
