@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageRanks, denseRanks } from '../src/internal/rank';
-import { sortedCopy, sortOrder } from '../src/internal/sortOrder';
+import { comparisonSort, radixSort, sortedCopy, sortOrder } from '../src/internal/sortOrder';
 
 /**
  * The radix sort behind ranks, spearmanr, mannwhitneyu, kendalltau, shapiro
@@ -19,21 +19,30 @@ const values = fc.array(value, { maxLength: 200 });
 const runs = { seed: 20261126, numRuns: 200 };
 
 describe('sortOrder / sortedCopy: stable ascending order by an LSD radix sort', () => {
-  it('orders as a stable comparator sort, with -0 just before 0, and returns the values in order', () => {
-    fc.assert(
-      fc.property(values, (x) => {
-        const { order, sorted } = sortOrder(x);
-        // Reference: stable sort of indices by value, -0 before 0 (Object.is order).
-        const compare = (v: number, w: number) =>
-          v < w ? -1 : v > w ? 1 : Number(Object.is(w, -0)) - Number(Object.is(v, -0));
-        const expected = x.map((_, i) => i).sort((i, j) => compare(x[i] as number, x[j] as number));
-        expect(Array.from(order)).toEqual(expected);
-        expect(Array.from(sorted)).toEqual(expected.map((i) => x[i]));
-        expect(Array.from(sortedCopy(x))).toEqual(expected.map((i) => x[i]));
-      }),
-      runs,
-    );
-  });
+  it.each([
+    ['the radix sort (4096 values and more)', (x: number[]) => radixSort(x, true)],
+    ['the comparison sort (fewer values)', (x: number[]) => comparisonSort(x, true)],
+    ['sortOrder, which picks one', sortOrder],
+  ])(
+    '%s orders as a stable comparator sort, with -0 just before 0, and returns the values in order',
+    (_, sort) => {
+      fc.assert(
+        fc.property(values, (x) => {
+          const { order, sorted } = sort(x);
+          // Reference: stable sort of indices by value, -0 before 0 (Object.is order).
+          const compare = (v: number, w: number) =>
+            v < w ? -1 : v > w ? 1 : Number(Object.is(w, -0)) - Number(Object.is(v, -0));
+          const expected = x
+            .map((_, i) => i)
+            .sort((i, j) => compare(x[i] as number, x[j] as number));
+          expect(Array.from(order)).toEqual(expected);
+          expect(Array.from(sorted)).toEqual(expected.map((i) => x[i]));
+          expect(Array.from(sortedCopy(x))).toEqual(expected.map((i) => x[i]));
+        }),
+        runs,
+      );
+    },
+  );
 });
 
 describe('averageRanks and denseRanks', () => {

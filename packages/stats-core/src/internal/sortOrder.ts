@@ -11,7 +11,7 @@
  * gathered). The input must hold no NaN.
  */
 export function sortOrder(x: ArrayLike<number>): { order: Uint32Array; sorted: Float64Array } {
-  return radixSort(x, true);
+  return x.length < RADIX_MIN ? comparisonSort(x, true) : radixSort(x, true);
 }
 
 /**
@@ -19,10 +19,39 @@ export function sortOrder(x: ArrayLike<number>): { order: Uint32Array; sorted: F
  * same radix sort as sortOrder without carrying the indices. No NaN allowed.
  */
 export function sortedCopy(x: ArrayLike<number>): Float64Array {
-  return radixSort(x, false).sorted;
+  return (x.length < RADIX_MIN ? comparisonSort(x, false) : radixSort(x, false)).sorted;
 }
 
-function radixSort(
+/**
+ * Below this many values a comparison sort is used: each radix pass walks
+ * 65,536 buckets whatever n is, which on a Lambda cold start (interpreted
+ * code) cost a small request several milliseconds.
+ */
+const RADIX_MIN = 4096;
+
+/** The same order by a comparison sort of the indices (ties by index: stable). */
+export function comparisonSort(
+  x: ArrayLike<number>,
+  withOrder: boolean,
+): { order: Uint32Array; sorted: Float64Array } {
+  const n = x.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => {
+    const v = x[i] as number;
+    const w = x[j] as number;
+    if (v < w) return -1;
+    if (v > w) return 1;
+    const negativeZero = Number(Object.is(w, -0)) - Number(Object.is(v, -0));
+    return negativeZero !== 0 ? negativeZero : i - j;
+  });
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = x[order[k] as number] as number;
+  return { order: withOrder ? order : new Uint32Array(0), sorted };
+}
+
+/** The LSD radix sort (exported for its tests; use sortOrder / sortedCopy). */
+export function radixSort(
   x: ArrayLike<number>,
   withOrder: boolean,
 ): { order: Uint32Array; sorted: Float64Array } {
