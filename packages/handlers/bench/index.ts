@@ -26,14 +26,24 @@ import { fileURLToPath } from 'node:url';
 import { buildZip } from '@lambda-stats/stats-runtime/artifact';
 import { endpoints } from '../src/endpoints/index';
 import { invoke, type Layout, layOut } from '../support/lambda-layout';
+import { benchOptions } from './options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', 'dist');
 const layerZip = path.join(here, '../../../layers/stats-runtime/dist/stats-runtime.zip');
-const runs = Number(process.env.BENCH_RUNS ?? 21);
-const node = process.env.BENCH_NODE ?? process.execPath;
-const baseline = process.env.BENCH_BASELINE;
-const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+let options: ReturnType<typeof benchOptions>;
+try {
+  options = benchOptions(
+    process.argv.slice(2),
+    process.env,
+    endpoints.map((e) => e.name),
+    process.execPath,
+  );
+} catch (err) {
+  console.error(`bench: ${(err as Error).message}`);
+  process.exit(2);
+}
+const { runs, node, baseline, only } = options;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -187,6 +197,5 @@ async function warm(): Promise<void> {
   rmSync(path.dirname(path.dirname(layout.taskRoot)), { recursive: true, force: true });
 }
 
-const which = process.argv[2];
-if (which !== 'warm') await coldStart();
-if (which !== 'cold') await warm();
+if (options.sections.includes('cold')) await coldStart();
+if (options.sections.includes('warm')) await warm();

@@ -1,0 +1,67 @@
+/**
+ * The benchmark's settings from its arguments and environment, checked: a
+ * wrong value stops it with one line saying what to change, before anything
+ * is built or started.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface BenchOptions {
+  /** 'cold', 'warm', or both. */
+  sections: readonly ('cold' | 'warm')[];
+  runs: number;
+  /** The Node binary the children run on. */
+  node: string;
+  /** Another built checkout whose zips run interleaved as "<name> (base)" rows. */
+  baseline?: string;
+  /** The functions to run (all when absent). */
+  only?: readonly string[];
+}
+
+export function benchOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  functionNames: readonly string[],
+  defaultNode: string,
+): BenchOptions {
+  const which = argv[0];
+  if (which !== undefined && which !== 'cold' && which !== 'warm') {
+    throw new Error(`unknown section "${which}": use cold, warm, or nothing for both`);
+  }
+  const runs = Number(env.BENCH_RUNS ?? 21);
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`BENCH_RUNS=${env.BENCH_RUNS} must be a whole number of runs, at least 1`);
+  }
+  const node = env.BENCH_NODE ?? defaultNode;
+  if (!existsSync(node)) {
+    throw new Error(`BENCH_NODE=${node}: no such file; give the path of a node binary`);
+  }
+  const only = env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = only?.filter((name) => !functionNames.includes(name)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_ONLY names ${unknown.join(', ')}, which are not functions; choose from ${functionNames.join(', ')}`,
+    );
+  }
+  const baseline = env.BENCH_BASELINE;
+  if (baseline !== undefined) {
+    const missing = [
+      path.join('layers/stats-runtime/dist/stats-runtime.zip'),
+      ...(only ?? functionNames).map((name) => path.join('packages/handlers/dist', `${name}.zip`)),
+    ].filter((file) => !existsSync(path.join(baseline, file)));
+    if (missing.length > 0) {
+      throw new Error(
+        `BENCH_BASELINE=${baseline} has no ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}: point it at another checkout of this repository and run \`pnpm build\` there first`,
+      );
+    }
+  }
+  return {
+    sections: which === undefined ? ['cold', 'warm'] : [which],
+    runs,
+    node,
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(only !== undefined ? { only } : {}),
+  };
+}
