@@ -104,6 +104,20 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
 describe("the runtime's module rules, which the artifacts rely on", () => {
   const linregressZip = () => path.join(dist, 'linregress.zip');
 
+  it("a fit on the BigNumber path loads the layer's mathjs.js on demand, from /opt", async () => {
+    // An exact quadratic: zero residuals, which the float64 bound never
+    // accepts, so the core requires stats-core/mathjs.js (beside its
+    // index.js in the layer) on this first high-precision call.
+    const event = fixture('http-api-v2');
+    const x = [0, 1, 2, 3, 4, 5];
+    event.body = JSON.stringify({ x, y: x.map((v) => 1 + 2 * v + 3 * v * v), degree: 2 });
+    const run = await invoke(await laidOut('polyfit', true), [event]);
+    expect(run.report.phase, run.stderr).toBe('done');
+    const res = run.report.results![0]!.value as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ coefficients: [1, 2, 3], method: 'bignumber' });
+  });
+
   it('a package.json saying "type": "module" would make index.js ESM and break the CommonJS bundle', async () => {
     const l = await layOut(linregressZip(), layerZip);
     layouts.push(l);
