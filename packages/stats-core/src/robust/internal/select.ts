@@ -1,0 +1,43 @@
+/**
+ * Medians and order statistics by selection rather than sorting, with the
+ * `quickselect` package (Floyd and Rivest's SELECT, Comm. ACM 18(3), 1975:
+ * expected n + min(k, n - k) + o(n) comparisons). Measured on the 5e7 slopes
+ * of a 1e4-point theilslopes it was within 10% of an inline typed-array
+ * version of the same algorithm, so the package is used (docs/analytics.md).
+ */
+import quickselect from 'quickselect';
+
+const ascending = (a: number, b: number) => a - b;
+
+/**
+ * After the call a[k] holds the value it would hold if `a` were sorted
+ * ascending, with smaller-or-equal values before it and larger-or-equal
+ * after. The input must hold no NaN.
+ */
+export function selectInPlace(a: Float64Array, k: number, left = 0, right = a.length - 1): void {
+  quickselect(a as unknown as number[], k, left, right, ascending);
+}
+
+/**
+ * numpy's median of `a` (reordered in place): the middle value, or the mean
+ * of the two middle values computed as numpy does, (lo + hi) / 2. NaN when
+ * `a` holds a NaN (numpy propagates it) or is empty.
+ */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
+  if (n === 0) return Number.NaN;
+  for (let i = 0; i < n; i++) if (Number.isNaN(a[i])) return Number.NaN;
+  const h = n >> 1;
+  selectInPlace(a, h);
+  const upper = a[h] as number;
+  if (n % 2 === 1) return upper;
+  // after selection everything below index h is <= a[h]: its maximum is the lower middle
+  let lower = a[0] as number;
+  for (let i = 1; i < h; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+  return (lower + upper) / 2;
+}
+
+/** numpy's median of `x`, leaving `x` as it is. */
+export function median(x: ArrayLike<number>): number {
+  return medianInPlace(Float64Array.from(x));
+}
