@@ -70,6 +70,30 @@ def ttest(r):
     return {**test(r), "df": num(r.df)}
 
 
+def robust_examples():
+    """The robust statistics (scipy 1.17) and the modified z-score of
+    Iglewicz and Hoaglin (1993), M = 0.6745 (x - median) / MAD, by numpy."""
+    ts = stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12])
+    ss = stats.siegelslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 30], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    x = np.array([10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 14.9, 10.0])
+    med = np.median(x)
+    mad = np.median(np.abs(x - med))
+    m = 0.6745 * (x - med) / mad
+    return {
+        "median_abs_deviation": {"median_abs_deviation": num(stats.median_abs_deviation(
+            [2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 40.1], scale="normal"))},
+        "zscore": {"zscore": [num(v) for v in stats.zscore(
+            [0.7972, 0.0767, 0.4383, 0.7866, 0.8091, 0.1954, 0.6307, 0.6599, 0.1065, 0.0508])]},
+        "iqr": {"iqr": num(stats.iqr([10, 7, 4, 3, 2, 1]))},
+        "theilslopes": {"slope": num(ts.slope), "intercept": num(ts.intercept),
+                        "low_slope": num(ts.low_slope), "high_slope": num(ts.high_slope)},
+        "siegelslopes": {"slope": num(ss.slope), "intercept": num(ss.intercept)},
+        "modified_zscore": {"scores": [num(v) for v in m], "outliers": [bool(abs(v) > 3.5) for v in m],
+                            "outlier_indices": [i for i, v in enumerate(m) if abs(v) > 3.5],
+                            "median": num(med), "mad": num(mad), "scale_used": "mad", "threshold": 3.5},
+    }
+
+
 lr = stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])
 d = stats.describe([1, 2, 3, 4, 10])
 pr = stats.pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])
@@ -106,4 +130,5 @@ print(json.dumps({
         "statistic_sign": int(ks.statistic_sign),
     },
     "shapiro": test(stats.shapiro([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1])),
+    **robust_examples(),
 }, indent=2))

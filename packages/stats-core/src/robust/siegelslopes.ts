@@ -35,7 +35,7 @@ export interface SiegelslopesResult {
  * @throws StatsInputError for fewer than 2 points, x and y of different
  *   lengths, every x equal (scipy answers an arbitrary number there), an
  *   unknown method, or a NaN under nanPolicy 'raise'
- * @example siegelslopes([1, 3, 2, 4], [0, 1, 2, 3]) // { slope: 1, intercept: 1 }
+ * @example siegelslopes([1, 3, 2, 4], [0, 1, 2, 3]) // { slope: 0.75, intercept: 1.375 }
  */
 export function siegelslopes(
   y: Sample,
