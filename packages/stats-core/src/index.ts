@@ -57,3 +57,8 @@ export { ttest1samp } from './tests/ttest1samp';
 export { type TtestIndOptions, ttestInd } from './tests/ttestInd';
 export { ttestRel } from './tests/ttestRel';
 export type { TtestOptions, TtestResult } from './tests/ttestResult';
+export {
+  type ExponentialSmoothingOptions,
+  type ExponentialSmoothingResult,
+  exponentialSmoothing,
+} from './timeseries/exponentialSmoothing';
