@@ -7,6 +7,7 @@
 import type { Endpoint } from '../endpoint';
 import { chi2_contingency } from './chi2_contingency';
 import { describe } from './describe';
+import { exponential_smoothing } from './exponential_smoothing';
 import { f_oneway } from './f_oneway';
 import { iqr } from './iqr';
 import { kendalltau } from './kendalltau';
@@ -49,4 +50,5 @@ export const endpoints: readonly Endpoint[] = [
   theilslopes,
   siegelslopes,
   modified_zscore,
+  exponential_smoothing,
 ];
