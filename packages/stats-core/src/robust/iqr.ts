@@ -1,7 +1,7 @@
 import { StatsInputError } from '../errors';
 import { checkOptions, checkSample, describeType, type Sample } from '../internal/validate';
 import { applyNanPolicy, checkNanPolicy, type NanPolicy } from './internal/nanPolicy';
-import { type Interpolation, quantileSorted, sortedCopy } from './internal/percentile';
+import { type Interpolation, quantilesBySelection } from './internal/percentile';
 import { checkScale } from './medianAbsDeviation';
 
 export type { Interpolation } from './internal/percentile';
@@ -73,12 +73,15 @@ export function iqr(x: Sample, options?: IqrOptions): number {
   }
   const scale = checkScale(fn, opts.scale, NORMAL_IQR_SCALE);
   const policy = checkNanPolicy(fn, opts.nanPolicy);
-  const { values, nan } = applyNanPolicy(fn, 'x', checkSample(fn, 'x', x), policy);
+  const checked = checkSample(fn, 'x', x);
+  const { values, nan } = applyNanPolicy(fn, 'x', checked, policy);
   if (nan) return Number.NaN;
   if (values.length === 0) {
     throw new StatsInputError(fn, 'requires at least one (non-NaN) value (got none)');
   }
-  const sorted = sortedCopy(values);
-  const range = quantileSorted(sorted, pHigh, method) - quantileSorted(sorted, pLow, method);
+  // selection reorders: copy unless applyNanPolicy already made a new array
+  const work = values === checked ? Float64Array.from(values) : values;
+  const [qLow, qHigh] = quantilesBySelection(work, [pLow, pHigh], method) as [number, number];
+  const range = qHigh - qLow;
   return scale === 1 ? range : range / scale;
 }

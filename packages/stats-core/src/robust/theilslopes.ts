@@ -4,7 +4,7 @@ import type { Sample } from '../internal/validate';
 import type { NanPolicy } from './internal/nanPolicy';
 import { checkSlopeInput, requireDistinctX } from './internal/pairs';
 import { roundHalfEven } from './internal/percentile';
-import { medianInPlace, selectInPlace } from './internal/select';
+import { medianInPlace, selectRanks } from './internal/select';
 
 export interface TheilslopesOptions {
   /** Confidence degree of the slope interval, in (0, 1); default 0.95 (as scipy, alpha and 1 - alpha give the same interval). */
@@ -74,17 +74,17 @@ export function theilslopes(
   }
   requireDistinctX(fn, xs);
   const n = xs.length;
-  let count = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) if ((xs[i] as number) > (xs[j] as number)) count++;
+  // the pairs with different x, each oriented as scipy's deltax > 0 (larger x first)
+  const count = (n * (n - 1)) / 2 - tiePairs(xs);
   const slopes = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const xi = xs[i] as number;
     const yi = ys[i] as number;
-    for (let j = 0; j < n; j++) {
-      const dx = xi - (xs[j] as number);
-      if (dx > 0) slopes[k++] = (yi - (ys[j] as number)) / dx;
+    for (let j = i + 1; j < n; j++) {
+      const xj = xs[j] as number;
+      if (xi > xj) slopes[k++] = (yi - (ys[j] as number)) / (xi - xj);
+      else if (xj > xi) slopes[k++] = ((ys[j] as number) - yi) / (xj - xi);
     }
   }
   if (alpha > 0.5) alpha = 1 - alpha;
@@ -98,16 +98,9 @@ export function theilslopes(
     ru = Math.min(roundHalfEven((nt - z * sigma) / 2), nt - 1);
     rl = Math.max(roundHalfEven((nt + z * sigma) / 2) - 1, 0);
   }
-  // select every order statistic needed, in ascending rank, each in the part above the last
+  // select every order statistic needed rather than sorting the O(n^2) slopes
   const h = nt >> 1;
-  const ranks = [...new Set([h, nt % 2 === 0 ? h - 1 : h, ...(rl >= 0 ? [rl, ru] : [])])]
-    .filter((r) => r >= 0 && r < nt)
-    .sort((a, b) => a - b);
-  let left = 0;
-  for (const r of ranks) {
-    selectInPlace(slopes, r, left, nt - 1);
-    left = r + 1;
-  }
+  selectRanks(slopes, [h, nt % 2 === 0 ? h - 1 : h, ...(rl >= 0 ? [rl, ru] : [])]);
   const slope =
     nt % 2 === 1 ? (slopes[h] as number) : ((slopes[h - 1] as number) + (slopes[h] as number)) / 2;
   let intercept: number;
@@ -124,6 +117,21 @@ export function theilslopes(
     lowSlope: rl >= 0 ? (slopes[rl] as number) : Number.NaN,
     highSlope: ru >= 0 ? (slopes[ru] as number) : Number.NaN,
   };
+}
+
+/** The number of pairs with equal values: sum over tie groups of t(t - 1) / 2. */
+function tiePairs(v: Float64Array): number {
+  const s = Float64Array.from(v).sort();
+  let total = 0;
+  let run = 1;
+  for (let i = 1; i <= s.length; i++) {
+    if (i < s.length && s[i] === s[i - 1]) run++;
+    else {
+      total += (run * (run - 1)) / 2;
+      run = 1;
+    }
+  }
+  return total;
 }
 
 /** sum over groups of t equal values of t(t - 1)(2t + 5). */

@@ -37,6 +37,21 @@ export function medianInPlace(a: Float64Array): number {
   return (lower + upper) / 2;
 }
 
+/**
+ * Puts the order statistics at `ranks` (0-based, any order, duplicates
+ * allowed) in place: selects them in ascending rank, each within the part
+ * above the one before, so k selections cost about one. The input must
+ * hold no NaN.
+ */
+export function selectRanks(a: Float64Array, ranks: readonly number[]): void {
+  const sorted = [...new Set(ranks)].filter((r) => r >= 0 && r < a.length).sort((x, y) => x - y);
+  let left = 0;
+  for (const r of sorted) {
+    selectInPlace(a, r, left, a.length - 1);
+    left = r + 1;
+  }
+}
+
 /** numpy's median of `x`, leaving `x` as it is. */
 export function median(x: ArrayLike<number>): number {
   return medianInPlace(Float64Array.from(x));
