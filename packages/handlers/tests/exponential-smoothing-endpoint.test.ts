@@ -96,4 +96,12 @@ describe('exponential_smoothing', () => {
     await invalid({ y: hourly, smoothing_level: 2 }, 400, /smoothing_level must be at most 1/);
     await invalid({ y: hourly, seasonal: 'both' }, 400, /seasonal must be one of/);
   });
+  it('refuses up front a seasonal fit too costly to estimate in one request (400)', async () => {
+    const long = Array.from({ length: 2000 }, (_, t) => 40 + Math.sin(t / 7));
+    await invalid(
+      { y: long, seasonal: 'add', seasonal_periods: 96 },
+      400,
+      /y has 2000 values: estimating 96 initial seasonal states .* send at most 384 values, or give initial_level/,
+    );
+  });
 });
