@@ -4,12 +4,16 @@ import { defineEndpoint } from '../endpoint';
 import { choice, documented, finiteOrNull, resultNumber } from '../schema';
 import { slopeEntries, xMatchesY } from './slopes';
 
-/** n^2 = 1e8 slope evaluations at the cap: about a second, inside the 10 s timeout. */
-const MAX_POINTS = 10000;
+/**
+ * n^2 = 2.5e7 slope evaluations at the cap: 10,000 points took 5.3 s on the
+ * loaded 2-core machine (docs/analytics.md), too near the 10 s timeout of a
+ * 512 MB function, which has a fraction of a core.
+ */
+const MAX_POINTS = 5000;
 
 const request = v.pipe(
   v.strictObject({
-    ...slopeEntries(MAX_POINTS, 'the repeated median takes n^2 steps (about 1 s at the cap).'),
+    ...slopeEntries(MAX_POINTS, 'the repeated median takes n^2 steps.'),
     method: choice(
       ['hierarchical', 'separate'],
       "Intercept: 'hierarchical' median(y - slope x), 'separate' the repeated median of pairwise intercepts.",
