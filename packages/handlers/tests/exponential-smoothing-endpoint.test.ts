@@ -87,7 +87,12 @@ describe('exponential_smoothing', () => {
     );
   });
   it('explains partial initial states (422) and out-of-range options (400)', async () => {
-    await invalid({ y: hourly, trend: 'add', initial_level: 40 }, 422, /missing initialTrend/);
+    await invalid(
+      { y: hourly, trend: 'add', initial_level: 40 },
+      422,
+      /missing initial_trend; given initial_level/,
+    );
+    await invalid({ y: hourly, damped_trend: true }, 422, /or damped_trend: false/);
     await invalid(
       { y: hourly, seasonal: 'add', seasonal_periods: 200 },
       400,

@@ -1,4 +1,4 @@
-import { exponentialSmoothing } from '@lambda-stats/stats-core';
+import { exponentialSmoothing, StatsInputError } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -142,6 +142,48 @@ const response = () =>
     ),
   });
 
+function fitModel(r: v.InferOutput<typeof request>) {
+  return exponentialSmoothing(r.y, {
+    trend: r.trend,
+    damped: r.damped_trend,
+    seasonal: r.seasonal,
+    seasonalPeriods: r.seasonal_periods,
+    smoothingLevel: r.smoothing_level,
+    smoothingTrend: r.smoothing_trend,
+    smoothingSeasonal: r.smoothing_seasonal,
+    dampingTrend: r.damping_trend,
+    initialLevel: r.initial_level,
+    initialTrend: r.initial_trend,
+    initialSeasonal: r.initial_seasonal,
+    horizon: r.horizon,
+    confidenceLevel: r.confidence_level,
+  });
+}
+
+/** The core's option names, as this endpoint spells them (statsmodels' names). */
+const REQUEST_NAMES: Record<string, string> = {
+  smoothingLevel: 'smoothing_level',
+  smoothingTrend: 'smoothing_trend',
+  smoothingSeasonal: 'smoothing_seasonal',
+  dampingTrend: 'damping_trend',
+  initialLevel: 'initial_level',
+  initialTrend: 'initial_trend',
+  initialSeasonal: 'initial_seasonal',
+  seasonalPeriods: 'seasonal_periods',
+  confidenceLevel: 'confidence_level',
+  'damped:': 'damped_trend:',
+};
+const CORE_NAMES = new RegExp(Object.keys(REQUEST_NAMES).join('|'), 'g');
+
+/** The core's StatsInputError with the request's field names in its message (still a 422). */
+function inRequestNames(e: unknown): unknown {
+  if (!(e instanceof StatsInputError)) return e;
+  const problem = e.message
+    .slice(e.fn.length + 1)
+    .replace(CORE_NAMES, (k) => REQUEST_NAMES[k] ?? k);
+  return new StatsInputError(e.fn, problem, { cause: e });
+}
+
 /** statsmodels' ExponentialSmoothing (Holt-Winters), with ETSModel's analytical intervals. */
 export const exponential_smoothing = defineEndpoint({
   name: 'exponential_smoothing',
@@ -150,21 +192,12 @@ export const exponential_smoothing = defineEndpoint({
   request,
   response,
   handle(r) {
-    const fit = exponentialSmoothing(r.y, {
-      trend: r.trend,
-      damped: r.damped_trend,
-      seasonal: r.seasonal,
-      seasonalPeriods: r.seasonal_periods,
-      smoothingLevel: r.smoothing_level,
-      smoothingTrend: r.smoothing_trend,
-      smoothingSeasonal: r.smoothing_seasonal,
-      dampingTrend: r.damping_trend,
-      initialLevel: r.initial_level,
-      initialTrend: r.initial_trend,
-      initialSeasonal: r.initial_seasonal,
-      horizon: r.horizon,
-      confidenceLevel: r.confidence_level,
-    });
+    let fit: ReturnType<typeof exponentialSmoothing>;
+    try {
+      fit = fitModel(r);
+    } catch (e) {
+      throw inRequestNames(e);
+    }
     const p = fit.params;
     const pi = fit.predictionIntervals;
     return {
