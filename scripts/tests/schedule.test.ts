@@ -240,3 +240,107 @@ describe('bad schedules get a ScheduleError saying what AWS accepts', () => {
     );
   });
 });
+
+describe('cron() against a brute-force scan of every UTC minute', () => {
+  // An independent reference: walk every minute of a window in UTC, read its
+  // wall-clock time in the zone with Intl, keep it when the wall time matches
+  // the fields and has not been seen before (AWS fires a repeated wall time
+  // once). Gaps need no rule: a skipped wall time never shows on the clock.
+  const weekdayNames = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+  function bruteForce(
+    timeZone: string,
+    from: string,
+    minutes: number,
+    match: (w: {
+      month: number;
+      day: number;
+      hour: number;
+      minute: number;
+      weekday: number;
+    }) => boolean,
+  ): string[] {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+    });
+    const seen = new Set<string>();
+    const out: string[] = [];
+    const start = Date.parse(from);
+    for (let i = 1; i <= minutes; i++) {
+      const t = start + i * 60_000;
+      const parts = Object.fromEntries(f.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+      const key = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const w = {
+        month: Number(parts.month),
+        day: Number(parts.day),
+        hour: Number(parts.hour),
+        minute: Number(parts.minute),
+        weekday: weekdayNames.indexOf(String(parts.weekday).toUpperCase()) + 1,
+      };
+      if (match(w)) out.push(new Date(t).toISOString().replace('.000Z', 'Z'));
+    }
+    return out;
+  }
+  const cases: [
+    string,
+    string,
+    string,
+    (w: { month: number; day: number; hour: number; minute: number; weekday: number }) => boolean,
+    number,
+  ][] = [
+    [
+      'cron(*/20 0-3 * * ? *)',
+      'America/New_York',
+      '2026-03-07T00:00:00Z',
+      (w) => w.minute % 20 === 0 && w.hour <= 3,
+      45,
+    ],
+    [
+      'cron(*/20 0-3 * * ? *)',
+      'America/New_York',
+      '2026-10-31T00:00:00Z',
+      (w) => w.minute % 20 === 0 && w.hour <= 3,
+      48,
+    ],
+    [
+      'cron(15,45 1,2 ? * SUN,SAT *)',
+      'Europe/London',
+      '2026-03-27T00:00:00Z',
+      (w) => [15, 45].includes(w.minute) && [1, 2].includes(w.hour) && [1, 7].includes(w.weekday),
+      6,
+    ],
+    [
+      'cron(0 2 ? * 1#2 *)',
+      'America/New_York',
+      '2026-03-01T00:00:00Z',
+      (w) => w.minute === 0 && w.hour === 2 && w.weekday === 1 && Math.ceil(w.day / 7) === 2,
+      0,
+    ],
+    [
+      'cron(30 0-4 25-31 10 ? *)',
+      'Europe/Berlin',
+      '2026-10-24T00:00:00Z',
+      (w) => w.minute === 30 && w.hour <= 4 && w.month === 10 && w.day >= 25,
+      16,
+    ],
+  ];
+  // 45: 12 a day for 4 days less 02:00-02:40 on 8 March; 48: the repeated 01:xx fired once;
+  // 6: 29 March loses 01:15 and 01:45; 0: the second Sunday of March is 8 March, 02:00 is in the gap;
+  // 16: 25-27 October five a day (02:30 once on the 25th) and 28 October 00:30 CET
+  it.each(cases)('%s in %s from %s', (expression, timezone, from, match, count) => {
+    const window = 4 * 24 * 60; // four days of minutes around the change
+    const want = bruteForce(timezone, from, window, match);
+    const end = new Date(Date.parse(from) + window * 60_000 + 1);
+    const got = iso(nextFirings({ expression, timezone, endDate: end }, at(from), 1000));
+    expect(want).toHaveLength(count);
+    expect(got).toEqual(want);
+  });
+});
