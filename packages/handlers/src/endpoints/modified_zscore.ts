@@ -28,7 +28,7 @@ const response = () =>
     mad: documented(resultNumber, 'median(|x - median|), unscaled.'),
     scale_used: documented(
       v.picklist(['mad', 'meanAbsoluteDeviation', 'none']),
-      "'mad' normally; 'meanAbsoluteDeviation' when MAD = 0 (more than half the values equal), where M_i = (x_i - median) / (1.253314 MeanAD); 'none' for constant data (all scores 0).",
+      "'mad' normally; 'meanAbsoluteDeviation' when MAD = 0 (half or more of the values equal the median), where M_i = (x_i - median) / (1.253314 MeanAD); 'none' for constant data (all scores 0).",
     ),
     threshold: finiteNumber,
   });

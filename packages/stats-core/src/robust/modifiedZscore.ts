@@ -20,7 +20,7 @@ export interface ModifiedZscoreResult {
   mad: number;
   /**
    * 'mad' for 0.6745 (x - median) / MAD; 'meanAbsoluteDeviation' when MAD = 0
-   * (more than half the values equal), where (x - median) / (1.253314 MeanAD)
+   * (half or more of the values equal the median), where (x - median) / (1.253314 MeanAD)
    * is used; 'none' when every value is equal (all scores 0).
    */
   scaleUsed: 'mad' | 'meanAbsoluteDeviation' | 'none';
