@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { readDeployment, resolveFunctionName } from '../deployment';
 import { generateEvent } from '../events';
 import { LOCAL_STATE, readLocalJson, userPath } from '../local-config';
-import { UserFacingError } from '../moto';
 import { LocalRuntime } from '../runtime/runtime';
 import { sampleBody } from '../samples';
 

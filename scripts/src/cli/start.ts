@@ -14,6 +14,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { requireTool, UserFacingError } from '@lambda-stats/lambda-kit/errors';
+import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
+import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import {
   LOCAL_JSON,
   LOCAL_STATE,
@@ -23,15 +27,6 @@ import {
   regionFromState,
   WORK_DIR,
 } from '../local-config';
-import {
-  assertPortFree,
-  freePort,
-  type MotoServer,
-  requireTool,
-  startMoto,
-  stopProcessGroup,
-  UserFacingError,
-} from '../moto';
 import { sampleBody } from '../samples';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../stack';
 
@@ -123,7 +118,7 @@ function curlFor(apiUrl: string, route: string): string {
 async function main(): Promise<void> {
   const settings = readStartSettings();
   requireTool('python3', 'Install Python 3.11+ (moto runs on it).');
-  requireTool('moto_server', 'Install it with: python3 -m pip install "moto[server]==5.2.*"');
+  findMotoServer();
   requireTool(
     'terraform',
     'Install Terraform 1.11+ from https://developer.hashicorp.com/terraform/install',
