@@ -128,19 +128,4 @@ export function makePackageOf(cwd: string): (input: string) => string | undefine
 }
 
 /** Sum of the uncompressed sizes of a zip's entries (what Lambda unpacks). */
-export async function zipUnzippedSize(zipPath: string): Promise<number> {
-  const yauzl = (await import('yauzl')).default;
-  return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      let total = 0;
-      zip.on('entry', (e: { uncompressedSize: number }) => {
-        total += e.uncompressedSize;
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(total));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+export { zipUnzippedSize } from '@lambda-stats/lambda-kit/zip';
