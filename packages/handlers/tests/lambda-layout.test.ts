@@ -95,7 +95,8 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
       expect(run.report).toEqual({
         phase: 'init',
         errorType: 'Runtime.ImportModuleError',
-        errorMessage: "Cannot find module '@lambda-stats/stats-core'",
+        // the managed runtime prefixes the error's name: "Error: Cannot find module ..."
+        errorMessage: "Error: Cannot find module '@lambda-stats/stats-core'",
       });
     });
   },
