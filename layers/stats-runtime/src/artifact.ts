@@ -3,7 +3,6 @@
  * Lambda's size limits. Shared by the layer build and the handler build so
  * both kinds of zip are made the same way.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -51,21 +50,8 @@ export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   });
 }
 
-export interface Digest {
-  sha256: string;
-  /** What Terraform's `source_code_hash` / Lambda's `CodeSha256` compare against. */
-  base64Sha256: string;
-  size: number;
-}
-
-export function digest(bytes: Buffer): Digest {
-  const hash = createHash('sha256').update(bytes).digest();
-  return {
-    sha256: hash.toString('hex'),
-    base64Sha256: hash.toString('base64'),
-    size: bytes.length,
-  };
-}
+/** The digests a manifest records; the manifest contract lives in lambda-kit. */
+export { type Digest, digest } from '@lambda-stats/lambda-kit/manifest';
 
 /** Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export const LAMBDA_LIMITS = {
