@@ -15,7 +15,19 @@ export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
 export {
+  ALTERNATIVES,
   type Alternative,
+  FIT_METHODS,
+  KENDALLTAU_METHODS,
+  KENDALLTAU_VARIANTS,
+  type KendalltauMethod,
+  type KendalltauVariant,
+  KS_2SAMP_METHODS,
+  type Ks2sampMethod,
+  MANNWHITNEYU_METHODS,
+  type MannwhitneyuMethod,
+} from './options';
+export {
   type LinregressOptions,
   type LinregressResult,
   linregress,
