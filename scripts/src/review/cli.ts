@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { STACK_NAMES, type StackName } from '@lambda-stats/infra/config';
+
+export type { StackName };
 
 /** Where a command writes and which directory relative paths start from. */
 export interface Io {
@@ -8,9 +11,6 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
-
-export const STACKS = ['local', 'dev', 'prod'] as const;
-export type StackName = (typeof STACKS)[number];
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -42,8 +42,8 @@ export function parseFlags<T extends Options>(argv: string[], options: T) {
 }
 
 export function checkStack(value: string): StackName {
-  if (!(STACKS as readonly string[]).includes(value)) {
-    throw new UsageError(`unknown stack '${value}': use one of ${STACKS.join(', ')}`);
+  if (!(STACK_NAMES as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown stack '${value}': use one of ${STACK_NAMES.join(', ')}`);
   }
   return value as StackName;
 }
