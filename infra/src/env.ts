@@ -11,7 +11,7 @@ import { LOCAL_ENDPOINT_VAR } from './local-endpoint';
 export const INFRA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The repository root: artifacts are read below it by default. */
 export const REPO_ROOT = path.resolve(INFRA_DIR, '..');
-/** Where the local stack keeps its Terraform state (the contract in TEAM.md). */
+/** Where the local stack keeps its Terraform state (scripts/src/local-config.ts reads the same path). */
 export const DEFAULT_LOCAL_STATE = path.join(INFRA_DIR, 'terraform.local.tfstate');
 
 export interface InfraEnv {
