@@ -14,6 +14,16 @@ export const REPO_ROOT = path.resolve(INFRA_DIR, '..');
 /** Where the local stack keeps its Terraform state (scripts/src/local-config.ts reads the same path). */
 export const DEFAULT_LOCAL_STATE = path.join(INFRA_DIR, 'terraform.local.tfstate');
 
+/**
+ * The project's work dir for the infra wrapper and the scripts: Terraform CLI
+ * config, outputs, logs and local.json (LAMBDA_STATS_WORK_DIR, default
+ * <repo>/.lambda-stats).
+ */
+export function workDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env.LAMBDA_STATS_WORK_DIR?.trim();
+  return path.resolve(set ? set : path.join(REPO_ROOT, '.lambda-stats'));
+}
+
 export interface InfraEnv {
   /**
    * Which stacks to synthesize: LAMBDA_STATS_STACKS (comma-separated, set by

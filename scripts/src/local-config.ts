@@ -26,9 +26,48 @@ export interface LocalJson {
   region: string;
 }
 
-export function readLocalJson(): LocalJson | undefined {
-  if (!existsSync(LOCAL_JSON)) return undefined;
-  return JSON.parse(readFileSync(LOCAL_JSON, 'utf8')) as LocalJson;
+/** Where `pnpm start` records the running stack, for the environment `env`. */
+export function localJsonPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(
+    path.resolve(nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats')),
+    'local.json',
+  );
+}
+
+export function readLocalJson(env: NodeJS.ProcessEnv = process.env): LocalJson | undefined {
+  const file = localJsonPath(env);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as LocalJson;
+}
+
+/** What every command that needs the local stack says when it is not running. */
+export const LOCAL_STACK_NOT_RUNNING =
+  'the local stack is not running: start it with `pnpm start` in another terminal';
+
+/**
+ * The emulator of the running local stack, found the same way by every
+ * command: LAMBDA_STATS_AWS_ENDPOINT when set, else the `awsEndpoint` that
+ * `pnpm start` wrote to .lambda-stats/local.json; either must answer.
+ * Throws an Error with one line saying what to do.
+ */
+export async function findLocalEmulator(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = nonEmpty(env.LAMBDA_STATS_AWS_ENDPOINT);
+  const local = fromEnv === undefined ? readLocalJson(env) : undefined;
+  const endpoint = fromEnv ?? local?.awsEndpoint;
+  const source = fromEnv
+    ? 'LAMBDA_STATS_AWS_ENDPOINT'
+    : path.relative(REPO_ROOT, localJsonPath(env));
+  if (endpoint === undefined) {
+    throw new Error(
+      `${LOCAL_STACK_NOT_RUNNING} (no ${source}), or set LAMBDA_STATS_AWS_ENDPOINT to the emulator's URL`,
+    );
+  }
+  try {
+    await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw new Error(`${LOCAL_STACK_NOT_RUNNING} (nothing answers at ${endpoint}, from ${source})`);
+  }
+  return endpoint;
 }
 
 function port(name: string, fallback: number): number {
