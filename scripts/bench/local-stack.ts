@@ -14,7 +14,7 @@ import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import { REPO_ROOT, regionFromState } from '../src/local-config';
 import { SEED_X, SEED_Y } from '../src/samples';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { type LocalServe, serveDeployment } from '../src/serve-deployment';
 import type { Row } from './table';
 import { fmtMs, fmtRatio, log, median } from './util';
 

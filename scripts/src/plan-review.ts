@@ -12,7 +12,7 @@ import { formatPath } from './review/attribute-diff';
 import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
 import { asPlan, type Plan, ReviewInputError } from './review/plan-json';
 import { code, DEFAULT_MAX_CHARS, renderPlanMarkdown } from './review/render-markdown';
-import { planStack } from './review/stack';
+import { planStack } from './review/stack-terraform';
 import { type PlanSummary, summarizePlan } from './review/summarize-plan';
 import { TerraformError } from './review/terraform';
 

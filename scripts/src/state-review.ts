@@ -12,7 +12,7 @@ import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } f
 import { asPlan, type Plan, ReviewInputError, type State } from './review/plan-json';
 import { code } from './review/render-markdown';
 import { renderStateMarkdown } from './review/render-state';
-import { stateOfStack } from './review/stack';
+import { stateOfStack } from './review/stack-terraform';
 import { summarizeState } from './review/summarize-state';
 import { TerraformError } from './review/terraform';
 

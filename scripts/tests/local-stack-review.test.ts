@@ -16,7 +16,7 @@ import { runPlanReview } from '../src/plan-review';
 import type { Io } from '../src/review/cli';
 import type { Plan } from '../src/review/plan-json';
 import { renderPlanMarkdown } from '../src/review/render-markdown';
-import { stackDir, stackTerraformEnv, synthStack } from '../src/review/stack';
+import { stackDir, stackTerraformEnv, synthStack } from '../src/review/stack-terraform';
 import { summarizePlan } from '../src/review/summarize-plan';
 import { planJson, terraform } from '../src/review/terraform';
 import { runStateReview } from '../src/state-review';

@@ -7,7 +7,7 @@ import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server
 import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeFetcher } from '../src/deployment';
-import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/serve-deployment';
 import {
   ARTIFACT_BUCKET,
   deployFixtures,

@@ -28,7 +28,7 @@ import {
   WORK_DIR,
 } from '../local-config';
 import { sampleBody } from '../samples';
-import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../serve-deployment';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
