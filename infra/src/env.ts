@@ -24,6 +24,11 @@ export function workDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(set ? set : path.join(REPO_ROOT, '.lambda-stats'));
 }
 
+/** The environment as this process received it (the wrapper hands it on to cdktf). */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
 export interface InfraEnv {
   /**
    * Which stacks to synthesize: LAMBDA_STATS_STACKS (comma-separated, set by

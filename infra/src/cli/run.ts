@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
-import { INFRA_DIR, readEnv, workDirOf } from '../env';
+import { INFRA_DIR, processEnv, readEnv, workDirOf } from '../env';
 import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError, terraformCliEnv } from './terraform-env';
 
@@ -78,7 +78,7 @@ async function checkEmulator(url: string): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const { command, stacks: requested } = parseArgs(argv);
-  const base = process.env;
+  const base = processEnv();
   const endpoint = base[LOCAL_ENDPOINT_VAR];
 
   let stacks = requested;

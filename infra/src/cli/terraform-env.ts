@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processEnv } from '../env';
 
 /** The hashicorp/aws version @cdktf/provider-aws 20.1.0 pins (tests check the synthesized pin). */
 export const AWS_PROVIDER_VERSION = '5.100.0';
@@ -126,7 +127,7 @@ export interface TerraformSetup {
  */
 export function terraformCliEnv(
   stateDir: string,
-  base: NodeJS.ProcessEnv = process.env,
+  base: NodeJS.ProcessEnv = processEnv(),
 ): Omit<TerraformSetup, 'terraformVersion'> {
   const mirror = findProviderMirror(base);
   const cliConfigFile = path.join(stateDir, 'terraform.rc');
@@ -141,7 +142,7 @@ export function terraformCliEnv(
  */
 export async function prepareTerraform(
   stateDir: string,
-  base: NodeJS.ProcessEnv = process.env,
+  base: NodeJS.ProcessEnv = processEnv(),
 ): Promise<TerraformSetup> {
   const { mirror, cliConfigFile, env } = terraformCliEnv(stateDir, base);
   const terraformVersion = checkTerraform(env);

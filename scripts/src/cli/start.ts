@@ -18,6 +18,7 @@ import { requireTool, UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
+import { noColor, processEnv } from '../env';
 import {
   LOCAL_JSON,
   LOCAL_STATE,
@@ -30,7 +31,7 @@ import {
 import { sampleBody } from '../samples';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../serve-deployment';
 
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const color = process.stdout.isTTY && !noColor();
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
     startMoto({ port: motoPort }),
   );
   const awsEndpoint = moto.endpoint;
-  const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
+  const env = { ...processEnv(), LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
 
   await phase(2, 'Building what is stale (turbo run build)', async () => {
     if (settings.skipBuild) return out(dim('      skipped (LAMBDA_STATS_SKIP_BUILD=1)'));

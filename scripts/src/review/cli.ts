@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { STACK_NAMES, type StackName } from '@lambda-stats/infra/config';
+import { invokingCwd, processEnv } from '../env';
 
 export type { StackName };
 
@@ -20,10 +21,9 @@ export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    // pnpm runs package scripts from the package directory; INIT_CWD is
-    // where the user typed the command, which is what relative paths mean.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    env: process.env,
+    // relative paths mean where the user typed the command
+    cwd: invokingCwd(),
+    env: processEnv(),
   };
 }
 
