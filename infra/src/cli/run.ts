@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
 import { INFRA_DIR, processEnv, readEnv, workDirOf } from '../env';
@@ -27,8 +28,20 @@ stacks: ${STACK_NAMES.join(', ')}`;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { command: Command; stacks: StackName[] } {
-  const [command, ...rest] = argv.filter((a) => a !== '--');
+function parseCommandLine(argv: string[]): { command: Command; stacks: StackName[] } {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {},
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message}\n${USAGE}`);
+  }
+  const [command, ...rest] = positionals;
   if (!(COMMANDS as readonly string[]).includes(command ?? '')) {
     throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
   }
@@ -77,7 +90,7 @@ async function checkEmulator(url: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { command, stacks: requested } = parseArgs(argv);
+  const { command, stacks: requested } = parseCommandLine(argv);
   const base = processEnv();
   const endpoint = base[LOCAL_ENDPOINT_VAR];
 
