@@ -109,8 +109,11 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     await assertPortFree(port, 'the moto emulator', 'choose another port');
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // The shell outlives moto on every path (it reaps moto before it exits),
+  // so stop() returns only once moto is gone, never leaving an orphan.
   const watchdog = [
     '"$1" -H 127.0.0.1 -p "$2" & m=$!',
+    "trap 'kill $m 2>/dev/null; wait $m; exit 0' TERM INT",
     'while kill -0 "$3" 2>/dev/null && kill -0 $m 2>/dev/null; do sleep 1; done',
     'kill $m 2>/dev/null; wait $m',
   ].join('\n');
