@@ -147,7 +147,10 @@ group('edge cases: a typed error where scipy warns and returns NaN', () => {
       /'hierarchical' or 'separate'/,
     );
     throws(() => iqr([1, 2], { rng: [10, 120] }), /in \[0, 100\] \(got \[10, 120\]\)/);
-    throws(() => iqr([1, 2], { interpolation: 'cubic' as 'linear' }), /interpolation to be one of/);
+    throws(
+      () => iqr([1, 2], { interpolation: 'cubic' as 'linear' }),
+      /interpolation to be 'linear', 'lower', 'higher', 'midpoint' or 'nearest' \(got "cubic"\)/,
+    );
     throws(() => medianAbsDeviation([1, 2], { scale: 0 }), /positive finite number or 'normal'/);
     throws(() => zscore([1, 2], { ddof: 3 }), /ddof <= the number of values/);
     throws(() => zscore([1, 2], { ddof: 0.5 }), /non-negative integer/);

@@ -1,4 +1,9 @@
-import { exponentialSmoothing, StatsInputError } from '@lambda-stats/stats-core';
+import {
+  exponentialSmoothing,
+  SMOOTHING_SEASONALS,
+  SMOOTHING_TRENDS,
+  StatsInputError,
+} from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -35,12 +40,12 @@ const fields = v.strictObject({
     v.maxLength(MAX_VALUES),
   ),
   trend: documented(
-    v.optional(v.nullable(v.picklist(['add'])), null),
+    v.optional(v.nullable(v.picklist(SMOOTHING_TRENDS)), null),
     "'add' for an additive trend; null (default) for none.",
   ),
   damped_trend: flag(false, 'Damp the trend by phi per step (needs a trend).'),
   seasonal: documented(
-    v.optional(v.nullable(v.picklist(['add', 'mul'])), null),
+    v.optional(v.nullable(v.picklist(SMOOTHING_SEASONALS)), null),
     "'add' or 'mul' seasonality; null (default) for none.",
   ),
   seasonal_periods: documented(

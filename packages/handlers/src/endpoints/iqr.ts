@@ -1,4 +1,4 @@
-import { iqr as coreIqr } from '@lambda-stats/stats-core';
+import { iqr as coreIqr, IQR_INTERPOLATIONS } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -23,7 +23,7 @@ const request = v.strictObject({
     'The range is divided by this: a positive number (default 1), or "normal" for 1.3489795003921636, the interquartile range of the standard normal.',
   ),
   interpolation: choice(
-    ['linear', 'lower', 'higher', 'midpoint', 'nearest'],
+    IQR_INTERPOLATIONS,
     "How a percentile between two data points is taken (numpy's methods; 'linear' is Hyndman and Fan's type 7).",
   ),
 });

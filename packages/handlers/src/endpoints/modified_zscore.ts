@@ -1,4 +1,4 @@
-import { modifiedZscore } from '@lambda-stats/stats-core';
+import { MODIFIED_ZSCORE_SCALES, modifiedZscore } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -27,7 +27,7 @@ const response = () =>
     median: resultNumber,
     mad: documented(resultNumber, 'median(|x - median|), unscaled.'),
     scale_used: documented(
-      v.picklist(['mad', 'meanAbsoluteDeviation', 'none']),
+      v.picklist(MODIFIED_ZSCORE_SCALES),
       "'mad' normally; 'meanAbsoluteDeviation' when MAD = 0 (half or more of the values equal the median), where M_i = (x_i - median) / (1.253314 MeanAD); 'none' for constant data (all scores 0).",
     ),
     threshold: finiteNumber,

@@ -1,4 +1,4 @@
-import { siegelslopes as coreSiegelslopes } from '@lambda-stats/stats-core';
+import { siegelslopes as coreSiegelslopes, SIEGELSLOPES_METHODS } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { choice, documented, finiteOrNull, resultNumber } from '../schema';
@@ -15,7 +15,7 @@ const request = v.pipe(
   v.strictObject({
     ...slopeEntries(MAX_POINTS, 'the repeated median takes n^2 steps.'),
     method: choice(
-      ['hierarchical', 'separate'],
+      SIEGELSLOPES_METHODS,
       "Intercept: 'hierarchical' median(y - slope x), 'separate' the repeated median of pairwise intercepts.",
     ),
   }),

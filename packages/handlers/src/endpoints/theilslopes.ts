@@ -1,4 +1,4 @@
-import { theilslopes as coreTheilslopes } from '@lambda-stats/stats-core';
+import { theilslopes as coreTheilslopes, THEILSLOPES_METHODS } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { choice, documented, finiteNumber, finiteOrNull, resultNumber } from '../schema';
@@ -18,7 +18,7 @@ const request = v.pipe(
       'Confidence degree of the slope interval (scipy `alpha`: 0.95 gives a 95% interval; alpha and 1 - alpha give the same).',
     ),
     method: choice(
-      ['separate', 'joint'],
+      THEILSLOPES_METHODS,
       "Intercept: 'separate' median(y) - slope median(x), 'joint' median(y - slope x).",
     ),
   }),

@@ -1,10 +1,18 @@
 import { StatsInputError } from '../errors';
-import { checkOptions, checkSample, describeType, type Sample } from '../internal/validate';
+import {
+  checkChoice,
+  checkOptions,
+  checkSample,
+  describeType,
+  type Sample,
+} from '../internal/validate';
+import type { Interpolation } from '../options';
+import { IQR_INTERPOLATIONS } from '../options';
 import { applyNanPolicy, checkNanPolicy, type NanPolicy } from './internal/nanPolicy';
-import { type Interpolation, quantilesBySelection } from './internal/percentile';
+import { quantilesBySelection } from './internal/percentile';
 import { checkScale } from './medianAbsDeviation';
 
-export type { Interpolation } from './internal/percentile';
+export type { Interpolation } from '../options';
 
 export interface IqrOptions {
   /** The two percentiles in [0, 100] (in either order, as scipy); default [25, 75]. */
@@ -23,8 +31,6 @@ export interface IqrOptions {
 
 /** scipy's constant for scale='normal' (special.erfinv(.5) * 2.0 * math.sqrt(2.0)). */
 export const NORMAL_IQR_SCALE = 1.3489795003921636;
-
-const METHODS: readonly Interpolation[] = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
 
 /**
  * The interquartile range (or any percentile range), as scipy.stats.iqr
@@ -64,13 +70,7 @@ export function iqr(x: Sample, options?: IqrOptions): number {
   // as scipy: the order of the two percentiles does not matter
   const pLow = low < high ? low / 100 : high / 100;
   const pHigh = low < high ? high / 100 : low / 100;
-  const method = (opts.interpolation ?? 'linear') as Interpolation;
-  if (!METHODS.includes(method)) {
-    throw new StatsInputError(
-      fn,
-      `requires interpolation to be one of ${METHODS.map((m) => `'${m}'`).join(', ')} (got ${describeType(method)})`,
-    );
-  }
+  const method = checkChoice(fn, 'interpolation', opts.interpolation, IQR_INTERPOLATIONS);
   const scale = checkScale(fn, opts.scale, NORMAL_IQR_SCALE);
   const policy = checkNanPolicy(fn, opts.nanPolicy);
   const checked = checkSample(fn, 'x', x);

@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { checkOptions, checkSample, type Sample } from '../internal/validate';
+import type { MODIFIED_ZSCORE_SCALES } from '../options';
 import { applyNanPolicy, checkNanPolicy, type NanPolicy } from './internal/nanPolicy';
 import { medianInPlace } from './internal/select';
 
@@ -23,7 +24,7 @@ export interface ModifiedZscoreResult {
    * (half or more of the values equal the median), where (x - median) / (1.253314 MeanAD)
    * is used; 'none' when every value is equal (all scores 0).
    */
-  scaleUsed: 'mad' | 'meanAbsoluteDeviation' | 'none';
+  scaleUsed: (typeof MODIFIED_ZSCORE_SCALES)[number];
   threshold: number;
 }
 

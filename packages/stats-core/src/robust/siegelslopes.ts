@@ -1,5 +1,5 @@
-import { StatsInputError } from '../errors';
-import type { Sample } from '../internal/validate';
+import { checkChoice, type Sample } from '../internal/validate';
+import { SIEGELSLOPES_METHODS, type SiegelslopesMethod } from '../options';
 import type { NanPolicy } from './internal/nanPolicy';
 import { checkSlopeInput, requireDistinctX } from './internal/pairs';
 import { medianInPlace } from './internal/select';
@@ -9,7 +9,7 @@ export interface SiegelslopesOptions {
    * 'hierarchical' (default): intercept median(y - slope x); 'separate': the
    * repeated median of the pairwise intercepts, computed like the slope.
    */
-  method?: 'hierarchical' | 'separate';
+  method?: SiegelslopesMethod;
   /** What a NaN does: 'propagate' (default: both fields NaN), 'omit' (drop the pair) or 'raise'. */
   nanPolicy?: NanPolicy;
 }
@@ -44,13 +44,7 @@ export function siegelslopes(
 ): SiegelslopesResult {
   const fn = 'siegelslopes';
   const { x: xs, y: ys, nan, opts } = checkSlopeInput(fn, y, x, options);
-  const method = opts.method ?? 'hierarchical';
-  if (method !== 'hierarchical' && method !== 'separate') {
-    throw new StatsInputError(
-      fn,
-      `requires method to be 'hierarchical' or 'separate' (got ${JSON.stringify(method)})`,
-    );
-  }
+  const method = checkChoice(fn, 'method', opts.method, SIEGELSLOPES_METHODS);
   if (nan) return { slope: Number.NaN, intercept: Number.NaN };
   requireDistinctX(fn, xs);
   const n = xs.length;

@@ -1,6 +1,7 @@
 import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
-import type { Sample } from '../internal/validate';
+import { checkChoice, type Sample } from '../internal/validate';
+import { THEILSLOPES_METHODS, type TheilslopesMethod } from '../options';
 import type { NanPolicy } from './internal/nanPolicy';
 import { checkSlopeInput, requireDistinctX } from './internal/pairs';
 import { roundHalfEven } from './internal/percentile';
@@ -10,7 +11,7 @@ export interface TheilslopesOptions {
   /** Confidence degree of the slope interval, in (0, 1); default 0.95 (as scipy, alpha and 1 - alpha give the same interval). */
   alpha?: number;
   /** 'separate' (default): median(y) - slope median(x); 'joint': median(y - slope x). */
-  method?: 'separate' | 'joint';
+  method?: TheilslopesMethod;
   /** What a NaN does: 'propagate' (default: every field NaN), 'omit' (drop the pair) or 'raise'. */
   nanPolicy?: NanPolicy;
 }
@@ -57,13 +58,7 @@ export function theilslopes(
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
     throw new StatsInputError(fn, `requires alpha strictly between 0 and 1 (got ${String(alpha)})`);
   }
-  const method = opts.method ?? 'separate';
-  if (method !== 'separate' && method !== 'joint') {
-    throw new StatsInputError(
-      fn,
-      `requires method to be 'separate' or 'joint' (got ${JSON.stringify(method)})`,
-    );
-  }
+  const method = checkChoice(fn, 'method', opts.method, THEILSLOPES_METHODS);
   if (nan) {
     return {
       slope: Number.NaN,

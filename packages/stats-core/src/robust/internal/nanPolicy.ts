@@ -1,16 +1,12 @@
 import { StatsInputError } from '../../errors';
-import { describeType } from '../../internal/validate';
+import { checkChoice } from '../../internal/validate';
+import { NAN_POLICIES, type NanPolicy } from '../../options';
 
-/** scipy's `nan_policy`: what a NaN in the input does. */
-export type NanPolicy = 'propagate' | 'omit' | 'raise';
+export type { NanPolicy } from '../../options';
 
+/** scipy's nan_policy, 'propagate' by default (scipy's default). */
 export function checkNanPolicy(fn: string, value: unknown): NanPolicy {
-  if (value === undefined) return 'propagate';
-  if (value === 'propagate' || value === 'omit' || value === 'raise') return value;
-  throw new StatsInputError(
-    fn,
-    `requires nanPolicy to be 'propagate', 'omit' or 'raise' (got ${typeof value === 'string' ? JSON.stringify(value) : describeType(value)})`,
-  );
+  return checkChoice(fn, 'nanPolicy', value, NAN_POLICIES);
 }
 
 /**

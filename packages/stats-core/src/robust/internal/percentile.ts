@@ -1,7 +1,7 @@
+import type { Interpolation } from '../../options';
 import { selectRanks } from './select';
 
-/** The `interpolation` methods of scipy.stats.iqr (numpy's names). */
-export type Interpolation = 'linear' | 'lower' | 'higher' | 'midpoint' | 'nearest';
+export type { Interpolation } from '../../options';
 
 /** Round half to even, as xp.round / np.round. */
 export function roundHalfEven(v: number): number {
