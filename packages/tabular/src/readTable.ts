@@ -1,0 +1,19 @@
+import type { ReadOptions, Table } from './types';
+
+/**
+ * parseTable over a stream of bytes (a Node Readable, an S3 GetObject
+ * body, a web ReadableStream's async iterator): the input is parsed as it
+ * arrives, so memory holds only the requested columns plus one partial
+ * line. Gzip is detected from the first bytes and inflated with node:zlib
+ * (streaming, every member of a multi-member file).
+ *
+ * @throws TabularError as parseTable does.
+ */
+export async function readTable(
+  source: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+): Promise<Table> {
+  void source;
+  void options;
+  throw new Error('readTable: not implemented yet');
+}
