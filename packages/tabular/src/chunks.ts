@@ -1,4 +1,12 @@
+import { TabularError } from './errors';
+import { LF, QUOTE } from './internal/csv';
+import { Reader } from './internal/reader';
+import { inflateIfGzip, sniffGzip } from './internal/stream';
 import type { ByteRange, ChunkTable, ReadOptions, TabularFormat } from './types';
+
+const BOM = [0xef, 0xbb, 0xbf];
+const badOptions = (what: string) => new TabularError('invalid_options', `tabular: ${what}`);
+const isSize = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
 
 /** Default chunk size for planChunks: 64 MiB (a worker parses it in well under a second). */
 export const DEFAULT_CHUNK_BYTES = 64 * 1024 * 1024;
@@ -31,10 +39,19 @@ export function planChunks(
   chunkSize: number = DEFAULT_CHUNK_BYTES,
   options: PlanOptions = {},
 ): ByteRange[] {
-  void objectSize;
-  void chunkSize;
-  void options;
-  throw new Error('planChunks: not implemented yet');
+  if (!isSize(objectSize, 0)) {
+    throw badOptions(`objectSize must be a whole number >= 0 (got ${objectSize})`);
+  }
+  if (!isSize(chunkSize, 1)) {
+    throw badOptions(`chunkSize must be a whole number >= 1 (got ${chunkSize})`);
+  }
+  if (objectSize === 0) return [];
+  if (options.gzip === true) return [{ index: 0, start: 0, end: objectSize }];
+  const ranges: ByteRange[] = [];
+  for (let start = 0, index = 0; start < objectSize; start += chunkSize, index++) {
+    ranges.push({ index, start, end: Math.min(objectSize, start + chunkSize) });
+  }
+  return ranges;
 }
 
 /**
@@ -98,10 +115,61 @@ export async function readChunk(
   source: AsyncIterable<Uint8Array>,
   options: ChunkReadOptions,
 ): Promise<ChunkTable> {
-  void range;
-  void source;
-  void options;
-  throw new Error('readChunk: not implemented yet');
+  const { start, end } = range;
+  if (!isSize(start, 0) || !isSize(end, 0) || end < start) {
+    throw badOptions(`a range needs whole numbers 0 <= start <= end (got ${start}, ${end})`);
+  }
+  const size = options.objectSize;
+  if (size !== undefined && (!isSize(size, 0) || end > size)) {
+    throw badOptions(`objectSize ${size} does not hold the range [${start}, ${end})`);
+  }
+  if (start > 0 && options.format === 'csv' && options.header === undefined) {
+    throw badOptions('a CSV chunk that does not start at 0 needs `header` (readHeader)');
+  }
+  const whole = start === 0 && size !== undefined && end >= size;
+  let stream = source;
+  if (start === 0) {
+    const sniffed = await sniffGzip(source);
+    stream = sniffed.stream;
+    if (sniffed.gzip) {
+      if (size !== undefined && !whole) {
+        throw badOptions(
+          `a gzip object is one chunk: plan it with planChunks(size, chunkSize, { gzip: true }) (got [${start}, ${end}) of ${size} bytes)`,
+        );
+      }
+      stream = await inflateIfGzip(stream);
+      return finishChunk(range, stream, options, false, Number.POSITIVE_INFINITY);
+    }
+  }
+  return finishChunk(range, stream, options, !whole, end);
+}
+
+async function finishChunk(
+  range: ByteRange,
+  stream: AsyncIterable<Uint8Array>,
+  options: ChunkReadOptions,
+  chunked: boolean,
+  stopAt: number,
+): Promise<ChunkTable> {
+  const reader = new Reader(options, {
+    base: chunkStreamStart(range),
+    skipFirstLine: range.start > 0,
+    stopAt,
+    chunked,
+    header: options.header,
+  });
+  for await (const piece of stream) {
+    reader.push(piece);
+    if (reader.done) break; // leaving the loop returns (destroys) the source
+  }
+  const { firstRowOffset, lastRowEnd, ...table } = reader.finish();
+  const first = firstRowOffset < 0 ? range.end : firstRowOffset;
+  return {
+    ...table,
+    range,
+    firstRowOffset: first,
+    bytesRead: lastRowEnd < 0 ? 0 : lastRowEnd - first,
+  };
 }
 
 /**
@@ -117,8 +185,29 @@ export async function countRowsBefore(
   offset: number,
   format: TabularFormat,
 ): Promise<number> {
-  void source;
-  void offset;
-  void format;
-  throw new Error('countRowsBefore: not implemented yet');
+  if (!isSize(offset, 0)) throw badOptions(`offset must be a whole number >= 0 (got ${offset})`);
+  const csv = format === 'csv';
+  let rows = 0;
+  let pos = 0; // absolute offset of the byte being looked at
+  let lineStart = 0;
+  let counted = false; // the current line has been counted as a row
+  let inQuote = false;
+  outer: for await (const piece of source) {
+    for (let i = 0; i < piece.length; i++, pos++) {
+      if (lineStart >= offset || (counted && pos >= offset)) break outer;
+      const c = piece[i]!;
+      if (csv && c === QUOTE) inQuote = !inQuote;
+      if (c === LF && !inQuote) {
+        lineStart = pos + 1;
+        counted = false;
+        continue;
+      }
+      if (counted || c === 13) continue;
+      if (pos < 3 && c === BOM[pos] && lineStart === 0) continue;
+      if (!csv && (c === 32 || c === 9)) continue;
+      rows++;
+      counted = true;
+    }
+  }
+  return csv ? Math.max(0, rows - 1) : rows;
 }

@@ -1,4 +1,9 @@
+import { gunzipSync } from 'node:zlib';
+import { invalidGzip, isGzip } from './gzip';
+import { Reader } from './internal/reader';
 import type { ReadOptions, Table } from './types';
+
+const encoder = new TextEncoder();
 
 /**
  * Reads a whole CSV or JSON Lines input held in memory (a synchronous
@@ -22,7 +27,23 @@ import type { ReadOptions, Table } from './types';
  * // numbers: { temp: Float64Array [1, 3], kwh: Float64Array [2, 4.5] }, rowsRead: 2, ...
  */
 export function parseTable(input: string | Uint8Array, options: ReadOptions): Table {
-  void input;
-  void options;
-  throw new Error('parseTable: not implemented yet');
+  let bytes = typeof input === 'string' ? encoder.encode(input) : input;
+  if (isGzip(bytes)) bytes = gunzip(bytes);
+  const reader = new Reader(options, {
+    base: 0,
+    skipFirstLine: false,
+    stopAt: Number.POSITIVE_INFINITY,
+    chunked: false,
+  });
+  reader.push(bytes);
+  const { firstRowOffset: _f, lastRowEnd: _l, ...table } = reader.finish();
+  return table;
+}
+
+function gunzip(bytes: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(bytes);
+  } catch (cause) {
+    throw invalidGzip(cause);
+  }
 }

@@ -1,3 +1,5 @@
+import { Reader, type ReaderSetup } from './internal/reader';
+import { inflateIfGzip } from './internal/stream';
 import type { ReadOptions, Table } from './types';
 
 /**
@@ -13,7 +15,14 @@ export async function readTable(
   source: AsyncIterable<Uint8Array>,
   options: ReadOptions,
 ): Promise<Table> {
-  void source;
-  void options;
-  throw new Error('readTable: not implemented yet');
+  const setup: ReaderSetup = {
+    base: 0,
+    skipFirstLine: false,
+    stopAt: Number.POSITIVE_INFINITY,
+    chunked: false,
+  };
+  const reader = new Reader(options, setup);
+  for await (const piece of await inflateIfGzip(source)) reader.push(piece);
+  const { firstRowOffset: _f, lastRowEnd: _l, ...table } = reader.finish();
+  return table;
 }

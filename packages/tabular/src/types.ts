@@ -45,13 +45,18 @@ export interface ReadOptions {
   nanPolicy?: NanPolicy;
   /** Default `rows`. */
   pairing?: Pairing;
+  /**
+   * Whether a missing-value error suggests nan_policy (default true): false
+   * for a statistic that has no nan_policy, so the message does not offer one.
+   */
+  mentionNanPolicy?: boolean;
   /** Refuse input over this many data rows (`too_large`). Default: no limit. */
   maxRows?: number;
 }
 
 /** The requested columns of an input, ready for the stats core. */
 export interface Table {
-  /** Every column the input has: the CSV header in order; JSON Lines: keys in order of first appearance. */
+  /** Every column the input has: the CSV header in order; JSON Lines: the keys of the first object. */
   columns: string[];
   /** Numeric columns by name. With pairing `rows`, all have `rowsKept` values. */
   numbers: Record<string, Float64Array>;

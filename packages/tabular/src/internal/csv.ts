@@ -1,0 +1,327 @@
+/**
+ * The CSV record parser over bytes (RFC 4180: comma-separated, `"` quotes,
+ * `""` for a quote inside a quoted cell, CRLF or LF line ends). A numeric
+ * cell is read straight from the bytes (parseDecimalBytes), a label is
+ * decoded, every other cell is only stepped over: that is what makes it
+ * faster than JSON.parse of the same numbers.
+ *
+ * The parser works on a buffer that may end in the middle of a record: it
+ * parses complete records only and reports where it stopped, so a stream
+ * can hand it the rest later.
+ */
+import { TabularError } from '../errors';
+import { MISSING_MARKERS, parseDecimalBytes, trimBlanks } from '../numbers';
+import {
+  CELL_EMPTY,
+  CELL_MARKER,
+  CELL_OK,
+  type ColumnSink,
+  cellText,
+  placeDetails,
+  type RowPlace,
+  rowWords,
+} from './sink';
+
+export const LF = 10;
+export const CR = 13;
+export const COMMA = 44;
+export const QUOTE = 34;
+
+const MISSING = new Set(MISSING_MARKERS);
+const decoder = new TextDecoder('utf-8');
+
+/** Returned by parseRecord when the buffer ends before the record does. */
+export const INCOMPLETE = -1;
+
+export function decode(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from < 16) {
+    let ascii = true;
+    for (let i = from; i < to; i++) {
+      if (bytes[i]! > 127) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      let s = '';
+      for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+      return s;
+    }
+  }
+  return decoder.decode(bytes.subarray(from, to));
+}
+
+/** The text of a quoted cell bytes[from, to) (between the quotes), `""` unescaped. */
+function quotedText(bytes: Uint8Array, from: number, to: number, escaped: boolean): string {
+  const s = decode(bytes, from, to);
+  return escaped ? s.replaceAll('""', '"') : s;
+}
+
+export interface CsvState {
+  /** Header width. */
+  width: number;
+  /** Requested-column index of each header column, -1 when not requested. */
+  slot: Int32Array;
+  sink: ColumnSink;
+  header: string[];
+  /** A chunked read: a quoted line break is an error. */
+  chunked: boolean;
+  /** The place of the record being parsed (row/line/offset are set by the caller). */
+  place: RowPlace;
+  /** Physical lines consumed by the record just parsed (1 + quoted line breaks). */
+  lines: number;
+}
+
+function badQuoting(state: CsvState, what: string): TabularError {
+  return new TabularError(
+    'bad_quoting',
+    `${rowWords(state.place)}: ${what}. In CSV (RFC 4180) a cell with a comma, a quote or a line break is written inside double quotes, and a quote inside it is doubled ("")`,
+    placeDetails(state.place),
+  );
+}
+
+function notANumber(state: CsvState, column: string, text: string): TabularError {
+  return new TabularError(
+    'not_a_number',
+    `${rowWords(state.place)}, column "${column}": ${JSON.stringify(cellText(text))} is not a number. Write a finite decimal such as 12.5, -3 or 1.2e-4 (no thousands separators), or leave the cell empty for a missing value`,
+    { ...placeDetails(state.place), column, value: cellText(text) },
+  );
+}
+
+function ragged(state: CsvState, found: number): TabularError {
+  return new TabularError(
+    'ragged_row',
+    `${rowWords(state.place)} has ${found} cells where the header has ${state.width}: every row needs one cell per column (an empty cell is written as nothing between two commas)`,
+    { ...placeDetails(state.place), expected: state.width, found },
+  );
+}
+
+/** Stages a numeric cell given as text (a quoted cell, or an unquoted one off the fast path). */
+function stageNumberText(state: CsvState, j: number, text: string, column: string): void {
+  const sink = state.sink;
+  const t = trimBlanks(text);
+  if (MISSING.has(t)) {
+    sink.state[j] = t === '' ? CELL_EMPTY : CELL_MARKER;
+    sink.rawMissing[j] = text;
+    return;
+  }
+  let ascii = true;
+  for (let i = 0; i < t.length; i++) {
+    if (t.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  let v: number | undefined;
+  if (ascii) {
+    const b = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) b[i] = t.charCodeAt(i);
+    v = parseDecimalBytes(b, 0, b.length);
+  }
+  if (v === undefined) throw notANumber(state, column, text);
+  sink.num[j] = v;
+  sink.state[j] = CELL_OK;
+}
+
+function stageLabel(state: CsvState, j: number, text: string): void {
+  const sink = state.sink;
+  if (text === '') {
+    sink.state[j] = CELL_EMPTY;
+    sink.rawMissing[j] = text;
+  } else {
+    sink.str[j] = text;
+    sink.state[j] = CELL_OK;
+  }
+}
+
+/**
+ * Parses one record starting at `pos` (not a blank line), staging the
+ * requested cells into the sink. Returns the position after the record's
+ * line end (or `end` at the end of the input when `final`), or INCOMPLETE.
+ * Does not commit the row.
+ */
+export function parseRecord(
+  state: CsvState,
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  final: boolean,
+): number {
+  const { width, slot, sink, header } = state;
+  const num = sink.num;
+  const cellState = sink.state;
+  let col = 0;
+  let p = pos;
+  state.lines = 1;
+  for (;;) {
+    const j = col < width ? slot[col]! : -1;
+    if (p < end && bytes[p] === QUOTE) {
+      // quoted cell
+      const open = p + 1;
+      let q = open;
+      let escaped = false;
+      let close: number;
+      for (;;) {
+        const at = bytes.indexOf(QUOTE, q);
+        if (at < 0 || at >= end) {
+          if (!final) return INCOMPLETE;
+          throw badQuoting(state, 'a quoted cell is never closed (a " is missing at its end)');
+        }
+        if (at + 1 < end && bytes[at + 1] === QUOTE) {
+          escaped = true;
+          q = at + 2;
+          continue;
+        }
+        if (at + 1 >= end && !final) return INCOMPLETE;
+        close = at;
+        break;
+      }
+      // line breaks inside the quotes
+      let nl = bytes.indexOf(LF, open);
+      if (nl >= 0 && nl < close) {
+        if (state.chunked) {
+          throw new TabularError(
+            'quoted_newline',
+            `${rowWords(state.place)}: a quoted cell holds a line break, which a byte-range chunk cannot split safely. Remove line breaks from quoted cells, or read the file as one chunk`,
+            placeDetails(state.place),
+          );
+        }
+        while (nl >= 0 && nl < close) {
+          state.lines++;
+          nl = bytes.indexOf(LF, nl + 1);
+        }
+      }
+      p = close + 1;
+      const next = p < end ? bytes[p]! : -1;
+      const crlf = next === CR && p + 1 < end && bytes[p + 1] === LF;
+      if (next !== COMMA && next !== LF && next !== -1 && !crlf) {
+        if (next === CR && p + 1 >= end && !final) return INCOMPLETE;
+        throw badQuoting(
+          state,
+          `text follows the closing quote of a quoted cell in column ${col + 1}${col < width ? ` ("${header[col]}")` : ''}`,
+        );
+      }
+      if (j >= 0) {
+        const text = quotedText(bytes, open, close, escaped);
+        if (sink.isNumber[j]) stageNumberText(state, j, text, header[col]!);
+        else stageLabel(state, j, text);
+      }
+      col++;
+      if (next === COMMA) {
+        p++;
+        continue;
+      }
+      if (col !== width) throw ragged(state, col);
+      if (next === -1) return p;
+      return crlf ? p + 2 : p + 1;
+    }
+    // unquoted cell: up to a comma or a line end
+    const start = p;
+    let c = 0;
+    while (p < end) {
+      c = bytes[p]!;
+      if (c === COMMA || c === LF || c === QUOTE) break;
+      p++;
+    }
+    if (p >= end) {
+      if (!final) return INCOMPLETE;
+      c = -1;
+    } else if (c === QUOTE) {
+      throw badQuoting(
+        state,
+        `a quote (") inside an unquoted cell in column ${col + 1}${col < width ? ` ("${header[col]}")` : ''}`,
+      );
+    }
+    const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
+    if (j >= 0) {
+      if (sink.isNumber[j]) {
+        const v = parseDecimalBytes(bytes, start, cellEnd);
+        if (v !== undefined) {
+          num[j] = v;
+          cellState[j] = CELL_OK;
+        } else stageNumberText(state, j, decode(bytes, start, cellEnd), header[col]!);
+      } else stageLabel(state, j, decode(bytes, start, cellEnd));
+    }
+    col++;
+    if (c === COMMA) {
+      p++;
+      continue;
+    }
+    if (col !== width) throw ragged(state, col);
+    return c === -1 ? p : p + 1;
+  }
+}
+
+/**
+ * Splits one record into its cells as text (for the header): returns the
+ * cells and the position after the record, or INCOMPLETE.
+ */
+export function splitRecord(
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  final: boolean,
+): { cells: string[]; next: number } | typeof INCOMPLETE {
+  const cells: string[] = [];
+  let p = pos;
+  const fail = (what: string) =>
+    new TabularError(
+      'bad_quoting',
+      `The header row: ${what}. In CSV (RFC 4180) a name with a comma, a quote or a line break is written inside double quotes, and a quote inside it is doubled ("")`,
+      { line: 1 },
+    );
+  for (;;) {
+    if (p < end && bytes[p] === QUOTE) {
+      const open = p + 1;
+      let q = open;
+      let escaped = false;
+      let close: number;
+      for (;;) {
+        const at = bytes.indexOf(QUOTE, q);
+        if (at < 0 || at >= end) {
+          if (!final) return INCOMPLETE;
+          throw fail('a quoted name is never closed');
+        }
+        if (at + 1 < end && bytes[at + 1] === QUOTE) {
+          escaped = true;
+          q = at + 2;
+          continue;
+        }
+        if (at + 1 >= end && !final) return INCOMPLETE;
+        close = at;
+        break;
+      }
+      cells.push(quotedText(bytes, open, close, escaped));
+      p = close + 1;
+      const next = p < end ? bytes[p]! : -1;
+      if (next === CR && p + 1 >= end && !final) return INCOMPLETE;
+      const crlf = next === CR && p + 1 < end && bytes[p + 1] === LF;
+      if (next === COMMA) {
+        p++;
+        continue;
+      }
+      if (next === -1) return { cells, next: p };
+      if (next === LF) return { cells, next: p + 1 };
+      if (crlf) return { cells, next: p + 2 };
+      throw fail('text follows the closing quote of a quoted name');
+    }
+    const start = p;
+    let c = -1;
+    while (p < end) {
+      c = bytes[p]!;
+      if (c === COMMA || c === LF || c === QUOTE) break;
+      p++;
+    }
+    if (p >= end) {
+      if (!final) return INCOMPLETE;
+      c = -1;
+    } else if (c === QUOTE) throw fail('a quote (") inside an unquoted name');
+    const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
+    cells.push(decode(bytes, start, cellEnd));
+    if (c === COMMA) {
+      p++;
+      continue;
+    }
+    return { cells, next: c === -1 ? p : p + 1 };
+  }
+}
