@@ -218,19 +218,15 @@ export function parseRecord(
     // unquoted cell: up to a comma or a line end
     const start = p;
     let c = 0;
+    // a quote inside an unquoted cell is taken literally (as Python's csv module does)
     while (p < end) {
       c = bytes[p]!;
-      if (c === COMMA || c === LF || c === QUOTE) break;
+      if (c === COMMA || c === LF) break;
       p++;
     }
     if (p >= end) {
       if (!final) return INCOMPLETE;
       c = -1;
-    } else if (c === QUOTE) {
-      throw badQuoting(
-        state,
-        `a quote (") inside an unquoted cell in column ${col + 1}${col < width ? ` ("${header[col]}")` : ''}`,
-      );
     }
     const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
     if (j >= 0) {
@@ -309,13 +305,13 @@ export function splitRecord(
     let c = -1;
     while (p < end) {
       c = bytes[p]!;
-      if (c === COMMA || c === LF || c === QUOTE) break;
+      if (c === COMMA || c === LF) break;
       p++;
     }
     if (p >= end) {
       if (!final) return INCOMPLETE;
       c = -1;
-    } else if (c === QUOTE) throw fail('a quote (") inside an unquoted name');
+    }
     const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
     cells.push(decode(bytes, start, cellEnd));
     if (c === COMMA) {
