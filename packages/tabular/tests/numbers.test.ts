@@ -52,6 +52,24 @@ describe('parseDecimalBytes', () => {
     );
   });
 
+  it('16 to 19 significant digits (the double-double path) round as JSON.parse, halfway points included', () => {
+    // integers in [2^53, 2^64): every odd one in [2^53, 2^54) is exactly halfway between two doubles
+    const digits = fc.oneof(
+      fc.bigInt({ min: 2n ** 53n, max: 2n ** 54n }),
+      fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n - 1n }),
+      fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n }).map((n) => n | 1n),
+    );
+    fc.assert(
+      fc.property(digits, fc.nat({ max: 19 }), fc.integer({ min: -25, max: 25 }), (n, point, exp) => {
+        const d = n.toString();
+        const at = Math.min(point, d.length);
+        const text = `${d.slice(0, d.length - at)}.${d.slice(d.length - at)}e${exp}`.replace(/^\./, '0.');
+        expect(Object.is(fast(text), Number(text)), text).toBe(true);
+      }),
+      { numRuns: 30000 },
+    );
+  });
+
   it('agrees with JSON.parse on hard cases (halfway points, subnormals, long mantissas)', () => {
     const cases = [
       '9007199254740993',

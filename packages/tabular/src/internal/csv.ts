@@ -10,7 +10,7 @@
  * can hand it the rest later.
  */
 import { TabularError } from '../errors';
-import { MISSING_MARKERS, parseDecimalBytes, trimBlanks } from '../numbers';
+import { MISSING_MARKERS, parseDecimalBytes, scanNumber, scanned, trimBlanks } from '../numbers';
 import {
   CELL_EMPTY,
   CELL_MARKER,
@@ -57,7 +57,26 @@ function quotedText(bytes: Uint8Array, from: number, to: number, escaped: boolea
   return escaped ? s.replaceAll('""', '"') : s;
 }
 
+/**
+ * Number() of a plain decimal of more than 15 significant digits (or a far
+ * exponent): V8 rounds it correctly. The buffer is turned into one latin1
+ * string the first time it needs this, and each number is a slice of it,
+ * which costs far less than building a string per cell. NaN when the value
+ * overflows (1e400), which the caller refuses.
+ */
+function slowNumber(state: CsvState, bytes: Uint8Array, from: number, to: number): number {
+  if (state.textOf !== bytes) {
+    state.textOf = bytes;
+    state.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  }
+  const v = Number(state.text.slice(from, to));
+  return Number.isFinite(v) ? v : Number.NaN;
+}
+
 export interface CsvState {
+  /** The buffer whose latin1 text is `text` (slowNumber). */
+  textOf: Uint8Array | undefined;
+  text: string;
   /** Header width. */
   width: number;
   /** Requested-column index of each header column, -1 when not requested. */
@@ -218,6 +237,34 @@ export function parseRecord(
     // unquoted cell: up to a comma or a line end
     const start = p;
     let c = 0;
+    if (j >= 0 && sink.isNumber[j]) {
+      // the hot path: a plain number read in the same pass that finds its end
+      const q = scanNumber(bytes, p, end);
+      if (q > p) {
+        c = q < end ? bytes[q]! : -1;
+        if (
+          c === COMMA ||
+          c === LF ||
+          (c === CR && q + 1 < end && bytes[q + 1] === LF) ||
+          (c === -1 && final)
+        ) {
+          let v = scanned[0]!;
+          if (v !== v) v = slowNumber(state, bytes, p, q);
+          if (v === v) {
+            num[j] = v;
+            cellState[j] = CELL_OK;
+            col++;
+            if (c === COMMA) {
+              p = q + 1;
+              continue;
+            }
+            if (col !== width) throw ragged(state, col);
+            if (c === -1) return q;
+            return c === CR ? q + 2 : q + 1;
+          }
+        }
+      }
+    }
     // a quote inside an unquoted cell is taken literally (as Python's csv module does)
     while (p < end) {
       c = bytes[p]!;

@@ -225,6 +225,8 @@ export class Reader {
       chunked: this.setup.chunked,
       place: { row: 0, line: 0, byteOffset: 0 },
       lines: 1,
+      textOf: undefined,
+      text: '',
     };
   }
 

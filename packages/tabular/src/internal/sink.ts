@@ -75,6 +75,10 @@ export class ColumnSink {
   readonly independent: boolean;
   readonly maxRows: number;
   readonly mentionPolicy: boolean;
+  /** Paired, every requested column numeric, at least one: commit's fast path. */
+  private readonly allNumbers: boolean;
+  /** Length of every column in the fast path (they grow together). */
+  private capacity = 1024;
 
   /** Staging for the current row, by requested-column index. */
   readonly num: Float64Array;
@@ -100,6 +104,7 @@ export class ColumnSink {
     this.maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     this.mentionPolicy = options.mentionNanPolicy ?? true;
     const k = this.names.length;
+    this.allNumbers = k > 0 && !this.independent && this.isNumber.every(Boolean);
     this.num = new Float64Array(k);
     this.str = new Array<string>(k).fill('');
     this.state = new Uint8Array(k);
@@ -109,7 +114,24 @@ export class ColumnSink {
     this.strs = this.kinds.map(() => []);
   }
 
+  /** Doubles every numeric column (paired numeric columns share one length). */
+  private grow(): void {
+    this.capacity *= 2;
+    for (let j = 0; j < this.cols.length; j++) {
+      const col = this.cols[j]!;
+      const grown = new Float64Array(this.capacity);
+      grown.set(col.subarray(0, this.rowsKept));
+      this.cols[j] = grown;
+    }
+  }
+
   private push(j: number, value: number): void {
+    if (this.allNumbers) {
+      // paired numeric columns share rowsKept as their length (see grow)
+      if (this.rowsKept === this.capacity) this.grow();
+      this.cols[j]![this.rowsKept] = value;
+      return;
+    }
     let col = this.cols[j]!;
     const n = this.lens[j]!;
     if (n === col.length) {
@@ -153,6 +175,25 @@ export class ColumnSink {
     }
     const k = this.names.length;
     const state = this.state;
+    if (this.allNumbers) {
+      // the hot path: paired numeric columns, nothing missing
+      let ok = true;
+      for (let j = 0; j < k; j++) {
+        if (state[j] !== CELL_OK) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        const n = this.rowsKept;
+        if (n === this.capacity) this.grow();
+        const cols = this.cols;
+        const num = this.num;
+        for (let j = 0; j < k; j++) cols[j]![n] = num[j]!;
+        this.rowsKept = n + 1;
+        return;
+      }
+    }
     if (this.independent) {
       for (let j = 0; j < k; j++) {
         const s = state[j]!;
@@ -204,8 +245,8 @@ export class ColumnSink {
       const name = this.names[j]!;
       if (this.isNumber[j]) {
         const col = this.cols[j]!;
-        const n = this.lens[j]!;
-        numbers[name] = n === col.length ? col : col.slice(0, n);
+        const n = this.allNumbers ? this.rowsKept : this.lens[j]!;
+        numbers[name] = col.subarray(0, n);
       } else strings[name] = this.strs[j]!;
     }
     return {
