@@ -228,7 +228,7 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): 
   const end = scanNumber(bytes, from, to);
   if (end !== to || end === from) return undefined;
   const v = scanned[0]!;
-  return v === v ? v : slowDecimal(bytes, from, to);
+  return !Number.isNaN(v) ? v : slowDecimal(bytes, from, to);
 }
 
 /** Number() of the ASCII text bytes[from, to): correctly rounded by V8; undefined when not finite. */

@@ -66,6 +66,18 @@ describe('parseTable (CSV) against the reference reader', () => {
     );
   });
 
+  it('agrees on numeric tables (the fast lane), where odd cells are rare', () => {
+    fc.assert(
+      fc.property(csvInput({ numeric: true, maxRows: 60 }), policy, (input, nanPolicy) => {
+        const options = { format: 'csv' as const, columns: input.kinds, nanPolicy };
+        const want = expectedCsv(input.text, options);
+        const got = outcomeOf(() => parseTable(input.text, options));
+        expect(sameOutcome(got, want), JSON.stringify({ got, want })).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('gives the same outcome when the bytes arrive in random pieces', async () => {
     await fc.assert(
       fc.asyncProperty(

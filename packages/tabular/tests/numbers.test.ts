@@ -60,12 +60,20 @@ describe('parseDecimalBytes', () => {
       fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n }).map((n) => n | 1n),
     );
     fc.assert(
-      fc.property(digits, fc.nat({ max: 19 }), fc.integer({ min: -25, max: 25 }), (n, point, exp) => {
-        const d = n.toString();
-        const at = Math.min(point, d.length);
-        const text = `${d.slice(0, d.length - at)}.${d.slice(d.length - at)}e${exp}`.replace(/^\./, '0.');
-        expect(Object.is(fast(text), Number(text)), text).toBe(true);
-      }),
+      fc.property(
+        digits,
+        fc.nat({ max: 19 }),
+        fc.integer({ min: -25, max: 25 }),
+        (n, point, exp) => {
+          const d = n.toString();
+          const at = Math.min(point, d.length);
+          const text = `${d.slice(0, d.length - at)}.${d.slice(d.length - at)}e${exp}`.replace(
+            /^\./,
+            '0.',
+          );
+          expect(Object.is(fast(text), Number(text)), text).toBe(true);
+        },
+      ),
       { numRuns: 30000 },
     );
   });

@@ -74,6 +74,8 @@ function slowNumber(state: CsvState, bytes: Uint8Array, from: number, to: number
 }
 
 export interface CsvState {
+  /** Lines taken by fastRows (one per row), for the reader's line count. */
+  lastLine: number;
   /** The buffer whose latin1 text is `text` (slowNumber). */
   textOf: Uint8Array | undefined;
   text: string;
@@ -249,8 +251,8 @@ export function parseRecord(
           (c === -1 && final)
         ) {
           let v = scanned[0]!;
-          if (v !== v) v = slowNumber(state, bytes, p, q);
-          if (v === v) {
+          if (Number.isNaN(v)) v = slowNumber(state, bytes, p, q);
+          if (!Number.isNaN(v)) {
             num[j] = v;
             cellState[j] = CELL_OK;
             col++;
@@ -367,4 +369,86 @@ export function splitRecord(
     }
     return { cells, next: c === -1 ? p : p + 1 };
   }
+}
+
+/**
+ * The fast lane for the common case, paired numeric columns: parses rows
+ * from `pos` while every cell is a plain unquoted number of the fast path
+ * (or an unrequested unquoted cell) and each row has exactly `width`
+ * cells, writing the values straight into the sink's columns. Returns the
+ * position of the first row it did not take (the general parser then
+ * reads that one, with all its checks and messages); rows starting at or
+ * after `limit` are not taken.
+ */
+export function fastRows(
+  state: CsvState,
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  limit: number,
+): number {
+  const { width, slot, sink } = state;
+  const last = width - 1;
+  let p = pos;
+  let rowsLeft = sink.maxRows - sink.rowsRead;
+  rows: while (p < limit && rowsLeft > 0) {
+    const rowStart = p;
+    const n = sink.rowsKept;
+    if (n === sink.capacity) sink.grow();
+    const cols = sink.cols;
+    for (let col = 0; col <= last; col++) {
+      const j = slot[col]!;
+      let c: number;
+      if (bytes[p] === QUOTE) {
+        // a quoted cell without doubled quotes or line breaks: a label to skip, or a quoted number
+        const close = bytes.indexOf(QUOTE, p + 1);
+        if (close < 0 || close + 1 >= end || bytes[close + 1] === QUOTE) return rowStart;
+        for (let k = p + 1; k < close; k++) if (bytes[k] === LF) return rowStart;
+        if (j >= 0) {
+          if (scanNumber(bytes, p + 1, close) !== close || close === p + 1) return rowStart;
+          const v = scanned[0]!;
+          if (Number.isNaN(v)) return rowStart;
+          cols[j]![n] = v;
+        }
+        p = close + 1;
+        c = bytes[p]!;
+      } else if (j >= 0) {
+        const q = scanNumber(bytes, p, end);
+        if (q === p || q >= end) return rowStart;
+        const v = scanned[0]!;
+        if (Number.isNaN(v)) return rowStart;
+        cols[j]![n] = v;
+        p = q;
+        c = bytes[p]!;
+      } else {
+        c = bytes[p]!;
+        while (p < end) {
+          c = bytes[p]!;
+          if (c === COMMA || c === LF) break;
+          p++;
+        }
+        if (p >= end) return rowStart;
+        if (c === LF && bytes[p - 1] === CR) {
+          if (col !== last) return rowStart;
+          p++;
+          sink.rowsRead++;
+          sink.rowsKept = n + 1;
+          state.lastLine++;
+          rowsLeft--;
+          continue rows;
+        }
+      }
+      if (col === last) {
+        if (c === LF) p++;
+        else if (c === CR && p + 1 < end && bytes[p + 1] === LF) p += 2;
+        else return rowStart;
+      } else if (c === COMMA) p++;
+      else return rowStart;
+    }
+    sink.rowsRead++;
+    sink.rowsKept = n + 1;
+    state.lastLine++;
+    rowsLeft--;
+  }
+  return p;
 }

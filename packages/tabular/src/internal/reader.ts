@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { TabularError } from '../errors';
 import { MISSING_MARKERS, parseCell, trimBlanks } from '../numbers';
 import type { ReadOptions, Table } from '../types';
-import { CR, type CsvState, INCOMPLETE, LF, parseRecord, splitRecord } from './csv';
+import { CR, type CsvState, fastRows, INCOMPLETE, LF, parseRecord, splitRecord } from './csv';
 import {
   CELL_EMPTY,
   CELL_MARKER,
@@ -227,6 +227,7 @@ export class Reader {
       lines: 1,
       textOf: undefined,
       text: '',
+      lastLine: 0,
     };
   }
 
@@ -247,6 +248,19 @@ export class Reader {
       if (c === LF || c === CR) {
         if (!this.skipBlank(final)) return;
         continue;
+      }
+      if (sink.allNumbers) {
+        state.lastLine = 0;
+        const limit = Math.min(end, stopAt - this.bufBase);
+        const next = fastRows(state, buf, this.pos, end, limit);
+        if (next !== this.pos) {
+          if (this.firstRowOffset < 0) this.firstRowOffset = this.bufBase + this.pos;
+          this.lastRowEnd = this.bufBase + next;
+          this.line += state.lastLine;
+          this.pos = next;
+          this.sawContent = true;
+          continue;
+        }
       }
       place.row = sink.rowsRead + 1;
       place.line = this.line;

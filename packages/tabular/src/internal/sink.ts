@@ -76,9 +76,9 @@ export class ColumnSink {
   readonly maxRows: number;
   readonly mentionPolicy: boolean;
   /** Paired, every requested column numeric, at least one: commit's fast path. */
-  private readonly allNumbers: boolean;
+  readonly allNumbers: boolean;
   /** Length of every column in the fast path (they grow together). */
-  private capacity = 1024;
+  capacity = 1024;
 
   /** Staging for the current row, by requested-column index. */
   readonly num: Float64Array;
@@ -87,7 +87,7 @@ export class ColumnSink {
   /** Raw text of a missing cell, for messages. */
   readonly rawMissing: string[];
 
-  private readonly cols: Float64Array[];
+  readonly cols: Float64Array[];
   private readonly lens: Int32Array;
   private readonly strs: string[][];
   rowsRead = 0;
@@ -115,7 +115,7 @@ export class ColumnSink {
   }
 
   /** Doubles every numeric column (paired numeric columns share one length). */
-  private grow(): void {
+  grow(): void {
     this.capacity *= 2;
     for (let j = 0; j < this.cols.length; j++) {
       const col = this.cols[j]!;

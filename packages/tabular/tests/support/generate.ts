@@ -43,22 +43,32 @@ function quote(cell: string, force: boolean): { text: string; quoted: boolean } 
 }
 
 export const csvInput = (
-  options: { allowNewlines?: boolean; minRows?: number; maxRows?: number } = {},
+  options: { allowNewlines?: boolean; minRows?: number; maxRows?: number; numeric?: boolean } = {},
 ) =>
   fc
     .integer({ min: 1, max: 5 })
     .chain((width) =>
       fc.record({
         width: fc.constant(width),
-        kinds: fc.array(fc.constantFrom<ColumnKind | 'skip'>('number', 'string', 'skip'), {
-          minLength: width,
-          maxLength: width,
-        }),
-        rows: fc.array(
-          fc.array(fc.oneof({ weight: 6, arbitrary: numberText }, missingText, labelText), {
+        kinds: fc.array(
+          options.numeric
+            ? fc.constantFrom<ColumnKind | 'skip'>('number', 'number', 'skip')
+            : fc.constantFrom<ColumnKind | 'skip'>('number', 'string', 'skip'),
+          {
             minLength: width,
             maxLength: width,
-          }),
+          },
+        ),
+        rows: fc.array(
+          fc.array(
+            options.numeric
+              ? fc.oneof({ weight: 40, arbitrary: numberText }, missingText, labelText)
+              : fc.oneof({ weight: 6, arbitrary: numberText }, missingText, labelText),
+            {
+              minLength: width,
+              maxLength: width,
+            },
+          ),
           { minLength: options.minRows ?? 0, maxLength: options.maxRows ?? 25 },
         ),
         forceQuote: fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
