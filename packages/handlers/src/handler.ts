@@ -7,7 +7,6 @@ import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
 import type { Endpoint } from './endpoint';
 import { env } from './env';
-import { csvPayload } from './http/csv';
 import { nanResult, prepareNanPolicy } from './http/nanPolicy';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
@@ -39,8 +38,12 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
     let failure: unknown;
     try {
       read = readRequest(event, maxBodyBytes);
+      // the CSV reader is imported on the first text/csv request: a JSON-only
+      // function never evaluates it (the bundle keeps it behind a lazy init)
       const payload =
-        read.csv === undefined ? read.payload : csvPayload(endpoint, read.csv.text, read.csv.query);
+        read.csv === undefined
+          ? read.payload
+          : (await import('./http/csv')).csvPayload(endpoint, read.csv.text, read.csv.query);
       const notAnObject = arrayRequest(payload, entries);
       if (notAnObject !== undefined) throw notAnObject;
       const nan = prepareNanPolicy(endpoint, payload);

@@ -56,6 +56,16 @@ export function nanPolicyOf(payload: Record<string, unknown>): NanPolicyValue {
   return raw;
 }
 
+function holdsNull(payload: Record<string, unknown>): boolean {
+  for (const key in payload) {
+    const value = payload[key];
+    if (!Array.isArray(value)) continue;
+    if (value.includes(null)) return true;
+    for (const row of value) if (Array.isArray(row) && row.includes(null)) return true;
+  }
+  return false;
+}
+
 /** Where the nulls are: [path, ...] for the message. */
 function nullPaths(
   payload: Record<string, unknown>,
@@ -84,6 +94,8 @@ export function prepareNanPolicy(endpoint: Endpoint, payload: unknown): NanPrepa
   if (!NAN_POLICY_ENDPOINTS.has(endpoint.name) || !isRecord(payload)) {
     return { payload, propagate: false };
   }
+  // the common case, checked first and cheaply: no nan_policy, no null anywhere
+  if (payload.nan_policy === undefined && !holdsNull(payload)) return { payload, propagate: false };
   const policy = nanPolicyOf(payload);
   const { nan_policy: _policy, ...rest } = payload;
   const kinds = fieldKinds(endpoint.request.entries);
