@@ -9,8 +9,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { routeOf } from '../src/endpoint';
 import { endpoints } from '../src/endpoints/index';
-import { NAN_POLICY_ENDPOINTS } from '../src/http/fields';
 import { errorCodes } from '../src/http/errors';
+import { NAN_POLICY_ENDPOINTS } from '../src/http/fields';
 import { errorBody, openApiText } from '../src/openapi';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -13,7 +13,8 @@ export interface CsvForm {
   query: Record<string, string>;
 }
 
-const cell = (x: unknown): string => (x === null || x === undefined ? '' : String(x));
+// null (a missing value) is written NaN: an empty cell is no observation in an independent column
+const cell = (x: unknown): string => (x === undefined ? '' : x === null ? 'NaN' : String(x));
 
 export function csvForm(
   endpoint: Pick<Endpoint, 'name' | 'request'>,
