@@ -164,11 +164,9 @@ describe('CSV requests: the HTTP edge', () => {
       [10, 10, 20],
       [20, 20, 20],
     ];
-    table.forEach((r, i) =>
-      r.forEach((n, j) => {
-        for (let k = 0; k < n; k++) rows.push(`r${i},t${j}`);
-      }),
-    );
+    for (const [i, r] of table.entries()) {
+      for (const [j, n] of r.entries()) for (let k = 0; k < n; k++) rows.push(`r${i},t${j}`);
+    }
     const cross = await postCsv('chi2_contingency', `${rows.join('\n')}\n`, {
       rows: 'region',
       cols: 'tariff',
@@ -201,9 +199,11 @@ function expectScipy(got: Record<string, unknown>, want: Record<string, unknown>
   for (const [k, w] of Object.entries(want)) {
     const g = got[k];
     if (w === null) expect(g, k).toBeNull();
-    else if (Array.isArray(w))
-      w.forEach((x, i) => expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12));
-    else
+    else if (Array.isArray(w)) {
+      for (const [i, x] of w.entries()) {
+        expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12);
+      }
+    } else
       expect(Math.abs((g as number) - (w as number)), `${k}: ${g} vs ${w}`).toBeLessThanOrEqual(
         1e-12 * Math.max(1, Math.abs(w as number)),
       );
