@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     `tabular throughput: ${targetMb} MB of CSV per shape, median of ${runs} runs, node ${process.version}`,
   );
   console.log(
-    'MB/s of the CSV bytes (time to read the same values); [JSON.parse over its own bytes]\n',
+    'MB/s of the CSV bytes per CPU second (the same values for every reader); [JSON.parse over its own bytes]\n',
   );
   const header = `${'shape'.padEnd(11)} ${'input'.padEnd(5)} ${'parseTable'.padStart(10)} ${'readTable'.padStart(10)} ${'csv-parse'.padStart(10)} ${'papaparse'.padStart(10)} ${'JSON.parse'.padStart(10)}   ours/JSON`;
   console.log(header);
