@@ -11,8 +11,8 @@ import { parseArgs, USAGE, UsageError } from './args';
 import { coldStart } from './cold';
 import { PRICES } from './cost';
 import { COLD_RATE, costRows } from './cost-rows';
+import { localStack } from './local-stack';
 import { sizes } from './sizes';
-import { localStack } from './stack';
 import { type Results, type Row, renderMarkdown, renderText } from './table';
 import { throughput } from './throughput';
 import { log, machine } from './util';
@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderMarkdown(results));
   process.stdout.write(`${renderText(results)}\n`);
   log(
-    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into README.md)`,
+    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into docs/performance.md)`,
   );
 }
 
