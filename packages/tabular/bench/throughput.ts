@@ -2,7 +2,7 @@
  * Throughput of the numeric CSV reader against library parsers and
  * JSON.parse on the same data: `pnpm --filter @lambda-stats/tabular bench`.
  *
- * Shapes (TABULAR_BENCH_MB megabytes of CSV each, default 16):
+ * Shapes (TABULAR_BENCH_MB megabytes of CSV each, default 8):
  * - `2col-2dp`: two columns of values with two decimals (12.34,567.89);
  * - `10col-full`: ten columns of full-precision doubles (shortest round trip);
  * - `quoted`: a quoted label holding a comma, then two numbers, one quoted.
@@ -42,7 +42,7 @@ function intEnv(name: string, fallback: number, min: number): number {
   return n;
 }
 
-const targetMb = intEnv('TABULAR_BENCH_MB', 16, 1);
+const targetMb = intEnv('TABULAR_BENCH_MB', 8, 1);
 const runs = intEnv('TABULAR_BENCH_RUNS', 5, 1);
 
 /** A small deterministic generator (LCG), so every run measures the same bytes. */
