@@ -7,7 +7,7 @@ import { columnDot, columnSum, integerColumn } from './columns';
 import { type DD, ddAdd, ddFromRatio, ddMul, ddScale, ddValue } from './dd';
 import { describeValue, formatExact, requireBoolean, requireHeader } from './exact';
 import { alignMoments, anyNaN, centredTimesN, mergeMoments, parseMoments } from './moments';
-import type { DescribeState } from './state';
+import type { DescribeState, MomentSums } from './state';
 
 const FN = 'describe';
 
@@ -76,14 +76,9 @@ export function describePartial(a: Sample): DescribeState {
   };
 }
 
-/** JSON has no NaN or Infinity: a state must not carry them. */
-function finite(x: DD): DD {
-  if (!Number.isFinite(x[0]) || !Number.isFinite(x[1])) {
-    throw new StatsInputError(
-      FN,
-      'cannot represent the third and fourth moments of these values in float64 (they overflow); rescale the data',
-    );
-  }
+/** JSON has no NaN or Infinity: a moment sum that overflowed is carried as null. */
+function finite(x: DD): DD | null {
+  if (!Number.isFinite(x[0]) || !Number.isFinite(x[1])) return null;
   return [x[0], x[1] === 0 ? 0 : x[1]];
 }
 
@@ -130,6 +125,9 @@ export function describeMerge(a: DescribeState, b: DescribeState): DescribeState
   const d4 = ddMul(d2, d2);
   const fa = na / n;
   const fb = nb / n;
+  if (x.m3 === null || y.m3 === null || x.m4 === null || y.m4 === null) {
+    return { ...base(x, y, sums), m3: null, m4: null };
+  }
   // M3 = M3a + M3b + d^3 na nb (na - nb) / n^2 + 3 d (na M2b - nb M2a) / n
   let m3 = ddAdd(x.m3, y.m3);
   m3 = ddAdd(m3, ddScale(d3, na * fb * (fa - fb)));
@@ -140,15 +138,17 @@ export function describeMerge(a: DescribeState, b: DescribeState): DescribeState
   m4 = ddAdd(m4, ddScale(d4, na * fb * (fa * fa - fa * fb + fb * fb)));
   m4 = ddAdd(m4, ddMul(ddScale(d2, 6), ddAdd(ddScale(m2b, fa * fa), ddScale(m2a, fb * fb))));
   m4 = ddAdd(m4, ddMul(ddScale(delta, 4), ddAdd(ddScale(y.m3, fa), ddScale(x.m3, -fb))));
+  return { ...base(x, y, sums), m3: finite(m3), m4: finite(m4) };
+}
+
+function base(x: DescribeState, y: DescribeState, sums: MomentSums) {
   return {
-    stat: 'describe',
-    v: 1,
+    stat: 'describe' as const,
+    v: 1 as const,
     nan: false,
     ...sums,
     min: Math.min(x.min as number, y.min as number),
     max: Math.max(x.max as number, y.max as number),
-    m3: finite(m3),
-    m4: finite(m4),
   };
 }
 
@@ -158,8 +158,9 @@ export function parseDescribeState(value: unknown, name = 'state'): DescribeStat
   const o = requireHeader(fn, 'describe', value, name);
   const nan = requireBoolean(fn, `${name}.nan`, o.nan);
   const sums = parseMoments(fn, name, o);
-  const pair = (field: 'm3' | 'm4'): DD => {
+  const pair = (field: 'm3' | 'm4'): DD | null => {
     const p = o[field];
+    if (p === null) return null;
     if (
       !Array.isArray(p) ||
       p.length !== 2 ||
@@ -167,7 +168,7 @@ export function parseDescribeState(value: unknown, name = 'state'): DescribeStat
     ) {
       throw new StatsInputError(
         fn,
-        `requires ${name}.${field} to be a pair of finite numbers [hi, lo] (got ${describeValue(p)})`,
+        `requires ${name}.${field} to be a pair of finite numbers [hi, lo] or null (got ${describeValue(p)})`,
       );
     }
     return [p[0] as number, p[1] as number];
@@ -231,8 +232,8 @@ export function describeFinalize(state: DescribeState, options?: DescribeOptions
   const mean = ratioToNumber(a.s1, N, a.e);
   const ss = ratioToNumber(C, N, 2 * a.e);
   const m2 = ratioToNumber(C, N * N, 2 * a.e);
-  const m3 = ddValue(s.m3) / n;
-  const m4 = ddValue(s.m4) / n;
+  const m3 = s.m3 === null ? Number.NaN : ddValue(s.m3) / n;
+  const m4 = s.m4 === null ? Number.NaN : ddValue(s.m4) / n;
   const variance =
     n > ddof ? ratioToNumber(C, N * BigInt(n - ddof), 2 * a.e) : (ss / n) * (n / (n - ddof));
   const zero = m2 <= (Number.EPSILON * mean) ** 2;

@@ -43,10 +43,11 @@ export interface DescribeState extends MomentSums {
   /**
    * Third and fourth central sums about this state's own mean, as
    * double-doubles [hi, lo] (Pebay's merge; the mean and the second central
-   * sum come exactly from s1 and s2).
+   * sum come exactly from s1 and s2). null when they overflow float64
+   * (values near 1e77 and beyond), which makes skewness and kurtosis NaN.
    */
-  m3: [number, number];
-  m4: [number, number];
+  m3: [number, number] | null;
+  m4: [number, number] | null;
 }
 
 /** State of `linregress` and `pearsonr`: exact sums of x, y, x^2, x y, y^2. */
