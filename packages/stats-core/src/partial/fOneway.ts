@@ -150,7 +150,11 @@ export function fOnewayFinalize(state: FOnewayState, options?: FOnewayOptions): 
   const fixConst = (f: number) => (allSame ? nan : allConst ? Number.POSITIVE_INFINITY : f);
 
   if (!equalVar) {
-    const means = aligned.map((g) => ratioToNumber(g.s1, g.n, scale));
+    // Means relative to the first group's, each difference exact and
+    // rounded once, so data on a large offset keep their digits.
+    const means = aligned.map((g) =>
+      ratioToNumber(g.s1 * first.n - first.s1 * g.n, g.n * first.n, scale),
+    );
     const vars = aligned.map((g, i) =>
       ratioToNumber(centred[i] as bigint, g.n * (g.n - 1n), 2 * scale),
     );
