@@ -187,7 +187,9 @@ group('f_oneway partials against scipy', () => {
     for (const split of splitsFor(rows.length, 8000 + i)) {
       const states = ranges(split.cuts).map(([a, b]) => {
         const groups: Record<string, number[]> = {};
-        for (const [g, v] of rows.slice(a, b)) (groups[g] ??= []).push(v);
+        for (const [g, v] of rows.slice(a, b)) {
+          groups[g] = [...(groups[g] ?? []), v];
+        }
         return fOnewayPartial(groups);
       });
       const r = fOnewayFinalize(mergeRandomly(states, fOnewayMerge, rng(i)), c.options);

@@ -225,7 +225,9 @@ group('NIST StRD one-way ANOVA through f_oneway partials', () => {
     for (const chunks of [1, 2, 7, rows.length]) {
       const states = ranges(evenCuts(rows.length, chunks)).map(([a, b]) => {
         const groups: Record<string, number[]> = {};
-        for (const [g, v] of rows.slice(a, b)) (groups[g] ??= []).push(v);
+        for (const [g, v] of rows.slice(a, b)) {
+          groups[g] = [...(groups[g] ?? []), v];
+        }
         return fOnewayPartial(groups);
       });
       const r = fOnewayFinalize(mergeRandomly(states, fOnewayMerge, rng(chunks)));

@@ -107,12 +107,12 @@ function expectFields(
   for (const [k, w] of Object.entries(want)) {
     const g = got[k];
     if (Array.isArray(w)) {
-      (w as number[]).forEach((v, i) =>
+      (w as number[]).forEach((v, i) => {
         expect(
           close((g as number[])[i] as number, v, k.startsWith('p') ? pTol : tol, floor),
           `${label} ${k}[${i}]: ${(g as number[])[i]} vs ${v}`,
-        ).toBe(true),
-      );
+        ).toBe(true);
+      });
     } else if (typeof w === 'number') {
       const t = k.toLowerCase().includes('pvalue') ? pTol : tol;
       expect(close(g as number, w, t, floor), `${label} ${k}: ${g} vs ${w}`).toBe(true);
@@ -377,7 +377,10 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
         const fo = mergeRandomly(
           cuts.map(([s, e]) => {
             const g: Record<string, number[]> = {};
-            for (let i = s; i < e; i++) (g[`g${labels[i]}`] ??= []).push(x[i] as number);
+            for (let i = s; i < e; i++) {
+              const key = `g${labels[i]}`;
+              g[key] = [...(g[key] ?? []), x[i] as number];
+            }
             return fOnewayPartial(g);
           }),
           fOnewayMerge,
