@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { toScaledIntegers } from '../regression/internal/decimal';
+import { scaleWide, WIDE, wideDecimal, wideDot, wideLimbs, wideSum } from './wide';
 
 /**
  * A column of decimal inputs as exact integers on one decimal scale:
@@ -9,6 +10,14 @@ import { toScaledIntegers } from '../regression/internal/decimal';
  */
 export type IntegerColumn =
   | { kind: 'float'; ints: Float64Array; exponent: number; max: number }
+  | {
+      /** hi + lo exactly (up to 2^70), and the same as four 18-bit limbs. */
+      kind: 'wide';
+      hi: Float64Array;
+      lo: Float64Array;
+      limbs: Float64Array[];
+      exponent: number;
+    }
   | { kind: 'big'; ints: bigint[]; exponent: number };
 
 /** 10^p for p = 0..15, each exact in float64. */
@@ -67,14 +76,58 @@ export function integerColumn(fn: string, name: string, x: ArrayLike<number>): I
     }
     if (fast) return { kind: 'float', ints, exponent: -scale, max };
   }
+  return wideColumn(x) ?? bigColumn(x);
+}
+
+function bigColumn(x: ArrayLike<number>): IntegerColumn {
   const { integers, exponent } = toScaledIntegers(x);
   return { kind: 'big', ints: integers, exponent };
+}
+
+/**
+ * The middle route, for full-precision doubles (up to 17 significant
+ * digits, places up to 22): each value's exact decimal integer as two
+ * doubles (see wide.ts), on the column's finest scale; null when a value
+ * needs more (then BigInt).
+ */
+function wideColumn(x: ArrayLike<number>): IntegerColumn | null {
+  const n = x.length;
+  const places = new Uint8Array(n);
+  const hi = new Float64Array(n);
+  const lo = new Float64Array(n);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    if (!wideDecimal(x[i] as number)) return null;
+    places[i] = WIDE.k;
+    hi[i] = WIDE.hi;
+    lo[i] = WIDE.lo;
+    if (WIDE.k > scale) scale = WIDE.k;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = scale - (places[i] as number);
+    if (j === 0) continue;
+    if (!scaleWide(hi[i] as number, lo[i] as number, j)) return null;
+    hi[i] = WIDE.hi;
+    lo[i] = WIDE.lo;
+  }
+  return { kind: 'wide', hi, lo, limbs: wideLimbs(hi, lo), exponent: -scale };
 }
 
 /** The column's integers as BigInts. */
 export function bigInts(c: IntegerColumn): bigint[] {
   if (c.kind === 'big') return c.ints;
+  if (c.kind === 'wide') {
+    const { hi, lo } = c;
+    return Array.from(hi, (v, i) => BigInt(v) + BigInt(lo[i] as number));
+  }
   return Array.from(c.ints, (v) => BigInt(v));
+}
+
+/** The four 18-bit limbs of a float or wide column. */
+function limbsOf(c: IntegerColumn): Float64Array[] | null {
+  if (c.kind === 'wide') return c.limbs;
+  if (c.kind === 'float') return wideLimbs(c.ints, new Float64Array(c.ints.length));
+  return null;
 }
 
 /** The column's integers times 10^(exponent - target), as BigInts (target <= exponent). */
@@ -199,6 +252,7 @@ export function sumProductsExact(
 /** Exact sum of the values of a column (either kind). */
 export function columnSum(c: IntegerColumn): bigint {
   if (c.kind === 'float') return sumExact(c.ints, c.max);
+  if (c.kind === 'wide') return wideSum(c.limbs);
   let s = 0n;
   for (const v of c.ints) s += v;
   return s;
@@ -213,6 +267,9 @@ export function columnDot(
   if (a.kind === 'float' && b.kind === 'float') {
     return sumProductsExact(a.ints, a.max, b.ints, b.max, cache);
   }
+  const la = limbsOf(a);
+  const lb = limbsOf(b);
+  if (la && lb) return wideDot(la, lb);
   const x = bigInts(a);
   const y = bigInts(b);
   let s = 0n;

@@ -40,11 +40,14 @@ export function describePartial(a: Sample): DescribeState {
   const m3 = new DoubleDouble();
   const m4 = new DoubleDouble();
   let unit: number;
-  if (c.kind === 'float') {
-    // Deviations in integer units: d = M - S1 / n, the mean as a double-double.
-    const [hi, lo] = ddFromRatio(S1, BigInt(n));
+  if (c.kind !== 'big') {
+    // Deviations in integer units: d = M - S1 / n, the mean as a double-double
+    // (M = hi + lo exactly on the wide route).
+    const [mHi, mLo] = ddFromRatio(S1, BigInt(n));
+    const hi = c.kind === 'float' ? c.ints : c.hi;
+    const lo = c.kind === 'wide' ? c.lo : null;
     for (let i = 0; i < n; i++) {
-      const d = (c.ints[i] as number) - hi - lo;
+      const d = (hi[i] as number) - mHi + ((lo === null ? 0 : (lo[i] as number)) - mLo);
       const d2 = d * d;
       m3.addProduct(d2, d);
       m4.addProduct(d2, d2);

@@ -36,6 +36,8 @@ import {
   ttestIndMerge,
   ttestIndPartial,
 } from '../../src/index';
+import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
+import { toScaledIntegers } from '../../src/regression/internal/decimal';
 import { linregressExact } from '../../src/regression/internal/linregressExact';
 
 /**
@@ -248,5 +250,47 @@ group('states stay small, JSON-safe and exact', () => {
     expect(
       errorOf(() => polyfitFinalize(polyfitPartial([2, 2, 2, 2], [1, 2, 3, 4], 1))).message,
     ).toBe('polyfit cannot fit a polynomial when all x values are identical (every x is 2)');
+  });
+});
+
+group('the wide route: exact decimal integers of full-precision doubles without strings', () => {
+  it('gives exactly the integers the string route gives (toScaledIntegers)', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const families = [
+      Array.from({ length: 500 }, () => random() * 1000),
+      Array.from({ length: 500 }, () => (random() - 0.5) * 1e-3),
+      Array.from({ length: 500 }, () => 1e9 + random()),
+      // Dyadic values whose 17-digit decimal is a tie (1000000000.00390625):
+      // String rounds those to the even digit.
+      Array.from({ length: 500 }, () => 1e9 + Math.round(random() * 2 ** 20) / 2 ** 12),
+      Array.from({ length: 500 }, () => (random() < 0.5 ? 0.1 : random() * 1e15)),
+      [0, -0, 1e20, -123456789012345680000, 0.30000000000000004, 5e-324 * 0 + 1e-5],
+    ];
+    for (const x of families) {
+      const c = integerColumn('test', 'x', x);
+      expect(c.kind).not.toBe('float');
+      const ref = toScaledIntegers(x);
+      const ours = bigIntsAt(c, Math.min(c.exponent, ref.exponent));
+      const theirs = bigIntsAt(
+        { kind: 'big', ints: ref.integers, exponent: ref.exponent },
+        Math.min(c.exponent, ref.exponent),
+      );
+      expect(ours).toEqual(theirs);
+      // And the exact sums agree with BigInt sums of the string route's integers.
+      let s1 = 0n;
+      let s2 = 0n;
+      for (const v of theirs) {
+        s1 += v;
+        s2 += v * v;
+      }
+      const e = Math.min(c.exponent, ref.exponent);
+      const f = 10n ** BigInt(c.exponent - e);
+      expect(columnSum(c) * f).toBe(s1);
+      expect(columnDot(c, c) * f * f).toBe(s2);
+    }
   });
 });
