@@ -2,9 +2,11 @@
  * Throughput of the partial-state builders a job worker runs per chunk, at
  * n = 1e6 rows (Float64Array columns in), against JSON.parse of the same
  * numbers: rows per second and the equivalent MB/s of the CSV text those
- * rows would be. Two data shapes: CSV-like decimals (2 places, values in the
- * hundreds) and full 17-digit doubles (what Math.random prints), which take
- * the BigInt route. Informational: nothing is asserted.
+ * rows would be. Three data shapes: CSV-like decimals (2 places, values in
+ * the hundreds), full 17-digit doubles (what Math.random prints) in
+ * [1, 1000), which take the wide route, and 17-digit doubles down to 1e-6,
+ * whose finest scale is beyond it (strings and BigInt). Informational:
+ * nothing is asserted.
  *
  * Run: pnpm --filter @lambda-stats/stats-core bench:partial [n]
  */
@@ -27,7 +29,10 @@ const uniform = () => {
   return state / 2 ** 32;
 };
 const decimals = () => Float64Array.from({ length: n }, () => Math.round(uniform() * 1e5) / 100);
-const doubles = () => Float64Array.from({ length: n }, () => uniform() * 1000);
+// In [1, 1000): every value's exact decimal fits the wide route on one scale.
+const doubles = () => Float64Array.from({ length: n }, () => 1 + uniform() * 999);
+// Down to 1e-6: a few values need 22 places, beyond the wide route: strings and BigInt.
+const spread = () => Float64Array.from({ length: n }, () => uniform() ** 3 * 1000);
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
 function time(fn: () => unknown, runs: number): number {
@@ -61,7 +66,8 @@ function report(label: string, columns: Float64Array[], ms: number, runs: number
 
 for (const [shape, make, runs] of [
   ['decimals', decimals, 5],
-  ['17-digit doubles', doubles, 1],
+  ['17-digit doubles in [1, 1000)', doubles, 3],
+  ['17-digit doubles down to 1e-6', spread, 1],
 ] as const) {
   const x = make();
   const y = make();

@@ -40,52 +40,98 @@ function twoProduct(a: number, b: number): [number, number] {
 /** Scratch output of {@link wideDecimal}: the places k and M = hi + lo. */
 export const WIDE = { k: 0, hi: 0, lo: 0 };
 
+const SPLIT_POW_HI = POW10.map((p) => {
+  const t = SPLIT * p;
+  return t - (t - p);
+});
+const SPLIT_POW_LO = POW10.map((p, k) => p - (SPLIT_POW_HI[k] as number));
+
+/**
+ * Whether the k-place decimal nearest to x rounds back to x; if so its
+ * integer M = hi + lo goes to {@link WIDE}. xh + xl is Dekker's split of x.
+ */
+function test(x: number, xh: number, xl: number, half: number, k: number): boolean {
+  const scale = POW10[k] as number;
+  const h = x * scale;
+  const bh = SPLIT_POW_HI[k] as number;
+  const bl = SPLIT_POW_LO[k] as number;
+  const l = xl * bl - (h - xh * bh - xl * bh - xh * bl);
+  const r = Math.round(h);
+  const f = h - r; // exact
+  const t = f + l; // exact: both small, few bits
+  let c = Math.round(t);
+  if (t - Math.floor(t) === 0.5) {
+    // A tie: String takes the even one of the two nearest decimals
+    // (ECMA-262 Number::toString); r + down's parity without rounding.
+    const down = Math.floor(t);
+    c = Math.abs((r % 2) + (down % 2)) % 2 === 0 ? down : down + 1;
+  }
+  if (!(Math.abs(c - f - l) < scale * half)) return false;
+  WIDE.k = k;
+  WIDE.hi = r;
+  WIDE.lo = c;
+  return true;
+}
+
 /**
  * Fills {@link WIDE} with the fewest places k <= 22 and the exact integer
- * M = hi + lo of the decimal `String(x)` writes (x finite, not 0); false
- * when no k <= 22 works (|x| below about 1e-6 with 17 digits), |x| >= 2^53,
- * or M would pass 2^70.
+ * M = hi + lo of the decimal `String(x)` writes (x finite); false when no
+ * k <= 22 works (|x| below about 1e-6 with 17 digits), |x| >= 2^53, or M
+ * would pass 2^70. A decimal of k places is also one of k + 1, so the
+ * fewest is found by bisection, starting at the 16 significant digits most
+ * doubles need.
  */
 export function wideDecimal(x: number): boolean {
   // Integers beyond 2^53 print rounded (1.0000000000000013e20): negative
   // places, left to the string route.
-  if (!(Math.abs(x) < 2 ** 53)) return false;
-  const half = ulp(x) / 2;
-  const test = (k: number): boolean => {
-    const scale = POW10[k] as number;
-    const [h, l] = twoProduct(x, scale);
-    const r = Math.round(h);
-    const f = h - r; // exact
-    const t = f + l; // exact: both small, few bits
-    let c = Math.round(t);
-    if (t - Math.floor(t) === 0.5) {
-      // A tie: String takes the even one of the two nearest decimals
-      // (ECMA-262 Number::toString); r + down's parity without rounding.
-      const down = Math.floor(t);
-      c = Math.abs((r % 2) + (down % 2)) % 2 === 0 ? down : down + 1;
-    }
-    if (!(Math.abs(c - f - l) < scale * half)) return false;
-    WIDE.k = k;
-    WIDE.hi = r;
-    WIDE.lo = c;
+  const a = Math.abs(x);
+  if (!(a < 2 ** 53)) return false;
+  if (Number.isInteger(x)) {
+    WIDE.k = 0;
+    WIDE.hi = x;
+    WIDE.lo = 0;
     return true;
-  };
-  // A decimal of k places is also one of k + 1: binary search the fewest.
-  let lo = -1; // known to fail (or below the range)
-  let hi = 22;
-  if (!test(hi)) return false;
-  let found = { k: WIDE.k, hi: WIDE.hi, lo: WIDE.lo };
+  }
+  const half = ulp(x) / 2;
+  let t = SPLIT * x;
+  const xh = t - (t - x);
+  const xl = x - xh;
+  t = 0;
+  // Bracket: lo fails, hi works.
+  let lo = -1;
+  let hi = Math.min(22, Math.max(0, 15 - Math.floor(Math.log10(a))));
+  if (!test(x, xh, xl, half, hi)) {
+    lo = hi;
+    hi = Math.min(22, hi + 1);
+    while (!test(x, xh, xl, half, hi)) {
+      if (hi === 22) return false;
+      lo = hi;
+      hi++;
+    }
+  }
+  let k = WIDE.k;
+  let mHi = WIDE.hi;
+  let mLo = WIDE.lo;
+  // Short decimals (what people type) first, then bisection.
+  if (lo < 0 && hi > 4) {
+    for (let s = 1; s <= 4; s++) {
+      if (test(x, xh, xl, half, s)) return Math.abs(WIDE.hi) < 2 ** 70;
+    }
+    lo = 4;
+  }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (test(mid)) {
+    if (test(x, xh, xl, half, mid)) {
       hi = mid;
-      found = { k: WIDE.k, hi: WIDE.hi, lo: WIDE.lo };
+      k = WIDE.k;
+      mHi = WIDE.hi;
+      mLo = WIDE.lo;
     } else lo = mid;
   }
-  WIDE.k = found.k;
-  WIDE.hi = found.hi;
-  WIDE.lo = found.lo;
-  return Math.abs(found.hi) < 2 ** 70;
+  WIDE.k = k;
+  WIDE.hi = mHi;
+  WIDE.lo = mLo;
+  return Math.abs(mHi) < 2 ** 70;
 }
 
 /** (hi + lo) 10^j exactly as a new hi + lo (j <= 22); false if it passes 2^70. */
