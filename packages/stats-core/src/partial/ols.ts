@@ -1,5 +1,9 @@
 import { StatsInputError } from '../errors';
-import { type NumericArray, requireNumericArray } from '../regression/internal/validate';
+import {
+  type NumericArray,
+  requireFinite,
+  requireNumericArray,
+} from '../regression/internal/validate';
 import type { OlsOptions, OlsResult } from '../regression/ols';
 import { integerColumn } from './columns';
 import { formatExact, requireCount, requireHeader } from './exact';
@@ -42,6 +46,7 @@ export function olsPartial(X: NumericArray[], y: NumericArray): OlsState {
         `requires every row of X to have the same length (X[0] has ${k}, X[${i}] has ${row.length})`,
       );
     }
+    requireFinite(FN, `X[${i}]`, row);
   });
   const columns = Array.from({ length: k }, (_, j) => {
     const c = new Float64Array(rows.length);
