@@ -14,7 +14,6 @@ export { kolmogorovSf, kolmogorovTwoSidedSf } from './distributions/kolmogorov';
 export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
-export * from './partial/index';
 export {
   type Chi2ContingencyOptions,
   type Chi2ContingencyResult,
@@ -44,6 +43,7 @@ export {
   MANNWHITNEYU_METHODS,
   type MannwhitneyuMethod,
 } from './options';
+export * from './partial/index';
 export {
   type LinregressOptions,
   type LinregressResult,
