@@ -43,7 +43,6 @@ export {
   MANNWHITNEYU_METHODS,
   type MannwhitneyuMethod,
 } from './options';
-export * from './partial/index';
 export {
   type LinregressOptions,
   type LinregressResult,

@@ -1,4 +1,7 @@
 import { expect, describe as group, it } from 'vitest';
+import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
+import { toScaledIntegers } from '../../src/regression/internal/decimal';
+import { linregressExact } from '../../src/regression/internal/linregressExact';
 import {
   chi2ContingencyMerge,
   chi2ContingencyPartial,
@@ -37,10 +40,7 @@ import {
   ttestIndEmpty,
   ttestIndMerge,
   ttestIndPartial,
-} from '../../src/index';
-import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
-import { toScaledIntegers } from '../../src/regression/internal/decimal';
-import { linregressExact } from '../../src/regression/internal/linregressExact';
+} from './api';
 
 /**
  * What a reducer relies on besides the numbers: empty chunks, JSON-safe and
