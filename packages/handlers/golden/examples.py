@@ -73,7 +73,7 @@ def ttest(r):
 def robust_examples():
     """The robust statistics (scipy 1.17) and the modified z-score of
     Iglewicz and Hoaglin (1993), M = 0.6745 (x - median) / MAD, by numpy."""
-    ts = stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12])
+    ts = stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     ss = stats.siegelslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 30], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     x = np.array([10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 14.9, 10.0])
     med = np.median(x)

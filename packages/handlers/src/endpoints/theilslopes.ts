@@ -52,9 +52,9 @@ export const theilslopes = defineEndpoint({
       high_slope: finiteOrNull(r.highSlope),
     };
   },
-  // golden/examples.py: stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12])
+  // golden/examples.py: stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12], range(10))
   example: {
-    request: { y: [1, 3, 2, 5, 7, 8, 8, 9, 10, 12] },
+    request: { y: [1, 3, 2, 5, 7, 8, 8, 9, 10, 12], x: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
     response: { slope: 1.125, intercept: 2.4375, low_slope: 1, high_slope: 1.4 },
   },
 });

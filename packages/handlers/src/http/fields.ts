@@ -77,6 +77,8 @@ export const INDEPENDENT_SAMPLES: ReadonlySet<string> = new Set([
   'ttest_ind',
   'mannwhitneyu',
   'ks_2samp',
+  // y and initial_seasonal (m values) are not paired: in CSV they are two columns of different lengths
+  'exponential_smoothing',
 ]);
 
 export const NAN_POLICIES = ['raise', 'omit', 'propagate'] as const;
