@@ -150,12 +150,13 @@ export function createClientFor<T extends RouteTable>(
   table: T,
   options: ClientOptions,
 ): { readonly [K in keyof T]: (...args: unknown[]) => Promise<unknown> } {
-  const base = URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : undefined;
-  if (base === undefined || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
+  const parsed = URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : undefined;
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw new ClientUsageError(
       `baseUrl must be an absolute http(s) URL such as http://127.0.0.1:3000 (got ${JSON.stringify(options.baseUrl)})`,
     );
   }
+  const base: URL = parsed;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const getCredentials = credentialGetter(options.credentials);
   const region = options.region ?? regionOfUrl(base) ?? 'us-east-1';
