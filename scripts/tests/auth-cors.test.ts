@@ -4,6 +4,8 @@
 // and served by the local runtime and front door on free loopback ports.
 // Requests are signed by @lambda-stats/client (aws4fetch) and checked by
 // scripts/src/sigv4.ts; botocore's signatures are checked in sigv4.test.ts.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createClientFor } from '@lambda-stats/client';
 import { AwsV4Signer } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import { type LocalServe, serveDeployment } from '../src/stack';
 import { makeZip } from './fixtures/deploy-fixtures';
 import { deployApi } from './support/deploy-api';
 
+const execFileAsync = promisify(execFile);
 const region = 'us-east-1';
 let moto: MotoServer;
 let secured: LocalServe;
@@ -194,6 +197,29 @@ describe('AWS_IAM routes: SigV4 checked as API Gateway checks it', () => {
     expect(await res.json()).toEqual({
       message: 'Credential should be scoped to a valid region. ',
     });
+  });
+
+  it("lets curl's own SigV4 signer (--aws-sigv4, what pnpm start prints) through", async () => {
+    // async: the front door runs in this process, a blocking child would starve it
+    const run = await execFileAsync(
+      'curl',
+      [
+        '-s',
+        '-X',
+        'POST',
+        `${secured.url}/echo`,
+        '--aws-sigv4',
+        `aws:amz:${region}:execute-api`,
+        '--user',
+        'test:test',
+        '-H',
+        'content-type: application/json',
+        '-d',
+        body,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(JSON.parse(JSON.parse(run.stdout).body)).toEqual({ x: [1, 2, 3] });
   });
 
   it('leaves routes without AWS_IAM open', async () => {

@@ -114,10 +114,12 @@ async function stopAll(): Promise<void> {
   await rm(LOCAL_JSON, { force: true });
 }
 
-function curlFor(apiUrl: string, route: string): string {
+/** A curl for the route; signed with the emulator's keys (curl's --aws-sigv4) when the route has AWS_IAM. */
+function curlFor(apiUrl: string, route: string, iam: { region: string } | undefined): string {
   const [method, routePath] = route.split(' ');
   const body = JSON.stringify(sampleBody(route));
-  return `curl -s -X ${method} ${apiUrl}${routePath} -H 'content-type: application/json' -d '${body}'`;
+  const sign = iam ? ` --aws-sigv4 'aws:amz:${iam.region}:execute-api' --user test:test` : '';
+  return `curl -s -X ${method} ${apiUrl}${routePath}${sign} -H 'content-type: application/json' -d '${body}'`;
 }
 
 async function main(): Promise<void> {
@@ -197,9 +199,16 @@ async function main(): Promise<void> {
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
   if (existsSync(COMMITTED_OPENAPI)) out(`API document (OpenAPI 3.1): ${serve.url}/openapi.json`);
+  const iam = api.routes.some((r) => r.authorizationType === 'AWS_IAM');
+  if (iam) {
+    out(
+      `Routes require SigV4 (AWS_IAM): sign with access key ${bold('test')}, secret ${bold('test')}, region ${region}, service execute-api; unsigned requests get 403.`,
+    );
+  }
+  if (api.cors) out(`CORS allows: ${api.cors.allowOrigins.join(', ')}`);
   if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
-    out(`  ${curlFor(serve.url, linregress.routeKey)}`);
+    out(`  ${curlFor(serve.url, linregress.routeKey, iam ? { region } : undefined)}`);
   }
   out(dim('Function logs follow. Ctrl-C stops everything.'));
 }
