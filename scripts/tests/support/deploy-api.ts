@@ -81,17 +81,23 @@ export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<{ 
       }),
     );
     const arns = new Map<string, string>();
+    // one layer version per distinct zip, shared by the functions that use it
+    const layerBySha = new Map<string, string>();
     for (const f of def.functions) {
       const layerArns: string[] = [];
-      for (const [i, zip] of (f.layers ?? []).entries()) {
-        const layer = await lambda.send(
-          new PublishLayerVersionCommand({
-            LayerName: `${def.name}-${f.name}-layer${i}`,
-            Content: { S3Bucket: bucket, S3Key: await upload(`layers/${f.name}-${i}`, zip) },
-            CompatibleRuntimes: ['nodejs22.x'],
-          }),
-        );
-        layerArns.push(layer.LayerVersionArn!);
+      for (const zip of f.layers ?? []) {
+        const sha = sha256Hex(zip);
+        if (!layerBySha.has(sha)) {
+          const layer = await lambda.send(
+            new PublishLayerVersionCommand({
+              LayerName: `${def.name}-layer-${sha.slice(0, 12)}`,
+              Content: { S3Bucket: bucket, S3Key: await upload('layers', zip) },
+              CompatibleRuntimes: ['nodejs22.x'],
+            }),
+          );
+          layerBySha.set(sha, layer.LayerVersionArn!);
+        }
+        layerArns.push(layerBySha.get(sha)!);
       }
       const existing = await lambda
         .send(new GetFunctionCommand({ FunctionName: f.name }))

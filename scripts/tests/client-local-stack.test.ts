@@ -1,0 +1,134 @@
+// @lambda-stats/client against the local stack, every endpoint: the real
+// handler zips and layer (packages/handlers/dist, layers/stats-runtime/dist,
+// built by turbo before this test) deployed to a real moto server with IAM
+// auth on every route and CORS, served by the local runtime and front door
+// on free ports. The client signs with the emulator's keys; each route's
+// OpenAPI example request must answer the example response (scipy 1.17's,
+// packages/handlers/golden/examples.py).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ApiError, createClient, type LambdaStatsClient, routes } from '@lambda-stats/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type MotoServer, startMoto } from '../src/moto';
+import { type LocalServe, serveDeployment } from '../src/stack';
+import { deployApi } from './support/deploy-api';
+
+const region = 'us-east-1';
+const require = createRequire(import.meta.url);
+const handlersDist = path.dirname(require.resolve('@lambda-stats/handlers/openapi.gen.json'));
+const manifest = JSON.parse(
+  readFileSync(path.join(handlersDist, 'dist', 'manifest.json'), 'utf8'),
+) as { functions: { name: string; route: string; zip: string; handler: string }[] };
+const layerZip = readFileSync(
+  require.resolve('@lambda-stats/stats-runtime/dist/stats-runtime.zip'),
+);
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is walked as plain JSON.
+type Json = any;
+const doc = JSON.parse(
+  readFileSync(require.resolve('@lambda-stats/handlers/openapi.gen.json'), 'utf8'),
+) as Json;
+
+let moto: MotoServer;
+let stack: LocalServe;
+let stats: LambdaStatsClient;
+const logs: { fn: string; line: string }[] = [];
+
+beforeAll(async () => {
+  moto = await startMoto({ port: await freePort() });
+  const target = { endpoint: moto.endpoint, region };
+  await deployApi(target, {
+    name: 'lambda-stats-local',
+    functions: manifest.functions.map((f) => ({
+      name: `lambda-stats-local-${f.name}`,
+      zip: readFileSync(path.join(handlersDist, 'dist', f.zip)),
+      handler: f.handler,
+      layers: [layerZip],
+    })),
+    routes: manifest.functions.map((f) => ({
+      routeKey: f.route,
+      fn: `lambda-stats-local-${f.name}`,
+      authorizationType: 'AWS_IAM' as const,
+    })),
+    cors: { AllowOrigins: ['http://localhost:5173'], AllowMethods: ['POST'] },
+  });
+  stack = await serveDeployment({
+    target,
+    log: (fn, line) => logs.push({ fn, line }),
+  });
+  stats = createClient({
+    baseUrl: stack.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    region,
+    retry: { maxAttempts: 2 },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await moto?.stop();
+});
+
+/** |a - e| <= 1e-9 |e| + 1e-12 through nested arrays and objects (null = NaN on both sides). */
+function expectClose(actual: unknown, expected: unknown, at: string): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual, at).toBe('number');
+    expect(
+      Math.abs((actual as number) - expected),
+      `${at}: ${actual} vs ${expected}`,
+    ).toBeLessThanOrEqual(1e-9 * Math.abs(expected) + 1e-12);
+  } else if (Array.isArray(expected)) {
+    expect(actual, at).toHaveLength(expected.length);
+    expected.forEach((e, i) => {
+      expectClose((actual as unknown[])[i], e, `${at}[${i}]`);
+    });
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(Object.keys(actual as object).sort(), at).toEqual(Object.keys(expected).sort());
+    for (const [k, e] of Object.entries(expected)) {
+      expectClose((actual as Record<string, unknown>)[k], e, `${at}.${k}`);
+    }
+  } else expect(actual, at).toEqual(expected);
+}
+
+describe('the client against the local stack (IAM auth on, signed requests)', () => {
+  it('has one function per deployed route, and no other', () => {
+    const deployed = stack.deployment.apis[0]!.routes.map((r) => r.routeKey).sort();
+    const client = Object.values(routes)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(client).toEqual(deployed);
+  });
+
+  for (const [operation, route] of Object.entries(routes)) {
+    it(`${operation}: the OpenAPI example request answers scipy's example response`, async () => {
+      const op = doc.paths[route.path][route.method.toLowerCase()];
+      const request = op.requestBody.content['application/json'].example;
+      const want = op.responses['200'].content['application/json'].example;
+      const call = stats[operation as keyof LambdaStatsClient] as (b: unknown) => Promise<unknown>;
+      expectClose(await call(request), want, operation);
+    });
+  }
+
+  it("rejects with a typed ApiError carrying the API's error body", async () => {
+    const err = await stats.linregress({ x: [3, 3, 3], y: [1, 2, 3] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({
+      status: 422,
+      code: 'unprocessable_input',
+      source: 'api',
+      details: { function: 'linregress' },
+      attempts: 1,
+    });
+    expect((err as ApiError).requestId).toMatch(/\S+/);
+  });
+
+  it('without credentials, gets API Gateway’s 403 as a gateway ApiError', async () => {
+    const unsigned = createClient({ baseUrl: stack.url });
+    await expect(unsigned.describe({ a: [1, 2, 3] })).rejects.toMatchObject({
+      status: 403,
+      code: 'gateway_403',
+      source: 'gateway',
+      apiMessage: 'Forbidden',
+    });
+  });
+});
