@@ -9,12 +9,19 @@ import type { Endpoint } from './endpoint';
 import { env } from './env';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
-import { JsonLogger, type StructuredLogger } from './logger';
+import { JsonLogger, type StructuredLogger, writeToDescriptor } from './logger';
+import { emfLine, laneOf, type MetricsSink, observations } from './metrics';
 
 export interface HandlerOptions {
   /** Defaults to a JsonLogger (src/logger.ts); a Powertools Logger also fits. */
   logger?: StructuredLogger;
   maxBodyBytes?: number;
+  /**
+   * Where each invocation's EMF metric line goes (src/metrics.ts): stdout by
+   * default, as Lambda sends it to CloudWatch Logs; false when
+   * LAMBDA_STATS_METRICS=off.
+   */
+  metrics?: MetricsSink;
 }
 
 export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Promise<unknown>;
@@ -23,8 +30,11 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
   const logger = options.logger ?? new JsonLogger({ serviceName: 'lambda-stats' });
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
   const entries = endpoint.request.entries;
+  const metrics = options.metrics ?? (env.metrics ? writeToDescriptor : false);
+  let invocations = 0;
 
   return async function handler(event, context) {
+    invocations += 1;
     const started = performance.now();
     const requestId = context?.awsRequestId ?? 'local';
     if (context?.awsRequestId !== undefined) logger.addContext?.(context as Context);
@@ -35,13 +45,17 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
     let outcome: { code: string; error_message: string } | undefined;
     let unexpected = false;
     let failure: unknown;
+    let input: unknown;
+    let answer: unknown;
     try {
       read = readRequest(event, maxBodyBytes);
       const notAnObject = arrayRequest(read.payload, entries);
       if (notAnObject !== undefined) throw notAnObject;
       const parsed = v.safeParse(endpoint.request, read.payload);
       if (!parsed.success) throw invalidRequest(parsed.issues, entries);
+      input = parsed.output;
       const body = endpoint.handle(parsed.output);
+      answer = body;
       statusCode = 200;
       result = toLambdaResult(read.kind, 200, body, {}, requestId);
     } catch (err) {
@@ -58,13 +72,32 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       unexpected = mapped.unexpected;
       failure = err;
     }
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     const fields = {
       endpoint: endpoint.name,
       statusCode,
       api_request_id: read?.apiRequestId,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      durationMs,
       ...outcome,
     };
+    if (metrics) {
+      try {
+        metrics(
+          'stdout',
+          emfLine({
+            endpoint: endpoint.name,
+            durationMs,
+            statusCode,
+            coldStart: invocations === 1,
+            n: input === undefined ? undefined : observations(input, answer),
+            lane: laneOf(answer),
+            requestId: context?.awsRequestId,
+          }),
+        );
+      } catch {
+        // a metric line must never turn an answer into a crash
+      }
+    }
     try {
       if (unexpected) {
         logger.error('request failed', {

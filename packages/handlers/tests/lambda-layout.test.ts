@@ -75,10 +75,17 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
       }
       expect((bad!.value as { error: { code: string } }).error.code).toBe('invalid_request');
 
-      const logs = run.stdout
+      const lines = run.stdout
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as Record<string, unknown>);
+      // one EMF metric line per invocation besides the log lines (tests/metrics.test.ts)
+      const emf = lines.filter((l) => '_aws' in l);
+      expect(emf.map((l) => [l.endpoint, l.status_code, l.cold_start])).toEqual([
+        [name, 200, 1],
+        [name, 400, 0],
+      ]);
+      const logs = lines.filter((l) => !('_aws' in l));
       expect(logs.map((l) => [l.level, l.message, l.function_request_id])).toEqual([
         ['INFO', 'request handled', 'req-0'],
         ['INFO', 'request rejected', 'req-1'],
