@@ -8,9 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ApiError, createClient, type LambdaStatsClient, routes } from '@lambda-stats/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientConfig } from '../src/aws';
 import { freePort, type MotoServer, startMoto } from '../src/moto';
+import { MetricsCollector, parseEmf } from '../src/observability';
 import { type LocalServe, serveDeployment } from '../src/stack';
 import { deployApi } from './support/deploy-api';
 
@@ -130,5 +133,43 @@ describe('the client against the local stack (IAM auth on, signed requests)', ()
       source: 'gateway',
       apiMessage: 'Forbidden',
     });
+  });
+});
+
+describe("the functions' EMF metric lines", () => {
+  it('one per invocation, naming the endpoint; the first of each function a cold start', () => {
+    for (const f of manifest.functions) {
+      const emf = logs
+        .filter((l) => l.fn === `lambda-stats-local-${f.name}` && parseEmf(l.line).length > 0)
+        .map((l) => JSON.parse(l.line) as Record<string, unknown>);
+      expect(emf.length, f.name).toBeGreaterThan(0);
+      expect(new Set(emf.map((e) => e.endpoint))).toEqual(new Set([f.name]));
+      expect(emf[0]!.cold_starts, f.name).toBe(1);
+      expect(emf.slice(1).every((e) => e.cold_starts === 0)).toBe(true);
+    }
+  });
+
+  it('become metrics in the emulator (PutMetricData) and a per-function summary', async () => {
+    const target = { endpoint: moto.endpoint, region };
+    const collector = new MetricsCollector(target);
+    for (const { fn, line } of logs) collector.observe(fn, line);
+    await collector.flush();
+    const summary = collector.summary();
+    collector.close();
+    const cw = new CloudWatchClient(clientConfig(target));
+    const listed = await cw.send(new ListMetricsCommand({ Namespace: 'lambda-stats' }));
+    cw.destroy();
+    const metrics = (listed.Metrics ?? []).map(
+      (m) => `${m.MetricName} ${(m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`).join(',')}`,
+    );
+    for (const f of manifest.functions) {
+      expect(metrics).toContain(`duration endpoint=${f.name}`);
+      expect(metrics).toContain(`cold_starts endpoint=${f.name}`);
+    }
+    expect(metrics).toContain('duration endpoint=ols,lane=float64');
+    // linregress answered the example (200, 10 numbers) and the constant-x request (422, 6 numbers)
+    const row = summary.find((l) => l.startsWith('lambda-stats-local-linregress '))!;
+    const [calls, cold, e4xx, e5xx, n] = row.trim().split(/\s+/).slice(1, 6).map(Number);
+    expect({ calls, cold, e4xx, e5xx, n }).toEqual({ calls: 2, cold: 1, e4xx: 1, e5xx: 0, n: 16 });
   });
 });

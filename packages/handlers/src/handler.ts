@@ -10,7 +10,14 @@ import { env } from './env';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
 import { JsonLogger, type StructuredLogger, writeToDescriptor } from './logger';
-import { emfLine, laneOf, type MetricsSink, observations } from './metrics';
+import {
+  emfFields,
+  emfLine,
+  type InvocationMetrics,
+  laneOf,
+  type MetricsSink,
+  observations,
+} from './metrics';
 
 export interface HandlerOptions {
   /** Defaults to a JsonLogger (src/logger.ts); a Powertools Logger also fits. */
@@ -31,6 +38,8 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
   const entries = endpoint.request.entries;
   const metrics = options.metrics ?? (env.metrics ? writeToDescriptor : false);
+  // The default sink is the log's own descriptor: metric fields can ride on the log line.
+  const rideOnLog = options.metrics === undefined && metrics !== false;
   let invocations = 0;
 
   return async function handler(event, context) {
@@ -80,32 +89,36 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       durationMs,
       ...outcome,
     };
+    let emf: Record<string, unknown> | undefined;
     if (metrics) {
-      try {
-        metrics(
-          'stdout',
-          emfLine({
-            endpoint: endpoint.name,
-            durationMs,
-            statusCode,
-            coldStart: invocations === 1,
-            n: input === undefined ? undefined : observations(input, answer),
-            lane: laneOf(answer),
-            requestId: context?.awsRequestId,
-          }),
-        );
-      } catch {
-        // a metric line must never turn an answer into a crash
+      const m: InvocationMetrics = {
+        endpoint: endpoint.name,
+        durationMs,
+        statusCode,
+        coldStart: invocations === 1,
+        n: input === undefined ? undefined : observations(input),
+        lane: laneOf(answer),
+        requestId: context?.awsRequestId,
+      };
+      if (rideOnLog && logger.writes?.(unexpected ? 'ERROR' : 'INFO') === true) {
+        emf = emfFields(m);
+      } else {
+        try {
+          metrics('stdout', emfLine(m));
+        } catch {
+          // a metric line must never turn an answer into a crash
+        }
       }
     }
     try {
       if (unexpected) {
         logger.error('request failed', {
           ...fields,
+          ...emf,
           error: failure instanceof Error ? failure : new Error(String(failure)),
         });
-      } else if (statusCode === 200) logger.info('request handled', fields);
-      else logger.info('request rejected', fields);
+      } else if (statusCode === 200) logger.info('request handled', { ...fields, ...emf });
+      else logger.info('request rejected', { ...fields, ...emf });
     } catch {
       // a log line must never turn an answer into a crash
     }

@@ -59,7 +59,7 @@ const httpEvent = (body: unknown) => ({
 });
 
 describe('one EMF line per invocation', () => {
-  it('says endpoint, duration, n and cold start: 1 on the first call, 0 after', async () => {
+  it('says endpoint, duration, n (numbers sent) and cold start: 1 on the first call, 0 after', async () => {
     const lines: string[] = [];
     const handler = createHandler(linregress, {
       logger: silent,
@@ -74,15 +74,15 @@ describe('one EMF line per invocation', () => {
     const [first, second] = lines.map(expectValidEmf);
     expect(first).toMatchObject({
       endpoint: 'linregress',
-      n: 5,
-      cold_start: 1,
+      n: 10, // the numbers sent: 5 x and 5 y
+      cold_starts: 1,
       '4xx': 0,
       '5xx': 0,
       status_code: 200,
       request_id: 'r1',
     });
     expect(first!.duration).toBeGreaterThan(0);
-    expect(second).toMatchObject({ cold_start: 0, request_id: 'r2' });
+    expect(second).toMatchObject({ cold_starts: 0, request_id: 'r2' });
   });
 
   it("adds the precision lane (ols's method) as a property and a dimension", async () => {
@@ -134,7 +134,7 @@ describe('one EMF line per invocation', () => {
             Dimensions: [['endpoint']],
             Metrics: [
               { Name: 'duration', Unit: 'Milliseconds' },
-              { Name: 'cold_start', Unit: 'Count' },
+              { Name: 'cold_starts', Unit: 'Count' },
               { Name: '4xx', Unit: 'Count' },
               { Name: '5xx', Unit: 'Count' },
             ],
@@ -143,7 +143,7 @@ describe('one EMF line per invocation', () => {
       },
       endpoint: 'describe',
       duration: 1.5,
-      cold_start: 0,
+      cold_starts: 0,
       '4xx': 0,
       '5xx': 1,
       status_code: 500,
@@ -159,7 +159,29 @@ describe('the built function', () => {
     }
   });
 
-  it('writes the EMF line on stdout, as Lambda sends to CloudWatch Logs', async () => {
+  it('puts the metric fields on the log line when it writes one (INFO): one line per invocation', async () => {
+    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+    const layer = fileURLToPath(
+      new URL('../../../layers/stats-runtime/dist/stats-runtime.zip', import.meta.url),
+    );
+    const layout = await layOut(path.join(dist, 'linregress.zip'), layer);
+    layouts.push(layout);
+    const r = await invoke(layout, [httpEvent(linregress.example.request)], {
+      env: { LAMBDA_STATS_METRICS: 'on', POWERTOOLS_LOG_LEVEL: 'INFO' },
+    });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines, r.stdout).toHaveLength(1);
+    expect(expectValidEmf(`${lines[0]}\n`)).toMatchObject({
+      level: 'INFO',
+      message: 'request handled',
+      cold_start: true, // the log line's own field
+      cold_starts: 1, // the metric
+      endpoint: 'linregress',
+      n: 10,
+    });
+  });
+
+  it('writes the EMF line on its own when logs are silent', async () => {
     const dist = fileURLToPath(new URL('../dist/', import.meta.url));
     const layer = fileURLToPath(
       new URL('../../../layers/stats-runtime/dist/stats-runtime.zip', import.meta.url),
@@ -173,8 +195,8 @@ describe('the built function', () => {
     expect(emf, r.stdout).toHaveLength(1);
     expect(expectValidEmf(`${emf[0]}\n`)).toMatchObject({
       endpoint: 'linregress',
-      n: 5,
-      cold_start: 1,
+      n: 10,
+      cold_starts: 1,
     });
   });
 });

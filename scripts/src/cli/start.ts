@@ -32,6 +32,7 @@ import {
   stopProcessGroup,
   UserFacingError,
 } from '../moto';
+import { LogShipper, MetricsCollector } from '../observability';
 import { sampleBody } from '../samples';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../stack';
 
@@ -52,6 +53,9 @@ async function phase<T>(n: number, title: string, run: () => Promise<T>): Promis
 const children = new Set<ChildProcess>();
 let moto: MotoServer | undefined;
 let serve: LocalServe | undefined;
+let shipper: LogShipper | undefined;
+let collector: MetricsCollector | undefined;
+let metricsTimer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 /** Runs a command in its own process group, its output into a log file; fails with the log's tail. */
@@ -110,6 +114,17 @@ async function stopAll(): Promise<void> {
   stopping = true;
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
+  clearInterval(metricsTimer);
+  // the last lines and metrics reach the emulator before it stops
+  await shipper?.close().catch(() => undefined);
+  await collector?.flush().catch(() => undefined);
+  collector?.close();
+  const summary = collector?.summary() ?? [];
+  if (summary.length > 0) {
+    out('');
+    out(bold('Invocations by function (from their EMF metric lines):'));
+    for (const line of summary) out(`  ${line}`);
+  }
   await moto?.stop().catch(() => undefined);
   await rm(LOCAL_JSON, { force: true });
 }
@@ -180,10 +195,25 @@ async function main(): Promise<void> {
       port: settings.apiPort,
       statePath: LOCAL_STATE,
       maxConcurrency: settings.maxConcurrency,
-      log: (fn, line) => out(`${dim(`[${fn}]`)} ${line}`),
+      log: (fn, line) => {
+        shipper?.push(fn, line);
+        // metric lines become metrics (and the summary at exit), not terminal noise
+        if (collector?.observe(fn, line)) return;
+        out(`${dim(`[${fn}]`)} ${line}`);
+      },
       progress: (line) => out(dim(`      ${line}`)),
     }),
   );
+
+  const target = { endpoint: awsEndpoint, region };
+  shipper = new LogShipper(
+    target,
+    new Map(serve.deployment.functions.map((f) => [f.name, f.logGroupName])),
+    (message) => out(dim(`      ${message}`)),
+  );
+  collector = new MetricsCollector(target);
+  metricsTimer = setInterval(() => void collector?.flush().catch(() => undefined), 1000);
+  metricsTimer.unref();
 
   await phase(5, 'Opening the API front door', async () => {
     const local: LocalJson = { apiUrl: serve!.url, awsEndpoint, region };
@@ -210,7 +240,11 @@ async function main(): Promise<void> {
     out('Try the seed example:');
     out(`  ${curlFor(serve.url, linregress.routeKey, iam ? { region } : undefined)}`);
   }
-  out(dim('Function logs follow. Ctrl-C stops everything.'));
+  out(
+    dim(
+      'Function logs follow (also in the emulator: pnpm logs <function> [--follow]); EMF metric lines go to its CloudWatch metrics. Ctrl-C stops everything and prints a summary per function.',
+    ),
+  );
 }
 
 async function shutdown(signal: string): Promise<void> {
