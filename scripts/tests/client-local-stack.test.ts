@@ -5,9 +5,11 @@
 // on free ports. The client signs with the emulator's keys; each route's
 // OpenAPI example request must answer the example response (scipy 1.17's,
 // packages/handlers/golden/examples.py).
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ApiError, createClient, type LambdaStatsClient, routes } from '@lambda-stats/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +173,41 @@ describe("the functions' EMF metric lines", () => {
     const row = summary.find((l) => l.startsWith('lambda-stats-local-linregress '))!;
     const [calls, cold, e4xx, e5xx, n] = row.trim().split(/\s+/).slice(1, 6).map(Number);
     expect({ calls, cold, e4xx, e5xx, n }).toEqual({ calls: 2, cold: 1, e4xx: 1, e5xx: 0, n: 16 });
+  });
+});
+
+describe("docs/client.md's Python example (requests + botocore's SigV4 signer)", () => {
+  const hasPython =
+    spawnSync('python3', ['-c', 'import requests, botocore'], { stdio: 'ignore' }).status === 0;
+  const docs = readFileSync(new URL('../../docs/client.md', import.meta.url), 'utf8');
+  const snippet = docs.match(/```python\n([\s\S]*?)```/)?.[1];
+  const run = (env: Record<string, string>) =>
+    promisify(execFile)('python3', ['-c', snippet!], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        LAMBDA_STATS_URL: stack.url,
+        AWS_REGION: region,
+        ...env,
+      },
+      timeout: 60_000,
+    });
+
+  it.skipIf(!hasPython)(
+    'signs a request the front door accepts, and prints the slope',
+    async () => {
+      expect(snippet).toBeDefined();
+      const r = await run({ AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
+      expect(Number(r.stdout.trim())).toBeCloseTo(0.6, 12);
+    },
+  );
+
+  it.skipIf(!hasPython)('exits with the 403 message when signed with a wrong secret', async () => {
+    const r = await run({ AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'wrong' }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((r as { code: number }).code).toBe(1);
+    expect((r as { stderr: string }).stderr).toMatch(
+      /^403: \{"message":"The request signature we calculated/,
+    );
   });
 });
