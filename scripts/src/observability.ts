@@ -111,10 +111,14 @@ export class MetricsCollector {
       : undefined;
   }
 
-  /** Looks at one line of a function's output; true when it was an EMF line. */
-  observe(fn: string, line: string): boolean {
+  /**
+   * Looks at one line of a function's output: `metrics-only` for an EMF
+   * line of its own, `log-with-metrics` for a log line carrying EMF fields,
+   * undefined for anything else.
+   */
+  observe(fn: string, line: string): 'metrics-only' | 'log-with-metrics' | undefined {
     const data = parseEmf(line);
-    if (data.length === 0) return false;
+    if (data.length === 0) return undefined;
     const t = this.tallies.get(fn) ?? {
       invocations: 0,
       coldStarts: 0,
@@ -137,7 +141,7 @@ export class MetricsCollector {
       else if (d.name === 'n') t.observations += d.value;
     }
     this.pending.push(...data);
-    return true;
+    return line.includes('"message":') ? 'log-with-metrics' : 'metrics-only';
   }
 
   /** Sends what was observed since the last flush to the emulator's CloudWatch. */

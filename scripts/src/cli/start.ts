@@ -197,8 +197,8 @@ async function main(): Promise<void> {
       maxConcurrency: settings.maxConcurrency,
       log: (fn, line) => {
         shipper?.push(fn, line);
-        // metric lines become metrics (and the summary at exit), not terminal noise
-        if (collector?.observe(fn, line)) return;
+        // metric-only lines become metrics (and the summary at exit), not terminal noise
+        if (collector?.observe(fn, line) === 'metrics-only') return;
         out(`${dim(`[${fn}]`)} ${line}`);
       },
       progress: (line) => out(dim(`      ${line}`)),
