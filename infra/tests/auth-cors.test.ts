@@ -18,7 +18,7 @@ import {
   validateCors,
 } from '../src/config';
 import { readEnv } from '../src/env';
-import { LambdaStatsStack } from '../src/stack';
+import { LambdaStatsStack } from '../src/lambda-stats-stack';
 import { writeFixtureArtifacts } from './helpers/fixtures';
 import { type Json, resources, TEST_ENDPOINT } from './helpers/synth';
 

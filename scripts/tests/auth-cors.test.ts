@@ -7,10 +7,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createClientFor } from '@lambda-stats/client';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { AwsV4Signer } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type MotoServer, startMoto } from '../src/moto';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { type LocalServe, serveDeployment } from '../src/serve-deployment';
 import { makeZip } from './fixtures/deploy-fixtures';
 import { deployApi } from './support/deploy-api';
 
@@ -67,7 +67,7 @@ const amzNow = (offsetMs = 0) =>
     .replace(/\.\d{3}/, '');
 
 beforeAll(async () => {
-  moto = await startMoto({ port: await freePort() });
+  moto = await startMoto();
   const target = { endpoint: moto.endpoint, region };
   const zip = await makeZip({ 'index.js': ECHO });
   await deployApi(target, {

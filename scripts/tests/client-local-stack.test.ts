@@ -12,11 +12,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ApiError, createClient, type LambdaStatsClient, routes } from '@lambda-stats/client';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientConfig } from '../src/aws';
-import { freePort, type MotoServer, startMoto } from '../src/moto';
 import { MetricsCollector, parseEmf } from '../src/observability';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { type LocalServe, serveDeployment } from '../src/serve-deployment';
 import { deployApi } from './support/deploy-api';
 
 const region = 'us-east-1';
@@ -40,7 +40,7 @@ let stats: LambdaStatsClient;
 const logs: { fn: string; line: string }[] = [];
 
 beforeAll(async () => {
-  moto = await startMoto({ port: await freePort() });
+  moto = await startMoto();
   const target = { endpoint: moto.endpoint, region };
   await deployApi(target, {
     name: 'lambda-stats-local',

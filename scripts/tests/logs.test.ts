@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientConfig } from '../src/aws';
 import { parseDuration, parseLogsArgs } from '../src/logs';
-import { freePort, type MotoServer, startMoto } from '../src/moto';
 import { LogShipper } from '../src/observability';
 
 const execFileAsync = promisify(execFile);
@@ -43,7 +43,7 @@ async function logs(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 beforeAll(async () => {
-  moto = await startMoto({ port: await freePort() });
+  moto = await startMoto();
   work = mkdtempSync(path.join(tmpdir(), 'lambda-stats-logs-'));
   mkdirSync(work, { recursive: true });
   writeFileSync(

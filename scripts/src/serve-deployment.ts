@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import type { EmulatorTarget } from './aws';
 import { type Deployment, readDeployment, unsupportedSettings } from './deployment';
 import { type FrontDoor, startFrontDoor } from './frontdoor';
 import { REPO_ROOT } from './local-config';
-import { UserFacingError } from './moto';
 import { LocalRuntime } from './runtime/runtime';
 import type { LogSink } from './runtime/types';
 
