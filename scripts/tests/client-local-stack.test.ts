@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ApiError, createClient, type LambdaStatsClient, routes } from '@lambda-stats/client';
+import { readFunctionManifest } from '@lambda-stats/lambda-kit/manifest';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientConfig } from '../src/aws';
@@ -22,9 +23,7 @@ import { deployApi } from './support/deploy-api';
 const region = 'us-east-1';
 const require = createRequire(import.meta.url);
 const handlersDist = path.dirname(require.resolve('@lambda-stats/handlers/openapi.gen.json'));
-const manifest = JSON.parse(
-  readFileSync(path.join(handlersDist, 'dist', 'manifest.json'), 'utf8'),
-) as { functions: { name: string; route: string; zip: string; handler: string }[] };
+const manifest = readFunctionManifest(path.join(handlersDist, 'dist'));
 const layerZip = readFileSync(
   require.resolve('@lambda-stats/stats-runtime/dist/stats-runtime.zip'),
 );
@@ -50,11 +49,13 @@ beforeAll(async () => {
       handler: f.handler,
       layers: [layerZip],
     })),
-    routes: manifest.functions.map((f) => ({
-      routeKey: f.route,
-      fn: `lambda-stats-local-${f.name}`,
-      authorizationType: 'AWS_IAM' as const,
-    })),
+    routes: manifest.functions.flatMap((f) =>
+      f.routes.map((routeKey) => ({
+        routeKey,
+        fn: `lambda-stats-local-${f.name}`,
+        authorizationType: 'AWS_IAM' as const,
+      })),
+    ),
     cors: { AllowOrigins: ['http://localhost:5173'], AllowMethods: ['POST'] },
   });
   stack = await serveDeployment({
