@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chi-squared test of independence of the rows and columns of a contingency table (scipy.stats.chi2_contingency). */
+        /**
+         * Chi-squared test of independence of the rows and columns of a contingency table (scipy.stats.chi2_contingency).
+         * @description CSV form of the example: `POST /chi2_contingency?observed=observed1,observed2,observed3` with Content-Type: text/csv.
+         */
         post: operations["chi2_contingency"];
         delete?: never;
         options?: never;
@@ -26,7 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Descriptive statistics of a sample (scipy.stats.describe). */
+        /**
+         * Descriptive statistics of a sample (scipy.stats.describe).
+         * @description CSV form of the example: `POST /describe?a=a` with Content-Type: text/csv.
+         */
         post: operations["describe"];
         delete?: never;
         options?: never;
@@ -43,7 +49,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One-way analysis of variance of two or more groups (scipy.stats.f_oneway). */
+        /**
+         * One-way analysis of variance of two or more groups (scipy.stats.f_oneway).
+         * @description CSV form of the example: `POST /f_oneway?samples=value&group_by=group` with Content-Type: text/csv.
+         */
         post: operations["f_oneway"];
         delete?: never;
         options?: never;
@@ -60,7 +69,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kendall's tau rank correlation and its test (scipy.stats.kendalltau). */
+        /**
+         * Kendall's tau rank correlation and its test (scipy.stats.kendalltau).
+         * @description CSV form of the example: `POST /kendalltau?x=x&y=y` with Content-Type: text/csv.
+         */
         post: operations["kendalltau"];
         delete?: never;
         options?: never;
@@ -77,7 +89,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Two-sample Kolmogorov-Smirnov test (scipy.stats.ks_2samp). */
+        /**
+         * Two-sample Kolmogorov-Smirnov test (scipy.stats.ks_2samp).
+         * @description CSV form of the example: `POST /ks_2samp?data1=data1&data2=data2` with Content-Type: text/csv.
+         */
         post: operations["ks_2samp"];
         delete?: never;
         options?: never;
@@ -94,7 +109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Least-squares linear regression of y on x (scipy.stats.linregress). */
+        /**
+         * Least-squares linear regression of y on x (scipy.stats.linregress).
+         * @description CSV form of the example: `POST /linregress?x=x&y=y` with Content-Type: text/csv.
+         */
         post: operations["linregress"];
         delete?: never;
         options?: never;
@@ -111,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mann-Whitney U rank test of two independent samples (scipy.stats.mannwhitneyu). */
+        /**
+         * Mann-Whitney U rank test of two independent samples (scipy.stats.mannwhitneyu).
+         * @description CSV form of the example: `POST /mannwhitneyu?x=x&y=y` with Content-Type: text/csv.
+         */
         post: operations["mannwhitneyu"];
         delete?: never;
         options?: never;
@@ -128,7 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ordinary least squares of y on the columns of X, with standard errors and tests. */
+        /**
+         * Ordinary least squares of y on the columns of X, with standard errors and tests.
+         * @description CSV form of the example: `POST /ols?X=X1,X2&y=y` with Content-Type: text/csv.
+         */
         post: operations["ols"];
         delete?: never;
         options?: never;
@@ -145,7 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pearson correlation coefficient and the test of no correlation (scipy.stats.pearsonr). */
+        /**
+         * Pearson correlation coefficient and the test of no correlation (scipy.stats.pearsonr).
+         * @description CSV form of the example: `POST /pearsonr?x=x&y=y` with Content-Type: text/csv.
+         */
         post: operations["pearsonr"];
         delete?: never;
         options?: never;
@@ -162,7 +189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Least-squares polynomial of the given degree, with standard errors and tests. */
+        /**
+         * Least-squares polynomial of the given degree, with standard errors and tests.
+         * @description CSV form of the example: `POST /polyfit?x=x&y=y&degree=2` with Content-Type: text/csv.
+         */
         post: operations["polyfit"];
         delete?: never;
         options?: never;
@@ -179,7 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Shapiro-Wilk test that a sample comes from a normal distribution (scipy.stats.shapiro). */
+        /**
+         * Shapiro-Wilk test that a sample comes from a normal distribution (scipy.stats.shapiro).
+         * @description CSV form of the example: `POST /shapiro?x=x` with Content-Type: text/csv.
+         */
         post: operations["shapiro"];
         delete?: never;
         options?: never;
@@ -196,7 +229,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Spearman rank correlation coefficient and its test (scipy.stats.spearmanr). */
+        /**
+         * Spearman rank correlation coefficient and its test (scipy.stats.spearmanr).
+         * @description CSV form of the example: `POST /spearmanr?a=a&b=b` with Content-Type: text/csv.
+         */
         post: operations["spearmanr"];
         delete?: never;
         options?: never;
@@ -213,7 +249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One-sample t test of the mean (scipy.stats.ttest_1samp). */
+        /**
+         * One-sample t test of the mean (scipy.stats.ttest_1samp).
+         * @description CSV form of the example: `POST /ttest_1samp?a=a&popmean=5` with Content-Type: text/csv.
+         */
         post: operations["ttest_1samp"];
         delete?: never;
         options?: never;
@@ -230,7 +269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Two-sample t test, Student's or Welch's (scipy.stats.ttest_ind). */
+        /**
+         * Two-sample t test, Student's or Welch's (scipy.stats.ttest_ind).
+         * @description CSV form of the example: `POST /ttest_ind?a=a&b=b&equal_var=false&alternative=less` with Content-Type: text/csv.
+         */
         post: operations["ttest_ind"];
         delete?: never;
         options?: never;
@@ -247,7 +289,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Paired (related samples) t test (scipy.stats.ttest_rel). */
+        /**
+         * Paired (related samples) t test (scipy.stats.ttest_rel).
+         * @description CSV form of the example: `POST /ttest_rel?a=a&b=b` with Content-Type: text/csv.
+         */
         post: operations["ttest_rel"];
         delete?: never;
         options?: never;
@@ -283,7 +328,7 @@ export interface components {
              * a
              * @description The sample.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description false corrects skewness and kurtosis for statistical bias.
              * @default true
@@ -294,6 +339,12 @@ export interface components {
              * @default 1
              */
             ddof?: number;
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         describe_response: {
             /** @description Fisher (excess) kurtosis: 0 for a normal distribution. */
@@ -316,7 +367,7 @@ export interface components {
                  * @description Stable, machine-readable reason.
                  * @enum {string}
                  */
-                code: "malformed_json" | "invalid_body_encoding" | "missing_body" | "invalid_request" | "unprocessable_input" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error";
+                code: "malformed_json" | "invalid_body_encoding" | "missing_body" | "invalid_request" | "unprocessable_input" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "invalid_csv" | "unknown_column" | "internal_error";
                 /** @description Specifics: `issues` ({path, message}, at most 20) and `moreIssues` for invalid_request; `function` for unprocessable_input; `requestId` for internal_error; `limitBytes` and similar for the others. */
                 details: {
                     [key: string]: unknown;
@@ -331,8 +382,14 @@ export interface components {
              * @default true
              */
             equal_var?: boolean;
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
             /** @description Two or more groups, each a non-empty array of values (scipy `*samples`). */
-            samples: number[][];
+            samples: (number | null)[][];
         };
         f_oneway_response: {
             /** @description Between-groups degrees of freedom, k - 1. */
@@ -366,6 +423,12 @@ export interface components {
              */
             method?: "auto" | "exact" | "asymptotic";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * @description tau-b (adjusted for ties) or Stuart's tau-c.
              * @default b
              * @enum {string}
@@ -375,12 +438,12 @@ export interface components {
              * x
              * @description First variable.
              */
-            x: number[];
+            x: (number | null)[];
             /**
              * y
              * @description Second variable, same length as x.
              */
-            y: number[];
+            y: (number | null)[];
         };
         kendalltau_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -399,18 +462,24 @@ export interface components {
              * data1
              * @description First sample.
              */
-            data1: number[];
+            data1: (number | null)[];
             /**
              * data2
              * @description Second sample (any length).
              */
-            data2: number[];
+            data2: (number | null)[];
             /**
              * @description 'auto': exact when max(len(data1), len(data2)) <= 10000, else asymptotic.
              * @default auto
              * @enum {string}
              */
             method?: "auto" | "exact" | "asymp";
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         ks_2samp_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -430,15 +499,21 @@ export interface components {
              */
             alternative?: "two-sided" | "less" | "greater";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * x
              * @description Independent variable, one value per observation.
              */
-            x: number[];
+            x: (number | null)[];
             /**
              * y
              * @description Dependent variable, same length as x.
              */
-            y: number[];
+            y: (number | null)[];
         };
         linregress_response: {
             intercept: number | null;
@@ -470,6 +545,12 @@ export interface components {
              */
             method?: "auto" | "exact" | "asymptotic";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * @description Continuity correction of the normal approximation.
              * @default true
              */
@@ -478,12 +559,12 @@ export interface components {
              * x
              * @description First sample.
              */
-            x: number[];
+            x: (number | null)[];
             /**
              * y
              * @description Second sample (any length).
              */
-            y: number[];
+            y: (number | null)[];
         };
         mannwhitneyu_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -616,10 +697,16 @@ export interface components {
         };
         shapiro_request: {
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * x
              * @description The sample (scipy needs at least 3 values; above 5000 the p-value may be inaccurate).
              */
-            x: number[];
+            x: (number | null)[];
         };
         shapiro_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -632,7 +719,7 @@ export interface components {
              * a
              * @description First variable.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description Alternative hypothesis (scipy `alternative`): 'less': negative correlation, 'greater': positive.
              * @default two-sided
@@ -643,7 +730,13 @@ export interface components {
              * b
              * @description Second variable, same length as a.
              */
-            b: number[];
+            b: (number | null)[];
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         spearmanr_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -656,13 +749,19 @@ export interface components {
              * a
              * @description The sample.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description Alternative hypothesis (scipy `alternative`): 'less': the mean is below popmean, 'greater': above.
              * @default two-sided
              * @enum {string}
              */
             alternative?: "two-sided" | "less" | "greater";
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
             /** @description Hypothesised population mean. */
             popmean: number;
         };
@@ -679,7 +778,7 @@ export interface components {
              * a
              * @description First sample.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description Alternative hypothesis (scipy `alternative`): 'less': mean(a) < mean(b), 'greater': mean(a) > mean(b).
              * @default two-sided
@@ -690,12 +789,18 @@ export interface components {
              * b
              * @description Second sample (any length).
              */
-            b: number[];
+            b: (number | null)[];
             /**
              * @description true: Student's t test (pooled variance); false: Welch's t test.
              * @default true
              */
             equal_var?: boolean;
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         ttest_ind_response: {
             /** @description Degrees of freedom of the t distribution (Welch: fractional). */
@@ -710,7 +815,7 @@ export interface components {
              * a
              * @description First measurements.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description Alternative hypothesis (scipy `alternative`): 'less': mean(a - b) < 0, 'greater': mean(a - b) > 0.
              * @default two-sided
@@ -721,7 +826,13 @@ export interface components {
              * b
              * @description Paired second measurements, same length as a.
              */
-            b: number[];
+            b: (number | null)[];
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         ttest_rel_response: {
             /** @description Degrees of freedom of the t distribution (Welch: fractional). */
@@ -753,7 +864,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description invalid_request: a missing, unknown or mistyped field, a non-finite number, too few values, unequal lengths, a value out of range (details.issues lists them); malformed_json: the body does not parse; missing_body: empty body; invalid_body_encoding: a base64 body that is not UTF-8. */
+        /** @description invalid_request: a missing, unknown or mistyped field, a non-finite number, too few values, unequal lengths, a value out of range, a missing value (null) under nan_policy raise (details.issues lists them), or a CSV query string that does not map the fields; invalid_csv: a CSV cell that is not a number, a missing value under nan_policy raise, a ragged row, bad quoting, no header (details: reason, row counted from 1 below the header, line, column, value); malformed_json: the body does not parse; missing_body: empty body; invalid_body_encoding: a base64 body that is not UTF-8. */
         InvalidRequest: {
             headers: {
                 [name: string]: unknown;
@@ -792,7 +903,7 @@ export interface components {
                  * @example {
                  *       "error": {
                  *         "code": "method_not_allowed",
-                 *         "message": "Method GET is not allowed: use POST with a JSON body",
+                 *         "message": "Method GET is not allowed: use POST with a JSON (or CSV) body",
                  *         "details": {
                  *           "allowed": [
                  *             "POST"
@@ -826,7 +937,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description unprocessable_input: the request is well-formed but the statistics cannot be computed from these numbers (the stats core's StatsInputError, whose message is returned). */
+        /** @description unprocessable_input: the request is well-formed but the statistics cannot be computed from these numbers (the stats core's StatsInputError, whose message is returned); unknown_column: a CSV request names a column the CSV does not have (details.available lists its columns). */
         UnprocessableInput: {
             headers: {
                 [name: string]: unknown;
@@ -846,7 +957,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description unsupported_media_type: a Content-Type other than application/json (or +json), or a charset other than UTF-8. */
+        /** @description unsupported_media_type: a Content-Type other than application/json (or +json) or text/csv, or a charset other than UTF-8. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -856,10 +967,13 @@ export interface components {
                  * @example {
                  *       "error": {
                  *         "code": "unsupported_media_type",
-                 *         "message": "Content-Type \"application/x-www-form-urlencoded\" is not accepted: send the request as a JSON object with Content-Type: application/json (UTF-8)",
+                 *         "message": "Content-Type \"application/x-www-form-urlencoded\" is not accepted: send the request as a JSON object with Content-Type: application/json (UTF-8), or a CSV table with Content-Type: text/csv and the columns named in the query string (e.g. ?x=temp&y=kwh)",
                  *         "details": {
                  *           "received": "application/x-www-form-urlencoded",
-                 *           "expected": "application/json"
+                 *           "expected": [
+                 *             "application/json",
+                 *             "text/csv"
+                 *           ]
                  *         }
                  *       }
                  *     }
@@ -877,7 +991,16 @@ export type $defs = Record<string, never>;
 export interface operations {
     chi2_contingency: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the label column (cols of the cross-tabulation). */
+                cols?: string;
+                /** @description CSV body only: the correction field, as in the JSON body. */
+                correction?: string;
+                /** @description CSV body only: the columns holding observed, comma-separated. */
+                observed?: string;
+                /** @description CSV body only: the label column (rows of the cross-tabulation). */
+                rows?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -901,6 +1024,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["chi2_contingency_request"];
+                /**
+                 * @example observed1,observed2,observed3
+                 *     10,10,20
+                 *     20,20,20
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -942,7 +1071,16 @@ export interface operations {
     };
     describe: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the bias field, as in the JSON body. */
+                bias?: string;
+                /** @description CSV body only: the ddof field, as in the JSON body. */
+                ddof?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -961,6 +1099,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["describe_request"];
+                /**
+                 * @example a
+                 *     1
+                 *     2
+                 *     3
+                 *     4
+                 *     10
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -996,7 +1143,16 @@ export interface operations {
     };
     f_oneway: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the equal_var field, as in the JSON body. */
+                equal_var?: string;
+                /** @description CSV body only: the label column (groups of samples). */
+                group_by?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the columns holding samples, comma-separated. */
+                samples?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1025,6 +1181,19 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["f_oneway_request"];
+                /**
+                 * @example value,group
+                 *     1,g1
+                 *     2,g1
+                 *     3,g1
+                 *     2,g2
+                 *     3,g2
+                 *     4,g2
+                 *     5,g3
+                 *     6,g3
+                 *     9,g3
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1059,7 +1228,20 @@ export interface operations {
     };
     kendalltau: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only: the method field, as in the JSON body. */
+                method?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the variant field, as in the JSON body. */
+                variant?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1085,6 +1267,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["kendalltau_request"];
+                /**
+                 * @example x,y
+                 *     12,1
+                 *     2,4
+                 *     1,7
+                 *     12,1
+                 *     2,0
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1113,7 +1304,18 @@ export interface operations {
     };
     ks_2samp: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only (required with it): the column holding data1. */
+                data1?: string;
+                /** @description CSV body only (required with it): the column holding data2. */
+                data2?: string;
+                /** @description CSV body only: the method field, as in the JSON body. */
+                method?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1140,6 +1342,16 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ks_2samp_request"];
+                /**
+                 * @example data1,data2
+                 *     0.61,-0.62
+                 *     0.29,1.2
+                 *     0.06,0.5
+                 *     0.59,3.1
+                 *     -1.73,2.4
+                 *     ,2.9
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1170,7 +1382,16 @@ export interface operations {
     };
     linregress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1196,6 +1417,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["linregress_request"];
+                /**
+                 * @example x,y
+                 *     1,2
+                 *     2,4
+                 *     3,5
+                 *     4,4
+                 *     5,5
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1230,7 +1460,20 @@ export interface operations {
     };
     mannwhitneyu: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only: the method field, as in the JSON body. */
+                method?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the use_continuity field, as in the JSON body. */
+                use_continuity?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1255,6 +1498,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["mannwhitneyu_request"];
+                /**
+                 * @example x,y
+                 *     19,20
+                 *     22,11
+                 *     16,17
+                 *     29,12
+                 *     24,
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1283,7 +1535,14 @@ export interface operations {
     };
     ols: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the intercept field, as in the JSON body. */
+                intercept?: string;
+                /** @description CSV body only: the columns holding X, comma-separated. */
+                X?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1324,6 +1583,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ols_request"];
+                /**
+                 * @example X1,X2,y
+                 *     1,0,3.1
+                 *     2,1,5.9
+                 *     3,0,7.2
+                 *     4,1,9.8
+                 *     5,3,13.1
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1380,7 +1648,16 @@ export interface operations {
     };
     pearsonr: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only: the confidence_level field, as in the JSON body. */
+                confidence_level?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1406,6 +1683,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["pearsonr_request"];
+                /**
+                 * @example x,y
+                 *     1,10
+                 *     2,9
+                 *     3,2.5
+                 *     4,6
+                 *     5,4
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1438,7 +1724,16 @@ export interface operations {
     };
     polyfit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the degree field, as in the JSON body. */
+                degree?: string;
+                /** @description CSV body only: the intercept field, as in the JSON body. */
+                intercept?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1465,6 +1760,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["polyfit_request"];
+                /**
+                 * @example x,y
+                 *     0,1
+                 *     1,3.1
+                 *     2,8.9
+                 *     3,19.2
+                 *     4,33
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1521,7 +1825,12 @@ export interface operations {
     };
     shapiro: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1543,6 +1852,18 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["shapiro_request"];
+                /**
+                 * @example x
+                 *     2.1
+                 *     3.4
+                 *     1.9
+                 *     5.6
+                 *     4.4
+                 *     3.3
+                 *     2.8
+                 *     4.1
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1571,7 +1892,16 @@ export interface operations {
     };
     spearmanr: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only (required with it): the column holding b. */
+                b?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1597,6 +1927,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["spearmanr_request"];
+                /**
+                 * @example a,b
+                 *     1,5
+                 *     2,6
+                 *     3,7
+                 *     4,8
+                 *     5,7
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1625,7 +1964,16 @@ export interface operations {
     };
     ttest_1samp: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the popmean field, as in the JSON body. */
+                popmean?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1645,6 +1993,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ttest_1samp_request"];
+                /**
+                 * @example a
+                 *     5.1
+                 *     4.9
+                 *     5.6
+                 *     5.8
+                 *     6
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1674,7 +2031,18 @@ export interface operations {
     };
     ttest_ind: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only (required with it): the column holding b. */
+                b?: string;
+                /** @description CSV body only: the equal_var field, as in the JSON body. */
+                equal_var?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1700,6 +2068,14 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ttest_ind_request"];
+                /**
+                 * @example a,b
+                 *     1,3
+                 *     2,4
+                 *     3,5
+                 *     4,6
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -1729,7 +2105,16 @@ export interface operations {
     };
     ttest_rel: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the alternative field, as in the JSON body. */
+                alternative?: string;
+                /** @description CSV body only (required with it): the column holding b. */
+                b?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1753,6 +2138,14 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ttest_rel_request"];
+                /**
+                 * @example a,b
+                 *     1,1.5
+                 *     2,2.1
+                 *     3,3.9
+                 *     4,4.2
+                 */
+                "text/csv": string;
             };
         };
         responses: {

@@ -5,9 +5,10 @@
  * linregress response or rejects with an ApiError / NetworkError.
  *
  * An operation's arguments, in order: its path and query parameters as one
- * object (only when it has any, e.g. `client.getJob({ id })` for
- * `GET /jobs/{id}`), its JSON body (only when it takes one), then
- * per-call options.
+ * object (when it has path parameters, e.g. `client.getJob({ id })` for
+ * `GET /jobs/{id}`, or query parameters and no body), its JSON body (when it
+ * takes one), then per-call options (`query` carries the query parameters
+ * of a route with a body).
  */
 import { AwsV4Signer } from 'aws4fetch';
 import type { operations } from './api.gen';
@@ -45,22 +46,41 @@ export type ResponseBody<K extends OperationId> =
 
 type Present<T> = [NonNullable<T>] extends [never] ? unknown : NonNullable<T>;
 type ParametersOf<K extends OperationId> = Op<K>['parameters'];
-/** An operation's path and query parameters, as one object. */
-export type Params<K extends OperationId> = Present<ParametersOf<K>['path']> &
-  Present<ParametersOf<K>['query']>;
+type PathOf<K extends OperationId> = Present<ParametersOf<K>['path']>;
+type QueryOf<K extends OperationId> = Present<ParametersOf<K>['query']>;
+type Has<T> = [keyof T] extends [never] ? false : true;
+type HasBody<K extends OperationId> = [RequestBody<K>] extends [never] ? false : true;
+/**
+ * Whether an operation takes a leading parameters object: when it has path
+ * parameters, or query parameters and no body. (The query parameters of an
+ * operation with a body, such as the CSV column mapping of the scipy
+ * routes, go in the call options' `query`.)
+ */
+type Leading<K extends OperationId> =
+  Has<PathOf<K>> extends true
+    ? true
+    : Has<QueryOf<K>> extends true
+      ? HasBody<K> extends true
+        ? false
+        : true
+      : false;
+/** An operation's leading parameters: its path and query parameters, as one object. */
+export type Params<K extends OperationId> = PathOf<K> & QueryOf<K>;
 
-type HasParams<K extends OperationId> = [keyof Params<K>] extends [never] ? false : true;
+type QueryValue = string | number | boolean | readonly (string | number | boolean)[];
 
 /** Per-call settings; they override the client's. */
 export interface CallOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Query parameters beside the leading parameters object (e.g. of a route with a body). */
+  query?: Record<string, QueryValue | undefined>;
   retry?: RetryOptions;
   timeoutMs?: number;
 }
 
 export type OperationArgs<K extends OperationId> = [
-  ...(HasParams<K> extends true ? [params: Params<K>] : []),
+  ...(Leading<K> extends true ? [params: Params<K>] : []),
   ...([RequestBody<K>] extends [never] ? [] : [body: RequestBody<K>]),
   options?: CallOptions,
 ];
@@ -105,6 +125,7 @@ function buildUrl(
   route: RouteTable[string],
   params: Record<string, unknown>,
   operation: string,
+  extraQuery: CallOptions['query'] = {},
 ): URL {
   let path = route.path;
   for (const name of route.pathParams) {
@@ -116,8 +137,11 @@ function buildUrl(
     path = path.replace(new RegExp(`\\{${name}\\+?\\}`), encoded);
   }
   const url = new URL(base.href.replace(/\/$/, '') + path);
-  for (const name of route.queryParams) {
-    const value = params[name];
+  const query: [string, unknown][] = [
+    ...route.queryParams.map((name): [string, unknown] => [name, params[name]]),
+    ...Object.entries(extraQuery),
+  ];
+  for (const [name, value] of query) {
     if (value === undefined || value === null) continue;
     for (const v of Array.isArray(value) ? value : [value])
       url.searchParams.append(name, String(v));
@@ -166,8 +190,8 @@ export function createClientFor<T extends RouteTable>(
   async function call(operation: string, args: unknown[]): Promise<unknown> {
     const route = table[operation]!;
     let i = 0;
-    const hasParams = route.pathParams.length > 0 || route.queryParams.length > 0;
-    const params = (hasParams ? (args[i++] ?? {}) : {}) as Record<string, unknown>;
+    const leading = route.pathParams.length > 0 || (route.queryParams.length > 0 && !route.hasBody);
+    const params = (leading ? (args[i++] ?? {}) : {}) as Record<string, unknown>;
     const body = route.hasBody ? args[i++] : undefined;
     const call = (args[i] ?? {}) as CallOptions;
     if (route.hasBody && body === undefined) {
@@ -176,7 +200,7 @@ export function createClientFor<T extends RouteTable>(
     const retry: ResolvedRetry = call.retry
       ? resolveRetry({ ...clientRetry, ...call.retry })
       : clientRetry;
-    const url = buildUrl(base, route, params, operation);
+    const url = buildUrl(base, route, params, operation, call.query);
     const text = body === undefined ? undefined : JSON.stringify(body);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 30_000;
 

@@ -96,10 +96,12 @@ describe('calling an operation', () => {
   it('has one function per operation of the API document, typed by its schemas', () => {
     const stats = createClient({ baseUrl });
     expect(typeof stats.ttest_ind).toBe('function');
+    // null entries are missing values, for nan_policy (the tabular input)
     expectTypeOf<RequestBody<'linregress'>>().toEqualTypeOf<{
       alternative?: 'two-sided' | 'less' | 'greater';
-      x: number[];
-      y: number[];
+      nan_policy?: 'raise' | 'omit' | 'propagate';
+      x: (number | null)[];
+      y: (number | null)[];
     }>();
     expectTypeOf<ResponseBody<'linregress'>['slope']>().toEqualTypeOf<number | null>();
     // @ts-expect-error: y is required by the linregress schema
@@ -262,6 +264,25 @@ describe('routes with path and query parameters', () => {
     expect(await jobs.getJob({ id: 'a b/c', wait: 5 })).toEqual({ status: 'SUCCEEDED' });
     expect(seen[0]).toMatchObject({ method: 'GET', url: '/jobs/a%20b/c?wait=5', body: '' });
     expect(seen[0]!.headers['content-type']).toBeUndefined();
+  });
+
+  it('takes query parameters beside a body from the call options', async () => {
+    reply = () => ({ status: 200, body: '{}' });
+    const table2 = {
+      describe: {
+        method: 'POST',
+        path: '/describe',
+        pathParams: [],
+        queryParams: ['a'],
+        hasBody: true,
+      },
+    } as const;
+    await createClientFor(table2, { baseUrl }).describe(
+      { a: [1, 2] },
+      { query: { a: 'col', skip: undefined } },
+    );
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/describe?a=col' });
+    expect(JSON.parse(seen[0]!.body)).toEqual({ a: [1, 2] });
   });
 
   it('says which path parameter is missing', async () => {
