@@ -20,7 +20,8 @@ import { buildZip } from '@lambda-stats/stats-runtime/artifact';
 import { generateEvent } from '../src/events';
 import { REPO_ROOT } from '../src/local-config';
 import type { Row } from './table';
-import { fmtMs, fmtRatio, log, median } from './util';
+import { median } from './harness';
+import { fmtMs, fmtRatio, log } from './util';
 
 const HANDLERS = path.join(REPO_ROOT, 'packages', 'handlers');
 const FUNCTION_DIST = path.join(HANDLERS, 'dist');

@@ -15,7 +15,8 @@ import { freePort, type MotoServer, startMoto, stopProcessGroup } from '../src/m
 import { SEED_X, SEED_Y } from '../src/samples';
 import { type LocalServe, serveDeployment } from '../src/stack';
 import type { Row } from './table';
-import { fmtMs, fmtRatio, log, median } from './util';
+import { median } from './harness';
+import { fmtMs, fmtRatio, log } from './util';
 
 export const WARM_SIZES = [1e3, 1e4, 1e5] as const;
 

@@ -1,8 +1,8 @@
 """Times scipy/numpy on the benchmark's data, driven by bench/throughput.ts.
 
 Reads one JSON command per line on stdin:
-  {"dir": ..., "n": ..., "fn": ..., "budget_ms": ..., "min_runs": ..., "max_runs": ...}
-loads <dir>/<n>.{x,y,z}.f64 (little-endian Float64, written by the Node side),
+  {"prefix": ..., "fn": ..., "budget_ms": ..., "min_runs": ..., "max_runs": ...}
+loads <prefix>.{x,y,z}.f64 (little-endian Float64, written by the Node side),
 times the scipy/numpy call like the Node side times its own (warm-up, then
 batches of at least 1 ms, median of runs) and answers one JSON line:
   {"ms": <median per call>, "runs": ..., "batch": ...}
@@ -19,12 +19,11 @@ warnings.simplefilter("ignore")  # shapiro warns above n = 5000; ks_2samp may fa
 _data = {}
 
 
-def data(d, n):
-    key = (d, n)
-    if key not in _data:
+def data(prefix):
+    if prefix not in _data:
         _data.clear()
-        _data[key] = tuple(np.fromfile(f"{d}/{n}.{c}.f64", dtype="<f8") for c in "xyz")
-    return _data[key]
+        _data[prefix] = tuple(np.fromfile(f"{prefix}.{c}.f64", dtype="<f8") for c in "xyz")
+    return _data[prefix]
 
 
 CALLS = {
@@ -36,7 +35,7 @@ CALLS = {
     "kendalltau": lambda x, y, z: stats.kendalltau(x, y),
     "ttest_ind": lambda x, y, z: stats.ttest_ind(x, y),
     "ttest_rel": lambda x, y, z: stats.ttest_rel(x, y),
-    "ttest_1samp": lambda x, y, z: stats.ttest_1samp(x, 0.5),
+    "ttest_1samp": lambda x, y, z: stats.ttest_1samp(x, x[0]),
     "mannwhitneyu": lambda x, y, z: stats.mannwhitneyu(x, y),
     "ks_2samp": lambda x, y, z: stats.ks_2samp(x, y),
     "shapiro": lambda x, y, z: stats.shapiro(x),
@@ -78,7 +77,7 @@ def measure(call, budget_ms, min_runs, max_runs):
 
 for line in sys.stdin:
     cmd = json.loads(line)
-    x, y, z = data(cmd["dir"], cmd["n"])
+    x, y, z = data(cmd["prefix"])
     call = CALLS[cmd["fn"]]
     try:
         out = measure(lambda: call(x, y, z), cmd["budget_ms"], cmd["min_runs"], cmd["max_runs"])

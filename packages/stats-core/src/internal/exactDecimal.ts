@@ -4,6 +4,7 @@
  * `String(x)` writes). Used where cancellation would cost digits: data on an
  * offset large against their spread, such as NIST StRD NumAcc4 or SmLs07-09.
  */
+import { noteLane } from './lanes';
 
 function parseDecimal(x: number): { digits: bigint; places: number } {
   const text = String(x);
@@ -31,7 +32,11 @@ export function shiftByDecimalReference(
   for (const s of samples)
     for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) return undefined;
   const fast = shiftInFloat64(samples);
-  if (fast) return fast;
+  if (fast) {
+    noteLane('decimal-shift');
+    return fast;
+  }
+  noteLane('decimal-shift-bigint');
   const parsed = samples.map((s) => Array.from(s, parseDecimal));
   let scale = 0;
   for (const s of parsed) for (const p of s) if (p.places > scale) scale = p.places;

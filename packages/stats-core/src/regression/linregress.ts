@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { tPvalue } from '../internal/pvalue';
+import { noteLane } from '../internal/lanes';
 import type { Alternative } from '../internal/validate';
 import { isConstant } from './internal/constant';
 import { linregressCompensated } from './internal/linregressCompensated';
@@ -110,7 +111,11 @@ export function linregress(
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
   // The float64 bound was too loose (typically a tiny p-value): double-double sums.
   const compensated = n > 2 ? linregressCompensated(xs, ys) : null;
-  if (compensated !== null) return withPvalue(compensated, n, alternative);
+  if (compensated !== null) {
+    noteLane('double-double');
+    return withPvalue(compensated, n, alternative);
+  }
+  noteLane('exact');
   const exact = linregressExact(xs, ys);
   if (n === 2) {
     const { slope, intercept, rvalue } = exact;
