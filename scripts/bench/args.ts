@@ -120,8 +120,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     help: values.help === true,
     sections: str('only') === undefined ? [...SECTIONS] : list('only', str('only')!, SECTIONS),
     functions:
-      str('functions') === undefined ? [...FUNCTIONS] : list('functions', str('functions')!, FUNCTIONS),
-    shapes: str('shapes') === undefined ? [...SHAPE_NAMES] : list('shapes', str('shapes')!, SHAPE_NAMES),
+      str('functions') === undefined
+        ? [...FUNCTIONS]
+        : list('functions', str('functions')!, FUNCTIONS),
+    shapes:
+      str('shapes') === undefined ? [...SHAPE_NAMES] : list('shapes', str('shapes')!, SHAPE_NAMES),
     sizes,
     kinds: str('kinds') === undefined ? [...KINDS] : list('kinds', str('kinds')!, KINDS),
   };

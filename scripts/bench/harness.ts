@@ -170,7 +170,8 @@ export const SHAPES: readonly Shape[] = [
   },
   {
     name: 'small-int',
-    description: 'integers: x uniform on 0..100, y = round(x / 2 + 10 N(0, 1)), z uniform on 0..100',
+    description:
+      'integers: x uniform on 0..100, y = round(x / 2 + 10 N(0, 1)), z uniform on 0..100',
     make: (n) =>
       columns(n, 5, (r) => {
         const x = Math.floor(101 * r.uniform());

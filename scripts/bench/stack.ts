@@ -14,8 +14,8 @@ import { REPO_ROOT, regionFromState } from '../src/local-config';
 import { freePort, type MotoServer, startMoto, stopProcessGroup } from '../src/moto';
 import { SEED_X, SEED_Y } from '../src/samples';
 import { type LocalServe, serveDeployment } from '../src/stack';
-import type { Row } from './table';
 import { median } from './harness';
+import type { Row } from './table';
 import { fmtMs, fmtRatio, log } from './util';
 
 export const WARM_SIZES = [1e3, 1e4, 1e5] as const;

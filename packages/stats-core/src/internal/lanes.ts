@@ -5,7 +5,8 @@
  * {@link noteLane}; nothing is recorded unless a listener is set, so the cost
  * on the hot path is one load and one branch.
  *
- * Lanes: `double-double` (linregress's compensated pass), `exact` (BigInt
+ * Lanes: `decimal-integers` (linregress on short decimals as exact
+ * integer sums), `double-double` (linregress's compensated pass), `exact` (BigInt
  * on the decimals, linregress), `bignumber` (ols/polyfit), `decimal-shift`
  * (values shifted exactly by a decimal reference in float64 integers),
  * `decimal-shift-bigint` (the same through strings and BigInt).
@@ -15,6 +16,7 @@ export type Lane =
   | 'double-double'
   | 'exact'
   | 'bignumber'
+  | 'decimal-integers'
   | 'decimal-shift'
   | 'decimal-shift-bigint';
 
@@ -38,6 +40,7 @@ export function withLane<T>(call: () => T): { result: T; lane: Lane } {
   const order: Lane[] = [
     'float64',
     'decimal-shift',
+    'decimal-integers',
     'double-double',
     'decimal-shift-bigint',
     'exact',

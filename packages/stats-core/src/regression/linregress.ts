@@ -1,10 +1,11 @@
 import { StatsInputError } from '../errors';
-import { tPvalue } from '../internal/pvalue';
 import { noteLane } from '../internal/lanes';
+import { tPvalue } from '../internal/pvalue';
 import type { Alternative } from '../internal/validate';
 import { isConstant } from './internal/constant';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
+import { linregressDecimal } from './internal/linregressDecimal';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
 import {
@@ -109,7 +110,14 @@ export function linregress(
     );
   }
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
-  // The float64 bound was too loose (typically a tiny p-value): double-double sums.
+  // The float64 bound was too loose. Short decimals (money, counts, a few
+  // decimals on a large offset): exact integer sums.
+  const decimal = n > 2 ? linregressDecimal(xs, ys) : null;
+  if (decimal !== null) {
+    noteLane('decimal-integers');
+    return withPvalue(decimal, n, alternative);
+  }
+  // Otherwise (typically a tiny p-value): double-double sums.
   const compensated = n > 2 ? linregressCompensated(xs, ys) : null;
   if (compensated !== null) {
     noteLane('double-double');
