@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linregress } from '../src/index';
+import { linregress, studentTCdf, studentTSf } from '../src/index';
 import { withLane } from '../src/internal/lanes';
 import { tPvalue } from '../src/internal/pvalue';
 import { decimalPlaces, linregressDecimal } from '../src/regression/internal/linregressDecimal';
 import { linregressExact } from '../src/regression/internal/linregressExact';
+import { pvalueSensitivity } from '../src/regression/internal/linregressFloat';
 
 /**
  * The short-decimal lane (exact integer sums) may answer only when its
@@ -93,7 +94,7 @@ describe('decimal-integers lane vs exact decimal path', () => {
   });
 });
 
-describe('short decimals take the decimal-integers lane, not the BigInt path', () => {
+describe('short decimals stay off the BigInt and double-double paths', () => {
   // Shapes that used to fall to exact BigInt (issue 15): cents, small
   // integers and 3 decimals on 1e9, n = 20,000.
   const rand = lcg(11);
@@ -108,13 +109,60 @@ describe('short decimals take the decimal-integers lane, not the BigInt path', (
   cases.offset = [ox, ox.map((v) => Math.round((v + 300 * normal()) * 1000) / 1000)];
 
   for (const [name, [x, y]] of Object.entries(cases)) {
-    it(`${name}: answered by decimal-integers, within 1e-10 of the exact path`, () => {
+    it(`${name}: answered by float64 or decimal-integers, within 1e-10 of the exact path`, () => {
       const { result, lane } = withLane(() => linregress(x, y));
-      expect(lane).toBe('decimal-integers');
+      expect(['float64', 'decimal-integers']).toContain(lane);
       const exact = linregressExact(x, y);
       for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
         expect(Math.abs(result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
       }
     });
   }
+});
+
+describe('float64 lane refinement for small correlations', () => {
+  // Independent or heavy-tailed full-precision data at n = 1e5: |r| near
+  // 1 / sqrt(n), where the blocked cross sum's rounding over |r| pushed the
+  // bound past 1e-11 and sent the fit to double-double (it did for both of
+  // these before the refinement). The compensated cross sum keeps them on
+  // float64; the answers must still be within 1e-10 of the exact path.
+  const n = 100000;
+  for (const heavy of [false, true]) {
+    it(`${heavy ? 'Cauchy' : 'uniform'} noise: float64, within 1e-10 of exact`, () => {
+      const rand = lcg(heavy ? 5 : 6);
+      const x = Array.from({ length: n }, () => rand());
+      const y = x.map(() => (heavy ? Math.tan(Math.PI * (rand() - 0.5)) : rand() - 0.5));
+      const { result, lane } = withLane(() => linregress(x, y));
+      expect(lane).toBe('float64');
+      expect(Math.abs(result.rvalue)).toBeLessThan(0.02);
+      const exact = linregressExact(x, y);
+      for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+        expect(Math.abs(result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
+      }
+      const pExact = tPvalue(exact.t, n - 2, 'two-sided');
+      expect(Math.abs(result.pvalue - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+    });
+  }
+});
+
+describe('pvalueSensitivity', () => {
+  // The float64 lane's p-value bound multiplies t's relative error by this;
+  // it must bound |d log p / d log t| for every df and alternative. Checked
+  // by central differences of log sf and log cdf (the two one-sided p-values;
+  // the two-sided one has sf's sensitivity).
+  it('bounds |d log p / d log t| for df from 1 to 1e6 and |t| up to 50', () => {
+    for (const df of [1, 2, 3, 5, 10, 30, 100, 1e4, 1e6]) {
+      for (const t of [1e-6, 0.01, 0.1, 0.3, 0.5, 0.8, 0.95, 0.989, 1, 1.5, 3, 10, 50]) {
+        const h = 1e-6;
+        for (const p of [(v: number) => studentTSf(v, df), (v: number) => studentTCdf(v, df)]) {
+          if (!(p(t * (1 + h)) > 1e-300)) continue; // underflowed: the lane handles p = 0 apart
+          const slope = Math.abs(
+            (Math.log(p(t * (1 + h))) - Math.log(p(t * (1 - h)))) /
+              (Math.log1p(h) - Math.log1p(-h)),
+          );
+          expect(slope, `df ${df}, t ${t}`).toBeLessThanOrEqual(pvalueSensitivity(t, df));
+        }
+      }
+    }
+  });
 });
