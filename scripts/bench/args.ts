@@ -45,7 +45,7 @@ export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--functio
   --sizes <n,...>      throughput panel: subset of ${SIZES.join(', ')} (1e4 style accepted)
   --kinds <kinds>      throughput panel: array (as JSON.parse returns them), f64 (Float64Array)
   --help               this text
-Results: bench/results/latest.json and latest.md; \`pnpm bench:docs\` writes docs/performance.md and the README headline.
+Results: bench/results/latest.json and latest.md; \`pnpm bench:readme\` writes docs/performance.md and the README headline.
 Example, one function on two shapes: pnpm bench --only throughput --functions linregress --shapes weak,heavy-tails`;
 
 export class UsageError extends Error {
