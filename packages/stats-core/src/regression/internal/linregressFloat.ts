@@ -39,7 +39,6 @@ export function linregressFloat(
   y: ArrayLike<number>,
 ): LinregressFloatOutcome {
   const n = x.length;
-  const df = n - 2;
   let kx = headMean(x);
   let ky = headMean(y);
   let [sd, se, sdd, sde, see] = centredSums(x, y, kx, ky);
