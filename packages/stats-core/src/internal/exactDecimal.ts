@@ -59,6 +59,8 @@ export function shiftByDecimalReference(
 
 /** 10^p for p = 0..15, each exact in float64. */
 const POW10 = Array.from({ length: 16 }, (_, p) => 10 ** p);
+/** Scaled values below this round to their decimal's exact integer even when p is not the fewest places. */
+const FAST_BOUND = 2 ** 50;
 /** Integers of magnitude below 2^52: their differences (< 2^53) are exact. */
 const EXACT_BOUND = 2 ** 52;
 
@@ -84,6 +86,21 @@ function shiftInFloat64(
     const pk = places[k] as Uint8Array;
     for (let i = 0; i < s.length; i++) {
       const x = s[i] as number;
+      // Fast try at the places found so far: when a `scale`-place decimal
+      // rounds to x, is the only one (the ulp test) and x 10^scale < 2^50
+      // (so the second pass rounds it to its exact integer), that decimal is
+      // the one String(x) writes (see decimalPlaces in linregressDecimal.ts)
+      // and its scaled integer is the one the minimal p gives.
+      const fast = POW10[scale] as number;
+      if (
+        scale > 0 &&
+        Math.round(x * fast) / fast === x &&
+        Math.abs(x) * fast < FAST_BOUND &&
+        2 * Math.abs(x) * Number.EPSILON < 1 / fast
+      ) {
+        pk[i] = scale;
+        continue;
+      }
       let p = 0;
       while (Math.round(x * (POW10[p] as number)) / (POW10[p] as number) !== x) {
         if (++p === POW10.length) return undefined;
