@@ -129,7 +129,7 @@ export function renderPerformanceDoc(results: Results): string {
       '',
       'Each function runs on every data shape below, at each size, with the values as `JSON.parse`',
       'returns them (plain arrays) and as Float64Array; scipy/numpy run on the same values (numpy',
-      'arrays) in the same run, timed by the same rule (warm-up, batches of at least 1 ms, median).',
+      'arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median).',
       "The figure is the worst case over shapes, sizes 1e4 to 1e6 and both input kinds: our time over the reference's.",
       '',
       ...table(

@@ -4,7 +4,8 @@ Reads one JSON command per line on stdin:
   {"prefix": ..., "fn": ..., "budget_ms": ..., "min_runs": ..., "max_runs": ...}
 loads <prefix>.{x,y,z}.f64 (little-endian Float64, written by the Node side),
 times the scipy/numpy call like the Node side times its own (warm-up, then
-batches of at least 1 ms, median of runs) and answers one JSON line:
+batches of at least 1 ms, median of runs; CPU time of the process, as the
+Node side: time.process_time) and answers one JSON line:
   {"ms": <median per call>, "runs": ..., "batch": ...}
 """
 import json
@@ -45,33 +46,33 @@ CALLS = {
 
 
 def measure(call, budget_ms, min_runs, max_runs):
-    t = time.perf_counter()
+    t = time.process_time()
     call()
-    first = (time.perf_counter() - t) * 1e3
+    first = (time.process_time() - t) * 1e3
     if first >= budget_ms:
         times = [first]
         for _ in range(min_runs - 1):
-            t = time.perf_counter()
+            t = time.process_time()
             call()
-            times.append((time.perf_counter() - t) * 1e3)
+            times.append((time.process_time() - t) * 1e3)
         return {"ms": float(np.median(times)), "runs": min_runs, "batch": 1, "first_ms": first}
-    warm_until = time.perf_counter() + min(0.2 * budget_ms, 200) / 1e3
-    while time.perf_counter() < warm_until:
+    warm_until = time.process_time() + min(0.2 * budget_ms, 200) / 1e3
+    while time.process_time() < warm_until:
         call()
     batch = max(1, int(np.ceil(1.0 / max(first, 1e-6))))
     # re-estimate the per-call time after warm-up
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(batch):
         call()
-    per = (time.perf_counter() - t) * 1e3 / batch
+    per = (time.process_time() - t) * 1e3 / batch
     batch = max(1, int(np.ceil(1.0 / max(per, 1e-6))))
     runs = int(min(max_runs, max(min_runs, round(budget_ms / max(per * batch, 1e-6)))))
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = time.process_time()
         for _ in range(batch):
             call()
-        times.append((time.perf_counter() - t) * 1e3 / batch)
+        times.append((time.process_time() - t) * 1e3 / batch)
     return {"ms": float(np.median(times)), "runs": runs, "batch": batch, "first_ms": first}
 
 

@@ -5,7 +5,7 @@ import type { Alternative } from '../internal/validate';
 import { isConstant } from './internal/constant';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
-import { linregressDecimal } from './internal/linregressDecimal';
+import { isShortDecimal, linregressDecimal } from './internal/linregressDecimal';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
 import {
@@ -95,6 +95,15 @@ export function linregress(
   if (n < 2) {
     throw new StatsInputError(FN, `requires at least 2 points to fit a line (got ${n})`);
   }
+  // Short decimals (money, counts, readings) first: exact integer sums in
+  // one pass, no representation error to bound. Declines at the first value
+  // with more places.
+  const shortFirst = n > 2 && isShortDecimal(xs[0] as number) && isShortDecimal(ys[0] as number);
+  const early = shortFirst ? linregressDecimal(xs, ys) : null;
+  if (early !== null) {
+    noteLane('decimal-integers');
+    return withPvalue(early, n, alternative);
+  }
   const fast = n > 2 ? linregressFloat(xs, ys) : null;
   if (typeof fast === 'object' && fast !== null) return withPvalue(fast, n, alternative);
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
@@ -112,7 +121,7 @@ export function linregress(
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
   // The float64 bound was too loose. Short decimals (money, counts, a few
   // decimals on a large offset): exact integer sums.
-  const decimal = n > 2 ? linregressDecimal(xs, ys) : null;
+  const decimal = n > 2 && !shortFirst ? linregressDecimal(xs, ys) : null;
   if (decimal !== null) {
     noteLane('decimal-integers');
     return withPvalue(decimal, n, alternative);

@@ -13,6 +13,11 @@ const MAX_SCALED = 2 ** 50;
 const BLOCK = 128;
 const EXACT = 2 ** 52;
 
+/** True when v is a decimal of at most 6 places (v 10^6 below 2^50): worth trying this lane first. */
+export function isShortDecimal(v: number): boolean {
+  return Math.round(v * 1e6) / 1e6 === v && Math.abs(v) < 2 ** 50 / 1e6;
+}
+
 /**
  * The fewest decimal places P such that every value is the double nearest
  * to a decimal with at most P places, that decimal is the one its shortest
@@ -92,13 +97,58 @@ export function linregressDecimal(
   y: ArrayLike<number>,
 ): LinregressCore | null {
   const n = x.length;
-  const df = n - 2;
-  const px = decimalPlaces(x);
-  if (px === undefined) return null;
-  const py = decimalPlaces(y);
-  if (py === undefined) return null;
+  // Places from the first values, checked on every value in the summing
+  // pass; only if one has more places is the whole of x and y scanned.
+  const head = Math.min(64, n);
+  let px = decimalPlaces(headOf(x, head));
+  let py = decimalPlaces(headOf(y, head));
+  if (px === undefined || py === undefined) return null;
+  let sums = exactSums(x, y, px, py);
+  if (sums === 'places') {
+    px = decimalPlaces(x);
+    py = decimalPlaces(y);
+    if (px === undefined || py === undefined) return null;
+    sums = exactSums(x, y, px, py);
+  }
+  if (sums === 'places' || sums === 'range') return null;
+  return fromExactSums(n, px, py, sums);
+}
+
+/** The first m values, as a Float64Array. */
+const headOf = (v: ArrayLike<number>, m: number): ArrayLike<number> => {
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) out[i] = v[i] as number;
+  return out;
+};
+
+interface ExactSums {
+  kx: number;
+  ky: number;
+  sd: Dd;
+  se: Dd;
+  sdd: Dd;
+  sde: Dd;
+  see: Dd;
+}
+
+/**
+ * The centred integer sums of x 10^px and y 10^py, exact in blocks and
+ * added in double-double. 'places' when some value is not a decimal of at
+ * most px (py) places as decimalPlaces defines it (the same three tests,
+ * per value), 'range' when a block's squares would leave the exact integers.
+ */
+function exactSums(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  px: number,
+  py: number,
+): ExactSums | 'places' | 'range' {
+  const n = x.length;
   const sx = POW10[px] as number;
   const sy = POW10[py] as number;
+  // |v| below both: v 10^P < 2^50 and 2 |v| eps < 10^-P (the written decimal is the only one).
+  const limitX = Math.min(MAX_SCALED / sx, 1 / (2 * Number.EPSILON * sx));
+  const limitY = Math.min(MAX_SCALED / sy, 1 / (2 * Number.EPSILON * sy));
   const head = Math.min(32, n);
   let hx = 0;
   let hy = 0;
@@ -108,6 +158,7 @@ export function linregressDecimal(
   }
   const kx = Math.round(hx / head);
   const ky = Math.round(hy / head);
+  if (!Number.isFinite(kx) || !Number.isFinite(ky)) return 'places';
 
   let sd: Dd = dd(0);
   let se: Dd = dd(0);
@@ -122,8 +173,15 @@ export function linregressDecimal(
     let bde = 0;
     let bee = 0;
     for (let i = start; i < end; i++) {
-      const d = Math.round((x[i] as number) * sx) - kx;
-      const e = Math.round((y[i] as number) * sy) - ky;
+      const xi = x[i] as number;
+      const yi = y[i] as number;
+      const mx = Math.round(xi * sx);
+      const my = Math.round(yi * sy);
+      if (!(mx / sx === xi && my / sy === yi && Math.abs(xi) < limitX && Math.abs(yi) < limitY)) {
+        return 'places';
+      }
+      const d = mx - kx;
+      const e = my - ky;
       bd += d;
       be += e;
       bdd += d * d;
@@ -132,13 +190,21 @@ export function linregressDecimal(
     }
     // Integers with |d| <= d^2: every partial sum is at most the block's
     // sum of squares, so below 2^52 all of them (and each d e) are exact.
-    if (!(bdd < EXACT && bee < EXACT)) return null;
+    if (!(bdd < EXACT && bee < EXACT)) return 'range';
     sd = add(sd, dd(bd));
     se = add(se, dd(be));
     sdd = add(sdd, dd(bdd));
     sde = add(sde, dd(bde));
     see = add(see, dd(bee));
   }
+  return { kx, ky, sd, se, sdd, sde, see };
+}
+
+/** The fields and their bounds from the exact sums; null when a bound exceeds 1e-11. */
+function fromExactSums(n: number, px: number, py: number, sums: ExactSums): LinregressCore | null {
+  const { kx, ky, sd, se, sdd, sde, see } = sums;
+  const df = n - 2;
+  const sy = POW10[py] as number;
   // The double-double sums of exact block sums: each addition is within
   // 4 u^2 of its running magnitude, so a sum is within e2 of sum |terms|.
   const blocks = Math.ceil(n / BLOCK);
