@@ -21,7 +21,7 @@ describe.each(STACK_NAMES)('the %s stack from the real build', (name) => {
       resources(tf, 'aws_apigatewayv2_route')
         .map(([, r]) => r.route_key)
         .sort(),
-    ).toEqual(artifacts.functions.map((a) => a.route).sort());
+    ).toEqual(artifacts.functions.flatMap((a) => a.routes).sort());
     expect(resources(tf, 'aws_iam_role')).toHaveLength(artifacts.functions.length);
     expect(resources(tf, 'aws_cloudwatch_log_group')).toHaveLength(artifacts.functions.length + 1);
     expect(resources(tf, 'aws_lambda_layer_version')[0]![1].source_code_hash).toBe(
