@@ -3,7 +3,7 @@ import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Artifacts } from './artifacts';
-import type { EnvironmentConfig } from './config';
+import { type EnvironmentConfig, validateCors } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { HttpApi } from './constructs/http-api';
 import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
@@ -56,6 +56,7 @@ export class LambdaStatsStack extends TerraformStack {
       );
     }
 
+    if (config.cors) validateCors(config.name, config.cors);
     this.configureProviderAndBackend(props);
 
     const artifactBucket = new ArtifactBucket(this, 'artifacts', {
@@ -84,6 +85,7 @@ export class LambdaStatsStack extends TerraformStack {
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       auth: config.auth,
+      cors: config.cors,
     });
 
     const functions = artifacts.functions.map((fn) => {

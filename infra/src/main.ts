@@ -19,6 +19,8 @@ try {
     const config = environmentConfig(name, {
       stateBucket: env.stateBucket,
       stateRegion: env.stateRegion,
+      localAuth: env.localAuth,
+      localCorsOrigins: env.localCorsOrigins,
     });
     new LambdaStatsStack(app, name, {
       config,
