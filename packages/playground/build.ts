@@ -28,7 +28,10 @@ import { build } from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(root, '../..');
-const dist = path.join(root, 'dist');
+/** `tsx build.ts [--out <dir>]`: dist/ by default (the reproducibility test builds elsewhere). */
+const outFlag = process.argv.indexOf('--out');
+const dist =
+  outFlag > 0 ? path.resolve(process.argv[outFlag + 1] ?? 'dist') : path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 
 /** The routes the function answers (infra adds them to the HTTP API when the stack's config enables the playground). */
