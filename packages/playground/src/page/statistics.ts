@@ -176,8 +176,9 @@ export function buildRequest(
 export function labelsOf(mapping: Mapping): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [field, m] of Object.entries(mapping)) {
-    if (Array.isArray(m)) m.forEach((c, i) => (labels[`${field}.${i}`] = c));
-    else labels[field] = m;
+    if (Array.isArray(m)) {
+      for (const [i, c] of m.entries()) labels[`${field}.${i}`] = c;
+    } else labels[field] = m;
   }
   return labels;
 }
@@ -232,12 +233,13 @@ export function exampleAsCsv(
       const names = Array.from({ length: width }, (_, j) =>
         f.name === 'X' ? `x${j + 1}` : `col${j + 1}`,
       );
-      names.forEach((name, j) => columns.push({ name, values: rows.map((r) => r[j]!) }));
+      for (const [j, name] of names.entries())
+        columns.push({ name, values: rows.map((r) => r[j]!) });
       mapping[f.name] = names;
     } else if (f.kind === 'samples') {
       const samples = v as number[][];
       const names = samples.map((_, j) => `sample${j + 1}`);
-      samples.forEach((values, j) => columns.push({ name: names[j]!, values }));
+      for (const [j, values] of samples.entries()) columns.push({ name: names[j]!, values });
       mapping[f.name] = names;
     } else if (f.kind !== 'hidden') {
       options[f.name] = v;

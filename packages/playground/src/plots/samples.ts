@@ -2,7 +2,6 @@ import { studentTQuantile } from '@lambda-stats/stats-core';
 import * as Plot from '@observablehq/plot';
 import { normalQq } from './quantiles';
 import {
-  BASE,
   type Body,
   DATA_POINTS,
   type Labels,
