@@ -31,14 +31,29 @@ export interface LayerArtifact {
   readonly compatibleArchitectures: string[];
 }
 
+/** The playground's function: like a stats function, but GET routes of its own and no layer. */
+export interface PlaygroundArtifact {
+  readonly name: string;
+  /** e.g. `GET /playground`, `GET /openapi.json` */
+  readonly routes: string[];
+  readonly handler: string;
+  readonly zipPath: string;
+  readonly sha256: string;
+  readonly base64Sha256: string;
+  readonly size: number;
+}
+
 export interface Artifacts {
   readonly functions: FunctionArtifact[];
   readonly layer: LayerArtifact;
+  /** Absent when packages/playground has not been built (a stack that serves it then says so). */
+  readonly playground?: PlaygroundArtifact;
 }
 
 /** Where the artifacts sit below a repository root (or a test's fixture root). */
 export const HANDLERS_DIST = 'packages/handlers/dist';
 export const LAYER_DIST = 'layers/stats-runtime/dist';
+export const PLAYGROUND_DIST = 'packages/playground/dist';
 
 const BUILD_HINT = 'run `pnpm build` first';
 
@@ -164,10 +179,45 @@ export function readLayerArtifact(dir: string): LayerArtifact {
   };
 }
 
-/** Reads both manifests below `root` (the repository root, or a test's fixture root). */
+const isGetRoute = (v: unknown): v is string =>
+  typeof v === 'string' && /^GET \/[a-z0-9_./-]+$/.test(v);
+const isGetRoutes = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.every(isGetRoute);
+
+/** The playground's manifest (packages/playground/build.ts writes it). */
+export function readPlaygroundArtifact(dir: string): PlaygroundArtifact {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = readJson(file);
+  const entry =
+    isObject(manifest) && Array.isArray(manifest.functions) ? manifest.functions[0] : undefined;
+  const where = `${file} functions[0]`;
+  if (!isObject(entry))
+    throw new ArtifactError(`${file} must be {"functions":[{...}]}: ${BUILD_HINT}`);
+  const zip = field(entry, 'zip', isZipName, 'a zip file name beside the manifest', where);
+  const sha256 = field(entry, 'sha256', isString, 'a hex SHA-256', where);
+  const base64Sha256 = field(entry, 'base64Sha256', isString, 'a base64 SHA-256', where);
+  return {
+    name: field(entry, 'name', isFunctionName, 'a lower-case name like "playground"', where),
+    routes: field(entry, 'routes', isGetRoutes, 'GET route keys like "GET /playground"', where),
+    handler: field(entry, 'handler', isString, 'a handler string like "index.handler"', where),
+    zipPath: checkedZip(dir, zip, sha256, base64Sha256, where),
+    sha256,
+    base64Sha256,
+    size: field(entry, 'size', isSize, 'a positive byte count', where),
+  };
+}
+
+/**
+ * Reads the manifests below `root` (the repository root, or a test's fixture
+ * root): the functions and the layer always, the playground when it was built.
+ */
 export function readArtifacts(root: string): Artifacts {
+  const playgroundDir = path.join(root, PLAYGROUND_DIST);
   return {
     functions: readFunctionArtifacts(path.join(root, HANDLERS_DIST)),
     layer: readLayerArtifact(path.join(root, LAYER_DIST)),
+    ...(existsSync(path.join(playgroundDir, 'manifest.json'))
+      ? { playground: readPlaygroundArtifact(playgroundDir) }
+      : {}),
   };
 }

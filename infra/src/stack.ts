@@ -6,6 +6,7 @@ import type { Artifacts } from './artifacts';
 import type { EnvironmentConfig } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { HttpApi } from './constructs/http-api';
+import { Playground } from './constructs/playground';
 import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
 import { parseLoopbackEndpoint } from './local-endpoint';
 
@@ -112,6 +113,33 @@ export class LambdaStatsStack extends TerraformStack {
       api.addLambdaRoute(fn.name, fn.route, statsFunction.function);
       return statsFunction;
     });
+
+    if (config.playground) {
+      const artifact = artifacts.playground;
+      if (artifact === undefined) {
+        throw new Error(
+          `the ${config.name} stack serves the playground (playground: true in infra/src/config.ts) but packages/playground/dist/manifest.json is missing: run \`pnpm build\``,
+        );
+      }
+      const playground = new Playground(this, 'playground', {
+        artifact,
+        code: artifactBucket.addZip('function-zip-playground', {
+          key: `functions/${artifact.name}/${artifact.sha256}.zip`,
+          zipPath: artifact.zipPath,
+          sha256: artifact.sha256,
+        }),
+        functionName: `${prefix}-${artifact.name}`,
+        config,
+        api,
+        environment: { LAMBDA_STATS_STAGE: config.name },
+      });
+      functions.push(playground.function);
+      new TerraformOutput(this, 'playground_url', {
+        // The $default stage's invoke URL ends in a slash.
+        value: `${api.stage.invokeUrl}playground`,
+        description: 'The playground page: GET it in a browser',
+      });
+    }
 
     new TerraformOutput(this, 'api_url', {
       value: api.stage.invokeUrl,
