@@ -7,7 +7,7 @@ PNPM_VERSION := 12.4.2
 PNPM := $(CURDIR)/.tools/node_modules/.bin/pnpm
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: install start test build bench
+.PHONY: install start test build bench browser
 
 $(PNPM):
 	npm install --prefix .tools --no-save --no-package-lock --no-audit --no-fund pnpm@$(PNPM_VERSION)
@@ -21,7 +21,11 @@ install: node_modules/.modules.yaml
 start: install
 	$(PNPM) start
 
-test: install
+# Debian's chromium-headless-shell for the playground's browser tests (installed when missing).
+browser:
+	scripts/ci/install-chromium.sh
+
+test: install browser
 	$(PNPM) test
 
 build: install

@@ -197,6 +197,9 @@ async function main(): Promise<void> {
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
   if (existsSync(COMMITTED_OPENAPI)) out(`API document (OpenAPI 3.1): ${serve.url}/openapi.json`);
+  if (api.routes.some((r) => r.routeKey === 'GET /playground')) {
+    out(`Playground (open in a browser): ${bold(`${serve.url}/playground`)}`);
+  }
   if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
     out(`  ${curlFor(serve.url, linregress.routeKey)}`);
