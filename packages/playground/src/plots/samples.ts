@@ -26,10 +26,10 @@ export function meanInterval(
 }
 
 /**
- * A deterministic jitter in [-0.3, 0.3) for the i-th point (a low-discrepancy
+ * A deterministic jitter in [-0.26, 0.1) for the i-th point (a low-discrepancy
  * sequence, not random: the same data always draw the same picture).
  */
-export const jitter = (i: number) => (((i * 0.618033988749895) % 1) - 0.5) * 0.6;
+export const jitter = (i: number) => (((i * 0.618033988749895) % 1) - 0.5) * 0.36 - 0.08;
 
 /**
  * Samples as strip plots, one column per sample, each with its mean (a bar)
@@ -57,7 +57,7 @@ export function stripPlots(
           label: 'sample',
           ticks: ticks.map((t) => t.k),
           tickFormat: (k: number) => ticks[k]?.name ?? '',
-          domain: [-0.6, samples.length - 0.4],
+          domain: [-0.5, samples.length - 0.5],
         },
         y: { label: valueLabel },
         marks: [
@@ -80,7 +80,7 @@ export function stripPlots(
             tip: true,
           }),
           Plot.ruleX(summaries, {
-            x: (d: { k: number }) => d.k + 0.4,
+            x: (d: { k: number }) => d.k + 0.28,
             y1: 'lo',
             y2: 'hi',
             stroke: 'black',
@@ -89,8 +89,8 @@ export function stripPlots(
           }),
           Plot.ruleY(summaries, {
             y: 'mean',
-            x1: (d: { k: number }) => d.k + 0.3,
-            x2: (d: { k: number }) => d.k + 0.5,
+            x1: (d: { k: number }) => d.k + 0.2,
+            x2: (d: { k: number }) => d.k + 0.36,
             stroke: 'black',
             strokeWidth: 3,
             className: 'means',

@@ -39,6 +39,8 @@ export const BASE = {
   marginBottom: 48,
   style: { fontSize: '13px' },
   grid: true,
+  // keeps points at the ends of the axes clear of the frame
+  inset: 6,
 } as const;
 
 /** The main plot is larger: it spans the results column. */
