@@ -221,3 +221,17 @@ export function readArtifacts(root: string): Artifacts {
       : {}),
   };
 }
+
+/**
+ * The line the app prints when stacks that serve the playground are
+ * synthesized without its build: they deploy without it, which is worth
+ * knowing before a deploy. Undefined when nothing is missing.
+ */
+export function playgroundNotice(
+  artifacts: Artifacts,
+  stacks: { name: string; playground: boolean }[],
+): string | undefined {
+  const wanting = stacks.filter((s) => s.playground).map((s) => s.name);
+  if (artifacts.playground !== undefined || wanting.length === 0) return undefined;
+  return `${PLAYGROUND_DIST}/manifest.json is missing, so the ${wanting.join(' and ')} stack${wanting.length > 1 ? 's' : ''} will deploy without the playground page: run \`pnpm build\` to include it`;
+}

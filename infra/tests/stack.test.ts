@@ -23,9 +23,7 @@ const synthesized = new Map<string, Synthesized>();
 
 beforeAll(async () => {
   root = await writeFixtureArtifacts();
-  // The stats functions alone: the playground's function and routes are tested in playground.test.ts.
-  for (const name of STACK_NAMES)
-    synthesized.set(name, synthStack(name, root, { playground: false }));
+  for (const name of STACK_NAMES) synthesized.set(name, synthStack(name, root));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -252,7 +250,7 @@ describe('a changed build', () => {
     const changedRoot = await writeFixtureArtifacts({ handlerBody: ', headers: {}' });
     try {
       const before = get('dev').tf;
-      const after = synthStack('dev', changedRoot, { playground: false }).tf;
+      const after = synthStack('dev', changedRoot).tf;
       const code = (tf: Json) =>
         resources(tf, 'aws_lambda_function').map(([, f]) => f.source_code_hash);
       const keys = (tf: Json) => resources(tf, 'aws_s3_object').map(([, o]) => o.key);

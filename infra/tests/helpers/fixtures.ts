@@ -36,7 +36,13 @@ export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
 
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
 export async function writeFixtureArtifacts(
-  options: { root?: string; functions?: string[]; handlerBody?: string; playground?: boolean } = {},
+  options: {
+    root?: string;
+    functions?: string[];
+    handlerBody?: string;
+    /** Also write the playground's artifacts (default false: the stats functions alone). */
+    playground?: boolean;
+  } = {},
 ): Promise<string> {
   const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));
   const handlersDir = path.join(root, HANDLERS_DIST);
@@ -79,7 +85,7 @@ export async function writeFixtureArtifacts(
     })}\n`,
   );
 
-  if (options.playground ?? true) {
+  if (options.playground ?? false) {
     const playgroundDir = path.join(root, PLAYGROUND_DIST);
     mkdirSync(playgroundDir, { recursive: true });
     const bytes = await zip({
