@@ -15,10 +15,7 @@ describe.each(STACK_NAMES)('the %s stack from the real build', (name) => {
     const { tf } = synthStack(name, REPO_ROOT);
     // the playground's function too, in the stacks whose config serves it (local, dev)
     const playground = environmentConfig(name).playground ? artifacts.playground : undefined;
-    const entries = [
-      ...artifacts.functions.map((a) => ({ ...a, routes: [a.route] })),
-      ...(playground ? [playground] : []),
-    ];
+    const entries = [...artifacts.functions, ...(playground ? [playground] : [])];
     const functions = resources(tf, 'aws_lambda_function').map(([, f]) => f);
     expect(functions.map((f) => [f.function_name, f.handler, f.source_code_hash])).toEqual(
       entries.map((a) => [`lambda-stats-${name}-${a.name}`, a.handler, a.base64Sha256]),

@@ -7,7 +7,7 @@ import { Testing } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArtifacts } from '../src/artifacts';
 import { environmentConfig, STACK_NAMES } from '../src/config';
-import { AWS_SERVICES } from '../src/stack';
+import { AWS_SERVICES } from '../src/lambda-stats-stack';
 import { FIXTURE_FUNCTIONS, writeFixtureArtifacts } from './helpers/fixtures';
 import {
   type Json,

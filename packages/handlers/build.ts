@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
   layerExternals,
   layerOnlyPackages,
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length > 0) throw new Error(`endpoint names must be unique: ${dupes.join(', ')}`);
 
-  const functions = [];
+  const functions: FunctionEntry[] = [];
   for (const endpoint of [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { code, map } = await bundleEndpoint(endpoint.name);
     const zip = await buildZip([{ path: 'index.js', data: code }]);
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dist, 'sourcemaps', `${endpoint.name}.js.map`), map);
     functions.push({
       name: endpoint.name,
-      route: routeOf(endpoint),
+      routes: [routeOf(endpoint)],
       zip: `${endpoint.name}.zip`,
       handler: 'index.handler',
       sha256: d.sha256,
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
         `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
     );
   }
-  writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify({ functions }, null, 2)}\n`);
+  writeManifest(dist, { functions });
 }
 
 if (

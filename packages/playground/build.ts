@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
   buildZip,
   checkLimits,
@@ -149,20 +150,18 @@ async function main(): Promise<void> {
   const d = digest(zip);
   checkLimits('playground.zip', d.size, code.length);
   writeFileSync(path.join(dist, 'playground.zip'), zip);
-  const manifest = {
+  // The handlers' manifest schema (lambda-kit/manifest), validated as it is written.
+  writeManifest(dist, {
     functions: [
       {
         name: 'playground',
         routes: [...PLAYGROUND_ROUTES],
         zip: 'playground.zip',
         handler: 'index.handler',
-        sha256: d.sha256,
-        base64Sha256: d.base64Sha256,
-        size: d.size,
+        ...d,
       },
     ],
-  };
-  writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  });
   console.log(
     `playground.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped; page ${formatSize(Buffer.byteLength(html))}`,
   );

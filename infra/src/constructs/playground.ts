@@ -1,13 +1,12 @@
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { Construct } from 'constructs';
-import type { PlaygroundArtifact } from '../artifacts';
+import type { FunctionArtifact } from '../artifacts';
 import type { EnvironmentConfig } from '../config';
 import type { HttpApi } from './http-api';
 import { StatsFunction } from './stats-function';
 
 export interface PlaygroundProps {
-  readonly artifact: PlaygroundArtifact;
+  readonly artifact: FunctionArtifact;
   readonly code: S3Object;
   readonly functionName: string;
   readonly config: EnvironmentConfig;
@@ -16,10 +15,9 @@ export interface PlaygroundProps {
 }
 
 /**
- * The playground page's function (packages/playground): one function, no
- * layer (the page and the API document are built into its code), a GET
- * route per entry of its manifest, and an invoke permission for each of
- * those routes only.
+ * The playground page's function (packages/playground): no layer (the page
+ * and the API document are built into its code), the smallest memory size,
+ * and its manifest's GET routes, each with its own invoke permission.
  */
 export class Playground extends Construct {
   readonly function: StatsFunction;
@@ -27,7 +25,6 @@ export class Playground extends Construct {
   constructor(scope: Construct, id: string, props: PlaygroundProps) {
     super(scope, id);
     const { artifact, config, api } = props;
-    const [first, ...more] = artifact.routes;
     this.function = new StatsFunction(this, 'function', {
       functionName: props.functionName,
       code: props.code,
@@ -40,19 +37,8 @@ export class Playground extends Construct {
       timeoutSeconds: 3,
       logRetentionDays: config.logRetentionDays,
       environment: props.environment,
-      invokedBy: { executionArn: api.api.executionArn, route: first as string },
+      invokedBy: { executionArn: api.api.executionArn, routes: artifact.routes },
     });
-    api.addLambdaRoute(`${artifact.name}-0`, first as string, this.function.function);
-    more.forEach((route, i) => {
-      const [method, routePath] = route.split(' ');
-      new LambdaPermission(this, `invoke-permission-${i + 1}`, {
-        statementId: `AllowHttpApiInvoke${i + 1}`,
-        action: 'lambda:InvokeFunction',
-        functionName: this.function.function.functionName,
-        principal: 'apigateway.amazonaws.com',
-        sourceArn: `${api.api.executionArn}/*/${method}${routePath}`,
-      });
-      api.addLambdaRoute(`${artifact.name}-${i + 1}`, route, this.function.function);
-    });
+    api.addLambdaRoutes(artifact.name, artifact.routes, this.function.function);
   }
 }

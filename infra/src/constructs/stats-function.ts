@@ -6,6 +6,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { Construct } from 'constructs';
 import type { Architecture, LogRetentionDays } from '../config';
+import { routeSlug } from './http-api';
 
 export const LAMBDA_RUNTIME = 'nodejs22.x';
 
@@ -21,8 +22,12 @@ export interface StatsFunctionProps {
   readonly timeoutSeconds: number;
   readonly logRetentionDays: LogRetentionDays;
   readonly environment: Record<string, string>;
-  /** The API allowed to invoke this function: its execution ARN and the route (`POST /x`). */
-  readonly invokedBy: { readonly executionArn: string; readonly route: string };
+  /**
+   * The API allowed to invoke this function: its execution ARN and the routes
+   * (`POST /x`, `GET /jobs/{id}`). No routes: no API permission (a function
+   * invoked by a state machine or a schedule gets its permission elsewhere).
+   */
+  readonly invokedBy: { readonly executionArn: string; readonly routes: readonly string[] };
 }
 
 /**
@@ -91,14 +96,23 @@ export class StatsFunction extends Construct {
       dependsOn: [this.logGroup, policy],
     });
 
-    const [method, routePath] = props.invokedBy.route.split(' ');
-    new LambdaPermission(this, 'invoke-permission', {
-      statementId: 'AllowHttpApiInvoke',
-      action: 'lambda:InvokeFunction',
-      functionName: this.function.functionName,
-      principal: 'apigateway.amazonaws.com',
-      // <execution arn>/<stage>/<method>/<path>: only this route, any stage of this API.
-      sourceArn: `${props.invokedBy.executionArn}/*/${method}${routePath}`,
-    });
+    const { routes } = props.invokedBy;
+    for (const route of routes) {
+      const [method = '', routePath = ''] = route.split(' ');
+      const single = routes.length === 1;
+      new LambdaPermission(
+        this,
+        single ? 'invoke-permission' : `invoke-permission-${routeSlug(route)}`,
+        {
+          statementId: single ? 'AllowHttpApiInvoke' : `AllowHttpApiInvoke-${routeSlug(route)}`,
+          action: 'lambda:InvokeFunction',
+          functionName: this.function.functionName,
+          principal: 'apigateway.amazonaws.com',
+          // <execution arn>/<stage>/<method>/<path>: only this route, any stage of
+          // this API. API Gateway writes ANY as `*` and path parameters as `*`.
+          sourceArn: `${props.invokedBy.executionArn}/*/${method === 'ANY' ? '*' : method}${routePath.replace(/\{[^}]+\}/g, '*')}`,
+        },
+      );
+    }
   }
 }

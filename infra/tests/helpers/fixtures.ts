@@ -1,13 +1,13 @@
 /**
  * Small stand-ins for the build artifacts (handler zips, layer zip and their
- * manifests, in the formats TEAM.md fixes), written below a temp root with
+ * manifests, written with the manifest schema's own writer), below a temp root with
  * the repository's layout, so infra can be tested before the handler and
  * layer builds exist. Deterministic: fixed mtimes and modes.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { digest, type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import { ZipFile } from 'yazl';
 import { HANDLERS_DIST, LAYER_DIST, PLAYGROUND_DIST } from '../../src/artifacts';
 
@@ -25,11 +25,6 @@ function zip(entries: Record<string, string>): Promise<Buffer> {
     file.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     file.outputStream.on('error', reject);
   });
-}
-
-function hashes(bytes: Buffer) {
-  const digest = createHash('sha256').update(bytes).digest();
-  return { sha256: digest.toString('hex'), base64Sha256: digest.toString('base64') };
 }
 
 export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
@@ -50,7 +45,7 @@ export async function writeFixtureArtifacts(
   mkdirSync(handlersDir, { recursive: true });
   mkdirSync(layerDir, { recursive: true });
 
-  const functions = [];
+  const functions: FunctionEntry[] = [];
   for (const name of [...(options.functions ?? FIXTURE_FUNCTIONS)].sort()) {
     const bytes = await zip({
       'index.js': `exports.handler = async () => ({ statusCode: 200, body: ${JSON.stringify(JSON.stringify({ fixture: name }))}${options.handlerBody ?? ''} });\n`,
@@ -58,14 +53,13 @@ export async function writeFixtureArtifacts(
     writeFileSync(path.join(handlersDir, `${name}.zip`), bytes);
     functions.push({
       name,
-      route: `POST /${name}`,
+      routes: [`POST /${name}`],
       zip: `${name}.zip`,
       handler: 'index.handler',
-      ...hashes(bytes),
-      size: bytes.length,
+      ...digest(bytes),
     });
   }
-  writeFileSync(path.join(handlersDir, 'manifest.json'), `${JSON.stringify({ functions })}\n`);
+  writeManifest(handlersDir, { functions });
 
   const layerBytes = await zip({
     'nodejs/node_modules/stats-fixture/index.js': 'module.exports = { fixture: true };\n',
@@ -73,17 +67,13 @@ export async function writeFixtureArtifacts(
       '{"name":"stats-fixture","main":"index.js"}\n',
   });
   writeFileSync(path.join(layerDir, 'stats-runtime.zip'), layerBytes);
-  writeFileSync(
-    path.join(layerDir, 'manifest.json'),
-    `${JSON.stringify({
-      name: 'stats-runtime',
-      zip: 'stats-runtime.zip',
-      ...hashes(layerBytes),
-      size: layerBytes.length,
-      compatibleRuntimes: ['nodejs22.x'],
-      compatibleArchitectures: ['arm64', 'x86_64'],
-    })}\n`,
-  );
+  writeManifest(layerDir, {
+    name: 'stats-runtime',
+    zip: 'stats-runtime.zip',
+    ...digest(layerBytes),
+    compatibleRuntimes: ['nodejs22.x'],
+    compatibleArchitectures: ['arm64', 'x86_64'],
+  });
 
   if (options.playground ?? false) {
     const playgroundDir = path.join(root, PLAYGROUND_DIST);
@@ -92,17 +82,17 @@ export async function writeFixtureArtifacts(
       'index.js': 'exports.handler = async () => ({ statusCode: 200, body: "<!doctype html>" });\n',
     });
     writeFileSync(path.join(playgroundDir, 'playground.zip'), bytes);
-    const functions = [
-      {
-        name: 'playground',
-        routes: ['GET /playground', 'GET /openapi.json'],
-        zip: 'playground.zip',
-        handler: 'index.handler',
-        ...hashes(bytes),
-        size: bytes.length,
-      },
-    ];
-    writeFileSync(path.join(playgroundDir, 'manifest.json'), `${JSON.stringify({ functions })}\n`);
+    writeManifest(playgroundDir, {
+      functions: [
+        {
+          name: 'playground',
+          routes: ['GET /playground', 'GET /openapi.json'],
+          zip: 'playground.zip',
+          handler: 'index.handler',
+          ...digest(bytes),
+        },
+      ],
+    });
   }
   return root;
 }

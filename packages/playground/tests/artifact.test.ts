@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractZip } from '@lambda-stats/lambda-kit/zip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -24,25 +24,6 @@ interface Result {
 }
 let handler: (event: unknown) => Promise<Result>;
 
-function readZipEntry(zipPath: string, name: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks)));
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} not in ${zipPath}`)));
-      zip.readEntry();
-    });
-  });
-}
-
 const event = (method: string, rawPath: string) => ({
   version: '2.0',
   rawPath,
@@ -53,10 +34,8 @@ const event = (method: string, rawPath: string) => ({
 });
 
 beforeAll(async () => {
-  const code = await readZipEntry(path.join(root, 'dist', 'playground.zip'), 'index.js');
-  const file = path.join(work, 'index.js');
-  writeFileSync(file, code);
-  handler = require(file).handler;
+  await extractZip(path.join(root, 'dist', 'playground.zip'), path.join(work, 'task'));
+  handler = require(path.join(work, 'task', 'index.js')).handler;
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { extractZip } from '@lambda-stats/lambda-kit/zip';
 import { CodeFetcher, type Deployment, readStateCodeSources } from '../deployment';
-import { extractZip } from '../zip';
 import { FunctionPool } from './pool';
 import type { FunctionSpec, InvokeOutcome, LogSink } from './types';
 

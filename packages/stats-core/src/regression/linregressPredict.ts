@@ -1,5 +1,5 @@
 import { StatsInputError } from '../errors';
-import { type NumericArray, requireFinite, requireNumericArray } from './internal/validate';
+import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { type LinregressOptions, type LinregressResult, linregress } from './linregress';
 import { olsPredict } from './olsPredict';
 import type { Prediction, PredictionOptions } from './prediction/intervals';
@@ -41,8 +41,8 @@ export function linregressPredict(
       `requires at least 3 points for intervals (got ${x.length}: a line through 2 points leaves no residual degrees of freedom)`,
     );
   }
-  const news = requireNumericArray(FN, 'newX', newX);
-  requireFinite(FN, 'newX', news);
+  const news = checkNumericArray(FN, 'newX', newX);
+  checkFinite(FN, 'newX', news);
   const rows = Array.from(x, (v) => [v]);
   const newRows = Array.from(news, (v) => [v]);
   const { prediction } = olsPredict(rows, y, newRows, {

@@ -1,8 +1,8 @@
 import { StatsInputError } from '../errors';
+import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { big } from './internal/bigNumber';
 import { toScaledIntegers } from './internal/decimal';
 import { onesColumn } from './internal/design';
-import { type NumericArray, requireFinite, requireNumericArray } from './internal/validate';
 import { type OlsOptions, type OlsResult, ols } from './ols';
 import {
   checkConfidenceLevel,
@@ -58,14 +58,14 @@ export function olsPredict(
     throw new StatsInputError(FN, 'requires newX to be an array of rows to predict at');
   }
   const newRows = newX.map((row, i) => {
-    const values = requireNumericArray(FN, `newX[${i}]`, row);
+    const values = checkNumericArray(FN, `newX[${i}]`, row);
     if (values.length !== k) {
       throw new StatsInputError(
         FN,
         `requires every row of newX to have ${k} entries, one per column of X (newX[${i}] has ${values.length})`,
       );
     }
-    requireFinite(FN, `newX[${i}]`, values);
+    checkFinite(FN, `newX[${i}]`, values);
     return Array.from(values);
   });
   const n = y.length;

@@ -1,8 +1,8 @@
 import { StatsInputError } from '../errors';
+import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { big } from './internal/bigNumber';
 import { toScaledIntegers } from './internal/decimal';
 import { onesColumn } from './internal/design';
-import { type NumericArray, requireFinite, requireNumericArray } from './internal/validate';
 import type { OlsPredictResult } from './olsPredict';
 import { type PolyfitOptions, polyfit } from './polyfit';
 import {
@@ -45,8 +45,8 @@ export function polyfitPredict(
   const level = checkConfidenceLevel(FN, options.confidenceLevel);
   const hasIntercept = options.intercept ?? true;
   const fit = polyfit(x, y, degree, { intercept: hasIntercept });
-  const news = requireNumericArray(FN, 'newX', newX);
-  requireFinite(FN, 'newX', news);
+  const news = checkNumericArray(FN, 'newX', newX);
+  checkFinite(FN, 'newX', news);
   const first = hasIntercept ? 0 : 1;
   const powers = Array.from({ length: degree + 1 - first }, (_, j) => j + first);
   const n = x.length;

@@ -108,9 +108,9 @@ export class LambdaStatsStack extends TerraformStack {
           POWERTOOLS_SERVICE_NAME: PROJECT,
           POWERTOOLS_LOG_LEVEL: config.logLevel,
         },
-        invokedBy: { executionArn: api.api.executionArn, route: fn.route },
+        invokedBy: { executionArn: api.api.executionArn, routes: fn.routes },
       });
-      api.addLambdaRoute(fn.name, fn.route, statsFunction.function);
+      api.addLambdaRoutes(fn.name, fn.routes, statsFunction.function);
       return statsFunction;
     });
 
