@@ -14,6 +14,8 @@ export const errorCodes = [
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
+  'invalid_csv',
+  'unknown_column',
   'internal_error',
 ] as const;
 
