@@ -31,6 +31,7 @@ describe('statistics from the OpenAPI document', () => {
       x: 'column',
       y: 'column',
       alternative: 'choice',
+      nan_policy: 'choice',
       predict: 'hidden',
     });
     expect(kinds('ols')).toMatchObject({ X: 'rows', y: 'column', intercept: 'boolean' });
