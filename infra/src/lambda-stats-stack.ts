@@ -3,7 +3,7 @@ import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Artifacts } from './artifacts';
-import type { EnvironmentConfig } from './config';
+import { type EnvironmentConfig, validateCors } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { HttpApi } from './constructs/http-api';
 import { Playground } from './constructs/playground';
@@ -57,6 +57,7 @@ export class LambdaStatsStack extends TerraformStack {
       );
     }
 
+    if (config.cors) validateCors(config.name, config.cors);
     this.configureProviderAndBackend(props);
 
     const artifactBucket = new ArtifactBucket(this, 'artifacts', {
@@ -85,6 +86,7 @@ export class LambdaStatsStack extends TerraformStack {
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       auth: config.auth,
+      cors: config.cors,
     });
 
     const functions = artifacts.functions.map((fn) => {

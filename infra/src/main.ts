@@ -16,7 +16,12 @@ try {
   const artifacts = readArtifacts(env.artifactsRoot);
   const app = new App();
   const configs = env.stacks.map((name) =>
-    environmentConfig(name, { stateBucket: env.stateBucket, stateRegion: env.stateRegion }),
+    environmentConfig(name, {
+      stateBucket: env.stateBucket,
+      stateRegion: env.stateRegion,
+      localAuth: env.localAuth,
+      localCorsOrigins: env.localCorsOrigins,
+    }),
   );
   const notice = playgroundNotice(artifacts, configs);
   if (notice) console.error(`lambda-stats infra: ${notice}`);
