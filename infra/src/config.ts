@@ -102,6 +102,12 @@ export interface EnvironmentConfig {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Let `destroy` delete the artifact bucket even if something else wrote into it. */
   readonly forceDestroyArtifacts: boolean;
+  /**
+   * Serve the playground page (GET /playground, and GET /openapi.json for
+   * it) from its own function. On in local and dev; off in prod, where the
+   * API's routes need IAM signatures that a page in a browser cannot make.
+   */
+  readonly playground: boolean;
   /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
   readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
 }
@@ -144,6 +150,7 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
         },
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
+        playground: true,
         state: { kind: 'local' },
       };
     case 'dev':
@@ -160,6 +167,7 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
         cors: { ...CORS_DEFAULTS, allowOrigins: LOCAL_DEV_ORIGINS },
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
+        playground: true,
         state: remote(),
       };
     case 'prod':
@@ -176,6 +184,7 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
         // (`cors: { ...CORS_DEFAULTS, allowOrigins: ['https://app.example.com'] }`).
         logLevel: 'INFO',
         forceDestroyArtifacts: false,
+        playground: false,
         state: remote(),
       };
   }

@@ -6,6 +6,7 @@ import type { Artifacts } from './artifacts';
 import { type EnvironmentConfig, validateCors } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { HttpApi } from './constructs/http-api';
+import { Playground } from './constructs/playground';
 import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
 import { parseLoopbackEndpoint } from './local-endpoint';
 
@@ -114,6 +115,29 @@ export class LambdaStatsStack extends TerraformStack {
       api.addLambdaRoutes(fn.name, fn.routes, statsFunction.function);
       return statsFunction;
     });
+
+    // Without a playground build the stack deploys without it; main.ts says so (playgroundNotice).
+    const artifact = config.playground ? artifacts.playground : undefined;
+    if (artifact !== undefined) {
+      const playground = new Playground(this, 'playground', {
+        artifact,
+        code: artifactBucket.addZip('function-zip-playground', {
+          key: `functions/${artifact.name}/${artifact.sha256}.zip`,
+          zipPath: artifact.zipPath,
+          sha256: artifact.sha256,
+        }),
+        functionName: `${prefix}-${artifact.name}`,
+        config,
+        api,
+        environment: { LAMBDA_STATS_STAGE: config.name },
+      });
+      functions.push(playground.function);
+      new TerraformOutput(this, 'playground_url', {
+        // The $default stage's invoke URL ends in a slash.
+        value: `${api.stage.invokeUrl}playground`,
+        description: 'The playground page: GET it in a browser',
+      });
+    }
 
     new TerraformOutput(this, 'api_url', {
       value: api.stage.invokeUrl,

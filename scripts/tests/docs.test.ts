@@ -53,6 +53,7 @@ describe('links in the docs', () => {
     'tooling/lambda-kit/README.md',
     'packages/tabular/README.md',
     'packages/client/README.md',
+    'packages/playground/README.md',
   ];
   for (const file of [...files, ...packageReadmes]) {
     it(`${file}: every relative link names a file (and heading) that exists`, () => {

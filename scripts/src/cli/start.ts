@@ -225,6 +225,9 @@ async function main(): Promise<void> {
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
   if (existsSync(COMMITTED_OPENAPI)) out(`API document (OpenAPI 3.1): ${serve.url}/openapi.json`);
+  if (api.routes.some((r) => r.routeKey === 'GET /playground')) {
+    out(`Playground (open in a browser): ${bold(`${serve.url}/playground`)}`);
+  }
   const iam = api.routes.some((r) => r.authorizationType === 'AWS_IAM');
   if (iam) {
     out(
