@@ -40,6 +40,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exponential_smoothing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Holt-Winters exponential smoothing: fit, forecasts and prediction intervals (statsmodels ExponentialSmoothing).
+         * @description CSV form of the example: `POST /exponential_smoothing?y=y&trend=add&seasonal=add&seasonal_periods=4&smoothing_level=0.3&smoothing_trend=0.1&smoothing_seasonal=0.2&initial_level=29.25&initial_trend=0.5&initial_seasonal=initial_seasonal&horizon=4` with Content-Type: text/csv.
+         */
+        post: operations["exponential_smoothing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/f_oneway": {
         parameters: {
             query?: never;
@@ -54,6 +74,26 @@ export interface paths {
          * @description CSV form of the example: `POST /f_oneway?samples=value&group_by=group` with Content-Type: text/csv.
          */
         post: operations["f_oneway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iqr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Interquartile range, or any percentile range, of a sample (scipy.stats.iqr).
+         * @description CSV form of the example: `POST /iqr?x=x` with Content-Type: text/csv.
+         */
+        post: operations["iqr"];
         delete?: never;
         options?: never;
         head?: never;
@@ -140,6 +180,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/median_abs_deviation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Median absolute deviation of a sample (scipy.stats.median_abs_deviation).
+         * @description CSV form of the example: `POST /median_abs_deviation?x=x` with Content-Type: text/csv.
+         */
+        post: operations["median_abs_deviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/modified_zscore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Modified z-scores of Iglewicz and Hoaglin, 0.6745 (x - median) / MAD, with outliers flagged (not a scipy function).
+         * @description CSV form of the example: `POST /modified_zscore?x=x` with Content-Type: text/csv.
+         */
+        post: operations["modified_zscore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ols": {
         parameters: {
             query?: never;
@@ -220,6 +300,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/siegelslopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Siegel's repeated-median robust line (scipy.stats.siegelslopes).
+         * @description CSV form of the example: `POST /siegelslopes?y=y&x=x` with Content-Type: text/csv.
+         */
+        post: operations["siegelslopes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spearmanr": {
         parameters: {
             query?: never;
@@ -234,6 +334,26 @@ export interface paths {
          * @description CSV form of the example: `POST /spearmanr?a=a&b=b` with Content-Type: text/csv.
          */
         post: operations["spearmanr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/theilslopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Theil-Sen robust line: median of pairwise slopes, with a confidence interval (scipy.stats.theilslopes).
+         * @description CSV form of the example: `POST /theilslopes?y=y&x=x` with Content-Type: text/csv.
+         */
+        post: operations["theilslopes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,6 +414,26 @@ export interface paths {
          * @description CSV form of the example: `POST /ttest_rel?a=a&b=b` with Content-Type: text/csv.
          */
         post: operations["ttest_rel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zscore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Standard scores (a - mean) / sd of a sample (scipy.stats.zscore).
+         * @description CSV form of the example: `POST /zscore?a=a` with Content-Type: text/csv.
+         */
+        post: operations["zscore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -376,6 +516,89 @@ export interface components {
                 message: string;
             };
         };
+        exponential_smoothing_request: {
+            /**
+             * @description Level of the prediction intervals.
+             * @default 0.95
+             */
+            confidence_level?: number;
+            /**
+             * @description Damp the trend by phi per step (needs a trend).
+             * @default false
+             */
+            damped_trend?: boolean;
+            /** @description phi in (0, 1]; estimated in [0.8, 0.995] when absent, as statsmodels. */
+            damping_trend?: number;
+            /**
+             * @description Number of steps to forecast (0 to 10000).
+             * @default 0
+             */
+            horizon?: number;
+            /** @description Initial level. Give all the initial states the model has, or none (then they are estimated). */
+            initial_level?: number;
+            /** @description The m initial seasonal values, the first applying to y[0] (with seasonality). */
+            initial_seasonal?: number[];
+            /** @description Initial trend (with a trend). */
+            initial_trend?: number;
+            /**
+             * @description 'add' or 'mul' seasonality; null (default) for none.
+             * @default null
+             */
+            seasonal?: ("add" | "mul") | null;
+            /** @description Length m of the seasonal cycle, e.g. 24 for hourly readings with a daily cycle (2 to 96); required with seasonal. */
+            seasonal_periods?: number;
+            /** @description alpha in [0, 1]; estimated when absent. */
+            smoothing_level?: number;
+            /** @description gamma in [0, 1]; estimated when absent. */
+            smoothing_seasonal?: number;
+            /** @description beta in [0, 1], Holt-Winters form b = beta (l - l_prev) + (1 - beta) phi b_prev; estimated when absent. */
+            smoothing_trend?: number;
+            /**
+             * @description 'add' for an additive trend; null (default) for none.
+             * @default null
+             */
+            trend?: "add" | null;
+            /**
+             * y
+             * @description The series, evenly spaced, oldest first (at most 5000 values).
+             */
+            y: number[];
+        };
+        exponential_smoothing_response: {
+            /** @description Which of them were estimated, in statsmodels names (initial_seasons for the seasonal states). */
+            estimated: string[];
+            /** @description One-step-ahead fitted values, one per observation. */
+            fitted_values: (number | null)[];
+            /** @description Forecasts 1..horizon steps ahead. */
+            forecast: (number | null)[];
+            /** @description How the estimation went; null when everything was given. */
+            optimizer: {
+                converged: boolean;
+                iterations: number;
+                method: string;
+                starts: number;
+            } | null;
+            /** @description The model's parameters and initial states, given or estimated (null where the model has no such component). */
+            params: {
+                damping_trend: number | null;
+                initial_level: number | null;
+                initial_seasonal: (number | null)[];
+                initial_trend: number | null;
+                smoothing_level: number | null;
+                smoothing_seasonal: number | null;
+                smoothing_trend: number | null;
+            };
+            /** @description Analytical intervals of the additive-error ETS model (Hyndman et al. 2008, class 1, as statsmodels' ETSModel): null with multiplicative seasonality, which has no closed form, or horizon 0. */
+            prediction_intervals: {
+                level: number;
+                lower: (number | null)[];
+                upper: (number | null)[];
+            } | null;
+            /** @description y - fitted_values. */
+            residuals: (number | null)[];
+            /** @description Sum of squared residuals. */
+            sse: number | null;
+        };
         f_oneway_request: {
             /**
              * @description true: classic one-way ANOVA; false: Welch's ANOVA.
@@ -408,6 +631,39 @@ export interface components {
             ss_within: number | null;
             /** @description F statistic (null when undefined or infinite: every group constant). */
             statistic: number | null;
+        };
+        iqr_request: {
+            /**
+             * @description How a percentile between two data points is taken (numpy's methods; 'linear' is Hyndman and Fan's type 7).
+             * @default linear
+             * @enum {string}
+             */
+            interpolation?: "linear" | "lower" | "higher" | "midpoint" | "nearest";
+            /**
+             * @description The two percentiles, in [0, 100] and in either order; default [25, 75], the quartiles.
+             * @default [
+             *       25,
+             *       75
+             *     ]
+             */
+            rng?: [
+                number,
+                number
+            ];
+            /**
+             * @description The range is divided by this: a positive number (default 1), or "normal" for 1.3489795003921636, the interquartile range of the standard normal.
+             * @default 1
+             */
+            scale?: number | "normal";
+            /**
+             * x
+             * @description The sample.
+             */
+            x: number[];
+        };
+        iqr_response: {
+            /** @description (percentile(x, high) - percentile(x, low)) / scale. */
+            iqr: number | null;
         };
         kendalltau_request: {
             /**
@@ -504,6 +760,24 @@ export interface components {
              * @enum {unknown}
              */
             nan_policy?: "raise" | "omit" | "propagate";
+            /** @description Optional: predict at new x with the confidence interval of the mean and the prediction interval of a new observation. */
+            predict?: {
+                /**
+                 * @description Coverage of both intervals, strictly between 0 and 1 (statsmodels alpha = 1 - confidence_level).
+                 * @default 0.95
+                 */
+                confidence_level?: number;
+                /**
+                 * @description Also return the data's fitted values and residuals (statsmodels fittedvalues, resid).
+                 * @default false
+                 */
+                fitted?: boolean;
+                /**
+                 * @description x values to predict at (may be empty).
+                 * @default []
+                 */
+                x?: number[];
+            };
             /**
              * x
              * @description Independent variable, one value per observation.
@@ -521,6 +795,27 @@ export interface components {
             intercept_stderr: number | null;
             /** @description Number of observations. */
             n: number;
+            /** @description Present when the request had `predict`: statsmodels get_prediction(...).summary_frame(alpha), column by column. */
+            prediction?: {
+                /** @description Coverage of the intervals. */
+                confidence_level: number | null;
+                /** @description Fitted value of each observation (when predict.fitted is true). */
+                fittedvalues?: (number | null)[];
+                /** @description Fitted mean at each new point. */
+                mean: (number | null)[];
+                /** @description Lower end of the confidence interval of the mean. */
+                mean_ci_lower: (number | null)[];
+                /** @description Upper end of the confidence interval of the mean. */
+                mean_ci_upper: (number | null)[];
+                /** @description Standard error of the fitted mean. */
+                mean_se: (number | null)[];
+                /** @description Lower end of the prediction interval of a new observation. */
+                obs_ci_lower: (number | null)[];
+                /** @description Upper end of the prediction interval of a new observation. */
+                obs_ci_upper: (number | null)[];
+                /** @description Residual y - fitted of each observation (when predict.fitted is true). */
+                resid?: (number | null)[];
+            };
             /** @description p-value of the test that the slope is zero. */
             pvalue: number | null;
             /** @description Coefficient of determination, rvalue squared. */
@@ -572,12 +867,75 @@ export interface components {
             /** @description U statistic of x. */
             statistic: number | null;
         };
+        median_abs_deviation_request: {
+            /**
+             * @description The MAD is divided by this: a positive number (default 1), or "normal" for 0.6744897501960817 = Phi^-1(0.75), which makes it estimate the standard deviation of normal data.
+             * @default 1
+             */
+            scale?: number | "normal";
+            /**
+             * x
+             * @description The sample.
+             */
+            x: number[];
+        };
+        median_abs_deviation_response: {
+            /** @description median(|x - median(x)|) / scale. */
+            median_abs_deviation: number | null;
+        };
+        modified_zscore_request: {
+            /**
+             * @description |M| above this flags an outlier; default 3.5, as Iglewicz and Hoaglin recommend.
+             * @default 3.5
+             */
+            threshold?: number;
+            /**
+             * x
+             * @description The sample, e.g. one series of readings.
+             */
+            x: number[];
+        };
+        modified_zscore_response: {
+            /** @description median(|x - median|), unscaled. */
+            mad: number | null;
+            median: number | null;
+            /** @description The indices i where |M_i| > threshold. */
+            outlier_indices: number[];
+            /** @description |M_i| > threshold, in input order. */
+            outliers: boolean[];
+            /**
+             * @description 'mad' normally; 'meanAbsoluteDeviation' when MAD = 0 (half or more of the values equal the median), where M_i = (x_i - median) / (1.253314 MeanAD); 'none' for constant data (all scores 0).
+             * @enum {string}
+             */
+            scale_used: "mad" | "meanAbsoluteDeviation" | "none";
+            /** @description M_i = 0.6745 (x_i - median) / MAD, in input order. */
+            scores: (number | null)[];
+            threshold: number;
+        };
         ols_request: {
             /**
              * @description Fit an intercept (a leading column of ones is added).
              * @default true
              */
             intercept?: boolean;
+            /** @description Optional: predict at new rows with the confidence interval of the mean and the prediction interval of a new observation. */
+            predict?: {
+                /**
+                 * @description Coverage of both intervals, strictly between 0 and 1 (statsmodels alpha = 1 - confidence_level).
+                 * @default 0.95
+                 */
+                confidence_level?: number;
+                /**
+                 * @description Also return the data's fitted values and residuals (statsmodels fittedvalues, resid).
+                 * @default false
+                 */
+                fitted?: boolean;
+                /**
+                 * @description Rows to predict at, one entry per column of X (the intercept is added as for the fit).
+                 * @default []
+                 */
+                X?: number[][];
+            };
             /** @description Design matrix: one row per observation, one column per regressor. */
             X: number[][];
             /**
@@ -605,6 +963,27 @@ export interface components {
             n: number;
             /** @description Two-sided p-value of each t statistic. */
             p_values: (number | null)[];
+            /** @description Present when the request had `predict`: statsmodels get_prediction(...).summary_frame(alpha), column by column. */
+            prediction?: {
+                /** @description Coverage of the intervals. */
+                confidence_level: number | null;
+                /** @description Fitted value of each observation (when predict.fitted is true). */
+                fittedvalues?: (number | null)[];
+                /** @description Fitted mean at each new point. */
+                mean: (number | null)[];
+                /** @description Lower end of the confidence interval of the mean. */
+                mean_ci_lower: (number | null)[];
+                /** @description Upper end of the confidence interval of the mean. */
+                mean_ci_upper: (number | null)[];
+                /** @description Standard error of the fitted mean. */
+                mean_se: (number | null)[];
+                /** @description Lower end of the prediction interval of a new observation. */
+                obs_ci_lower: (number | null)[];
+                /** @description Upper end of the prediction interval of a new observation. */
+                obs_ci_upper: (number | null)[];
+                /** @description Residual y - fitted of each observation (when predict.fitted is true). */
+                resid?: (number | null)[];
+            };
             /** @description Residual standard deviation, sqrt(SSR / df_resid). */
             residual_sd: number | null;
             rsquared: number | null;
@@ -656,6 +1035,24 @@ export interface components {
              * @default true
              */
             intercept?: boolean;
+            /** @description Optional: predict at new x with the confidence interval of the mean and the prediction interval of a new observation. */
+            predict?: {
+                /**
+                 * @description Coverage of both intervals, strictly between 0 and 1 (statsmodels alpha = 1 - confidence_level).
+                 * @default 0.95
+                 */
+                confidence_level?: number;
+                /**
+                 * @description Also return the data's fitted values and residuals (statsmodels fittedvalues, resid).
+                 * @default false
+                 */
+                fitted?: boolean;
+                /**
+                 * @description x values to predict at (may be empty).
+                 * @default []
+                 */
+                x?: number[];
+            };
             /**
              * x
              * @description Independent variable.
@@ -686,6 +1083,27 @@ export interface components {
             n: number;
             /** @description Two-sided p-value of each t statistic. */
             p_values: (number | null)[];
+            /** @description Present when the request had `predict`: statsmodels get_prediction(...).summary_frame(alpha), column by column. */
+            prediction?: {
+                /** @description Coverage of the intervals. */
+                confidence_level: number | null;
+                /** @description Fitted value of each observation (when predict.fitted is true). */
+                fittedvalues?: (number | null)[];
+                /** @description Fitted mean at each new point. */
+                mean: (number | null)[];
+                /** @description Lower end of the confidence interval of the mean. */
+                mean_ci_lower: (number | null)[];
+                /** @description Upper end of the confidence interval of the mean. */
+                mean_ci_upper: (number | null)[];
+                /** @description Standard error of the fitted mean. */
+                mean_se: (number | null)[];
+                /** @description Lower end of the prediction interval of a new observation. */
+                obs_ci_lower: (number | null)[];
+                /** @description Upper end of the prediction interval of a new observation. */
+                obs_ci_upper: (number | null)[];
+                /** @description Residual y - fitted of each observation (when predict.fitted is true). */
+                resid?: (number | null)[];
+            };
             /** @description Residual standard deviation, sqrt(SSR / df_resid). */
             residual_sd: number | null;
             rsquared: number | null;
@@ -713,6 +1131,29 @@ export interface components {
             pvalue: number | null;
             /** @description W statistic. */
             statistic: number | null;
+        };
+        siegelslopes_request: {
+            /**
+             * @description Intercept: 'hierarchical' median(y - slope x), 'separate' the repeated median of pairwise intercepts.
+             * @default hierarchical
+             * @enum {string}
+             */
+            method?: "hierarchical" | "separate";
+            /**
+             * x
+             * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
+             */
+            x?: number[];
+            /**
+             * y
+             * @description Responses. At most 5000 values: the repeated median takes n^2 steps.
+             */
+            y: number[];
+        };
+        siegelslopes_response: {
+            intercept: number | null;
+            /** @description Siegel's repeated-median slope. */
+            slope: number | null;
         };
         spearmanr_request: {
             /**
@@ -743,6 +1184,38 @@ export interface components {
             pvalue: number | null;
             /** @description Spearman rank correlation (ties get average ranks). */
             statistic: number | null;
+        };
+        theilslopes_request: {
+            /**
+             * @description Confidence degree of the slope interval (scipy `alpha`: 0.95 gives a 95% interval; alpha and 1 - alpha give the same).
+             * @default 0.95
+             */
+            alpha?: number;
+            /**
+             * @description Intercept: 'separate' median(y) - slope median(x), 'joint' median(y - slope x).
+             * @default separate
+             * @enum {string}
+             */
+            method?: "separate" | "joint";
+            /**
+             * x
+             * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
+             */
+            x?: number[];
+            /**
+             * y
+             * @description Responses. At most 5000 values: the n(n - 1) / 2 pairwise slopes are held in memory at once (100 MB at the cap).
+             */
+            y: number[];
+        };
+        theilslopes_response: {
+            /** @description Upper bound of the slope's confidence interval. */
+            high_slope: number | null;
+            intercept: number | null;
+            /** @description Lower bound of the slope's confidence interval (Sen 1968). */
+            low_slope: number | null;
+            /** @description Theil-Sen slope: the median of the pairwise slopes. */
+            slope: number | null;
         };
         ttest_1samp_request: {
             /**
@@ -842,6 +1315,22 @@ export interface components {
             /** @description t statistic. */
             statistic: number | null;
         };
+        zscore_request: {
+            /**
+             * a
+             * @description The sample.
+             */
+            a: number[];
+            /**
+             * @description Delta degrees of freedom of the standard deviation (divisor n - ddof), at most the number of values; default 0, as scipy.
+             * @default 0
+             */
+            ddof?: number;
+        };
+        zscore_response: {
+            /** @description (a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0. */
+            zscore: (number | null)[];
+        };
     };
     responses: {
         /** @description internal_error: a bug. The message and details carry the request id; no stack or internal message is returned. */
@@ -874,7 +1363,7 @@ export interface components {
                  * @example {
                  *       "error": {
                  *         "code": "invalid_request",
-                 *         "message": "Invalid request: x[2] must be a finite number (got the string \"3\"); unknown field \"alpha\": remove it; accepted fields are x, y, alternative",
+                 *         "message": "Invalid request: x[2] must be a finite number (got the string \"3\"); unknown field \"alpha\": remove it; accepted fields are x, y, alternative, predict",
                  *         "details": {
                  *           "issues": [
                  *             {
@@ -883,7 +1372,7 @@ export interface components {
                  *             },
                  *             {
                  *               "path": "(request)",
-                 *               "message": "unknown field \"alpha\": remove it; accepted fields are x, y, alternative"
+                 *               "message": "unknown field \"alpha\": remove it; accepted fields are x, y, alternative, predict"
                  *             }
                  *           ]
                  *         }
@@ -1141,6 +1630,184 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    exponential_smoothing: {
+        parameters: {
+            query?: {
+                /** @description CSV body only: the confidence_level field, as in the JSON body. */
+                confidence_level?: string;
+                /** @description CSV body only: the damped_trend field, as in the JSON body. */
+                damped_trend?: string;
+                /** @description CSV body only: the damping_trend field, as in the JSON body. */
+                damping_trend?: string;
+                /** @description CSV body only: the horizon field, as in the JSON body. */
+                horizon?: string;
+                /** @description CSV body only: the initial_level field, as in the JSON body. */
+                initial_level?: string;
+                /** @description CSV body only (required with it): the column holding initial_seasonal. */
+                initial_seasonal?: string;
+                /** @description CSV body only: the initial_trend field, as in the JSON body. */
+                initial_trend?: string;
+                /** @description CSV body only: the seasonal field, as in the JSON body. */
+                seasonal?: string;
+                /** @description CSV body only: the seasonal_periods field, as in the JSON body. */
+                seasonal_periods?: string;
+                /** @description CSV body only: the smoothing_level field, as in the JSON body. */
+                smoothing_level?: string;
+                /** @description CSV body only: the smoothing_seasonal field, as in the JSON body. */
+                smoothing_seasonal?: string;
+                /** @description CSV body only: the smoothing_trend field, as in the JSON body. */
+                smoothing_trend?: string;
+                /** @description CSV body only: the trend field, as in the JSON body. */
+                trend?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "y": [
+                 *         30.1,
+                 *         21.4,
+                 *         25.3,
+                 *         40.2,
+                 *         32,
+                 *         23.1,
+                 *         27.5,
+                 *         43,
+                 *         33.9,
+                 *         24.8,
+                 *         29,
+                 *         45.1
+                 *       ],
+                 *       "trend": "add",
+                 *       "seasonal": "add",
+                 *       "seasonal_periods": 4,
+                 *       "smoothing_level": 0.3,
+                 *       "smoothing_trend": 0.1,
+                 *       "smoothing_seasonal": 0.2,
+                 *       "initial_level": 29.25,
+                 *       "initial_trend": 0.5,
+                 *       "initial_seasonal": [
+                 *         1,
+                 *         -8,
+                 *         -4,
+                 *         11
+                 *       ],
+                 *       "horizon": 4
+                 *     }
+                 */
+                "application/json": components["schemas"]["exponential_smoothing_request"];
+                /**
+                 * @example y,initial_seasonal
+                 *     30.1,1
+                 *     21.4,-8
+                 *     25.3,-4
+                 *     40.2,11
+                 *     32,
+                 *     23.1,
+                 *     27.5,
+                 *     43,
+                 *     33.9,
+                 *     24.8,
+                 *     29,
+                 *     45.1,
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "params": {
+                     *         "smoothing_level": 0.3,
+                     *         "smoothing_trend": 0.1,
+                     *         "smoothing_seasonal": 0.2,
+                     *         "damping_trend": null,
+                     *         "initial_level": 29.25,
+                     *         "initial_trend": 0.5,
+                     *         "initial_seasonal": [
+                     *           1,
+                     *           -8,
+                     *           -4,
+                     *           11
+                     *         ]
+                     *       },
+                     *       "estimated": [],
+                     *       "fitted_values": [
+                     *         30.75,
+                     *         22.0355,
+                     *         26.306284999999992,
+                     *         41.435645949999994,
+                     *         31.329129236499995,
+                     *         22.947593659954997,
+                     *         27.338033946574846,
+                     *         42.7644859388115,
+                     *         33.517243287912805,
+                     *         24.973559906255332,
+                     *         29.286322569274482,
+                     *         44.59774922518629
+                     *       ],
+                     *       "residuals": [
+                     *         -0.6499999999999986,
+                     *         -0.6355000000000004,
+                     *         -1.0062849999999912,
+                     *         -1.2356459499999914,
+                     *         0.6708707635000053,
+                     *         0.15240634004500464,
+                     *         0.1619660534251537,
+                     *         0.23551406118850338,
+                     *         0.3827567120871933,
+                     *         -0.17355990625533124,
+                     *         -0.28632256927448196,
+                     *         0.5022507748137102
+                     *       ],
+                     *       "sse": 4.431648010445048,
+                     *       "forecast": [
+                     *         35.47272986889603,
+                     *         26.704227198922418,
+                     *         31.05298314738051,
+                     *         46.62308876613672
+                     *       ],
+                     *       "prediction_intervals": {
+                     *         "level": 0.95,
+                     *         "lower": [
+                     *           34.281652158727084,
+                     *           25.44997090484962,
+                     *           29.727457599044104,
+                     *           45.21852581102355
+                     *         ],
+                     *         "upper": [
+                     *           36.66380757906498,
+                     *           27.958483492995214,
+                     *           32.37850869571692,
+                     *           48.027651721249875
+                     *         ]
+                     *       },
+                     *       "optimizer": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["exponential_smoothing_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     f_oneway: {
         parameters: {
             query?: {
@@ -1216,6 +1883,68 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["f_oneway_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    iqr: {
+        parameters: {
+            query?: {
+                /** @description CSV body only: the interpolation field, as in the JSON body. */
+                interpolation?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "x": [
+                 *         10,
+                 *         7,
+                 *         4,
+                 *         3,
+                 *         2,
+                 *         1
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["iqr_request"];
+                /**
+                 * @example x
+                 *     10
+                 *     7
+                 *     4
+                 *     3
+                 *     2
+                 *     1
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "iqr": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["iqr_response"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -1523,6 +2252,162 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["mannwhitneyu_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    median_abs_deviation: {
+        parameters: {
+            query?: {
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "x": [
+                 *         2.1,
+                 *         3.4,
+                 *         1.9,
+                 *         5.6,
+                 *         4.4,
+                 *         3.3,
+                 *         2.8,
+                 *         40.1
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["median_abs_deviation_request"];
+                /**
+                 * @example x
+                 *     2.1
+                 *     3.4
+                 *     1.9
+                 *     5.6
+                 *     4.4
+                 *     3.3
+                 *     2.8
+                 *     40.1
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "median_abs_deviation": 1.1500000000000001
+                     *     }
+                     */
+                    "application/json": components["schemas"]["median_abs_deviation_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    modified_zscore: {
+        parameters: {
+            query?: {
+                /** @description CSV body only: the threshold field, as in the JSON body. */
+                threshold?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "x": [
+                 *         10.2,
+                 *         9.8,
+                 *         10.1,
+                 *         10,
+                 *         9.9,
+                 *         10.3,
+                 *         14.9,
+                 *         10
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["modified_zscore_request"];
+                /**
+                 * @example x
+                 *     10.2
+                 *     9.8
+                 *     10.1
+                 *     10
+                 *     9.9
+                 *     10.3
+                 *     14.9
+                 *     10
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "scores": [
+                     *         0.674499999999996,
+                     *         -1.1241666666666705,
+                     *         0.22483333333332936,
+                     *         -0.2248333333333373,
+                     *         -0.674500000000004,
+                     *         1.1241666666666705,
+                     *         21.808833333333407,
+                     *         -0.2248333333333373
+                     *       ],
+                     *       "outliers": [
+                     *         false,
+                     *         false,
+                     *         false,
+                     *         false,
+                     *         false,
+                     *         false,
+                     *         true,
+                     *         false
+                     *       ],
+                     *       "outlier_indices": [
+                     *         6
+                     *       ],
+                     *       "median": 10.05,
+                     *       "mad": 0.14999999999999947,
+                     *       "scale_used": "mad",
+                     *       "threshold": 3.5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["modified_zscore_response"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -1890,6 +2775,91 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    siegelslopes: {
+        parameters: {
+            query?: {
+                /** @description CSV body only: the method field, as in the JSON body. */
+                method?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "y": [
+                 *         1,
+                 *         3,
+                 *         2,
+                 *         5,
+                 *         7,
+                 *         8,
+                 *         8,
+                 *         9,
+                 *         10,
+                 *         30
+                 *       ],
+                 *       "x": [
+                 *         0,
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5,
+                 *         6,
+                 *         7,
+                 *         8,
+                 *         9
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["siegelslopes_request"];
+                /**
+                 * @example y,x
+                 *     1,0
+                 *     3,1
+                 *     2,2
+                 *     5,3
+                 *     7,4
+                 *     8,5
+                 *     8,6
+                 *     9,7
+                 *     10,8
+                 *     30,9
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slope": 1.2916666666666665,
+                     *       "intercept": 1.0625000000000002
+                     *     }
+                     */
+                    "application/json": components["schemas"]["siegelslopes_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     spearmanr: {
         parameters: {
             query?: {
@@ -1952,6 +2922,95 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["spearmanr_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    theilslopes: {
+        parameters: {
+            query?: {
+                /** @description CSV body only: the alpha field, as in the JSON body. */
+                alpha?: string;
+                /** @description CSV body only: the method field, as in the JSON body. */
+                method?: string;
+                /** @description CSV body only (required with it): the column holding x. */
+                x?: string;
+                /** @description CSV body only (required with it): the column holding y. */
+                y?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "y": [
+                 *         1,
+                 *         3,
+                 *         2,
+                 *         5,
+                 *         7,
+                 *         8,
+                 *         8,
+                 *         9,
+                 *         10,
+                 *         12
+                 *       ],
+                 *       "x": [
+                 *         0,
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5,
+                 *         6,
+                 *         7,
+                 *         8,
+                 *         9
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["theilslopes_request"];
+                /**
+                 * @example y,x
+                 *     1,0
+                 *     3,1
+                 *     2,2
+                 *     5,3
+                 *     7,4
+                 *     8,5
+                 *     8,6
+                 *     9,7
+                 *     10,8
+                 *     12,9
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slope": 1.125,
+                     *       "intercept": 2.4375,
+                     *       "low_slope": 1,
+                     *       "high_slope": 1.4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["theilslopes_response"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -2163,6 +3222,87 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ttest_rel_response"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableInput"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    zscore: {
+        parameters: {
+            query?: {
+                /** @description CSV body only (required with it): the column holding a. */
+                a?: string;
+                /** @description CSV body only: the ddof field, as in the JSON body. */
+                ddof?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "a": [
+                 *         0.7972,
+                 *         0.0767,
+                 *         0.4383,
+                 *         0.7866,
+                 *         0.8091,
+                 *         0.1954,
+                 *         0.6307,
+                 *         0.6599,
+                 *         0.1065,
+                 *         0.0508
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["zscore_request"];
+                /**
+                 * @example a
+                 *     0.7972
+                 *     0.0767
+                 *     0.4383
+                 *     0.7866
+                 *     0.8091
+                 *     0.1954
+                 *     0.6307
+                 *     0.6599
+                 *     0.1065
+                 *     0.0508
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The result in scipy's names; null where scipy gives nan (or inf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "zscore": [
+                     *         1.1272455359103108,
+                     *         -1.246995602488247,
+                     *         -0.055426420468929004,
+                     *         1.0923156871011162,
+                     *         1.1664592341017652,
+                     *         -0.8558472012003789,
+                     *         0.5785832881055089,
+                     *         0.6748051357685733,
+                     *         -1.1487965935718318,
+                     *         -1.3323430632578825
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["zscore_response"];
                 };
             };
             400: components["responses"]["InvalidRequest"];

@@ -3,19 +3,26 @@
 export const routes = {
   chi2_contingency: { method: 'POST', path: '/chi2_contingency', pathParams: [], queryParams: ['observed', 'rows', 'cols', 'correction'], hasBody: true },
   describe: { method: 'POST', path: '/describe', pathParams: [], queryParams: ['a', 'ddof', 'bias', 'nan_policy'], hasBody: true },
+  exponential_smoothing: { method: 'POST', path: '/exponential_smoothing', pathParams: [], queryParams: ['y', 'trend', 'damped_trend', 'seasonal', 'seasonal_periods', 'smoothing_level', 'smoothing_trend', 'smoothing_seasonal', 'damping_trend', 'initial_level', 'initial_trend', 'initial_seasonal', 'horizon', 'confidence_level'], hasBody: true },
   f_oneway: { method: 'POST', path: '/f_oneway', pathParams: [], queryParams: ['samples', 'group_by', 'equal_var', 'nan_policy'], hasBody: true },
+  iqr: { method: 'POST', path: '/iqr', pathParams: [], queryParams: ['x', 'interpolation'], hasBody: true },
   kendalltau: { method: 'POST', path: '/kendalltau', pathParams: [], queryParams: ['x', 'y', 'alternative', 'method', 'variant', 'nan_policy'], hasBody: true },
   ks_2samp: { method: 'POST', path: '/ks_2samp', pathParams: [], queryParams: ['data1', 'data2', 'alternative', 'method', 'nan_policy'], hasBody: true },
   linregress: { method: 'POST', path: '/linregress', pathParams: [], queryParams: ['x', 'y', 'alternative', 'nan_policy'], hasBody: true },
   mannwhitneyu: { method: 'POST', path: '/mannwhitneyu', pathParams: [], queryParams: ['x', 'y', 'use_continuity', 'alternative', 'method', 'nan_policy'], hasBody: true },
+  median_abs_deviation: { method: 'POST', path: '/median_abs_deviation', pathParams: [], queryParams: ['x'], hasBody: true },
+  modified_zscore: { method: 'POST', path: '/modified_zscore', pathParams: [], queryParams: ['x', 'threshold'], hasBody: true },
   ols: { method: 'POST', path: '/ols', pathParams: [], queryParams: ['X', 'y', 'intercept'], hasBody: true },
   pearsonr: { method: 'POST', path: '/pearsonr', pathParams: [], queryParams: ['x', 'y', 'alternative', 'confidence_level'], hasBody: true },
   polyfit: { method: 'POST', path: '/polyfit', pathParams: [], queryParams: ['x', 'y', 'degree', 'intercept'], hasBody: true },
   shapiro: { method: 'POST', path: '/shapiro', pathParams: [], queryParams: ['x', 'nan_policy'], hasBody: true },
+  siegelslopes: { method: 'POST', path: '/siegelslopes', pathParams: [], queryParams: ['y', 'x', 'method'], hasBody: true },
   spearmanr: { method: 'POST', path: '/spearmanr', pathParams: [], queryParams: ['a', 'b', 'alternative', 'nan_policy'], hasBody: true },
+  theilslopes: { method: 'POST', path: '/theilslopes', pathParams: [], queryParams: ['y', 'x', 'alpha', 'method'], hasBody: true },
   ttest_1samp: { method: 'POST', path: '/ttest_1samp', pathParams: [], queryParams: ['a', 'popmean', 'alternative', 'nan_policy'], hasBody: true },
   ttest_ind: { method: 'POST', path: '/ttest_ind', pathParams: [], queryParams: ['a', 'b', 'equal_var', 'alternative', 'nan_policy'], hasBody: true },
   ttest_rel: { method: 'POST', path: '/ttest_rel', pathParams: [], queryParams: ['a', 'b', 'alternative', 'nan_policy'], hasBody: true },
+  zscore: { method: 'POST', path: '/zscore', pathParams: [], queryParams: ['a', 'ddof'], hasBody: true },
 } as const;
 
 export type OperationId = keyof typeof routes;
