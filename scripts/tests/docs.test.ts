@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docFiles, fillEmbeds, staleDocs } from '../src/docs/embed';
+import { endpointTable } from '../src/docs/endpoints';
 import { REPO_ROOT } from '../src/local-config';
 
 describe('generated docs', () => {
@@ -80,4 +81,36 @@ describe('links in the docs', () => {
       expect(broken).toEqual([]);
     });
   }
+});
+
+describe('the endpoint table', () => {
+  it('has one row per operation, required fields bare and optional ones with their defaults', () => {
+    const table = endpointTable({
+      paths: {
+        '/b': {
+          post: {
+            summary: 'B | test',
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/b' } } },
+            },
+            responses: {
+              '200': {
+                content: { 'application/json': { schema: { properties: { statistic: {} } } } },
+              },
+            },
+          },
+        },
+        '/a': { get: { summary: 'A', responses: { '404': {} } } },
+      },
+      components: {
+        schemas: {
+          b: { required: ['x'], properties: { x: {}, level: { default: 0.95 }, tag: {} } },
+        },
+      },
+    });
+    expect(table.split('\n').slice(2)).toEqual([
+      '| `GET /a` | A |  |  |',
+      '| `POST /b` | B \\| test | `x`, `level?` = `0.95`, `tag?` | `statistic` |',
+    ]);
+  });
 });

@@ -7,13 +7,21 @@
  *
  * holds the named file (a path from the repository root) in a fenced code
  * block, so an example a test produces is shown as the test last checked
- * it, never hand-copied. `pnpm docs:gen` rewrites every block; the docs test
+ * it, never hand-copied. A block
+ *
+ *   <!-- generated: endpoint-table -->
+ *   ...
+ *   <!-- /generated -->
+ *
+ * holds the table of every route in the committed API document. `pnpm docs:gen` rewrites every block; the docs test
  * fails while one is stale.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { committedEndpointTable } from './endpoints';
 
 const BLOCK = /<!-- embed: (\S+) -->\n[\s\S]*?<!-- \/embed -->/g;
+const ENDPOINTS = /<!-- generated: endpoint-table -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** The fence language for an embedded file, from its extension. */
 function language(file: string): string {
@@ -33,7 +41,12 @@ function fence(text: string): string {
  * leaves the repository.
  */
 export function fillEmbeds(doc: string, root: string, docName: string): string {
-  return doc.replace(BLOCK, (_block, file: string) => {
+  const withTables = doc.replace(
+    ENDPOINTS,
+    () =>
+      `<!-- generated: endpoint-table -->\n${committedEndpointTable(root)}\n<!-- /generated -->`,
+  );
+  return withTables.replace(BLOCK, (_block, file: string) => {
     const full = path.resolve(root, file);
     if (path.relative(root, full).startsWith('..')) {
       throw new Error(
