@@ -49,7 +49,7 @@ function fields(doc: ApiDocument, schema: Schema | undefined, request: boolean):
     .join(', ');
 }
 
-const escape = (text: string) => text.replace(/\|/g, '\\|');
+const escapePipes = (text: string) => text.replace(/\|/g, '\\|');
 
 /** One Markdown row per operation: method and route, summary, request fields, response fields. */
 export function endpointTable(doc: ApiDocument): string {
@@ -62,7 +62,7 @@ export function endpointTable(doc: ApiDocument): string {
           const body = op.requestBody?.content?.['application/json']?.schema;
           const ok = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('2'));
           const result = ok?.[1].content?.['application/json']?.schema;
-          return `| \`${method.toUpperCase()} ${route}\` | ${escape(op.summary ?? '')} | ${fields(doc, body, true)} | ${fields(doc, result, false)} |`;
+          return `| \`${method.toUpperCase()} ${route}\` | ${escapePipes(op.summary ?? '')} | ${fields(doc, body, true)} | ${fields(doc, result, false)} |`;
         }),
     );
   return [
