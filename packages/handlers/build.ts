@@ -47,19 +47,57 @@ export const bundleOptions: BuildOptions = {
   external: [...layerExternals],
 };
 
-async function bundleEndpoint(name: string): Promise<{ code: Buffer; map: Buffer }> {
+/**
+ * The jobs functions (src/jobs/): the datasets and jobs API, and the job
+ * state machine's steps. They use the AWS SDK v3 as the managed nodejs22.x
+ * runtime provides it (never bundled), so only these functions load it.
+ * `routes` are the HTTP API routes each serves (none for the steps); `role`
+ * tells infra which permissions the function gets.
+ */
+export const jobFunctions = [
+  {
+    name: 'datasets',
+    exportName: 'datasetsHandler',
+    role: 'datasets',
+    routes: ['POST /datasets', 'GET /datasets/{id}'],
+  },
+  {
+    name: 'jobs',
+    exportName: 'jobsHandler',
+    role: 'jobs',
+    routes: ['POST /jobs', 'GET /jobs/{id}'],
+  },
+  { name: 'job_split', exportName: 'split', role: 'job_step', routes: [] },
+  { name: 'job_worker', exportName: 'work', role: 'job_step', routes: [] },
+  { name: 'job_reduce', exportName: 'reduce', role: 'job_step', routes: [] },
+  { name: 'job_failure', exportName: 'failure', role: 'job_step', routes: [] },
+] as const;
+
+/** What the managed runtime provides (never bundled into a jobs function). */
+const RUNTIME_SDK = '@aws-sdk/*';
+
+function endpointEntry(name: string): string {
   const file = `./src/endpoints/${name}.ts`;
   if (!existsSync(path.join(root, file))) {
     throw new Error(`endpoint "${name}" must live in src/endpoints/${name}.ts and export ${name}`);
   }
+  return [
+    `import { createHandler } from './src/handler';`,
+    `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
+    'export const handler = createHandler(endpoint);',
+  ].join('\n');
+}
+
+async function bundleEndpoint(
+  name: string,
+  contents = endpointEntry(name),
+  external: string[] = [],
+): Promise<{ code: Buffer; map: Buffer }> {
   const result = await build({
     ...bundleOptions,
+    external: [...(bundleOptions.external ?? []), ...external],
     stdin: {
-      contents: [
-        `import { createHandler } from './src/handler';`,
-        `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
-        'export const handler = createHandler(endpoint);',
-      ].join('\n'),
+      contents,
       resolveDir: root,
       sourcefile: `${name}-entry.ts`,
       loader: 'ts',
@@ -103,7 +141,7 @@ async function main(): Promise<void> {
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length > 0) throw new Error(`endpoint names must be unique: ${dupes.join(', ')}`);
 
-  const functions = [];
+  const functions: Record<string, unknown>[] = [];
   for (const endpoint of [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { code, map } = await bundleEndpoint(endpoint.name);
     const zip = await buildZip([{ path: 'index.js', data: code }]);
@@ -124,6 +162,29 @@ async function main(): Promise<void> {
       `${endpoint.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ` +
         `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
     );
+  }
+  for (const fn of jobFunctions) {
+    const { code, map } = await bundleEndpoint(
+      fn.name,
+      `export { ${fn.exportName} as handler } from './src/jobs/entries';`,
+      [RUNTIME_SDK],
+    );
+    const zip = await buildZip([{ path: 'index.js', data: code }]);
+    const d = digest(zip);
+    checkLimits(`${fn.name}.zip`, d.size, code.length + layerUnzipped);
+    writeFileSync(path.join(dist, `${fn.name}.zip`), zip);
+    writeFileSync(path.join(dist, 'sourcemaps', `${fn.name}.js.map`), map);
+    functions.push({
+      name: fn.name,
+      role: fn.role,
+      routes: [...fn.routes],
+      zip: `${fn.name}.zip`,
+      handler: 'index.handler',
+      sha256: d.sha256,
+      base64Sha256: d.base64Sha256,
+      size: d.size,
+    });
+    console.log(`${fn.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B)`);
   }
   writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify({ functions }, null, 2)}\n`);
 }
