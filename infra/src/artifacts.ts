@@ -8,11 +8,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * What a function is for, which decides its permissions: `stats` (one
+ * statistics route, no AWS access), `datasets` and `jobs` (the jobs API),
+ * `job_step` (a step of the job state machine, no route).
+ */
+export const FUNCTION_ROLES = ['stats', 'datasets', 'jobs', 'job_step'] as const;
+export type FunctionRole = (typeof FUNCTION_ROLES)[number];
+
 export interface FunctionArtifact {
-  /** scipy name, e.g. `linregress`; also the route path. */
+  /** scipy name, e.g. `linregress`, or a jobs function (`jobs`, `job_worker`). */
   readonly name: string;
-  /** `POST /<name>` */
-  readonly route: string;
+  readonly role: FunctionRole;
+  /** The HTTP API routes it serves: `POST /<name>` for a statistic, none for a job step. */
+  readonly routes: readonly string[];
   readonly handler: string;
   /** Absolute path of the zip on this machine (never synthesized). */
   readonly zipPath: string;
@@ -85,6 +94,13 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 const isZipName = (v: unknown): v is string =>
   isString(v) && v.endsWith('.zip') && path.basename(v) === v;
 
+/** `GET /jobs/{id}`: a method and a path of literal or `{param}` segments. */
+const isRouteKeys = (v: unknown): v is string[] =>
+  Array.isArray(v) &&
+  v.every(
+    (r) => typeof r === 'string' && /^(GET|POST|PUT|DELETE) (\/([a-z0-9_-]+|\{[a-z]+\}))+$/.test(r),
+  );
+
 /** Lambda function name part and URL path segment: what scipy names look like. */
 const isFunctionName = (v: unknown): v is string =>
   typeof v === 'string' && /^[a-z][a-z0-9_]{0,39}$/.test(v);
@@ -121,16 +137,35 @@ export function readFunctionArtifacts(dir: string): FunctionArtifact[] {
     const name = field(entry, 'name', isFunctionName, 'a lower-case name like "linregress"', where);
     if (seen.has(name)) throw new ArtifactError(`${where}: duplicate function name "${name}"`);
     seen.add(name);
-    const route = field(entry, 'route', isString, 'a route key', where);
-    if (route !== `POST /${name}`) {
-      throw new ArtifactError(`${where}: route must be "POST /${name}" (got "${route}")`);
+    const role = entry.role === undefined ? 'stats' : entry.role;
+    if (!FUNCTION_ROLES.includes(role as FunctionRole)) {
+      throw new ArtifactError(
+        `${where}: role must be one of ${FUNCTION_ROLES.join(', ')} (got ${JSON.stringify(role)})`,
+      );
+    }
+    let routes: string[];
+    if (role === 'stats') {
+      const route = field(entry, 'route', isString, 'a route key', where);
+      if (route !== `POST /${name}`) {
+        throw new ArtifactError(`${where}: route must be "POST /${name}" (got "${route}")`);
+      }
+      routes = [route];
+    } else {
+      routes = field(
+        entry,
+        'routes',
+        isRouteKeys,
+        'an array of route keys like "GET /jobs/{id}"',
+        where,
+      );
     }
     const zip = field(entry, 'zip', isZipName, 'a zip file name beside the manifest', where);
     const sha256 = field(entry, 'sha256', isString, 'a hex SHA-256', where);
     const base64Sha256 = field(entry, 'base64Sha256', isString, 'a base64 SHA-256', where);
     return {
       name,
-      route,
+      role: role as FunctionRole,
+      routes,
       handler: field(entry, 'handler', isString, 'a handler string like "index.handler"', where),
       zipPath: checkedZip(dir, zip, sha256, base64Sha256, where),
       sha256,

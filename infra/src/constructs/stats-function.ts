@@ -21,14 +21,17 @@ export interface StatsFunctionProps {
   readonly timeoutSeconds: number;
   readonly logRetentionDays: LogRetentionDays;
   readonly environment: Record<string, string>;
-  /** The API allowed to invoke this function: its execution ARN and the route (`POST /x`). */
-  readonly invokedBy: { readonly executionArn: string; readonly route: string };
+  /** The API allowed to invoke this function: its execution ARN and the routes (`POST /x`). */
+  readonly invokedBy?: { readonly executionArn: string; readonly routes: readonly string[] };
+  /** IAM statements beyond writing its own logs (the jobs functions' S3 and Step Functions access). */
+  readonly statements?: readonly Record<string, unknown>[];
 }
 
 /**
  * One Lambda function with everything it owns: its log group (with
- * retention), its own role whose only inline policy lets it write to that
- * log group, and the permission for exactly one API route to invoke it.
+ * retention), its own role whose inline policy lets it write to that log
+ * group (plus any `statements` it is given), and the permission for exactly
+ * its API routes to invoke it.
  */
 export class StatsFunction extends Construct {
   readonly function: LambdaFunction;
@@ -70,6 +73,7 @@ export class StatsFunction extends Construct {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
             Resource: `${this.logGroup.arn}:*`,
           },
+          ...(props.statements ?? []),
         ],
       }),
     });
@@ -91,14 +95,19 @@ export class StatsFunction extends Construct {
       dependsOn: [this.logGroup, policy],
     });
 
-    const [method, routePath] = props.invokedBy.route.split(' ');
-    new LambdaPermission(this, 'invoke-permission', {
-      statementId: 'AllowHttpApiInvoke',
-      action: 'lambda:InvokeFunction',
-      functionName: this.function.functionName,
-      principal: 'apigateway.amazonaws.com',
-      // <execution arn>/<stage>/<method>/<path>: only this route, any stage of this API.
-      sourceArn: `${props.invokedBy.executionArn}/*/${method}${routePath}`,
+    const invokedBy = props.invokedBy;
+    invokedBy?.routes.forEach((route, i) => {
+      const [method, routePath] = route.split(' ');
+      const suffix = i === 0 ? '' : `-${i}`;
+      new LambdaPermission(this, `invoke-permission${suffix}`, {
+        statementId: `AllowHttpApiInvoke${i === 0 ? '' : i}`,
+        action: 'lambda:InvokeFunction',
+        functionName: this.function.functionName,
+        principal: 'apigateway.amazonaws.com',
+        // <execution arn>/<stage>/<method>/<path>: only this route, any stage of this API
+        // (a {param} segment matches any value).
+        sourceArn: `${invokedBy.executionArn}/*/${method}${routePath!.replace(/\{[^}]+\}/g, '*')}`,
+      });
     });
   }
 }

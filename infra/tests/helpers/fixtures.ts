@@ -34,9 +34,19 @@ function hashes(bytes: Buffer) {
 
 export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
 
+/** The jobs functions every handlers build has (packages/handlers/build.ts, jobFunctions). */
+export const JOB_FIXTURE_FUNCTIONS = [
+  { name: 'datasets', role: 'datasets', routes: ['POST /datasets', 'GET /datasets/{id}'] },
+  { name: 'jobs', role: 'jobs', routes: ['POST /jobs', 'GET /jobs/{id}'] },
+  { name: 'job_split', role: 'job_step', routes: [] },
+  { name: 'job_worker', role: 'job_step', routes: [] },
+  { name: 'job_reduce', role: 'job_step', routes: [] },
+  { name: 'job_failure', role: 'job_step', routes: [] },
+];
+
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
 export async function writeFixtureArtifacts(
-  options: { root?: string; functions?: string[]; handlerBody?: string } = {},
+  options: { root?: string; functions?: string[]; handlerBody?: string; jobs?: boolean } = {},
 ): Promise<string> {
   const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));
   const handlersDir = path.join(root, HANDLERS_DIST);
@@ -44,7 +54,7 @@ export async function writeFixtureArtifacts(
   mkdirSync(handlersDir, { recursive: true });
   mkdirSync(layerDir, { recursive: true });
 
-  const functions = [];
+  const functions: Record<string, unknown>[] = [];
   for (const name of [...(options.functions ?? FIXTURE_FUNCTIONS)].sort()) {
     const bytes = await zip({
       'index.js': `exports.handler = async () => ({ statusCode: 200, body: ${JSON.stringify(JSON.stringify({ fixture: name }))}${options.handlerBody ?? ''} });\n`,
@@ -54,6 +64,19 @@ export async function writeFixtureArtifacts(
       name,
       route: `POST /${name}`,
       zip: `${name}.zip`,
+      handler: 'index.handler',
+      ...hashes(bytes),
+      size: bytes.length,
+    });
+  }
+  for (const job of options.jobs === false ? [] : JOB_FIXTURE_FUNCTIONS) {
+    const bytes = await zip({
+      'index.js': `exports.handler = async () => ({ fixture: '${job.name}' });\n`,
+    });
+    writeFileSync(path.join(handlersDir, `${job.name}.zip`), bytes);
+    functions.push({
+      ...job,
+      zip: `${job.name}.zip`,
       handler: 'index.handler',
       ...hashes(bytes),
       size: bytes.length,
