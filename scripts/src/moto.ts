@@ -74,12 +74,21 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 3000): Pro
 export async function startMoto(options: {
   port: number;
   onLine?: (line: string) => void;
+  /**
+   * Where moto's Step Functions executor sends its AWS calls (Lambda Invoke
+   * included): the invoke proxy's port (MOTO_PORT; see invoke-proxy.ts).
+   */
+  servicePort?: number;
 }): Promise<MotoServer> {
   requireTool('moto_server', 'Install it with: python3 -m pip install "moto[server]==5.2.*"');
   const { port } = options;
+  const env = { ...process.env };
+  if (options.servicePort !== undefined) env.MOTO_PORT = String(options.servicePort);
+  else delete env.MOTO_PORT;
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
@@ -111,4 +120,22 @@ export async function startMoto(options: {
     await new Promise((r) => setTimeout(r, 150));
   }
   return { endpoint, port, pid: child.pid!, stop: () => stopProcessGroup(child) };
+}
+
+/**
+ * Switches on moto's execution of Step Functions state machines. Must come
+ * before the deploy: the executing parser keeps its own store, so a state
+ * machine created before the switch never runs.
+ */
+export async function enableStepFunctionsExecution(endpoint: string): Promise<void> {
+  const res = await fetch(`${endpoint}/moto-api/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
+  });
+  if (!res.ok) {
+    throw new Error(
+      `moto refused to switch on Step Functions execution (HTTP ${res.status}): moto 5.2 or later is needed`,
+    );
+  }
 }

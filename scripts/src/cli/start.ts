@@ -14,6 +14,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type InvokeProxy, startInvokeProxy } from '../invoke-proxy';
 import {
   LOCAL_JSON,
   LOCAL_STATE,
@@ -25,6 +26,7 @@ import {
 } from '../local-config';
 import {
   assertPortFree,
+  enableStepFunctionsExecution,
   freePort,
   type MotoServer,
   requireTool,
@@ -51,6 +53,7 @@ async function phase<T>(n: number, title: string, run: () => Promise<T>): Promis
 
 const children = new Set<ChildProcess>();
 let moto: MotoServer | undefined;
+let proxy: InvokeProxy | undefined;
 let serve: LocalServe | undefined;
 let stopping = false;
 
@@ -111,6 +114,7 @@ async function stopAll(): Promise<void> {
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
   await moto?.stop().catch(() => undefined);
+  await proxy?.close().catch(() => undefined);
   await rm(LOCAL_JSON, { force: true });
 }
 
@@ -142,11 +146,17 @@ async function main(): Promise<void> {
     );
   }
 
-  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, () =>
-    startMoto({ port: motoPort }),
-  );
+  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, async () => {
+    // moto's Step Functions executor invokes Lambda through this proxy (MOTO_PORT),
+    // which serves invocations from the local runtime and forwards the rest to moto.
+    proxy = await startInvokeProxy({ target: () => moto?.endpoint });
+    const server = await startMoto({ port: motoPort, servicePort: proxy.port });
+    await enableStepFunctionsExecution(server.endpoint);
+    return server;
+  });
   const awsEndpoint = moto.endpoint;
-  const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
+  // Terraform talks to moto through the proxy too (see invoke-proxy.ts: one call moto lacks).
+  const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: proxy!.url, FORCE_COLOR: '0' };
 
   await phase(2, 'Building what is stale (turbo run build)', async () => {
     if (settings.skipBuild) return out(dim('      skipped (LAMBDA_STATS_SKIP_BUILD=1)'));
@@ -180,6 +190,7 @@ async function main(): Promise<void> {
       maxConcurrency: settings.maxConcurrency,
       log: (fn, line) => out(`${dim(`[${fn}]`)} ${line}`),
       progress: (line) => out(dim(`      ${line}`)),
+      invokeProxy: proxy,
     }),
   );
 

@@ -25,7 +25,12 @@ let s3: S3Client | undefined;
 let sfn: SFNClient | undefined;
 
 export function s3Client(): S3Client {
-  s3 ??= new S3Client({ forcePathStyle: local() });
+  // WHEN_REQUIRED: no checksum of an empty body baked into a presigned PUT (S3 would refuse the upload)
+  s3 ??= new S3Client({
+    forcePathStyle: local(),
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   return s3;
 }
 
