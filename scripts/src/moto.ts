@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 /** A problem the user can fix, reported as one clear line (no stack trace). */
 export class UserFacingError extends Error {
@@ -42,6 +43,8 @@ export function assertPortFree(port: number, what: string, howToChange: string):
   });
 }
 
+const MOTO_PATCHES = fileURLToPath(new URL('./moto-patches', import.meta.url));
+
 export interface MotoServer {
   endpoint: string;
   port: number;
@@ -83,6 +86,8 @@ export async function startMoto(options: {
   requireTool('moto_server', 'Install it with: python3 -m pip install "moto[server]==5.2.*"');
   const { port } = options;
   const env = { ...process.env };
+  // A fix to moto's Step Functions executor, loaded at its start (moto-patches/sitecustomize.py).
+  env.PYTHONPATH = [MOTO_PATCHES, process.env.PYTHONPATH].filter(Boolean).join(':');
   if (options.servicePort !== undefined) env.MOTO_PORT = String(options.servicePort);
   else delete env.MOTO_PORT;
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {

@@ -147,15 +147,16 @@ async function main(): Promise<void> {
   }
 
   moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, async () => {
-    // moto's Step Functions executor invokes Lambda through this proxy (MOTO_PORT),
-    // which serves invocations from the local runtime and forwards the rest to moto.
-    proxy = await startInvokeProxy({ target: () => moto?.endpoint });
-    const server = await startMoto({ port: motoPort, servicePort: proxy.port });
+    // The emulator's address (motoPort) is a small proxy in front of moto, which
+    // listens on a free port behind it. moto's Step Functions executor invokes
+    // Lambda at that address too (MOTO_PORT), so the proxy serves invocations
+    // from the local runtime and forwards everything else to moto (invoke-proxy.ts).
+    proxy = await startInvokeProxy({ target: () => moto?.endpoint, port: motoPort });
+    const server = await startMoto({ port: await freePort(), servicePort: proxy.port });
     await enableStepFunctionsExecution(server.endpoint);
     return server;
   });
-  const awsEndpoint = moto.endpoint;
-  // Terraform talks to moto through the proxy too (see invoke-proxy.ts: one call moto lacks).
+  const awsEndpoint = proxy!.url;
   const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: proxy!.url, FORCE_COLOR: '0' };
 
   await phase(2, 'Building what is stale (turbo run build)', async () => {

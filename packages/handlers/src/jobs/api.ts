@@ -211,6 +211,8 @@ const createJob = v.strictObject({
   options: v.optional(v.record(v.string(), v.unknown()), {}),
   nan_policy: v.optional(v.picklist(['propagate', 'raise', 'omit']), 'raise'),
   client_token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+  /** Nominal chunk size in bytes (default: the stack's); smaller means more workers. */
+  chunk_bytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(1024 ** 3))),
 });
 
 const executionArn = (job: string) =>
@@ -274,7 +276,7 @@ export const jobRoutes: Record<string, Route> = {
       needs,
       options,
       nan_policy: nanPolicy === 'propagate' ? 'raise' : nanPolicy,
-      chunk_bytes: jobsEnv().chunkBytes,
+      chunk_bytes: body.chunk_bytes ?? jobsEnv().chunkBytes,
     };
     const text = JSON.stringify(input);
     try {
