@@ -14,7 +14,7 @@ export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--help]
   --only <sections>  comma-separated subset of: ${SECTIONS.join(', ')}
                      (warm and deploy share one local stack; cost uses the cold and warm figures)
   --help             this text
-Results: bench/results/latest.json and latest.md; \`pnpm bench:readme\` copies them into README.md.`;
+Results: bench/results/latest.json and latest.md; \`pnpm bench:readme\` copies them into docs/performance.md.`;
 
 export class UsageError extends Error {
   override name = 'UsageError';

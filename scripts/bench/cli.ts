@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderMarkdown(results));
   process.stdout.write(`${renderText(results)}\n`);
   log(
-    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into README.md)`,
+    `\nwritten: bench/results/latest.json, bench/results/latest.md (pnpm bench:readme copies them into docs/performance.md)`,
   );
 }
 

@@ -1,11 +1,11 @@
-/** `pnpm bench:readme`: copies bench/results/latest.md into README.md between the bench markers. */
+/** `pnpm bench:readme`: copies bench/results/latest.md into docs/performance.md between the bench markers. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/local-config';
 import { spliceReadme } from './readme';
 
 const latest = path.join(REPO_ROOT, 'bench', 'results', 'latest.md');
-const readme = path.join(REPO_ROOT, 'README.md');
+const readme = path.join(REPO_ROOT, 'docs', 'performance.md');
 try {
   if (!existsSync(latest))
     throw new Error('bench/results/latest.md does not exist: run `pnpm bench` first');
@@ -14,7 +14,7 @@ try {
   const after = spliceReadme(before, body);
   writeFileSync(readme, after);
   process.stdout.write(
-    after === before ? 'README.md already up to date\n' : 'README.md Performance section updated\n',
+    after === before ? 'docs/performance.md already up to date\n' : 'docs/performance.md updated\n',
   );
 } catch (error) {
   process.stderr.write(`pnpm bench:readme: ${(error as Error).message}\n`);

@@ -14,6 +14,7 @@ export { kolmogorovSf, kolmogorovTwoSidedSf } from './distributions/kolmogorov';
 export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
+export * from './partial/index';
 export {
   type Alternative,
   type LinregressOptions,

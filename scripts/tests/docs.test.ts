@@ -1,0 +1,79 @@
+// The docs' generated blocks (embed.ts): a stale block fails here, as the
+// OpenAPI drift test does for the API document.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docFiles, fillEmbeds, staleDocs } from '../src/docs/embed';
+import { REPO_ROOT } from '../src/local-config';
+
+describe('generated docs', () => {
+  it('README.md and docs/*.md hold what `pnpm docs:gen` would generate', () => {
+    expect(staleDocs(REPO_ROOT).map((s) => s.file)).toEqual([]);
+  });
+
+  it('refills a block with the named file in a fence longer than any inside it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'embed-'));
+    mkdirSync(path.join(root, 'ex'));
+    writeFileSync(path.join(root, 'ex', 'a.md'), '# A\n```json\n{}\n```\n');
+    const doc = 'before\n<!-- embed: ex/a.md -->\nold text\n<!-- /embed -->\nafter\n';
+    expect(fillEmbeds(doc, root, 'doc.md')).toBe(
+      'before\n<!-- embed: ex/a.md -->\n````markdown\n# A\n```json\n{}\n```\n````\n<!-- /embed -->\nafter\n',
+    );
+  });
+
+  it('names the doc and the path when the embedded file is missing or outside the repo', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'embed-'));
+    expect(() => fillEmbeds('<!-- embed: nope.md -->\n<!-- /embed -->', root, 'docs/x.md')).toThrow(
+      'docs/x.md: embeds nope.md, which does not exist',
+    );
+    expect(() =>
+      fillEmbeds('<!-- embed: ../etc/passwd -->\n<!-- /embed -->', root, 'docs/x.md'),
+    ).toThrow('leaves the repository');
+  });
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function anchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+describe('links in the docs', () => {
+  const files = ['README.md', ...docFiles(REPO_ROOT).filter((f) => f !== 'README.md')];
+  const packageReadmes = [
+    'packages/stats-core/README.md',
+    'packages/handlers/README.md',
+    'layers/stats-runtime/README.md',
+    'infra/README.md',
+    'scripts/README.md',
+  ];
+  for (const file of [...files, ...packageReadmes]) {
+    it(`${file}: every relative link names a file (and heading) that exists`, () => {
+      const text = readFileSync(path.join(REPO_ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
+      const broken: string[] = [];
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue;
+        const [rel, hash] = target.split('#');
+        const full =
+          rel === ''
+            ? path.join(REPO_ROOT, file)
+            : path.resolve(REPO_ROOT, path.dirname(file), rel);
+        if (!existsSync(full)) {
+          broken.push(`${target} (no such file)`);
+          continue;
+        }
+        if (hash !== undefined && full.endsWith('.md')) {
+          const headings = [...readFileSync(full, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
+            anchor(m[1]),
+          );
+          if (!headings.includes(hash)) broken.push(`${target} (no such heading)`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+});
