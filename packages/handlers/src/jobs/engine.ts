@@ -19,6 +19,7 @@ import { jobsEnv } from './env';
 import { JobInputError } from './errors';
 import { endpointOf, gatherRowLimit, jobForm } from './forms';
 import { chunksKey, failureKey, failurePrefix, partialKey, recordKey } from './keys';
+import { mergePairwise, type PartialForm, partialForms } from './partials';
 import type { ChunkItem, JobInput, JobRecord, Partial, SplitOutput } from './spec';
 import { headerColumns, ownedLines, readLines } from './table';
 
@@ -94,6 +95,7 @@ export async function split(input: JobInput): Promise<SplitOutput> {
     needs: input.needs,
     nan_policy: input.nan_policy,
     statistic: input.statistic,
+    options: input.options,
   }));
   await putJson(input.bucket, chunksKey(input.job_id), items);
   return {
@@ -132,7 +134,20 @@ export async function work(item: ChunkItem): Promise<{ index: number; rows: numb
       nanPolicy: item.nan_policy,
       baseOffset: item.gzip ? -1 : offset,
     });
-    const partial: Partial = { index: item.index, ...read };
+    const form = partialForms[item.statistic];
+    let partial: Partial;
+    if (form) {
+      let state: unknown;
+      try {
+        state = form.partial(read.values, item.options);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'StatsInputError') {
+          throw new JobInputError('unprocessable_input', error.message, { chunk: item.index });
+        }
+        throw error;
+      }
+      partial = { index: item.index, rows: read.rows, omitted: read.omitted, state };
+    } else partial = { index: item.index, ...read };
     await putJson(item.bucket, partialKey(item.job_id, item.index), partial);
     return { index: item.index, rows: read.rows };
   } catch (error) {
@@ -162,6 +177,8 @@ export async function reduce(state: ReduceState): Promise<{ status: JobRecord['s
   const plan = state.split.plan;
   const form = jobForm(state.statistic);
   if (!form) throw new Error(`statistic ${state.statistic} has no job form`);
+  const mergeable = partialForms[state.statistic];
+  if (mergeable) return reduceStates(state, mergeable);
   const limit = gatherRowLimit(jobsEnv().workerMemoryMb, state.needs.length);
   const values: (number | string)[][] = state.needs.map(() => []);
   let rows = 0;
@@ -184,7 +201,7 @@ export async function reduce(state: ReduceState): Promise<{ status: JobRecord['s
       });
       return { status };
     }
-    partial.values.forEach((col, k) => {
+    (partial.values ?? []).forEach((col, k) => {
       const into = values[k]!;
       for (const x of col) into.push(x);
     });
@@ -215,6 +232,39 @@ export async function reduce(state: ReduceState): Promise<{ status: JobRecord['s
       status: 'FAILED',
       error: { code: mapped.body.error.code, message: mapped.body.error.message },
       stats: stats(),
+    });
+    return { status };
+  }
+}
+
+/** The mergeable statistics: merge the chunks' states pairwise in chunk order, finalize. */
+async function reduceStates(
+  state: ReduceState,
+  form: PartialForm,
+): Promise<{ status: JobRecord['status'] }> {
+  const plan = state.split.plan;
+  const states: unknown[] = [];
+  let rows = 0;
+  let omitted = 0;
+  for (let i = 0; i < plan.chunks; i += 1) {
+    const partial = await getJson<Partial>(state.bucket, partialKey(state.job_id, i));
+    if (!partial) throw new Error(`the partial state of chunk ${i} is missing`);
+    rows += partial.rows;
+    omitted += partial.omitted;
+    states.push(partial.state);
+  }
+  const stats = { rows, bytes: plan.bytes, chunks: plan.chunks, omitted_rows: omitted };
+  try {
+    const result = form.finalize(mergePairwise(states, form.merge), state.options);
+    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats });
+    return { status };
+  } catch (error) {
+    const mapped = errorToResponse(error, state.job_id, state.statistic);
+    if (mapped.unexpected) throw error;
+    const { status } = await writeRecord(state, {
+      status: 'FAILED',
+      error: { code: mapped.body.error.code, message: mapped.body.error.message },
+      stats,
     });
     return { status };
   }

@@ -34,6 +34,8 @@ export interface ChunkItem {
   needs: ColumnNeed[];
   nan_policy: JobInput['nan_policy'];
   statistic: string;
+  /** The statistic's options (polyfit's degree shapes its partial state). */
+  options: Record<string, unknown>;
 }
 
 /** The split step's output (small: the chunk list itself is in S3). */
@@ -49,8 +51,10 @@ export interface Partial {
   index: number;
   rows: number;
   omitted: number;
-  /** Gathered values of the needed columns (the statistic's partial state). */
-  values: (number[] | string[])[];
+  /** A mergeable statistic's partial state (stats-core's exact sums). */
+  state?: unknown;
+  /** A rank statistic's gathered values of the needed columns (up to the row limit). */
+  values?: (number[] | string[])[];
 }
 
 /** The job record the reduce (or the failure step) writes; GET /jobs/{id} reads it. */

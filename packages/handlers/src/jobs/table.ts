@@ -26,7 +26,21 @@ export interface ChunkColumns {
   values: (number[] | string[])[];
 }
 
-const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/**
+ * A decimal number as Number() reads it, without a regular expression per
+ * cell: Number() also takes '' and blanks (as 0) and 0x/0b/0o prefixes,
+ * which are refused here; 'Infinity' and NaN fail the finiteness check.
+ */
+function decimal(raw: string): number {
+  const v = +raw;
+  if (v === 0 && raw.trim() === '') return Number.NaN;
+  const c0 = raw.charCodeAt(0);
+  if (c0 === 48 && raw.length > 1) {
+    const c1 = raw.charCodeAt(1) | 32;
+    if (c1 === 120 || c1 === 98 || c1 === 111) return Number.NaN;
+  }
+  return v;
+}
 
 /** Splits one CSV record into cells (quotes per RFC 4180; no newline inside quotes). */
 export function csvCells(line: string): string[] {
@@ -155,7 +169,7 @@ export function readLines(text: string, options: ReadChunkOptions): ChunkColumns
       }
       let value = Number.NaN;
       if (typeof raw === 'number') value = raw;
-      else if (typeof raw === 'string' && NUMBER.test(raw)) value = Number(raw);
+      else if (typeof raw === 'string') value = decimal(raw);
       if (!Number.isFinite(value)) {
         ok = false;
         if (options.nanPolicy === 'omit') break;
