@@ -11,8 +11,23 @@ import { LOCAL_ENDPOINT_VAR } from './local-endpoint';
 export const INFRA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The repository root: artifacts are read below it by default. */
 export const REPO_ROOT = path.resolve(INFRA_DIR, '..');
-/** Where the local stack keeps its Terraform state (the contract in TEAM.md). */
+/** Where the local stack keeps its Terraform state (scripts/src/local-config.ts reads the same path). */
 export const DEFAULT_LOCAL_STATE = path.join(INFRA_DIR, 'terraform.local.tfstate');
+
+/**
+ * The project's work dir for the infra wrapper and the scripts: Terraform CLI
+ * config, outputs, logs and local.json (LAMBDA_STATS_WORK_DIR, default
+ * <repo>/.lambda-stats).
+ */
+export function workDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env.LAMBDA_STATS_WORK_DIR?.trim();
+  return path.resolve(set ? set : path.join(REPO_ROOT, '.lambda-stats'));
+}
+
+/** The environment as this process received it (the wrapper hands it on to cdktf). */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
 
 export interface InfraEnv {
   /**

@@ -8,7 +8,7 @@ import { App } from 'cdktf';
 import { readArtifacts } from './artifacts';
 import { environmentConfig } from './config';
 import { readEnv } from './env';
-import { LambdaStatsStack } from './stack';
+import { LambdaStatsStack } from './lambda-stats-stack';
 
 try {
   const env = readEnv();

@@ -28,10 +28,11 @@ describe('readArtifacts', () => {
   it('reads both manifests and resolves the zips beside them', async () => {
     const root = await fixture();
     const artifacts = readArtifacts(root);
-    expect(artifacts.functions.filter((f) => f.role === 'stats').map((f) => f.name)).toEqual([
-      'linregress',
-      'ols',
-    ]);
+    expect(
+      artifacts.functions
+        .filter((f) => f.routes.length === 1 && f.routes[0] === `POST /${f.name}`)
+        .map((f) => f.name),
+    ).toEqual(['linregress', 'ols']);
     expect(artifacts.functions.find((f) => f.name === 'jobs')?.routes).toEqual([
       'POST /jobs',
       'GET /jobs/{id}',
@@ -54,12 +55,21 @@ describe('readArtifacts', () => {
     expect(() => readArtifacts(root)).toThrow(/ols\.zip does not match its manifest/);
   });
 
-  it('refuses a route that does not follow POST /<name>', async () => {
+  it('refuses a route key API Gateway would not take, and accepts functions without a route', async () => {
     const root = await fixture();
-    editManifest(path.join(root, HANDLERS_DIST, 'manifest.json'), (m) => {
-      m.functions[0].route = 'GET /linregress';
+    const file = path.join(root, HANDLERS_DIST, 'manifest.json');
+    editManifest(file, (m) => {
+      m.functions[0].routes = ['FETCH /linregress'];
     });
-    expect(() => readArtifacts(root)).toThrow(/route must be "POST \/linregress"/);
+    expect(() => readArtifacts(root)).toThrow(/field "functions.0.routes.0" must be a route key/);
+    editManifest(file, (m) => {
+      m.functions[0].routes = [];
+      m.functions[1].routes = ['GET /jobs/{id}', 'POST /jobs'];
+    });
+    expect(readArtifacts(root).functions.map((f) => f.routes)).toEqual([
+      [],
+      ['GET /jobs/{id}', 'POST /jobs'],
+    ]);
   });
 
   it('refuses duplicate function names and zip paths outside the dist dir', async () => {
@@ -72,7 +82,7 @@ describe('readArtifacts', () => {
     editManifest(file, (m) => {
       m.functions = [{ ...m.functions[0], zip: '../linregress.zip' }];
     });
-    expect(() => readArtifacts(root)).toThrow(/field "zip" must be a zip file name/);
+    expect(() => readArtifacts(root)).toThrow(/field "functions.0.zip" must be a zip file name/);
   });
 
   it('refuses a layer manifest without architectures', async () => {
@@ -80,6 +90,6 @@ describe('readArtifacts', () => {
     editManifest(path.join(root, LAYER_DIST, 'manifest.json'), (m) => {
       delete m.compatibleArchitectures;
     });
-    expect(() => readArtifacts(root)).toThrow(/field "compatibleArchitectures" must be/);
+    expect(() => readArtifacts(root)).toThrow(/field "compatibleArchitectures"/);
   });
 });

@@ -30,18 +30,19 @@ import {
   ListLayerVersionsCommand,
 } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { processAlive } from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Artifacts, readArtifacts } from '../src/artifacts';
 import { environmentConfig } from '../src/config';
 import { writeFixtureArtifacts } from './helpers/fixtures';
-import { type Moto, processAlive, startMoto } from './helpers/moto';
 import { type RunResult, runWrapper, tail } from './helpers/wrapper';
 
 const config = environmentConfig('local');
 const PREFIX = 'lambda-stats-local';
 const ACCOUNT = '123456789012'; // moto's default account
 
-let moto: Moto;
+let moto: MotoServer;
 let scratch: string;
 let artifacts: Artifacts;
 let env: Record<string, string>;

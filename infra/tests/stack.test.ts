@@ -7,7 +7,7 @@ import { Testing } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArtifacts } from '../src/artifacts';
 import { environmentConfig, STACK_NAMES } from '../src/config';
-import { AWS_SERVICES } from '../src/stack';
+import { AWS_SERVICES, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
 import {
   FIXTURE_FUNCTIONS,
   JOB_FIXTURE_FUNCTIONS,
@@ -45,7 +45,9 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const artifacts = readArtifacts(root);
     const functions = resources(tf, 'aws_lambda_function');
     expect(functions).toHaveLength(ALL_FUNCTIONS.length);
-    for (const fn of artifacts.functions.filter((f) => f.role === 'stats')) {
+    for (const fn of artifacts.functions.filter(
+      (f) => !(JOB_FUNCTIONS as readonly string[]).includes(f.name),
+    )) {
       expect(
         Testing.toHaveResourceWithProperties(json, 'aws_lambda_function', {
           function_name: `lambda-stats-${name}-${fn.name}`,

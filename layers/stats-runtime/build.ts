@@ -6,9 +6,11 @@
  * Node.js runtime puts on NODE_PATH (/opt/nodejs/node_modules). Run with
  * `pnpm --filter @lambda-stats/stats-runtime build`.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LayerManifest, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import { build, type Plugin } from 'esbuild';
 import { type LayerModule, type LazyImport, layerModules, matchesPackage } from './src/allowlist';
 import {
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
 
   mkdirSync(dist, { recursive: true });
   writeFileSync(path.join(dist, 'stats-runtime.zip'), zip);
-  const manifest = {
+  const manifest: LayerManifest = {
     name: 'stats-runtime',
     zip: 'stats-runtime.zip',
     sha256: d.sha256,
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
     compatibleRuntimes: ['nodejs22.x'],
     compatibleArchitectures: ['arm64', 'x86_64'],
   };
-  writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeManifest(dist, manifest);
   console.log(
     `stats-runtime.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ${formatSize(unzipped)} unzipped`,
   );

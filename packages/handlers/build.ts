@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
   layerExternals,
   layerOnlyPackages,
@@ -48,29 +49,22 @@ export const bundleOptions: BuildOptions = {
 };
 
 /**
- * The jobs functions (src/jobs/): the datasets and jobs API, and the job
- * state machine's steps. They use the AWS SDK v3 as the managed nodejs22.x
- * runtime provides it (never bundled), so only these functions load it.
- * `routes` are the HTTP API routes each serves (none for the steps); `role`
- * tells infra which permissions the function gets.
+ * The jobs functions (src/jobs/, docs/jobs.md): the datasets and jobs API,
+ * and the job state machine's steps (no route). They use the AWS SDK v3 as
+ * the managed nodejs22.x runtime provides it (never bundled), so only these
+ * functions load it. Infra finds them by these names.
  */
 export const jobFunctions = [
   {
     name: 'datasets',
     exportName: 'datasetsHandler',
-    role: 'datasets',
     routes: ['POST /datasets', 'GET /datasets/{id}'],
   },
-  {
-    name: 'jobs',
-    exportName: 'jobsHandler',
-    role: 'jobs',
-    routes: ['POST /jobs', 'GET /jobs/{id}'],
-  },
-  { name: 'job_split', exportName: 'split', role: 'job_step', routes: [] },
-  { name: 'job_worker', exportName: 'work', role: 'job_step', routes: [] },
-  { name: 'job_reduce', exportName: 'reduce', role: 'job_step', routes: [] },
-  { name: 'job_failure', exportName: 'failure', role: 'job_step', routes: [] },
+  { name: 'jobs', exportName: 'jobsHandler', routes: ['POST /jobs', 'GET /jobs/{id}'] },
+  { name: 'job_split', exportName: 'split', routes: [] },
+  { name: 'job_worker', exportName: 'work', routes: [] },
+  { name: 'job_reduce', exportName: 'reduce', routes: [] },
+  { name: 'job_failure', exportName: 'failure', routes: [] },
 ] as const;
 
 /** What the managed runtime provides (never bundled into a jobs function). */
@@ -141,7 +135,7 @@ async function main(): Promise<void> {
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length > 0) throw new Error(`endpoint names must be unique: ${dupes.join(', ')}`);
 
-  const functions: Record<string, unknown>[] = [];
+  const functions: FunctionEntry[] = [];
   for (const endpoint of [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { code, map } = await bundleEndpoint(endpoint.name);
     const zip = await buildZip([{ path: 'index.js', data: code }]);
@@ -151,7 +145,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dist, 'sourcemaps', `${endpoint.name}.js.map`), map);
     functions.push({
       name: endpoint.name,
-      route: routeOf(endpoint),
+      routes: [routeOf(endpoint)],
       zip: `${endpoint.name}.zip`,
       handler: 'index.handler',
       sha256: d.sha256,
@@ -176,7 +170,6 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dist, 'sourcemaps', `${fn.name}.js.map`), map);
     functions.push({
       name: fn.name,
-      role: fn.role,
       routes: [...fn.routes],
       zip: `${fn.name}.zip`,
       handler: 'index.handler',
@@ -186,7 +179,7 @@ async function main(): Promise<void> {
     });
     console.log(`${fn.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B)`);
   }
-  writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify({ functions }, null, 2)}\n`);
+  writeManifest(dist, { functions });
 }
 
 if (

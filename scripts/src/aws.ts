@@ -1,5 +1,7 @@
+import { silenceAwsSdkNodeWarning } from './env';
+
 // The SDK warns on Node 20 about a future major; it is noise for a local tool.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+silenceAwsSdkNodeWarning();
 
 /** Client settings for the local emulator: its endpoint, dummy keys, path-style S3. */
 export interface EmulatorTarget {

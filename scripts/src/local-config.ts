@@ -5,17 +5,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { invokingCwd, processEnv } from './env';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
+const env = processEnv();
 /** Shared with the infra wrapper (LAMBDA_STATS_WORK_DIR): CLI config, outputs, logs, local.json. */
 export const WORK_DIR = path.resolve(
-  nonEmpty(process.env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'),
+  nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'),
 );
 export const LOCAL_JSON = path.join(WORK_DIR, 'local.json');
 /** The contract with infra: the `local` stack's Terraform state (LAMBDA_STATS_LOCAL_STATE overrides it for both). */
 export const LOCAL_STATE = path.resolve(
-  nonEmpty(process.env.LAMBDA_STATS_LOCAL_STATE) ??
+  nonEmpty(env.LAMBDA_STATS_LOCAL_STATE) ??
     path.join(REPO_ROOT, 'infra', 'terraform.local.tfstate'),
 );
 
@@ -26,13 +28,52 @@ export interface LocalJson {
   region: string;
 }
 
-export function readLocalJson(): LocalJson | undefined {
-  if (!existsSync(LOCAL_JSON)) return undefined;
-  return JSON.parse(readFileSync(LOCAL_JSON, 'utf8')) as LocalJson;
+/** Where `pnpm start` records the running stack, for the environment `env`. */
+export function localJsonPath(env: NodeJS.ProcessEnv = processEnv()): string {
+  return path.join(
+    path.resolve(nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats')),
+    'local.json',
+  );
+}
+
+export function readLocalJson(env: NodeJS.ProcessEnv = processEnv()): LocalJson | undefined {
+  const file = localJsonPath(env);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as LocalJson;
+}
+
+/** What every command that needs the local stack says when it is not running. */
+export const LOCAL_STACK_NOT_RUNNING =
+  'the local stack is not running: start it with `pnpm start` in another terminal';
+
+/**
+ * The emulator of the running local stack, found the same way by every
+ * command: LAMBDA_STATS_AWS_ENDPOINT when set, else the `awsEndpoint` that
+ * `pnpm start` wrote to .lambda-stats/local.json; either must answer.
+ * Throws an Error with one line saying what to do.
+ */
+export async function findLocalEmulator(env: NodeJS.ProcessEnv = processEnv()): Promise<string> {
+  const fromEnv = nonEmpty(env.LAMBDA_STATS_AWS_ENDPOINT);
+  const local = fromEnv === undefined ? readLocalJson(env) : undefined;
+  const endpoint = fromEnv ?? local?.awsEndpoint;
+  const source = fromEnv
+    ? 'LAMBDA_STATS_AWS_ENDPOINT'
+    : path.relative(REPO_ROOT, localJsonPath(env));
+  if (endpoint === undefined) {
+    throw new Error(
+      `${LOCAL_STACK_NOT_RUNNING} (no ${source}), or set LAMBDA_STATS_AWS_ENDPOINT to the emulator's URL`,
+    );
+  }
+  try {
+    await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw new Error(`${LOCAL_STACK_NOT_RUNNING} (nothing answers at ${endpoint}, from ${source})`);
+  }
+  return endpoint;
 }
 
 function port(name: string, fallback: number): number {
-  const raw = process.env[name];
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
@@ -55,18 +96,18 @@ export interface StartSettings {
 }
 
 export function readStartSettings(): StartSettings {
-  const concurrency = Number(process.env.LAMBDA_STATS_MAX_CONCURRENCY ?? 100);
+  const concurrency = Number(env.LAMBDA_STATS_MAX_CONCURRENCY ?? 100);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(
-      `LAMBDA_STATS_MAX_CONCURRENCY=${process.env.LAMBDA_STATS_MAX_CONCURRENCY} must be a positive integer`,
+      `LAMBDA_STATS_MAX_CONCURRENCY=${env.LAMBDA_STATS_MAX_CONCURRENCY} must be a positive integer`,
     );
   }
   return {
     apiPort: port('LAMBDA_STATS_API_PORT', 3000),
     motoPort: port('LAMBDA_STATS_MOTO_PORT', 4566),
     maxConcurrency: concurrency,
-    skipBuild: process.env.LAMBDA_STATS_SKIP_BUILD === '1',
-    region: process.env.LAMBDA_STATS_REGION ?? 'us-east-1',
+    skipBuild: env.LAMBDA_STATS_SKIP_BUILD === '1',
+    region: env.LAMBDA_STATS_REGION ?? 'us-east-1',
   };
 }
 
@@ -79,5 +120,5 @@ export function regionFromState(statePath: string): string | undefined {
 
 /** A path given on the command line, relative to where the user ran pnpm. */
 export function userPath(p: string): string {
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+  return path.resolve(invokingCwd(), p);
 }

@@ -7,17 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
 import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
 import { asPlan, type Plan, ReviewInputError } from './review/plan-json';
 import { code, DEFAULT_MAX_CHARS, renderPlanMarkdown } from './review/render-markdown';
-import { planStack } from './review/stack';
+import { planStack } from './review/stack-terraform';
 import { type PlanSummary, summarizePlan } from './review/summarize-plan';
 import { TerraformError } from './review/terraform';
 
 export const PLAN_USAGE = `Usage:
   pnpm plan-review --plan-json <file> [options]   summarize a plan written by \`terraform show -json\`
-  pnpm plan-review --stack <local|dev|prod> [options]   synthesize, plan and summarize a stack
+  pnpm plan-review --stack <${STACK_NAMES.join('|')}> [options]   synthesize, plan and summarize a stack
 
 Options:
   --format <markdown|json>   Markdown for people (default) or a JSON summary for machines

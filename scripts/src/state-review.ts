@@ -6,17 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
 import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
 import { asPlan, type Plan, ReviewInputError, type State } from './review/plan-json';
 import { code } from './review/render-markdown';
 import { renderStateMarkdown } from './review/render-state';
-import { stateOfStack } from './review/stack';
+import { stateOfStack } from './review/stack-terraform';
 import { summarizeState } from './review/summarize-state';
 import { TerraformError } from './review/terraform';
 
 export const STATE_USAGE = `Usage:
-  pnpm state-review --stack <local|dev|prod> [options]   read the stack's state and check drift
+  pnpm state-review --stack <${STACK_NAMES.join('|')}> [options]   read the stack's state and check drift
   pnpm state-review --state-json <file> [--drift-json <file>] [options]
       summarize \`terraform show -json\` (state) and, optionally, a refresh-only plan
       (\`terraform plan -refresh-only -out=p && terraform show -json p\`)

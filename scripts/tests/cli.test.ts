@@ -2,9 +2,11 @@
  * The commands' flags: every mistake gets one line saying what was wrong
  * and the usage, with exit code 2 (1 for input that is not a plan).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPlanReview } from '../src/plan-review';
 import type { Io } from '../src/review/cli';
@@ -56,10 +58,27 @@ describe('pnpm plan-review flags', () => {
     expect(run.err.join('')).toContain(message);
   });
 
-  it('needs the emulator address to plan the local stack', async () => {
-    const run = io({});
+  it('finds the local stack as `pnpm invoke` does, and says to start it when it is not running', async () => {
+    // an empty work dir: no local.json
+    const run = io({ LAMBDA_STATS_WORK_DIR: mkdtempSync(join(tmpdir(), 'review-work-')) });
     expect(await runPlanReview(['--stack', 'local'], run)).toBe(1);
-    expect(run.err.join('')).toContain('set LAMBDA_STATS_AWS_ENDPOINT');
+    expect(run.err.join('')).toContain(
+      'the local stack is not running: start it with `pnpm start` in another terminal',
+    );
+    expect(run.err.join('')).toContain('or set LAMBDA_STATS_AWS_ENDPOINT');
+    // a local.json whose emulator is gone (nothing listens on port 9 of loopback)
+    const work = mkdtempSync(join(tmpdir(), 'review-work-'));
+    writeFileSync(
+      join(work, 'local.json'),
+      JSON.stringify({
+        apiUrl: 'http://127.0.0.1:9',
+        awsEndpoint: 'http://127.0.0.1:9',
+        region: 'us-east-1',
+      }),
+    );
+    const stale = io({ LAMBDA_STATS_WORK_DIR: work });
+    expect(await runStateReview(['--stack', 'local'], stale)).toBe(1);
+    expect(stale.err.join('')).toContain('nothing answers at http://127.0.0.1:9');
   });
 
   it('prints the usage for --help', async () => {
@@ -85,5 +104,30 @@ describe('pnpm state-review flags', () => {
     const run = io();
     expect(await runStateReview(['--state-json', 'plan.json'], run)).toBe(1);
     expect(run.err.join('')).toContain('is a plan, not a state');
+  });
+});
+
+describe('root scripts show the tool’s own output and exit status', () => {
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  // the Makefile's pinned pnpm, else the one on PATH (CI's setup action)
+  const pinned = join(repo, '.tools', 'node_modules', '.bin', 'pnpm');
+  const pnpm = existsSync(pinned) ? pinned : 'pnpm';
+
+  it.each([
+    [
+      ['invoke', 'nosuch', '--event', 'missing.json'],
+      'lambda-stats invoke: cannot read --event missing.json: no such file',
+    ],
+    [['state-review', '--stack', 'nosuch'], "state-review: unknown stack 'nosuch'"],
+  ])('pnpm %j exits 2 with one error line and no recursive-run banner', (args, line) => {
+    const run = spawnSync(pnpm, args, {
+      cwd: repo,
+      env: { ...process.env, LAMBDA_STATS_WORK_DIR: mkdtempSync(join(tmpdir(), 'root-cli-')) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(line);
+    expect(run.stderr + run.stdout).not.toMatch(/RECURSIVE|recursive run/);
   });
 });

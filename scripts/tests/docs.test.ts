@@ -50,14 +50,15 @@ describe('links in the docs', () => {
     'layers/stats-runtime/README.md',
     'infra/README.md',
     'scripts/README.md',
+    'tooling/lambda-kit/README.md',
   ];
   for (const file of [...files, ...packageReadmes]) {
     it(`${file}: every relative link names a file (and heading) that exists`, () => {
       const text = readFileSync(path.join(REPO_ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
       const broken: string[] = [];
-      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      for (const [, target = ''] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/.test(target)) continue;
-        const [rel, hash] = target.split('#');
+        const [rel = '', hash] = target.split('#');
         const full =
           rel === ''
             ? path.join(REPO_ROOT, file)
@@ -68,7 +69,7 @@ describe('links in the docs', () => {
         }
         if (hash !== undefined && full.endsWith('.md')) {
           const headings = [...readFileSync(full, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
-            anchor(m[1]),
+            anchor(m[1] ?? ''),
           );
           if (!headings.includes(hash)) broken.push(`${target} (no such heading)`);
         }

@@ -8,11 +8,11 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvokeProxy, startInvokeProxy } from '../src/invoke-proxy';
 import { REPO_ROOT } from '../src/local-config';
-import { enableStepFunctionsExecution, freePort, type MotoServer, startMoto } from '../src/moto';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { type LocalServe, serveDeployment } from '../src/serve-deployment';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below.
 type Json = Record<string, any>;
@@ -52,8 +52,7 @@ const infraEnv = () => ({
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'lambda-stats-jobs-'));
   proxy = await startInvokeProxy({ target: () => moto?.endpoint });
-  moto = await startMoto({ port: await freePort(), servicePort: proxy.port });
-  await enableStepFunctionsExecution(moto.endpoint);
+  moto = await startMoto({ motoPort: proxy.port, executeStateMachines: true });
   const deployed = await run(['run', 'deploy', 'local'], infraEnv());
   if (deployed.code !== 0) throw new Error(`deploy failed:\n${deployed.out.slice(-4000)}`);
   serve = await serveDeployment({

@@ -10,18 +10,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanReview } from '../src/plan-review';
 import type { Io } from '../src/review/cli';
 import type { Plan } from '../src/review/plan-json';
 import { renderPlanMarkdown } from '../src/review/render-markdown';
-import { stackDir, stackTerraformEnv, synthStack } from '../src/review/stack';
+import { stackDir, stackTerraformEnv, synthStack } from '../src/review/stack-terraform';
 import { summarizePlan } from '../src/review/summarize-plan';
 import { planJson, terraform } from '../src/review/terraform';
 import { runStateReview } from '../src/state-review';
 import { writeArtifacts } from './support/artifacts';
 import { StackJson } from './support/edit-stack';
-import { type Moto, startMoto } from './support/moto';
 
 const expectedDir = new URL('./fixtures/expected/', import.meta.url);
 
@@ -38,7 +38,7 @@ function scrubIds(text: string, ids: Map<string, string>): string {
   return out;
 }
 
-let moto: Moto;
+let moto: MotoServer;
 let work: string;
 let env: NodeJS.ProcessEnv;
 let dir: string;

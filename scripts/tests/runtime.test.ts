@@ -3,10 +3,11 @@
 // the local runtime and front door, both on free loopback ports.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeFetcher } from '../src/deployment';
-import { assertPortFree, freePort, type MotoServer, startMoto } from '../src/moto';
-import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/serve-deployment';
 import {
   ARTIFACT_BUCKET,
   deployFixtures,
@@ -49,7 +50,7 @@ const isAlive = (pid: number) => {
 };
 
 beforeAll(async () => {
-  moto = await startMoto({ port: await freePort() });
+  moto = await startMoto();
   fixtures = await deployFixtures({ endpoint: moto.endpoint, region });
   stack = await serveDeployment({
     target: { endpoint: moto.endpoint, region },

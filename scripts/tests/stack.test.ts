@@ -10,8 +10,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPortFree } from '../src/moto';
 
 /**
  * A blocking child (spawnSync) cannot be stopped by vitest's test timeout, so

@@ -13,11 +13,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
-import { INFRA_DIR, REPO_ROOT, readEnv } from '../env';
+import { INFRA_DIR, processEnv, readEnv, workDirOf } from '../env';
 import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
-import { offlineEnv, prepareTerraform, SetupError } from './terraform-env';
+import { prepareTerraform, SetupError, terraformCliEnv } from './terraform-env';
 
 const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -27,8 +28,20 @@ stacks: ${STACK_NAMES.join(', ')}`;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { command: Command; stacks: StackName[] } {
-  const [command, ...rest] = argv.filter((a) => a !== '--');
+function parseCommandLine(argv: string[]): { command: Command; stacks: StackName[] } {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {},
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message}\n${USAGE}`);
+  }
+  const [command, ...rest] = positionals;
   if (!(COMMANDS as readonly string[]).includes(command ?? '')) {
     throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
   }
@@ -77,8 +90,8 @@ async function checkEmulator(url: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { command, stacks: requested } = parseArgs(argv);
-  const base = process.env;
+  const { command, stacks: requested } = parseCommandLine(argv);
+  const base = processEnv();
   const endpoint = base[LOCAL_ENDPOINT_VAR];
 
   let stacks = requested;
@@ -95,13 +108,14 @@ async function main(argv: string[]): Promise<number> {
   // The app would say the same, but inside cdktf's error report: say it first, once.
   readArtifacts(readEnv(base).artifactsRoot);
 
-  const workDir = path.resolve(base.LAMBDA_STATS_WORK_DIR ?? path.join(REPO_ROOT, '.lambda-stats'));
+  const workDir = workDirOf(base);
   const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
   mkdirSync(outdir, { recursive: true }); // cdktf creates only the last level
-  // Synth needs no Terraform; everything else does, with our CLI config.
+  // Synth needs no Terraform (but cdktf asks it its version, with our CLI
+  // config too); everything else needs it.
   const setup = command === 'synth' ? undefined : await prepareTerraform(workDir, base);
   const env: NodeJS.ProcessEnv = {
-    ...(setup?.env ?? offlineEnv(base)),
+    ...(setup?.env ?? terraformCliEnv(workDir, base).env),
     LAMBDA_STATS_STACKS: stacks.join(','),
   };
   // Not a terminal (CI, turbo, tests): cdktf prints plain lines instead of spinner frames.

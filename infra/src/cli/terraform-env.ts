@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processEnv } from '../env';
 
 /** The hashicorp/aws version @cdktf/provider-aws 20.1.0 pins (tests check the synthesized pin). */
 export const AWS_PROVIDER_VERSION = '5.100.0';
@@ -119,18 +120,31 @@ export interface TerraformSetup {
 }
 
 /**
+ * Writes the project's Terraform CLI config, `<stateDir>/terraform.rc`, and
+ * returns the environment every Terraform and cdktf call runs with (cdktf
+ * synth runs `terraform version` too: without our config Terraform warns
+ * "Unable to open CLI configuration file"). Needs no Terraform.
+ */
+export function terraformCliEnv(
+  stateDir: string,
+  base: NodeJS.ProcessEnv = processEnv(),
+): Omit<TerraformSetup, 'terraformVersion'> {
+  const mirror = findProviderMirror(base);
+  const cliConfigFile = path.join(stateDir, 'terraform.rc');
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(cliConfigFile, cliConfig(mirror));
+  return { mirror, cliConfigFile, env: { ...offlineEnv(base), TF_CLI_CONFIG_FILE: cliConfigFile } };
+}
+
+/**
  * Checks Terraform and the provider source, writes `<stateDir>/terraform.rc`
  * and returns the environment to run Terraform/cdktf with.
  */
 export async function prepareTerraform(
   stateDir: string,
-  base: NodeJS.ProcessEnv = process.env,
+  base: NodeJS.ProcessEnv = processEnv(),
 ): Promise<TerraformSetup> {
-  const mirror = findProviderMirror(base);
-  const cliConfigFile = path.join(stateDir, 'terraform.rc');
-  mkdirSync(stateDir, { recursive: true });
-  writeFileSync(cliConfigFile, cliConfig(mirror));
-  const env: NodeJS.ProcessEnv = { ...offlineEnv(base), TF_CLI_CONFIG_FILE: cliConfigFile };
+  const { mirror, cliConfigFile, env } = terraformCliEnv(stateDir, base);
   const terraformVersion = checkTerraform(env);
   if (mirror === undefined && !(await registryReachable())) {
     throw new SetupError(

@@ -59,7 +59,17 @@ export class HttpApi extends Construct {
   }
 
   /** `routeKey` is `POST /<name>`; IAM auth when the environment asks for it. */
-  addLambdaRoute(id: string, routeKey: string, fn: LambdaFunction): Apigatewayv2Route {
+  /**
+   * One Lambda proxy integration for `fn` and a route for each route key.
+   * A single route keeps the ids `<id>-integration` and `<id>-route`; with
+   * several, each route's id ends in its key made safe (`<id>-route-GET-jobs-id`).
+   */
+  addLambdaRoutes(
+    id: string,
+    routeKeys: readonly string[],
+    fn: LambdaFunction,
+  ): Apigatewayv2Route[] {
+    if (routeKeys.length === 0) return [];
     const integration = new Apigatewayv2Integration(this, `${id}-integration`, {
       apiId: this.api.id,
       integrationType: 'AWS_PROXY',
@@ -67,11 +77,23 @@ export class HttpApi extends Construct {
       integrationUri: fn.arn,
       payloadFormatVersion: '2.0',
     });
-    return new Apigatewayv2Route(this, `${id}-route`, {
-      apiId: this.api.id,
-      routeKey,
-      target: `integrations/${integration.id}`,
-      authorizationType: this.props.auth === 'iam' ? 'AWS_IAM' : 'NONE',
-    });
+    return routeKeys.map(
+      (routeKey) =>
+        new Apigatewayv2Route(
+          this,
+          routeKeys.length === 1 ? `${id}-route` : `${id}-route-${routeSlug(routeKey)}`,
+          {
+            apiId: this.api.id,
+            routeKey,
+            target: `integrations/${integration.id}`,
+            authorizationType: this.props.auth === 'iam' ? 'AWS_IAM' : 'NONE',
+          },
+        ),
+    );
   }
+}
+
+/** A route key as a construct id part: `GET /jobs/{id}` -> `GET-jobs-id`. */
+export function routeSlug(routeKey: string): string {
+  return routeKey.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

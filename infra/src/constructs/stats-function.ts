@@ -6,6 +6,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { Construct } from 'constructs';
 import type { Architecture, LogRetentionDays } from '../config';
+import { routeSlug } from './http-api';
 
 export const LAMBDA_RUNTIME = 'nodejs22.x';
 
@@ -21,17 +22,20 @@ export interface StatsFunctionProps {
   readonly timeoutSeconds: number;
   readonly logRetentionDays: LogRetentionDays;
   readonly environment: Record<string, string>;
-  /** The API allowed to invoke this function: its execution ARN and the routes (`POST /x`). */
-  readonly invokedBy?: { readonly executionArn: string; readonly routes: readonly string[] };
+  /**
+   * The API allowed to invoke this function: its execution ARN and the routes
+   * (`POST /x`, `GET /jobs/{id}`). No routes: no API permission (a function
+   * invoked by a state machine or a schedule gets its permission elsewhere).
+   */
+  readonly invokedBy: { readonly executionArn: string; readonly routes: readonly string[] };
   /** IAM statements beyond writing its own logs (the jobs functions' S3 and Step Functions access). */
   readonly statements?: readonly Record<string, unknown>[];
 }
 
 /**
  * One Lambda function with everything it owns: its log group (with
- * retention), its own role whose inline policy lets it write to that log
- * group (plus any `statements` it is given), and the permission for exactly
- * its API routes to invoke it.
+ * retention), its own role whose only inline policy lets it write to that
+ * log group, and the permission for exactly one API route to invoke it.
  */
 export class StatsFunction extends Construct {
   readonly function: LambdaFunction;
@@ -95,19 +99,23 @@ export class StatsFunction extends Construct {
       dependsOn: [this.logGroup, policy],
     });
 
-    const invokedBy = props.invokedBy;
-    invokedBy?.routes.forEach((route, i) => {
-      const [method, routePath] = route.split(' ');
-      const suffix = i === 0 ? '' : `-${i}`;
-      new LambdaPermission(this, `invoke-permission${suffix}`, {
-        statementId: `AllowHttpApiInvoke${i === 0 ? '' : i}`,
-        action: 'lambda:InvokeFunction',
-        functionName: this.function.functionName,
-        principal: 'apigateway.amazonaws.com',
-        // <execution arn>/<stage>/<method>/<path>: only this route, any stage of this API
-        // (a {param} segment matches any value).
-        sourceArn: `${invokedBy.executionArn}/*/${method}${routePath!.replace(/\{[^}]+\}/g, '*')}`,
-      });
-    });
+    const { routes } = props.invokedBy;
+    for (const route of routes) {
+      const [method = '', routePath = ''] = route.split(' ');
+      const single = routes.length === 1;
+      new LambdaPermission(
+        this,
+        single ? 'invoke-permission' : `invoke-permission-${routeSlug(route)}`,
+        {
+          statementId: single ? 'AllowHttpApiInvoke' : `AllowHttpApiInvoke-${routeSlug(route)}`,
+          action: 'lambda:InvokeFunction',
+          functionName: this.function.functionName,
+          principal: 'apigateway.amazonaws.com',
+          // <execution arn>/<stage>/<method>/<path>: only this route, any stage of
+          // this API. API Gateway writes ANY as `*` and path parameters as `*`.
+          sourceArn: `${props.invokedBy.executionArn}/*/${method === 'ANY' ? '*' : method}${routePath.replace(/\{[^}]+\}/g, '*')}`,
+        },
+      );
+    }
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Small stand-ins for the build artifacts (handler zips, layer zip and their
- * manifests, in the formats TEAM.md fixes), written below a temp root with
+ * manifests, written with the manifest schema's own writer), below a temp root with
  * the repository's layout, so infra can be tested before the handler and
  * layer builds exist. Deterministic: fixed mtimes and modes.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { digest, type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import { ZipFile } from 'yazl';
 import { HANDLERS_DIST, LAYER_DIST } from '../../src/artifacts';
 
@@ -27,21 +27,16 @@ function zip(entries: Record<string, string>): Promise<Buffer> {
   });
 }
 
-function hashes(bytes: Buffer) {
-  const digest = createHash('sha256').update(bytes).digest();
-  return { sha256: digest.toString('hex'), base64Sha256: digest.toString('base64') };
-}
-
 export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
 
 /** The jobs functions every handlers build has (packages/handlers/build.ts, jobFunctions). */
 export const JOB_FIXTURE_FUNCTIONS = [
-  { name: 'datasets', role: 'datasets', routes: ['POST /datasets', 'GET /datasets/{id}'] },
-  { name: 'jobs', role: 'jobs', routes: ['POST /jobs', 'GET /jobs/{id}'] },
-  { name: 'job_split', role: 'job_step', routes: [] },
-  { name: 'job_worker', role: 'job_step', routes: [] },
-  { name: 'job_reduce', role: 'job_step', routes: [] },
-  { name: 'job_failure', role: 'job_step', routes: [] },
+  { name: 'datasets', routes: ['POST /datasets', 'GET /datasets/{id}'] },
+  { name: 'jobs', routes: ['POST /jobs', 'GET /jobs/{id}'] },
+  { name: 'job_split', routes: [] },
+  { name: 'job_worker', routes: [] },
+  { name: 'job_reduce', routes: [] },
+  { name: 'job_failure', routes: [] },
 ];
 
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
@@ -54,7 +49,7 @@ export async function writeFixtureArtifacts(
   mkdirSync(handlersDir, { recursive: true });
   mkdirSync(layerDir, { recursive: true });
 
-  const functions: Record<string, unknown>[] = [];
+  const functions: FunctionEntry[] = [];
   for (const name of [...(options.functions ?? FIXTURE_FUNCTIONS)].sort()) {
     const bytes = await zip({
       'index.js': `exports.handler = async () => ({ statusCode: 200, body: ${JSON.stringify(JSON.stringify({ fixture: name }))}${options.handlerBody ?? ''} });\n`,
@@ -62,11 +57,10 @@ export async function writeFixtureArtifacts(
     writeFileSync(path.join(handlersDir, `${name}.zip`), bytes);
     functions.push({
       name,
-      route: `POST /${name}`,
+      routes: [`POST /${name}`],
       zip: `${name}.zip`,
       handler: 'index.handler',
-      ...hashes(bytes),
-      size: bytes.length,
+      ...digest(bytes),
     });
   }
   for (const job of options.jobs === false ? [] : JOB_FIXTURE_FUNCTIONS) {
@@ -75,14 +69,14 @@ export async function writeFixtureArtifacts(
     });
     writeFileSync(path.join(handlersDir, `${job.name}.zip`), bytes);
     functions.push({
-      ...job,
+      name: job.name,
+      routes: [...job.routes],
       zip: `${job.name}.zip`,
       handler: 'index.handler',
-      ...hashes(bytes),
-      size: bytes.length,
+      ...digest(bytes),
     });
   }
-  writeFileSync(path.join(handlersDir, 'manifest.json'), `${JSON.stringify({ functions })}\n`);
+  writeManifest(handlersDir, { functions });
 
   const layerBytes = await zip({
     'nodejs/node_modules/stats-fixture/index.js': 'module.exports = { fixture: true };\n',
@@ -90,16 +84,12 @@ export async function writeFixtureArtifacts(
       '{"name":"stats-fixture","main":"index.js"}\n',
   });
   writeFileSync(path.join(layerDir, 'stats-runtime.zip'), layerBytes);
-  writeFileSync(
-    path.join(layerDir, 'manifest.json'),
-    `${JSON.stringify({
-      name: 'stats-runtime',
-      zip: 'stats-runtime.zip',
-      ...hashes(layerBytes),
-      size: layerBytes.length,
-      compatibleRuntimes: ['nodejs22.x'],
-      compatibleArchitectures: ['arm64', 'x86_64'],
-    })}\n`,
-  );
+  writeManifest(layerDir, {
+    name: 'stats-runtime',
+    zip: 'stats-runtime.zip',
+    ...digest(layerBytes),
+    compatibleRuntimes: ['nodejs22.x'],
+    compatibleArchitectures: ['arm64', 'x86_64'],
+  });
   return root;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Testing } from 'cdktf';
 import { readArtifacts } from '../../src/artifacts';
 import { environmentConfig, type StackName } from '../../src/config';
-import { LambdaStatsStack } from '../../src/stack';
+import { LambdaStatsStack } from '../../src/lambda-stats-stack';
 
 export const TEST_ENDPOINT = 'http://127.0.0.1:4566';
 

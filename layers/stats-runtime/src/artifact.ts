@@ -3,7 +3,6 @@
  * Lambda's size limits. Shared by the layer build and the handler build so
  * both kinds of zip are made the same way.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -51,21 +50,8 @@ export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   });
 }
 
-export interface Digest {
-  sha256: string;
-  /** What Terraform's `source_code_hash` / Lambda's `CodeSha256` compare against. */
-  base64Sha256: string;
-  size: number;
-}
-
-export function digest(bytes: Buffer): Digest {
-  const hash = createHash('sha256').update(bytes).digest();
-  return {
-    sha256: hash.toString('hex'),
-    base64Sha256: hash.toString('base64'),
-    size: bytes.length,
-  };
-}
+/** The digests a manifest records; the manifest contract lives in lambda-kit. */
+export { type Digest, digest } from '@lambda-stats/lambda-kit/manifest';
 
 /** Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export const LAMBDA_LIMITS = {
@@ -128,19 +114,4 @@ export function makePackageOf(cwd: string): (input: string) => string | undefine
 }
 
 /** Sum of the uncompressed sizes of a zip's entries (what Lambda unpacks). */
-export async function zipUnzippedSize(zipPath: string): Promise<number> {
-  const yauzl = (await import('yauzl')).default;
-  return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      let total = 0;
-      zip.on('entry', (e: { uncompressedSize: number }) => {
-        total += e.uncompressedSize;
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(total));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+export { zipUnzippedSize } from '@lambda-stats/lambda-kit/zip';

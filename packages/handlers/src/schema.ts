@@ -9,6 +9,7 @@
  * call, so building the schemas at load and the first parse cost a fraction
  * of zod 4's class machinery (see README, "Dependencies").
  */
+import { ALTERNATIVES } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 
 /** A finite JSON number. `v.number()` alone accepts +-Infinity (JSON.parse gives Infinity for 1e400). */
@@ -66,7 +67,7 @@ export function documented<T extends v.GenericSchema>(schema: T, description: st
 /** scipy's `alternative` argument, default 'two-sided'. */
 export function alternative(description: string) {
   return documented(
-    v.optional(v.picklist(['two-sided', 'less', 'greater']), 'two-sided'),
+    v.optional(v.picklist(ALTERNATIVES), ALTERNATIVES[0]),
     `Alternative hypothesis (scipy \`alternative\`): ${description}`,
   );
 }

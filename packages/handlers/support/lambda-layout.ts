@@ -10,39 +10,16 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import { pathToFileURL } from 'node:url';
+import { extractZip } from '@lambda-stats/lambda-kit/zip';
 
-export async function unzip(zipPath: string, into: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const target = path.join(into, entry.fileName);
-        if (entry.fileName.endsWith('/')) {
-          mkdirSync(target, { recursive: true });
-          zip.readEntry();
-          return;
-        }
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            mkdirSync(path.dirname(target), { recursive: true });
-            writeFileSync(target, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', resolve);
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+/** The loader the local runtime uses too: one implementation of the runtime's module rules. */
+const HANDLER_LOADER = pathToFileURL(
+  createRequire(import.meta.url).resolve('@lambda-stats/lambda-kit/handler-loader'),
+).href;
 
 export interface Layout {
   /** Like /var/task. */
@@ -62,9 +39,9 @@ export async function layOut(functionZip: string, layerZip?: string): Promise<La
     runtime: path.join(base, 'var', 'runtime'),
   };
   for (const dir of Object.values(layout)) mkdirSync(dir, { recursive: true });
-  await unzip(functionZip, layout.taskRoot);
-  if (layerZip !== undefined) await unzip(layerZip, layout.opt);
-  writeFileSync(path.join(layout.runtime, 'bootstrap.cjs'), BOOTSTRAP);
+  await extractZip(functionZip, layout.taskRoot);
+  if (layerZip !== undefined) await extractZip(layerZip, layout.opt);
+  writeFileSync(path.join(layout.runtime, 'bootstrap.mjs'), BOOTSTRAP);
   return layout;
 }
 
@@ -78,70 +55,35 @@ export function writeTaskRoot(layout: Layout, files: Record<string, string>): vo
 }
 
 /**
- * The runtime's part: resolve `_HANDLER` against LAMBDA_TASK_ROOT as
- * Lambda's UserFunction loader does, load it (require for CommonJS, import()
- * for ESM), invoke it once per event and report JSON on fd 3 so the
+ * The runtime's part: load `_HANDLER` from LAMBDA_TASK_ROOT with the shared
+ * handler loader (require for CommonJS, import() for ESM, the runtime's
+ * error types), invoke it once per event and report JSON on fd 3 so the
  * function's own logs on stdout stay separate.
  */
-const BOOTSTRAP = String.raw`'use strict';
+const BOOTSTRAP = String.raw`import { readFileSync, writeSync } from 'node:fs';
+import { callHandler, loadHandler } from ${JSON.stringify(HANDLER_LOADER)};
 const t0 = process.hrtime.bigint();
-const fs = require('node:fs');
-const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const out = (o) => fs.writeSync(3, JSON.stringify(o) + '\n');
-function typeModule(dir) {
-  for (;;) {
-    const pj = path.join(dir, 'package.json');
-    if (fs.existsSync(pj)) {
-      try { return JSON.parse(fs.readFileSync(pj, 'utf8')).type === 'module'; } catch { return false; }
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return false;
-    dir = up;
-  }
+const out = (o) => writeSync(3, JSON.stringify(o) + '\n');
+const events = JSON.parse(readFileSync(0, 'utf8'));
+let handler;
+try {
+  handler = await loadHandler(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);
+} catch (e) {
+  out({ phase: 'init', errorType: e.name, errorMessage: String(e.message).split('\n')[0] });
+  process.exit(1);
 }
-async function load(taskRoot, handlerString) {
-  const dot = handlerString.lastIndexOf('.');
-  const modulePath = handlerString.slice(0, dot);
-  const exportName = handlerString.slice(dot + 1);
-  const base = path.resolve(taskRoot, modulePath);
-  for (const ext of ['.js', '.mjs', '.cjs']) {
-    const file = base + ext;
-    if (!fs.existsSync(file)) continue;
-    const esm = ext === '.mjs' || (ext === '.js' && typeModule(path.dirname(file)));
-    const mod = esm ? await import(pathToFileURL(file).href) : require(file);
-    const fn = mod[exportName];
-    if (typeof fn !== 'function') {
-      throw Object.assign(new Error(modulePath + '.' + exportName + ' is undefined or not exported'), { name: 'Runtime.HandlerNotFound' });
-    }
-    return fn;
-  }
-  throw Object.assign(new Error("Cannot find module '" + modulePath + "'"), { name: 'Runtime.ImportModuleError' });
-}
-(async () => {
-  const events = JSON.parse(fs.readFileSync(0, 'utf8'));
-  let handler;
+const t1 = process.hrtime.bigint();
+const results = [];
+for (const [i, event] of events.entries()) {
+  const context = { awsRequestId: 'req-' + i, functionName: 'fn', functionVersion: '$LATEST', memoryLimitInMB: '1024', invokedFunctionArn: 'arn:aws:lambda:local:0:function:fn', getRemainingTimeInMillis: () => 30000 };
   try {
-    handler = await load(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);
+    results.push({ ok: true, value: await callHandler(handler, event, context) });
   } catch (e) {
-    const errorType = e.code === 'MODULE_NOT_FOUND' ? 'Runtime.ImportModuleError' : e.name;
-    out({ phase: 'init', errorType, errorMessage: String(e.message).split('\n')[0] });
-    process.exitCode = 1;
-    return;
+    results.push({ ok: false, errorType: e.name, errorMessage: e.message });
   }
-  const t1 = process.hrtime.bigint();
-  const results = [];
-  for (const [i, event] of events.entries()) {
-    const context = { awsRequestId: 'req-' + i, functionName: 'fn', functionVersion: '$LATEST', memoryLimitInMB: '1024', invokedFunctionArn: 'arn:aws:lambda:local:0:function:fn', getRemainingTimeInMillis: () => 30000 };
-    try {
-      results.push({ ok: true, value: await handler(event, context) });
-    } catch (e) {
-      results.push({ ok: false, errorType: e.name, errorMessage: e.message });
-    }
-  }
-  const t2 = process.hrtime.bigint();
-  out({ phase: 'done', initMs: Number(t1 - t0) / 1e6, invokeMs: Number(t2 - t1) / 1e6, results });
-})();
+}
+const t2 = process.hrtime.bigint();
+out({ phase: 'done', initMs: Number(t1 - t0) / 1e6, invokeMs: Number(t2 - t1) / 1e6, results });
 `;
 
 export interface RunOutcome {
@@ -168,7 +110,7 @@ export function invoke(
   const started = performance.now();
   const child = spawn(
     options.node ?? process.execPath,
-    [path.join(layout.runtime, 'bootstrap.cjs')],
+    [path.join(layout.runtime, 'bootstrap.mjs')],
     {
       cwd: layout.taskRoot,
       env: {

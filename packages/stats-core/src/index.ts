@@ -16,26 +16,38 @@ export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
 export * from './partial/index';
 export {
+  type Chi2ContingencyOptions,
+  type Chi2ContingencyResult,
+  chi2Contingency,
+} from './hypothesis-tests/chi2Contingency';
+export { type Ks2sampOptions, type Ks2sampResult, ks2samp } from './hypothesis-tests/ks2samp';
+export {
+  type MannwhitneyuOptions,
+  type MannwhitneyuResult,
+  mannwhitneyu,
+} from './hypothesis-tests/mannwhitneyu';
+export { type ShapiroResult, shapiro } from './hypothesis-tests/shapiro';
+export { ttest1samp } from './hypothesis-tests/ttest1samp';
+export { type TtestIndOptions, ttestInd } from './hypothesis-tests/ttestInd';
+export { ttestRel } from './hypothesis-tests/ttestRel';
+export type { TtestOptions, TtestResult } from './hypothesis-tests/ttestResult';
+export {
+  ALTERNATIVES,
   type Alternative,
+  FIT_METHODS,
+  KENDALLTAU_METHODS,
+  KENDALLTAU_VARIANTS,
+  type KendalltauMethod,
+  type KendalltauVariant,
+  KS_2SAMP_METHODS,
+  type Ks2sampMethod,
+  MANNWHITNEYU_METHODS,
+  type MannwhitneyuMethod,
+} from './options';
+export {
   type LinregressOptions,
   type LinregressResult,
   linregress,
 } from './regression/linregress';
 export { type OlsOptions, type OlsResult, ols } from './regression/ols';
 export { type PolyfitOptions, polyfit } from './regression/polyfit';
-export {
-  type Chi2ContingencyOptions,
-  type Chi2ContingencyResult,
-  chi2Contingency,
-} from './tests/chi2Contingency';
-export { type Ks2sampOptions, type Ks2sampResult, ks2samp } from './tests/ks2samp';
-export {
-  type MannwhitneyuOptions,
-  type MannwhitneyuResult,
-  mannwhitneyu,
-} from './tests/mannwhitneyu';
-export { type ShapiroResult, shapiro } from './tests/shapiro';
-export { ttest1samp } from './tests/ttest1samp';
-export { type TtestIndOptions, ttestInd } from './tests/ttestInd';
-export { ttestRel } from './tests/ttestRel';
-export type { TtestOptions, TtestResult } from './tests/ttestResult';

@@ -51,7 +51,7 @@ describe('linregress input errors', () => {
       thrown(() => linregress([1, 2, 3], [1, 2, 4], { alternative: 'bigger' as 'less' })).message,
     ).toMatch(/alternative/);
     expect(thrown(() => linregress([1, '2', 3] as unknown as number[], [1, 2, 3])).message).toMatch(
-      /x\[1\] is the string "2"/,
+      /x\[1\] to be a number \(got the string "2"\)/,
     );
   });
 });

@@ -56,7 +56,7 @@ group('bad input is a StatsInputError that says what to fix', () => {
     [
       'kendalltau',
       () => kendalltau([1, 2], [1, 2], { method: 'fast' as never }),
-      /method 'auto', 'exact' or 'asymptotic'/,
+      /method to be 'auto', 'exact' or 'asymptotic'/,
     ],
     ['ttest1samp', () => ttest1samp([1, 2], '0' as never), /popmean to be a number/],
     [
@@ -101,7 +101,7 @@ group('bad input is a StatsInputError that says what to fix', () => {
     [
       'ks2samp',
       () => ks2samp([1], [2], { method: 'fast' as never }),
-      /method 'auto', 'exact' or 'asymp'/,
+      /method to be 'auto', 'exact' or 'asymp'/,
     ],
     ['shapiro', () => shapiro('1,2,3' as never), /x to be an array of numbers/],
   ] as const)('%s: %s', (name, call, message) => {

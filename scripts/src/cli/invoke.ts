@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { readDeployment, resolveFunctionName } from '../deployment';
 import { generateEvent } from '../events';
-import { LOCAL_STATE, readLocalJson, userPath } from '../local-config';
-import { UserFacingError } from '../moto';
+import { LOCAL_STACK_NOT_RUNNING, LOCAL_STATE, readLocalJson, userPath } from '../local-config';
 import { LocalRuntime } from '../runtime/runtime';
 import { sampleBody } from '../samples';
 
@@ -22,7 +22,16 @@ const USAGE = `usage: pnpm invoke <function> --event <file.json|->
        pnpm invoke <function> --generate-event [--body <body.json>]`;
 
 function readJsonArg(file: string, what: string): unknown {
-  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(userPath(file), 'utf8');
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(userPath(file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message;
+    throw new UserFacingError(`cannot read ${what} ${file}: ${reason}`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -69,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const event = readJsonArg(values.event!, '--event');
   if (!local || !deployment) {
     throw new UserFacingError(
-      'the local stack is not running (no answer from the emulator in .lambda-stats/local.json): start it with `pnpm start` in another terminal',
+      `${LOCAL_STACK_NOT_RUNNING} (no answer from the emulator in .lambda-stats/local.json)`,
     );
   }
   const name = resolveFunctionName(deployment, fn);

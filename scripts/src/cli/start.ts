@@ -14,6 +14,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { requireTool, UserFacingError } from '@lambda-stats/lambda-kit/errors';
+import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
+import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
+import { noColor, processEnv } from '../env';
 import { type InvokeProxy, startInvokeProxy } from '../invoke-proxy';
 import {
   LOCAL_JSON,
@@ -24,20 +29,10 @@ import {
   regionFromState,
   WORK_DIR,
 } from '../local-config';
-import {
-  assertPortFree,
-  enableStepFunctionsExecution,
-  freePort,
-  type MotoServer,
-  requireTool,
-  startMoto,
-  stopProcessGroup,
-  UserFacingError,
-} from '../moto';
 import { sampleBody } from '../samples';
-import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../stack';
+import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../serve-deployment';
 
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const color = process.stdout.isTTY && !noColor();
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -127,7 +122,7 @@ function curlFor(apiUrl: string, route: string): string {
 async function main(): Promise<void> {
   const settings = readStartSettings();
   requireTool('python3', 'Install Python 3.11+ (moto runs on it).');
-  requireTool('moto_server', 'Install it with: python3 -m pip install "moto[server]==5.2.*"');
+  findMotoServer();
   requireTool(
     'terraform',
     'Install Terraform 1.11+ from https://developer.hashicorp.com/terraform/install',
@@ -152,12 +147,10 @@ async function main(): Promise<void> {
     // Lambda at that address too (MOTO_PORT), so the proxy serves invocations
     // from the local runtime and forwards everything else to moto (invoke-proxy.ts).
     proxy = await startInvokeProxy({ target: () => moto?.endpoint, port: motoPort });
-    const server = await startMoto({ port: await freePort(), servicePort: proxy.port });
-    await enableStepFunctionsExecution(server.endpoint);
-    return server;
+    return startMoto({ motoPort: proxy.port, executeStateMachines: true });
   });
   const awsEndpoint = proxy!.url;
-  const env = { ...process.env, LAMBDA_STATS_AWS_ENDPOINT: proxy!.url, FORCE_COLOR: '0' };
+  const env = { ...processEnv(), LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
 
   await phase(2, 'Building what is stale (turbo run build)', async () => {
     if (settings.skipBuild) return out(dim('      skipped (LAMBDA_STATS_SKIP_BUILD=1)'));

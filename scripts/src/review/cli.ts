@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { STACK_NAMES, type StackName } from '@lambda-stats/infra/config';
+import { invokingCwd, processEnv } from '../env';
+
+export type { StackName };
 
 /** Where a command writes and which directory relative paths start from. */
 export interface Io {
@@ -9,9 +13,6 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export const STACKS = ['local', 'dev', 'prod'] as const;
-export type StackName = (typeof STACKS)[number];
-
 export class UsageError extends Error {
   override name = 'UsageError';
 }
@@ -20,10 +21,9 @@ export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    // pnpm runs package scripts from the package directory; INIT_CWD is
-    // where the user typed the command, which is what relative paths mean.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    env: process.env,
+    // relative paths mean where the user typed the command
+    cwd: invokingCwd(),
+    env: processEnv(),
   };
 }
 
@@ -42,8 +42,8 @@ export function parseFlags<T extends Options>(argv: string[], options: T) {
 }
 
 export function checkStack(value: string): StackName {
-  if (!(STACKS as readonly string[]).includes(value)) {
-    throw new UsageError(`unknown stack '${value}': use one of ${STACKS.join(', ')}`);
+  if (!(STACK_NAMES as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown stack '${value}': use one of ${STACK_NAMES.join(', ')}`);
   }
   return value as StackName;
 }

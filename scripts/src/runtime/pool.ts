@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { searchPath, workerNode } from '../env';
 import type { FunctionSpec, InvokeOutcome, LambdaErrorPayload, LogSink } from './types';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./worker.mjs', import.meta.url));
@@ -71,7 +72,7 @@ export function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     TMPDIR: spec.tmpDir,
-    PATH: `${spec.optDir}/bin:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    PATH: `${spec.optDir}/bin:${searchPath()}`,
     LD_LIBRARY_PATH: `${spec.optDir}/lib`,
   };
   return { ...spec.environment, ...reserved };
@@ -196,8 +197,7 @@ export class FunctionPool {
       execArgv: memoryArgs(spec.memoryMb),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
-      // LAMBDA_STATS_WORKER_NODE: another Node binary for the workers (e.g. a Node 22 to match nodejs22.x).
-      execPath: process.env.LAMBDA_STATS_WORKER_NODE || process.execPath,
+      execPath: workerNode(),
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream)

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { extractZip } from '@lambda-stats/lambda-kit/zip';
 import { CodeFetcher, type Deployment, readStateCodeSources } from '../deployment';
-import { extractZip } from '../zip';
 import { FunctionPool } from './pool';
 import type { FunctionSpec, InvokeOutcome, LogSink } from './types';
 

@@ -2,7 +2,7 @@
  * The response shared by the least-squares fits (ols, polyfit): the core's
  * camelCase result in statsmodels-style snake_case names, NaN as null.
  */
-import type { ols } from '@lambda-stats/stats-core';
+import { FIT_METHODS, type ols } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { documented, finiteOrNull, finiteOrNullAll, resultNumber, wholeNumber } from '../schema';
 
@@ -26,7 +26,7 @@ export const fitResponse = () =>
     condition_number: documented(resultNumber, 'Condition number of the design matrix.'),
     n: documented(wholeNumber(), 'Number of observations.'),
     method: documented(
-      v.picklist(['float64', 'bignumber']),
+      v.picklist(FIT_METHODS),
       "Arithmetic that answered: float64 (QR), or exact sums solved in mathjs BigNumber when float64's error bound was too loose.",
     ),
   });

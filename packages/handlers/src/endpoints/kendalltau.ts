@@ -1,4 +1,8 @@
-import { kendalltau as coreKendalltau } from '@lambda-stats/stats-core';
+import {
+  kendalltau as coreKendalltau,
+  KENDALLTAU_METHODS,
+  KENDALLTAU_VARIANTS,
+} from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, choice, sameLength, sample, testResult, toTestResult } from '../schema';
@@ -9,10 +13,10 @@ const request = v.pipe(
     y: sample('y', 2, 'Second variable, same length as x.'),
     alternative: alternative("'less': negative association, 'greater': positive."),
     method: choice(
-      ['auto', 'exact', 'asymptotic'],
+      KENDALLTAU_METHODS,
       "p-value method: 'auto' is exact without ties for n <= 33, else the normal approximation; 'exact' rejects ties.",
     ),
-    variant: choice(['b', 'c'], "tau-b (adjusted for ties) or Stuart's tau-c."),
+    variant: choice(KENDALLTAU_VARIANTS, "tau-b (adjusted for ties) or Stuart's tau-c."),
   }),
   sameLength('x', 'y'),
 );

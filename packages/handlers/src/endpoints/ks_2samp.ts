@@ -1,4 +1,4 @@
-import { ks2samp } from '@lambda-stats/stats-core';
+import { KS_2SAMP_METHODS, ks2samp } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -19,7 +19,7 @@ const request = v.strictObject({
     "'less': the CDF of data1 lies below that of data2 somewhere, 'greater': above.",
   ),
   method: choice(
-    ['auto', 'exact', 'asymp'],
+    KS_2SAMP_METHODS,
     "'auto': exact when max(len(data1), len(data2)) <= 10000, else asymptotic.",
   ),
 });

@@ -1,4 +1,4 @@
-import { linregress as coreLinregress } from '@lambda-stats/stats-core';
+import { ALTERNATIVES, linregress as coreLinregress } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteOrNull, resultNumber, sameLength, sample, wholeNumber } from '../schema';
@@ -8,7 +8,7 @@ const request = v.pipe(
     x: sample('x', 2, 'Independent variable, one value per observation.'),
     y: sample('y', 2, 'Dependent variable, same length as x.'),
     alternative: documented(
-      v.optional(v.picklist(['two-sided', 'less', 'greater']), 'two-sided'),
+      v.optional(v.picklist(ALTERNATIVES), ALTERNATIVES[0]),
       'Alternative hypothesis for the slope test (scipy `alternative`).',
     ),
   }),

@@ -1,4 +1,4 @@
-import { mannwhitneyu as coreMannwhitneyu } from '@lambda-stats/stats-core';
+import { mannwhitneyu as coreMannwhitneyu, MANNWHITNEYU_METHODS } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { alternative, choice, flag, sample, testResult, toTestResult } from '../schema';
@@ -9,7 +9,7 @@ const request = v.strictObject({
   use_continuity: flag(true, 'Continuity correction of the normal approximation.'),
   alternative: alternative("'less': x tends to be smaller than y, 'greater': larger."),
   method: choice(
-    ['auto', 'exact', 'asymptotic'],
+    MANNWHITNEYU_METHODS,
     "'auto': exact when there are no ties and min(len(x), len(y)) <= 8, else the normal approximation with tie correction.",
   ),
 });

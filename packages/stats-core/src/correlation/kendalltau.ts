@@ -5,20 +5,27 @@ import { denseRanks } from '../internal/rank';
 import {
   type Alternative,
   checkAlternative,
+  checkChoice,
   checkEqualLength,
   checkOptions,
   checkSample,
   hasNaN,
   type Sample,
 } from '../internal/validate';
+import {
+  KENDALLTAU_METHODS,
+  KENDALLTAU_VARIANTS,
+  type KendalltauMethod,
+  type KendalltauVariant,
+} from '../options';
 
 export interface KendalltauOptions {
   /** 'two-sided' (default), 'less' or 'greater'. */
   alternative?: Alternative;
   /** 'auto' (default: exact when there are no ties and n <= 33 or min(dis, con) <= 1), 'exact' or 'asymptotic'. */
-  method?: 'auto' | 'exact' | 'asymptotic';
+  method?: KendalltauMethod;
   /** 'b' (default): tau-b, adjusted for ties; 'c': Stuart's tau-c for rectangular tables. */
-  variant?: 'b' | 'c';
+  variant?: KendalltauVariant;
 }
 
 export interface KendalltauResult {
@@ -50,17 +57,8 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   checkEqualLength(fn, a, b);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
-  const method = opts.method ?? 'auto';
-  const variant = opts.variant ?? 'b';
-  if (variant !== 'b' && variant !== 'c') {
-    throw new StatsInputError(fn, `requires variant 'b' or 'c' (got ${JSON.stringify(variant)})`);
-  }
-  if (method !== 'auto' && method !== 'exact' && method !== 'asymptotic') {
-    throw new StatsInputError(
-      fn,
-      `requires method 'auto', 'exact' or 'asymptotic' (got ${JSON.stringify(method)})`,
-    );
-  }
+  const variant = checkChoice(fn, 'variant', opts.variant, KENDALLTAU_VARIANTS);
+  const method = checkChoice(fn, 'method', opts.method, KENDALLTAU_METHODS);
   const nan = { statistic: Number.NaN, pvalue: Number.NaN };
   const size = a.length;
   if (size === 0 || hasNaN(a) || hasNaN(b)) return nan;

@@ -1,10 +1,55 @@
+/**
+ * Input validation for every public function of the core, in one place.
+ * Each check names the function and the argument in a StatsInputError, e.g.
+ * `linregress requires x and y of equal length (got 10 and 9)`.
+ */
 import { StatsInputError } from '../errors';
+import { ALTERNATIVES, type Alternative } from '../options';
+
+export type { Alternative } from '../options';
 
 /** The numeric sample types every public function accepts. */
 export type Sample = readonly number[] | Float64Array;
 
-/** The alternative hypotheses scipy accepts. */
-export type Alternative = 'two-sided' | 'less' | 'greater';
+/** The numeric inputs the regressions keep as given (their decimals matter). */
+export type NumericArray = number[] | Float64Array;
+
+function notANumber(fn: string, name: string, i: number, v: unknown): StatsInputError {
+  return new StatsInputError(fn, `requires ${name}[${i}] to be a number (got ${describeType(v)})`);
+}
+
+function notAnArray(fn: string, name: string, x: unknown): StatsInputError {
+  return new StatsInputError(
+    fn,
+    `requires ${name} to be an array of numbers or a Float64Array (got ${describeType(x)})`,
+  );
+}
+
+/**
+ * Throw unless `value` is an array of numbers or a Float64Array; returns it
+ * as given (no copy), for callers that read the values' decimals.
+ */
+export function checkNumericArray(fn: string, name: string, value: unknown): NumericArray {
+  if (value instanceof Float64Array) return value;
+  if (!Array.isArray(value)) throw notAnArray(fn, name, value);
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'number') throw notANumber(fn, name, i, value[i]);
+  }
+  return value as number[];
+}
+
+/** Throws naming the first index whose value is NaN or infinite. */
+export function checkFinite(fn: string, name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      throw new StatsInputError(
+        fn,
+        `requires finite values, but ${name}[${i}] is ${v}; remove or impute it`,
+      );
+    }
+  }
+}
 
 /**
  * Throw unless `x` is an array of numbers; returns the values as a
@@ -19,19 +64,11 @@ export function checkSample(fn: string, name: string, x: unknown, minLength = 0)
     out = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) {
       const v: unknown = x[i];
-      if (typeof v !== 'number') {
-        throw new StatsInputError(
-          fn,
-          `requires ${name}[${i}] to be a number (got ${describeType(v)})`,
-        );
-      }
+      if (typeof v !== 'number') throw notANumber(fn, name, i, v);
       out[i] = v;
     }
   } else {
-    throw new StatsInputError(
-      fn,
-      `requires ${name} to be an array of numbers (got ${describeType(x)})`,
-    );
+    throw notAnArray(fn, name, x);
   }
   if (out.length < minLength) {
     throw new StatsInputError(
@@ -55,14 +92,25 @@ export function isConstant(x: ArrayLike<number>): boolean {
   return true;
 }
 
+/**
+ * One of an option's allowed values (lists in ../options.ts, default first):
+ * undefined gives the default, anything else not in the list throws.
+ */
+export function checkChoice<const T extends readonly [string, ...string[]]>(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: T,
+): T[number] {
+  if (value === undefined) return allowed[0];
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value;
+  const list = allowed.map((a) => `'${a}'`);
+  const spelled = `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+  throw new StatsInputError(fn, `requires ${name} to be ${spelled} (got ${JSON.stringify(value)})`);
+}
+
 export function checkAlternative(fn: string, alternative: unknown): Alternative {
-  if (alternative === undefined) return 'two-sided';
-  if (alternative === 'two-sided' || alternative === 'less' || alternative === 'greater')
-    return alternative;
-  throw new StatsInputError(
-    fn,
-    `requires alternative to be 'two-sided', 'less' or 'greater' (got ${JSON.stringify(alternative)})`,
-  );
+  return checkChoice(fn, 'alternative', alternative, ALTERNATIVES);
 }
 
 export function checkBoolean(fn: string, name: string, value: unknown, fallback: boolean): boolean {
@@ -87,11 +135,17 @@ export function checkOptions(fn: string, options: unknown): Record<string, unkno
   return options as Record<string, unknown>;
 }
 
-export function checkEqualLength(fn: string, x: ArrayLike<number>, y: ArrayLike<number>): void {
+/** Throws when two arrays that pair up observation by observation differ in length. */
+export function checkEqualLength(
+  fn: string,
+  x: ArrayLike<unknown>,
+  y: ArrayLike<unknown>,
+  names: readonly [string, string] = ['x', 'y'],
+): void {
   if (x.length !== y.length) {
     throw new StatsInputError(
       fn,
-      `requires x and y of equal length (got ${x.length} and ${y.length})`,
+      `requires ${names[0]} and ${names[1]} of equal length (got ${x.length} and ${y.length})`,
     );
   }
 }

@@ -1,19 +1,20 @@
 import { StatsInputError } from '../errors';
 import { tPvalue } from '../internal/pvalue';
-import type { Alternative } from '../internal/validate';
-import { isConstant } from './internal/constant';
+import {
+  checkAlternative,
+  checkEqualLength,
+  checkFinite,
+  checkNumericArray,
+  isConstant,
+  type NumericArray,
+} from '../internal/validate';
+import type { Alternative } from '../options';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
-import {
-  type NumericArray,
-  requireFinite,
-  requireNumericArray,
-  requireSameLength,
-} from './internal/validate';
 
-export type { Alternative } from '../internal/validate';
+export type { Alternative } from '../options';
 
 /** Options of {@link linregress}. */
 export interface LinregressOptions {
@@ -38,7 +39,6 @@ export interface LinregressResult {
 }
 
 const FN = 'linregress';
-const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
 
 /**
  * Least-squares line y = intercept + slope x with the t test of slope = 0:
@@ -79,16 +79,10 @@ export function linregress(
   y: NumericArray,
   options: LinregressOptions = {},
 ): LinregressResult {
-  const xs = requireNumericArray(FN, 'x', x);
-  const ys = requireNumericArray(FN, 'y', y);
-  requireSameLength(FN, ['x', 'y'], xs, ys);
-  const alternative = options.alternative ?? 'two-sided';
-  if (!ALTERNATIVES.includes(alternative)) {
-    throw new StatsInputError(
-      FN,
-      `requires alternative to be 'two-sided', 'less' or 'greater' (got ${JSON.stringify(alternative)})`,
-    );
-  }
+  const xs = checkNumericArray(FN, 'x', x);
+  const ys = checkNumericArray(FN, 'y', y);
+  checkEqualLength(FN, xs, ys);
+  const alternative = checkAlternative(FN, options.alternative);
   const n = xs.length;
   if (n < 2) {
     throw new StatsInputError(FN, `requires at least 2 points to fit a line (got ${n})`);
@@ -98,8 +92,8 @@ export function linregress(
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
   // answer whose error bound was too large.
   if (fast === 'non-finite' || n === 2) {
-    requireFinite(FN, 'x', xs);
-    requireFinite(FN, 'y', ys);
+    checkFinite(FN, 'x', xs);
+    checkFinite(FN, 'y', ys);
   }
   if (fast === 'constant-x' || isConstant(xs)) {
     throw new StatsInputError(

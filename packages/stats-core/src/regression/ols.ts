@@ -1,9 +1,9 @@
 import { StatsInputError } from '../errors';
+import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { toScaledIntegers } from './internal/decimal';
 import { decimalColumnsOf, onesColumn } from './internal/design';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
-import { type NumericArray, requireFinite, requireNumericArray } from './internal/validate';
 
 export type { OlsResult } from './internal/fit';
 
@@ -58,8 +58,8 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
   if (!Array.isArray(X)) {
     throw new StatsInputError(FN, 'requires X to be an array of rows (one per observation)');
   }
-  const ys = requireNumericArray(FN, 'y', y);
-  const rows = X.map((row, i) => requireNumericArray(FN, `X[${i}]`, row));
+  const ys = checkNumericArray(FN, 'y', y);
+  const rows = X.map((row, i) => checkNumericArray(FN, `X[${i}]`, row));
   if (rows.length !== ys.length) {
     throw new StatsInputError(
       FN,
@@ -74,9 +74,9 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
         `requires every row of X to have the same length (X[0] has ${k}, X[${i}] has ${row.length})`,
       );
     }
-    requireFinite(FN, `X[${i}]`, row);
+    checkFinite(FN, `X[${i}]`, row);
   });
-  requireFinite(FN, 'y', ys);
+  checkFinite(FN, 'y', ys);
   const hasIntercept = options.intercept ?? true;
   const p = k + (hasIntercept ? 1 : 0);
   if (p === 0) throw new StatsInputError(FN, 'requires at least one column in X');

@@ -1,4 +1,10 @@
 import { StatsInputError } from '../errors';
+import {
+  checkEqualLength,
+  checkFinite,
+  checkNumericArray,
+  type NumericArray,
+} from '../internal/validate';
 import { toScaledIntegers } from './internal/decimal';
 import {
   type DecimalColumns,
@@ -9,12 +15,6 @@ import {
 import { productError } from './internal/doubleDouble';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
-import {
-  type NumericArray,
-  requireFinite,
-  requireNumericArray,
-  requireSameLength,
-} from './internal/validate';
 
 /** Options of {@link polyfit}. */
 export interface PolyfitOptions {
@@ -57,17 +57,17 @@ export function polyfit(
   degree: number,
   options: PolyfitOptions = {},
 ): OlsResult {
-  const xs = requireNumericArray(FN, 'x', x);
-  const ys = requireNumericArray(FN, 'y', y);
-  requireSameLength(FN, ['x', 'y'], xs, ys);
+  const xs = checkNumericArray(FN, 'x', x);
+  const ys = checkNumericArray(FN, 'y', y);
+  checkEqualLength(FN, xs, ys);
   if (!Number.isInteger(degree) || degree < 1 || degree > MAX_DEGREE) {
     throw new StatsInputError(
       FN,
       `requires degree to be an integer from 1 to ${MAX_DEGREE} (got ${degree})`,
     );
   }
-  requireFinite(FN, 'x', xs);
-  requireFinite(FN, 'y', ys);
+  checkFinite(FN, 'x', xs);
+  checkFinite(FN, 'y', ys);
   const hasIntercept = options.intercept ?? true;
   const first = hasIntercept ? 0 : 1;
   const p = degree + 1 - first;

@@ -1,3 +1,4 @@
+import type { FIT_METHODS } from '../../options';
 /** The estimates each solver (float64 or BigNumber) hands to {@link finishFit}. */
 export interface FitCore {
   coefficients: number[];
@@ -16,5 +17,5 @@ export interface OlsResult extends FitCore {
   dfModel: number;
   dfResidual: number;
   conditionNumber: number;
-  method: 'float64' | 'bignumber';
+  method: (typeof FIT_METHODS)[number];
 }

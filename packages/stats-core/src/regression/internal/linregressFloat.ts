@@ -1,6 +1,6 @@
 import { studentTSf } from '../../distributions/studentT';
+import { isConstant } from '../../internal/validate';
 import { BLOCK, centredSums, headMean } from './centredSums';
-import { isConstant } from './constant';
 import type { LinregressCore } from './linregressCore';
 
 const U = 2 ** -53;

@@ -1,6 +1,6 @@
 """One fix to moto 5.2's Step Functions executor, loaded into moto_server only.
 
-startMoto (scripts/src/moto.ts) puts this folder on PYTHONPATH, so Python
+startMoto (tooling/lambda-kit/src/moto-server.ts) puts this folder on PYTHONPATH, so Python
 imports this file at start-up. The fix: StartExecution deep-copies the
 state machine, and with it every earlier execution; an execution that ran a
 Distributed Map keeps its worker, which holds thread locks, and the copy

@@ -6,11 +6,13 @@ import {
   type Alternative,
   checkAlternative,
   checkBoolean,
+  checkChoice,
   checkOptions,
   checkSample,
   hasNaN,
   type Sample,
 } from '../internal/validate';
+import { MANNWHITNEYU_METHODS, type MannwhitneyuMethod } from '../options';
 
 export interface MannwhitneyuOptions {
   /** Continuity correction (0.5) in the normal approximation; default true. */
@@ -18,7 +20,7 @@ export interface MannwhitneyuOptions {
   /** 'two-sided' (default), 'less' or 'greater' (x stochastically greater than y). */
   alternative?: Alternative;
   /** 'auto' (default: exact when there are no ties and n1 <= 8 or n2 <= 8), 'exact' or 'asymptotic'. */
-  method?: 'auto' | 'exact' | 'asymptotic';
+  method?: MannwhitneyuMethod;
 }
 
 export interface MannwhitneyuResult {
@@ -55,13 +57,7 @@ export function mannwhitneyu(
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const useContinuity = checkBoolean(fn, 'useContinuity', opts.useContinuity, true);
-  let method = opts.method ?? 'auto';
-  if (method !== 'auto' && method !== 'exact' && method !== 'asymptotic') {
-    throw new StatsInputError(
-      fn,
-      `requires method 'auto', 'exact' or 'asymptotic' (got ${JSON.stringify(method)})`,
-    );
-  }
+  let method = checkChoice(fn, 'method', opts.method, MANNWHITNEYU_METHODS);
   // scipy's nan_policy='propagate' answers NaN before its own NaN check.
   if (hasNaN(a) || hasNaN(b)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const n1 = a.length;

@@ -10,10 +10,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import { REPO_ROOT, regionFromState } from '../src/local-config';
-import { freePort, type MotoServer, startMoto, stopProcessGroup } from '../src/moto';
 import { SEED_X, SEED_Y } from '../src/samples';
-import { type LocalServe, serveDeployment } from '../src/stack';
+import { type LocalServe, serveDeployment } from '../src/serve-deployment';
 import type { Row } from './table';
 import { fmtMs, fmtRatio, log, median } from './util';
 
@@ -109,7 +110,7 @@ export async function localStack(opts: {
   const warmDurationMs: Record<number, number> = {};
   try {
     const t0 = performance.now();
-    moto = await startMoto({ port: await freePort() });
+    moto = await startMoto();
     const tMoto = performance.now() - t0;
     const env = {
       ...process.env,

@@ -1,20 +1,21 @@
 import { kolmogorovTwoSidedSf } from '../distributions/kolmogorov';
-import { StatsInputError } from '../errors';
 import { sortedCopy } from '../internal/sortOrder';
 import {
   type Alternative,
   checkAlternative,
+  checkChoice,
   checkOptions,
   checkSample,
   hasNaN,
   type Sample,
 } from '../internal/validate';
+import { KS_2SAMP_METHODS, type Ks2sampMethod } from '../options';
 
 export interface Ks2sampOptions {
   /** 'two-sided' (default), 'less' (the cdf of data1 is below that of data2 somewhere; statistic D-) or 'greater' (above; D+). */
   alternative?: Alternative;
   /** 'auto' (default: exact when max(n1, n2) <= 10000), 'exact' or 'asymp'. */
-  method?: 'auto' | 'exact' | 'asymp';
+  method?: Ks2sampMethod;
 }
 
 export interface Ks2sampResult {
@@ -52,13 +53,7 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
   const y = checkSample(fn, 'data2', data2, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
-  let method = opts.method ?? 'auto';
-  if (method !== 'auto' && method !== 'exact' && method !== 'asymp') {
-    throw new StatsInputError(
-      fn,
-      `requires method 'auto', 'exact' or 'asymp' (got ${JSON.stringify(method)})`,
-    );
-  }
+  let method = checkChoice(fn, 'method', opts.method, KS_2SAMP_METHODS);
   if (hasNaN(x) || hasNaN(y)) {
     return {
       statistic: Number.NaN,

@@ -41,6 +41,23 @@ const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' };
 
 const PROJECT = 'lambda-stats';
 
+/** The jobs functions the handlers build makes (packages/handlers/build.ts, jobFunctions). */
+export const JOB_FUNCTIONS = [
+  'datasets',
+  'jobs',
+  'job_split',
+  'job_worker',
+  'job_reduce',
+  'job_failure',
+] as const;
+
+interface FunctionExtras {
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  environment?: Record<string, string>;
+  statements?: Record<string, unknown>[];
+}
+
 /** One deployable unit: the whole service for one environment. */
 export class LambdaStatsStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: LambdaStatsStackProps) {
@@ -90,15 +107,7 @@ export class LambdaStatsStack extends TerraformStack {
       auth: config.auth,
     });
 
-    const makeFunction = (
-      fn: FunctionArtifact,
-      extra: {
-        memoryMb?: number;
-        timeoutSeconds?: number;
-        environment?: Record<string, string>;
-        statements?: Record<string, unknown>[];
-      } = {},
-    ) => {
+    const makeFunction = (fn: FunctionArtifact, extra: FunctionExtras = {}) => {
       const code = artifactBucket.addZip(`function-zip-${fn.name}`, {
         key: `functions/${fn.name}/${fn.sha256}.zip`,
         zipPath: fn.zipPath,
@@ -120,20 +129,15 @@ export class LambdaStatsStack extends TerraformStack {
           POWERTOOLS_LOG_LEVEL: config.logLevel,
           ...extra.environment,
         },
-        invokedBy:
-          fn.routes.length > 0
-            ? { executionArn: api.api.executionArn, routes: fn.routes }
-            : undefined,
+        invokedBy: { executionArn: api.api.executionArn, routes: fn.routes },
         statements: extra.statements,
       });
-      fn.routes.forEach((route, i) => {
-        api.addLambdaRoute(i === 0 ? fn.name : `${fn.name}-${i}`, route, statsFunction.function);
-      });
+      api.addLambdaRoutes(fn.name, fn.routes, statsFunction.function);
       return statsFunction;
     };
 
     const functions = artifacts.functions
-      .filter((fn) => fn.role === 'stats')
+      .filter((fn) => !(JOB_FUNCTIONS as readonly string[]).includes(fn.name))
       .map((fn) => makeFunction(fn));
     const jobs = this.jobsEngine(prefix, props, makeFunction);
 
@@ -160,15 +164,7 @@ export class LambdaStatsStack extends TerraformStack {
   private jobsEngine(
     prefix: string,
     props: LambdaStatsStackProps,
-    makeFunction: (
-      fn: FunctionArtifact,
-      extra?: {
-        memoryMb?: number;
-        timeoutSeconds?: number;
-        environment?: Record<string, string>;
-        statements?: Record<string, unknown>[];
-      },
-    ) => StatsFunction,
+    makeFunction: (fn: FunctionArtifact, extra?: FunctionExtras) => StatsFunction,
   ) {
     const { config, artifacts } = props;
     const jobsConfig = config.jobs;

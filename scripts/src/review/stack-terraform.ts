@@ -6,10 +6,12 @@
  * The same LAMBDA_STATS_* variables as the wrapper's choose the directories.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliConfig, findProviderMirror } from '@lambda-stats/infra/terraform-env';
+import { workDirOf } from '@lambda-stats/infra/env';
+import { terraformCliEnv } from '@lambda-stats/infra/terraform-env';
+import { findLocalEmulator } from '../local-config';
 import type { Io, StackName } from './cli';
 import { type Plan, ReviewInputError, type State } from './plan-json';
 import { planJson, stateJson, TerraformError, terraform } from './terraform';
@@ -23,29 +25,11 @@ export function stackDir(stack: StackName, env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Writes the project's Terraform CLI config for the review's own Terraform
- * runs with the infra wrapper's own rule (findProviderMirror, cliConfig): the provider from a filesystem mirror
- * (LAMBDA_STATS_TF_PLUGIN_MIRROR, else a known mirror directory holding
- * hashicorp/aws), the public registry otherwise. Synth alone does not write
- * one, so the review writes its own beside the wrapper's, in the same work dir.
+ * The environment Terraform runs with: the infra wrapper's own CLI config
+ * (terraformCliEnv: the provider mirror or the registry) and offline flags.
  */
-export function writeCliConfig(env: NodeJS.ProcessEnv): string {
-  const workDir = resolve(env.LAMBDA_STATS_WORK_DIR ?? join(repoRoot, '.lambda-stats'));
-  const body = cliConfig(findProviderMirror(env));
-  mkdirSync(workDir, { recursive: true });
-  const file = join(workDir, 'review-terraform.rc');
-  writeFileSync(file, body);
-  return file;
-}
-
-/** The environment Terraform runs with: the project's CLI config, offline flags. */
 export function stackTerraformEnv(stack: StackName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {
-    ...env,
-    TF_CLI_CONFIG_FILE: writeCliConfig(env),
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-  };
+  const out: NodeJS.ProcessEnv = { ...terraformCliEnv(workDirOf(env), env).env };
   if (stack === 'local') {
     // As the wrapper does: the emulator gets dummy keys, never a real profile.
     for (const key of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE']) delete out[key];
@@ -106,20 +90,23 @@ export function synthStack(stack: StackName, io: Io): Promise<void> {
   });
 }
 
-function checkLocal(stack: StackName, io: Io): void {
-  if (stack === 'local' && !io.env.LAMBDA_STATS_AWS_ENDPOINT) {
-    throw new ReviewInputError(
-      'the local stack is planned against the running local AWS emulator: set LAMBDA_STATS_AWS_ENDPOINT to its URL (e.g. http://127.0.0.1:5000)',
-    );
+/** The local stack is planned against the running emulator, found as `pnpm invoke` finds it. */
+async function withLocalEmulator(stack: StackName, io: Io): Promise<Io> {
+  if (stack !== 'local') return io;
+  try {
+    const endpoint = await findLocalEmulator(io.env);
+    return { ...io, env: { ...io.env, LAMBDA_STATS_AWS_ENDPOINT: endpoint } };
+  } catch (error) {
+    throw new ReviewInputError((error as Error).message);
   }
 }
 
 async function inStack<T>(
   stack: StackName,
-  io: Io,
+  given: Io,
   work: (dir: string, env: NodeJS.ProcessEnv) => Promise<T>,
 ): Promise<T> {
-  checkLocal(stack, io);
+  const io = await withLocalEmulator(stack, given);
   await synthStack(stack, io);
   const dir = stackDir(stack, io.env);
   if (!existsSync(join(dir, 'cdk.tf.json'))) {
