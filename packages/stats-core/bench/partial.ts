@@ -16,7 +16,7 @@ import {
   olsPartialColumns,
   polyfitPartial,
   ttestRelPartial,
-} from '../src/index';
+} from '../src/partial/index';
 
 const n = Number(process.argv[2] ?? 1e6);
 if (!Number.isInteger(n) || n < 1) {

@@ -14,7 +14,6 @@ export { kolmogorovSf, kolmogorovTwoSidedSf } from './distributions/kolmogorov';
 export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
 export { StatsInputError } from './errors';
-export * from './partial/index';
 export {
   type Chi2ContingencyOptions,
   type Chi2ContingencyResult,

@@ -1,9 +1,5 @@
 import { StatsInputError } from '../errors';
-import {
-  type NumericArray,
-  requireNumericArray,
-  requireSameLength,
-} from '../regression/internal/validate';
+import { checkEqualLength, checkNumericArray, type NumericArray } from '../internal/validate';
 import { columnDot, columnSum, integerColumn } from './columns';
 import {
   addExact,
@@ -25,9 +21,9 @@ export function bivariateSums(
   y: unknown,
   names: [string, string] = ['x', 'y'],
 ): BivariateSums {
-  const xs = requireNumericArray(fn, names[0], x) as NumericArray;
-  const ys = requireNumericArray(fn, names[1], y) as NumericArray;
-  requireSameLength(fn, names, xs, ys);
+  const xs = checkNumericArray(fn, names[0], x) as NumericArray;
+  const ys = checkNumericArray(fn, names[1], y) as NumericArray;
+  checkEqualLength(fn, xs, ys, names);
   const X = integerColumn(fn, names[0], xs);
   const Y = integerColumn(fn, names[1], ys);
   const cache = new Map();

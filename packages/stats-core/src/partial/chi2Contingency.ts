@@ -3,7 +3,7 @@ import {
   type Chi2ContingencyOptions,
   type Chi2ContingencyResult,
   chi2Contingency,
-} from '../tests/chi2Contingency';
+} from '../hypothesis-tests/chi2Contingency';
 import { describeValue, requireCount, requireHeader, requireObject } from './exact';
 import type { Chi2ContingencyState } from './state';
 

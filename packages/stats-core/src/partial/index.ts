@@ -38,6 +38,7 @@ export {
   olsPartialColumns,
   parseOlsState,
 } from './ols';
+export { parsePartialState, partialMerge } from './partialMerge';
 export {
   parsePearsonrState,
   pearsonrEmpty,

@@ -1,8 +1,7 @@
 import { StatsInputError } from '../errors';
 import { tPvalue } from '../internal/pvalue';
-import type { Alternative } from '../internal/validate';
+import { checkAlternative, type NumericArray } from '../internal/validate';
 import { ratioToNumber, sqrtRatioToNumber } from '../regression/internal/bigRatio';
-import type { NumericArray } from '../regression/internal/validate';
 import type { LinregressOptions, LinregressResult } from '../regression/linregress';
 import {
   alignBivariate,
@@ -14,7 +13,6 @@ import {
 import type { LinregressState } from './state';
 
 const FN = 'linregress';
-const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
 
 /**
  * Partial state of {@link linregress} for one chunk of rows: n and the exact
@@ -78,13 +76,7 @@ export function linregressFinalize(
   options: LinregressOptions = {},
 ): LinregressResult {
   const s = parseLinregressState(state);
-  const alternative = options.alternative ?? 'two-sided';
-  if (!ALTERNATIVES.includes(alternative)) {
-    throw new StatsInputError(
-      FN,
-      `requires alternative to be 'two-sided', 'less' or 'greater' (got ${JSON.stringify(alternative)})`,
-    );
-  }
+  const alternative = checkAlternative(FN, options.alternative);
   const n = s.n;
   if (n < 2) throw new StatsInputError(FN, `requires at least 2 points to fit a line (got ${n})`);
   const a = alignBivariate(s);

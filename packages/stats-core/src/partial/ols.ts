@@ -1,5 +1,5 @@
 import { StatsInputError } from '../errors';
-import { type NumericArray, requireNumericArray } from '../regression/internal/validate';
+import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import type { OlsOptions, OlsResult } from '../regression/ols';
 import { integerColumn } from './columns';
 import { formatExact, requireCount, requireHeader } from './exact';
@@ -26,14 +26,14 @@ export function olsPartial(X: NumericArray[], y: NumericArray): OlsState {
   if (!Array.isArray(X)) {
     throw new StatsInputError(FN, 'requires X to be an array of rows (one per observation)');
   }
-  const ys = requireNumericArray(FN, 'y', y);
+  const ys = checkNumericArray(FN, 'y', y);
   if (X.length !== ys.length) {
     throw new StatsInputError(
       FN,
       `requires one row of X per y value (got ${X.length} rows and ${ys.length} y values)`,
     );
   }
-  const rows = X.map((row, i) => requireNumericArray(FN, `X[${i}]`, row));
+  const rows = X.map((row, i) => checkNumericArray(FN, `X[${i}]`, row));
   const k = rows[0]?.length ?? 0;
   rows.forEach((row, i) => {
     if (row.length !== k) {
@@ -42,6 +42,7 @@ export function olsPartial(X: NumericArray[], y: NumericArray): OlsState {
         `requires every row of X to have the same length (X[0] has ${k}, X[${i}] has ${row.length})`,
       );
     }
+    checkFinite(FN, `X[${i}]`, row);
   });
   const columns = Array.from({ length: k }, (_, j) => {
     const c = new Float64Array(rows.length);
@@ -62,8 +63,8 @@ export function olsPartialColumns(columns: ArrayLike<number>[], y: ArrayLike<num
   if (!Array.isArray(columns)) {
     throw new StatsInputError(FN, 'requires the predictor columns as an array of arrays');
   }
-  const ys = requireNumericArray(FN, 'y', y);
-  const cols = columns.map((c, j) => requireNumericArray(FN, `columns[${j}]`, c));
+  const ys = checkNumericArray(FN, 'y', y);
+  const cols = columns.map((c, j) => checkNumericArray(FN, `columns[${j}]`, c));
   cols.forEach((c, j) => {
     if (c.length !== ys.length) {
       throw new StatsInputError(

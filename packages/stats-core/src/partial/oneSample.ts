@@ -1,8 +1,8 @@
+import type { TtestResult } from '../hypothesis-tests/ttestResult';
 import { tPvalue } from '../internal/pvalue';
 import type { Alternative } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
 import { toDecimal } from '../regression/internal/decimal';
-import type { TtestResult } from '../tests/ttestResult';
 import { alignMoments, centredTimesN, momentsExponent } from './moments';
 import type { MomentSums } from './state';
 

@@ -1,10 +1,6 @@
 import { StatsInputError } from '../errors';
+import { checkEqualLength, checkNumericArray, type NumericArray } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
-import {
-  type NumericArray,
-  requireNumericArray,
-  requireSameLength,
-} from '../regression/internal/validate';
 import type { OlsResult } from '../regression/ols';
 import type { PolyfitOptions } from '../regression/polyfit';
 import { bigInts, columnDot, columnSum, type IntegerColumn, integerColumn } from './columns';
@@ -51,9 +47,9 @@ function checkDegree(fn: string, degree: unknown): number {
  * @example polyfitFinalize(polyfitPartial([0, 1, 2, 3, 4], [1, 3.1, 8.9, 19.2, 33], 2)).coefficients
  */
 export function polyfitPartial(x: NumericArray, y: NumericArray, degree: number): PolyfitState {
-  const xs = requireNumericArray(FN, 'x', x);
-  const ys = requireNumericArray(FN, 'y', y);
-  requireSameLength(FN, ['x', 'y'], xs, ys);
+  const xs = checkNumericArray(FN, 'x', x);
+  const ys = checkNumericArray(FN, 'y', y);
+  checkEqualLength(FN, xs, ys, ['x', 'y']);
   const d = checkDegree(FN, degree);
   const n = xs.length;
   const X = integerColumn(FN, 'x', xs);

@@ -1,6 +1,6 @@
 import { StatsInputError } from '../errors';
+import type { TtestOptions, TtestResult } from '../hypothesis-tests/ttestResult';
 import { checkAlternative, checkOptions, type Sample } from '../internal/validate';
-import type { TtestOptions, TtestResult } from '../tests/ttestResult';
 import { requireBoolean, requireHeader } from './exact';
 import { EMPTY_MOMENTS, mergeMoments, parseMoments, sampleMoments } from './moments';
 import { oneSampleFromSums } from './oneSample';

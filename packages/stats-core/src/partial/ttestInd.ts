@@ -1,8 +1,8 @@
+import type { TtestIndOptions } from '../hypothesis-tests/ttestInd';
+import type { TtestResult } from '../hypothesis-tests/ttestResult';
 import { tPvalue } from '../internal/pvalue';
 import { checkAlternative, checkBoolean, checkOptions, type Sample } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
-import type { TtestIndOptions } from '../tests/ttestInd';
-import type { TtestResult } from '../tests/ttestResult';
 import { requireBoolean, requireHeader } from './exact';
 import {
   alignMoments,

@@ -1,3 +1,4 @@
+import type { TtestOptions, TtestResult } from '../hypothesis-tests/ttestResult';
 import {
   checkAlternative,
   checkEqualLength,
@@ -5,7 +6,6 @@ import {
   checkSample,
   type Sample,
 } from '../internal/validate';
-import type { TtestOptions, TtestResult } from '../tests/ttestResult';
 import { requireBoolean, requireHeader } from './exact';
 import {
   differenceColumn,

@@ -1,4 +1,7 @@
 import { expect, describe as group, it } from 'vitest';
+import linregressGolden from '../fixtures/golden/linregress.json' with { type: 'json' };
+import golden from '../fixtures/golden/scipy_stats.json' with { type: 'json' };
+import { expectClose } from '../golden';
 import {
   type Alternative,
   chi2ContingencyFinalize,
@@ -25,10 +28,7 @@ import {
   ttestRelFinalize,
   ttestRelMerge,
   ttestRelPartial,
-} from '../../src/index';
-import linregressGolden from '../fixtures/golden/linregress.json' with { type: 'json' };
-import golden from '../fixtures/golden/scipy_stats.json' with { type: 'json' };
-import { expectClose } from '../golden';
+} from './api';
 import { mergeRandomly, ranges, rng, splitsFor } from './split';
 
 /**

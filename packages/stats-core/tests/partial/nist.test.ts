@@ -17,7 +17,7 @@ import {
   polyfitFinalize,
   polyfitMerge,
   polyfitPartial,
-} from '../../src/index';
+} from './api';
 import { evenCuts, mergeRandomly, ranges, rng } from './split';
 
 /**

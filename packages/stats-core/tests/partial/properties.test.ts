@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
+import { tPvalue } from '../../src/internal/pvalue';
+import { linregressExact } from '../../src/regression/internal/linregressExact';
 import {
   describe,
   describeFinalize,
@@ -37,9 +39,7 @@ import {
   ttestRelFinalize,
   ttestRelMerge,
   ttestRelPartial,
-} from '../../src/index';
-import { tPvalue } from '../../src/internal/pvalue';
-import { linregressExact } from '../../src/regression/internal/linregressExact';
+} from './api';
 import { mergeRandomly, randomCuts, ranges, rng } from './split';
 
 /**

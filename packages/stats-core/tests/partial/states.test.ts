@@ -1,4 +1,7 @@
 import { expect, describe as group, it } from 'vitest';
+import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
+import { toScaledIntegers } from '../../src/regression/internal/decimal';
+import { linregressExact } from '../../src/regression/internal/linregressExact';
 import {
   chi2ContingencyMerge,
   chi2ContingencyPartial,
@@ -21,6 +24,8 @@ import {
   olsPartial,
   PARTIAL_STATISTICS,
   parseLinregressState,
+  parsePartialState,
+  partialMerge,
   pearsonrFinalize,
   pearsonrMerge,
   pearsonrPartial,
@@ -35,10 +40,7 @@ import {
   ttestIndEmpty,
   ttestIndMerge,
   ttestIndPartial,
-} from '../../src/index';
-import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
-import { toScaledIntegers } from '../../src/regression/internal/decimal';
-import { linregressExact } from '../../src/regression/internal/linregressExact';
+} from './api';
 
 /**
  * What a reducer relies on besides the numbers: empty chunks, JSON-safe and
@@ -110,7 +112,7 @@ group('the one-shot functions edge cases and errors', () => {
       'linregress requires finite values, but x[1] is NaN; remove or impute it',
     );
     expect(errorOf(() => olsPartial([[1], [Infinity]], [1, 2])).message).toMatch(
-      /ols requires finite values, but X\[\*\]\[0\]\[1\] is Infinity/,
+      /ols requires finite values, but X\[1\]\[0\] is Infinity/,
     );
   });
 
@@ -292,5 +294,24 @@ group('the wide route: exact decimal integers of full-precision doubles without 
       expect(columnSum(c) * f).toBe(s1);
       expect(columnDot(c, c) * f * f).toBe(s2);
     }
+  });
+});
+
+group('the generic reducer step', () => {
+  it('parsePartialState and partialMerge dispatch on stat', () => {
+    const a = linregressPartial([1, 2], [3, 5.5]);
+    const b = linregressPartial([3, 4], [8, 9]);
+    expect(partialMerge(a, b)).toEqual(linregressMerge(a, b));
+    const c = chi2ContingencyPartial(['a'], ['x']);
+    expect(partialMerge(c, chi2ContingencyPartial(['b'], ['x']))).toEqual(
+      chi2ContingencyMerge(c, chi2ContingencyPartial(['b'], ['x'])),
+    );
+    expect(parsePartialState(JSON.parse(JSON.stringify(a)))).toEqual(a);
+    expect(errorOf(() => partialMerge(a, c as never)).message).toBe(
+      'partialMerge cannot merge a linregress state with a chi2_contingency state; every chunk of a job computes the same statistic',
+    );
+    expect(errorOf(() => parsePartialState({ stat: 'spearmanr', v: 1 })).message).toMatch(
+      /requires state.stat to name a statistic with a partial form .*got the string "spearmanr"/,
+    );
   });
 });
