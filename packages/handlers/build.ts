@@ -57,14 +57,20 @@ export const bundleOptions: BuildOptions = {
 export const jobFunctions = [
   {
     name: 'datasets',
+    module: 'api',
     exportName: 'datasetsHandler',
     routes: ['POST /datasets', 'GET /datasets/{id}'],
   },
-  { name: 'jobs', exportName: 'jobsHandler', routes: ['POST /jobs', 'GET /jobs/{id}'] },
-  { name: 'job_split', exportName: 'split', routes: [] },
-  { name: 'job_worker', exportName: 'work', routes: [] },
-  { name: 'job_reduce', exportName: 'reduce', routes: [] },
-  { name: 'job_failure', exportName: 'failure', routes: [] },
+  {
+    name: 'jobs',
+    module: 'api',
+    exportName: 'jobsHandler',
+    routes: ['POST /jobs', 'GET /jobs/{id}'],
+  },
+  { name: 'job_split', module: 'engine', exportName: 'split', routes: [] },
+  { name: 'job_worker', module: 'engine', exportName: 'work', routes: [] },
+  { name: 'job_reduce', module: 'engine', exportName: 'reduce', routes: [] },
+  { name: 'job_failure', module: 'engine', exportName: 'failure', routes: [] },
 ] as const;
 
 /** What the managed runtime provides (never bundled into a jobs function). */
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
   for (const fn of jobFunctions) {
     const { code, map } = await bundleEndpoint(
       fn.name,
-      `export { ${fn.exportName} as handler } from './src/jobs/entries';`,
+      `export { ${fn.exportName} as handler } from './src/jobs/${fn.module}';`,
       [RUNTIME_SDK],
     );
     const zip = await buildZip([{ path: 'index.js', data: code }]);
