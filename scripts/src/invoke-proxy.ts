@@ -8,13 +8,6 @@
  * the local runtime (the deployed code, as Lambda runs it), and every other
  * request is forwarded to moto unchanged. What runs is the emulator's
  * execution of the deployed state machine; nothing here orchestrates.
- *
- * Two more calls are answered here, Step Functions operations the AWS
- * provider makes and moto 5.2 lacks (it answers 500, and the provider
- * retries for minutes): ValidateStateMachineDefinition, answered "OK"
- * (moto's executing parser checks the definition itself when the state
- * machine is created, and rejects what it cannot run), and
- * ListStateMachineVersions, answered with no versions (none are published).
  */
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,11 +34,6 @@ export interface InvokeProxy {
   close(): Promise<void>;
 }
 
-/** Step Functions operations moto lacks, with the answer the provider needs. */
-const MISSING_IN_MOTO: Record<string, unknown> = {
-  'AWSStepFunctions.ValidateStateMachineDefinition': { result: 'OK', diagnostics: [] },
-  'AWSStepFunctions.ListStateMachineVersions': { stateMachineVersions: [] },
-};
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 
 /** `name`, `name:qualifier`, a full function ARN (URL-encoded in the path) -> name. */
@@ -136,17 +124,6 @@ export async function startInvokeProxy(options: {
           });
           res.end(reply.body);
         });
-      return;
-    }
-    const target = String(req.headers['x-amz-target'] ?? '');
-    if (req.method === 'POST' && Object.hasOwn(MISSING_IN_MOTO, target)) {
-      const body = Buffer.from(JSON.stringify(MISSING_IN_MOTO[target]));
-      req.resume();
-      res.writeHead(200, {
-        'content-type': 'application/x-amz-json-1.0',
-        'content-length': String(body.length),
-      });
-      res.end(body);
       return;
     }
     const upstreamUrl = options.target();

@@ -1,4 +1,4 @@
-"""One fix to moto 5.2's Step Functions executor, loaded into moto_server only.
+"""Fixes to moto 5.2's Step Functions, loaded into moto_server only.
 
 startMoto (tooling/lambda-kit/src/moto-server.ts) puts this folder on PYTHONPATH, so Python
 imports this file at start-up. The fix: StartExecution deep-copies the
@@ -19,4 +19,26 @@ try:
     if not hasattr(Execution, "__deepcopy__"):
         Execution.__deepcopy__ = _share
 except Exception:  # moto without the executor: nothing to fix
+    pass
+
+
+# Two Step Functions operations the AWS provider calls and moto 5.2 lacks
+# (it answers 500, and the provider retries for minutes before creating or
+# refreshing a state machine): ValidateStateMachineDefinition, answered
+# "OK" (moto's executing parser checks the definition itself when the state
+# machine is created), and ListStateMachineVersions, answered with none
+# (none are published).
+try:
+    from moto.core.responses import ActionResult
+    from moto.stepfunctions.responses import StepFunctionResponse
+
+    if not hasattr(StepFunctionResponse, "validate_state_machine_definition"):
+        StepFunctionResponse.validate_state_machine_definition = lambda self: ActionResult(
+            {"result": "OK", "diagnostics": []}
+        )
+    if not hasattr(StepFunctionResponse, "list_state_machine_versions"):
+        StepFunctionResponse.list_state_machine_versions = lambda self: ActionResult(
+            {"stateMachineVersions": []}
+        )
+except Exception:  # a moto without Step Functions responses: nothing to add
     pass
