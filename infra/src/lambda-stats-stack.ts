@@ -138,9 +138,9 @@ export class LambdaStatsStack extends TerraformStack {
       return statsFunction;
     };
 
-    const functions = artifacts.functions
-      .filter((fn) => !(JOB_FUNCTIONS as readonly string[]).includes(fn.name))
-      .map((fn) => makeFunction(fn));
+    for (const fn of artifacts.functions) {
+      if (!(JOB_FUNCTIONS as readonly string[]).includes(fn.name)) makeFunction(fn);
+    }
     // A build always has the jobs functions; stand-in artifacts (review fixtures) may not.
     const present = JOB_FUNCTIONS.filter((n) => artifacts.functions.some((f) => f.name === n));
     if (present.length > 0 && present.length < JOB_FUNCTIONS.length) {
