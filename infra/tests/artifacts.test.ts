@@ -28,7 +28,15 @@ describe('readArtifacts', () => {
   it('reads both manifests and resolves the zips beside them', async () => {
     const root = await fixture();
     const artifacts = readArtifacts(root);
-    expect(artifacts.functions.map((f) => f.name)).toEqual(['linregress', 'ols']);
+    expect(
+      artifacts.functions
+        .filter((f) => f.routes.length === 1 && f.routes[0] === `POST /${f.name}`)
+        .map((f) => f.name),
+    ).toEqual(['linregress', 'ols']);
+    expect(artifacts.functions.find((f) => f.name === 'jobs')?.routes).toEqual([
+      'POST /jobs',
+      'GET /jobs/{id}',
+    ]);
     expect(artifacts.functions[0]!.zipPath).toBe(path.join(root, HANDLERS_DIST, 'linregress.zip'));
     expect(artifacts.layer.zipPath).toBe(path.join(root, LAYER_DIST, 'stats-runtime.zip'));
   });
@@ -56,12 +64,13 @@ describe('readArtifacts', () => {
     expect(() => readArtifacts(root)).toThrow(/field "functions.0.routes.0" must be a route key/);
     editManifest(file, (m) => {
       m.functions[0].routes = [];
-      m.functions[1].routes = ['GET /jobs/{id}', 'POST /jobs'];
+      m.functions[1].routes = ['GET /things/{id}', 'POST /things'];
     });
-    expect(readArtifacts(root).functions.map((f) => f.routes)).toEqual([
-      [],
-      ['GET /jobs/{id}', 'POST /jobs'],
-    ]);
+    expect(
+      readArtifacts(root)
+        .functions.slice(0, 2)
+        .map((f) => f.routes),
+    ).toEqual([[], ['GET /things/{id}', 'POST /things']]);
   });
 
   it('refuses duplicate function names and zip paths outside the dist dir', async () => {

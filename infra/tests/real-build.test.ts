@@ -17,15 +17,21 @@ describe.each(STACK_NAMES)('the %s stack from the real build', (name) => {
     const playground = environmentConfig(name).playground ? artifacts.playground : undefined;
     const entries = [...artifacts.functions, ...(playground ? [playground] : [])];
     const functions = resources(tf, 'aws_lambda_function').map(([, f]) => f);
-    expect(functions.map((f) => [f.function_name, f.handler, f.source_code_hash])).toEqual(
-      entries.map((a) => [`lambda-stats-${name}-${a.name}`, a.handler, a.base64Sha256]),
+    const row = (f: { function_name: string; handler: string; source_code_hash: string }) => [
+      f.function_name,
+      f.handler,
+      f.source_code_hash,
+    ];
+    expect(functions.map(row).sort()).toEqual(
+      entries.map((a) => [`lambda-stats-${name}-${a.name}`, a.handler, a.base64Sha256]).sort(),
     );
     expect(
       resources(tf, 'aws_apigatewayv2_route')
         .map(([, r]) => r.route_key)
         .sort(),
     ).toEqual(entries.flatMap((a) => a.routes).sort());
-    expect(resources(tf, 'aws_iam_role')).toHaveLength(entries.length);
+    // one role per function, plus the job state machine's
+    expect(resources(tf, 'aws_iam_role')).toHaveLength(entries.length + 1);
     expect(resources(tf, 'aws_cloudwatch_log_group')).toHaveLength(entries.length + 1);
     expect(resources(tf, 'aws_lambda_layer_version')[0]![1].source_code_hash).toBe(
       artifacts.layer.base64Sha256,

@@ -507,7 +507,7 @@ export interface components {
                  * @description Stable, machine-readable reason.
                  * @enum {string}
                  */
-                code: "malformed_json" | "invalid_body_encoding" | "missing_body" | "invalid_request" | "unprocessable_input" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "invalid_csv" | "unknown_column" | "internal_error";
+                code: "malformed_json" | "invalid_body_encoding" | "missing_body" | "invalid_request" | "unprocessable_input" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "invalid_csv" | "unknown_column" | "not_found" | "conflict" | "unsupported_statistic" | "dataset_not_uploaded" | "internal_error";
                 /** @description Specifics: `issues` ({path, message}, at most 20) and `moreIssues` for invalid_request; `function` for unprocessable_input; `requestId` for internal_error; `limitBytes` and similar for the others. */
                 details: {
                     [key: string]: unknown;

@@ -97,11 +97,17 @@ describe('calling an operation', () => {
     const stats = createClient({ baseUrl });
     expect(typeof stats.ttest_ind).toBe('function');
     // null entries are missing values, for nan_policy (the tabular input)
-    expectTypeOf<RequestBody<'linregress'>>().toEqualTypeOf<{
+    expectTypeOf<Omit<RequestBody<'linregress'>, 'predict'>>().toEqualTypeOf<{
       alternative?: 'two-sided' | 'less' | 'greater';
       nan_policy?: 'raise' | 'omit' | 'propagate';
       x: (number | null)[];
       y: (number | null)[];
+    }>();
+    // predict: new x values, the interval level and whether to return fitted values
+    expectTypeOf<NonNullable<RequestBody<'linregress'>['predict']>>().toEqualTypeOf<{
+      confidence_level?: number;
+      fitted?: boolean;
+      x?: number[];
     }>();
     expectTypeOf<ResponseBody<'linregress'>['slope']>().toEqualTypeOf<number | null>();
     // @ts-expect-error: y is required by the linregress schema

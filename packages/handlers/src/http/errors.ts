@@ -16,6 +16,10 @@ export const errorCodes = [
   'unsupported_media_type',
   'invalid_csv',
   'unknown_column',
+  'not_found',
+  'conflict',
+  'unsupported_statistic',
+  'dataset_not_uploaded',
   'internal_error',
 ] as const;
 
