@@ -81,6 +81,8 @@ export const layerModules: readonly LayerModule[] = [
       'seedrandom',
       'tiny-emitter',
       'typed-function',
+      // the robust statistics' medians and Theil-Sen order statistics (Floyd-Rivest selection, 1 KB)
+      'quickselect',
     ],
   },
 ];

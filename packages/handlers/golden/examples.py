@@ -70,6 +70,60 @@ def ttest(r):
     return {**test(r), "df": num(r.df)}
 
 
+def robust_examples():
+    """The robust statistics (scipy 1.17) and the modified z-score of
+    Iglewicz and Hoaglin (1993), M = 0.6745 (x - median) / MAD, by numpy."""
+    ts = stats.theilslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 12])
+    ss = stats.siegelslopes([1, 3, 2, 5, 7, 8, 8, 9, 10, 30], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    x = np.array([10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 14.9, 10.0])
+    med = np.median(x)
+    mad = np.median(np.abs(x - med))
+    m = 0.6745 * (x - med) / mad
+    return {
+        "median_abs_deviation": {"median_abs_deviation": num(stats.median_abs_deviation(
+            [2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 40.1], scale="normal"))},
+        "zscore": {"zscore": [num(v) for v in stats.zscore(
+            [0.7972, 0.0767, 0.4383, 0.7866, 0.8091, 0.1954, 0.6307, 0.6599, 0.1065, 0.0508])]},
+        "iqr": {"iqr": num(stats.iqr([10, 7, 4, 3, 2, 1]))},
+        "theilslopes": {"slope": num(ts.slope), "intercept": num(ts.intercept),
+                        "low_slope": num(ts.low_slope), "high_slope": num(ts.high_slope)},
+        "siegelslopes": {"slope": num(ss.slope), "intercept": num(ss.intercept)},
+        "modified_zscore": {"scores": [num(v) for v in m], "outliers": [bool(abs(v) > 3.5) for v in m],
+                            "outlier_indices": [i for i, v in enumerate(m) if abs(v) > 3.5],
+                            "median": num(med), "mad": num(mad), "scale_used": "mad", "threshold": 3.5},
+    }
+
+
+def exponential_smoothing_example():
+    """statsmodels 0.15: ExponentialSmoothing's fitted values with known
+    parameters and initial states; forecasts by Hyndman's formula on its
+    final states (0.15's own forecast is stale at multiples of m, its issue
+    9538); 95% intervals of ETSModel with the same parameters (beta* =
+    alpha beta). Needs statsmodels, imported here only."""
+    import pandas as pd
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    y = [30.1, 21.4, 25.3, 40.2, 32.0, 23.1, 27.5, 43.0, 33.9, 24.8, 29.0, 45.1]
+    init = dict(initial_level=29.25, initial_trend=0.5, initial_seasonal=[1.0, -8.0, -4.0, 11.0])
+    res = ExponentialSmoothing(np.asarray(y), trend="add", seasonal="add", seasonal_periods=4,
+                               initialization_method="known", **init).fit(
+        smoothing_level=0.3, smoothing_trend=0.1, smoothing_seasonal=0.2, optimized=False)
+    season = res.season[-4:]
+    forecast = [res.level[-1] + k * res.trend[-1] + season[(k - 1) % 4] for k in range(1, 5)]
+    ets = ETSModel(pd.Series(y), error="add", trend="add", seasonal="add", seasonal_periods=4,
+                   initialization_method="known", **init)
+    with ets.fix_params({"smoothing_level": 0.3, "smoothing_trend": 0.03, "smoothing_seasonal": 0.2}):
+        er = ets.fit(disp=False)
+    frame = er.get_prediction(start=len(y), end=len(y) + 3).summary_frame(alpha=0.05)
+    assert np.allclose(frame["mean"], forecast, rtol=1e-12)
+    return {"fitted_values": [num(v) for v in res.fittedvalues],
+            "residuals": [num(a - b) for a, b in zip(y, res.fittedvalues)], "sse": num(res.sse),
+            "forecast": [num(v) for v in forecast],
+            "prediction_intervals": {"level": 0.95, "lower": [num(v) for v in frame["pi_lower"]],
+                                     "upper": [num(v) for v in frame["pi_upper"]]}}
+
+
 lr = stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])
 d = stats.describe([1, 2, 3, 4, 10])
 pr = stats.pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])
@@ -106,4 +160,6 @@ print(json.dumps({
         "statistic_sign": int(ks.statistic_sign),
     },
     "shapiro": test(stats.shapiro([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1])),
+    **robust_examples(),
+    "exponential_smoothing": exponential_smoothing_example(),
 }, indent=2))

@@ -85,6 +85,23 @@ export function choice<const T extends readonly [string, ...string[]]>(
   return documented(v.optional(v.picklist(values), values[0] as T[0]), description);
 }
 
+/**
+ * scipy's `scale` of median_abs_deviation and iqr: a positive number, or
+ * "normal" for the constant that makes the statistic estimate a normal sd.
+ */
+export function scaleArgument(description: string) {
+  return documented(
+    v.optional(
+      v.union([v.pipe(finiteNumber, v.gtValue(0)), v.literal('normal')], SCALE_EXPECTED),
+      1,
+    ),
+    description,
+  );
+}
+
+/** What a union of scaleArgument accepts, for its error message. */
+const SCALE_EXPECTED = 'a positive number or "normal"';
+
 /** The `statistic` and `pvalue` every scipy test result has. */
 export function testResult(statistic: string) {
   return {
@@ -219,6 +236,9 @@ export function describeIssue(issue: Issue, entries: v.ObjectEntries): IssueDeta
     if (input === undefined && issue.path?.at(-1)?.origin === 'key') {
       const field = keys.length === 1 ? entries[String(keys[0])] : undefined;
       return { path: at, message: `${at} is required (${expectedOf(field)})` };
+    }
+    if (issue.type === 'union' && issue.message === SCALE_EXPECTED) {
+      return { path: at, message: `${at} must be ${SCALE_EXPECTED} (got ${describeInput(input)})` };
     }
     if (issue.type === 'picklist') {
       return { path: at, message: `${at} must be one of ${listOptions(issue.expected)}` };

@@ -50,3 +50,27 @@ export {
 } from './regression/linregress';
 export { type OlsOptions, type OlsResult, ols } from './regression/ols';
 export { type PolyfitOptions, polyfit } from './regression/polyfit';
+export type { NanPolicy } from './robust/internal/nanPolicy';
+export { type Interpolation, type IqrOptions, iqr } from './robust/iqr';
+export { type MedianAbsDeviationOptions, medianAbsDeviation } from './robust/medianAbsDeviation';
+export {
+  type ModifiedZscoreOptions,
+  type ModifiedZscoreResult,
+  modifiedZscore,
+} from './robust/modifiedZscore';
+export {
+  type SiegelslopesOptions,
+  type SiegelslopesResult,
+  siegelslopes,
+} from './robust/siegelslopes';
+export {
+  type TheilslopesOptions,
+  type TheilslopesResult,
+  theilslopes,
+} from './robust/theilslopes';
+export { type ZscoreOptions, zscore } from './robust/zscore';
+export {
+  type ExponentialSmoothingOptions,
+  type ExponentialSmoothingResult,
+  exponentialSmoothing,
+} from './timeseries/exponentialSmoothing';
