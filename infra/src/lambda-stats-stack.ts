@@ -2,6 +2,7 @@ import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version
 import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { validateAnalyses } from './analyses';
 import type { Artifacts } from './artifacts';
 import type { EnvironmentConfig } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
@@ -55,6 +56,9 @@ export class LambdaStatsStack extends TerraformStack {
         `the ${layer.name} layer supports ${layer.compatibleRuntimes.join(', ')}, not ${LAMBDA_RUNTIME}: fix the layer build`,
       );
     }
+
+    // A bad analysis declaration stops the synth here, naming the analysis and the field.
+    validateAnalyses(config.analyses);
 
     this.configureProviderAndBackend(props);
 

@@ -115,3 +115,21 @@ describe('validateAnalyses', () => {
     expect(message).toMatch(/notify: "x"/);
   });
 });
+
+describe('at synth', () => {
+  it('a stack with a bad analysis does not synthesize, and says which analysis and field', async () => {
+    const { Testing } = await import('cdktf');
+    const { LambdaStatsStack } = await import('../src/lambda-stats-stack');
+    const config = { ...environmentConfig('dev'), analyses: [withChange({ threshold: 'high' })] };
+    expect(
+      () =>
+        new LambdaStatsStack(Testing.app(), 'dev', {
+          config,
+          artifacts: {
+            layer: { compatibleArchitectures: ['arm64'], compatibleRuntimes: ['nodejs22.x'] },
+            functions: [],
+          } as never,
+        }),
+    ).toThrow(/analysis "smart-alarms": threshold: got "high"/);
+  });
+});
