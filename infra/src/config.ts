@@ -53,6 +53,23 @@ export interface RemoteState {
   readonly region: string;
 }
 
+/** The jobs engine: datasets in S3, jobs on a Step Functions Distributed Map. */
+export interface JobsConfig {
+  /** Memory of the worker and reduce functions (the rank statistics' row limit follows from it). */
+  readonly workerMemoryMb: number;
+  readonly workerTimeoutSeconds: number;
+  /** Nominal byte size of one worker's chunk (a job may ask for another). */
+  readonly chunkBytes: number;
+  /** Workers running at once in one job (the Distributed Map's MaxConcurrency). */
+  readonly maxConcurrency: number;
+  /** Job scratch objects (jobs/ prefix: chunk plans, partial states, records) expire after this. */
+  readonly scratchExpirationDays: number;
+  /** Browser origins allowed to PUT uploads to the data bucket. */
+  readonly corsOrigins: readonly string[];
+  /** Let `destroy` delete the data bucket with its datasets. */
+  readonly forceDestroyData: boolean;
+}
+
 export interface EnvironmentConfig {
   readonly name: StackName;
   readonly region: string;
@@ -66,6 +83,7 @@ export interface EnvironmentConfig {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Let `destroy` delete the artifact bucket even if something else wrote into it. */
   readonly forceDestroyArtifacts: boolean;
+  readonly jobs: JobsConfig;
   /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
   readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
   /** Scheduled analyses (issue 13); checked at synth by validateAnalyses (analyses.ts). */
@@ -100,6 +118,15 @@ export function environmentConfig(
         auth: 'none',
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
+        jobs: {
+          workerMemoryMb: 1024,
+          workerTimeoutSeconds: 120,
+          chunkBytes: 16 * 1024 * 1024,
+          maxConcurrency: 8,
+          scratchExpirationDays: 1,
+          corsOrigins: ['*'],
+          forceDestroyData: true,
+        },
         state: { kind: 'local' },
         // the demo pair over generated meter data (scripts/src/analytics/demo)
         analyses: DEMO_ANALYSES,
@@ -116,6 +143,15 @@ export function environmentConfig(
         auth: 'none',
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
+        jobs: {
+          workerMemoryMb: 1769,
+          workerTimeoutSeconds: 300,
+          chunkBytes: 64 * 1024 * 1024,
+          maxConcurrency: 100,
+          scratchExpirationDays: 3,
+          corsOrigins: ['*'],
+          forceDestroyData: true,
+        },
         state: remote(),
         analyses: [],
       };
@@ -131,6 +167,16 @@ export function environmentConfig(
         auth: 'iam',
         logLevel: 'INFO',
         forceDestroyArtifacts: false,
+        jobs: {
+          // 1,769 MB is one full vCPU: parsing is CPU-bound
+          workerMemoryMb: 1769,
+          workerTimeoutSeconds: 300,
+          chunkBytes: 64 * 1024 * 1024,
+          maxConcurrency: 1000,
+          scratchExpirationDays: 7,
+          corsOrigins: ['https://lambda-stats.example.com'],
+          forceDestroyData: false,
+        },
         state: remote(),
         analyses: [],
       };

@@ -1,12 +1,15 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
 import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { validateAnalyses } from './analyses';
-import type { Artifacts } from './artifacts';
+import type { Artifacts, FunctionArtifact } from './artifacts';
 import type { EnvironmentConfig } from './config';
 import { ArtifactBucket } from './constructs/artifact-bucket';
+import { DataBucket } from './constructs/data-bucket';
 import { HttpApi } from './constructs/http-api';
+import { JobStateMachine } from './constructs/job-state-machine';
 import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
 import { parseLoopbackEndpoint } from './local-endpoint';
 
@@ -30,6 +33,7 @@ export const AWS_SERVICES = [
   'iam',
   'lambda',
   's3',
+  'sfn',
   'sts',
 ] as const;
 
@@ -37,6 +41,23 @@ export const AWS_SERVICES = [
 const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' };
 
 const PROJECT = 'lambda-stats';
+
+/** The jobs functions the handlers build makes (packages/handlers/build.ts, jobFunctions). */
+export const JOB_FUNCTIONS = [
+  'datasets',
+  'jobs',
+  'job_split',
+  'job_worker',
+  'job_reduce',
+  'job_failure',
+] as const;
+
+interface FunctionExtras {
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  environment?: Record<string, string>;
+  statements?: Record<string, unknown>[];
+}
 
 /** One deployable unit: the whole service for one environment. */
 export class LambdaStatsStack extends TerraformStack {
@@ -90,7 +111,7 @@ export class LambdaStatsStack extends TerraformStack {
       auth: config.auth,
     });
 
-    const functions = artifacts.functions.map((fn) => {
+    const makeFunction = (fn: FunctionArtifact, extra: FunctionExtras = {}) => {
       const code = artifactBucket.addZip(`function-zip-${fn.name}`, {
         key: `functions/${fn.name}/${fn.sha256}.zip`,
         zipPath: fn.zipPath,
@@ -103,29 +124,153 @@ export class LambdaStatsStack extends TerraformStack {
         handler: fn.handler,
         layerArns: [layerVersion.arn],
         architecture: config.architecture,
-        memoryMb: config.memoryMb,
-        timeoutSeconds: config.timeoutSeconds,
+        memoryMb: extra.memoryMb ?? config.memoryMb,
+        timeoutSeconds: extra.timeoutSeconds ?? config.timeoutSeconds,
         logRetentionDays: config.logRetentionDays,
         environment: {
           LAMBDA_STATS_STAGE: config.name,
           POWERTOOLS_SERVICE_NAME: PROJECT,
           POWERTOOLS_LOG_LEVEL: config.logLevel,
+          ...extra.environment,
         },
         invokedBy: { executionArn: api.api.executionArn, routes: fn.routes },
+        statements: extra.statements,
       });
       api.addLambdaRoutes(fn.name, fn.routes, statsFunction.function);
       return statsFunction;
-    });
+    };
+
+    const functions = artifacts.functions
+      .filter((fn) => !(JOB_FUNCTIONS as readonly string[]).includes(fn.name))
+      .map((fn) => makeFunction(fn));
+    const jobs = this.jobsEngine(prefix, props, makeFunction);
 
     new TerraformOutput(this, 'api_url', {
       value: api.stage.invokeUrl,
       description: 'Base URL of the HTTP API ($default stage); POST <url>/<function>',
     });
     new TerraformOutput(this, 'function_names', {
-      value: functions.map((f) => f.function.functionName),
+      value: [...functions, ...jobs.functions].map((f) => f.function.functionName),
+    });
+    new TerraformOutput(this, 'data_bucket', { value: jobs.dataBucket.bucket.bucket });
+    new TerraformOutput(this, 'job_state_machine_arn', {
+      value: jobs.stateMachine.stateMachine.arn,
     });
     new TerraformOutput(this, 'artifact_bucket', { value: artifactBucket.bucket.bucket });
     new TerraformOutput(this, 'layer_version_arn', { value: layerVersion.arn });
+  }
+
+  /**
+   * Datasets and jobs: the data bucket, the job steps (split, worker,
+   * reduce, failure), the state machine running them, and the two API
+   * functions. Each function's role reaches only the prefixes it uses.
+   */
+  private jobsEngine(
+    prefix: string,
+    props: LambdaStatsStackProps,
+    makeFunction: (fn: FunctionArtifact, extra?: FunctionExtras) => StatsFunction,
+  ) {
+    const { config, artifacts } = props;
+    const jobsConfig = config.jobs;
+    const byName = (name: string) => {
+      const fn = artifacts.functions.find((f) => f.name === name);
+      if (!fn) {
+        throw new Error(`the handlers build has no ${name} function: run \`pnpm build\` first`);
+      }
+      return fn;
+    };
+    const dataBucket = new DataBucket(this, 'data', {
+      bucketPrefix: `${prefix}-data-`,
+      forceDestroy: jobsConfig.forceDestroyData,
+      corsOrigins: jobsConfig.corsOrigins,
+      scratchExpirationDays: jobsConfig.scratchExpirationDays,
+    });
+    const bucketArn = dataBucket.bucket.arn;
+    const identity = new DataAwsCallerIdentity(this, 'caller');
+    const environment = {
+      LAMBDA_STATS_DATA_BUCKET: dataBucket.bucket.bucket,
+      LAMBDA_STATS_CHUNK_BYTES: String(jobsConfig.chunkBytes),
+      LAMBDA_STATS_WORKER_MEMORY_MB: String(jobsConfig.workerMemoryMb),
+    };
+    const list = (prefixes: string[]) => ({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: bucketArn,
+      Condition: { StringLike: { 's3:prefix': prefixes } },
+    });
+    const stepStatements = [
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [`${bucketArn}/datasets/*`, `${bucketArn}/jobs/*`],
+      },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: `${bucketArn}/jobs/*` },
+      list(['datasets/*', 'jobs/*']),
+    ];
+    const step = (name: string) =>
+      makeFunction(byName(name), {
+        memoryMb: jobsConfig.workerMemoryMb,
+        timeoutSeconds: jobsConfig.workerTimeoutSeconds,
+        environment,
+        statements: stepStatements,
+      });
+    const split = step('job_split');
+    const worker = step('job_worker');
+    const reduce = step('job_reduce');
+    const failure = step('job_failure');
+    const stateMachine = new JobStateMachine(this, 'job-state-machine', {
+      name: `${prefix}-jobs`,
+      region: config.region,
+      accountId: identity.accountId,
+      dataBucketArn: bucketArn,
+      maxConcurrency: jobsConfig.maxConcurrency,
+      functions: {
+        split: split.function.arn,
+        worker: worker.function.arn,
+        reduce: reduce.function.arn,
+        failure: failure.function.arn,
+      },
+    });
+    const datasets = makeFunction(byName('datasets'), {
+      environment,
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: `${bucketArn}/datasets/*`,
+        },
+        list(['datasets/*']),
+      ],
+    });
+    const jobsApi = makeFunction(byName('jobs'), {
+      environment: {
+        ...environment,
+        LAMBDA_STATS_STATE_MACHINE_ARN: stateMachine.stateMachine.arn,
+      },
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: [`${bucketArn}/datasets/*`, `${bucketArn}/jobs/*`],
+        },
+        list(['datasets/*', 'jobs/*']),
+        {
+          Effect: 'Allow',
+          Action: 'states:StartExecution',
+          Resource: stateMachine.stateMachine.arn,
+        },
+        {
+          Effect: 'Allow',
+          Action: 'states:DescribeExecution',
+          Resource: `arn:aws:states:${config.region}:${identity.accountId}:execution:${prefix}-jobs:*`,
+        },
+      ],
+    });
+    return {
+      dataBucket,
+      stateMachine,
+      functions: [split, worker, reduce, failure, datasets, jobsApi],
+    };
   }
 
   private configureProviderAndBackend(props: LambdaStatsStackProps): void {

@@ -28,7 +28,15 @@ describe('readArtifacts', () => {
   it('reads both manifests and resolves the zips beside them', async () => {
     const root = await fixture();
     const artifacts = readArtifacts(root);
-    expect(artifacts.functions.map((f) => f.name)).toEqual(['linregress', 'ols']);
+    expect(
+      artifacts.functions
+        .filter((f) => f.routes.length === 1 && f.routes[0] === `POST /${f.name}`)
+        .map((f) => f.name),
+    ).toEqual(['linregress', 'ols']);
+    expect(artifacts.functions.find((f) => f.name === 'jobs')?.routes).toEqual([
+      'POST /jobs',
+      'GET /jobs/{id}',
+    ]);
     expect(artifacts.functions[0]!.zipPath).toBe(path.join(root, HANDLERS_DIST, 'linregress.zip'));
     expect(artifacts.layer.zipPath).toBe(path.join(root, LAYER_DIST, 'stats-runtime.zip'));
   });

@@ -14,15 +14,23 @@ describe.each(STACK_NAMES)('the %s stack from the real build', (name) => {
     const artifacts = readArtifacts(REPO_ROOT); // throws "run `pnpm build` first" when absent
     const { tf } = synthStack(name, REPO_ROOT);
     const functions = resources(tf, 'aws_lambda_function').map(([, f]) => f);
-    expect(functions.map((f) => [f.function_name, f.handler, f.source_code_hash])).toEqual(
-      artifacts.functions.map((a) => [`lambda-stats-${name}-${a.name}`, a.handler, a.base64Sha256]),
+    const row = (f: { function_name: string; handler: string; source_code_hash: string }) => [
+      f.function_name,
+      f.handler,
+      f.source_code_hash,
+    ];
+    expect(functions.map(row).sort()).toEqual(
+      artifacts.functions
+        .map((a) => [`lambda-stats-${name}-${a.name}`, a.handler, a.base64Sha256])
+        .sort(),
     );
     expect(
       resources(tf, 'aws_apigatewayv2_route')
         .map(([, r]) => r.route_key)
         .sort(),
     ).toEqual(artifacts.functions.flatMap((a) => a.routes).sort());
-    expect(resources(tf, 'aws_iam_role')).toHaveLength(artifacts.functions.length);
+    // one role per function, plus the job state machine's
+    expect(resources(tf, 'aws_iam_role')).toHaveLength(artifacts.functions.length + 1);
     expect(resources(tf, 'aws_cloudwatch_log_group')).toHaveLength(artifacts.functions.length + 1);
     expect(resources(tf, 'aws_lambda_layer_version')[0]![1].source_code_hash).toBe(
       artifacts.layer.base64Sha256,

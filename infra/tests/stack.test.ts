@@ -7,8 +7,16 @@ import { Testing } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArtifacts } from '../src/artifacts';
 import { environmentConfig, STACK_NAMES } from '../src/config';
-import { AWS_SERVICES } from '../src/lambda-stats-stack';
-import { FIXTURE_FUNCTIONS, writeFixtureArtifacts } from './helpers/fixtures';
+import { AWS_SERVICES, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
+import {
+  FIXTURE_FUNCTIONS,
+  JOB_FIXTURE_FUNCTIONS,
+  writeFixtureArtifacts,
+} from './helpers/fixtures';
+
+const ALL_FUNCTIONS = [...FIXTURE_FUNCTIONS, ...JOB_FIXTURE_FUNCTIONS.map((f) => f.name)];
+const JOB_ROUTES = JOB_FIXTURE_FUNCTIONS.flatMap((f) => f.routes);
+
 import {
   type Json,
   ref,
@@ -36,8 +44,10 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const { json, tf } = get(name);
     const artifacts = readArtifacts(root);
     const functions = resources(tf, 'aws_lambda_function');
-    expect(functions).toHaveLength(FIXTURE_FUNCTIONS.length);
-    for (const fn of artifacts.functions) {
+    expect(functions).toHaveLength(ALL_FUNCTIONS.length);
+    for (const fn of artifacts.functions.filter(
+      (f) => !(JOB_FUNCTIONS as readonly string[]).includes(f.name),
+    )) {
       expect(
         Testing.toHaveResourceWithProperties(json, 'aws_lambda_function', {
           function_name: `lambda-stats-${name}-${fn.name}`,
@@ -75,7 +85,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
       ].sort(),
     );
     for (const [, object] of resources(tf, 'aws_s3_object')) {
-      expect(object.source).toMatch(/^assets\/[^/]+\/[0-9a-f]{64}\/[a-z-]+\.zip$/);
+      expect(object.source).toMatch(/^assets\/[^/]+\/[0-9a-f]{64}\/[a-z_-]+\.zip$/);
     }
   });
 
@@ -96,12 +106,14 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const { tf } = get(name);
     const roles = resources(tf, 'aws_iam_role');
     const policies = resources(tf, 'aws_iam_role_policy');
-    expect(roles).toHaveLength(FIXTURE_FUNCTIONS.length);
-    expect(policies).toHaveLength(FIXTURE_FUNCTIONS.length);
+    // one per function, plus the job state machine's
+    expect(roles).toHaveLength(ALL_FUNCTIONS.length + 1);
+    expect(policies).toHaveLength(ALL_FUNCTIONS.length + 1);
     // No managed policies anywhere (moto lacks them, and they are broader than needed).
     expect(tf.resource.aws_iam_role_policy_attachment).toBeUndefined();
     for (const [, role] of roles) {
       expect(role.managed_policy_arns).toBeUndefined();
+      if (role.name === `lambda-stats-${name}-jobs-states`) continue; // states.amazonaws.com: job tests
       expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
         {
           Effect: 'Allow',
@@ -132,7 +144,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
 
   it(`sets ${config.logRetentionDays}-day retention on every log group (functions and access logs)`, () => {
     const groups = resources(get(name).tf, 'aws_cloudwatch_log_group');
-    expect(groups).toHaveLength(FIXTURE_FUNCTIONS.length + 1);
+    expect(groups).toHaveLength(ALL_FUNCTIONS.length + 1);
     for (const [, group] of groups) expect(group.retention_in_days).toBe(config.logRetentionDays);
   });
 
@@ -156,13 +168,13 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     ]);
     const routes = resources(tf, 'aws_apigatewayv2_route');
     expect(routes.map(([, r]) => r.route_key).sort()).toEqual(
-      FIXTURE_FUNCTIONS.map((f) => `POST /${f}`).sort(),
+      [...FIXTURE_FUNCTIONS.map((f) => `POST /${f}`), ...JOB_ROUTES].sort(),
     );
     for (const [, route] of routes) {
       expect(route.authorization_type).toBe(config.auth === 'iam' ? 'AWS_IAM' : 'NONE');
     }
     const integrations = resources(tf, 'aws_apigatewayv2_integration');
-    expect(integrations).toHaveLength(FIXTURE_FUNCTIONS.length);
+    expect(integrations).toHaveLength(FIXTURE_FUNCTIONS.length + JOB_ROUTES.length);
     for (const [, integration] of integrations) {
       expect(integration).toMatchObject({
         integration_type: 'AWS_PROXY',
@@ -192,22 +204,26 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const { tf } = get(name);
     const [[apiId]] = resources(tf, 'aws_apigatewayv2_api') as [[string, unknown]];
     const permissions = resources(tf, 'aws_lambda_permission');
-    expect(permissions).toHaveLength(FIXTURE_FUNCTIONS.length);
+    expect(permissions).toHaveLength(FIXTURE_FUNCTIONS.length + JOB_ROUTES.length);
     const arns = permissions.map(([, p]) => {
       expect(p.action).toBe('lambda:InvokeFunction');
       expect(p.principal).toBe('apigateway.amazonaws.com');
       return p.source_arn;
     });
     expect(arns.sort()).toEqual(
-      FIXTURE_FUNCTIONS.map(
-        (f) => `\${aws_apigatewayv2_api.${apiId}.execution_arn}/*/POST/${f}`,
-      ).sort(),
+      [
+        ...FIXTURE_FUNCTIONS.map((f) => `POST /${f}`),
+        ...JOB_ROUTES.map((r) => r.replace('{id}', '*')),
+      ]
+        .map((r) => r.split(' '))
+        .map(([m, p]) => `\${aws_apigatewayv2_api.${apiId}.execution_arn}/*/${m}${p}`)
+        .sort(),
     );
   });
 
   it('keeps the artifact bucket private and encrypted', () => {
     const { json, tf } = get(name);
-    expect(resources(tf, 'aws_s3_bucket')).toEqual([
+    expect(resources(tf, 'aws_s3_bucket').filter(([id]) => id.startsWith('artifacts_'))).toEqual([
       [
         expect.any(String),
         expect.objectContaining({
@@ -236,7 +252,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
   it('outputs the API URL, the function names and the artifact bucket', () => {
     const { output } = get(name).tf;
     expect(output.api_url.value).toMatch(/^\$\{aws_apigatewayv2_stage\.[^.]+\.invoke_url\}$/);
-    expect(output.function_names.value).toHaveLength(FIXTURE_FUNCTIONS.length);
+    expect(output.function_names.value).toHaveLength(ALL_FUNCTIONS.length);
     expect(output.artifact_bucket.value).toMatch(/^\$\{aws_s3_bucket\.[^.]+\.bucket\}$/);
   });
 
@@ -252,7 +268,9 @@ describe('a changed build', () => {
       const before = get('dev').tf;
       const after = synthStack('dev', changedRoot).tf;
       const code = (tf: Json) =>
-        resources(tf, 'aws_lambda_function').map(([, f]) => f.source_code_hash);
+        resources(tf, 'aws_lambda_function')
+          .filter(([, f]) => FIXTURE_FUNCTIONS.some((n) => f.function_name.endsWith(`-${n}`)))
+          .map(([, f]) => f.source_code_hash);
       const keys = (tf: Json) => resources(tf, 'aws_s3_object').map(([, o]) => o.key);
       expect(code(after)).toHaveLength(2);
       for (const [i, hash] of code(after).entries()) expect(hash).not.toBe(code(before)[i]);

@@ -48,19 +48,50 @@ export const bundleOptions: BuildOptions = {
   external: [...layerExternals],
 };
 
-async function bundleEndpoint(name: string): Promise<{ code: Buffer; map: Buffer }> {
+/**
+ * The jobs functions (src/jobs/, docs/jobs.md): the datasets and jobs API,
+ * and the job state machine's steps (no route). They use the AWS SDK v3 as
+ * the managed nodejs22.x runtime provides it (never bundled), so only these
+ * functions load it. Infra finds them by these names.
+ */
+export const jobFunctions = [
+  {
+    name: 'datasets',
+    exportName: 'datasetsHandler',
+    routes: ['POST /datasets', 'GET /datasets/{id}'],
+  },
+  { name: 'jobs', exportName: 'jobsHandler', routes: ['POST /jobs', 'GET /jobs/{id}'] },
+  { name: 'job_split', exportName: 'split', routes: [] },
+  { name: 'job_worker', exportName: 'work', routes: [] },
+  { name: 'job_reduce', exportName: 'reduce', routes: [] },
+  { name: 'job_failure', exportName: 'failure', routes: [] },
+] as const;
+
+/** What the managed runtime provides (never bundled into a jobs function). */
+const RUNTIME_SDK = '@aws-sdk/*';
+
+function endpointEntry(name: string): string {
   const file = `./src/endpoints/${name}.ts`;
   if (!existsSync(path.join(root, file))) {
     throw new Error(`endpoint "${name}" must live in src/endpoints/${name}.ts and export ${name}`);
   }
+  return [
+    `import { createHandler } from './src/handler';`,
+    `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
+    'export const handler = createHandler(endpoint);',
+  ].join('\n');
+}
+
+async function bundleEndpoint(
+  name: string,
+  contents = endpointEntry(name),
+  external: string[] = [],
+): Promise<{ code: Buffer; map: Buffer }> {
   const result = await build({
     ...bundleOptions,
+    external: [...(bundleOptions.external ?? []), ...external],
     stdin: {
-      contents: [
-        `import { createHandler } from './src/handler';`,
-        `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
-        'export const handler = createHandler(endpoint);',
-      ].join('\n'),
+      contents,
       resolveDir: root,
       sourcefile: `${name}-entry.ts`,
       loader: 'ts',
@@ -125,6 +156,28 @@ async function main(): Promise<void> {
       `${endpoint.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ` +
         `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
     );
+  }
+  for (const fn of jobFunctions) {
+    const { code, map } = await bundleEndpoint(
+      fn.name,
+      `export { ${fn.exportName} as handler } from './src/jobs/entries';`,
+      [RUNTIME_SDK],
+    );
+    const zip = await buildZip([{ path: 'index.js', data: code }]);
+    const d = digest(zip);
+    checkLimits(`${fn.name}.zip`, d.size, code.length + layerUnzipped);
+    writeFileSync(path.join(dist, `${fn.name}.zip`), zip);
+    writeFileSync(path.join(dist, 'sourcemaps', `${fn.name}.js.map`), map);
+    functions.push({
+      name: fn.name,
+      routes: [...fn.routes],
+      zip: `${fn.name}.zip`,
+      handler: 'index.handler',
+      sha256: d.sha256,
+      base64Sha256: d.base64Sha256,
+      size: d.size,
+    });
+    console.log(`${fn.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B)`);
   }
   writeManifest(dist, { functions });
 }

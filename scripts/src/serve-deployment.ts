@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EmulatorTarget } from './aws';
 import { type Deployment, readDeployment } from './deployment';
 import { type FrontDoor, startFrontDoor } from './frontdoor';
+import type { InvokeProxy } from './invoke-proxy';
 import { REPO_ROOT } from './local-config';
 import { LocalRuntime } from './runtime/runtime';
 import type { LogSink } from './runtime/types';
@@ -20,6 +21,8 @@ export interface LocalServeOptions {
   access?: (line: string) => void;
   /** The API document served at GET /openapi.json (default: the committed one, if present). */
   openapiPath?: string;
+  /** The invoke proxy moto's Step Functions executor calls (see invoke-proxy.ts): served from this runtime. */
+  invokeProxy?: InvokeProxy;
 }
 
 /** The OpenAPI document the handlers package commits, generated from its schemas. */
@@ -59,7 +62,9 @@ export async function serveDeployment(options: LocalServeOptions): Promise<Local
     maxConcurrency: options.maxConcurrency,
     log: options.log,
     progress: options.progress,
+    awsEndpoint: options.target.endpoint,
   });
+  options.invokeProxy?.setRuntime(runtime);
   const openapiPath = options.openapiPath ?? COMMITTED_OPENAPI;
   let door: FrontDoor;
   try {
@@ -81,6 +86,7 @@ export async function serveDeployment(options: LocalServeOptions): Promise<Local
     deployment,
     runtime,
     stop: async () => {
+      options.invokeProxy?.setRuntime(undefined);
       await door.close();
       await runtime.close();
     },

@@ -50,6 +50,7 @@ describe('links in the docs', () => {
     'layers/stats-runtime/README.md',
     'infra/README.md',
     'scripts/README.md',
+    'tooling/lambda-kit/README.md',
   ];
   for (const file of [...files, ...packageReadmes]) {
     it(`${file}: every relative link names a file (and heading) that exists`, () => {

@@ -28,6 +28,8 @@ export interface StatsFunctionProps {
    * invoked by a state machine or a schedule gets its permission elsewhere).
    */
   readonly invokedBy: { readonly executionArn: string; readonly routes: readonly string[] };
+  /** IAM statements beyond writing its own logs (the jobs functions' S3 and Step Functions access). */
+  readonly statements?: readonly Record<string, unknown>[];
 }
 
 /**
@@ -75,6 +77,7 @@ export class StatsFunction extends Construct {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
             Resource: `${this.logGroup.arn}:*`,
           },
+          ...(props.statements ?? []),
         ],
       }),
     });

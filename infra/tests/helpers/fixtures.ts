@@ -29,9 +29,19 @@ function zip(entries: Record<string, string>): Promise<Buffer> {
 
 export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
 
+/** The jobs functions every handlers build has (packages/handlers/build.ts, jobFunctions). */
+export const JOB_FIXTURE_FUNCTIONS = [
+  { name: 'datasets', routes: ['POST /datasets', 'GET /datasets/{id}'] },
+  { name: 'jobs', routes: ['POST /jobs', 'GET /jobs/{id}'] },
+  { name: 'job_split', routes: [] },
+  { name: 'job_worker', routes: [] },
+  { name: 'job_reduce', routes: [] },
+  { name: 'job_failure', routes: [] },
+];
+
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
 export async function writeFixtureArtifacts(
-  options: { root?: string; functions?: string[]; handlerBody?: string } = {},
+  options: { root?: string; functions?: string[]; handlerBody?: string; jobs?: boolean } = {},
 ): Promise<string> {
   const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));
   const handlersDir = path.join(root, HANDLERS_DIST);
@@ -49,6 +59,19 @@ export async function writeFixtureArtifacts(
       name,
       routes: [`POST /${name}`],
       zip: `${name}.zip`,
+      handler: 'index.handler',
+      ...digest(bytes),
+    });
+  }
+  for (const job of options.jobs === false ? [] : JOB_FIXTURE_FUNCTIONS) {
+    const bytes = await zip({
+      'index.js': `exports.handler = async () => ({ fixture: '${job.name}' });\n`,
+    });
+    writeFileSync(path.join(handlersDir, `${job.name}.zip`), bytes);
+    functions.push({
+      name: job.name,
+      routes: [...job.routes],
+      zip: `${job.name}.zip`,
       handler: 'index.handler',
       ...digest(bytes),
     });

@@ -94,6 +94,32 @@ describe('stats-runtime.zip', () => {
     });
   });
 
+  it('serves the partial forms as their own file, not loaded by the core', async () => {
+    // The endpoints' core file stays as light as before; a job worker
+    // requires '@lambda-stats/stats-core/partial' and gets every export of
+    // the core's ./partial entry (the allowlist's names list is checked here).
+    const entry = await import('@lambda-stats/stats-core/partial');
+    const script = [
+      "const c = require('@lambda-stats/stats-core');",
+      "const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('partial.js'));",
+      'c.linregress([1, 2, 3], [1, 2, 4]);',
+      'const before = loaded();',
+      "const p = require('@lambda-stats/stats-core/partial');",
+      'const s = p.linregressMerge(p.linregressPartial([1, 2], [5, 7]), p.linregressPartial([3], [9.5]));',
+      'console.log(JSON.stringify({ before, names: Object.keys(p).sort(), slope: p.linregressFinalize(s).slope }));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script], {
+      cwd: tmp,
+      env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.before).toBe(false);
+    expect(out.names).toEqual(Object.keys(entry).sort());
+    expect(out.slope).toBe(2.25); // the exact slope of (1, 5), (2, 7), (3, 9.5)
+  });
+
   it('provides a working stats core to require() through NODE_PATH, as /opt/nodejs/node_modules', () => {
     // scipy 1.17: stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).slope == 0.6000000000000001
     const r = spawnSync(

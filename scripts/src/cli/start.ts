@@ -19,6 +19,7 @@ import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda
 import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import { noColor, processEnv } from '../env';
+import { type InvokeProxy, startInvokeProxy } from '../invoke-proxy';
 import {
   LOCAL_JSON,
   LOCAL_STATE,
@@ -47,6 +48,7 @@ async function phase<T>(n: number, title: string, run: () => Promise<T>): Promis
 
 const children = new Set<ChildProcess>();
 let moto: MotoServer | undefined;
+let proxy: InvokeProxy | undefined;
 let serve: LocalServe | undefined;
 let stopping = false;
 
@@ -107,6 +109,7 @@ async function stopAll(): Promise<void> {
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
   await moto?.stop().catch(() => undefined);
+  await proxy?.close().catch(() => undefined);
   await rm(LOCAL_JSON, { force: true });
 }
 
@@ -138,10 +141,15 @@ async function main(): Promise<void> {
     );
   }
 
-  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, () =>
-    startMoto({ port: motoPort }),
-  );
-  const awsEndpoint = moto.endpoint;
+  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, async () => {
+    // The emulator's address (motoPort) is a small proxy in front of moto, which
+    // listens on a free port behind it. moto's Step Functions executor invokes
+    // Lambda at that address too (MOTO_PORT), so the proxy serves invocations
+    // from the local runtime and forwards everything else to moto (invoke-proxy.ts).
+    proxy = await startInvokeProxy({ target: () => moto?.endpoint, port: motoPort });
+    return startMoto({ motoPort: proxy.port, executeStateMachines: true });
+  });
+  const awsEndpoint = proxy!.url;
   const env = { ...processEnv(), LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
 
   await phase(2, 'Building what is stale (turbo run build)', async () => {
@@ -176,6 +184,7 @@ async function main(): Promise<void> {
       maxConcurrency: settings.maxConcurrency,
       log: (fn, line) => out(`${dim(`[${fn}]`)} ${line}`),
       progress: (line) => out(dim(`      ${line}`)),
+      invokeProxy: proxy,
     }),
   );
 

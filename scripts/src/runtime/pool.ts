@@ -66,6 +66,7 @@ export function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
     NODE_PATH: [
       `${spec.optDir}/nodejs/node${major}/node_modules`,
       `${spec.optDir}/nodejs/node_modules`,
+      ...(spec.runtimeModules ? [spec.runtimeModules] : []),
       spec.taskRoot,
     ].join(':'),
     LANG: 'en_US.UTF-8',

@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractZip } from '@lambda-stats/lambda-kit/zip';
@@ -16,6 +18,33 @@ export interface LocalRuntimeOptions {
   log: LogSink;
   /** Progress lines (which object each function's code came from). */
   progress?: (line: string) => void;
+  /**
+   * The emulator's URL, given to every function as AWS_ENDPOINT_URL so the
+   * AWS SDK inside it talks to the emulator (and never to a real account).
+   */
+  awsEndpoint?: string;
+}
+
+/**
+ * The AWS SDK v3 as the managed nodejs22.x runtime provides it: a
+ * node_modules folder on NODE_PATH (Lambda's is /var/runtime/node_modules)
+ * holding the @aws-sdk clients this repository installs, linked, not copied.
+ * Nothing is loaded unless a function requires it, so the statistics
+ * functions' cold start is unchanged.
+ */
+async function runtimeSdk(workDir: string): Promise<string> {
+  const dir = path.join(workDir, 'runtime', 'node_modules');
+  await mkdir(path.join(dir, '@aws-sdk'), { recursive: true });
+  const require = createRequire(import.meta.url);
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    if (!name.startsWith('@aws-sdk/')) continue;
+    const real = realpathSync(path.dirname(require.resolve(`${name}/package.json`)));
+    await symlink(real, path.join(dir, name), 'dir');
+  }
+  return dir;
 }
 
 const SUPPORTED_RUNTIME = /^nodejs\d+\.x$/;
@@ -37,6 +66,7 @@ export class LocalRuntime {
     const fetcher = new CodeFetcher(deployment.target, readStateCodeSources(options.statePath));
     const pools = new Map<string, FunctionPool>();
     try {
+      const sdkDir = await runtimeSdk(workDir);
       const layerZips = new Map<string, Buffer>();
       for (const fn of deployment.functions) {
         if (options.only && !options.only.includes(fn.name)) continue;
@@ -52,7 +82,10 @@ export class LocalRuntime {
           handler: fn.handler,
           memoryMb: fn.memoryMb,
           timeoutSeconds: fn.timeoutSeconds,
-          environment: fn.environment,
+          environment: options.awsEndpoint
+            ? { ...fn.environment, AWS_ENDPOINT_URL: options.awsEndpoint }
+            : fn.environment,
+          runtimeModules: sdkDir,
           taskRoot: path.join(base, 'task'),
           optDir: path.join(base, 'opt'),
           tmpDir: path.join(base, 'tmp'),

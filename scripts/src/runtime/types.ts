@@ -18,6 +18,8 @@ export interface FunctionSpec {
   taskRoot: string;
   /** Folder holding the layers unpacked in order (the /opt of this function). */
   optDir: string;
+  /** The runtime's own node_modules (the AWS SDK), on NODE_PATH as /var/runtime/node_modules is. */
+  runtimeModules?: string;
   /** Folder used as this function's /tmp. */
   tmpDir: string;
   /** Layer version ARNs, in the order they are attached. */

@@ -7,10 +7,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inheritedEnv, REPO_ROOT } from './env';
 import { UserFacingError } from './errors';
 import { assertPortFree, freePort } from './ports';
 import { stopProcessGroup } from './processes';
+
+/** A fix to moto's Step Functions executor, put on the server's PYTHONPATH (see its file). */
+const MOTO_PATCHES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'moto-patches');
 
 /** The moto release the project is tested against (the Makefile installs it when missing). */
 export const MOTO_VERSION = '5.2.1';
@@ -118,6 +122,8 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     'kill $m 2>/dev/null; wait $m',
   ].join('\n');
   const env = inheritedEnv();
+  // One fix to moto's Step Functions executor, loaded at its start (moto-patches/sitecustomize.py).
+  env.PYTHONPATH = [MOTO_PATCHES, env.PYTHONPATH].filter(Boolean).join(path.delimiter);
   if (options.motoPort !== undefined) env.MOTO_PORT = String(options.motoPort);
   else delete env.MOTO_PORT;
   const child: ChildProcess = spawn(

@@ -14,6 +14,11 @@ export const errorCodes = [
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
+  'not_found',
+  'conflict',
+  'unknown_column',
+  'unsupported_statistic',
+  'dataset_not_uploaded',
   'internal_error',
 ] as const;
 

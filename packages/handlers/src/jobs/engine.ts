@@ -1,0 +1,362 @@
+/**
+ * The state machine's steps: split -> (Distributed Map) work -> reduce,
+ * plus the two failure steps. Each is a Lambda handler taking the state's
+ * JSON and returning a small JSON value (the Map's items and results stay
+ * far below Step Functions' 256 KiB state limit: rows never travel in state).
+ */
+import { constants, gunzipSync } from 'node:zlib';
+import * as v from 'valibot';
+import { errorToResponse } from '../http/respond';
+import {
+  getBytes,
+  getJson,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  putJson,
+  s3Client,
+} from './aws';
+import { jobsEnv } from './env';
+import { JobInputError } from './errors';
+import { endpointOf, gatherRowLimit, jobForm } from './forms';
+import { chunksKey, failureKey, failurePrefix, partialKey, recordKey } from './keys';
+import { mergePairwise, type PartialForm, partialForms } from './partials';
+import type { ChunkItem, JobInput, JobRecord, Partial, SplitOutput } from './spec';
+import { headerColumns, ownedLines, readLines } from './table';
+
+/** Bytes read past a chunk's end to finish its last line (doubled while too short). */
+const OVERSHOOT = 64 * 1024;
+/** Bytes read from the start of the object to find the header line. */
+const HEAD_BYTES = 64 * 1024;
+
+const isGzip = (b: Buffer) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/** The first line of the object (decompressing a gzip prefix), and where it ends. */
+export function firstLine(prefix: Buffer): { line: string; end: number; gzip: boolean } {
+  let bytes = prefix;
+  const gzip = isGzip(prefix);
+  if (gzip) {
+    bytes = gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH });
+  }
+  const nl = bytes.indexOf(0x0a);
+  const end = nl < 0 ? bytes.length : nl + 1;
+  return { line: bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), end, gzip };
+}
+
+/** Plans chunks of about `chunkBytes` over [headerEnd, size); the worker aligns them to lines. */
+export function planChunks(
+  headerEnd: number,
+  size: number,
+  chunkBytes: number,
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let start = headerEnd; start < size; start += chunkBytes) {
+    out.push({ start, end: Math.min(size, start + chunkBytes) });
+  }
+  if (out.length === 0) out.push({ start: headerEnd, end: size });
+  return out;
+}
+
+export async function split(input: JobInput): Promise<SplitOutput> {
+  const head = await s3Client().send(
+    new HeadObjectCommand({ Bucket: input.bucket, Key: input.key }),
+  );
+  const size = head.ContentLength ?? 0;
+  if (size === 0) throw new JobInputError('empty_dataset', 'the dataset is empty: upload it again');
+  const prefix = await getBytes(input.bucket, input.key, {
+    start: 0,
+    end: Math.min(size, HEAD_BYTES),
+  });
+  const first = firstLine(prefix);
+  const fileColumns = headerColumns(input.format, first.line);
+  const missing = input.needs.filter((n) => !fileColumns.includes(n.name));
+  if (missing.length > 0) {
+    throw new JobInputError(
+      'unknown_column',
+      `column ${missing.map((m) => `"${m.name}"`).join(', ')} is not in the dataset; its columns are ${fileColumns.join(', ')}`,
+      { columns: fileColumns },
+    );
+  }
+  // CSV data starts after the header; JSON Lines at byte 0. A gzip object is one chunk.
+  const dataStart = input.format === 'csv' && !first.gzip ? first.end : 0;
+  const ranges = first.gzip
+    ? [{ start: 0, end: size }]
+    : planChunks(dataStart, size, input.chunk_bytes);
+  const items: ChunkItem[] = ranges.map((r, index) => ({
+    job_id: input.job_id,
+    index,
+    bucket: input.bucket,
+    key: input.key,
+    format: input.format,
+    gzip: first.gzip,
+    start: r.start,
+    end: r.end,
+    size,
+    file_columns: fileColumns,
+    needs: input.needs,
+    nan_policy: input.nan_policy,
+    statistic: input.statistic,
+    options: input.options,
+  }));
+  await putJson(input.bucket, chunksKey(input.job_id), items);
+  return {
+    bucket: input.bucket,
+    chunks_key: chunksKey(input.job_id),
+    chunks: items.length,
+    bytes: size,
+  };
+}
+
+/** The text of the lines a chunk owns. */
+async function chunkText(item: ChunkItem): Promise<{ text: string; offset: number }> {
+  if (item.gzip) {
+    const bytes = gunzipSync(await getBytes(item.bucket, item.key));
+    const nl = item.format === 'csv' ? bytes.indexOf(0x0a) + 1 : 0;
+    return { text: bytes.toString('utf8', nl), offset: nl };
+  }
+  let overshoot = OVERSHOOT;
+  while (true) {
+    const from = Math.max(0, item.start - 1);
+    const to = Math.min(item.size, item.end + overshoot);
+    const bytes = await getBytes(item.bucket, item.key, { start: from, end: to });
+    const owned = ownedLines(bytes, from, item.start, item.end, item.size);
+    if (owned !== 'incomplete') return owned;
+    overshoot *= 4;
+  }
+}
+
+export async function work(item: ChunkItem): Promise<{ index: number; rows: number }> {
+  try {
+    const { text, offset } = await chunkText(item);
+    const read = readLines(text, {
+      format: item.format,
+      fileColumns: item.file_columns,
+      needs: item.needs,
+      nanPolicy: item.nan_policy,
+      baseOffset: item.gzip ? -1 : offset,
+    });
+    const form = partialForms[item.statistic];
+    let partial: Partial;
+    if (form) {
+      let state: unknown;
+      try {
+        state = form.partial(read.values, item.options);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'StatsInputError') {
+          throw new JobInputError('unprocessable_input', error.message, { chunk: item.index });
+        }
+        throw error;
+      }
+      partial = { index: item.index, rows: read.rows, omitted: read.omitted, state };
+    } else partial = { index: item.index, ...read };
+    await putJson(item.bucket, partialKey(item.job_id, item.index), partial);
+    return { index: item.index, rows: read.rows };
+  } catch (error) {
+    if (error instanceof JobInputError) {
+      await putJson(item.bucket, failureKey(item.job_id, item.index), {
+        index: item.index,
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      });
+    }
+    throw error;
+  }
+}
+
+interface ReduceState extends JobInput {
+  split: { plan: SplitOutput };
+}
+
+async function writeRecord(input: JobInput, record: JobRecord): Promise<JobRecord> {
+  await putJson(input.bucket, recordKey(input.job_id), record);
+  return record;
+}
+
+/** Merges the partial states in chunk order and finalizes into the synchronous response body. */
+export async function reduce(state: ReduceState): Promise<{ status: JobRecord['status'] }> {
+  const plan = state.split.plan;
+  const form = jobForm(state.statistic);
+  if (!form) throw new Error(`statistic ${state.statistic} has no job form`);
+  const mergeable = partialForms[state.statistic];
+  if (mergeable) return reduceStates(state, mergeable);
+  const limit = gatherRowLimit(jobsEnv().workerMemoryMb, state.needs.length);
+  const values: (number | string)[][] = state.needs.map(() => []);
+  let rows = 0;
+  let omitted = 0;
+  const stats = () => ({ rows, bytes: plan.bytes, chunks: plan.chunks, omitted_rows: omitted });
+  for (let i = 0; i < plan.chunks; i += 1) {
+    const partial = await getJson<Partial>(state.bucket, partialKey(state.job_id, i));
+    if (!partial) throw new Error(`the partial state of chunk ${i} is missing`);
+    rows += partial.rows;
+    omitted += partial.omitted;
+    if (rows > limit) {
+      const { status } = await writeRecord(state, {
+        status: 'FAILED',
+        error: {
+          code: 'row_limit',
+          message: `${state.statistic} gathers every row in one worker, and this dataset has more than its limit of ${limit} rows for ${state.needs.length} column(s) at ${jobsEnv().workerMemoryMb} MB: sample the data, or run it on fewer rows`,
+          details: { limit, memory_mb: jobsEnv().workerMemoryMb },
+        },
+        stats: stats(),
+      });
+      return { status };
+    }
+    (partial.values ?? []).forEach((col, k) => {
+      const into = values[k]!;
+      for (const x of col) into.push(x);
+    });
+  }
+  const endpoint = endpointOf(state.statistic);
+  const request = { ...state.options, ...form.request(values as (number[] | string[])[]) };
+  const parsed = v.safeParse(endpoint.request, request);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const { status } = await writeRecord(state, {
+      status: 'FAILED',
+      error: {
+        code: 'invalid_request',
+        message: `the dataset's columns do not make a valid ${state.statistic} request: ${issue?.message ?? 'invalid'}`,
+      },
+      stats: stats(),
+    });
+    return { status };
+  }
+  try {
+    const result = endpoint.handle(parsed.output);
+    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats: stats() });
+    return { status };
+  } catch (error) {
+    const mapped = errorToResponse(error, state.job_id, state.statistic);
+    if (mapped.unexpected) throw error;
+    const { status } = await writeRecord(state, {
+      status: 'FAILED',
+      error: { code: mapped.body.error.code, message: mapped.body.error.message },
+      stats: stats(),
+    });
+    return { status };
+  }
+}
+
+/** The mergeable statistics: merge the chunks' states pairwise in chunk order, finalize. */
+async function reduceStates(
+  state: ReduceState,
+  form: PartialForm,
+): Promise<{ status: JobRecord['status'] }> {
+  const plan = state.split.plan;
+  const states: unknown[] = [];
+  let rows = 0;
+  let omitted = 0;
+  for (let i = 0; i < plan.chunks; i += 1) {
+    const partial = await getJson<Partial>(state.bucket, partialKey(state.job_id, i));
+    if (!partial) throw new Error(`the partial state of chunk ${i} is missing`);
+    rows += partial.rows;
+    omitted += partial.omitted;
+    states.push(partial.state);
+  }
+  const stats = { rows, bytes: plan.bytes, chunks: plan.chunks, omitted_rows: omitted };
+  try {
+    const result = form.finalize(mergePairwise(states, form.merge), state.options);
+    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats });
+    return { status };
+  } catch (error) {
+    const mapped = errorToResponse(error, state.job_id, state.statistic);
+    if (mapped.unexpected) throw error;
+    const { status } = await writeRecord(state, {
+      status: 'FAILED',
+      error: { code: mapped.body.error.code, message: mapped.body.error.message },
+      stats,
+    });
+    return { status };
+  }
+}
+
+interface StepFailure {
+  Error?: string;
+  Cause?: string;
+}
+
+/** The Lambda error payload inside a Step Functions Cause, when it is one. */
+function causeMessage(failure: StepFailure | undefined): { type: string; message: string } {
+  const type = failure?.Error ?? 'Error';
+  try {
+    const parsed = JSON.parse(failure?.Cause ?? '') as {
+      errorType?: string;
+      errorMessage?: string;
+    };
+    if (parsed.errorMessage)
+      return { type: parsed.errorType ?? type, message: parsed.errorMessage };
+  } catch {
+    // not JSON: the cause is the message
+  }
+  return { type, message: failure?.Cause ?? type };
+}
+
+/** Inside the Map: a chunk failed for good (after its retries); remember why, then fail the item. */
+export async function chunkFailed(state: { item: ChunkItem; error: StepFailure }): Promise<void> {
+  const { item } = state;
+  const known = await getJson(item.bucket, failureKey(item.job_id, item.index));
+  if (known) return;
+  const { type, message } = causeMessage(state.error);
+  await putJson(item.bucket, failureKey(item.job_id, item.index), {
+    index: item.index,
+    code: 'worker_failed',
+    message: `chunk ${item.index} (bytes ${item.start}-${item.end}) failed after its retries: ${type}: ${message}`,
+    details: { chunk: item.index, error_type: type },
+  });
+}
+
+/** Counts line feeds in [0, offset) of the object, in ranged reads. */
+async function linesBefore(bucket: string, key: string, offset: number): Promise<number> {
+  let count = 0;
+  const step = 8 * 1024 * 1024;
+  for (let start = 0; start < offset; start += step) {
+    const bytes = await getBytes(bucket, key, { start, end: Math.min(offset, start + step) });
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) count += 1;
+  }
+  return count;
+}
+
+/** After the Catch: write the FAILED record with the first failing chunk's reason. */
+export async function recordFailure(
+  state: JobInput & { failure?: StepFailure },
+): Promise<JobRecord> {
+  const listed = await s3Client().send(
+    new ListObjectsV2Command({ Bucket: state.bucket, Prefix: failurePrefix(state.job_id) }),
+  );
+  const first = (listed.Contents ?? []).map((o) => o.Key!).sort()[0];
+  let error: NonNullable<JobRecord['error']>;
+  if (first) {
+    const f = (await getJson<{ code: string; message: string; details?: Record<string, unknown> }>(
+      state.bucket,
+      first,
+    ))!;
+    error = { code: f.code, message: f.message, details: f.details ?? {} };
+    const offset = f.details?.line_offset;
+    if (typeof offset === 'number' && offset >= 0) {
+      const newlines = await linesBefore(state.bucket, state.key, offset);
+      // CSV: line 1 is the header, so the data row number is the count of line feeds before it
+      const row = state.format === 'csv' ? newlines : newlines + 1;
+      const { line_offset: _, ...rest } = f.details ?? {};
+      error = {
+        code: f.code,
+        message: `row ${row}: ${f.message}`,
+        details: { row, ...rest, byte_offset: offset },
+      };
+    }
+  } else {
+    const { type, message } = causeMessage(state.failure);
+    error =
+      type === 'JobInputError'
+        ? { code: 'invalid_dataset', message }
+        : { code: 'job_failed', message: `${type}: ${message}` };
+  }
+  return writeRecord(state, { status: 'FAILED', error, stats: { rows: 0, bytes: 0, chunks: 0 } });
+}
+
+/** The job_failure function: inside the Map (an item failed) or after the Catch (the job failed). */
+export async function failure(
+  event: { item: ChunkItem; error: StepFailure } | (JobInput & { failure?: StepFailure }),
+): Promise<unknown> {
+  if ('item' in event) return chunkFailed(event);
+  return recordFailure(event);
+}

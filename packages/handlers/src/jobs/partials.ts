@@ -1,0 +1,165 @@
+/**
+ * The mergeable statistics' job form: each worker turns its chunk's columns
+ * into the stats core's partial state (exact sums, never rows), the reduce
+ * merges the states pairwise in chunk order and finalizes, and the result
+ * is mapped to the synchronous endpoint's response body with the same
+ * field names and the same NaN-as-null rule as the endpoint's own mapping
+ * (the end-to-end tests compare the two bodies).
+ */
+import * as core from '@lambda-stats/stats-core';
+import { toFitResponse } from '../endpoints/fit';
+import { toTtestResponse } from '../endpoints/ttest';
+import { finiteOrNull, finiteOrNullAll, toTestResult } from '../schema';
+
+type Values = (number[] | string[])[];
+type Options = Record<string, unknown>;
+// The states are plain JSON from S3: each finalize checks its state itself (parse<Stat>State).
+// biome-ignore lint/suspicious/noExplicitAny: a state is untyped JSON until its finalize parses it.
+type State = any;
+
+export interface PartialForm {
+  partial(values: Values, options: Options): State;
+  merge(a: State, b: State): State;
+  finalize(state: State, options: Options): unknown;
+}
+
+const num = (v: Values, i: number) => v[i] as number[];
+const str = (v: Values, i: number) => v[i] as string[];
+
+export const partialForms: Record<string, PartialForm> = {
+  describe: {
+    partial: (v) => core.describePartial(num(v, 0)),
+    merge: core.describeMerge,
+    finalize(s, o) {
+      const r = core.describeFinalize(s, { ddof: o.ddof as number, bias: o.bias as boolean });
+      return {
+        nobs: r.nobs,
+        minmax: [finiteOrNull(r.minmax[0]), finiteOrNull(r.minmax[1])],
+        mean: finiteOrNull(r.mean),
+        variance: finiteOrNull(r.variance),
+        skewness: finiteOrNull(r.skewness),
+        kurtosis: finiteOrNull(r.kurtosis),
+      };
+    },
+  },
+  linregress: {
+    partial: (v) => core.linregressPartial(num(v, 0), num(v, 1)),
+    merge: core.linregressMerge,
+    finalize(s, o) {
+      const r = core.linregressFinalize(s, { alternative: o.alternative as 'two-sided' });
+      return {
+        slope: finiteOrNull(r.slope),
+        intercept: finiteOrNull(r.intercept),
+        rvalue: finiteOrNull(r.rvalue),
+        pvalue: finiteOrNull(r.pvalue),
+        stderr: finiteOrNull(r.stderr),
+        intercept_stderr: finiteOrNull(r.interceptStderr),
+        rsquared: finiteOrNull(r.rvalue * r.rvalue),
+        n: s.n,
+      };
+    },
+  },
+  pearsonr: {
+    partial: (v) => core.pearsonrPartial(num(v, 0), num(v, 1)),
+    merge: core.pearsonrMerge,
+    finalize(s, o) {
+      const r = core.pearsonrFinalize(s, {
+        alternative: o.alternative as 'two-sided',
+        confidenceLevel: o.confidence_level as number,
+      });
+      const { low, high } = r.confidenceInterval;
+      return {
+        ...toTestResult(r),
+        confidence_interval: { low: finiteOrNull(low), high: finiteOrNull(high) },
+      };
+    },
+  },
+  ols: {
+    partial: (v) => core.olsPartialColumns(v.slice(0, -1) as number[][], num(v, v.length - 1)),
+    merge: core.olsMerge,
+    finalize: (s, o) =>
+      toFitResponse(core.olsFinalize(s, { intercept: o.intercept as boolean }), s.n),
+  },
+  polyfit: {
+    partial: (v, o) => core.polyfitPartial(num(v, 0), num(v, 1), o.degree as number),
+    merge: core.polyfitMerge,
+    finalize: (s, o) =>
+      toFitResponse(core.polyfitFinalize(s, { intercept: o.intercept as boolean }), s.n),
+  },
+  ttest_1samp: {
+    partial: (v) => core.ttest1sampPartial(num(v, 0)),
+    merge: core.ttest1sampMerge,
+    finalize: (s, o) =>
+      toTtestResponse(
+        core.ttest1sampFinalize(s, o.popmean as number, { alternative: o.alternative as 'less' }),
+      ),
+  },
+  ttest_ind: {
+    partial: (v) => core.ttestIndPartial(num(v, 0), num(v, 1)),
+    merge: core.ttestIndMerge,
+    finalize: (s, o) =>
+      toTtestResponse(
+        core.ttestIndFinalize(s, {
+          equalVar: o.equal_var as boolean,
+          alternative: o.alternative as 'less',
+        }),
+      ),
+  },
+  ttest_rel: {
+    partial: (v) => core.ttestRelPartial(num(v, 0), num(v, 1)),
+    merge: core.ttestRelMerge,
+    finalize: (s, o) =>
+      toTtestResponse(core.ttestRelFinalize(s, { alternative: o.alternative as 'less' })),
+  },
+  f_oneway: {
+    partial(v) {
+      const value = num(v, 0);
+      const group = str(v, 1);
+      const groups: Record<string, number[]> = {};
+      for (let i = 0; i < value.length; i += 1) {
+        const g = groups[group[i]!];
+        if (g) g.push(value[i]!);
+        else groups[group[i]!] = [value[i]!];
+      }
+      return core.fOnewayPartial(groups);
+    },
+    merge: core.fOnewayMerge,
+    finalize(s, o) {
+      const r = core.fOnewayFinalize(s, { equalVar: o.equal_var as boolean });
+      return {
+        ...toTestResult(r),
+        df_between: finiteOrNull(r.dfBetween),
+        df_within: finiteOrNull(r.dfWithin),
+        ss_between: finiteOrNull(r.ssBetween),
+        ss_within: finiteOrNull(r.ssWithin),
+        ms_between: finiteOrNull(r.msBetween),
+        ms_within: finiteOrNull(r.msWithin),
+      };
+    },
+  },
+  chi2_contingency: {
+    partial: (v) => core.chi2ContingencyPartial(str(v, 0), str(v, 1)),
+    merge: core.chi2ContingencyMerge,
+    finalize(s, o) {
+      const r = core.chi2ContingencyFinalize(s, { correction: o.correction as boolean });
+      return {
+        ...toTestResult(r),
+        dof: r.dof,
+        expected_freq: r.expectedFreq.map(finiteOrNullAll),
+      };
+    },
+  },
+};
+
+/** Merges states pairwise, neighbours first, level by level: one fixed order for a given chunk count. */
+export function mergePairwise(states: State[], merge: (a: State, b: State) => State): State {
+  let level = states;
+  while (level.length > 1) {
+    const next: State[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      next.push(i + 1 < level.length ? merge(level[i], level[i + 1]) : level[i]);
+    }
+    level = next;
+  }
+  return level[0];
+}

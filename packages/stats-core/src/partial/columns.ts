@@ -1,0 +1,278 @@
+import { StatsInputError } from '../errors';
+import { toScaledIntegers } from '../regression/internal/decimal';
+import { scaleWide, WIDE, wideDecimal, wideDot, wideLimbs, wideSum } from './wide';
+
+/**
+ * A column of decimal inputs as exact integers on one decimal scale:
+ * value i is `ints[i] * 10^exponent`. `ints` is a Float64Array of integers
+ * below 2^53 in magnitude (the fast route) or BigInts (values with many
+ * digits, or integers beyond 2^53).
+ */
+export type IntegerColumn =
+  | { kind: 'float'; ints: Float64Array; exponent: number; max: number }
+  | {
+      /** hi + lo exactly (up to 2^70), and the same as four 18-bit limbs. */
+      kind: 'wide';
+      hi: Float64Array;
+      lo: Float64Array;
+      limbs: Float64Array[];
+      exponent: number;
+    }
+  | { kind: 'big'; ints: bigint[]; exponent: number };
+
+/** 10^p for p = 0..15, each exact in float64. */
+const POW10 = Array.from({ length: 16 }, (_, p) => 10 ** p);
+const LIMIT = 2 ** 53;
+
+/**
+ * The decimals the values write (the core's rule: a number means the decimal
+ * its shortest round-trip string writes), as exact integers on the column's
+ * finest scale. Fast route, no strings: for each x the fewest places p
+ * (at most 15) with round(x 10^p) / 10^p === x, which is the decimal
+ * `String(x)` writes when also ulp(x) < 10^-p / 2 (as in
+ * shiftByDecimalReference); the scaled integers must stay below 2^53.
+ * Otherwise the column goes through strings and BigInt (`toScaledIntegers`).
+ *
+ * @throws StatsInputError naming the first value that is NaN or infinite
+ */
+export function integerColumn(fn: string, name: string, x: ArrayLike<number>): IntegerColumn {
+  const n = x.length;
+  const places = new Uint8Array(n);
+  let scale = 0;
+  let fast = true;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    if (!Number.isFinite(v)) {
+      throw new StatsInputError(
+        fn,
+        `requires finite values, but ${name}[${i}] is ${v}; remove or impute it`,
+      );
+    }
+    if (!fast) continue;
+    let p = 0;
+    while (Math.round(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
+      if (++p === POW10.length) break;
+    }
+    if (p === POW10.length || !(2 * Math.abs(v) * Number.EPSILON < 1 / (POW10[p] as number))) {
+      fast = false;
+      continue;
+    }
+    places[i] = p;
+    if (p > scale) scale = p;
+  }
+  if (fast) {
+    const ints = new Float64Array(n);
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const p = places[i] as number;
+      const m = Math.round((x[i] as number) * (POW10[p] as number)) * (POW10[scale - p] as number);
+      const a = Math.abs(m);
+      if (!(a < LIMIT)) {
+        fast = false;
+        break;
+      }
+      if (a > max) max = a;
+      ints[i] = m;
+    }
+    if (fast) return { kind: 'float', ints, exponent: -scale, max };
+  }
+  return wideColumn(x) ?? bigColumn(x);
+}
+
+function bigColumn(x: ArrayLike<number>): IntegerColumn {
+  const { integers, exponent } = toScaledIntegers(x);
+  return { kind: 'big', ints: integers, exponent };
+}
+
+/**
+ * The middle route, for full-precision doubles (up to 17 significant
+ * digits, places up to 22): each value's exact decimal integer as two
+ * doubles (see wide.ts), on the column's finest scale; null when a value
+ * needs more (then BigInt).
+ */
+function wideColumn(x: ArrayLike<number>): IntegerColumn | null {
+  const n = x.length;
+  const places = new Uint8Array(n);
+  const hi = new Float64Array(n);
+  const lo = new Float64Array(n);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    if (!wideDecimal(x[i] as number)) return null;
+    places[i] = WIDE.k;
+    hi[i] = WIDE.hi;
+    lo[i] = WIDE.lo;
+    if (WIDE.k > scale) scale = WIDE.k;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = scale - (places[i] as number);
+    if (j === 0) continue;
+    if (!scaleWide(hi[i] as number, lo[i] as number, j)) return null;
+    hi[i] = WIDE.hi;
+    lo[i] = WIDE.lo;
+  }
+  return { kind: 'wide', hi, lo, limbs: wideLimbs(hi, lo), exponent: -scale };
+}
+
+/** The column's integers as BigInts. */
+export function bigInts(c: IntegerColumn): bigint[] {
+  if (c.kind === 'big') return c.ints;
+  if (c.kind === 'wide') {
+    const { hi, lo } = c;
+    return Array.from(hi, (v, i) => BigInt(v) + BigInt(lo[i] as number));
+  }
+  return Array.from(c.ints, (v) => BigInt(v));
+}
+
+/** The four 18-bit limbs of a float or wide column. */
+function limbsOf(c: IntegerColumn): Float64Array[] | null {
+  if (c.kind === 'wide') return c.limbs;
+  if (c.kind === 'float') return wideLimbs(c.ints, new Float64Array(c.ints.length));
+  return null;
+}
+
+/** The column's integers times 10^(exponent - target), as BigInts (target <= exponent). */
+export function bigIntsAt(c: IntegerColumn, target: number): bigint[] {
+  const ints = bigInts(c);
+  if (c.exponent === target) return ints;
+  const f = 10n ** BigInt(c.exponent - target);
+  return ints.map((v) => v * f);
+}
+
+/** Exact sum of a float column of integers below 2^53, in float64 blocks. */
+export function sumExact(a: Float64Array, max: number): bigint {
+  const n = a.length;
+  const block = Math.max(1, Math.floor(2 ** 52 / Math.max(max, 1)));
+  let total = 0n;
+  for (let start = 0; start < n; start += block) {
+    const end = Math.min(n, start + block);
+    let s = 0;
+    for (let i = start; i < end; i++) s += a[i] as number;
+    if (s !== 0) total += BigInt(s);
+  }
+  return total;
+}
+
+const LIMB = 2 ** 18;
+const INV_LIMB = 2 ** -18;
+const LIMB2 = 2 ** 36;
+const INV_LIMB2 = 2 ** -36;
+/** Rows per block of the limb sums: 3 products of at most 2^34 per row, 2^16 rows, below 2^52. */
+const LIMB_BLOCK = 2 ** 16;
+
+/** Three signed 18-bit limbs per value: v = l0 + l1 2^18 + l2 2^36, each |l| <= 2^17. */
+function limbs(a: Float64Array): [Float64Array, Float64Array, Float64Array] {
+  const n = a.length;
+  const l0 = new Float64Array(n);
+  const l1 = new Float64Array(n);
+  const l2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    const h = Math.round(v * INV_LIMB2);
+    const r = v - h * LIMB2;
+    const m = Math.round(r * INV_LIMB);
+    l2[i] = h;
+    l1[i] = m;
+    l0[i] = r - m * LIMB;
+  }
+  return [l0, l1, l2];
+}
+
+/**
+ * Exact sum_i a_i b_i of two float columns of integers below 2^53. When
+ * max|a| max|b| leaves room, plain float64 products summed in blocks short
+ * enough that no partial sum passes 2^52 (so every operation is exact), each
+ * block's sum added into a BigInt. Otherwise each value is split into three
+ * 18-bit limbs and the nine limb products (at most 2^34 each) are summed by
+ * level the same way.
+ */
+export function sumProductsExact(
+  a: Float64Array,
+  maxA: number,
+  b: Float64Array,
+  maxB: number,
+  limbCache?: Map<Float64Array, [Float64Array, Float64Array, Float64Array]>,
+): bigint {
+  const n = a.length;
+  const bound = Math.max(maxA, 1) * Math.max(maxB, 1);
+  if (bound <= 2 ** 44) {
+    const block = Math.floor(2 ** 52 / bound);
+    let total = 0n;
+    for (let start = 0; start < n; start += block) {
+      const end = Math.min(n, start + block);
+      let s = 0;
+      for (let i = start; i < end; i++) s += (a[i] as number) * (b[i] as number);
+      if (s !== 0) total += BigInt(s);
+    }
+    return total;
+  }
+  const get = (c: Float64Array) => {
+    let l = limbCache?.get(c);
+    if (!l) {
+      l = limbs(c);
+      limbCache?.set(c, l);
+    }
+    return l;
+  };
+  const [a0, a1, a2] = get(a);
+  const [b0, b1, b2] = get(b);
+  let t0 = 0n;
+  let t1 = 0n;
+  let t2 = 0n;
+  let t3 = 0n;
+  let t4 = 0n;
+  for (let start = 0; start < n; start += LIMB_BLOCK) {
+    const end = Math.min(n, start + LIMB_BLOCK);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = start; i < end; i++) {
+      const x0 = a0[i] as number;
+      const x1 = a1[i] as number;
+      const x2 = a2[i] as number;
+      const y0 = b0[i] as number;
+      const y1 = b1[i] as number;
+      const y2 = b2[i] as number;
+      s0 += x0 * y0;
+      s1 += x0 * y1 + x1 * y0;
+      s2 += x0 * y2 + x1 * y1 + x2 * y0;
+      s3 += x1 * y2 + x2 * y1;
+      s4 += x2 * y2;
+    }
+    t0 += BigInt(s0);
+    t1 += BigInt(s1);
+    t2 += BigInt(s2);
+    t3 += BigInt(s3);
+    t4 += BigInt(s4);
+  }
+  return t0 + (t1 << 18n) + (t2 << 36n) + (t3 << 54n) + (t4 << 72n);
+}
+
+/** Exact sum of the values of a column (either kind). */
+export function columnSum(c: IntegerColumn): bigint {
+  if (c.kind === 'float') return sumExact(c.ints, c.max);
+  if (c.kind === 'wide') return wideSum(c.limbs);
+  let s = 0n;
+  for (const v of c.ints) s += v;
+  return s;
+}
+
+/** Exact sum_i a_i b_i of two columns of the same length (either kind); exponents add. */
+export function columnDot(
+  a: IntegerColumn,
+  b: IntegerColumn,
+  cache?: Map<Float64Array, [Float64Array, Float64Array, Float64Array]>,
+): bigint {
+  if (a.kind === 'float' && b.kind === 'float') {
+    return sumProductsExact(a.ints, a.max, b.ints, b.max, cache);
+  }
+  const la = limbsOf(a);
+  const lb = limbsOf(b);
+  if (la && lb) return wideDot(la, lb);
+  const x = bigInts(a);
+  const y = bigInts(b);
+  let s = 0n;
+  for (let i = 0; i < x.length; i++) s += (x[i] as bigint) * (y[i] as bigint);
+  return s;
+}

@@ -1,0 +1,259 @@
+/**
+ * The exact decimal integers of full-precision doubles without strings or
+ * BigInt: for x with up to 17 significant digits, M = the integer its
+ * shortest round-trip decimal writes on a scale of 10^-k, as hi + lo (two
+ * doubles, both integers, exact), by Dekker's error-free product x 10^k =
+ * h + l (10^k exact for k <= 22): M = round(h) + round(h - round(h) + l),
+ * the nearest integer to x 10^k, and the fewest k for which M / 10^k rounds
+ * back to x (|M - x 10^k| < 10^k ulp(x) / 2) is the decimal `String(x)`
+ * writes (a tie going to the even integer, as String does). The same test as decimalCorrection (regression/internal/decimal.ts).
+ */
+
+const SPLIT = 134217729; // 2^27 + 1
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+
+function ulp(v: number): number {
+  BITS[0] = v;
+  const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
+  if (biased > 52) {
+    WORDS[1] = (biased - 52) << 20;
+    WORDS[0] = 0;
+    return BITS[0] as number;
+  }
+  return 2 ** (Math.max(biased, 1) - 1075);
+}
+
+/** a b = p + e exactly (Dekker; a, b well inside the float range). */
+function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return [p, al * bl - (p - ah * bh - al * bh - ah * bl)];
+}
+
+/** Scratch output of {@link wideDecimal}: the places k and M = hi + lo. */
+export const WIDE = { k: 0, hi: 0, lo: 0 };
+
+const SPLIT_POW_HI = POW10.map((p) => {
+  const t = SPLIT * p;
+  return t - (t - p);
+});
+const SPLIT_POW_LO = POW10.map((p, k) => p - (SPLIT_POW_HI[k] as number));
+
+/**
+ * Whether the k-place decimal nearest to x rounds back to x; if so its
+ * integer M = hi + lo goes to {@link WIDE}. xh + xl is Dekker's split of x.
+ */
+function test(x: number, xh: number, xl: number, half: number, k: number): boolean {
+  const scale = POW10[k] as number;
+  const h = x * scale;
+  const bh = SPLIT_POW_HI[k] as number;
+  const bl = SPLIT_POW_LO[k] as number;
+  const l = xl * bl - (h - xh * bh - xl * bh - xh * bl);
+  const r = Math.round(h);
+  const f = h - r; // exact
+  const t = f + l; // exact: both small, few bits
+  let c = Math.round(t);
+  if (t - Math.floor(t) === 0.5) {
+    // A tie: String takes the even one of the two nearest decimals
+    // (ECMA-262 Number::toString); r + down's parity without rounding.
+    const down = Math.floor(t);
+    c = Math.abs((r % 2) + (down % 2)) % 2 === 0 ? down : down + 1;
+  }
+  if (!(Math.abs(c - f - l) < scale * half)) return false;
+  WIDE.k = k;
+  WIDE.hi = r;
+  WIDE.lo = c;
+  return true;
+}
+
+/**
+ * Fills {@link WIDE} with the fewest places k <= 22 and the exact integer
+ * M = hi + lo of the decimal `String(x)` writes (x finite); false when no
+ * k <= 22 works (|x| below about 1e-6 with 17 digits), |x| >= 2^53, or M
+ * would pass 2^70. A decimal of k places is also one of k + 1, so the
+ * fewest is found by bisection, starting at the 16 significant digits most
+ * doubles need.
+ */
+export function wideDecimal(x: number): boolean {
+  // Integers beyond 2^53 print rounded (1.0000000000000013e20): negative
+  // places, left to the string route.
+  const a = Math.abs(x);
+  if (!(a < 2 ** 53)) return false;
+  if (Number.isInteger(x)) {
+    WIDE.k = 0;
+    WIDE.hi = x;
+    WIDE.lo = 0;
+    return true;
+  }
+  const half = ulp(x) / 2;
+  let t = SPLIT * x;
+  const xh = t - (t - x);
+  const xl = x - xh;
+  t = 0;
+  // Bracket: lo fails, hi works.
+  let lo = -1;
+  let hi = Math.min(22, Math.max(0, 15 - Math.floor(Math.log10(a))));
+  if (!test(x, xh, xl, half, hi)) {
+    lo = hi;
+    hi = Math.min(22, hi + 1);
+    while (!test(x, xh, xl, half, hi)) {
+      if (hi === 22) return false;
+      lo = hi;
+      hi++;
+    }
+  }
+  let k = WIDE.k;
+  let mHi = WIDE.hi;
+  let mLo = WIDE.lo;
+  // Short decimals (what people type) first, then bisection.
+  if (lo < 0 && hi > 4) {
+    for (let s = 1; s <= 4; s++) {
+      if (test(x, xh, xl, half, s)) return Math.abs(WIDE.hi) < 2 ** 70;
+    }
+    lo = 4;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (test(x, xh, xl, half, mid)) {
+      hi = mid;
+      k = WIDE.k;
+      mHi = WIDE.hi;
+      mLo = WIDE.lo;
+    } else lo = mid;
+  }
+  WIDE.k = k;
+  WIDE.hi = mHi;
+  WIDE.lo = mLo;
+  return Math.abs(mHi) < 2 ** 70;
+}
+
+/** (hi + lo) 10^j exactly as a new hi + lo (j <= 22); false if it passes 2^70. */
+export function scaleWide(hi: number, lo: number, j: number): boolean {
+  if (j === 0) {
+    WIDE.hi = hi;
+    WIDE.lo = lo;
+    return Math.abs(hi) < 2 ** 70;
+  }
+  const s = POW10[j] as number;
+  const [p, e] = twoProduct(hi, s);
+  const l2 = lo * s; // small integer times 10^j: exact while below 2^53
+  if (!(Math.abs(l2) < 2 ** 53) || !(Math.abs(p) < 2 ** 70)) return false;
+  // p is the rounded product: an integer; e and l2 are integers well below 2^53.
+  WIDE.hi = p;
+  WIDE.lo = e + l2;
+  return Math.abs(WIDE.lo) < 2 ** 53;
+}
+
+const L1 = 2 ** 18;
+const L2 = 2 ** 36;
+const L3 = 2 ** 54;
+
+/**
+ * Four signed 18-bit limbs of hi + lo (|hi| < 2^70, |lo| < 2^53): each
+ * limb is the sum of hi's and lo's, so |limb| <= 2^18.
+ */
+export function wideLimbs(
+  hi: Float64Array,
+  lo: Float64Array,
+): [Float64Array, Float64Array, Float64Array, Float64Array] {
+  const n = hi.length;
+  const out: [Float64Array, Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+  ];
+  const [o0, o1, o2, o3] = out;
+  for (let i = 0; i < n; i++) {
+    let v = hi[i] as number;
+    // hi - l3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
+    const h3 = Math.round(v / L3);
+    v -= h3 * L3;
+    const h2 = Math.round(v / L2);
+    v -= h2 * L2;
+    const h1 = Math.round(v / L1);
+    const h0 = v - h1 * L1;
+    let w = lo[i] as number;
+    const g2 = Math.round(w / L2);
+    w -= g2 * L2;
+    const g1 = Math.round(w / L1);
+    const g0 = w - g1 * L1;
+    o0[i] = h0 + g0;
+    o1[i] = h1 + g1;
+    o2[i] = h2 + g2;
+    o3[i] = h3;
+  }
+  return out;
+}
+
+/** Rows per block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
+const BLOCK = 2 ** 14;
+
+/** Exact sum_i a_i b_i of two columns given by their 4 limbs each. */
+export function wideDot(a: Float64Array[], b: Float64Array[]): bigint {
+  const n = (a[0] as Float64Array).length;
+  const [a0, a1, a2, a3] = a as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const [b0, b1, b2, b3] = b as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const total = new Array<bigint>(7).fill(0n);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    for (let i = start; i < end; i++) {
+      const x0 = a0[i] as number;
+      const x1 = a1[i] as number;
+      const x2 = a2[i] as number;
+      const x3 = a3[i] as number;
+      const y0 = b0[i] as number;
+      const y1 = b1[i] as number;
+      const y2 = b2[i] as number;
+      const y3 = b3[i] as number;
+      s0 += x0 * y0;
+      s1 += x0 * y1 + x1 * y0;
+      s2 += x0 * y2 + x1 * y1 + x2 * y0;
+      s3 += x0 * y3 + x1 * y2 + x2 * y1 + x3 * y0;
+      s4 += x1 * y3 + x2 * y2 + x3 * y1;
+      s5 += x2 * y3 + x3 * y2;
+      s6 += x3 * y3;
+    }
+    total[0] = (total[0] as bigint) + BigInt(s0);
+    total[1] = (total[1] as bigint) + BigInt(s1);
+    total[2] = (total[2] as bigint) + BigInt(s2);
+    total[3] = (total[3] as bigint) + BigInt(s3);
+    total[4] = (total[4] as bigint) + BigInt(s4);
+    total[5] = (total[5] as bigint) + BigInt(s5);
+    total[6] = (total[6] as bigint) + BigInt(s6);
+  }
+  let sum = 0n;
+  for (let level = 6; level >= 0; level--) sum = (sum << 18n) + (total[level] as bigint);
+  return sum;
+}
+
+/** Exact sum of a column given by its limbs. */
+export function wideSum(a: Float64Array[]): bigint {
+  let sum = 0n;
+  for (let level = a.length - 1; level >= 0; level--) {
+    const limb = a[level] as Float64Array;
+    let total = 0n;
+    for (let start = 0; start < limb.length; start += BLOCK) {
+      const end = Math.min(limb.length, start + BLOCK);
+      let s = 0;
+      for (let i = start; i < end; i++) s += limb[i] as number;
+      total += BigInt(s);
+    }
+    sum = (sum << 18n) + total;
+  }
+  return sum;
+}
