@@ -207,7 +207,10 @@ export function validateAnalyses(analyses: readonly AnalysisConfig[]): ResolvedA
 
     const m = a.method;
     if (m === undefined || (m.kind !== 'holt-winters' && m.kind !== 'modified-zscore')) {
-      bad('method.kind', `got ${JSON.stringify((m as { kind?: unknown } | undefined)?.kind)}; use "holt-winters" or "modified-zscore"`);
+      bad(
+        'method.kind',
+        `got ${JSON.stringify((m as { kind?: unknown } | undefined)?.kind)}; use "holt-winters" or "modified-zscore"`,
+      );
     } else {
       if (!positiveInteger(m.seasonalPeriods) || m.seasonalPeriods < 2) {
         bad(

@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { validateAnalyses } from './analyses';
 import type { Artifacts, FunctionArtifact } from './artifacts';
 import type { EnvironmentConfig } from './config';
+import { Analytics, analyticsNames } from './constructs/analytics';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { DataBucket } from './constructs/data-bucket';
 import { HttpApi } from './constructs/http-api';
@@ -30,10 +31,13 @@ export interface LambdaStatsStackProps {
 export const AWS_SERVICES = [
   'apigatewayv2',
   'cloudwatchlogs',
+  'dynamodb',
   'iam',
   'lambda',
   's3',
+  'scheduler',
   'sfn',
+  'sns',
   'sts',
 ] as const;
 
@@ -50,6 +54,14 @@ export const JOB_FUNCTIONS = [
   'job_worker',
   'job_reduce',
   'job_failure',
+] as const;
+
+/** The analytics functions the handlers build makes (packages/handlers/build.ts, analyticsFunctions). */
+export const ANALYTICS_FUNCTIONS = [
+  'analytics',
+  'analytics_list',
+  'analytics_series',
+  'analytics_finish',
 ] as const;
 
 interface FunctionExtras {
@@ -141,17 +153,28 @@ export class LambdaStatsStack extends TerraformStack {
     };
 
     const functions = artifacts.functions
-      .filter((fn) => !(JOB_FUNCTIONS as readonly string[]).includes(fn.name))
+      .filter(
+        (fn) =>
+          !(JOB_FUNCTIONS as readonly string[]).includes(fn.name) &&
+          !(ANALYTICS_FUNCTIONS as readonly string[]).includes(fn.name),
+      )
       .map((fn) => makeFunction(fn));
     const jobs = this.jobsEngine(prefix, props, makeFunction);
+    const analytics = this.analytics(prefix, props, makeFunction, jobs);
 
     new TerraformOutput(this, 'api_url', {
       value: api.stage.invokeUrl,
       description: 'Base URL of the HTTP API ($default stage); POST <url>/<function>',
     });
     new TerraformOutput(this, 'function_names', {
-      value: [...functions, ...jobs.functions].map((f) => f.function.functionName),
+      value: [...functions, ...jobs.functions, ...analytics.functions].map(
+        (f) => f.function.functionName,
+      ),
     });
+    new TerraformOutput(this, 'analysis_schedule_group', {
+      value: analytics.construct.scheduleGroup.name,
+    });
+    new TerraformOutput(this, 'analysis_alarm_topic_arn', { value: analytics.construct.topic.arn });
     new TerraformOutput(this, 'data_bucket', { value: jobs.dataBucket.bucket.bucket });
     new TerraformOutput(this, 'job_state_machine_arn', {
       value: jobs.stateMachine.stateMachine.arn,
@@ -268,9 +291,59 @@ export class LambdaStatsStack extends TerraformStack {
     });
     return {
       dataBucket,
+      identity,
       stateMachine,
       functions: [split, worker, reduce, failure, datasets, jobsApi],
     };
+  }
+
+  /**
+   * Scheduled analyses (issue 13): the four shared analytics functions and
+   * the Analytics construct (tables, topic, schedules, a state machine per
+   * analysis), over the jobs engine's data bucket.
+   */
+  private analytics(
+    prefix: string,
+    props: LambdaStatsStackProps,
+    makeFunction: (fn: FunctionArtifact, extra?: FunctionExtras) => StatsFunction,
+    jobs: { dataBucket: DataBucket; identity: DataAwsCallerIdentity },
+  ) {
+    const { config, artifacts } = props;
+    const analyses = validateAnalyses(config.analyses);
+    const byName = (name: string) => {
+      const fn = artifacts.functions.find((f) => f.name === name);
+      if (!fn)
+        throw new Error(`the handlers build has no ${name} function: run \`pnpm build\` first`);
+      return fn;
+    };
+    const names = analyticsNames(prefix);
+    const environment = {
+      LAMBDA_STATS_RESULTS_TABLE: names.resultsTable,
+      LAMBDA_STATS_RUNS_TABLE: names.runsTable,
+      LAMBDA_STATS_ALARM_TOPIC_ARN: `arn:aws:sns:${config.region}:${jobs.identity.accountId}:${names.topic}`,
+      LAMBDA_STATS_ANALYSES: analyses.map((a) => a.name).join(','),
+    };
+    const step = (name: string) =>
+      makeFunction(byName(name), {
+        memoryMb: config.jobs.workerMemoryMb,
+        timeoutSeconds: config.jobs.workerTimeoutSeconds,
+        environment,
+      });
+    const list = step('analytics_list');
+    const series = step('analytics_series');
+    const finish = makeFunction(byName('analytics_finish'), { environment });
+    const api = makeFunction(byName('analytics'), { environment });
+    const ref = (f: StatsFunction) => ({ arn: f.function.arn, roleName: f.role.name });
+    const construct = new Analytics(this, 'analytics', {
+      prefix,
+      region: config.region,
+      accountId: jobs.identity.accountId,
+      analyses,
+      functions: { list: ref(list), series: ref(series), finish: ref(finish), api: ref(api) },
+      dataBucket: { name: jobs.dataBucket.bucket.bucket, arn: jobs.dataBucket.bucket.arn },
+      maxConcurrency: config.jobs.maxConcurrency,
+    });
+    return { construct, functions: [list, series, finish, api] };
   }
 
   private configureProviderAndBackend(props: LambdaStatsStackProps): void {

@@ -67,6 +67,22 @@ export const jobFunctions = [
   { name: 'job_failure', exportName: 'failure', routes: [] },
 ] as const;
 
+/**
+ * The analytics functions (src/analytics/, docs/analytics-runs.md): the
+ * analyses API and the steps of each analysis's state machine. Like the
+ * jobs functions they use the runtime's AWS SDK. Infra finds them by name.
+ */
+export const analyticsFunctions = [
+  {
+    name: 'analytics',
+    exportName: 'analyticsApi',
+    routes: ['GET /analyses/{name}/results', 'GET /analyses/{name}/runs'],
+  },
+  { name: 'analytics_list', exportName: 'listSeries', routes: [] },
+  { name: 'analytics_series', exportName: 'analyseSeriesStep', routes: [] },
+  { name: 'analytics_finish', exportName: 'finishRun', routes: [] },
+] as const;
+
 /** What the managed runtime provides (never bundled into a jobs function). */
 const RUNTIME_SDK = '@aws-sdk/*';
 
@@ -157,10 +173,14 @@ async function main(): Promise<void> {
         `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
     );
   }
-  for (const fn of jobFunctions) {
+  const sdkFunctions = [
+    ...jobFunctions.map((fn) => ({ ...fn, entries: './src/jobs/entries' })),
+    ...analyticsFunctions.map((fn) => ({ ...fn, entries: './src/analytics/entries' })),
+  ];
+  for (const fn of sdkFunctions) {
     const { code, map } = await bundleEndpoint(
       fn.name,
-      `export { ${fn.exportName} as handler } from './src/jobs/entries';`,
+      `export { ${fn.exportName} as handler } from '${fn.entries}';`,
       [RUNTIME_SDK],
     );
     const zip = await buildZip([{ path: 'index.js', data: code }]);

@@ -38,6 +38,14 @@ export interface AnalyticsProps {
   readonly maxConcurrency: number;
 }
 
+/** The shared resources' names, known before they exist (the functions' environment needs them). */
+export const analyticsNames = (prefix: string) => ({
+  resultsTable: `${prefix}-analysis-results`,
+  runsTable: `${prefix}-analysis-runs`,
+  topic: `${prefix}-analysis-alarms`,
+  scheduleGroup: `${prefix}-analyses`,
+});
+
 const ASSUME = (service: string, condition?: Record<string, unknown>) =>
   JSON.stringify({
     Version: '2012-10-17',
@@ -195,9 +203,10 @@ export class Analytics extends Construct {
   constructor(scope: Construct, id: string, props: AnalyticsProps) {
     super(scope, id);
     const { prefix, analyses, functions, dataBucket } = props;
+    const names = analyticsNames(prefix);
 
     this.results = new DynamodbTable(this, 'results', {
-      name: `${prefix}-analysis-results`,
+      name: names.resultsTable,
       billingMode: 'PAY_PER_REQUEST',
       hashKey: 'pk',
       rangeKey: 'period',
@@ -209,7 +218,7 @@ export class Analytics extends Construct {
       serverSideEncryption: { enabled: true },
     });
     this.runs = new DynamodbTable(this, 'runs', {
-      name: `${prefix}-analysis-runs`,
+      name: names.runsTable,
       billingMode: 'PAY_PER_REQUEST',
       hashKey: 'analysis',
       rangeKey: 'sk',
@@ -220,9 +229,9 @@ export class Analytics extends Construct {
       ttl: { attributeName: 'expiresAt', enabled: true },
       serverSideEncryption: { enabled: true },
     });
-    this.topic = new SnsTopic(this, 'alarms', { name: `${prefix}-analysis-alarms` });
+    this.topic = new SnsTopic(this, 'alarms', { name: names.topic });
     this.scheduleGroup = new SchedulerScheduleGroup(this, 'schedule-group', {
-      name: `${prefix}-analyses`,
+      name: names.scheduleGroup,
     });
 
     const stateMachineArn = (name: string) =>
@@ -304,10 +313,15 @@ export class Analytics extends Construct {
       ],
     ];
     for (const [name, fn, statements] of functionPolicies) {
+      // a stack without analyses keeps the tables, topic and API, but no S3 access
+      const used =
+        analyses.length > 0
+          ? statements
+          : statements.filter((s) => !String(s.Action).startsWith('s3:'));
       new IamRolePolicy(this, `function-policy-${name}`, {
         name: 'analyses',
         role: fn.roleName,
-        policy: policyDocument(statements),
+        policy: policyDocument(used),
       });
     }
 

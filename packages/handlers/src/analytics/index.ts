@@ -10,7 +10,6 @@ export { csvRecords, groupSeries, type RawReading } from './csv';
 export { type MethodResult, type ScoredPeriod, scoreHoltWinters, scoreRobust } from './methods';
 export { type CheckedSeries, checkSeries, minimumReadings, type RejectReason } from './quality';
 export {
-  AnalyticsHttpError,
   checkAnalysis,
   parseResultsQuery,
   type ResultsQuery,

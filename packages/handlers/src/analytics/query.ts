@@ -3,19 +3,11 @@
  * and GET /analyses/{name}/runs. Unknown analysis: 404; bad or missing
  * parameters: 400; each message says what to send instead.
  */
+import { HttpError } from '../http/errors';
 
-export class AnalyticsHttpError extends Error {
-  override name = 'AnalyticsHttpError';
-  constructor(
-    readonly statusCode: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-  toJSON() {
-    return { error: this.statusCode === 404 ? 'NotFound' : 'BadRequest', message: this.message };
-  }
-}
+/** A 400 (bad parameter) or 404 (unknown analysis) in the API's usual error body. */
+const badRequest = (message: string) => new HttpError(400, 'invalid_request', message);
+const notFound = (message: string) => new HttpError(404, 'not_found', message);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -26,22 +18,20 @@ function bound(name: 'from' | 'to', value: string | undefined): string | undefin
   if (DATE.test(value)) {
     const day = Date.parse(`${value}T00:00:00Z`);
     if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== value) {
-      throw new AnalyticsHttpError(400, `${name}=${value} is not a real date`);
+      throw badRequest(`${name}=${value} is not a real date`);
     }
     return new Date(day + (name === 'to' ? 86_400_000 : 0)).toISOString();
   }
   if (INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
     return new Date(Date.parse(value)).toISOString();
-  throw new AnalyticsHttpError(
-    400,
+  throw badRequest(
     `${name}=${JSON.stringify(value)} is not a date; use yyyy-mm-dd or an ISO 8601 instant with a zone (2026-03-01T12:00:00Z)`,
   );
 }
 
 export function checkAnalysis(name: string | undefined, known: readonly string[]): string {
   if (name === undefined || !known.includes(name)) {
-    throw new AnalyticsHttpError(
-      404,
+    throw notFound(
       `no analysis named ${JSON.stringify(name ?? '')}; this stack declares ${known.length > 0 ? known.join(', ') : 'none'}`,
     );
   }
@@ -67,26 +57,22 @@ export function parseResultsQuery(
   const allowed = new Set(['series', 'from', 'to', 'flagged']);
   const extra = Object.keys(query).filter((k) => !allowed.has(k));
   if (extra.length > 0) {
-    throw new AnalyticsHttpError(
-      400,
+    throw badRequest(
       `unknown query parameter ${extra.join(', ')}; use series, from, to and flagged`,
     );
   }
   const series = query.series;
   if (series === undefined || series === '') {
-    throw new AnalyticsHttpError(
-      400,
-      'series is required: GET /analyses/{name}/results?series=<id>[&from=&to=]',
-    );
+    throw badRequest('series is required: GET /analyses/{name}/results?series=<id>[&from=&to=]');
   }
   const from = bound('from', query.from);
   const to = bound('to', query.to);
   if (from !== undefined && to !== undefined && from >= to) {
-    throw new AnalyticsHttpError(400, `from (${query.from}) must be before to (${query.to})`);
+    throw badRequest(`from (${query.from}) must be before to (${query.to})`);
   }
   const flagged = query.flagged;
   if (flagged !== undefined && flagged !== 'true' && flagged !== 'false') {
-    throw new AnalyticsHttpError(400, `flagged=${JSON.stringify(flagged)}: use true or false`);
+    throw badRequest(`flagged=${JSON.stringify(flagged)}: use true or false`);
   }
   return { analysis, series, from, to, flaggedOnly: flagged === 'true' };
 }

@@ -1,14 +1,15 @@
 /** The analytics API's bad input: an unknown analysis is a 404, bad dates and parameters 400, each saying what to send. */
 import { describe, expect, it } from 'vitest';
-import { AnalyticsHttpError, parseResultsQuery } from '../../src/analytics/index';
+import { parseResultsQuery } from '../../src/analytics/index';
+import { HttpError } from '../../src/http/errors';
 
 const known = ['smart-targets', 'smart-alarms'];
 const fails = (name: string | undefined, query: Record<string, string>) => {
   try {
     parseResultsQuery(name, query, known);
   } catch (error) {
-    if (error instanceof AnalyticsHttpError)
-      return { status: error.statusCode, message: error.message, json: error.toJSON() };
+    if (error instanceof HttpError)
+      return { status: error.statusCode, message: error.message, code: error.code };
     throw error;
   }
   throw new Error('expected an error');
@@ -69,6 +70,6 @@ describe('parseResultsQuery', () => {
     const e = fails(name, query as Record<string, string>);
     expect(e.status).toBe(status);
     expect(e.message).toMatch(message);
-    expect(e.json.error).toBe(status === 404 ? 'NotFound' : 'BadRequest');
+    expect(e.code).toBe(status === 404 ? 'not_found' : 'invalid_request');
   });
 });
