@@ -293,7 +293,8 @@ export const DEMO_ANALYSES: readonly AnalysisConfig[] = [
     name: 'smart-alarms',
     schedule: { expression: 'rate(1 hour)', timezone: 'UTC', enabled: true },
     columns: { series: 'series', timestamp: 'timestamp', value: 'value' },
-    method: { kind: 'modified-zscore', seasonalPeriods: 48, evaluatePeriods: 48 * 7 },
+    // slot = the same half-hour of the week: weekdays and weekends each have their own expectation
+    method: { kind: 'modified-zscore', seasonalPeriods: 48 * 7, evaluatePeriods: 48 * 7 },
     threshold: 3.5,
     notify: ['alarms@example.com'],
     resultTtlDays: 30,

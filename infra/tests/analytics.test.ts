@@ -159,7 +159,7 @@ describe('analytics resources', () => {
       name: 'smart-alarms',
       bucket: BUCKET.name,
       inputPrefix: 'analyses/smart-alarms/input/',
-      method: { kind: 'modified-zscore', seasonalPeriods: 48 },
+      method: { kind: 'modified-zscore', seasonalPeriods: 336 },
       threshold: 3.5,
     });
     expect(def.States.Series.ItemSelector.analysis).toEqual(
