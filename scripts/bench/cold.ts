@@ -19,8 +19,9 @@ import { invoke, type Layout, layOut } from '@lambda-stats/handlers/support/lamb
 import { buildZip } from '@lambda-stats/stats-runtime/artifact';
 import { generateEvent } from '../src/events';
 import { REPO_ROOT } from '../src/local-config';
+import { median } from './harness';
 import type { Row } from './table';
-import { fmtMs, fmtRatio, log, median } from './util';
+import { fmtMs, fmtRatio, log } from './util';
 
 const HANDLERS = path.join(REPO_ROOT, 'packages', 'handlers');
 const FUNCTION_DIST = path.join(HANDLERS, 'dist');

@@ -15,8 +15,9 @@ import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import { REPO_ROOT, regionFromState } from '../src/local-config';
 import { SEED_X, SEED_Y } from '../src/samples';
 import { type LocalServe, serveDeployment } from '../src/serve-deployment';
+import { median } from './harness';
 import type { Row } from './table';
-import { fmtMs, fmtRatio, log, median } from './util';
+import { fmtMs, fmtRatio, log } from './util';
 
 export const WARM_SIZES = [1e3, 1e4, 1e5] as const;
 

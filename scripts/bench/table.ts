@@ -25,6 +25,29 @@ export interface Machine {
   loadAverage: [number, number, number];
 }
 
+/** One (function, shape, size) of the throughput panel: our times per input kind and the reference's. */
+export interface PanelSample {
+  fn: string;
+  shape: string;
+  n: number;
+  /** Per input kind ('array': as JSON.parse returns them; 'f64': Float64Array). */
+  ours: Partial<Record<'array' | 'f64', { ms: number; runs: number; batch: number; lane: string }>>;
+  /** scipy/numpy on the same values; null when it failed (referenceError says why). */
+  referenceMs: number | null;
+  referenceError: string | null;
+}
+
+/** The throughput panel in full (bench/throughput.ts). */
+export interface PanelResult {
+  sizes: number[];
+  kinds: ('array' | 'f64')[];
+  shapes: { name: string; description: string }[];
+  functions: { name: string; reference: string; goal: number }[];
+  samples: PanelSample[];
+  /** Cases stopped before the largest size, and why. */
+  skipped: string[];
+}
+
 export interface Results {
   generatedAt: string;
   command: string;
@@ -32,6 +55,8 @@ export interface Results {
   elapsedSeconds: number;
   notes: string[];
   rows: Row[];
+  /** Present when the throughput section ran. */
+  panel?: PanelResult;
 }
 
 const COLUMNS = ['section', 'item', 'result', 'baseline', 'ratio', 'how'] as const;

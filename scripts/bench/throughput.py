@@ -1,10 +1,11 @@
 """Times scipy/numpy on the benchmark's data, driven by bench/throughput.ts.
 
 Reads one JSON command per line on stdin:
-  {"dir": ..., "n": ..., "fn": ..., "budget_ms": ..., "min_runs": ..., "max_runs": ...}
-loads <dir>/<n>.{x,y,z}.f64 (little-endian Float64, written by the Node side),
+  {"prefix": ..., "fn": ..., "budget_ms": ..., "min_runs": ..., "max_runs": ...}
+loads <prefix>.{x,y,z}.f64 (little-endian Float64, written by the Node side),
 times the scipy/numpy call like the Node side times its own (warm-up, then
-batches of at least 1 ms, median of runs) and answers one JSON line:
+batches of at least 1 ms, median of runs; CPU time of the process, as the
+Node side: time.process_time) and answers one JSON line:
   {"ms": <median per call>, "runs": ..., "batch": ...}
 """
 import json
@@ -19,12 +20,11 @@ warnings.simplefilter("ignore")  # shapiro warns above n = 5000; ks_2samp may fa
 _data = {}
 
 
-def data(d, n):
-    key = (d, n)
-    if key not in _data:
+def data(prefix):
+    if prefix not in _data:
         _data.clear()
-        _data[key] = tuple(np.fromfile(f"{d}/{n}.{c}.f64", dtype="<f8") for c in "xyz")
-    return _data[key]
+        _data[prefix] = tuple(np.fromfile(f"{prefix}.{c}.f64", dtype="<f8") for c in "xyz")
+    return _data[prefix]
 
 
 CALLS = {
@@ -36,7 +36,7 @@ CALLS = {
     "kendalltau": lambda x, y, z: stats.kendalltau(x, y),
     "ttest_ind": lambda x, y, z: stats.ttest_ind(x, y),
     "ttest_rel": lambda x, y, z: stats.ttest_rel(x, y),
-    "ttest_1samp": lambda x, y, z: stats.ttest_1samp(x, 0.5),
+    "ttest_1samp": lambda x, y, z: stats.ttest_1samp(x, x[0]),
     "mannwhitneyu": lambda x, y, z: stats.mannwhitneyu(x, y),
     "ks_2samp": lambda x, y, z: stats.ks_2samp(x, y),
     "shapiro": lambda x, y, z: stats.shapiro(x),
@@ -46,39 +46,39 @@ CALLS = {
 
 
 def measure(call, budget_ms, min_runs, max_runs):
-    t = time.perf_counter()
+    t = time.process_time()
     call()
-    first = (time.perf_counter() - t) * 1e3
+    first = (time.process_time() - t) * 1e3
     if first >= budget_ms:
         times = [first]
         for _ in range(min_runs - 1):
-            t = time.perf_counter()
+            t = time.process_time()
             call()
-            times.append((time.perf_counter() - t) * 1e3)
+            times.append((time.process_time() - t) * 1e3)
         return {"ms": float(np.median(times)), "runs": min_runs, "batch": 1, "first_ms": first}
-    warm_until = time.perf_counter() + min(0.2 * budget_ms, 200) / 1e3
-    while time.perf_counter() < warm_until:
+    warm_until = time.process_time() + min(0.2 * budget_ms, 200) / 1e3
+    while time.process_time() < warm_until:
         call()
     batch = max(1, int(np.ceil(1.0 / max(first, 1e-6))))
     # re-estimate the per-call time after warm-up
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(batch):
         call()
-    per = (time.perf_counter() - t) * 1e3 / batch
+    per = (time.process_time() - t) * 1e3 / batch
     batch = max(1, int(np.ceil(1.0 / max(per, 1e-6))))
     runs = int(min(max_runs, max(min_runs, round(budget_ms / max(per * batch, 1e-6)))))
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = time.process_time()
         for _ in range(batch):
             call()
-        times.append((time.perf_counter() - t) * 1e3 / batch)
+        times.append((time.process_time() - t) * 1e3 / batch)
     return {"ms": float(np.median(times)), "runs": runs, "batch": batch, "first_ms": first}
 
 
 for line in sys.stdin:
     cmd = json.loads(line)
-    x, y, z = data(cmd["dir"], cmd["n"])
+    x, y, z = data(cmd["prefix"])
     call = CALLS[cmd["fn"]]
     try:
         out = measure(lambda: call(x, y, z), cmd["budget_ms"], cmd["min_runs"], cmd["max_runs"])

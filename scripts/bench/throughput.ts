@@ -1,11 +1,12 @@
 /**
- * (2) Throughput of the stats core against scipy/numpy on the same data in
- * the same run. The data (seeded LCG: x, z uniform on [0, 1), y = 1.6 x +
- * noise) is written as little-endian Float64 files that a long-lived python3
- * subprocess (throughput.py) reads, so both sides see identical numbers. For
- * each function and size the two sides are timed back to back (warm-up, then
- * batches of >= 1 ms, median), and a single pass summing the same
- * Float64Arrays gives the memory-bandwidth floor.
+ * (2) Throughput panel: every stats-core function against scipy/numpy on the
+ * same values in the same run, on each data shape of harness.ts's SHAPES,
+ * at each size, with plain arrays as `JSON.parse` returns them and with
+ * Float64Array. The data are written as little-endian Float64 files that a
+ * long-lived python3 subprocess (throughput.py) reads, so both sides see
+ * identical numbers. Each side is timed by the same rule (warm-up, batches
+ * of >= 1 ms, median). Which precision lane answered is recorded per call
+ * (stats-core's lane listener).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,210 +15,136 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as core from '@lambda-stats/stats-core';
-import { type Row, versusScipy } from './table';
-import { fmtMs, log, median } from './util';
+import { type Lane, withLane } from '@lambda-stats/stats-core/lanes';
+import { KINDS } from './args';
+import { asJsonArray, type MeasureOptions, measure, SHAPES, type ShapeData } from './harness';
+import type { PanelResult, PanelSample, Row } from './table';
+import { fmtMs, log } from './util';
 
-export const SIZES = [1e3, 1e4, 1e5, 1e6] as const;
+export type Kind = (typeof KINDS)[number];
 
-interface Data {
-  n: number;
-  x: Float64Array;
-  y: Float64Array;
-  z: Float64Array;
-  rows: Float64Array[];
+type Vec = number[] | Float64Array;
+interface Input {
+  x: Vec;
+  y: Vec;
+  z: Vec;
+  rows: Vec[];
 }
 
-interface Spec {
+export interface Spec {
   /** scipy's name. */
   name: string;
   /** What the Python side calls. */
   reference: string;
-  /** Which arrays the call reads (for the one-pass floor). */
-  reads: ('x' | 'y' | 'z')[];
-  js: (d: Data) => unknown;
+  /** The goal: our time / reference time at most this (issue 15). */
+  goal: number;
+  js: (d: Input) => unknown;
 }
 
 export const SPECS: Spec[] = [
   {
     name: 'linregress',
-    reference: 'scipy.stats.linregress',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.linregress(x, y)',
+    goal: 0.5,
     js: (d) => core.linregress(d.x, d.y),
   },
   {
     name: 'ols',
     reference: 'numpy.linalg.lstsq on [1, x, z] (coefficients only)',
-    reads: ['x', 'z', 'y'],
+    goal: 1,
     js: (d) => core.ols(d.rows, d.y),
   },
   {
     name: 'polyfit',
     reference: 'numpy.polyfit(x, y, 3) (coefficients only)',
-    reads: ['x', 'y'],
+    goal: 1,
     js: (d) => core.polyfit(d.x, d.y, 3),
   },
   {
     name: 'pearsonr',
-    reference: 'scipy.stats.pearsonr',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.pearsonr(x, y)',
+    goal: 1,
     js: (d) => core.pearsonr(d.x, d.y),
   },
   {
     name: 'spearmanr',
-    reference: 'scipy.stats.spearmanr',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.spearmanr(x, y)',
+    goal: 1,
     js: (d) => core.spearmanr(d.x, d.y),
   },
   {
     name: 'kendalltau',
-    reference: 'scipy.stats.kendalltau',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.kendalltau(x, y)',
+    goal: 1,
     js: (d) => core.kendalltau(d.x, d.y),
   },
   {
     name: 'ttest_ind',
-    reference: 'scipy.stats.ttest_ind',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.ttest_ind(x, y)',
+    goal: 1,
     js: (d) => core.ttestInd(d.x, d.y),
   },
   {
     name: 'ttest_rel',
-    reference: 'scipy.stats.ttest_rel',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.ttest_rel(x, y)',
+    goal: 1,
     js: (d) => core.ttestRel(d.x, d.y),
   },
   {
     name: 'ttest_1samp',
-    reference: 'scipy.stats.ttest_1samp',
-    reads: ['x'],
-    js: (d) => core.ttest1samp(d.x, 0.5),
+    reference: 'scipy.stats.ttest_1samp(x, x[0])',
+    goal: 1,
+    js: (d) => core.ttest1samp(d.x, d.x[0] as number),
   },
   {
     name: 'mannwhitneyu',
-    reference: 'scipy.stats.mannwhitneyu',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.mannwhitneyu(x, y)',
+    goal: 1,
     js: (d) => core.mannwhitneyu(d.x, d.y),
   },
   {
     name: 'ks_2samp',
-    reference: 'scipy.stats.ks_2samp',
-    reads: ['x', 'y'],
+    reference: 'scipy.stats.ks_2samp(x, y)',
+    goal: 1,
     js: (d) => core.ks2samp(d.x, d.y),
   },
-  { name: 'shapiro', reference: 'scipy.stats.shapiro', reads: ['x'], js: (d) => core.shapiro(d.x) },
+  {
+    name: 'shapiro',
+    reference: 'scipy.stats.shapiro(x)',
+    goal: 1,
+    js: (d) => core.shapiro(d.x),
+  },
   {
     name: 'f_oneway',
-    reference: 'scipy.stats.f_oneway',
-    reads: ['x', 'y', 'z'],
+    reference: 'scipy.stats.f_oneway(x, y, z)',
+    goal: 1,
     js: (d) => core.fOneway(d.x, d.y, d.z),
   },
   {
     name: 'describe',
-    reference: 'scipy.stats.describe',
-    reads: ['x'],
+    reference: 'scipy.stats.describe(x)',
+    goal: 1,
     js: (d) => core.describe(d.x),
   },
 ];
 
 export const NOT_BENCHMARKED =
-  'chi2_contingency takes a contingency table, not n points, so it has no row here; autocorrelationLag1 has no scipy.stats counterpart.';
+  'chi2_contingency takes a contingency table, not n points, so it is not in the panel; autocorrelationLag1 has no scipy.stats counterpart.';
 
-function makeData(n: number): Data {
-  let state = 12345678;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = uniform();
-    z[i] = uniform();
-    y[i] = 1.6 * x[i]! + 0.3 * z[i]! + uniform();
-  }
-  const rows = Array.from({ length: n }, (_, i) => Float64Array.of(x[i]!, z[i]!));
-  return { n, x, y, z, rows };
-}
-
-export interface Timing {
-  ms: number;
-  runs: number;
-  batch: number;
-  firstMs: number;
-  /** The last call's result. */
-  last: unknown;
-}
-
-let sink = 0;
-let last: unknown;
-const touch = (r: unknown) => {
-  last = r;
-  sink ^= typeof r === 'object' && r !== null ? 1 : 0;
-};
-
-/** Warm-up, then `runs` batches of >= 1 ms each; the median per call (the same rule as throughput.py). */
-export function measure(
-  call: () => unknown,
-  budgetMs: number,
-  minRuns: number,
-  maxRuns: number,
-): Timing {
-  let t = performance.now();
-  touch(call());
-  const firstMs = performance.now() - t;
-  if (firstMs >= budgetMs) {
-    // Slow call: JIT warm-up (done at the smaller sizes) is noise next to it,
-    // so the first call counts as a run.
-    const times: number[] = [firstMs];
-    for (let r = 1; r < minRuns; r++) {
-      t = performance.now();
-      touch(call());
-      times.push(performance.now() - t);
-    }
-    return { ms: median(times), runs: minRuns, batch: 1, firstMs, last };
-  }
-  const warmUntil = performance.now() + Math.min(0.2 * budgetMs, 200);
-  while (performance.now() < warmUntil) touch(call());
-  let batch = Math.max(1, Math.ceil(1 / Math.max(firstMs, 1e-6)));
-  t = performance.now();
-  for (let i = 0; i < batch; i++) touch(call());
-  const per = (performance.now() - t) / batch;
-  batch = Math.max(1, Math.ceil(1 / Math.max(per, 1e-6)));
-  const runs = Math.min(
-    maxRuns,
-    Math.max(minRuns, Math.round(budgetMs / Math.max(per * batch, 1e-6))),
-  );
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    t = performance.now();
-    for (let i = 0; i < batch; i++) touch(call());
-    times.push((performance.now() - t) / batch);
-  }
-  return { ms: median(times), runs, batch, firstMs, last };
-}
-
-/** One pass reading every element of the arrays once: the memory-bandwidth floor. */
-function onePass(arrays: Float64Array[]): () => unknown {
-  const [a, b, c] = arrays as [Float64Array, Float64Array?, Float64Array?];
-  if (c !== undefined && b !== undefined) {
-    return () => {
-      let s = 0;
-      for (let i = 0; i < a.length; i++) s += a[i]! + b[i]! + c[i]!;
-      return { s };
+function input(d: ShapeData, kind: Kind): Input {
+  if (kind === 'f64') {
+    return {
+      x: d.x,
+      y: d.y,
+      z: d.z,
+      rows: Array.from(d.x, (v, i) => Float64Array.of(v, d.z[i]!)),
     };
   }
-  if (b !== undefined) {
-    return () => {
-      let s = 0;
-      for (let i = 0; i < a.length; i++) s += a[i]! + b[i]!;
-      return { s };
-    };
-  }
-  return () => {
-    let s = 0;
-    for (let i = 0; i < a.length; i++) s += a[i]!;
-    return { s };
+  return {
+    x: asJsonArray(d.x),
+    y: asJsonArray(d.y),
+    z: asJsonArray(d.z),
+    rows: JSON.parse(JSON.stringify(Array.from(d.x, (v, i) => [v, d.z[i]!]))) as number[][],
   };
 }
 
@@ -225,9 +152,7 @@ class Python {
   private readonly child = spawn(
     'python3',
     [path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput.py')],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
+    { stdio: ['pipe', 'pipe', 'inherit'], env: referenceEnv() },
   );
   private readonly lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
   async run(
@@ -247,72 +172,84 @@ class Python {
   }
 }
 
-export interface ThroughputOptions {
-  budgetMs: number;
-  minRuns: number;
-  maxRuns: number;
-  /** A method whose call, scaled linearly to the next size, would take longer than this is not run there. */
-  capMs: number;
+/**
+ * The reference side's environment: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
+ * are unset together (a pinned core type with a foreign cache size slows
+ * numpy's BLAS here), and only for the reference process.
+ */
+export function referenceEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out = { ...env };
+  delete out.OPENBLAS_CORETYPE;
+  delete out.OPENBLAS_L2_SIZE;
+  return out;
 }
 
-const label = (n: number) => `1e${Math.round(Math.log10(n))}`;
+export interface ThroughputOptions extends MeasureOptions {
+  /** A case whose call, scaled linearly to the next size, would take longer than this stops there. */
+  capMs: number;
+  functions: readonly string[];
+  shapes: readonly string[];
+  sizes: readonly number[];
+  kinds: readonly Kind[];
+}
+
+export const sizeLabel = (n: number) => `1e${Math.round(Math.log10(n))}`;
 
 export async function throughput(
   opts: ThroughputOptions,
-): Promise<{ rows: Row[]; notes: string[] }> {
+): Promise<{ rows: Row[]; notes: string[]; panel: PanelResult }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-data-'));
   const python = new Python();
-  const rows: Row[] = [];
-  const notes: string[] = [];
-  const capped = new Map<string, string>();
+  const samples: PanelSample[] = [];
+  const skipped: string[] = [];
+  const capped = new Set<string>();
+  const specs = SPECS.filter((s) => opts.functions.includes(s.name));
+  const shapes = SHAPES.filter((s) => opts.shapes.includes(s.name));
   try {
-    for (const n of SIZES) {
-      const d = makeData(n);
-      for (const c of ['x', 'y', 'z'] as const) {
-        writeFileSync(path.join(dir, `${n}.${c}.f64`), new Uint8Array(d[c].buffer));
-      }
-      log(`  throughput n = ${label(n)}`);
-      for (const spec of SPECS) {
-        if (capped.has(spec.name)) continue;
-        const js = measure(() => spec.js(d), opts.budgetMs, opts.minRuns, opts.maxRuns);
-        const method = (js.last as { method?: string }).method;
-        const py = await python.run({
-          dir,
-          n,
-          fn: spec.name,
-          budget_ms: opts.budgetMs,
-          min_runs: opts.minRuns,
-          max_runs: opts.maxRuns,
-        });
-        const arrays = spec.reads.map((k) => d[k]);
-        const floor = measure(onePass(arrays), opts.budgetMs / 3, opts.minRuns, opts.maxRuns);
-        const speedup = py.ms !== undefined ? py.ms / js.ms : Number.NaN;
-        rows.push({
-          section: 'throughput',
-          item: `${spec.name} n=${label(n)}`,
-          result: fmtMs(js.ms),
-          baseline: `${py.ms !== undefined ? `scipy ${fmtMs(py.ms)}` : `scipy failed (${py.error})`}; one pass ${fmtMs(floor.ms)}`,
-          ratio: `${versusScipy(speedup)}; ${(js.ms / floor.ms).toFixed(1)}x one pass`,
-          how: `${method ? `core took its ${method} path; ` : ''}median per call of ${js.runs} runs x ${js.batch} calls (scipy: ${py.runs ?? 0} x ${py.batch ?? 0}), Float64Array in, vs ${spec.reference} on the same Float64 data; one pass = summing ${spec.reads.join(', ')} once`,
-          data: {
+    for (const n of [...opts.sizes].sort((a, b) => a - b)) {
+      for (const shape of shapes) {
+        const data = shape.make(n);
+        const prefix = path.join(dir, `${shape.name}.${n}`);
+        for (const c of ['x', 'y', 'z'] as const) {
+          writeFileSync(`${prefix}.${c}.f64`, new Uint8Array(data[c].buffer));
+        }
+        log(`  throughput n = ${sizeLabel(n)}, ${shape.name}`);
+        const inputs = opts.kinds.map((kind) => ({ kind, d: input(data, kind) }));
+        for (const spec of specs) {
+          const ours: PanelSample['ours'] = {};
+          for (const { kind, d } of inputs) {
+            const key = `${spec.name}/${shape.name}/${kind}`;
+            if (capped.has(key)) continue;
+            let lane: Lane = 'float64';
+            const t = measure(() => {
+              const r = withLane(() => spec.js(d));
+              lane = r.lane;
+              return r.result;
+            }, opts);
+            ours[kind] = { ms: t.ms, runs: t.runs, batch: t.batch, lane };
+            if (t.ms * 10 > opts.capMs && n < Math.max(...opts.sizes)) {
+              capped.add(key);
+              skipped.push(
+                `${spec.name} on ${shape.name} (${kind}) stops at n = ${sizeLabel(n)}: one call took ${fmtMs(t.ms)}, so the next size would take about ${fmtMs(10 * t.ms)}, over the ${fmtMs(opts.capMs)} cap`,
+              );
+            }
+          }
+          if (Object.keys(ours).length === 0) continue;
+          const py = await python.run({
+            prefix,
+            fn: spec.name,
+            budget_ms: opts.budgetMs,
+            min_runs: opts.minRuns,
+            max_runs: opts.maxRuns,
+          });
+          samples.push({
+            fn: spec.name,
+            shape: shape.name,
             n,
-            jsMs: js.ms,
-            scipyMs: py.ms ?? null,
-            onePassMs: floor.ms,
-            speedupVsScipy: Number.isFinite(speedup) ? speedup : null,
-            ratioToOnePass: js.ms / floor.ms,
-            jsRuns: js.runs,
-            jsBatch: js.batch,
-            scipyRuns: py.runs ?? null,
-            method: method ?? null,
-          },
-        });
-        const projected = js.ms * 10;
-        if (projected > opts.capMs && n < SIZES[SIZES.length - 1]!) {
-          capped.set(
-            spec.name,
-            `${spec.name} stops at n = ${label(n)}: one call took ${fmtMs(js.ms)}, so n = ${label(n * 10)} would take about ${fmtMs(projected)} per call, over the ${fmtMs(opts.capMs)} cap per call`,
-          );
+            ours,
+            referenceMs: py.ms ?? null,
+            referenceError: py.error ?? null,
+          });
         }
       }
     }
@@ -320,7 +257,88 @@ export async function throughput(
     await python.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  notes.push(NOT_BENCHMARKED, ...capped.values());
-  if (sink < 0) notes.push(String(sink));
-  return { rows, notes };
+  const panel: PanelResult = {
+    sizes: [...opts.sizes],
+    kinds: [...opts.kinds],
+    shapes: shapes.map(({ name, description }) => ({ name, description })),
+    functions: specs.map(({ name, reference, goal }) => ({ name, reference, goal })),
+    samples,
+    skipped,
+  };
+  return { rows: worstShapeRows(panel), notes: [NOT_BENCHMARKED, ...skipped], panel };
+}
+
+/** Sizes the goals speak about (issue 15: n = 1e4 to 1e6). */
+export const GOAL_MIN_N = 1e4;
+
+export interface Worst {
+  fn: string;
+  goal: number;
+  reference: string;
+  /** The sample with the highest ours / reference ratio at n >= 1e4 (or at any n when none is that big). */
+  shape: string;
+  n: number;
+  kind: Kind;
+  oursMs: number;
+  referenceMs: number;
+  ratio: number;
+}
+
+/** Per function, the worst (shape, size, kind) by our time over the reference's. */
+export function worstShapes(panel: PanelResult): Worst[] {
+  const out: Worst[] = [];
+  for (const f of panel.functions) {
+    const all = panel.samples.filter((s) => s.fn === f.name && s.referenceMs !== null);
+    const big = all.filter((s) => s.n >= GOAL_MIN_N);
+    let worst: Worst | undefined;
+    for (const s of big.length > 0 ? big : all) {
+      for (const kind of KINDS) {
+        const o = s.ours[kind];
+        if (!o) continue;
+        const ratio = o.ms / (s.referenceMs as number);
+        if (!worst || ratio > worst.ratio) {
+          worst = {
+            fn: f.name,
+            goal: f.goal,
+            reference: f.reference,
+            shape: s.shape,
+            n: s.n,
+            kind,
+            oursMs: o.ms,
+            referenceMs: s.referenceMs as number,
+            ratio,
+          };
+        }
+      }
+    }
+    if (worst) out.push(worst);
+  }
+  return out;
+}
+
+/** "0.42x (2.4x faster)" style: time over the reference's. */
+export function fmtTimeRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return 'n/a';
+  const r = ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1);
+  return ratio <= 1 ? `${r}x (${(1 / ratio).toFixed(1)}x faster)` : `${r}x (slower)`;
+}
+
+function worstShapeRows(panel: PanelResult): Row[] {
+  return worstShapes(panel).map((w) => ({
+    section: 'throughput',
+    item: `${w.fn}, worst shape`,
+    result: fmtMs(w.oursMs),
+    baseline: `${w.reference.split('(')[0]!.trim()} ${fmtMs(w.referenceMs)}`,
+    ratio: fmtTimeRatio(w.ratio),
+    how: `${w.shape}, n = ${sizeLabel(w.n)}, ${w.kind === 'array' ? 'plain array' : 'Float64Array'}; the highest time ratio over ${panel.shapes.length} shapes, sizes >= 1e4 and both input kinds; goal <= ${w.goal}x`,
+    data: {
+      shape: w.shape,
+      n: w.n,
+      kind: w.kind,
+      oursMs: w.oursMs,
+      referenceMs: w.referenceMs,
+      ratio: w.ratio,
+      goal: w.goal,
+    },
+  }));
 }

@@ -2,13 +2,6 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { Machine } from './table';
 
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Milliseconds with sensible precision. */
 export function fmtMs(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';

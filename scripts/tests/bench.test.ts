@@ -3,12 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, SECTIONS, UsageError } from '../bench/args';
 import { costPerMillion, PRICES } from '../bench/cost';
-import { END, START, spliceReadme } from '../bench/readme';
+import {
+  HEADLINE_END as END,
+  HEADLINE_START as START,
+  spliceHeadline as spliceReadme,
+} from '../bench/docs';
 import { type Results, renderMarkdown, renderText, versusScipy } from '../bench/table';
 
 describe('parseArgs', () => {
   it('runs every section by default', () => {
-    expect(parseArgs([])).toEqual({ quick: false, sections: [...SECTIONS], help: false });
+    const all = parseArgs([]);
+    expect(all.sections).toEqual([...SECTIONS]);
+    expect([all.quick, all.help]).toEqual([false, false]);
+    expect(all.functions).toContain('linregress');
+    expect(all.sizes).toEqual([1e3, 1e4, 1e5, 1e6]);
+    expect(all.kinds).toEqual(['array', 'f64']);
   });
 
   it('takes --quick, --help and --only in both spellings, keeping the table order', () => {
@@ -23,6 +32,18 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--only', 'cold,speed'])).toThrow(/unknown section "speed" in --only/);
     expect(() => parseArgs(['--only'])).toThrow(/--only needs a list/);
     expect(() => parseArgs(['--only', '--quick'])).toThrow(/--only needs a list/);
+  });
+
+  it('takes panel subsets and names a wrong value', () => {
+    const a = parseArgs(['--functions', 'ols,linregress', '--shapes=weak', '--sizes', '1e5,1000']);
+    expect(a.functions).toEqual(['linregress', 'ols']);
+    expect(a.shapes).toEqual(['weak']);
+    expect(a.sizes).toEqual([1e3, 1e5]);
+    expect(() => parseArgs(['--functions', 'linregres'])).toThrow(
+      /unknown function "linregres" in --functions/,
+    );
+    expect(() => parseArgs(['--sizes', '5e5'])).toThrow(/unknown size "500000" in --sizes/);
+    expect(() => parseArgs(['--kinds'])).toThrow(/--kinds needs a list/);
   });
 });
 
@@ -141,7 +162,7 @@ describe('spliceReadme', () => {
   });
 
   it('refuses a README without a single, ordered pair of markers', () => {
-    expect(() => spliceReadme('# x\n', 't')).toThrow(/needs the markers/);
+    expect(() => spliceReadme('# x\n', 't')).toThrow(/has no <!-- bench-headline:start --> marker/);
     expect(() => spliceReadme(`${readme}${START}\n`, 't')).toThrow(/more than once/);
     expect(() => spliceReadme(`${END}\n${START}\n`, 't')).toThrow(/before/);
   });

@@ -7,6 +7,7 @@ import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
 import type { Endpoint } from './endpoint';
 import { env } from './env';
+import { nanResult, prepareNanPolicy } from './http/nanPolicy';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
 import { JsonLogger, type StructuredLogger } from './logger';
@@ -37,11 +38,20 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
     let failure: unknown;
     try {
       read = readRequest(event, maxBodyBytes);
-      const notAnObject = arrayRequest(read.payload, entries);
+      // the CSV reader is imported on the first text/csv request: a JSON-only
+      // function never evaluates it (the bundle keeps it behind a lazy init)
+      const payload =
+        read.csv === undefined
+          ? read.payload
+          : (await import('./http/csv')).csvPayload(endpoint, read.csv.text, read.csv.query);
+      const notAnObject = arrayRequest(payload, entries);
       if (notAnObject !== undefined) throw notAnObject;
-      const parsed = v.safeParse(endpoint.request, read.payload);
+      const nan = prepareNanPolicy(endpoint, payload);
+      const parsed = v.safeParse(endpoint.request, nan.payload);
       if (!parsed.success) throw invalidRequest(parsed.issues, entries);
-      const body = endpoint.handle(parsed.output);
+      const body = nan.propagate
+        ? nanResult(endpoint, parsed.output)
+        : endpoint.handle(parsed.output);
       statusCode = 200;
       result = toLambdaResult(read.kind, 200, body, {}, requestId);
     } catch (err) {

@@ -15,7 +15,10 @@ import { endpoints } from './endpoints/index';
 import { linregress } from './endpoints/linregress';
 import { DEFAULT_MAX_BODY_BYTES } from './env';
 import { createHandler } from './handler';
+import { csvParameters } from './http/csv';
+import { csvForm, queryText } from './http/csvExample';
 import { errorCodes } from './http/errors';
+import { NAN_POLICIES, NAN_POLICY_ENDPOINTS } from './http/fields';
 import { errorToResponse } from './http/respond';
 import { documented } from './schema';
 
@@ -86,7 +89,7 @@ const sharedResponses = [
     name: 'InvalidRequest',
     status: '400',
     description:
-      'invalid_request: a missing, unknown or mistyped field, a non-finite number, too few values, unequal lengths, a value out of range (details.issues lists them); malformed_json: the body does not parse; missing_body: empty body; invalid_body_encoding: a base64 body that is not UTF-8.',
+      'invalid_request: a missing, unknown or mistyped field, a non-finite number, too few values, unequal lengths, a value out of range, a missing value (null) under nan_policy raise (details.issues lists them), or a CSV query string that does not map the fields; invalid_csv: a CSV cell that is not a number, a missing value under nan_policy raise, a ragged row, bad quoting, no header (details: reason, row counted from 1 below the header, line, column, value); malformed_json: the body does not parse; missing_body: empty body; invalid_body_encoding: a base64 body that is not UTF-8.',
     event: httpEvent('{"x": [1, 2, "3"], "y": [1, 2, 3], "alpha": 0.05}'),
   },
   {
@@ -105,14 +108,14 @@ const sharedResponses = [
     name: 'UnsupportedMediaType',
     status: '415',
     description:
-      'unsupported_media_type: a Content-Type other than application/json (or +json), or a charset other than UTF-8.',
+      'unsupported_media_type: a Content-Type other than application/json (or +json) or text/csv, or a charset other than UTF-8.',
     event: httpEvent('x=1', { contentType: 'application/x-www-form-urlencoded' }),
   },
   {
     name: 'UnprocessableInput',
     status: '422',
     description:
-      "unprocessable_input: the request is well-formed but the statistics cannot be computed from these numbers (the stats core's StatsInputError, whose message is returned).",
+      "unprocessable_input: the request is well-formed but the statistics cannot be computed from these numbers (the stats core's StatsInputError, whose message is returned); unknown_column: a CSV request names a column the CSV does not have (details.available lists its columns).",
     event: httpEvent('{"x": [3, 3, 3], "y": [1, 2, 3]}'),
   },
   {
@@ -161,16 +164,74 @@ async function errorExamples(): Promise<Record<string, unknown>> {
   return out;
 }
 
+const CSV_BODY =
+  'The same request as a CSV table (RFC 4180, UTF-8, a header row naming the columns; numbers are read exactly as JSON reads them). The query string maps each array field to columns (one column for a sample; a comma-separated list for a matrix such as ols X; f_oneway: samples=<value column>&group_by=<label column>, or samples=<one column per group>; chi2_contingency: rows=<label column>&cols=<label column> to cross-tabulate, or observed=<columns> for the table itself) and carries the other fields (booleans as true/false). Groups and cross-tabulated labels are taken in sorted order. Missing cells (empty, NaN, NA, null...) follow nan_policy where the endpoint has it, and are an error elsewhere.';
+
+function csvQueryParameters(e: Endpoint): JsonObject[] {
+  return csvParameters(e).map((p) => ({
+    name: p.name,
+    in: 'query',
+    required: false,
+    description:
+      p.kind === 'sample'
+        ? `CSV body only (required with it): the column holding ${p.name}.`
+        : p.kind === 'columns'
+          ? `CSV body only: the columns holding ${p.name}, comma-separated.`
+          : p.kind === 'label'
+            ? `CSV body only: the label column (${p.name === 'group_by' ? 'groups of samples' : `${p.name} of the cross-tabulation`}).`
+            : `CSV body only: the ${p.name} field, as in the JSON body.`,
+    schema: { type: 'string' },
+  }));
+}
+
+/**
+ * The JSON request schema, plus nan_policy for the endpoints whose scipy
+ * function has it (handled in src/http/nanPolicy.ts, before the endpoint's
+ * own schema): the field, and `null` allowed in the samples as a missing value.
+ */
+function requestSchema(e: Endpoint): JsonObject {
+  const schema = jsonSchema(e.request, 'input');
+  if (!NAN_POLICY_ENDPOINTS.has(e.name)) return schema;
+  const properties = { ...(schema.properties as Record<string, JsonObject>) };
+  const nullable = (items: JsonObject) =>
+    items.type === 'number' ? { ...items, type: ['number', 'null'] } : items;
+  for (const [name, prop] of Object.entries(properties)) {
+    if (prop.type !== 'array' || prop.items === undefined) continue;
+    const items = prop.items as JsonObject;
+    if (items.type === 'number') properties[name] = { ...prop, items: nullable(items) };
+    else if (items.type === 'array' && items.items !== undefined) {
+      properties[name] = {
+        ...prop,
+        items: { ...items, items: nullable(items.items as JsonObject) },
+      };
+    }
+  }
+  properties.nan_policy = {
+    enum: [...NAN_POLICIES],
+    default: 'raise',
+    description:
+      "scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).",
+  };
+  return { ...schema, properties };
+}
+
 function operation(e: Endpoint): JsonObject {
+  const form = csvForm(e, e.example.request as Record<string, unknown>);
   return {
     operationId: e.name,
     summary: e.summary,
+    description: `CSV form of the example: \`POST /${e.name}${queryText(form.query)}\` with Content-Type: text/csv.`,
+    parameters: csvQueryParameters(e),
     requestBody: {
       required: true,
       content: {
         'application/json': {
           schema: { $ref: `#/components/schemas/${e.name}_request` },
           example: e.example.request,
+        },
+        'text/csv': {
+          schema: { type: 'string', description: CSV_BODY },
+          example: form.csv,
         },
       },
     },
@@ -203,7 +264,7 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
       version,
       summary: 'scipy.stats-compatible statistics over HTTP, one AWS Lambda function per route.',
       description:
-        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments, answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' valibot schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
+        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments (or a CSV body whose columns the query string maps to those fields), answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' valibot schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
     },
     paths: Object.fromEntries(
       sorted.map((e) => [routeOf(e).slice('POST '.length), { post: operation(e) }]),
@@ -212,7 +273,7 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
       schemas: {
         ...Object.fromEntries(
           sorted.flatMap((e) => [
-            [`${e.name}_request`, jsonSchema(e.request, 'input')],
+            [`${e.name}_request`, requestSchema(e)],
             [`${e.name}_response`, jsonSchema(e.response(), 'output')],
           ]),
         ),

@@ -13,6 +13,7 @@ import { digest, readFunctionManifest } from '@lambda-stats/lambda-kit/manifest'
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyticsFunctions, jobFunctions } from '../build';
 import { endpoints } from '../src/endpoints/index';
+import { csvForm } from '../src/http/csvExample';
 import { invoke, type Layout, layOut, writeTaskRoot } from '../support/lambda-layout';
 import { fixture } from './support/events';
 
@@ -95,6 +96,23 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
         statusCode: 200,
         api_request_id: 'JKJaXmPLvHcESHA=',
       });
+    });
+
+    it("answers the CSV form of its example as the JSON form, through the layer's tabular module", async () => {
+      const { csv, query } = csvForm(endpoint, endpoint.example.request as Record<string, unknown>);
+      const jsonEvent = fixture('http-api-v2');
+      jsonEvent.body = JSON.stringify(endpoint.example.request);
+      const csvEvent = fixture('http-api-v2');
+      csvEvent.body = csv;
+      csvEvent.headers = { 'content-type': 'text/csv' };
+      csvEvent.queryStringParameters = query;
+      const run = await invoke(await laidOut(name, true), [jsonEvent, csvEvent]);
+      expect(run.report.phase, run.stderr).toBe('done');
+      const [json, fromCsv] = run.report.results!.map(
+        (r) => r.value as { statusCode: number; body: string },
+      );
+      expect(fromCsv!.statusCode, fromCsv!.body).toBe(200);
+      expect(JSON.parse(fromCsv!.body)).toEqual(JSON.parse(json!.body));
     });
 
     it('fails to load without the layer: Runtime.ImportModuleError for the stats core', async () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { routeOf } from '../src/endpoint';
 import { endpoints } from '../src/endpoints/index';
 import { errorCodes } from '../src/http/errors';
+import { NAN_POLICY_ENDPOINTS } from '../src/http/fields';
 import { errorBody, openApiText } from '../src/openapi';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -47,7 +48,12 @@ describe('openapi.gen.json', () => {
       ]);
       const req = doc.components.schemas[`${e.name}_request`];
       expect(req).toMatchObject({ type: 'object', additionalProperties: false });
-      expect(Object.keys(req.properties)).toEqual(Object.keys(e.request.entries));
+      // nan_policy is the handler's (src/http/nanPolicy.ts), not the endpoint schema's
+      const nan = NAN_POLICY_ENDPOINTS.has(e.name) ? ['nan_policy'] : [];
+      expect(Object.keys(req.properties)).toEqual([...Object.keys(e.request.entries), ...nan]);
+      // the CSV form: a text/csv body whose example the handler answers as the JSON example
+      expect(typeof op.requestBody.content['text/csv'].example).toBe('string');
+      expect(op.parameters.every((p: { in: string }) => p.in === 'query')).toBe(true);
     }
   });
 

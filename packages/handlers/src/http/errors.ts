@@ -14,6 +14,7 @@ export const errorCodes = [
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
+  'invalid_csv',
   'not_found',
   'conflict',
   'unknown_column',

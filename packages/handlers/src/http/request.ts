@@ -4,6 +4,8 @@
  * REST proxy (1.0) events, or a direct invocation whose event IS the
  * request object. HTTP checks run in the order a client would fix them:
  * method (405), content type (415), size (413), encoding and JSON (400).
+ * A `Content-Type: text/csv` body is passed on as text with the query
+ * string, for src/http/csv.ts to map onto the endpoint's fields.
  */
 import { HttpError } from './errors';
 
@@ -15,6 +17,8 @@ export interface ReadRequest {
   payload: unknown;
   /** API Gateway's own request id, when behind API Gateway or a Function URL. */
   apiRequestId?: string;
+  /** A text/csv body: its text and the query string that maps its columns (payload is then undefined). */
+  csv?: { text: string; query: Record<string, string> };
 }
 
 interface HttpShape {
@@ -23,6 +27,7 @@ interface HttpShape {
   body: string | null | undefined;
   isBase64Encoded: boolean;
   apiRequestId?: string;
+  query: Record<string, string>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -33,6 +38,18 @@ function lowerHeaders(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isRecord(raw)) return out;
   for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k.toLowerCase()] = v;
+  return out;
+}
+
+/**
+ * The query string's parameters. Both event formats carry
+ * `queryStringParameters` (payload 2.0 joins a repeated name's values with
+ * commas, which is how a list of columns is written anyway).
+ */
+function queryOf(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(raw)) return out;
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
@@ -49,6 +66,7 @@ function asHttp(event: unknown): HttpShape | undefined {
       headers: lowerHeaders(event.headers),
       body,
       isBase64Encoded,
+      query: queryOf(event.queryStringParameters),
     };
     if (apiRequestId !== undefined) shape.apiRequestId = apiRequestId;
     return shape;
@@ -59,6 +77,7 @@ function asHttp(event: unknown): HttpShape | undefined {
       headers: lowerHeaders(event.headers),
       body,
       isBase64Encoded,
+      query: queryOf(event.queryStringParameters),
     };
     if (apiRequestId !== undefined) shape.apiRequestId = apiRequestId;
     return shape;
@@ -67,22 +86,27 @@ function asHttp(event: unknown): HttpShape | undefined {
 }
 
 const JSON_HINT = 'send the request as a JSON object with Content-Type: application/json';
+const CSV_HINT =
+  'or a CSV table with Content-Type: text/csv and the columns named in the query string (e.g. ?x=temp&y=kwh)';
 
-function checkContentType(headers: Record<string, string>): void {
+/** 'json' or 'csv' from the Content-Type header; anything else is a 415. */
+function mediaOf(headers: Record<string, string>): 'json' | 'csv' {
   const raw = headers['content-type'];
-  if (raw === undefined) return; // no header: assume JSON, the body must still parse
+  if (raw === undefined) return 'json'; // no header: assume JSON, the body must still parse
   const [media = '', ...params] = raw.split(';').map((s) => s.trim().toLowerCase());
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length);
   const jsonMedia = media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
+  const csvMedia = media === 'text/csv';
   const utf8 = charset === undefined || /^"?utf-?8"?$/.test(charset);
-  if (!jsonMedia || !utf8) {
+  if ((!jsonMedia && !csvMedia) || !utf8) {
     throw new HttpError(
       415,
       'unsupported_media_type',
-      `Content-Type "${raw}" is not accepted: ${JSON_HINT} (UTF-8)`,
-      { received: raw, expected: 'application/json' },
+      `Content-Type "${raw}" is not accepted: ${JSON_HINT} (UTF-8), ${CSV_HINT}`,
+      { received: raw, expected: ['application/json', 'text/csv'] },
     );
   }
+  return csvMedia ? 'csv' : 'json';
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -111,7 +135,7 @@ function bodyText(http: HttpShape, maxBytes: number): string {
       throw new HttpError(
         400,
         'invalid_body_encoding',
-        'The request body is not valid UTF-8: send UTF-8 encoded JSON',
+        'The request body is not valid UTF-8: send UTF-8 encoded JSON or CSV',
         {},
         { cause },
       );
@@ -136,16 +160,23 @@ export function readRequest(event: unknown, maxBodyBytes: number): ReadRequest {
     throw new HttpError(
       405,
       'method_not_allowed',
-      `Method ${http.method} is not allowed: use POST with a JSON body`,
+      `Method ${http.method} is not allowed: use POST with a JSON (or CSV) body`,
       { allowed: ['POST'], received: http.method },
       { headers: { allow: 'POST' } },
     );
   }
-  checkContentType(http.headers);
+  const media = mediaOf(http.headers);
   const text = bodyText(http, maxBodyBytes);
   if (text.trim() === '') {
-    throw new HttpError(400, 'missing_body', `The request body is empty: ${JSON_HINT}`);
+    throw new HttpError(
+      400,
+      'missing_body',
+      media === 'csv'
+        ? 'The request body is empty: send a header row naming the columns, then one row per observation'
+        : `The request body is empty: ${JSON_HINT}`,
+    );
   }
+  if (media === 'csv') return { ...base, payload: undefined, csv: { text, query: http.query } };
   let payload: unknown;
   try {
     payload = JSON.parse(text);

@@ -4,6 +4,7 @@
  * `String(x)` writes). Used where cancellation would cost digits: data on an
  * offset large against their spread, such as NIST StRD NumAcc4 or SmLs07-09.
  */
+import { noteLane } from './lanes';
 
 function parseDecimal(x: number): { digits: bigint; places: number } {
   const text = String(x);
@@ -31,7 +32,11 @@ export function shiftByDecimalReference(
   for (const s of samples)
     for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) return undefined;
   const fast = shiftInFloat64(samples);
-  if (fast) return fast;
+  if (fast) {
+    noteLane('decimal-shift');
+    return fast;
+  }
+  noteLane('decimal-shift-bigint');
   const parsed = samples.map((s) => Array.from(s, parseDecimal));
   let scale = 0;
   for (const s of parsed) for (const p of s) if (p.places > scale) scale = p.places;
@@ -54,6 +59,8 @@ export function shiftByDecimalReference(
 
 /** 10^p for p = 0..15, each exact in float64. */
 const POW10 = Array.from({ length: 16 }, (_, p) => 10 ** p);
+/** Scaled values below this round to their decimal's exact integer even when p is not the fewest places. */
+const FAST_BOUND = 2 ** 50;
 /** Integers of magnitude below 2^52: their differences (< 2^53) are exact. */
 const EXACT_BOUND = 2 ** 52;
 
@@ -79,6 +86,21 @@ function shiftInFloat64(
     const pk = places[k] as Uint8Array;
     for (let i = 0; i < s.length; i++) {
       const x = s[i] as number;
+      // Fast try at the places found so far: when a `scale`-place decimal
+      // rounds to x, is the only one (the ulp test) and x 10^scale < 2^50
+      // (so the second pass rounds it to its exact integer), that decimal is
+      // the one String(x) writes (see decimalPlaces in linregressDecimal.ts)
+      // and its scaled integer is the one the minimal p gives.
+      const fast = POW10[scale] as number;
+      if (
+        scale > 0 &&
+        Math.round(x * fast) / fast === x &&
+        Math.abs(x) * fast < FAST_BOUND &&
+        2 * Math.abs(x) * Number.EPSILON < 1 / fast
+      ) {
+        pk[i] = scale;
+        continue;
+      }
       let p = 0;
       while (Math.round(x * (POW10[p] as number)) / (POW10[p] as number) !== x) {
         if (++p === POW10.length) return undefined;

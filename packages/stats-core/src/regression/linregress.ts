@@ -1,4 +1,5 @@
 import { StatsInputError } from '../errors';
+import { noteLane } from '../internal/lanes';
 import { tPvalue } from '../internal/pvalue';
 import {
   checkAlternative,
@@ -11,6 +12,7 @@ import {
 import type { Alternative } from '../options';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
+import { isShortDecimal, linregressDecimal } from './internal/linregressDecimal';
 import { linregressExact } from './internal/linregressExact';
 import { linregressFloat } from './internal/linregressFloat';
 
@@ -87,6 +89,15 @@ export function linregress(
   if (n < 2) {
     throw new StatsInputError(FN, `requires at least 2 points to fit a line (got ${n})`);
   }
+  // Short decimals (money, counts, readings) first: exact integer sums in
+  // one pass, no representation error to bound. Declines at the first value
+  // with more places.
+  const shortFirst = n > 2 && isShortDecimal(xs[0] as number) && isShortDecimal(ys[0] as number);
+  const early = shortFirst ? linregressDecimal(xs, ys) : null;
+  if (early !== null) {
+    noteLane('decimal-integers');
+    return withPvalue(early, n, alternative);
+  }
   const fast = n > 2 ? linregressFloat(xs, ys) : null;
   if (typeof fast === 'object' && fast !== null) return withPvalue(fast, n, alternative);
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
@@ -102,9 +113,20 @@ export function linregress(
     );
   }
   if (fast === 'constant-y' || isConstant(ys)) return constantY(ys[0] as number, n);
-  // The float64 bound was too loose (typically a tiny p-value): double-double sums.
+  // The float64 bound was too loose. Short decimals (money, counts, a few
+  // decimals on a large offset): exact integer sums.
+  const decimal = n > 2 && !shortFirst ? linregressDecimal(xs, ys) : null;
+  if (decimal !== null) {
+    noteLane('decimal-integers');
+    return withPvalue(decimal, n, alternative);
+  }
+  // Otherwise (typically a tiny p-value): double-double sums.
   const compensated = n > 2 ? linregressCompensated(xs, ys) : null;
-  if (compensated !== null) return withPvalue(compensated, n, alternative);
+  if (compensated !== null) {
+    noteLane('double-double');
+    return withPvalue(compensated, n, alternative);
+  }
+  noteLane('exact');
   const exact = linregressExact(xs, ys);
   if (n === 2) {
     const { slope, intercept, rvalue } = exact;

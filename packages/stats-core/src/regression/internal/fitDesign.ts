@@ -1,3 +1,4 @@
+import { noteLane } from '../../internal/lanes';
 import type { Design } from './design';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
@@ -26,5 +27,6 @@ export function fitDesign(d: Design): OlsResult {
   if (solved.fit !== null) {
     return finishFit(solved.fit, dfModel, dfResidual, solved.conditionNumber, 'float64');
   }
+  noteLane('bignumber');
   return finishFit(olsBig(d), dfModel, dfResidual, solved.conditionNumber, 'bignumber');
 }

@@ -1,0 +1,113 @@
+import { fisherFSf } from '../../../distributions/fisherF';
+import { studentTSf } from '../../../distributions/studentT';
+import type { FitCore } from '../fit';
+import { U } from './inputs';
+import type { InverseGram, Refined } from './refinement';
+import type { ResidualSums } from './residuals';
+
+/**
+ * Accept the float64 answer only when every field's error bound (relative,
+ * against the exact answer for the decimal inputs) is below this: the 13
+ * significant digits promised.
+ */
+const TOLERANCE = 1e-13;
+/** p-values: 1e-10, as linregress promises (the tails themselves give about 12 digits). */
+const P_TOLERANCE = 1e-10;
+
+export interface BoundsInput {
+  n: number;
+  hasIntercept: boolean;
+  /** Column scales (the coefficients are z_j / s_j). */
+  scales: number[];
+  /** Refined scaled coefficients and their solve error. */
+  solved: Refined;
+  inverse: InverseGram;
+  sums: ResidualSums;
+  frobenius2: number;
+  ddError: number;
+  cRep: number;
+  yRep: number;
+  safety: number;
+}
+
+/**
+ * The fit's fields from the refined solve and the residual pass, and their
+ * relative error bounds against the exact decimal answer (first order);
+ * the fit when every bound is within tolerance, else null.
+ */
+export function boundedFit(b: BoundsInput): FitCore | null {
+  const { n, hasIntercept, scales, solved, inverse, sums, frobenius2, ddError, cRep, yRep } = b;
+  const SAFETY = b.safety;
+  const { gram, eGram } = inverse;
+  const { rss, tss, repNorm, spread2 } = sums;
+  const p = scales.length;
+  const z = solved.w;
+  const coefficients = z.map((v, j) => v / (scales[j] as number));
+  const dfResidual = n - p;
+  const dfModel = hasIntercept ? p - 1 : p;
+  const s2 = rss / dfResidual;
+  const standardErrors = gram.map((g, j) => Math.sqrt(s2 * g) / (scales[j] as number));
+  const rSquared = 1 - rss / tss;
+  const k0 = hasIntercept ? 1 : 0;
+  const adjustedRSquared = 1 - ((1 - rSquared) * (n - k0)) / dfResidual;
+  const fStatistic = (tss - rss) / dfModel / s2;
+
+  const rNorm = Math.sqrt(rss);
+  const mNorm = Math.sqrt(sums.fittedSize2);
+  const zNorm = Math.hypot(...z);
+  const eCoefficients = z.map((v, j) => {
+    // dz_j = w_j^T dA^T r + (A w_j)^T (dy - dA z), ||A w_j|| = sqrt(G_jj).
+    const representation =
+      Math.sqrt(gram[j] as number) * repNorm + cRep * Math.sqrt(spread2[j] as number) * rNorm;
+    return ((solved.error[j] as number) + SAFETY * representation) / Math.abs(v) + U;
+  });
+  const zErrorNorm = Math.hypot(...solved.error);
+  const eRss =
+    (2 * SAFETY * repNorm) / rNorm +
+    (2 * frobenius2 * zErrorNorm * (zErrorNorm + 2 * cRep * zNorm)) / rss +
+    ddError * (1 + (mNorm * mNorm) / rss) +
+    4 * U;
+  // dG_jj = -2 (A w_j)^T dA w_j: |dG_jj| / G_jj <= 2 c || |A||w_j| || / sqrt(G_jj).
+  const eGramTotal = eGram.map(
+    (e, j) =>
+      e + (2 * SAFETY * cRep * Math.sqrt(spread2[j] as number)) / Math.sqrt(gram[j] as number),
+  );
+  const eSe = eGramTotal.map((e) => eRss / 2 + e / 2 + 4 * U);
+  const eTss =
+    (2 * SAFETY * yRep * Math.sqrt(sums.sumY2)) / Math.sqrt(tss) +
+    (ddError * sums.sumY2) / tss +
+    2 * U;
+  const eR2 = ((eRss + eTss) * (rss / tss)) / Math.abs(rSquared) + 2 * U;
+  const eAdj =
+    ((eRss + eTss) * (1 - rSquared) * (n - k0)) / dfResidual / Math.abs(adjustedRSquared) + 4 * U;
+  const eF = eRss + eTss * (tss / Math.abs(tss - rss)) + eRss * (rss / Math.abs(tss - rss)) + 4 * U;
+  const eT = eCoefficients.map((e, j) => e + (eSe[j] as number) + 2 * U);
+  const tValues = coefficients.map((c, j) => c / (standardErrors[j] as number));
+  // d log p / d log t <= min(df, t^2 + 1) for Student's t, and d log p / d log F <=
+  // min((df1 + df2) / 2, F df1 / 2 + 1) for F (both checked against scipy over
+  // df 1..1e5 and p down to 1e-300); the 2 + covers the tails' own rounding.
+  const eP = eT.map((e, j) => {
+    const t = Math.abs(tValues[j] as number);
+    if (studentTSf(t * (1 - 8 * e), dfResidual) === 0) return 0; // p underflows to 0 either way
+    return e * (2 + Math.min(dfResidual, t * t + 1));
+  });
+  const eFp =
+    dfModel > 0 && fisherFSf(fStatistic * (1 - 8 * eF), dfModel, dfResidual) === 0
+      ? 0 // the F test's p underflows to 0 either way
+      : eF * (2 + Math.min((dfResidual + dfModel) / 2, (fStatistic * dfModel) / 2 + 1));
+  const fields = [...eCoefficients, eRss, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
+  const worst = Math.max(...fields.map((e) => (Number.isNaN(e) ? Infinity : e)));
+  const worstP = Math.max(
+    ...eP.map((e) => (Number.isNaN(e) ? Infinity : e)),
+    dfModel > 0 ? eFp : 0,
+  );
+  if (!(worst <= TOLERANCE && worstP <= P_TOLERANCE)) return null;
+  return {
+    coefficients,
+    standardErrors,
+    residualStandardDeviation: Math.sqrt(s2),
+    rSquared,
+    adjustedRSquared,
+    fStatistic: dfModel > 0 ? fStatistic : Number.NaN,
+  };
+}

@@ -1,0 +1,95 @@
+import { DoubleDouble } from '../doubleDouble';
+import type { FloatInputs } from './inputs';
+
+/** What one pass over the rows gives: RSS, TSS and the sizes the bounds need. */
+export interface ResidualSums {
+  rss: number;
+  tss: number;
+  /** sum y^2 (its high part), for TSS's bound. */
+  sumY2: number;
+  /** || |y| + |A||z| ||^2. */
+  fittedSize2: number;
+  /** || yRep |y| + cRep |A||z| ||: the representation error's size. */
+  repNorm: number;
+  /**
+   * || |A| |w_j| ||^2 for each column w_j of M^-1: how far a relative
+   * perturbation of the design's entries can move row j of the solution.
+   */
+  spread2: number[];
+}
+
+/**
+ * Residuals y - A z in double-double (low parts of y and A included), with
+ * RSS, TSS (about the mean when the design has an intercept, from
+ * n sum y^2 - (sum y)^2 in double-double: no rounded mean) and the sizes
+ * the error bounds need, in one pass over the rows.
+ */
+export function residualSums(
+  A: Float64Array[],
+  ALo: (Float64Array | null)[],
+  y: ArrayLike<number>,
+  yLo: Float64Array | null,
+  z: number[],
+  inverseColumns: number[][],
+  inputs: FloatInputs,
+  hasIntercept: boolean,
+): ResidualSums {
+  const n = y.length;
+  const p = A.length;
+  const yRep = inputs.yError;
+  const cRep = inputs.columnError;
+  const rssAcc = new DoubleDouble();
+  const sumY = new DoubleDouble();
+  const sumY2 = new DoubleDouble();
+  let fittedSize2 = 0;
+  let representation2 = 0;
+  const spread2 = new Array<number>(p).fill(0);
+  const res = new DoubleDouble();
+  for (let i = 0; i < n; i++) {
+    const yi = y[i] as number;
+    const yiLo = yLo === null ? 0 : (yLo[i] as number);
+    res.hi = yi;
+    res.lo = yiLo;
+    let fitted = 0;
+    for (let j = 0; j < p; j++) {
+      const a = (A[j] as Float64Array)[i] as number;
+      const zj = z[j] as number;
+      res.addProduct(-a, zj);
+      const aLo = ALo[j];
+      if (aLo) res.add(-(aLo[i] as number) * zj);
+      fitted += Math.abs(a * zj);
+    }
+    const e = res.hi + res.lo;
+    rssAcc.addProduct(e, e);
+    sumY.add(yi, yiLo);
+    sumY2.addProduct(yi, yi);
+    sumY2.add(2 * yi * yiLo);
+    fittedSize2 += (Math.abs(yi) + fitted) ** 2;
+    representation2 += (yRep * Math.abs(yi) + cRep * fitted) ** 2;
+    for (let j = 0; j < p; j++) {
+      const w = inverseColumns[j] as number[];
+      let t = 0;
+      for (let k = 0; k < p; k++)
+        t += Math.abs(((A[k] as Float64Array)[i] as number) * (w[k] as number));
+      spread2[j] = (spread2[j] as number) + t * t;
+    }
+  }
+  const rss = rssAcc.hi + rssAcc.lo;
+  let tss: number;
+  if (hasIntercept) {
+    const t = new DoubleDouble();
+    t.addProduct(n, sumY2.hi);
+    t.add(n * sumY2.lo);
+    t.addProduct(-sumY.hi, sumY.hi);
+    t.add(-2 * sumY.hi * sumY.lo);
+    tss = (t.hi + t.lo) / n;
+  } else tss = sumY2.hi + sumY2.lo;
+  return {
+    rss,
+    tss,
+    sumY2: sumY2.hi,
+    fittedSize2,
+    repNorm: Math.sqrt(representation2),
+    spread2,
+  };
+}

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { linregress, studentTCdf, studentTSf } from '../src/index';
+import { withLane } from '../src/internal/lanes';
+import { tPvalue } from '../src/internal/pvalue';
+import { decimalPlaces, linregressDecimal } from '../src/regression/internal/linregressDecimal';
+import { linregressExact } from '../src/regression/internal/linregressExact';
+import { pvalueSensitivity } from '../src/regression/internal/linregressFloat';
+
+/**
+ * The short-decimal lane (exact integer sums) may answer only when its
+ * bound promises 1e-10 relative to the exact decimal answer. Reference: the
+ * exact BigInt path (checked against mpmath goldens in linregress.test.ts).
+ * Families: 0 to 6 decimal places, offsets up to 1e9, correlations from
+ * near 1 to near 0, negative values, n up to 3000.
+ */
+const FIELDS = ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr', 't'] as const;
+
+function lcg(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+describe('decimal-integers lane vs exact decimal path', () => {
+  const family = fc.record({
+    n: fc.integer({ min: 3, max: 3000 }),
+    places: fc.integer({ min: 0, max: 6 }),
+    yPlaces: fc.integer({ min: 0, max: 6 }),
+    offset: fc.constantFrom(0, 1, -50, 1e3, 1e6, 1e9),
+    spread: fc.constantFrom(0.01, 1, 100, 1e4),
+    slope: fc.double({ min: -100, max: 100, noNaN: true }),
+    noise: fc.constantFrom(0, 1e-3, 0.1, 1, 10, 1000),
+    seed: fc.integer({ min: 1, max: 2 ** 30 }),
+  });
+
+  it('agrees to 1e-10 (p-value included) whenever it answers, and answers most of them', () => {
+    let answered = 0;
+    let tried = 0;
+    fc.assert(
+      fc.property(family, ({ n, places, yPlaces, offset, spread, slope, noise, seed }) => {
+        const rand = lcg(seed);
+        const round = (v: number, p: number) => Math.round(v * 10 ** p) / 10 ** p;
+        const x = Array.from({ length: n }, () => round(offset + spread * rand(), places));
+        const y = x.map((v) =>
+          round(slope * (v - offset) + offset / 2 + noise * (rand() - 0.5), yPlaces),
+        );
+        if (new Set(x).size < 2 || new Set(y).size < 2) return;
+        tried++;
+        const fast = linregressDecimal(x, y);
+        if (fast === null) return;
+        answered++;
+        const exact = linregressExact(x, y);
+        for (const k of FIELDS) {
+          if (exact[k] === 0) expect(fast[k], k).toBe(0);
+          else
+            expect(Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
+        }
+        const pFast = tPvalue(fast.t, n - 2, 'two-sided');
+        const pExact = tPvalue(exact.t, n - 2, 'two-sided');
+        if (pExact === 0) expect(pFast).toBe(0);
+        else expect(Math.abs(pFast - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+    expect(answered).toBeGreaterThan(0.6 * tried);
+  });
+
+  it('declines full-precision doubles and spreads too wide for exact integer sums', () => {
+    const rand = lcg(3);
+    const x = Array.from({ length: 100 }, () => rand());
+    const y = x.map((v) => 2 * v + rand());
+    expect(decimalPlaces(x)).toBeUndefined();
+    expect(linregressDecimal(x, y)).toBeNull();
+    // 6 decimals on a spread of 1e6: integers near 1e12, squares beyond 2^52.
+    const wide = Array.from({ length: 200 }, () => Math.round(1e12 * rand()) / 1e6);
+    expect(decimalPlaces(wide)).toBe(6);
+    expect(
+      linregressDecimal(
+        wide,
+        wide.map((v, i) => v + (i % 7)),
+      ),
+    ).toBeNull();
+  });
+
+  it('finds the places of the decimals as written', () => {
+    expect(decimalPlaces([1, 2, 3])).toBe(0);
+    expect(decimalPlaces([0.1, 0.25, 1e9 + 0.125])).toBe(3);
+    expect(decimalPlaces([0.1 + 0.2])).toBe(undefined); // 0.30000000000000004: 17 places
+    expect(decimalPlaces([Number.NaN])).toBeUndefined();
+    expect(decimalPlaces([Number.POSITIVE_INFINITY])).toBeUndefined();
+  });
+});
+
+describe('short decimals stay off the BigInt and double-double paths', () => {
+  // Shapes that used to fall to exact BigInt (issue 15): cents, small
+  // integers and 3 decimals on 1e9, n = 20,000.
+  const rand = lcg(11);
+  const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const n = 20000;
+  const cases: Record<string, [number[], number[]]> = {};
+  const cx = Array.from({ length: n }, () => Math.round(1e5 * rand()) / 100);
+  cases.cents = [cx, cx.map((v) => Math.round((1.1 * v + 50 * normal()) * 100) / 100)];
+  const ix = Array.from({ length: n }, () => Math.floor(101 * rand()));
+  cases.integers = [ix, ix.map((v) => Math.round(v / 2 + 10 * normal()))];
+  const ox = Array.from({ length: n }, () => Math.round((1e9 + 1000 * normal()) * 1000) / 1000);
+  cases.offset = [ox, ox.map((v) => Math.round((v + 300 * normal()) * 1000) / 1000)];
+
+  for (const [name, [x, y]] of Object.entries(cases)) {
+    it(`${name}: answered by float64 or decimal-integers, within 1e-10 of the exact path`, () => {
+      const { result, lane } = withLane(() => linregress(x, y));
+      expect(['float64', 'decimal-integers']).toContain(lane);
+      const exact = linregressExact(x, y);
+      for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+        expect(Math.abs(result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
+      }
+    });
+  }
+});
+
+describe('float64 lane refinement for small correlations', () => {
+  // Independent or heavy-tailed full-precision data at n = 1e5: |r| near
+  // 1 / sqrt(n), where the blocked cross sum's rounding over |r| pushed the
+  // bound past 1e-11 and sent the fit to double-double (it did for both of
+  // these before the refinement). The compensated cross sum keeps them on
+  // float64; the answers must still be within 1e-10 of the exact path.
+  const n = 100000;
+  for (const heavy of [false, true]) {
+    it(`${heavy ? 'Cauchy' : 'uniform'} noise: float64, within 1e-10 of exact`, () => {
+      const rand = lcg(heavy ? 5 : 6);
+      const x = Array.from({ length: n }, () => rand());
+      const y = x.map(() => (heavy ? Math.tan(Math.PI * (rand() - 0.5)) : rand() - 0.5));
+      const { result, lane } = withLane(() => linregress(x, y));
+      expect(lane).toBe('float64');
+      expect(Math.abs(result.rvalue)).toBeLessThan(0.02);
+      const exact = linregressExact(x, y);
+      for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+        expect(Math.abs(result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
+      }
+      const pExact = tPvalue(exact.t, n - 2, 'two-sided');
+      expect(Math.abs(result.pvalue - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+    });
+  }
+});
+
+describe('pvalueSensitivity', () => {
+  // The float64 lane's p-value bound multiplies t's relative error by this;
+  // it must bound |d log p / d log t| for every df and alternative. Checked
+  // by central differences of log sf and log cdf (the two one-sided p-values;
+  // the two-sided one has sf's sensitivity).
+  it('bounds |d log p / d log t| for df from 1 to 1e6 and |t| up to 50', () => {
+    for (const df of [1, 2, 3, 5, 10, 30, 100, 1e4, 1e6]) {
+      for (const t of [1e-6, 0.01, 0.1, 0.3, 0.5, 0.8, 0.95, 0.989, 1, 1.5, 3, 10, 50]) {
+        const h = 1e-6;
+        for (const p of [(v: number) => studentTSf(v, df), (v: number) => studentTCdf(v, df)]) {
+          if (!(p(t * (1 + h)) > 1e-300)) continue; // underflowed: the lane handles p = 0 apart
+          const slope = Math.abs(
+            (Math.log(p(t * (1 + h))) - Math.log(p(t * (1 - h)))) /
+              (Math.log1p(h) - Math.log1p(-h)),
+          );
+          expect(slope, `df ${df}, t ${t}`).toBeLessThanOrEqual(pvalueSensitivity(t, df));
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * Cell text to number, exactly as JSON.parse reads a number.
+ *
+ * The fast path is Clinger's (1990): a decimal of at most 15 significant
+ * digits is an integer m < 2^53, exact in a double, and 10^k is exact for
+ * k <= 22, so m * 10^k and m / 10^k are each ONE correctly rounded IEEE
+ * operation: the double nearest the decimal, which is what JSON.parse and
+ * Number() return. Every other decimal (more digits, a larger exponent)
+ * goes through Number(), which V8 rounds correctly too.
+ */
+
+/**
+ * Cells read as a missing value (NaN, subject to nan_policy) in a numeric
+ * column: the empty cell and pandas' common default na_values. Compared
+ * after trimming spaces and tabs. In JSON Lines, `null` and an absent key
+ * are missing values too.
+ */
+export const MISSING_MARKERS: readonly string[] = [
+  '',
+  'NaN',
+  'nan',
+  'NAN',
+  '-NaN',
+  '-nan',
+  'NA',
+  'N/A',
+  'n/a',
+  '#N/A',
+  'null',
+  'NULL',
+  'None',
+];
+
+const MISSING = new Set(MISSING_MARKERS);
+
+/** 10^0 .. 10^22: every one an exact double. */
+export const POW10: Float64Array = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+const C_0 = 48;
+const C_9 = 57;
+const C_PLUS = 43;
+const C_MINUS = 45;
+const C_DOT = 46;
+const C_E = 101;
+const C_UPPER_E = 69;
+
+/**
+ * The value of the last scanNumber: the double nearest the decimal, or NaN
+ * when the fast path cannot tell it (more than 15 significant digits, or a
+ * power of ten beyond 22): then Number() of the text decides.
+ */
+export const scanned = new Float64Array(1);
+
+/**
+ * Scans the longest prefix of bytes[from, to) that is the grammar
+ * `[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?` and returns the position after
+ * it (`from` when there is none); its value is left in scanned[0].
+ */
+export function scanNumber(bytes: Uint8Array, from: number, to: number): number {
+  let i = from;
+  if (i >= to) return from;
+  let negative = false;
+  let c = bytes[i]!;
+  if (c === C_MINUS || c === C_PLUS) {
+    negative = c === C_MINUS;
+    i++;
+  }
+  let m = 0;
+  let sig = 0; // significant digits taken into m
+  let lo = 0; // significant digits 16 to 19
+  let nlo = 0;
+  let dropped = false; // a significant digit beyond the 19th is not zero: slow path
+  let scale = 0; // power of ten to apply to m * 10^nlo + lo
+  let digits = 0;
+  while (i < to) {
+    c = bytes[i]!;
+    if (c < C_0 || c > C_9) break;
+    digits++;
+    if (sig < 15) {
+      m = m * 10 + (c - C_0);
+      if (m !== 0) sig++;
+    } else if (nlo < 4) {
+      lo = lo * 10 + (c - C_0);
+      nlo++;
+    } else {
+      scale++;
+      if (c !== C_0) dropped = true;
+    }
+    i++;
+  }
+  if (i < to && bytes[i] === C_DOT) {
+    i++;
+    while (i < to) {
+      c = bytes[i]!;
+      if (c < C_0 || c > C_9) break;
+      digits++;
+      if (sig < 15) {
+        m = m * 10 + (c - C_0);
+        if (m !== 0) sig++;
+        scale--;
+      } else if (nlo < 4) {
+        lo = lo * 10 + (c - C_0);
+        nlo++;
+        scale--;
+      } else if (c !== C_0) dropped = true;
+      i++;
+    }
+  }
+  if (digits === 0) return from;
+  if (i < to && (bytes[i] === C_E || bytes[i] === C_UPPER_E)) {
+    let k = i + 1;
+    let expNegative = false;
+    if (k < to && (bytes[k] === C_MINUS || bytes[k] === C_PLUS)) {
+      expNegative = bytes[k] === C_MINUS;
+      k++;
+    }
+    const expStart = k;
+    let exp = 0;
+    while (k < to) {
+      c = bytes[k]!;
+      if (c < C_0 || c > C_9) break;
+      if (exp < 100000) exp = exp * 10 + (c - C_0);
+      k++;
+    }
+    if (k > expStart) {
+      // an exponent without digits is not part of the number (the caller sees "1e" and refuses it)
+      i = k;
+      scale += expNegative ? -exp : exp;
+    }
+  }
+  let v = Number.NaN;
+  if (!dropped && scale >= -22 && scale <= 22) {
+    if (m === 0) v = 0;
+    else if (nlo === 0) v = scale >= 0 ? m * POW10[scale]! : m / POW10[-scale]!;
+    else v = nearestDoubleDouble(m, nlo, lo, scale);
+  }
+  scanned[0] = negative ? -v : v;
+  return i;
+}
+
+// Double-double arithmetic (Dekker 1971): exact products by Veltkamp splitting.
+const SPLIT = 134217729; // 2^27 + 1
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Little-endian: the high word of a double is words[1]. */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Half the spacing of the doubles at r (r normal, finite, non-zero). */
+function halfUlp(r: number): number {
+  bits[0] = r;
+  const exponent = (words[HI]! >>> 20) & 0x7ff; // biased; ulp = 2^(exponent - 1075)
+  words[HI] = (exponent - 53) << 20; // 2^(exponent - 1023 - 53) = ulp / 2, sign cleared
+  words[1 - HI] = 0;
+  return bits[0]!;
+}
+
+/**
+ * The double nearest (m * 10^nlo + lo) * 10^scale, for m < 10^15,
+ * 1 <= nlo <= 4, lo < 10^nlo, |scale| <= 22: the 16- to 19-digit decimals
+ * (full-precision doubles written out) that Clinger's fast path cannot
+ * take. The value is formed in double-double, within 2^-100 of the exact
+ * one (relative), then rounded; when that lands within 2^-90 relative of a
+ * halfway point between two doubles, where the rounding could be wrong, it
+ * returns NaN and the caller asks Number() (about once in 2^37 random
+ * inputs; the property tests force such cases).
+ */
+function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
+  // M = m * 10^nlo + lo exactly, as mh + ml
+  const p = POW10[nlo]!;
+  let t = SPLIT * m;
+  const mHi = t - (t - m);
+  const mLo = m - mHi;
+  t = SPLIT * p;
+  const pHi = t - (t - p);
+  const pLo = p - pHi;
+  const ph = m * p;
+  const pe = mHi * pHi - ph + mHi * pLo + mLo * pHi + mLo * pLo; // m * p = ph + pe exactly
+  let mh = ph + lo;
+  const bv = mh - ph;
+  let ml = ph - (mh - bv) + (lo - bv) + pe; // TwoSum error, then pe
+  t = mh + ml;
+  ml = ml - (t - mh);
+  mh = t;
+  let xh: number;
+  let xl: number;
+  if (scale >= 0) {
+    const q = POW10[scale]!;
+    // (mh + ml) * q
+    const h = mh * q;
+    t = SPLIT * mh;
+    const aHi = t - (t - mh);
+    const aLo = mh - aHi;
+    t = SPLIT * q;
+    const qHi = t - (t - q);
+    const qLo = q - qHi;
+    const e = aHi * qHi - h + aHi * qLo + aLo * qHi + aLo * qLo;
+    xh = h;
+    xl = e + ml * q;
+  } else {
+    const d = POW10[-scale]!;
+    // (mh + ml) / d: q1 = mh / d, then the remainder, exactly, divided again
+    const q1 = mh / d;
+    t = SPLIT * q1;
+    const aHi = t - (t - q1);
+    const aLo = q1 - aHi;
+    t = SPLIT * d;
+    const dHi = t - (t - d);
+    const dLo = d - dHi;
+    const h = q1 * d;
+    const e = aHi * dHi - h + aHi * dLo + aLo * dHi + aLo * dLo; // q1 * d = h + e exactly
+    const rem = mh - h - e + ml;
+    xh = q1;
+    xl = rem / d;
+  }
+  const r = xh + xl;
+  const off = Math.abs(xh - r + xl); // distance from r to the double-double value
+  const half = halfUlp(r);
+  if (Math.abs(off - half) <= Math.abs(r) * 8.077935669463161e-28) return Number.NaN; // 2^-90
+  return r;
+}
+
+/**
+ * Parses a decimal number occupying exactly bytes[from, to) (no spaces).
+ * Returns undefined when the bytes are not the grammar
+ * `[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?` or the value overflows a double.
+ */
+export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): number | undefined {
+  const end = scanNumber(bytes, from, to);
+  if (end !== to || end === from) return undefined;
+  const v = scanned[0]!;
+  return !Number.isNaN(v) ? v : slowDecimal(bytes, from, to);
+}
+
+/** Number() of the ASCII text bytes[from, to): correctly rounded by V8; undefined when not finite. */
+export function slowDecimal(bytes: Uint8Array, from: number, to: number): number | undefined {
+  let text = '';
+  for (let k = from; k < to; k++) text += String.fromCharCode(bytes[k]!);
+  const v = Number(text);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The number a cell holds: the double nearest its decimal (the value
+ * JSON.parse gives for the same digits), NaN for a missing marker, or
+ * undefined when the cell is not a number (text, `Infinity`, `0x10`, `1,5`,
+ * or a decimal too large for a double).
+ * @example parseCell(' 2.50 ') // 2.5
+ * @example parseCell('NA') // NaN
+ * @example parseCell('abc') // undefined
+ */
+export function parseCell(text: string): number | undefined {
+  const trimmed = trimBlanks(text);
+  if (MISSING.has(trimmed)) return Number.NaN;
+  // the grammar is ASCII: a non-ASCII cell is not a number whatever it holds
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every ASCII code
+  if (!/^[\x00-\x7f]*$/.test(trimmed)) return undefined;
+  const bytes = encoder.encode(trimmed);
+  return parseDecimalBytes(bytes, 0, bytes.length);
+}
+
+/** True for a missing marker (after trimming spaces and tabs). */
+export function isMissingMarker(text: string): boolean {
+  return MISSING.has(trimBlanks(text));
+}
+
+/** Trims spaces and tabs only (a cell's other whitespace is content). */
+export function trimBlanks(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}

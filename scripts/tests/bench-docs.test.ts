@@ -1,0 +1,78 @@
+// The benchmark's generated documents: docs/performance.md and the README
+// headline must be what `pnpm bench:readme` renders from the committed
+// bench/results/latest.json (like the OpenAPI drift test), and the
+// worst-shape pick must be the highest ratio at the goal sizes.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { currentHeadline, renderHeadline, renderPerformanceDoc } from '../bench/docs';
+import type { PanelResult, Results } from '../bench/table';
+import { worstShapes } from '../bench/throughput';
+import { REPO_ROOT } from '../src/local-config';
+
+const read = (...p: string[]) => readFileSync(path.join(REPO_ROOT, ...p), 'utf8');
+const results = JSON.parse(read('bench', 'results', 'latest.json')) as Results;
+const readme = read('README.md');
+const FIX = 'run `pnpm bench:readme` (after `pnpm bench` if the results are old) and commit';
+
+describe('generated benchmark documents are fresh', () => {
+  it('bench/results/latest.json carries the throughput panel', () => {
+    expect(results.panel, 'latest.json has no panel: run a full `pnpm bench`').toBeDefined();
+    expect(results.panel?.samples.length).toBeGreaterThan(0);
+  });
+
+  it(`docs/performance.md is rendered from latest.json (${FIX})`, () => {
+    expect(existsSync(path.join(REPO_ROOT, 'docs', 'performance.md'))).toBe(true);
+    expect(read('docs', 'performance.md')).toBe(renderPerformanceDoc(results));
+  });
+
+  it.skipIf(currentHeadline(readme) === undefined)(
+    `the README headline is rendered from latest.json (${FIX})`,
+    () => {
+      expect(currentHeadline(readme)).toBe(renderHeadline(results).trim());
+    },
+  );
+});
+
+describe('worstShapes', () => {
+  const sample = (shape: string, n: number, array: number, f64: number, reference: number) => ({
+    fn: 'linregress',
+    shape,
+    n,
+    ours: {
+      array: { ms: array, runs: 3, batch: 1, lane: 'float64' },
+      f64: { ms: f64, runs: 3, batch: 1, lane: 'float64' },
+    },
+    referenceMs: reference,
+    referenceError: null,
+  });
+  const panel: PanelResult = {
+    sizes: [1e3, 1e4, 1e5],
+    kinds: ['array', 'f64'],
+    shapes: [
+      { name: 'a', description: '' },
+      { name: 'b', description: '' },
+    ],
+    functions: [{ name: 'linregress', reference: 'scipy.stats.linregress', goal: 0.5 }],
+    samples: [
+      // n = 1e3 is outside the goal's sizes: its 50x must not be picked.
+      sample('a', 1e3, 50, 50, 1),
+      sample('a', 1e4, 0.2, 0.1, 1),
+      sample('b', 1e5, 3, 4.5, 10),
+      sample('b', 1e4, 0.3, 0.2, 1),
+    ],
+    skipped: [],
+  };
+
+  it('picks the highest time ratio over shapes, sizes >= 1e4 and both kinds', () => {
+    const [w] = worstShapes(panel);
+    expect(w).toMatchObject({ fn: 'linregress', shape: 'b', n: 1e5, kind: 'f64', ratio: 0.45 });
+  });
+
+  it('says in the headline whether each goal is reached, with the worst shape', () => {
+    const text = renderHeadline({ ...results, panel });
+    expect(text).toContain(
+      '| `linregress` | b, n = 1e5 | 0.45x (2.2x faster) | <= 0.5x (2x faster) |',
+    );
+  });
+});
