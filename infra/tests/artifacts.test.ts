@@ -64,12 +64,13 @@ describe('readArtifacts', () => {
     expect(() => readArtifacts(root)).toThrow(/field "functions.0.routes.0" must be a route key/);
     editManifest(file, (m) => {
       m.functions[0].routes = [];
-      m.functions[1].routes = ['GET /jobs/{id}', 'POST /jobs'];
+      m.functions[1].routes = ['GET /things/{id}', 'POST /things'];
     });
-    expect(readArtifacts(root).functions.map((f) => f.routes)).toEqual([
-      [],
-      ['GET /jobs/{id}', 'POST /jobs'],
-    ]);
+    expect(
+      readArtifacts(root)
+        .functions.slice(0, 2)
+        .map((f) => f.routes),
+    ).toEqual([[], ['GET /things/{id}', 'POST /things']]);
   });
 
   it('refuses duplicate function names and zip paths outside the dist dir', async () => {

@@ -57,14 +57,20 @@ export const bundleOptions: BuildOptions = {
 export const jobFunctions = [
   {
     name: 'datasets',
+    module: 'api',
     exportName: 'datasetsHandler',
     routes: ['POST /datasets', 'GET /datasets/{id}'],
   },
-  { name: 'jobs', exportName: 'jobsHandler', routes: ['POST /jobs', 'GET /jobs/{id}'] },
-  { name: 'job_split', exportName: 'split', routes: [] },
-  { name: 'job_worker', exportName: 'work', routes: [] },
-  { name: 'job_reduce', exportName: 'reduce', routes: [] },
-  { name: 'job_failure', exportName: 'failure', routes: [] },
+  {
+    name: 'jobs',
+    module: 'api',
+    exportName: 'jobsHandler',
+    routes: ['POST /jobs', 'GET /jobs/{id}'],
+  },
+  { name: 'job_split', module: 'engine', exportName: 'split', routes: [] },
+  { name: 'job_worker', module: 'engine', exportName: 'work', routes: [] },
+  { name: 'job_reduce', module: 'engine', exportName: 'reduce', routes: [] },
+  { name: 'job_failure', module: 'engine', exportName: 'failure', routes: [] },
 ] as const;
 
 /**
@@ -75,12 +81,13 @@ export const jobFunctions = [
 export const analyticsFunctions = [
   {
     name: 'analytics',
+    module: 'api',
     exportName: 'analyticsApi',
     routes: ['GET /analyses/{name}/results', 'GET /analyses/{name}/runs'],
   },
-  { name: 'analytics_list', exportName: 'listSeries', routes: [] },
-  { name: 'analytics_series', exportName: 'analyseSeriesStep', routes: [] },
-  { name: 'analytics_finish', exportName: 'finishRun', routes: [] },
+  { name: 'analytics_list', module: 'functions', exportName: 'listSeries', routes: [] },
+  { name: 'analytics_series', module: 'functions', exportName: 'analyseSeriesStep', routes: [] },
+  { name: 'analytics_finish', module: 'functions', exportName: 'finishRun', routes: [] },
 ] as const;
 
 /** What the managed runtime provides (never bundled into a jobs function). */
@@ -174,8 +181,8 @@ async function main(): Promise<void> {
     );
   }
   const sdkFunctions = [
-    ...jobFunctions.map((fn) => ({ ...fn, entries: './src/jobs/entries' })),
-    ...analyticsFunctions.map((fn) => ({ ...fn, entries: './src/analytics/entries' })),
+    ...jobFunctions.map((fn) => ({ ...fn, entries: `./src/jobs/${fn.module}` })),
+    ...analyticsFunctions.map((fn) => ({ ...fn, entries: `./src/analytics/${fn.module}` })),
   ];
   for (const fn of sdkFunctions) {
     const { code, map } = await bundleEndpoint(

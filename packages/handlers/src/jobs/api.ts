@@ -11,6 +11,7 @@ import {
   type DescribeExecutionCommandOutput,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
+  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -21,15 +22,14 @@ import { HttpError } from '../http/errors';
 import { readRequest } from '../http/request';
 import { errorToResponse, invalidRequest, toLambdaResult } from '../http/respond';
 import { JsonLogger } from '../logger';
-import {
-  getBytes,
-  getJson,
-  HeadObjectCommand,
-  isNotFound,
-  putJson,
-  s3Client,
-  sfnClient,
-} from './aws';
+import { getBytes, getJson, HeadObjectCommand, isNotFound, putJson, s3Client } from './aws';
+
+let sfn: SFNClient | undefined;
+const sfnClient = () => {
+  sfn ??= new SFNClient({});
+  return sfn;
+};
+
 import { firstLine } from './engine';
 import { jobsEnv, requireSetting } from './env';
 import { jobForm, jobForms, optionsSchema } from './forms';

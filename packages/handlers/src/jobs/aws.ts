@@ -15,14 +15,12 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { SFNClient } from '@aws-sdk/client-sfn';
 
 export { HeadObjectCommand, ListObjectsV2Command };
 
 const local = () => Boolean(process.env.AWS_ENDPOINT_URL);
 
 let s3: S3Client | undefined;
-let sfn: SFNClient | undefined;
 
 export function s3Client(): S3Client {
   // WHEN_REQUIRED: no checksum of an empty body baked into a presigned PUT (S3 would refuse the upload)
@@ -32,11 +30,6 @@ export function s3Client(): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   return s3;
-}
-
-export function sfnClient(): SFNClient {
-  sfn ??= new SFNClient({});
-  return sfn;
 }
 
 /** The object's bytes (optionally one byte range, end exclusive). */

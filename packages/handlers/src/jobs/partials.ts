@@ -6,7 +6,7 @@
  * field names and the same NaN-as-null rule as the endpoint's own mapping
  * (the end-to-end tests compare the two bodies).
  */
-import * as core from '@lambda-stats/stats-core';
+import * as core from '@lambda-stats/stats-core/partial';
 import { toFitResponse } from '../endpoints/fit';
 import { toTtestResponse } from '../endpoints/ttest';
 import { finiteOrNull, finiteOrNullAll, toTestResult } from '../schema';
