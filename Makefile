@@ -19,7 +19,7 @@ MOTO_PROBE := PYTHONPATH=$(CURDIR)/tooling/lambda-kit/moto-probe LAMBDA_STATS_MO
 TERRAFORM_NEEDED := Terraform 1.x from 1.10 on (CI uses 1.11.4)
 TERRAFORM_URL := https://developer.hashicorp.com/terraform/install
 
-.PHONY: install start test build bench moto terraform
+.PHONY: install start test build bench moto terraform browser
 
 $(PNPM):
 	npm install --prefix .tools --no-save --no-package-lock --no-audit --no-fund pnpm@$(PNPM_VERSION)
@@ -51,7 +51,11 @@ moto:
 start: install
 	$(PNPM) start
 
-test: install
+# Debian's chromium-headless-shell for the playground's browser tests (installed when missing).
+browser:
+	scripts/ci/install-chromium.sh
+
+test: install browser
 	$(PNPM) test
 
 build: install

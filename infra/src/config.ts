@@ -47,6 +47,42 @@ export interface Throttling {
   readonly burstLimit: number;
 }
 
+/**
+ * The HTTP API's CORS configuration (API Gateway's `cors_configuration`):
+ * which browser origins may call the API. API Gateway then answers
+ * preflight requests itself and adds the headers to responses; see
+ * docs/auth-cors.md.
+ */
+export interface CorsConfig {
+  /** Exact origins (`https://app.example.com`), or `['*']` for any (never with credentials). */
+  readonly allowOrigins: readonly string[];
+  readonly allowMethods: readonly string[];
+  readonly allowHeaders: readonly string[];
+  readonly exposeHeaders: readonly string[];
+  /** How long a browser may cache a preflight answer (0-86400 s). */
+  readonly maxAgeSeconds: number;
+  /** Let browsers send cookies or HTTP auth; never together with `*`. */
+  readonly allowCredentials: boolean;
+}
+
+/** What every stack's CORS allows besides its origins: SigV4's headers, the request id. */
+export const CORS_DEFAULTS: Omit<CorsConfig, 'allowOrigins'> = {
+  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: [
+    'content-type',
+    'authorization',
+    'x-amz-date',
+    'x-amz-security-token',
+    'x-amz-content-sha256',
+  ],
+  exposeHeaders: ['x-request-id', 'apigw-requestid'],
+  maxAgeSeconds: 3600,
+  allowCredentials: false,
+};
+
+/** A web app's dev server on this machine (Vite's default port). */
+export const LOCAL_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'] as const;
+
 export interface RemoteState {
   /** S3 bucket holding the Terraform state (created once, by hand; see README). */
   readonly bucket: string;
@@ -79,11 +115,19 @@ export interface EnvironmentConfig {
   readonly logRetentionDays: LogRetentionDays;
   readonly throttling: Throttling;
   readonly auth: ApiAuth;
+  /** CORS of the HTTP API; absent: no CORS headers, and browsers on other origins are refused. */
+  readonly cors?: CorsConfig;
   /** Log level handed to the handlers (Powertools logger). */
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Let `destroy` delete the artifact bucket even if something else wrote into it. */
   readonly forceDestroyArtifacts: boolean;
   readonly jobs: JobsConfig;
+  /**
+   * Serve the playground page (GET /playground, and GET /openapi.json for
+   * it) from its own function. On in local and dev; off in prod, where the
+   * API's routes need IAM signatures that a page in a browser cannot make.
+   */
+  readonly playground: boolean;
   /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
   readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
   /** Scheduled analyses (issue 13); checked at synth by validateAnalyses (analyses.ts). */
@@ -96,10 +140,16 @@ export const DEFAULT_STATE_BUCKET = 'lambda-stats-terraform-state';
 const REGION = 'eu-central-1';
 
 /** The configuration of each stack. `stateBucket` overrides the remote state bucket. */
-export function environmentConfig(
-  name: StackName,
-  options: { stateBucket?: string; stateRegion?: string } = {},
-): EnvironmentConfig {
+export interface ConfigOptions {
+  stateBucket?: string;
+  stateRegion?: string;
+  /** `local` only: IAM auth on its routes, as prod (LAMBDA_STATS_LOCAL_AUTH=iam). */
+  localAuth?: ApiAuth;
+  /** `local` only: the origins its CORS allows (LAMBDA_STATS_LOCAL_CORS_ORIGINS). */
+  localCorsOrigins?: readonly string[];
+}
+
+export function environmentConfig(name: StackName, options: ConfigOptions = {}): EnvironmentConfig {
   const remote = (): { kind: 's3' } & RemoteState => ({
     kind: 's3',
     bucket: options.stateBucket ?? DEFAULT_STATE_BUCKET,
@@ -115,7 +165,11 @@ export function environmentConfig(
         architecture: 'arm64',
         logRetentionDays: 1,
         throttling: { rateLimit: 50, burstLimit: 100 },
-        auth: 'none',
+        auth: options.localAuth ?? 'none',
+        cors: {
+          ...CORS_DEFAULTS,
+          allowOrigins: options.localCorsOrigins ?? LOCAL_DEV_ORIGINS,
+        },
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
         jobs: {
@@ -127,6 +181,7 @@ export function environmentConfig(
           corsOrigins: ['*'],
           forceDestroyData: true,
         },
+        playground: true,
         state: { kind: 'local' },
         // the demo pair over generated meter data (scripts/src/analytics/demo)
         analyses: DEMO_ANALYSES,
@@ -141,6 +196,8 @@ export function environmentConfig(
         logRetentionDays: 14,
         throttling: { rateLimit: 20, burstLimit: 50 },
         auth: 'none',
+        // a web app under development on a laptop may call dev
+        cors: { ...CORS_DEFAULTS, allowOrigins: LOCAL_DEV_ORIGINS },
         logLevel: 'DEBUG',
         forceDestroyArtifacts: true,
         jobs: {
@@ -152,6 +209,7 @@ export function environmentConfig(
           corsOrigins: ['*'],
           forceDestroyData: true,
         },
+        playground: true,
         state: remote(),
         analyses: [],
       };
@@ -165,6 +223,8 @@ export function environmentConfig(
         logRetentionDays: 90,
         throttling: { rateLimit: 200, burstLimit: 500 },
         auth: 'iam',
+        // No browser origin calls prod yet: add the web app's origin here
+        // (`cors: { ...CORS_DEFAULTS, allowOrigins: ['https://app.example.com'] }`).
         logLevel: 'INFO',
         forceDestroyArtifacts: false,
         jobs: {
@@ -177,6 +237,7 @@ export function environmentConfig(
           corsOrigins: ['https://lambda-stats.example.com'],
           forceDestroyData: false,
         },
+        playground: false,
         state: remote(),
         analyses: [],
       };
@@ -190,4 +251,47 @@ export function parseStackName(value: string | undefined): StackName {
   }
   const got = value === undefined || value === '' ? 'no stack name' : `"${value}"`;
   throw new Error(`unknown stack: got ${got}; valid stacks are ${STACK_NAMES.join(', ')}`);
+}
+
+/** Narrows a user-supplied auth mode (LAMBDA_STATS_LOCAL_AUTH), or says which exist. */
+export function parseApiAuth(value: string, variable: string): ApiAuth {
+  if (value === 'none' || value === 'iam') return value;
+  throw new Error(
+    `${variable}="${value}" is not an auth mode: use iam (SigV4 on every route, as prod) or none`,
+  );
+}
+
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+/**
+ * Checks a stack's CORS configuration before anything is synthesized: `*`
+ * with credentials (browsers refuse it and API Gateway rejects it), origins
+ * that are not scheme://host[:port], a max age API Gateway does not accept.
+ */
+export function validateCors(stack: string, cors: CorsConfig): void {
+  const where = `the ${stack} stack's CORS configuration`;
+  if (cors.allowOrigins.length === 0) {
+    throw new Error(`${where} lists no allowOrigins: list the web app origins, or remove cors`);
+  }
+  if (cors.allowCredentials && cors.allowOrigins.includes('*')) {
+    throw new Error(
+      `${where} allows any origin ('*') with allowCredentials: browsers refuse that and API Gateway rejects it; list the origins (e.g. https://app.example.com) or set allowCredentials to false`,
+    );
+  }
+  for (const origin of cors.allowOrigins) {
+    if (origin !== '*' && !ORIGIN.test(origin)) {
+      throw new Error(
+        `${where} has the origin "${origin}": an origin is scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com`,
+      );
+    }
+  }
+  if (
+    !Number.isInteger(cors.maxAgeSeconds) ||
+    cors.maxAgeSeconds < 0 ||
+    cors.maxAgeSeconds > 86400
+  ) {
+    throw new Error(
+      `${where} has maxAgeSeconds ${cors.maxAgeSeconds}: API Gateway accepts 0 to 86400`,
+    );
+  }
 }

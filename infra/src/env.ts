@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseStackName, STACK_NAMES, type StackName } from './config';
+import { type ApiAuth, parseApiAuth, parseStackName, STACK_NAMES, type StackName } from './config';
 import { LOCAL_ENDPOINT_VAR } from './local-endpoint';
 
 /** infra/ (this package's root). */
@@ -44,6 +44,10 @@ export interface InfraEnv {
   readonly localStateFile: string;
   readonly stateBucket: string | undefined;
   readonly stateRegion: string | undefined;
+  /** LAMBDA_STATS_LOCAL_AUTH: `iam` puts SigV4 auth on the local stack's routes, as prod. */
+  readonly localAuth: ApiAuth | undefined;
+  /** LAMBDA_STATS_LOCAL_CORS_ORIGINS: comma-separated origins the local stack's CORS allows. */
+  readonly localCorsOrigins: string[] | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
@@ -67,5 +71,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
     localStateFile: path.resolve(nonEmpty(env.LAMBDA_STATS_LOCAL_STATE) ?? DEFAULT_LOCAL_STATE),
     stateBucket: nonEmpty(env.LAMBDA_STATS_STATE_BUCKET),
     stateRegion: nonEmpty(env.LAMBDA_STATS_STATE_REGION),
+    localAuth: ((v) => (v === undefined ? undefined : parseApiAuth(v, 'LAMBDA_STATS_LOCAL_AUTH')))(
+      nonEmpty(env.LAMBDA_STATS_LOCAL_AUTH),
+    ),
+    localCorsOrigins: nonEmpty(env.LAMBDA_STATS_LOCAL_CORS_ORIGINS)
+      ?.split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
   };
 }

@@ -5,12 +5,13 @@ import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf'
 import type { Construct } from 'constructs';
 import { validateAnalyses } from './analyses';
 import type { Artifacts, FunctionArtifact } from './artifacts';
-import type { EnvironmentConfig } from './config';
+import { type EnvironmentConfig, validateCors } from './config';
 import { Analytics, analyticsNames } from './constructs/analytics';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { DataBucket } from './constructs/data-bucket';
 import { HttpApi } from './constructs/http-api';
 import { JobStateMachine } from './constructs/job-state-machine';
+import { Playground } from './constructs/playground';
 import { LAMBDA_RUNTIME, StatsFunction } from './constructs/stats-function';
 import { parseLoopbackEndpoint } from './local-endpoint';
 
@@ -93,6 +94,7 @@ export class LambdaStatsStack extends TerraformStack {
     // A bad analysis declaration stops the synth here, naming the analysis and the field.
     validateAnalyses(config.analyses);
 
+    if (config.cors) validateCors(config.name, config.cors);
     this.configureProviderAndBackend(props);
 
     const artifactBucket = new ArtifactBucket(this, 'artifacts', {
@@ -121,6 +123,7 @@ export class LambdaStatsStack extends TerraformStack {
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       auth: config.auth,
+      cors: config.cors,
     });
 
     const makeFunction = (fn: FunctionArtifact, extra: FunctionExtras = {}) => {
@@ -161,6 +164,29 @@ export class LambdaStatsStack extends TerraformStack {
       .map((fn) => makeFunction(fn));
     const jobs = this.jobsEngine(prefix, props, makeFunction);
     const analytics = this.analytics(prefix, props, makeFunction, jobs);
+
+    // Without a playground build the stack deploys without it; main.ts says so (playgroundNotice).
+    const artifact = config.playground ? artifacts.playground : undefined;
+    if (artifact !== undefined) {
+      const playground = new Playground(this, 'playground', {
+        artifact,
+        code: artifactBucket.addZip('function-zip-playground', {
+          key: `functions/${artifact.name}/${artifact.sha256}.zip`,
+          zipPath: artifact.zipPath,
+          sha256: artifact.sha256,
+        }),
+        functionName: `${prefix}-${artifact.name}`,
+        config,
+        api,
+        environment: { LAMBDA_STATS_STAGE: config.name },
+      });
+      functions.push(playground.function);
+      new TerraformOutput(this, 'playground_url', {
+        // The $default stage's invoke URL ends in a slash.
+        value: `${api.stage.invokeUrl}playground`,
+        description: 'The playground page: GET it in a browser',
+      });
+    }
 
     new TerraformOutput(this, 'api_url', {
       value: api.stage.invokeUrl,

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { App } from 'cdktf';
-import { readArtifacts } from './artifacts';
+import { playgroundNotice, readArtifacts } from './artifacts';
 import { environmentConfig } from './config';
 import { readEnv } from './env';
 import { LambdaStatsStack } from './lambda-stats-stack';
@@ -15,11 +15,18 @@ try {
   for (const skipped of env.skipped) console.error(`lambda-stats infra: skipping ${skipped}`);
   const artifacts = readArtifacts(env.artifactsRoot);
   const app = new App();
-  for (const name of env.stacks) {
-    const config = environmentConfig(name, {
+  const configs = env.stacks.map((name) =>
+    environmentConfig(name, {
       stateBucket: env.stateBucket,
       stateRegion: env.stateRegion,
-    });
+      localAuth: env.localAuth,
+      localCorsOrigins: env.localCorsOrigins,
+    }),
+  );
+  const notice = playgroundNotice(artifacts, configs);
+  if (notice) console.error(`lambda-stats infra: ${notice}`);
+  for (const config of configs) {
+    const name = config.name;
     new LambdaStatsStack(app, name, {
       config,
       artifacts,

@@ -127,6 +127,8 @@ export interface EventContext {
   accountId: string;
   requestId: string;
   match: RouteMatch;
+  /** The access key of a request an AWS_IAM route let through. */
+  iamAccessKey?: string;
 }
 
 /** Builds the payload format 2.0 event API Gateway sends to a Lambda integration. */
@@ -167,6 +169,21 @@ export function toPayloadV2Event(req: IncomingRequest, ctx: EventContext): Recor
       },
       requestId: ctx.requestId,
       routeKey: ctx.match.route.routeKey,
+      ...(ctx.iamAccessKey !== undefined
+        ? {
+            authorizer: {
+              iam: {
+                accessKey: ctx.iamAccessKey,
+                accountId: ctx.accountId,
+                callerId: ctx.iamAccessKey,
+                cognitoIdentity: null,
+                principalOrgId: null,
+                userArn: `arn:aws:iam::${ctx.accountId}:user/${ctx.iamAccessKey}`,
+                userId: ctx.iamAccessKey,
+              },
+            },
+          }
+        : {}),
       stage: ctx.stage,
       time: clfTime(now),
       timeEpoch: now.getTime(),
@@ -186,11 +203,17 @@ export interface HttpResult {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: Buffer;
+  /** A CORS preflight answer: its headers are final. */
+  preflight?: boolean;
 }
 
-export const gatewayError = (statusCode: number, message: string): HttpResult => ({
+export const gatewayError = (
+  statusCode: number,
+  message: string,
+  headers: Record<string, string> = {},
+): HttpResult => ({
   statusCode,
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...headers },
   body: Buffer.from(JSON.stringify({ message })),
 });
 

@@ -45,15 +45,31 @@ export interface DeployedLayer {
 
 export interface DeployedRoute {
   routeKey: string;
+  /** NONE (when absent), AWS_IAM (emulated), JWT or CUSTOM (not emulated: `pnpm start` refuses them). */
+  authorizationType?: string;
+  /** AWS_PROXY (emulated) or what else the integration is, e.g. HTTP_PROXY. */
+  integrationType?: string;
   /** Function the route's AWS_PROXY integration invokes, if any. */
   functionName?: string;
   payloadFormatVersion: '1.0' | '2.0';
   integrationTimeoutMs: number;
 }
 
+/** An HTTP API's CORS configuration, as API Gateway stores it. */
+export interface CorsConfiguration {
+  allowOrigins: string[];
+  allowMethods: string[];
+  allowHeaders: string[];
+  exposeHeaders: string[];
+  allowCredentials: boolean;
+  maxAge?: number;
+}
+
 export interface DeployedApi {
   apiId: string;
   name: string;
+  /** Absent when the API has no CORS configuration: then the front door adds no CORS headers. */
+  cors?: CorsConfiguration;
   /** '$default' or the name of the stage served (its name prefixes every path). */
   stage: string;
   routes: DeployedRoute[];
@@ -150,9 +166,22 @@ export async function readDeployment(target: EmulatorTarget): Promise<Deployment
       ]);
       const byId = new Map((integrations.Items ?? []).map((i) => [i.IntegrationId, i]));
       const stageNames = (stages.Items ?? []).map((s) => s.StageName ?? '');
+      const c = api.CorsConfiguration;
       apis.push({
         apiId: api.ApiId,
         name: api.Name ?? api.ApiId,
+        ...(c
+          ? {
+              cors: {
+                allowOrigins: c.AllowOrigins ?? [],
+                allowMethods: c.AllowMethods ?? [],
+                allowHeaders: c.AllowHeaders ?? [],
+                exposeHeaders: c.ExposeHeaders ?? [],
+                allowCredentials: c.AllowCredentials ?? false,
+                ...(c.MaxAge !== undefined ? { maxAge: c.MaxAge } : {}),
+              },
+            }
+          : {}),
         stage: stageNames.includes('$default') ? '$default' : (stageNames[0] ?? '$default'),
         routes: (routes.Items ?? []).map((r) => {
           const integration = byId.get(r.Target?.replace(/^integrations\//, ''));
@@ -160,6 +189,8 @@ export async function readDeployment(target: EmulatorTarget): Promise<Deployment
             integration?.IntegrationType === 'AWS_PROXY' && integration.IntegrationUri;
           return {
             routeKey: r.RouteKey ?? '',
+            authorizationType: r.AuthorizationType ?? 'NONE',
+            integrationType: integration?.IntegrationType,
             functionName: isLambda
               ? functionNameFromUri(integration.IntegrationUri ?? '')
               : undefined,
@@ -174,6 +205,40 @@ export async function readDeployment(target: EmulatorTarget): Promise<Deployment
     lambda.destroy();
     apigw.destroy();
   }
+}
+
+/**
+ * What the local stack cannot emulate in a deployed API, one line each:
+ * authorizers other than AWS_IAM (JWT, Lambda REQUEST authorizers),
+ * integrations other than Lambda proxy, payload format 1.0. `pnpm start`
+ * stops on the first, naming it, rather than serve the route wrongly.
+ */
+export function unsupportedSettings(api: DeployedApi): string[] {
+  const found: string[] = [];
+  for (const r of api.routes) {
+    const where = `route "${r.routeKey}" of HTTP API ${api.name}`;
+    const auth = r.authorizationType ?? 'NONE';
+    if (auth !== 'NONE' && auth !== 'AWS_IAM') {
+      const kind = auth === 'CUSTOM' ? 'a Lambda (CUSTOM) authorizer' : `a ${auth} authorizer`;
+      found.push(
+        `${where} uses ${kind}, which the local stack cannot emulate (it emulates NONE and AWS_IAM)`,
+      );
+    }
+    if (r.integrationType !== undefined && r.integrationType !== 'AWS_PROXY') {
+      found.push(
+        `${where} has a ${r.integrationType} integration, which the local stack cannot emulate (it runs AWS_PROXY Lambda integrations)`,
+      );
+    } else if (r.integrationType === 'AWS_PROXY' && r.functionName === undefined) {
+      found.push(
+        `${where} proxies to something other than a Lambda function, which the local stack cannot emulate`,
+      );
+    } else if (r.payloadFormatVersion !== '2.0') {
+      found.push(
+        `${where} uses payload format ${r.payloadFormatVersion}, which the local stack cannot emulate (it sends payload format 2.0)`,
+      );
+    }
+  }
+  return found;
 }
 
 /** Where Terraform says each function's and layer's code came from. */

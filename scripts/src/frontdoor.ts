@@ -9,8 +9,10 @@ import {
   matchRoute,
   toPayloadV2Event,
 } from './apigw';
+import { isPreflight, preflightHeaders, withCorsHeaders } from './cors';
 import type { DeployedApi } from './deployment';
 import type { LocalRuntime } from './runtime/runtime';
+import { EMULATOR_CREDENTIALS, verifySigV4 } from './sigv4';
 
 /** HTTP API payload limit (10 MB); the Lambda invoke payload limit (6 MB) applies to the event. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -36,16 +38,36 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 /** Where the front door serves the API document (not an API Gateway route: local only). */
 export const OPENAPI_PATH = '/openapi.json';
 
+interface DoorContext {
+  api: DeployedApi;
+  runtime: LocalRuntime;
+  accountId: string;
+  region: string;
+  credentials: ReadonlyMap<string, string>;
+  openapi: Buffer | undefined;
+}
+
 async function handle(
-  api: DeployedApi,
-  runtime: LocalRuntime,
-  accountId: string,
+  ctx: DoorContext,
   req: IncomingMessage,
   requestId: string,
-  openapi: Buffer | undefined,
 ): Promise<HttpResult> {
+  const { api, runtime, accountId, openapi } = ctx;
   const body = await readBody(req);
   if (!body) return gatewayError(413, 'Request Entity Too Large');
+  const headers: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(req.headersDistinct))
+    if (values) headers[name] = values;
+  const origin = headers.origin?.[0];
+  // CORS preflight: answered by API Gateway itself, before routes and authorizers.
+  if (api.cors && origin !== undefined && isPreflight(req.method ?? 'GET', headers)) {
+    return {
+      statusCode: 204,
+      headers: preflightHeaders(api.cors, origin),
+      body: Buffer.alloc(0),
+      preflight: true,
+    };
+  }
   const url = req.url ?? '/';
   let path = url.split('?')[0] ?? '/';
   if (api.stage !== '$default') {
@@ -65,9 +87,17 @@ async function handle(
   const fn = match.route.functionName;
   if (!fn || !runtime.has(fn)) return gatewayError(500, 'Internal Server Error');
   if (match.route.payloadFormatVersion !== '2.0') return gatewayError(500, 'Internal Server Error');
-  const headers: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(req.headersDistinct))
-    if (values) headers[name] = values;
+  let iamKey: string | undefined;
+  if (match.route.authorizationType === 'AWS_IAM') {
+    const verdict = verifySigV4(
+      { method: req.method ?? 'GET', url, headers, body },
+      { credentials: ctx.credentials, region: ctx.region },
+    );
+    if (!verdict.ok) {
+      return gatewayError(403, verdict.message, { 'x-amzn-errortype': verdict.errorType });
+    }
+    iamKey = verdict.accessKeyId;
+  }
   const incoming: IncomingRequest = {
     method: req.method ?? 'GET',
     url,
@@ -81,6 +111,7 @@ async function handle(
     accountId,
     requestId,
     match,
+    ...(iamKey !== undefined ? { iamAccessKey: iamKey } : {}),
   });
   if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES)
     return gatewayError(413, 'Request Entity Too Large');
@@ -112,17 +143,32 @@ export async function startFrontDoor(options: {
   access?: (line: string) => void;
   /** The OpenAPI document served at GET /openapi.json (404 when absent). */
   openapi?: Buffer;
+  /** Region that SigV4 credential scopes must name (default us-east-1). */
+  region?: string;
+  /** Access key id -> secret accepted on AWS_IAM routes (default: the emulator's test/test). */
+  credentials?: ReadonlyMap<string, string>;
 }): Promise<FrontDoor> {
-  const { api, runtime } = options;
-  const accountId = options.accountId ?? '123456789012';
+  const { api } = options;
+  const ctx: DoorContext = {
+    api,
+    runtime: options.runtime,
+    accountId: options.accountId ?? '123456789012',
+    region: options.region ?? 'us-east-1',
+    credentials: options.credentials ?? EMULATOR_CREDENTIALS,
+    openapi: options.openapi,
+  };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = apiRequestId();
     const started = performance.now();
-    handle(api, runtime, accountId, req, requestId, options.openapi)
+    handle(ctx, req, requestId)
       .catch(() => gatewayError(500, 'Internal Server Error'))
       .then((result) => {
+        const headers =
+          api.cors && !result.preflight
+            ? withCorsHeaders(api.cors, req.headers.origin, result.headers)
+            : result.headers;
         res.writeHead(result.statusCode, {
-          ...result.headers,
+          ...headers,
           'apigw-requestid': requestId,
           'content-length': String(result.body.length),
         });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import type { EmulatorTarget } from './aws';
-import { type Deployment, readDeployment } from './deployment';
+import { type Deployment, readDeployment, unsupportedSettings } from './deployment';
 import { type FrontDoor, startFrontDoor } from './frontdoor';
 import type { InvokeProxy } from './invoke-proxy';
 import { REPO_ROOT } from './local-config';
@@ -27,6 +28,11 @@ export interface LocalServeOptions {
 
 /** The OpenAPI document the handlers package commits, generated from its schemas. */
 export const COMMITTED_OPENAPI = path.join(REPO_ROOT, 'packages', 'handlers', 'openapi.gen.json');
+
+/** A deployed setting the local stack cannot emulate: `pnpm start` stops with this one line. */
+export class UnsupportedSettingError extends UserFacingError {
+  override name = 'UnsupportedSettingError';
+}
 
 export interface LocalServe {
   url: string;
@@ -54,6 +60,8 @@ export async function serveDeployment(options: LocalServeOptions): Promise<Local
     );
   }
   const api = candidates[0]!;
+  const unsupported = unsupportedSettings(api);
+  if (unsupported.length > 0) throw new UnsupportedSettingError(unsupported[0]!);
   options.progress?.(
     `API ${api.name} (${api.apiId}), stage ${api.stage}: ${api.routes.map((r) => r.routeKey).join(', ')}`,
   );
@@ -74,6 +82,7 @@ export async function serveDeployment(options: LocalServeOptions): Promise<Local
       runtime,
       port: options.port,
       accountId: deployment.functions[0]?.arn.split(':')[4],
+      region: options.target.region,
       access: options.access,
     });
   } catch (error) {

@@ -119,6 +119,7 @@ describe('root scripts show the tool’s own output and exit status', () => {
       'lambda-stats invoke: cannot read --event missing.json: no such file',
     ],
     [['state-review', '--stack', 'nosuch'], "state-review: unknown stack 'nosuch'"],
+    [['logs', 'linregress', '--tail'], 'lambda-stats logs: unknown option --tail'],
   ])('pnpm %j exits 2 with one error line and no recursive-run banner', (args, line) => {
     const run = spawnSync(pnpm, args, {
       cwd: repo,

@@ -278,12 +278,17 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
     const doc = (await res.json()) as Json;
     expect(doc.openapi).toBe('3.1.0');
     expect(output).toContain(`API document (OpenAPI 3.1): ${local.apiUrl}/openapi.json`);
-    // the document's routes are exactly the deployed ones (both come from the endpoint list)
+    // the document's routes are exactly the deployed POST ones (both come from the endpoint
+    // list); the GET routes are the playground's (scripts/tests/playground.test.ts)
     expect(
       Object.keys(doc.paths)
         .map((p) => `POST ${p}`)
         .sort(),
-    ).toEqual([...routes].sort());
+    ).toEqual(routes.filter((r) => r.startsWith('POST ')).sort());
+    expect(routes.filter((r) => r.startsWith('GET ')).sort()).toEqual([
+      'GET /openapi.json',
+      'GET /playground',
+    ]);
     // each example response is scipy 1.17's (packages/handlers/golden/examples.py)
     for (const [route, item] of Object.entries(doc.paths) as [string, Json][]) {
       const request = item.post.requestBody.content['application/json'].example;
@@ -370,6 +375,43 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
       expectClose(body[field], value, field);
   });
 
+  it("answers a CORS preflight from the local config's dev-server origin, and no other", async () => {
+    expect(output).toContain('CORS allows: http://localhost:5173, http://127.0.0.1:5173');
+    const preflight = (origin: string) =>
+      fetch(`${local.apiUrl}/linregress`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const allowed = await preflight('http://localhost:5173');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    // Terraform and the emulator keep the methods as a set: compare them as one
+    const methods = allowed.headers.get('access-control-allow-methods')?.split(',').sort();
+    expect(methods).toEqual(['GET', 'OPTIONS', 'POST']);
+    const other = await preflight('https://elsewhere.example.com');
+    expect(other.status).toBe(204);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it("pnpm logs prints the deployed function's log lines from the emulator's CloudWatch Logs", async () => {
+    // the runtime ships lines every 200 ms; leave it time
+    await new Promise((r) => setTimeout(r, 1000));
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(TSX, [path.join(SCRIPTS_DIR, 'src', 'cli', 'logs.ts'), 'linregress'], {
+        cwd: SCRIPTS_DIR,
+        env: startEnv({}),
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.on('exit', (code) => resolve({ code, stdout }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\[\$LATEST\][0-9a-f]{32} \S+ START RequestId: /);
+    expect(run.stdout).toContain('"message":"request handled"');
+  });
+
   it('stops everything it started on SIGTERM: no process, no port left', async () => {
     const pids = descendants(start.pid!);
     expect(pids.length).toBeGreaterThan(1);
@@ -382,5 +424,15 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
       await expect(assertPortFree(Number(new URL(url).port), url, '-')).resolves.toBeUndefined();
     }
     expect(existsSync(path.join(work, 'work', 'local.json'))).toBe(false);
+    // and says, per function, what its EMF metric lines recorded
+    expect(output).toContain('Invocations by function (from their EMF metric lines):');
+    // calls and cold starts: 50 concurrent requests above start more than one worker
+    const row = output.match(/^ {2}lambda-stats-local-linregress +(\d+) +(\d+) /m);
+    expect(Number(row?.[1])).toBeGreaterThanOrEqual(50);
+    expect(Number(row?.[2])).toBeGreaterThanOrEqual(1);
+    // the log lines the metrics ride on are still printed
+    expect(output).toMatch(
+      /^\[lambda-stats-local-linregress\] \{"level":"INFO","message":"request handled"/m,
+    );
   });
 });

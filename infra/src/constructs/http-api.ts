@@ -5,13 +5,15 @@ import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import type { ApiAuth, LogRetentionDays, Throttling } from '../config';
+import type { ApiAuth, CorsConfig, LogRetentionDays, Throttling } from '../config';
 
 export interface HttpApiProps {
   readonly name: string;
   readonly throttling: Throttling;
   readonly logRetentionDays: LogRetentionDays;
   readonly auth: ApiAuth;
+  /** Validated by the stack (validateCors) before it gets here. */
+  readonly cors?: CorsConfig;
 }
 
 /** One JSON line per request in the access log. */
@@ -39,7 +41,23 @@ export class HttpApi extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
     this.props = props;
-    this.api = new Apigatewayv2Api(this, 'api', { name: props.name, protocolType: 'HTTP' });
+    const cors = props.cors;
+    this.api = new Apigatewayv2Api(this, 'api', {
+      name: props.name,
+      protocolType: 'HTTP',
+      ...(cors
+        ? {
+            corsConfiguration: {
+              allowOrigins: [...cors.allowOrigins],
+              allowMethods: [...cors.allowMethods],
+              allowHeaders: [...cors.allowHeaders],
+              exposeHeaders: [...cors.exposeHeaders],
+              maxAge: cors.maxAgeSeconds,
+              allowCredentials: cors.allowCredentials,
+            },
+          }
+        : {}),
+    });
 
     const accessLogs = new CloudwatchLogGroup(this, 'access-log-group', {
       name: `/aws/apigateway/${props.name}`,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { digest, type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import { ZipFile } from 'yazl';
-import { HANDLERS_DIST, LAYER_DIST } from '../../src/artifacts';
+import { HANDLERS_DIST, LAYER_DIST, PLAYGROUND_DIST } from '../../src/artifacts';
 
 const MTIME = new Date('2000-01-01T00:00:00Z');
 
@@ -46,7 +46,14 @@ export const JOB_FIXTURE_FUNCTIONS = [
 
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
 export async function writeFixtureArtifacts(
-  options: { root?: string; functions?: string[]; handlerBody?: string; jobs?: boolean } = {},
+  options: {
+    root?: string;
+    functions?: string[];
+    handlerBody?: string;
+    jobs?: boolean;
+    /** Also write the playground's artifacts (default false: the stats functions alone). */
+    playground?: boolean;
+  } = {},
 ): Promise<string> {
   const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));
   const handlersDir = path.join(root, HANDLERS_DIST);
@@ -96,5 +103,25 @@ export async function writeFixtureArtifacts(
     compatibleRuntimes: ['nodejs22.x'],
     compatibleArchitectures: ['arm64', 'x86_64'],
   });
+
+  if (options.playground ?? false) {
+    const playgroundDir = path.join(root, PLAYGROUND_DIST);
+    mkdirSync(playgroundDir, { recursive: true });
+    const bytes = await zip({
+      'index.js': 'exports.handler = async () => ({ statusCode: 200, body: "<!doctype html>" });\n',
+    });
+    writeFileSync(path.join(playgroundDir, 'playground.zip'), bytes);
+    writeManifest(playgroundDir, {
+      functions: [
+        {
+          name: 'playground',
+          routes: ['GET /playground', 'GET /openapi.json'],
+          zip: 'playground.zip',
+          handler: 'index.handler',
+          ...digest(bytes),
+        },
+      ],
+    });
+  }
   return root;
 }

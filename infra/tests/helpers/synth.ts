@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Testing } from 'cdktf';
 import { readArtifacts } from '../../src/artifacts';
-import { environmentConfig, type StackName } from '../../src/config';
+import { type EnvironmentConfig, environmentConfig, type StackName } from '../../src/config';
 import { LambdaStatsStack } from '../../src/lambda-stats-stack';
 
 export const TEST_ENDPOINT = 'http://127.0.0.1:4566';
@@ -20,12 +20,16 @@ export interface Synthesized {
 /** A Terraform reference as cdktf writes it: `${expr}`. */
 export const ref = (expr: string) => `\${${expr}}`;
 
-/** Synthesizes one stack in memory from fixture artifacts below `artifactsRoot`. */
-export function synthStack(name: StackName, artifactsRoot: string): Synthesized {
+/** Synthesizes one stack in memory from fixture artifacts below `artifactsRoot` (`overrides` change its config). */
+export function synthStack(
+  name: StackName,
+  artifactsRoot: string,
+  overrides: Partial<EnvironmentConfig> = {},
+): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-cdktf-'));
   const app = Testing.app({ outdir });
   const stack = new LambdaStatsStack(app, name, {
-    config: environmentConfig(name),
+    config: { ...environmentConfig(name), ...overrides },
     artifacts: readArtifacts(artifactsRoot),
     localEndpoint: name === 'local' ? TEST_ENDPOINT : undefined,
     localStatePath: '../../../terraform.local.tfstate',

@@ -13,6 +13,8 @@ export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
 export interface HandlerEnv {
   /** Largest accepted request body in bytes (after base64 decoding); larger is a 413. */
   readonly maxBodyBytes: number;
+  /** One EMF metric line per invocation on stdout (LAMBDA_STATS_METRICS, on unless `off`). */
+  readonly metrics: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv): HandlerEnv {
@@ -26,7 +28,18 @@ export function readEnv(source: NodeJS.ProcessEnv): HandlerEnv {
     }
     maxBodyBytes = Number(raw.trim());
   }
-  return { maxBodyBytes };
+  const rawMetrics = source.LAMBDA_STATS_METRICS?.trim().toLowerCase();
+  if (
+    rawMetrics !== undefined &&
+    rawMetrics !== '' &&
+    rawMetrics !== 'on' &&
+    rawMetrics !== 'off'
+  ) {
+    throw new Error(
+      `LAMBDA_STATS_METRICS must be on or off (got "${source.LAMBDA_STATS_METRICS}"); unset it for on`,
+    );
+  }
+  return { maxBodyBytes, metrics: rawMetrics !== 'off' };
 }
 
 export const env: HandlerEnv = readEnv(process.env);

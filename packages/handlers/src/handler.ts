@@ -10,12 +10,26 @@ import { env } from './env';
 import { nanResult, prepareNanPolicy } from './http/nanPolicy';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
-import { JsonLogger, type StructuredLogger } from './logger';
+import { JsonLogger, type StructuredLogger, writeToDescriptor } from './logger';
+import {
+  emfFields,
+  emfLine,
+  type InvocationMetrics,
+  laneOf,
+  type MetricsSink,
+  observations,
+} from './metrics';
 
 export interface HandlerOptions {
   /** Defaults to a JsonLogger (src/logger.ts); a Powertools Logger also fits. */
   logger?: StructuredLogger;
   maxBodyBytes?: number;
+  /**
+   * Where each invocation's EMF metric line goes (src/metrics.ts): stdout by
+   * default, as Lambda sends it to CloudWatch Logs; false when
+   * LAMBDA_STATS_METRICS=off.
+   */
+  metrics?: MetricsSink;
 }
 
 export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Promise<unknown>;
@@ -24,8 +38,13 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
   const logger = options.logger ?? new JsonLogger({ serviceName: 'lambda-stats' });
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
   const entries = endpoint.request.entries;
+  const metrics = options.metrics ?? (env.metrics ? writeToDescriptor : false);
+  // The default sink is the log's own descriptor: metric fields can ride on the log line.
+  const rideOnLog = options.metrics === undefined && metrics !== false;
+  let invocations = 0;
 
   return async function handler(event, context) {
+    invocations += 1;
     const started = performance.now();
     const requestId = context?.awsRequestId ?? 'local';
     if (context?.awsRequestId !== undefined) logger.addContext?.(context as Context);
@@ -36,6 +55,8 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
     let outcome: { code: string; error_message: string } | undefined;
     let unexpected = false;
     let failure: unknown;
+    let input: unknown;
+    let answer: unknown;
     try {
       read = readRequest(event, maxBodyBytes);
       // the CSV reader is imported on the first text/csv request: a JSON-only
@@ -49,9 +70,11 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       const nan = prepareNanPolicy(endpoint, payload);
       const parsed = v.safeParse(endpoint.request, nan.payload);
       if (!parsed.success) throw invalidRequest(parsed.issues, entries);
+      input = parsed.output;
       const body = nan.propagate
         ? nanResult(endpoint, parsed.output)
         : endpoint.handle(parsed.output);
+      answer = body;
       statusCode = 200;
       result = toLambdaResult(read.kind, 200, body, {}, requestId);
     } catch (err) {
@@ -68,21 +91,44 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       unexpected = mapped.unexpected;
       failure = err;
     }
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     const fields = {
       endpoint: endpoint.name,
       statusCode,
       api_request_id: read?.apiRequestId,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      durationMs,
       ...outcome,
     };
+    let emf: Record<string, unknown> | undefined;
+    if (metrics) {
+      const m: InvocationMetrics = {
+        endpoint: endpoint.name,
+        durationMs,
+        statusCode,
+        coldStart: invocations === 1,
+        n: input === undefined ? undefined : observations(input),
+        lane: laneOf(answer),
+        requestId: context?.awsRequestId,
+      };
+      if (rideOnLog && logger.writes?.(unexpected ? 'ERROR' : 'INFO') === true) {
+        emf = emfFields(m);
+      } else {
+        try {
+          metrics('stdout', emfLine(m));
+        } catch {
+          // a metric line must never turn an answer into a crash
+        }
+      }
+    }
     try {
       if (unexpected) {
         logger.error('request failed', {
           ...fields,
+          ...emf,
           error: failure instanceof Error ? failure : new Error(String(failure)),
         });
-      } else if (statusCode === 200) logger.info('request handled', fields);
-      else logger.info('request rejected', fields);
+      } else if (statusCode === 200) logger.info('request handled', { ...fields, ...emf });
+      else logger.info('request rejected', { ...fields, ...emf });
     } catch {
       // a log line must never turn an answer into a crash
     }

@@ -28,6 +28,8 @@ export interface StructuredLogger {
   info(message: string, ...fields: LogFields[]): void;
   error(message: string, ...fields: LogFields[]): void;
   addContext?(context: Context): void;
+  /** Whether a line at this level would be written (lets metrics ride on it). */
+  writes?(level: 'INFO' | 'ERROR'): boolean;
 }
 
 const LEVELS = { TRACE: 6, DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 };
@@ -113,6 +115,10 @@ export class JsonLogger implements StructuredLogger {
       function_request_id: context.awsRequestId,
       xray_trace_id: trace,
     };
+  }
+
+  writes(level: 'INFO' | 'ERROR'): boolean {
+    return LEVELS[level] >= this.#threshold;
   }
 
   info(message: string, ...fields: LogFields[]): void {

@@ -211,16 +211,22 @@ const finiteMessage = (at: string, input: number) =>
  * keys of the object are listed in one issue, as a client fixes them at
  * once), and what a missing field must be.
  */
-export function describeIssue(issue: Issue, entries: v.ObjectEntries): IssueDetail {
-  const keys = keysOf(issue);
+export function describeIssue(issue: Issue, entries: v.ObjectEntries, depth = 0): IssueDetail {
+  const keys = depth === 0 ? keysOf(issue) : keysOf(issue).slice(depth);
+  const prefix = depth === 0 ? [] : keysOf(issue).slice(0, depth);
   const at = formatPath(keys);
   const input = issue.input;
   const fields = Object.keys(entries);
   if (issue.kind === 'schema') {
+    if (issue.type === 'strict_object' && issue.expected === 'never' && keys.length > 1) {
+      // an unknown key of a nested object (such as `predict`): list that object's fields
+      const nested = entriesAt(entries, keys.slice(0, -1));
+      if (nested !== undefined) return describeIssue(issue, nested, keys.length - 1);
+    }
     if (issue.type === 'strict_object' && issue.expected === 'never') {
       // valibot reports the first unknown key, at its own path: report the object
       const owner = issue.path?.at(-1)?.input;
-      const where = formatPath(keys.slice(0, -1));
+      const where = formatPath([...prefix, ...keys.slice(0, -1)]);
       const unknown =
         typeof owner === 'object' && owner !== null
           ? Object.keys(owner).filter((k) => !fields.includes(k))
@@ -279,6 +285,27 @@ export function describeIssue(issue: Issue, entries: v.ObjectEntries): IssueDeta
     default:
       return { path: at, message: `${at}: ${issue.message}` };
   }
+}
+
+/**
+ * The entries of the object schema at `keys` under `entries` (through
+ * optional, nullable and pipe wrappers), or undefined when it is not an object.
+ */
+function entriesAt(entries: v.ObjectEntries, keys: PropertyKey[]): v.ObjectEntries | undefined {
+  let schema: unknown = entries[String(keys[0])];
+  for (const key of [...keys.slice(1), undefined]) {
+    for (let unwrap = 0; unwrap < 8; unwrap++) {
+      const s = schema as { wrapped?: unknown; pipe?: unknown[]; type?: string };
+      if (s?.wrapped !== undefined) schema = s.wrapped;
+      else if (s?.pipe !== undefined && s.type !== 'object' && s.type !== 'strict_object')
+        schema = s.pipe[0];
+      else break;
+    }
+    const s = schema as { entries?: v.ObjectEntries; item?: unknown };
+    if (key === undefined) return s?.entries;
+    schema = typeof key === 'number' ? s?.item : s?.entries?.[String(key)];
+  }
+  return undefined;
 }
 
 /** The path item of `key` in `input`, for an issue a raw check reports. */

@@ -83,10 +83,16 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
       }
       expect((bad!.value as { error: { code: string } }).error.code).toBe('invalid_request');
 
-      const logs = run.stdout
+      const lines = run.stdout
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as Record<string, unknown>);
+      // at INFO, each invocation's EMF metric fields ride on its log line (tests/metrics.test.ts)
+      expect(lines.map((l) => [l.endpoint, l.status_code, l.cold_starts, '_aws' in l])).toEqual([
+        [name, 200, 1, true],
+        [name, 400, 0, true],
+      ]);
+      const logs = lines;
       expect(logs.map((l) => [l.level, l.message, l.function_request_id])).toEqual([
         ['INFO', 'request handled', 'req-0'],
         ['INFO', 'request rejected', 'req-1'],

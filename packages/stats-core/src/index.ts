@@ -13,6 +13,7 @@ export { fisherFSf } from './distributions/fisherF';
 export { kolmogorovSf, kolmogorovTwoSidedSf } from './distributions/kolmogorov';
 export { normalCdf, normalQuantile, normalSf } from './distributions/normal';
 export { studentTCdf, studentTSf } from './distributions/studentT';
+export { studentTQuantile } from './distributions/studentTQuantile';
 export { StatsInputError } from './errors';
 export {
   type Chi2ContingencyOptions,
@@ -48,8 +49,15 @@ export {
   type LinregressResult,
   linregress,
 } from './regression/linregress';
+export {
+  type LinregressPredictResult,
+  linregressPredict,
+} from './regression/linregressPredict';
 export { type OlsOptions, type OlsResult, ols } from './regression/ols';
+export { type OlsPredictResult, olsPredict } from './regression/olsPredict';
 export { type PolyfitOptions, polyfit } from './regression/polyfit';
+export { polyfitPredict } from './regression/polyfitPredict';
+export type { Prediction, PredictionOptions } from './regression/prediction/intervals';
 export type { NanPolicy } from './robust/internal/nanPolicy';
 export { type Interpolation, type IqrOptions, iqr } from './robust/iqr';
 export { type MedianAbsDeviationOptions, medianAbsDeviation } from './robust/medianAbsDeviation';

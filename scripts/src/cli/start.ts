@@ -32,6 +32,7 @@ import {
   regionFromState,
   WORK_DIR,
 } from '../local-config';
+import { LogShipper, MetricsCollector } from '../observability';
 import { sampleBody } from '../samples';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../serve-deployment';
 
@@ -53,6 +54,9 @@ const children = new Set<ChildProcess>();
 let moto: MotoServer | undefined;
 let proxy: InvokeProxy | undefined;
 let serve: LocalServe | undefined;
+let shipper: LogShipper | undefined;
+let collector: MetricsCollector | undefined;
+let metricsTimer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 /** Runs a command in its own process group, its output into a log file; fails with the log's tail. */
@@ -114,15 +118,28 @@ async function stopAll(): Promise<void> {
   stopping = true;
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
+  clearInterval(metricsTimer);
+  // the last lines and metrics reach the emulator before it stops
+  await shipper?.close().catch(() => undefined);
+  await collector?.flush().catch(() => undefined);
+  collector?.close();
+  const summary = collector?.summary() ?? [];
+  if (summary.length > 0) {
+    out('');
+    out(bold('Invocations by function (from their EMF metric lines):'));
+    for (const line of summary) out(`  ${line}`);
+  }
   await moto?.stop().catch(() => undefined);
   await proxy?.close().catch(() => undefined);
   await rm(LOCAL_JSON, { force: true });
 }
 
-function curlFor(apiUrl: string, route: string): string {
+/** A curl for the route; signed with the emulator's keys (curl's --aws-sigv4) when the route has AWS_IAM. */
+function curlFor(apiUrl: string, route: string, iam: { region: string } | undefined): string {
   const [method, routePath] = route.split(' ');
   const body = JSON.stringify(sampleBody(route));
-  return `curl -s -X ${method} ${apiUrl}${routePath} -H 'content-type: application/json' -d '${body}'`;
+  const sign = iam ? ` --aws-sigv4 'aws:amz:${iam.region}:execute-api' --user test:test` : '';
+  return `curl -s -X ${method} ${apiUrl}${routePath}${sign} -H 'content-type: application/json' -d '${body}'`;
 }
 
 async function main(): Promise<void> {
@@ -188,11 +205,26 @@ async function main(): Promise<void> {
       port: settings.apiPort,
       statePath: LOCAL_STATE,
       maxConcurrency: settings.maxConcurrency,
-      log: (fn, line) => out(`${dim(`[${fn}]`)} ${line}`),
+      log: (fn, line) => {
+        shipper?.push(fn, line);
+        // metric-only lines become metrics (and the summary at exit), not terminal noise
+        if (collector?.observe(fn, line) === 'metrics-only') return;
+        out(`${dim(`[${fn}]`)} ${line}`);
+      },
       progress: (line) => out(dim(`      ${line}`)),
       invokeProxy: proxy,
     }),
   );
+
+  const target = { endpoint: awsEndpoint, region };
+  shipper = new LogShipper(
+    target,
+    new Map(serve.deployment.functions.map((f) => [f.name, f.logGroupName])),
+    (message) => out(dim(`      ${message}`)),
+  );
+  collector = new MetricsCollector(target);
+  metricsTimer = setInterval(() => void collector?.flush().catch(() => undefined), 1000);
+  metricsTimer.unref();
 
   await phase(5, 'Opening the API front door', async () => {
     const local: LocalJson = { apiUrl: serve!.url, awsEndpoint, region };
@@ -208,10 +240,25 @@ async function main(): Promise<void> {
   );
   out(`Routes: ${api.routes.map((r) => r.routeKey).join(', ')}`);
   if (existsSync(COMMITTED_OPENAPI)) out(`API document (OpenAPI 3.1): ${serve.url}/openapi.json`);
+  if (api.routes.some((r) => r.routeKey === 'GET /playground')) {
+    out(`Playground (open in a browser): ${bold(`${serve.url}/playground`)}`);
+  }
+  const iam = api.routes.some((r) => r.authorizationType === 'AWS_IAM');
+  if (iam) {
+    out(
+      `Routes require SigV4 (AWS_IAM): sign with access key ${bold('test')}, secret ${bold('test')}, region ${region}, service execute-api; unsigned requests get 403.`,
+    );
+  }
+  if (api.cors) out(`CORS allows: ${api.cors.allowOrigins.join(', ')}`);
   if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
-    out(`  ${curlFor(serve.url, linregress.routeKey)}`);
+    out(`  ${curlFor(serve.url, linregress.routeKey, iam ? { region } : undefined)}`);
   }
+  out(
+    dim(
+      'Function logs follow (also in the emulator: pnpm logs <function> [--follow]); EMF metric lines go to its CloudWatch metrics. Ctrl-C stops everything and prints a summary per function.',
+    ),
+  );
   out(dim('Function logs follow. Ctrl-C stops everything.'));
   scheduler = await startAnalyticsDemo({
     target: { endpoint: awsEndpoint, region },

@@ -1,7 +1,12 @@
-import { ALTERNATIVES, linregress as coreLinregress } from '@lambda-stats/stats-core';
+import {
+  ALTERNATIVES,
+  linregress as coreLinregress,
+  linregressPredict,
+} from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteOrNull, resultNumber, sameLength, sample, wholeNumber } from '../schema';
+import { predictionResponse, predictX, toPredictionResponse } from './prediction';
 
 const request = v.pipe(
   v.strictObject({
@@ -11,6 +16,7 @@ const request = v.pipe(
       v.optional(v.picklist(ALTERNATIVES), ALTERNATIVES[0]),
       'Alternative hypothesis for the slope test (scipy `alternative`).',
     ),
+    predict: predictX,
   }),
   sameLength('x', 'y'),
 );
@@ -25,6 +31,7 @@ const response = () =>
     intercept_stderr: documented(resultNumber, 'Standard error of the intercept.'),
     rsquared: documented(resultNumber, 'Coefficient of determination, rvalue squared.'),
     n: documented(wholeNumber(), 'Number of observations.'),
+    prediction: predictionResponse(),
   });
 
 /** scipy.stats.linregress: least-squares line through (x, y). */
@@ -33,8 +40,15 @@ export const linregress = defineEndpoint({
   summary: 'Least-squares linear regression of y on x (scipy.stats.linregress).',
   request,
   response,
-  handle({ x, y, alternative }) {
-    const r = coreLinregress(x, y, { alternative });
+  handle({ x, y, alternative, predict }) {
+    const predicted = predict
+      ? linregressPredict(x, y, predict.x, {
+          alternative,
+          confidenceLevel: predict.confidence_level,
+          fitted: predict.fitted,
+        })
+      : undefined;
+    const r = predicted?.fit ?? coreLinregress(x, y, { alternative });
     return {
       slope: finiteOrNull(r.slope),
       intercept: finiteOrNull(r.intercept),
@@ -44,6 +58,7 @@ export const linregress = defineEndpoint({
       intercept_stderr: finiteOrNull(r.interceptStderr),
       rsquared: finiteOrNull(r.rvalue * r.rvalue),
       n: x.length,
+      ...(predicted ? { prediction: toPredictionResponse(predicted.prediction) } : {}),
     };
   },
   // scipy 1.17: stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])

@@ -1,8 +1,9 @@
-import { ols as coreOls } from '@lambda-stats/stats-core';
+import { ols as coreOls, olsPredict } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteNumbers, pathItem, rectangular, sample } from '../schema';
 import { fitResponse, toFitResponse } from './fit';
+import { predictionResponse, predictRows, toPredictionResponse } from './prediction';
 
 const request = v.pipe(
   v.strictObject({
@@ -15,6 +16,7 @@ const request = v.pipe(
       v.optional(v.boolean(), true),
       'Fit an intercept (a leading column of ones is added).',
     ),
+    predict: predictRows,
   }),
   rectangular('X'),
   v.rawCheck(({ dataset, addIssue }) => {
@@ -27,6 +29,20 @@ const request = v.pipe(
         path: [pathItem(dataset.value, 'y')],
       });
     }
+    const width = X[0]?.length ?? 0;
+    const rows = dataset.value.predict?.X ?? [];
+    const ragged = rows.findIndex((row) => row.length !== width);
+    if (ragged >= 0 && dataset.value.predict) {
+      addIssue({
+        input: rows[ragged],
+        message: `every row of predict.X must have one entry per column of X (X has ${width} columns, predict.X[${ragged}] has ${rows[ragged]!.length})`,
+        path: [
+          pathItem(dataset.value, 'predict'),
+          pathItem(dataset.value.predict, 'X'),
+          pathItem(rows, ragged),
+        ],
+      });
+    }
   }),
 );
 
@@ -35,9 +51,15 @@ export const ols = defineEndpoint({
   name: 'ols',
   summary: 'Ordinary least squares of y on the columns of X, with standard errors and tests.',
   request,
-  response: fitResponse,
-  handle({ X, y, intercept }) {
-    return toFitResponse(coreOls(X, y, { intercept }), y.length);
+  response: () => v.object({ ...fitResponse().entries, prediction: predictionResponse() }),
+  handle({ X, y, intercept, predict }) {
+    if (!predict) return toFitResponse(coreOls(X, y, { intercept }), y.length);
+    const { fit, prediction } = olsPredict(X, y, predict.X, {
+      intercept,
+      confidenceLevel: predict.confidence_level,
+      fitted: predict.fitted,
+    });
+    return { ...toFitResponse(fit, y.length), prediction: toPredictionResponse(prediction) };
   },
   // golden/examples.py (numpy least squares, scipy 1.17 tails); method is the core's choice
   example: {

@@ -1,8 +1,9 @@
-import { polyfit as corePolyfit } from '@lambda-stats/stats-core';
+import { polyfit as corePolyfit, polyfitPredict } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, sameLength, sample, wholeNumber } from '../schema';
 import { fitResponse, toFitResponse } from './fit';
+import { predictionResponse, predictX, toPredictionResponse } from './prediction';
 
 /** The core's range: beyond 20 the monomial basis is hopeless even at 64 digits. */
 const MAX_DEGREE = 20;
@@ -16,6 +17,7 @@ const request = v.pipe(
       `Polynomial degree, 1 to ${MAX_DEGREE}.`,
     ),
     intercept: documented(v.optional(v.boolean(), true), 'Fit a constant term.'),
+    predict: predictX,
   }),
   sameLength('x', 'y'),
 );
@@ -25,9 +27,15 @@ export const polyfit = defineEndpoint({
   name: 'polyfit',
   summary: 'Least-squares polynomial of the given degree, with standard errors and tests.',
   request,
-  response: fitResponse,
-  handle({ x, y, degree, intercept }) {
-    return toFitResponse(corePolyfit(x, y, degree, { intercept }), y.length);
+  response: () => v.object({ ...fitResponse().entries, prediction: predictionResponse() }),
+  handle({ x, y, degree, intercept, predict }) {
+    if (!predict) return toFitResponse(corePolyfit(x, y, degree, { intercept }), y.length);
+    const { fit, prediction } = polyfitPredict(x, y, degree, predict.x, {
+      intercept,
+      confidenceLevel: predict.confidence_level,
+      fitted: predict.fitted,
+    });
+    return { ...toFitResponse(fit, y.length), prediction: toPredictionResponse(prediction) };
   },
   // golden/examples.py (numpy least squares, scipy 1.17 tails); method is the core's choice
   example: {

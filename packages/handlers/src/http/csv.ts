@@ -81,7 +81,10 @@ export function csvParameters(endpoint: Pick<Endpoint, 'name' | 'request'>): {
         out.push({ name: 'rows', kind: 'label', required: false });
         out.push({ name: 'cols', kind: 'label', required: false });
       }
-    } else out.push({ name, kind, required: kind === 'sample' || !isOptional(schema as never) });
+    } else if (kind !== 'other') {
+      // an object field (the regressions' `predict`) has no query-string form: JSON only
+      out.push({ name, kind, required: kind === 'sample' || !isOptional(schema as never) });
+    }
   }
   if (NAN_POLICY_ENDPOINTS.has(endpoint.name)) {
     out.push({ name: 'nan_policy', kind: 'string', required: false });
