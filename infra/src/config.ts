@@ -4,6 +4,8 @@
  * (config, built artifacts).
  */
 
+import { type AnalysisConfig, DEMO_ANALYSES } from './analyses';
+
 /** The stacks this app can deploy, in the order they are listed to users. */
 export const STACK_NAMES = ['local', 'dev', 'prod'] as const;
 export type StackName = (typeof STACK_NAMES)[number];
@@ -128,6 +130,8 @@ export interface EnvironmentConfig {
   readonly jobs: JobsConfig;
   /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
   readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
+  /** Scheduled analyses (issue 13); checked at synth by validateAnalyses (analyses.ts). */
+  readonly analyses: readonly AnalysisConfig[];
 }
 
 /** The default S3 state bucket; override with LAMBDA_STATS_STATE_BUCKET (bucket names are global). */
@@ -179,6 +183,8 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
           forceDestroyData: true,
         },
         state: { kind: 'local' },
+        // the demo pair over generated meter data (scripts/src/analytics/demo)
+        analyses: DEMO_ANALYSES,
       };
     case 'dev':
       return {
@@ -205,6 +211,7 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
           forceDestroyData: true,
         },
         state: remote(),
+        analyses: [],
       };
     case 'prod':
       return {
@@ -232,6 +239,7 @@ export function environmentConfig(name: StackName, options: ConfigOptions = {}):
           forceDestroyData: false,
         },
         state: remote(),
+        analyses: [],
       };
   }
 }

@@ -3,8 +3,10 @@ import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version
 import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { validateAnalyses } from './analyses';
 import type { Artifacts, FunctionArtifact } from './artifacts';
 import { type EnvironmentConfig, validateCors } from './config';
+import { Analytics, analyticsNames } from './constructs/analytics';
 import { ArtifactBucket } from './constructs/artifact-bucket';
 import { DataBucket } from './constructs/data-bucket';
 import { HttpApi } from './constructs/http-api';
@@ -30,10 +32,13 @@ export interface LambdaStatsStackProps {
 export const AWS_SERVICES = [
   'apigatewayv2',
   'cloudwatchlogs',
+  'dynamodb',
   'iam',
   'lambda',
   's3',
+  'scheduler',
   'sfn',
+  'sns',
   'sts',
 ] as const;
 
@@ -50,6 +55,14 @@ export const JOB_FUNCTIONS = [
   'job_worker',
   'job_reduce',
   'job_failure',
+] as const;
+
+/** The analytics functions the handlers build makes (packages/handlers/build.ts, analyticsFunctions). */
+export const ANALYTICS_FUNCTIONS = [
+  'analytics',
+  'analytics_list',
+  'analytics_series',
+  'analytics_finish',
 ] as const;
 
 interface FunctionExtras {
@@ -77,6 +90,9 @@ export class LambdaStatsStack extends TerraformStack {
         `the ${layer.name} layer supports ${layer.compatibleRuntimes.join(', ')}, not ${LAMBDA_RUNTIME}: fix the layer build`,
       );
     }
+
+    // A bad analysis declaration stops the synth here, naming the analysis and the field.
+    validateAnalyses(config.analyses);
 
     if (config.cors) validateCors(config.name, config.cors);
     this.configureProviderAndBackend(props);
@@ -141,8 +157,9 @@ export class LambdaStatsStack extends TerraformStack {
       return statsFunction;
     };
 
+    const special = [...JOB_FUNCTIONS, ...ANALYTICS_FUNCTIONS] as readonly string[];
     for (const fn of artifacts.functions) {
-      if (!(JOB_FUNCTIONS as readonly string[]).includes(fn.name)) makeFunction(fn);
+      if (!special.includes(fn.name)) makeFunction(fn);
     }
     // A build always has the jobs functions; stand-in artifacts (review fixtures) may not.
     const present = JOB_FUNCTIONS.filter((n) => artifacts.functions.some((f) => f.name === n));
@@ -152,6 +169,8 @@ export class LambdaStatsStack extends TerraformStack {
       );
     }
     const jobs = present.length > 0 ? this.jobsEngine(prefix, props, makeFunction) : undefined;
+    // the analyses read their input from the jobs' data bucket
+    const analytics = jobs ? this.analytics(prefix, props, makeFunction, jobs) : undefined;
 
     // Without a playground build the stack deploys without it; main.ts says so (playgroundNotice).
     const artifact = config.playground ? artifacts.playground : undefined;
@@ -188,6 +207,14 @@ export class LambdaStatsStack extends TerraformStack {
         ...(playgroundFunction ? [playgroundFunction.function.functionName] : []),
       ],
     });
+    if (analytics) {
+      new TerraformOutput(this, 'analysis_schedule_group', {
+        value: analytics.construct.scheduleGroup.name,
+      });
+      new TerraformOutput(this, 'analysis_alarm_topic_arn', {
+        value: analytics.construct.topic.arn,
+      });
+    }
     if (jobs) {
       new TerraformOutput(this, 'data_bucket', { value: jobs.dataBucket.bucket.bucket });
       new TerraformOutput(this, 'job_state_machine_arn', {
@@ -306,9 +333,59 @@ export class LambdaStatsStack extends TerraformStack {
     });
     return {
       dataBucket,
+      identity,
       stateMachine,
       functions: [split, worker, reduce, failure, datasets, jobsApi],
     };
+  }
+
+  /**
+   * Scheduled analyses (issue 13): the four shared analytics functions and
+   * the Analytics construct (tables, topic, schedules, a state machine per
+   * analysis), over the jobs engine's data bucket.
+   */
+  private analytics(
+    prefix: string,
+    props: LambdaStatsStackProps,
+    makeFunction: (fn: FunctionArtifact, extra?: FunctionExtras) => StatsFunction,
+    jobs: { dataBucket: DataBucket; identity: DataAwsCallerIdentity },
+  ) {
+    const { config, artifacts } = props;
+    const analyses = validateAnalyses(config.analyses);
+    const byName = (name: string) => {
+      const fn = artifacts.functions.find((f) => f.name === name);
+      if (!fn)
+        throw new Error(`the handlers build has no ${name} function: run \`pnpm build\` first`);
+      return fn;
+    };
+    const names = analyticsNames(prefix);
+    const environment = {
+      LAMBDA_STATS_RESULTS_TABLE: names.resultsTable,
+      LAMBDA_STATS_RUNS_TABLE: names.runsTable,
+      LAMBDA_STATS_ALARM_TOPIC_ARN: `arn:aws:sns:${config.region}:${jobs.identity.accountId}:${names.topic}`,
+      LAMBDA_STATS_ANALYSES: analyses.map((a) => a.name).join(','),
+    };
+    const step = (name: string) =>
+      makeFunction(byName(name), {
+        memoryMb: config.jobs.workerMemoryMb,
+        timeoutSeconds: config.jobs.workerTimeoutSeconds,
+        environment,
+      });
+    const list = step('analytics_list');
+    const series = step('analytics_series');
+    const finish = makeFunction(byName('analytics_finish'), { environment });
+    const api = makeFunction(byName('analytics'), { environment });
+    const ref = (f: StatsFunction) => ({ arn: f.function.arn, roleName: f.role.name });
+    const construct = new Analytics(this, 'analytics', {
+      prefix,
+      region: config.region,
+      accountId: jobs.identity.accountId,
+      analyses,
+      functions: { list: ref(list), series: ref(series), finish: ref(finish), api: ref(api) },
+      dataBucket: { name: jobs.dataBucket.bucket.bucket, arn: jobs.dataBucket.bucket.arn },
+      maxConcurrency: config.jobs.maxConcurrency,
+    });
+    return { construct, functions: [list, series, finish, api] };
   }
 
   private configureProviderAndBackend(props: LambdaStatsStackProps): void {

@@ -13,7 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliConfig, findProviderMirror } from '../src/cli/terraform-env';
 import { STACK_NAMES } from '../src/config';
 import { INFRA_DIR, REPO_ROOT } from '../src/env';
-import { writeFixtureArtifacts } from './helpers/fixtures';
+import {
+  FIXTURE_FUNCTIONS,
+  JOB_FIXTURE_FUNCTIONS,
+  writeFixtureArtifacts,
+} from './helpers/fixtures';
 import { runWrapper, tail } from './helpers/wrapper';
 
 const run = promisify(execFile);
@@ -155,8 +159,10 @@ describe('pnpm run synth', () => {
           recursive: true,
         }).sort();
       expect(assets('a')).toEqual(assets('b'));
-      // 9 zips (2 statistics, the 6 jobs functions, the layer); per zip: named folder, hash folder, file
-      expect(assets('a')).toHaveLength(9 * 3);
+      // per zip (the stats, jobs and analytics fixtures and the layer): named folder, hash folder, file
+      expect(assets('a')).toHaveLength(
+        3 * (FIXTURE_FUNCTIONS.length + JOB_FIXTURE_FUNCTIONS.length + 1),
+      );
     }
   });
 

@@ -125,7 +125,10 @@ describe.each(STACK_NAMES)('the %s stack: jobs', (name) => {
 
   it("gives the state machine a role that invokes only the job steps and reads only the bucket's jobs/", () => {
     const { tf } = get();
-    const [[smId, sm]] = resources(tf, 'aws_sfn_state_machine') as [[string, Json]];
+    // the jobs state machine (the analyses have their own: analytics.test.ts)
+    const [smId, sm] = resources(tf, 'aws_sfn_state_machine').find(
+      ([, r]) => r.name === `lambda-stats-${name}-jobs`,
+    ) as [string, Json];
     expect(sm.name).toBe(`lambda-stats-${name}-jobs`);
     const [roleId, role] = resources(tf, 'aws_iam_role').find(
       ([, r]) => r.name === `lambda-stats-${name}-jobs-states`,
@@ -157,7 +160,9 @@ describe.each(STACK_NAMES)('the %s stack: jobs', (name) => {
 
   it('gives the jobs API function StartExecution on this state machine only', () => {
     const { tf } = get();
-    const [smId] = resources(tf, 'aws_sfn_state_machine')[0]!;
+    const [smId] = resources(tf, 'aws_sfn_state_machine').find(
+      ([, r]) => r.name === `lambda-stats-${name}-jobs`,
+    )!;
     const [roleId] = resources(tf, 'aws_iam_role').find(
       ([, r]) => r.name === `lambda-stats-${name}-jobs`,
     )!;

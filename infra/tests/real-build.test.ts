@@ -30,8 +30,9 @@ describe.each(STACK_NAMES)('the %s stack from the real build', (name) => {
         .map(([, r]) => r.route_key)
         .sort(),
     ).toEqual(entries.flatMap((a) => a.routes).sort());
-    // one role per function, plus the job state machine's
-    expect(resources(tf, 'aws_iam_role')).toHaveLength(entries.length + 1);
+    // one role per function, plus the job state machine's, plus a state machine's and a schedule's per analysis
+    const analyses = environmentConfig(name).analyses.length;
+    expect(resources(tf, 'aws_iam_role')).toHaveLength(entries.length + 1 + 2 * analyses);
     expect(resources(tf, 'aws_cloudwatch_log_group')).toHaveLength(entries.length + 1);
     expect(resources(tf, 'aws_lambda_layer_version')[0]![1].source_code_hash).toBe(
       artifacts.layer.base64Sha256,

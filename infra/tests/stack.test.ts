@@ -7,7 +7,7 @@ import { Testing } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArtifacts } from '../src/artifacts';
 import { environmentConfig, STACK_NAMES } from '../src/config';
-import { AWS_SERVICES, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
+import { ANALYTICS_FUNCTIONS, AWS_SERVICES, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
 import {
   FIXTURE_FUNCTIONS,
   JOB_FIXTURE_FUNCTIONS,
@@ -46,7 +46,9 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const functions = resources(tf, 'aws_lambda_function');
     expect(functions).toHaveLength(ALL_FUNCTIONS.length);
     for (const fn of artifacts.functions.filter(
-      (f) => !(JOB_FUNCTIONS as readonly string[]).includes(f.name),
+      (f) =>
+        !(JOB_FUNCTIONS as readonly string[]).includes(f.name) &&
+        !(ANALYTICS_FUNCTIONS as readonly string[]).includes(f.name),
     )) {
       expect(
         Testing.toHaveResourceWithProperties(json, 'aws_lambda_function', {
@@ -106,14 +108,17 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     const { tf } = get(name);
     const roles = resources(tf, 'aws_iam_role');
     const policies = resources(tf, 'aws_iam_role_policy');
-    // one per function, plus the job state machine's
-    expect(roles).toHaveLength(ALL_FUNCTIONS.length + 1);
-    expect(policies).toHaveLength(ALL_FUNCTIONS.length + 1);
+    // one per function, plus the job state machine's, plus a state machine's and a schedule's per analysis
+    const analyses = config.analyses.length;
+    expect(roles).toHaveLength(ALL_FUNCTIONS.length + 1 + 2 * analyses);
+    // and the four analytics functions' second policy (analytics.test.ts checks them)
+    expect(policies).toHaveLength(ALL_FUNCTIONS.length + 1 + 4 + 2 * analyses);
     // No managed policies anywhere (moto lacks them, and they are broader than needed).
     expect(tf.resource.aws_iam_role_policy_attachment).toBeUndefined();
     for (const [, role] of roles) {
       expect(role.managed_policy_arns).toBeUndefined();
       if (role.name === `lambda-stats-${name}-jobs-states`) continue; // states.amazonaws.com: job tests
+      if (/-analysis-.*-(states|schedule)$/.test(role.name)) continue; // analytics.test.ts
       expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
         {
           Effect: 'Allow',
@@ -216,7 +221,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
     expect(arns.sort()).toEqual(
       [
         ...FIXTURE_FUNCTIONS.map((f) => `POST /${f}`),
-        ...JOB_ROUTES.map((r) => r.replace('{id}', '*')),
+        ...JOB_ROUTES.map((r) => r.replace(/\{[^}]+\}/g, '*')),
       ]
         .map((r) => r.split(' '))
         .map(([m, p]) => `\${aws_apigatewayv2_api.${apiId}.execution_arn}/*/${m}${p}`)

@@ -73,6 +73,23 @@ export const jobFunctions = [
   { name: 'job_failure', module: 'engine', exportName: 'failure', routes: [] },
 ] as const;
 
+/**
+ * The analytics functions (src/analytics/, docs/analytics-runs.md): the
+ * analyses API and the steps of each analysis's state machine. Like the
+ * jobs functions they use the runtime's AWS SDK. Infra finds them by name.
+ */
+export const analyticsFunctions = [
+  {
+    name: 'analytics',
+    module: 'api',
+    exportName: 'analyticsApi',
+    routes: ['GET /analyses/{name}/results', 'GET /analyses/{name}/runs'],
+  },
+  { name: 'analytics_list', module: 'functions', exportName: 'listSeries', routes: [] },
+  { name: 'analytics_series', module: 'functions', exportName: 'analyseSeriesStep', routes: [] },
+  { name: 'analytics_finish', module: 'functions', exportName: 'finishRun', routes: [] },
+] as const;
+
 /** What the managed runtime provides (never bundled into a jobs function). */
 const RUNTIME_SDK = '@aws-sdk/*';
 
@@ -163,10 +180,14 @@ async function main(): Promise<void> {
         `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
     );
   }
-  for (const fn of jobFunctions) {
+  const sdkFunctions = [
+    ...jobFunctions.map((fn) => ({ ...fn, entries: `./src/jobs/${fn.module}` })),
+    ...analyticsFunctions.map((fn) => ({ ...fn, entries: `./src/analytics/${fn.module}` })),
+  ];
+  for (const fn of sdkFunctions) {
     const { code, map } = await bundleEndpoint(
       fn.name,
-      `export { ${fn.exportName} as handler } from './src/jobs/${fn.module}';`,
+      `export { ${fn.exportName} as handler } from '${fn.entries}';`,
       [RUNTIME_SDK],
     );
     const zip = await buildZip([{ path: 'index.js', data: code }]);

@@ -37,6 +37,11 @@ export const JOB_FIXTURE_FUNCTIONS = [
   { name: 'job_worker', routes: [] },
   { name: 'job_reduce', routes: [] },
   { name: 'job_failure', routes: [] },
+  // the analytics functions (packages/handlers/build.ts, analyticsFunctions)
+  { name: 'analytics', routes: ['GET /analyses/{name}/results', 'GET /analyses/{name}/runs'] },
+  { name: 'analytics_list', routes: [] },
+  { name: 'analytics_series', routes: [] },
+  { name: 'analytics_finish', routes: [] },
 ];
 
 /** Writes fixture artifacts below a new temp dir (or `root`) and returns that root. */
@@ -45,9 +50,9 @@ export async function writeFixtureArtifacts(
     root?: string;
     functions?: string[];
     handlerBody?: string;
+    jobs?: boolean;
     /** Also write the playground's artifacts (default false: the stats functions alone). */
     playground?: boolean;
-    jobs?: boolean;
   } = {},
 ): Promise<string> {
   const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'lambda-stats-artifacts-'));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest, readFunctionManifest } from '@lambda-stats/lambda-kit/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jobFunctions } from '../build';
+import { analyticsFunctions, jobFunctions } from '../build';
 import { endpoints } from '../src/endpoints/index';
 import { csvForm } from '../src/http/csvExample';
 import { invoke, type Layout, layOut, writeTaskRoot } from '../support/lambda-layout';
@@ -34,16 +34,17 @@ async function laidOut(name: string, withLayer: boolean) {
 
 // Read with the schema infra reads it with: a manifest infra would refuse fails here.
 const manifest = readFunctionManifest(dist);
-const isJob = (name: string) => jobFunctions.some((j) => j.name === name);
+const sdkFunctions = [...jobFunctions, ...analyticsFunctions];
+const isJob = (name: string) => sdkFunctions.some((j) => j.name === name);
 
 describe('dist/manifest.json', () => {
   it('lists every endpoint, sorted by name, with its route and the digest of its zip', () => {
     const names = endpoints.map((e) => e.name).sort();
     const stats = manifest.functions.filter((f) => !isJob(f.name));
     expect(stats.map((f) => f.name)).toEqual(names);
-    // the jobs functions follow, with their routes (build.ts, jobFunctions)
+    // the jobs and analytics functions follow, with their routes (build.ts)
     expect(manifest.functions.filter((f) => isJob(f.name)).map((f) => [f.name, f.routes])).toEqual(
-      jobFunctions.map((j) => [j.name, [...j.routes]]),
+      sdkFunctions.map((j) => [j.name, [...j.routes]]),
     );
     for (const f of stats) {
       const d = digest(readFileSync(path.join(dist, `${f.name}.zip`)));
@@ -192,8 +193,9 @@ describe('the bundles', () => {
       expect(code).not.toMatch(/^\s*import\s|\bimport\.meta\b/m);
       expect(code).not.toContain(repoRoot);
       expect(code).not.toContain('sourceMappingURL');
-      // the AWS SDK comes from the runtime, and only the jobs functions load it
-      if (isJob(String(f.name))) expect(code).toContain('require("@aws-sdk/client-s3")');
+      // the AWS SDK comes from the runtime, and only the jobs and analytics functions load it
+      if (isJob(String(f.name)))
+        expect(code).toMatch(/require\("@aws-sdk\/client-(s3|dynamodb)"\)/);
       else expect(code).not.toContain('@aws-sdk');
     }
   });

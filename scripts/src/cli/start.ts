@@ -10,6 +10,7 @@
  *
  * Ctrl-C (SIGINT) or SIGTERM stops everything it started.
  */
+
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +19,8 @@ import { requireTool, UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
+import { startAnalyticsDemo } from '../analytics/demo';
+import type { LocalScheduler } from '../analytics/scheduler';
 import { noColor, processEnv } from '../env';
 import { type InvokeProxy, startInvokeProxy } from '../invoke-proxy';
 import {
@@ -108,7 +111,10 @@ async function runLogged(
   }
 }
 
+let scheduler: LocalScheduler | undefined;
+
 async function stopAll(): Promise<void> {
+  scheduler?.stop();
   stopping = true;
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
@@ -253,6 +259,15 @@ async function main(): Promise<void> {
       'Function logs follow (also in the emulator: pnpm logs <function> [--follow]); EMF metric lines go to its CloudWatch metrics. Ctrl-C stops everything and prints a summary per function.',
     ),
   );
+  out(dim('Function logs follow. Ctrl-C stops everything.'));
+  scheduler = await startAnalyticsDemo({
+    target: { endpoint: awsEndpoint, region },
+    statePath: LOCAL_STATE,
+    out,
+  }).catch((error: Error) => {
+    out(`analytics demo: ${error.message}`);
+    return undefined;
+  });
 }
 
 async function shutdown(signal: string): Promise<void> {

@@ -1,0 +1,216 @@
+/**
+ * The analytics functions (issue 13): the steps of an analysis's state
+ * machine (ListSeries, AnalyseSeries, Finish; infra/src/constructs/analytics.ts)
+ * and the API (api.ts). The AWS SDK is the managed runtime's (never bundled).
+ */
+import {
+  BatchWriteItemCommand,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  PutItemCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { getBytes, ListObjectsV2Command, putJson, s3Client } from '../jobs/aws';
+import { analyseSeries, type ResultItem, type SeriesOutcome } from './analyse';
+import { groupSeries, type RawReading } from './csv';
+import { toItem } from './dynamo';
+import { analyticsEnv, setting } from './env';
+import { alarmMessage, metricsLine, summariseRun } from './run';
+import { AnalysisInputError, type AnalysisSpec } from './spec';
+
+let dynamo: DynamoDBClient | undefined;
+let sns: SNSClient | undefined;
+const dynamoClient = () => {
+  dynamo ??= new DynamoDBClient({});
+  return dynamo;
+};
+const snsClient = () => {
+  sns ??= new SNSClient({});
+  return sns;
+};
+
+/** What ListSeries hands the Map: where the item list is. */
+export interface ListedRun {
+  readonly bucket: string;
+  readonly itemsKey: string;
+  readonly series: number;
+  readonly files: readonly string[];
+}
+
+/** One item of the Map: one series, stored as its own object. */
+export interface SeriesItem {
+  readonly series: string;
+  readonly key: string;
+}
+
+const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * ListSeries: reads every .csv object under the analysis's input prefix,
+ * groups the rows by series, writes each series to the run's scratch
+ * prefix and the list of them (the Map's JSON ItemReader input). No input
+ * or a file without the configured columns fails the run (not retried).
+ */
+export async function listSeries(event: {
+  analysis: AnalysisSpec;
+  runId: string;
+}): Promise<ListedRun> {
+  const { analysis: spec, runId } = event;
+  const s3 = s3Client();
+  const keys: string[] = [];
+  let token: string | undefined;
+  let total = 0;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: spec.bucket,
+        Prefix: spec.inputPrefix,
+        ContinuationToken: token,
+      }),
+    );
+    for (const o of page.Contents ?? []) {
+      if (!o.Key?.toLowerCase().endsWith('.csv')) continue;
+      keys.push(o.Key);
+      total += o.Size ?? 0;
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  if (keys.length === 0) {
+    throw new AnalysisInputError(
+      `no .csv files under s3://${spec.bucket}/${spec.inputPrefix}: upload one with columns ${spec.columns.series},${spec.columns.timestamp},${spec.columns.value}`,
+    );
+  }
+  if (total > MAX_INPUT_BYTES) {
+    throw new AnalysisInputError(
+      `the input under ${spec.inputPrefix} is ${total} bytes; one run reads at most ${MAX_INPUT_BYTES}`,
+    );
+  }
+  keys.sort();
+  const groups = new Map<string, RawReading[]>();
+  for (const key of keys) {
+    const text = (await getBytes(spec.bucket, key)).toString('utf8');
+    groupSeries(text, key.slice(spec.inputPrefix.length), spec.columns, groups);
+  }
+  const base = `${spec.scratchPrefix}${runId}/`;
+  const items: SeriesItem[] = [];
+  let index = 0;
+  const writes: Promise<void>[] = [];
+  for (const [series, readings] of groups) {
+    const key = `${base}series/${index++}.json`;
+    items.push({ series, key });
+    writes.push(putJson(spec.bucket, key, { series, readings }));
+    if (writes.length >= 16) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+  const itemsKey = `${base}items.json`;
+  await putJson(spec.bucket, itemsKey, items);
+  return { bucket: spec.bucket, itemsKey, series: items.length, files: keys };
+}
+
+/** Writes result items 25 at a time (BatchWriteItem's limit), retrying what DynamoDB leaves unprocessed. */
+async function writeResults(table: string, items: readonly ResultItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: WriteRequest[] = items
+      .slice(i, i + 25)
+      .map((item) => ({ PutRequest: { Item: toItem({ ...item }) } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8)
+        throw new Error(
+          `DynamoDB left ${requests.length} result items unprocessed after 8 retries`,
+        );
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      const res = await dynamoClient().send(
+        new BatchWriteItemCommand({ RequestItems: { [table]: requests } }),
+      );
+      requests = res.UnprocessedItems?.[table] ?? [];
+    }
+  }
+}
+
+/**
+ * AnalyseSeries (the Map's worker): one series checked and scored, its
+ * results written (same analysis, series and period: the same item, so a
+ * re-run replaces), and its outcome returned for the run record.
+ */
+export async function analyseSeriesStep(event: {
+  analysis: AnalysisSpec;
+  run: ListedRun;
+  item: SeriesItem;
+}): Promise<SeriesOutcome> {
+  const { analysis: spec, item } = event;
+  const stored = JSON.parse((await getBytes(spec.bucket, item.key)).toString('utf8')) as {
+    series: string;
+    readings: RawReading[];
+  };
+  const runId = item.key.slice(spec.scratchPrefix.length).split('/')[0]!;
+  const { outcome, items } = analyseSeries(spec, stored.series, stored.readings, runId, new Date());
+  await writeResults(setting(analyticsEnv().resultsTable, 'LAMBDA_STATS_RESULTS_TABLE'), items);
+  return outcome;
+}
+
+/**
+ * Finish: the run record, the EMF metrics line, and the alarm, published
+ * only if its key (the analysis and the anomalies found) was not notified
+ * before: a conditional put on the runs table makes it once per period.
+ */
+export async function finishRun(event: {
+  analysis: AnalysisSpec;
+  runId: string;
+  startedAt: string;
+  state: { outcomes?: SeriesOutcome[]; failure?: { Error?: string; Cause?: string } };
+}): Promise<{ status: string; notified: boolean }> {
+  const env = analyticsEnv();
+  const run = summariseRun({
+    analysis: event.analysis.name,
+    runId: event.runId,
+    startedAt: event.startedAt,
+    endedAt: new Date(),
+    outcomes: event.state.outcomes,
+    failure: event.state.failure,
+    ttlDays: event.analysis.resultTtlDays,
+  });
+  const table = setting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE');
+  await dynamoClient().send(new PutItemCommand({ TableName: table, Item: toItem({ ...run }) }));
+  console.log(metricsLine(run, new Date()));
+  const alarm = run.status === 'SUCCEEDED' ? alarmMessage(run) : undefined;
+  let notified = false;
+  if (alarm) {
+    try {
+      await dynamoClient().send(
+        new PutItemCommand({
+          TableName: table,
+          Item: toItem({
+            analysis: run.analysis,
+            sk: `notice#${alarm.key}`,
+            runId: run.runId,
+            at: run.endedAt,
+            expiresAt: run.expiresAt,
+          }),
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+      notified = true;
+    } catch (error) {
+      if (
+        !(error instanceof ConditionalCheckFailedException) &&
+        (error as Error).name !== 'ConditionalCheckFailedException'
+      ) {
+        throw error;
+      }
+    }
+    if (notified) {
+      await snsClient().send(
+        new PublishCommand({
+          TopicArn: setting(env.alarmTopicArn, 'LAMBDA_STATS_ALARM_TOPIC_ARN'),
+          Subject: alarm.subject,
+          Message: alarm.body,
+          MessageAttributes: {
+            analysis: { DataType: 'String', StringValue: alarm.attributes.analysis },
+          },
+        }),
+      );
+    }
+  }
+  return { status: run.status, notified };
+}
