@@ -35,7 +35,7 @@ import { processAlive } from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Artifacts, readArtifacts } from '../src/artifacts';
 import { environmentConfig } from '../src/config';
-import { JOB_FUNCTIONS } from '../src/lambda-stats-stack';
+import { ANALYTICS_FUNCTIONS, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
 import { writeFixtureArtifacts } from './helpers/fixtures';
 import { type RunResult, runWrapper, tail } from './helpers/wrapper';
 
@@ -47,8 +47,12 @@ let moto: MotoServer;
 let scratch: string;
 let artifacts: Artifacts;
 /** The statistics functions (the jobs functions are tested in scripts/tests/jobs.test.ts). */
+// the statistics functions; the jobs and analytics functions have roles and settings of their own
+// (tests/jobs.test.ts, tests/analytics.test.ts)
 const statsFunctions = () =>
-  artifacts.functions.filter((f) => !(JOB_FUNCTIONS as readonly string[]).includes(f.name));
+  artifacts.functions.filter(
+    (f) => !([...JOB_FUNCTIONS, ...ANALYTICS_FUNCTIONS] as readonly string[]).includes(f.name),
+  );
 let env: Record<string, string>;
 const timings: Record<string, number> = {};
 let clients: {

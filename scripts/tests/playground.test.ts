@@ -21,6 +21,21 @@ const SHOTS = fileURLToPath(new URL('../test-results/playground/', import.meta.u
 const openapi = JSON.parse(
   readFileSync(new URL('../../packages/handlers/openapi.gen.json', import.meta.url), 'utf8'),
 ) as { paths: Record<string, { post: Json }> };
+// Every statistic of the API document but the robust and smoothing ones, which the page does
+// not offer yet (packages/playground/src/page/statistics.ts, PLAYGROUND_STATISTICS, says why).
+const NOT_OFFERED = [
+  'exponential_smoothing',
+  'iqr',
+  'median_abs_deviation',
+  'modified_zscore',
+  'siegelslopes',
+  'theilslopes',
+  'zscore',
+];
+const offered = Object.keys(openapi.paths)
+  .map((p) => p.slice(1))
+  .filter((name) => !NOT_OFFERED.includes(name))
+  .sort();
 const seed = (
   JSON.parse(
     readFileSync(new URL('./fixtures/golden/local-stack.json', import.meta.url), 'utf8'),
@@ -101,11 +116,7 @@ describe('the playground in Chromium, on the local stack', () => {
     const names = await page.$$eval('#statistic option', (os) =>
       os.map((o) => (o as HTMLOptionElement).value),
     );
-    expect(names.sort()).toEqual(
-      Object.keys(openapi.paths)
-        .map((p) => p.slice(1))
-        .sort(),
-    );
+    expect(names.sort()).toEqual(offered);
     await shot('start');
   });
 
@@ -197,7 +208,7 @@ describe('the playground in Chromium, on the local stack', () => {
     expect(reached).toBe(true);
   });
 
-  for (const name of Object.keys(openapi.paths).map((p) => p.slice(1))) {
+  for (const name of offered) {
     it(`the deep link /playground?statistic=${name}&example=1 renders that endpoint's example`, async () => {
       await open(`?statistic=${name}&example=1`);
       await page.waitForSelector('[data-testid="plot-main"]');

@@ -281,7 +281,15 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
     // the document's routes are exactly the deployed statistics (POST) routes (both come from
     // the endpoint list); the datasets and jobs routes are documented in docs/jobs.md, not yet
     // here; the other GET routes are the playground's (scripts/tests/playground.test.ts)
-    const jobsRoutes = ['POST /datasets', 'GET /datasets/{id}', 'POST /jobs', 'GET /jobs/{id}'];
+    // (the analyses' routes likewise: docs/analytics-runs.md)
+    const jobsRoutes = [
+      'POST /datasets',
+      'GET /datasets/{id}',
+      'POST /jobs',
+      'GET /jobs/{id}',
+      'GET /analyses/{name}/results',
+      'GET /analyses/{name}/runs',
+    ];
     expect(
       Object.keys(doc.paths)
         .map((p) => `POST ${p}`)
