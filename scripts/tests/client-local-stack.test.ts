@@ -97,12 +97,23 @@ function expectClose(actual: unknown, expected: unknown, at: string): void {
 }
 
 describe('the client against the local stack (IAM auth on, signed requests)', () => {
-  it('has one function per deployed route, and no other', () => {
+  it('has one function per deployed route of the API document, and no other', () => {
     const deployed = stack.deployment.apis[0]!.routes.map((r) => r.routeKey).sort();
     const client = Object.values(routes)
       .map((r) => `${r.method} ${r.path}`)
       .sort();
-    expect(client).toEqual(deployed);
+    // Not in the API document yet, so not in the client: the datasets, jobs and analyses routes
+    // (documented in docs/jobs.md and docs/analytics-runs.md).
+    const notInDocument = [
+      'GET /analyses/{name}/results',
+      'GET /analyses/{name}/runs',
+      'GET /datasets/{id}',
+      'GET /jobs/{id}',
+      'POST /datasets',
+      'POST /jobs',
+    ];
+    expect(deployed.filter((r) => !client.includes(r))).toEqual(notInDocument);
+    expect(client.filter((r) => !deployed.includes(r))).toEqual([]);
   });
 
   for (const [operation, route] of Object.entries(routes)) {
@@ -139,9 +150,14 @@ describe('the client against the local stack (IAM auth on, signed requests)', ()
   });
 });
 
+// The functions the client calls here: those behind the API document's routes.
+const clientRoutes = new Set(Object.values(routes).map((r) => `${r.method} ${r.path}`));
+const calledFunctions = () =>
+  manifest.functions.filter((f) => f.routes.some((r) => clientRoutes.has(r)));
+
 describe("the functions' EMF metric lines", () => {
   it('one per invocation, naming the endpoint; the first of each function a cold start', () => {
-    for (const f of manifest.functions) {
+    for (const f of calledFunctions()) {
       const emf = logs
         .filter((l) => l.fn === `lambda-stats-local-${f.name}` && parseEmf(l.line).length > 0)
         .map((l) => JSON.parse(l.line) as Record<string, unknown>);
@@ -165,7 +181,7 @@ describe("the functions' EMF metric lines", () => {
     const metrics = (listed.Metrics ?? []).map(
       (m) => `${m.MetricName} ${(m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`).join(',')}`,
     );
-    for (const f of manifest.functions) {
+    for (const f of calledFunctions()) {
       expect(metrics).toContain(`duration endpoint=${f.name}`);
       expect(metrics).toContain(`cold_starts endpoint=${f.name}`);
     }
