@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
+import { processAlive } from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeFetcher } from '../src/deployment';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../src/serve-deployment';
@@ -39,15 +40,6 @@ interface HelloOutput {
   env: Record<string, string>;
 }
 const hello = async (r: Response) => (await r.json()) as HelloOutput;
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -217,7 +209,7 @@ describe('the front door and the runtime', () => {
     expect(linesOf('sleepy').some((l) => /Status: timeout$/.test(l))).toBe(true);
     const after = await post('/sleepy?ms=0', {});
     expect(after.status).toBe(200);
-    expect(isAlive(fast.pid)).toBe(false);
+    expect(processAlive(fast.pid)).toBe(false);
   });
 
   it('answers 429 once every worker allowed by the reserved concurrency is busy', async () => {
@@ -302,7 +294,7 @@ describe('shutdown', () => {
     expect(pids.length).toBeGreaterThan(1);
     await stack.stop();
     await moto.stop();
-    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    for (const pid of pids) expect(processAlive(pid)).toBe(false);
     await expect(assertPortFree(stack.port, 'front door', 'x')).resolves.toBeUndefined();
     await expect(assertPortFree(moto.port, 'moto', 'x')).resolves.toBeUndefined();
   });

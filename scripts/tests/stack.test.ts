@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
+import { descendantPids, processAlive } from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -123,35 +124,6 @@ function startEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Every process below `pid` (children, grandchildren...), from `ps`. */
-function descendants(pid: number): number[] {
-  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift()!;
-    for (const [child, parent] of rows) {
-      if (parent === p && !out.includes(child)) {
-        out.push(child);
-        queue.push(child);
-      }
-    }
-  }
-  return out;
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(TSX, [START], { cwd: SCRIPTS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -227,11 +199,11 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   afterAll(async () => {
     // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
     if (start && start.exitCode === null) {
-      const pids = descendants(start.pid!);
+      const pids = descendantPids(start.pid!);
       const exited = new Promise((r) => start.once('exit', r));
       start.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      for (const pid of [start.pid!, ...pids]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      for (const pid of [start.pid!, ...pids]) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     rmSync(work, { recursive: true, force: true });
   });
@@ -423,13 +395,14 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   });
 
   it('stops everything it started on SIGTERM: no process, no port left', async () => {
-    const pids = descendants(start.pid!);
+    const pids = descendantPids(start.pid!);
     expect(pids.length).toBeGreaterThan(1);
     const exited = new Promise<number | null>((r) => start.once('exit', (code) => r(code)));
     start.kill('SIGTERM');
     expect(await exited).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
-    for (const pid of pids) expect(isAlive(pid), `process ${pid} is still running`).toBe(false);
+    for (const pid of pids)
+      expect(processAlive(pid), `process ${pid} is still running`).toBe(false);
     for (const url of [local.apiUrl, local.awsEndpoint]) {
       await expect(assertPortFree(Number(new URL(url).port), url, '-')).resolves.toBeUndefined();
     }

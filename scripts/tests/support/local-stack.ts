@@ -3,13 +3,14 @@
  * same program a user runs (moto, the real `local` deploy, the local runtime
  * and front door), its build phase skipped (turbo builds before the tests).
  * `stop()` sends SIGTERM as Ctrl-C would, then makes sure nothing it started
- * is left (the same clean-up stack.test.ts does inline).
+ * is left (with lambda-kit's process helpers, as stack.test.ts does).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendantPids, processAlive } from '@lambda-stats/lambda-kit/processes';
 
 const SCRIPTS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
@@ -21,35 +22,6 @@ export interface LocalStack {
   output: () => string;
   stop: () => Promise<void>;
 }
-
-/** Every process below `pid` (children, grandchildren...), from `ps`. */
-function descendants(pid: number): number[] {
-  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift()!;
-    for (const [child, parent] of rows) {
-      if (parent === p && !out.includes(child)) {
-        out.push(child);
-        queue.push(child);
-      }
-    }
-  }
-  return out;
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Starts the local stack and waits (up to `timeoutMs`) until it serves. */
 export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> {
@@ -77,11 +49,11 @@ export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> 
   });
   const stop = async () => {
     if (child.exitCode === null) {
-      const pids = descendants(child.pid!);
+      const pids = descendantPids(child.pid!);
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      for (const pid of [child.pid!, ...pids]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      for (const pid of [child.pid!, ...pids]) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
     }
     rmSync(work, { recursive: true, force: true });
   };
