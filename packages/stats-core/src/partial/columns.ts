@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { toScaledIntegers } from '../regression/internal/decimal';
+import { nearestInteger } from './round';
 import { scaleWide, WIDE, wideDecimal, wideDot, wideLimbs, wideSum } from './wide';
 
 /**
@@ -50,7 +51,7 @@ export function integerColumn(fn: string, name: string, x: ArrayLike<number>): I
     }
     if (!fast) continue;
     let p = 0;
-    while (Math.round(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
+    while (nearestInteger(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
       if (++p === POW10.length) break;
     }
     if (p === POW10.length || !(2 * Math.abs(v) * Number.EPSILON < 1 / (POW10[p] as number))) {
@@ -65,7 +66,8 @@ export function integerColumn(fn: string, name: string, x: ArrayLike<number>): I
     let max = 0;
     for (let i = 0; i < n; i++) {
       const p = places[i] as number;
-      const m = Math.round((x[i] as number) * (POW10[p] as number)) * (POW10[scale - p] as number);
+      const m =
+        nearestInteger((x[i] as number) * (POW10[p] as number)) * (POW10[scale - p] as number);
       const a = Math.abs(m);
       if (!(a < LIMIT)) {
         fast = false;
@@ -167,9 +169,9 @@ function limbs(a: Float64Array): [Float64Array, Float64Array, Float64Array] {
   const l2 = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = a[i] as number;
-    const h = Math.round(v * INV_LIMB2);
+    const h = nearestInteger(v * INV_LIMB2);
     const r = v - h * LIMB2;
-    const m = Math.round(r * INV_LIMB);
+    const m = nearestInteger(r * INV_LIMB);
     l2[i] = h;
     l1[i] = m;
     l0[i] = r - m * LIMB;

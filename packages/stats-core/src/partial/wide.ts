@@ -9,6 +9,8 @@
  * writes (a tie going to the even integer, as String does). The same test as decimalCorrection (regression/internal/decimal.ts).
  */
 
+import { nearestInteger } from './round';
+
 const SPLIT = 134217729; // 2^27 + 1
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
 const BITS = new Float64Array(1);
@@ -56,10 +58,10 @@ function test(x: number, xh: number, xl: number, half: number, k: number): boole
   const bh = SPLIT_POW_HI[k] as number;
   const bl = SPLIT_POW_LO[k] as number;
   const l = xl * bl - (h - xh * bh - xl * bh - xh * bl);
-  const r = Math.round(h);
+  const r = nearestInteger(h);
   const f = h - r; // exact
   const t = f + l; // exact: both small, few bits
-  let c = Math.round(t);
+  let c = nearestInteger(t);
   if (t - Math.floor(t) === 0.5) {
     // A tie: String takes the even one of the two nearest decimals
     // (ECMA-262 Number::toString); r + down's parity without rounding.
@@ -97,7 +99,10 @@ export function wideDecimal(x: number): boolean {
   const xh = t - (t - x);
   const xl = x - xh;
   t = 0;
-  // Bracket: lo fails, hi works.
+  // Most doubles need 16 or 17 significant digits: start at 16 (k0). If k0
+  // fails, count up (17 digits nearly always work); if it works and k0 - 1
+  // fails, k0 is the fewest: two tests in the common case. Bracket: lo
+  // fails, hi works.
   let lo = -1;
   let hi = Math.min(22, Math.max(0, 15 - Math.floor(Math.log10(a))));
   if (!test(x, xh, xl, half, hi)) {
@@ -108,6 +113,10 @@ export function wideDecimal(x: number): boolean {
       lo = hi;
       hi++;
     }
+  } else if (hi > 0 && !test(x, xh, xl, half, hi - 1)) {
+    lo = hi - 1;
+    // test(hi - 1) overwrote WIDE: take hi's integer again (it works, so this succeeds)
+    test(x, xh, xl, half, hi);
   }
   let k = WIDE.k;
   let mHi = WIDE.hi;
@@ -142,7 +151,14 @@ export function scaleWide(hi: number, lo: number, j: number): boolean {
     return Math.abs(hi) < 2 ** 70;
   }
   const s = POW10[j] as number;
-  const [p, e] = twoProduct(hi, s);
+  // Dekker's twoProduct(hi, s) = p + e, inline (no array per value)
+  const p = hi * s;
+  const t = SPLIT * hi;
+  const ah = t - (t - hi);
+  const al = hi - ah;
+  const bh = SPLIT_POW_HI[j] as number;
+  const bl = SPLIT_POW_LO[j] as number;
+  const e = al * bl - (p - ah * bh - al * bh - ah * bl);
   const l2 = lo * s; // small integer times 10^j: exact while below 2^53
   if (!(Math.abs(l2) < 2 ** 53) || !(Math.abs(p) < 2 ** 70)) return false;
   // p is the rounded product: an integer; e and l2 are integers well below 2^53.
@@ -154,6 +170,10 @@ export function scaleWide(hi: number, lo: number, j: number): boolean {
 const L1 = 2 ** 18;
 const L2 = 2 ** 36;
 const L3 = 2 ** 54;
+// exact reciprocals (powers of two): v * INV is v / L, bit for bit, and cheaper
+const INV1 = 2 ** -18;
+const INV2 = 2 ** -36;
+const INV3 = 2 ** -54;
 
 /**
  * Four signed 18-bit limbs of hi + lo (|hi| < 2^70, |lo| < 2^53): each
@@ -174,16 +194,16 @@ export function wideLimbs(
   for (let i = 0; i < n; i++) {
     let v = hi[i] as number;
     // hi - l3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
-    const h3 = Math.round(v / L3);
+    const h3 = nearestInteger(v * INV3);
     v -= h3 * L3;
-    const h2 = Math.round(v / L2);
+    const h2 = nearestInteger(v * INV2);
     v -= h2 * L2;
-    const h1 = Math.round(v / L1);
+    const h1 = nearestInteger(v * INV1);
     const h0 = v - h1 * L1;
     let w = lo[i] as number;
-    const g2 = Math.round(w / L2);
+    const g2 = nearestInteger(w * INV2);
     w -= g2 * L2;
-    const g1 = Math.round(w / L1);
+    const g1 = nearestInteger(w * INV1);
     const g0 = w - g1 * L1;
     o0[i] = h0 + g0;
     o1[i] = h1 + g1;
