@@ -27,18 +27,6 @@ function ulp(v: number): number {
   return 2 ** (Math.max(biased, 1) - 1075);
 }
 
-/** a b = p + e exactly (Dekker; a, b well inside the float range). */
-function twoProduct(a: number, b: number): [number, number] {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return [p, al * bl - (p - ah * bh - al * bh - ah * bl)];
-}
-
 /** Scratch output of {@link wideDecimal}: the places k and M = hi + lo. */
 export const WIDE = { k: 0, hi: 0, lo: 0 };
 
