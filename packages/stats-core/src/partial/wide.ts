@@ -12,7 +12,8 @@
 import { nearestInteger } from './round';
 
 const SPLIT = 134217729; // 2^27 + 1
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
+/** 10^k for k = 0..22, each exact in float64. */
+export const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
 
@@ -155,6 +156,16 @@ export function scaleWide(hi: number, lo: number, j: number): boolean {
   return Math.abs(WIDE.lo) < 2 ** 53;
 }
 
+/**
+ * A column of exact integers as signed 18-bit limbs, lowest first: value i
+ * is sum_j limbs[j][i] 2^(18 j). Three limbs for integers below 2^53 (a
+ * float column, |limb| <= 2^17), four for the wide ones (below 2^70,
+ * |limb| <= 2^18). Products of limbs are exact in float64 and their sums
+ * are exact in blocks (below 2^52), each block's sum then added into a
+ * BigInt: the one way this folder forms exact sums of products.
+ */
+export type Limbs = Float64Array[];
+
 const L1 = 2 ** 18;
 const L2 = 2 ** 36;
 const L3 = 2 ** 54;
@@ -204,8 +215,8 @@ export function wideLimbs(
 /** Rows per block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
 const BLOCK = 2 ** 14;
 
-/** Exact sum_i a_i b_i of two columns given by their 4 limbs each. */
-export function wideDot(a: Float64Array[], b: Float64Array[]): bigint {
+/** Exact sum_i a_i b_i of two columns given by 4 limbs each. */
+function dot4(a: Limbs, b: Limbs): bigint {
   const n = (a[0] as Float64Array).length;
   const [a0, a1, a2, a3] = a as [Float64Array, Float64Array, Float64Array, Float64Array];
   const [b0, b1, b2, b3] = b as [Float64Array, Float64Array, Float64Array, Float64Array];
@@ -249,8 +260,8 @@ export function wideDot(a: Float64Array[], b: Float64Array[]): bigint {
   return sum;
 }
 
-/** Exact sum of a column given by its limbs. */
-export function wideSum(a: Float64Array[]): bigint {
+/** Exact sum of a column given by its limbs (three or four). */
+export function limbSum(a: Limbs): bigint {
   let sum = 0n;
   for (let level = a.length - 1; level >= 0; level--) {
     const limb = a[level] as Float64Array;
@@ -264,4 +275,72 @@ export function wideSum(a: Float64Array[]): bigint {
     sum = (sum << 18n) + total;
   }
   return sum;
+}
+
+/** Three signed 18-bit limbs of integers below 2^53: v = l0 + l1 2^18 + l2 2^36, each |l| <= 2^17. */
+export function integerLimbs(a: Float64Array): Limbs {
+  const n = a.length;
+  const l0 = new Float64Array(n);
+  const l1 = new Float64Array(n);
+  const l2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    const h = nearestInteger(v * INV2);
+    const r = v - h * L2;
+    const m = nearestInteger(r * INV1);
+    l2[i] = h;
+    l1[i] = m;
+    l0[i] = r - m * L1;
+  }
+  return [l0, l1, l2];
+}
+
+/** Rows per block of three-limb sums: 3 products of at most 2^34 per level and row, 2^16 rows: below 2^52. */
+const BLOCK3 = 2 ** 16;
+
+/** Exact sum_i a_i b_i of two three-limb columns (9 products per row). */
+function dot3(a: Limbs, b: Limbs): bigint {
+  const n = (a[0] as Float64Array).length;
+  const [a0, a1, a2] = a as [Float64Array, Float64Array, Float64Array];
+  const [b0, b1, b2] = b as [Float64Array, Float64Array, Float64Array];
+  let t0 = 0n;
+  let t1 = 0n;
+  let t2 = 0n;
+  let t3 = 0n;
+  let t4 = 0n;
+  for (let start = 0; start < n; start += BLOCK3) {
+    const end = Math.min(n, start + BLOCK3);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = start; i < end; i++) {
+      const x0 = a0[i] as number;
+      const x1 = a1[i] as number;
+      const x2 = a2[i] as number;
+      const y0 = b0[i] as number;
+      const y1 = b1[i] as number;
+      const y2 = b2[i] as number;
+      s0 += x0 * y0;
+      s1 += x0 * y1 + x1 * y0;
+      s2 += x0 * y2 + x1 * y1 + x2 * y0;
+      s3 += x1 * y2 + x2 * y1;
+      s4 += x2 * y2;
+    }
+    t0 += BigInt(s0);
+    t1 += BigInt(s1);
+    t2 += BigInt(s2);
+    t3 += BigInt(s3);
+    t4 += BigInt(s4);
+  }
+  return t0 + (t1 << 18n) + (t2 << 36n) + (t3 << 54n) + (t4 << 72n);
+}
+
+/** Exact sum_i a_i b_i of two limb columns (three or four limbs each; a missing top limb is 0). */
+export function limbDot(a: Limbs, b: Limbs): bigint {
+  if (a.length === 3 && b.length === 3) return dot3(a, b);
+  const pad = (l: Limbs): Limbs =>
+    l.length === 4 ? l : [...l, new Float64Array((l[0] as Float64Array).length)];
+  return dot4(pad(a), pad(b));
 }
