@@ -32,6 +32,8 @@ export interface ChunkColumns {
   omitted: number;
   /** One array per needed column, in the order asked. */
   values: (Float64Array | string[])[];
+  /** Bytes of the chunk's rows (from its first row's start to its last row's end). */
+  bytes: number;
 }
 
 /** The dataset's columns and whether it is gzip-compressed, from its first bytes. */
@@ -96,7 +98,7 @@ export async function readItem(
     need.kind === 'label' ? table.strings[need.name]! : table.numbers[need.name]!,
   );
   const rows = values.reduce((m, v) => Math.max(m, v.length), 0);
-  return { rows, omitted: table.omitted, values };
+  return { rows, omitted: table.omitted, values, bytes: table.bytesRead };
 }
 
 /** Removes tabular's chunk-local "Row N (counted ...; line L)" opening from a message. */
