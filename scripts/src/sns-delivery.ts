@@ -25,6 +25,7 @@
  * in the recipient's place (moto already reports it confirmed).
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -194,6 +195,18 @@ export async function writeOutbox(dir: string, m: OutboxMessage): Promise<string
   return file;
 }
 
+/** The outbox's messages, oldest first (file names start with the delivery time). */
+export function listOutbox(dir: string): { file: string; message: OutboxMessage }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({
+      file: path.join(dir, f),
+      message: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as OutboxMessage,
+    }));
+}
+
 /** Reads every topic's subscriptions back from the emulator (the shadow ones left out). */
 export async function readSubscriptions(target: EmulatorTarget): Promise<SnsSubscription[]> {
   const sns = new SNSClient(clientConfig(target));
@@ -297,7 +310,8 @@ export class LocalSnsDelivery {
   private readonly shadows = new Map<string, Shadow>();
   private readonly skipped = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  /** Passes run one at a time (the timer's and flush()'s). */
+  private chain: Promise<unknown> = Promise.resolve();
   private lastSync = 0;
   private stopped = false;
   /** Deliveries so far, by kind. */
@@ -413,6 +427,8 @@ export class LocalSnsDelivery {
       let error: string | undefined;
       let attempts = 0;
       while (attempts < LAMBDA_ATTEMPTS) {
+        // AWS waits a minute, then two, between the attempts; locally a moment
+        if (attempts > 0) await new Promise((r) => setTimeout(r, 100 * attempts));
         attempts++;
         const outcome = await this.options.invoker!.invoke(fn, lambdaEvent(sub, n));
         if (outcome.kind === 'success') {
@@ -448,25 +464,33 @@ export class LocalSnsDelivery {
     const resyncMs = this.options.resyncMs ?? 15_000;
     const loop = async () => {
       if (this.stopped) return;
-      this.running = (async () => {
-        try {
-          if (Date.now() - this.lastSync >= resyncMs) await this.sync();
-          await this.poll();
-        } catch (error) {
-          if (!this.stopped) onError(error as Error);
-        }
-      })();
-      await this.running;
+      await this.exclusive(async () => {
+        if (Date.now() - this.lastSync >= resyncMs) await this.sync();
+        await this.poll();
+      }).catch((error: Error) => {
+        if (!this.stopped) onError(error);
+      });
       if (!this.stopped) this.timer = setTimeout(() => void loop(), pollMs);
     };
     void loop();
+  }
+
+  private exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.chain.catch(() => undefined).then(run);
+    this.chain = next;
+    return next;
+  }
+
+  /** Delivers what is waiting now (after the pass in progress); returns the number of messages. */
+  flush(): Promise<number> {
+    return this.exclusive(() => this.poll());
   }
 
   /** Stops polling; waits for the pass in progress, so nothing is half delivered. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.chain.catch(() => undefined);
     this.sns.destroy();
     this.sqs.destroy();
   }
