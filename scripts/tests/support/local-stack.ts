@@ -18,6 +18,11 @@ const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
 
 export interface LocalStack {
   apiUrl: string;
+  /** The emulator (moto behind the invoke proxy), from local.json. */
+  awsEndpoint: string;
+  region: string;
+  /** This stack's LAMBDA_STATS_WORK_DIR (local.json, logs, the outbox). */
+  workDir: string;
   /** Everything `pnpm start` printed so far. */
   output: () => string;
   stop: () => Promise<void>;
@@ -68,6 +73,17 @@ export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const { apiUrl } = JSON.parse(readFileSync(localJson, 'utf8')) as { apiUrl: string };
-  return { apiUrl, output: () => output, stop };
+  const { apiUrl, awsEndpoint, region } = JSON.parse(readFileSync(localJson, 'utf8')) as {
+    apiUrl: string;
+    awsEndpoint: string;
+    region: string;
+  };
+  return {
+    apiUrl,
+    awsEndpoint,
+    region,
+    workDir: path.join(work, 'work'),
+    output: () => output,
+    stop,
+  };
 }

@@ -120,6 +120,10 @@ export interface AlarmMessage {
   readonly attributes: { readonly analysis: string };
 }
 
+/** How many flagged readings an alarm lists per series, and how many series. */
+const PER_SERIES = 5;
+const MAX_SERIES = 200;
+
 /**
  * The alarm for the anomalies of a run not notified before (`fresh`, all of
  * the run's by default), or undefined when there are none.
@@ -137,19 +141,34 @@ export function alarmMessage(
       0,
       100,
     );
-  const lines = fresh
-    .slice(0, 100)
-    .map(
-      (f) =>
+  // grouped by series, at most PER_SERIES readings each (the largest |score|, in time
+  // order): a step change flagging days of readings does not hide the other series
+  const bySeries = new Map<string, FlaggedReading[]>();
+  for (const f of fresh) bySeries.set(f.series, [...(bySeries.get(f.series) ?? []), f]);
+  const lines: string[] = [];
+  for (const [series, readings] of [...bySeries].slice(0, MAX_SERIES)) {
+    const shown = [...readings]
+      .sort((a, b) => Math.abs(b.score) - Math.abs(a.score))
+      .slice(0, PER_SERIES)
+      .sort((a, b) => a.period.localeCompare(b.period));
+    for (const f of shown)
+      lines.push(
         `  ${f.series}  ${f.period}  actual ${round(f.actual)}  expected ${round(f.expected)}  score ${round(f.score)}`,
-    );
+      );
+    if (readings.length > PER_SERIES)
+      lines.push(
+        `  ${series}  ... and ${readings.length - PER_SERIES} more (GET /analyses/${run.analysis}/results?series=${encodeURIComponent(series)}&flagged=true)`,
+      );
+  }
   const body = [
     `Analysis ${run.analysis}, run ${run.runId} (${run.startedAt}):`,
     `${run.counts.analysed} of ${run.counts.series} series analysed, ${run.counts.rejected} rejected, ${run.counts.anomalies} anomalies${alreadyNotified > 0 ? ` (${alreadyNotified} already notified by an earlier run, not repeated here)` : ''}.`,
     '',
     ...lines,
-    ...(fresh.length > 100
-      ? [`  ... and ${fresh.length - 100} more (GET /analyses/${run.analysis}/results)`]
+    ...(bySeries.size > MAX_SERIES
+      ? [
+          `  ... and ${bySeries.size - MAX_SERIES} more series (GET /analyses/${run.analysis}/results)`,
+        ]
       : []),
   ].join('\n');
   return { subject, body, attributes: { analysis: run.analysis } };

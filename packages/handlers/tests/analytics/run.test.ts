@@ -102,6 +102,29 @@ describe('alarmMessage', () => {
     expect(rerun.body).toContain('1 already notified by an earlier run');
     expect(alarmMessage(run, [], 2)).toBeUndefined();
   });
+
+  it('lists at most 5 readings per series (the largest scores), so a step change does not hide the other series', () => {
+    const step: SeriesOutcome = {
+      ...more,
+      series: 'step',
+      anomalies: Array.from({ length: 144 }, (_, i) => ({
+        period: new Date(Date.UTC(2026, 2, 3) + i * 1_800_000).toISOString(),
+        actual: 50,
+        expected: 30,
+        score: i === 7 ? 99 : 10,
+      })),
+    };
+    const body = alarmMessage(summariseRun({ ...base, outcomes: [step, outcomes[0]!] }))!.body;
+    const stepLines = body.split('\n').filter((l) => l.startsWith('  step  '));
+    expect(stepLines).toHaveLength(6);
+    expect(
+      stepLines.some((l) => l.includes('2026-03-03T03:30:00.000Z') && l.includes('score 99')),
+    ).toBe(true);
+    expect(stepLines[5]).toBe(
+      '  step  ... and 139 more (GET /analyses/alarms/results?series=step&flagged=true)',
+    );
+    expect(body).toMatch(/^ {2}a {2}2026-03-02T01:00:00.000Z/m);
+  });
 });
 
 describe('noticeKey', () => {
