@@ -52,9 +52,15 @@ const listed = (m: OutboxMessage) =>
     ([, series, period]) => `${series}@${new Date(period!).toISOString()}`,
   );
 
-async function getJson(url: string): Promise<{ status: number; body: any }> {
+/** What the analyses API answers (docs/analytics-runs.md#api), as far as this test reads it. */
+interface ApiAnswer {
+  results: { period: string }[];
+  runs: { status: string }[];
+}
+
+async function getJson(url: string): Promise<{ status: number; body: ApiAnswer }> {
   const res = await fetch(url);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as ApiAnswer };
 }
 
 async function resultsTable(): Promise<string> {
@@ -121,9 +127,7 @@ describe('the demo analyses on the local stack', () => {
       `${stack.apiUrl}/analyses/smart-alarms/results?series=${spike.series}&flagged=true`,
     );
     expect(r.status).toBe(200);
-    const periods = (r.body.results as { period: string }[]).map((x) =>
-      new Date(x.period).toISOString(),
-    );
+    const periods = r.body.results.map((x) => new Date(x.period).toISOString());
     expect(periods).toContain(spike.timestamp);
     const targets = await getJson(
       `${stack.apiUrl}/analyses/smart-targets/results?series=${spike.series}`,
@@ -167,9 +171,7 @@ describe('the demo analyses on the local stack', () => {
     );
     expect(stdout).toMatch(/smart-alarms: SUCCEEDED/);
     const runs = await getJson(`${stack.apiUrl}/analyses/smart-alarms/runs`);
-    expect(runs.body.runs.filter((r: { status: string }) => r.status === 'SUCCEEDED')).toHaveLength(
-      2,
-    );
+    expect(runs.body.runs.filter((r) => r.status === 'SUCCEEDED')).toHaveLength(2);
     expect(await storedResults(spike.series)).toBe(7 * 48);
     // the delivery polls every 0.5 s: give it a few passes to show nothing arrives
     await new Promise((r) => setTimeout(r, 3000));
