@@ -35,6 +35,7 @@ import {
   SetSubscriptionAttributesCommand,
   SNSClient,
   SubscribeCommand,
+  UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
@@ -297,8 +298,10 @@ export interface SnsDeliveryOptions {
 }
 
 interface Shadow {
-  readonly subscription: SnsSubscription;
+  subscription: SnsSubscription;
   readonly queueUrl: string;
+  /** The emulator-only sqs subscription that feeds the queue. */
+  readonly shadowArn: string;
 }
 
 /** Lambda's asynchronous invocation: the first attempt and two retries. */
@@ -337,6 +340,33 @@ export class LocalSnsDelivery {
   async sync(): Promise<SnsSubscription[]> {
     this.lastSync = Date.now();
     const subs = await readSubscriptions(this.target);
+    const current = new Map(subs.map((s) => [s.arn, s]));
+    for (const [arn, shadow] of this.shadows) {
+      const sub = current.get(arn);
+      if (!sub || sub.pendingConfirmation) {
+        // unsubscribed (or no longer confirmed): AWS stops delivering, so does the shadow
+        await this.sns
+          .send(new UnsubscribeCommand({ SubscriptionArn: shadow.shadowArn }))
+          .catch(() => undefined);
+        this.shadows.delete(arn);
+        continue;
+      }
+      // a changed filter policy or scope applies to the next message, as on AWS
+      for (const [name, before, after] of [
+        ['FilterPolicy', shadow.subscription.filterPolicy, sub.filterPolicy],
+        ['FilterPolicyScope', shadow.subscription.filterPolicyScope, sub.filterPolicyScope],
+      ] as const) {
+        if (before === after) continue;
+        await this.sns.send(
+          new SetSubscriptionAttributesCommand({
+            SubscriptionArn: shadow.shadowArn,
+            AttributeName: name,
+            AttributeValue: after ?? (name === 'FilterPolicy' ? '' : 'MessageAttributes'),
+          }),
+        );
+      }
+      shadow.subscription = sub;
+    }
     for (const sub of subs) {
       if (this.shadows.has(sub.arn) || this.skipped.has(sub.arn)) continue;
       const skip = (reason: string) => {
@@ -383,7 +413,11 @@ export class LocalSnsDelivery {
           }),
         );
       }
-      this.shadows.set(sub.arn, { subscription: sub, queueUrl: QueueUrl! });
+      this.shadows.set(sub.arn, {
+        subscription: sub,
+        queueUrl: QueueUrl!,
+        shadowArn: SubscriptionArn!,
+      });
       if (sub.protocol.startsWith('email')) {
         const confirm = confirmationMessage(sub, this.now());
         const file = await writeOutbox(this.options.outboxDir, confirm);

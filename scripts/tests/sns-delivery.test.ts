@@ -15,8 +15,10 @@ import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   CreateTopicCommand,
   PublishCommand,
+  SetSubscriptionAttributesCommand,
   SNSClient,
   SubscribeCommand,
+  UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +204,34 @@ describe('local SNS delivery on moto', () => {
     expect(latest.map((m) => m.to)).toEqual(['machine@example.com']);
     // no Subject: the email gets AWS's default subject
     expect(latest[0]!.subject).toBeNull();
+  });
+
+  it('a re-read picks up a changed filter policy and an unsubscribe, as AWS applies them', async () => {
+    const subs = await readSubscriptions({ endpoint: moto.endpoint, region });
+    const email = subs.find((s) => s.protocol === 'email')!;
+    const json = subs.find((s) => s.protocol === 'email-json')!;
+    await sns.send(
+      new SetSubscriptionAttributesCommand({
+        SubscriptionArn: email.arn,
+        AttributeName: 'FilterPolicy',
+        AttributeValue: JSON.stringify({ analysis: ['smart-targets'] }),
+      }),
+    );
+    await sns.send(new UnsubscribeCommand({ SubscriptionArn: json.arn }));
+    await delivery.sync();
+    await sns.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        Message: 'after the change',
+        MessageAttributes: { analysis: { DataType: 'String', StringValue: 'smart-targets' } },
+      }),
+    );
+    await delivery.poll();
+    expect(
+      readOutbox()
+        .filter((m) => m.message === 'after the change')
+        .map((m) => m.to),
+    ).toEqual(['ops@example.com']);
   });
 
   it('retries a failing Lambda subscriber twice, then reports the error', async () => {
