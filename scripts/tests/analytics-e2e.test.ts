@@ -95,7 +95,8 @@ async function storedResults(series: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  // the deploy alone took 166 s at load average 36 on the shared 2-core machine
+  stack = await startLocalStack(480_000);
   outboxDir = path.join(stack.workDir, 'outbox');
   // both demo runs finished and their alarms were delivered: pnpm start says so
   await waitFor(
@@ -103,7 +104,7 @@ beforeAll(async () => {
     () => /analytics demo: \d+ alarm email\(s\)/.test(stack.output()),
     420_000,
   );
-}, 700_000);
+}, 960_000);
 
 afterAll(async () => {
   await stack?.stop();
