@@ -1,5 +1,6 @@
 import { fisherFSf } from '../../../distributions/fisherF';
 import { studentTSf } from '../../../distributions/studentT';
+import { DoubleDouble } from '../doubleDouble';
 import type { FitCore } from '../fit';
 import { U } from './inputs';
 import type { InverseGram, Refined } from './refinement';
@@ -47,10 +48,21 @@ export function boundedFit(b: BoundsInput): FitCore | null {
   const dfModel = hasIntercept ? p - 1 : p;
   const s2 = rss / dfResidual;
   const standardErrors = gram.map((g, j) => Math.sqrt(s2 * g) / (scales[j] as number));
-  const rSquared = 1 - rss / tss;
   const k0 = hasIntercept ? 1 : 0;
-  const adjustedRSquared = 1 - ((1 - rSquared) * (n - k0)) / dfResidual;
-  const fStatistic = (tss - rss) / dfModel / s2;
+  // R^2, adjusted R^2 and F from RSS and TSS as double-doubles: TSS - RSS
+  // (and TSS dfResidual - RSS (n - k0)) are formed before any rounding, so
+  // R^2 near 0 (no relation, heavy-tailed noise) keeps its relative digits;
+  // 1 - RSS / TSS from rounded values would lose them to cancellation.
+  const explained = ddDifference(tss, sums.tssLo, rss, sums.rssLo);
+  const rSquared = explained / tss;
+  const adjusted = new DoubleDouble();
+  adjusted.addProduct(tss, dfResidual);
+  adjusted.add(sums.tssLo * dfResidual);
+  adjusted.addProduct(-rss, n - k0);
+  adjusted.add(-sums.rssLo * (n - k0));
+  const adjustedNumerator = adjusted.hi + adjusted.lo;
+  const adjustedRSquared = adjustedNumerator / (tss * dfResidual);
+  const fStatistic = (explained * dfResidual) / (rss * dfModel);
 
   const rNorm = Math.sqrt(rss);
   const mNorm = Math.sqrt(sums.fittedSize2);
@@ -62,25 +74,39 @@ export function boundedFit(b: BoundsInput): FitCore | null {
     return ((solved.error[j] as number) + SAFETY * representation) / Math.abs(v) + U;
   });
   const zErrorNorm = Math.hypot(...solved.error);
-  const eRss =
+  // RSS as the double-double sum, against the exact decimal answer.
+  const eRssUnrounded =
     (2 * SAFETY * repNorm) / rNorm +
     (2 * frobenius2 * zErrorNorm * (zErrorNorm + 2 * cRep * zNorm)) / rss +
     ddError * (1 + (mNorm * mNorm) / rss) +
-    4 * U;
+    8 * U * U;
+  // ... and once rounded to one double (from the double-double sum).
+  const eRss = eRssUnrounded + 4 * U;
   // dG_jj = -2 (A w_j)^T dA w_j: |dG_jj| / G_jj <= 2 c || |A||w_j| || / sqrt(G_jj).
   const eGramTotal = eGram.map(
     (e, j) =>
       e + (2 * SAFETY * cRep * Math.sqrt(spread2[j] as number)) / Math.sqrt(gram[j] as number),
   );
   const eSe = eGramTotal.map((e) => eRss / 2 + e / 2 + 4 * U);
-  const eTss =
+  const eTssUnrounded =
     (2 * SAFETY * yRep * Math.sqrt(sums.sumY2)) / Math.sqrt(tss) +
     (ddError * sums.sumY2) / tss +
-    2 * U;
-  const eR2 = ((eRss + eTss) * (rss / tss)) / Math.abs(rSquared) + 2 * U;
-  const eAdj =
-    ((eRss + eTss) * (1 - rSquared) * (n - k0)) / dfResidual / Math.abs(adjustedRSquared) + 4 * U;
-  const eF = eRss + eTss * (tss / Math.abs(tss - rss)) + eRss * (rss / Math.abs(tss - rss)) + 4 * U;
+    8 * U * U;
+  const eTss = eTssUnrounded + 2 * U;
+  // |computed TSS - RSS - exact|: both sums' errors, the difference's own
+  // double-double rounding (a few u^2 of TSS + RSS) and its rounding to one double.
+  const explainedError =
+    eRssUnrounded * rss + eTssUnrounded * tss + 4 * U * U * (tss + rss) + U * Math.abs(explained);
+  // R^2 = (TSS - RSS) / TSS: numerator, denominator, the division.
+  const eR2 = explainedError / Math.abs(explained) + eTss + U;
+  const adjustedError =
+    eRssUnrounded * rss * (n - k0) +
+    eTssUnrounded * tss * dfResidual +
+    8 * U * U * (tss * dfResidual + rss * (n - k0)) +
+    U * Math.abs(adjustedNumerator);
+  const eAdj = adjustedError / Math.abs(adjustedNumerator) + eTss + 2 * U;
+  // F = (TSS - RSS) dfResidual / (RSS dfModel).
+  const eF = explainedError / Math.abs(explained) + eRss + 3 * U;
   const eT = eCoefficients.map((e, j) => e + (eSe[j] as number) + 2 * U);
   const tValues = coefficients.map((c, j) => c / (standardErrors[j] as number));
   // d log p / d log t <= min(df, t^2 + 1) for Student's t, and d log p / d log F <=
@@ -110,4 +136,12 @@ export function boundedFit(b: BoundsInput): FitCore | null {
     adjustedRSquared,
     fStatistic: dfModel > 0 ? fStatistic : Number.NaN,
   };
+}
+
+/** (aHi + aLo) - (bHi + bLo), rounded once (a TwoSum of the high parts, then the low parts). */
+function ddDifference(aHi: number, aLo: number, bHi: number, bLo: number): number {
+  const s = aHi - bHi;
+  const bb = s - aHi;
+  const err = aHi - (s - bb) + (-bHi - bb);
+  return s + (err + aLo - bLo);
 }
