@@ -29,6 +29,11 @@ export interface BoundsInput {
   cRep: number;
   yRep: number;
   safety: number;
+  /**
+   * A shifted design (see `Design.shifts`): the intercept is u^T z, and
+   * gu = G u (G = M^-1, so its variance factor is u^T G u).
+   */
+  shift?: { u: number[]; gu: number[]; yShift: number };
 }
 
 /**
@@ -67,12 +72,13 @@ export function boundedFit(b: BoundsInput): FitCore | null {
   const rNorm = Math.sqrt(rss);
   const mNorm = Math.sqrt(sums.fittedSize2);
   const zNorm = Math.hypot(...z);
-  const eCoefficients = z.map((v, j) => {
-    // dz_j = w_j^T dA^T r + (A w_j)^T (dy - dA z), ||A w_j|| = sqrt(G_jj).
+  // dz_j = w_j^T dA^T r + (A w_j)^T (dy - dA z), ||A w_j|| = sqrt(G_jj).
+  const zErrors = z.map((_, j) => {
     const representation =
       Math.sqrt(gram[j] as number) * repNorm + cRep * Math.sqrt(spread2[j] as number) * rNorm;
-    return ((solved.error[j] as number) + SAFETY * representation) / Math.abs(v) + U;
+    return (solved.error[j] as number) + SAFETY * representation;
   });
+  const eCoefficients = z.map((v, j) => (zErrors[j] as number) / Math.abs(v) + U);
   const zErrorNorm = Math.hypot(...solved.error);
   // RSS as the double-double sum, against the exact decimal answer.
   const eRssUnrounded =
@@ -88,6 +94,13 @@ export function boundedFit(b: BoundsInput): FitCore | null {
       e + (2 * SAFETY * cRep * Math.sqrt(spread2[j] as number)) / Math.sqrt(gram[j] as number),
   );
   const eSe = eGramTotal.map((e) => eRss / 2 + e / 2 + 4 * U);
+  if (b.shift) {
+    const intercept = shiftedIntercept(b, zErrors, s2, cRep * SAFETY, sums.spread2[p] as number);
+    coefficients[0] = intercept.value;
+    eCoefficients[0] = intercept.eValue;
+    standardErrors[0] = intercept.se;
+    eSe[0] = eRss / 2 + intercept.eVariance / 2 + 4 * U;
+  }
   const eTssUnrounded =
     (2 * SAFETY * yRep * Math.sqrt(sums.sumY2)) / Math.sqrt(tss) +
     (ddError * sums.sumY2) / tss +
@@ -144,4 +157,50 @@ function ddDifference(aHi: number, aLo: number, bHi: number, bLo: number): numbe
   const bb = s - aHi;
   const err = aHi - (s - bb) + (-bHi - bb);
   return s + (err + aLo - bLo);
+}
+
+/**
+ * The intercept of a shifted design, b0 = u^T z + yShift (exact products, a
+ * double-double sum), and its variance factor u^T G u, with their bounds:
+ * |d b0| <= sum |u_j| |dz_j| (each dz_j bounded as the coefficients'), and
+ * |d (u^T G u)| from the refined columns' errors, the rounding of G u
+ * (p u sum |u_j| |G_kj| per entry) and the representation term
+ * 2 c || |A| |G u| || / sqrt(u^T G u), as for G_jj.
+ */
+function shiftedIntercept(
+  b: BoundsInput,
+  zErrors: number[],
+  s2: number,
+  representation: number,
+  spreadU2: number,
+): { value: number; eValue: number; se: number; eVariance: number } {
+  const { u, gu, yShift } = b.shift as { u: number[]; gu: number[]; yShift: number };
+  const z = b.solved.w;
+  const columns = b.inverse.inverseColumns;
+  const errors = b.inverse.columnErrors;
+  const p = z.length;
+  const value = new DoubleDouble();
+  let valueError = 0;
+  let magnitude = 0;
+  const variance = new DoubleDouble();
+  let varianceError = 0;
+  for (let j = 0; j < p; j++) {
+    const uj = u[j] as number;
+    value.addProduct(uj, z[j] as number);
+    valueError += Math.abs(uj) * (zErrors[j] as number);
+    magnitude += Math.abs(uj * (z[j] as number));
+    variance.addProduct(uj, gu[j] as number);
+    for (let k = 0; k < p; k++) {
+      const g = (columns[k] as number[])[j] as number;
+      const e = (errors[k] as number[])[j] as number;
+      varianceError += Math.abs(uj * (u[k] as number)) * (e + (p + 2) * U * Math.abs(g));
+    }
+  }
+  value.add(yShift);
+  const b0 = value.hi + value.lo;
+  const g00 = variance.hi + variance.lo;
+  const eValue = (valueError + 8 * U * U * magnitude) / Math.abs(b0) + U;
+  const eVariance =
+    varianceError / g00 + 8 * U * U + (2 * representation * Math.sqrt(spreadU2)) / Math.sqrt(g00);
+  return { value: b0, eValue, se: Math.sqrt(s2 * g00), eVariance };
 }

@@ -15,7 +15,8 @@ export interface ResidualSums {
   /** || yRep |y| + cRep |A||z| ||: the representation error's size. */
   repNorm: number;
   /**
-   * || |A| |w_j| ||^2 for each column w_j of M^-1: how far a relative
+   * || |A| |w_j| ||^2 for each column w_j given (those of M^-1, and G u for a
+   * shifted design's intercept): how far a relative
    * perturbation of the design's entries can move row j of the solution.
    */
   spread2: number[];
@@ -46,7 +47,7 @@ export function residualSums(
   const sumY2 = new DoubleDouble();
   let fittedSize2 = 0;
   let representation2 = 0;
-  const spread2 = new Array<number>(p).fill(0);
+  const spread2 = new Array<number>(inverseColumns.length).fill(0);
   const res = new DoubleDouble();
   for (let i = 0; i < n; i++) {
     const yi = y[i] as number;
@@ -70,7 +71,7 @@ export function residualSums(
     sumY2.add(2 * yi * yiLo);
     fittedSize2 += (Math.abs(yi) + fitted) ** 2;
     representation2 += (yRep * Math.abs(yi) + cRep * fitted) ** 2;
-    for (let j = 0; j < p; j++) {
+    for (let j = 0; j < inverseColumns.length; j++) {
       const w = inverseColumns[j] as number[];
       let t = 0;
       for (let k = 0; k < p; k++)
