@@ -1,6 +1,6 @@
 import { fisherFSf } from '../../../distributions/fisherF';
 import { studentTSf } from '../../../distributions/studentT';
-import { DoubleDouble } from '../doubleDouble';
+import { DoubleDouble, productError } from '../doubleDouble';
 import type { FitCore } from '../fit';
 import { U } from './inputs';
 import type { InverseGram, Refined } from './refinement';
@@ -58,16 +58,30 @@ export function boundedFit(b: BoundsInput): FitCore | null {
   // (and TSS dfResidual - RSS (n - k0)) are formed before any rounding, so
   // R^2 near 0 (no relation, heavy-tailed noise) keeps its relative digits;
   // 1 - RSS / TSS from rounded values would lose them to cancellation.
-  const explained = ddDifference(tss, sums.tssLo, rss, sums.rssLo);
-  const rSquared = explained / tss;
+  const [explainedHi, explainedLo] = ddDifference(tss, sums.tssLo, rss, sums.rssLo);
+  const explained = explainedHi + explainedLo;
+  // Quotients of double-doubles, rounded once (nearly correctly rounded).
+  const rSquared = ddQuotient(explainedHi, explainedLo, tss, sums.tssLo);
   const adjusted = new DoubleDouble();
   adjusted.addProduct(tss, dfResidual);
   adjusted.add(sums.tssLo * dfResidual);
   adjusted.addProduct(-rss, n - k0);
   adjusted.add(-sums.rssLo * (n - k0));
   const adjustedNumerator = adjusted.hi + adjusted.lo;
-  const adjustedRSquared = adjustedNumerator / (tss * dfResidual);
-  const fStatistic = (explained * dfResidual) / (rss * dfModel);
+  const adjustedRSquared = ddQuotient(
+    adjusted.hi,
+    adjusted.lo,
+    tss * dfResidual,
+    productError(tss, dfResidual, tss * dfResidual) + sums.tssLo * dfResidual,
+  );
+  const fNumerator = explainedHi * dfResidual;
+  const fDenominator = rss * dfModel;
+  const fStatistic = ddQuotient(
+    fNumerator,
+    productError(explainedHi, dfResidual, fNumerator) + explainedLo * dfResidual,
+    fDenominator,
+    productError(rss, dfModel, fDenominator) + sums.rssLo * dfModel,
+  );
 
   const rNorm = Math.sqrt(rss);
   const mNorm = Math.sqrt(sums.fittedSize2);
@@ -151,12 +165,21 @@ export function boundedFit(b: BoundsInput): FitCore | null {
   };
 }
 
-/** (aHi + aLo) - (bHi + bLo), rounded once (a TwoSum of the high parts, then the low parts). */
-function ddDifference(aHi: number, aLo: number, bHi: number, bLo: number): number {
+/** (aHi + aLo) - (bHi + bLo) as a double-double (a TwoSum of the high parts, then the low parts). */
+function ddDifference(aHi: number, aLo: number, bHi: number, bLo: number): [number, number] {
   const s = aHi - bHi;
   const bb = s - aHi;
   const err = aHi - (s - bb) + (-bHi - bb);
-  return s + (err + aLo - bLo);
+  const hi = s + (err + aLo - bLo);
+  return [hi, err + aLo - bLo - (hi - s)];
+}
+
+/** (aHi + aLo) / (bHi + bLo), rounded once: q + (a - q b) / b with q b exact (Dekker). */
+function ddQuotient(aHi: number, aLo: number, bHi: number, bLo: number): number {
+  const q = aHi / bHi;
+  const qb = q * bHi;
+  const remainder = aHi - qb - productError(q, bHi, qb) + aLo - q * bLo;
+  return q + remainder / bHi;
 }
 
 /**
