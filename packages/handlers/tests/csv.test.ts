@@ -200,8 +200,10 @@ function expectScipy(got: Record<string, unknown>, want: Record<string, unknown>
     const g = got[k];
     if (w === null) expect(g, k).toBeNull();
     else if (Array.isArray(w)) {
+      expect((g as unknown[]).length, `${k}.length`).toBe(w.length);
       for (const [i, x] of w.entries()) {
-        expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12);
+        if (x === null) expect((g as unknown[])[i], `${k}[${i}]`).toBeNull();
+        else expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12);
       }
     } else
       expect(Math.abs((g as number) - (w as number)), `${k}: ${g} vs ${w}`).toBeLessThanOrEqual(
