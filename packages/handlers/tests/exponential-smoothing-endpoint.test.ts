@@ -109,7 +109,7 @@ describe('exponential_smoothing', () => {
     await invalid(
       { ...base, horizon: 10000, simulate_repetitions: 1_000_000 },
       400,
-      /simulate_repetitions 1000000 over 9976 simulated steps .* send at most 2004 repetitions/,
+      /simulate_repetitions 1000000 over 9976 simulated steps .* send at most 1002 repetitions/,
     );
     await invalid({ ...base, horizon: 30, simulate_repetitions: 10 }, 400, /simulate_repetitions/);
     await invalid({ ...base, horizon: 30, random_seed: -1 }, 400, /random_seed/);

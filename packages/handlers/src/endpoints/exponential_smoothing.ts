@@ -30,8 +30,8 @@ import {
 const MAX_VALUES = 5000;
 const MAX_PERIODS = 96;
 const MAX_SEASONAL_COST = 4_000_000;
-/** Simulated path-steps of one request's intervals (about 1 s on one core). */
-const MAX_SIMULATED_STEPS = 20_000_000;
+/** Simulated path-steps of one request's intervals (about 0.5 s on an idle core, several on a loaded one). */
+const MAX_SIMULATED_STEPS = 10_000_000;
 
 const unitInterval = (description: string) =>
   documented(v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(1))), description);
@@ -82,7 +82,7 @@ const fields = v.strictObject({
   ),
   simulate_repetitions: documented(
     v.optional(v.pipe(wholeNumber(), v.minValue(100), v.maxValue(1_000_000))),
-    `With multiplicative seasonality, the simulated paths behind the intervals beyond seasonal_periods steps (statsmodels' simulate_repetitions; 100 to 1000000). Default 10000, fewer for horizons beyond 1000 simulated steps (1e7 / (horizon - seasonal_periods), at least 1000); simulate_repetitions x (horizon - seasonal_periods) may be at most ${MAX_SIMULATED_STEPS}.`,
+    `With multiplicative seasonality, the simulated paths behind the intervals beyond seasonal_periods steps (statsmodels' simulate_repetitions; 100 to 1000000). Default 10000, fewer for horizons beyond 500 simulated steps (5e6 / (horizon - seasonal_periods), at least 1000); simulate_repetitions x (horizon - seasonal_periods) may be at most ${MAX_SIMULATED_STEPS}.`,
   ),
   random_seed: documented(
     v.optional(v.pipe(wholeNumber(), v.minValue(0), v.maxValue(2 ** 32 - 1))),
