@@ -115,6 +115,10 @@ describe('exponential_smoothing', () => {
     await invalid({ ...base, horizon: 30, random_seed: -1 }, 400, /random_seed/);
   });
 
+  it('refuses a multiplicative trend, which it does not offer (400 naming the choices)', async () => {
+    await invalid({ y: hourly, trend: 'mul', horizon: 3 }, 400, /trend.*"add"/);
+  });
+
   it('explains a series too short for its seasonal period (422)', async () => {
     await invalid(
       { y: hourly.slice(0, 40), seasonal: 'add', seasonal_periods: 24 },
