@@ -122,7 +122,9 @@ const BETA_PHI_HIGH = 0.995;
  * seasonality with one seasonal period, fitted values, h-step forecasts
  * (Hyndman et al. 2008; statsmodels 0.15 itself uses a stale seasonal
  * factor at horizons that are multiples of m, its issue 9538) and
- * analytical prediction intervals as statsmodels' ETSModel computes them.
+ * prediction intervals as statsmodels' ETSModel computes them: analytical,
+ * or with multiplicative seasonality exact for m steps and simulated
+ * (seeded) beyond, where statsmodels simulates.
  *
  * Parameters and initial states not given are estimated by minimising the
  * SSE, as statsmodels' initialization_method="estimated": smoothing
