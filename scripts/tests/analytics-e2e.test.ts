@@ -13,17 +13,20 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../src/analytics/demo-data';
 import { clientConfig } from '../src/aws';
 import { listOutbox, type OutboxMessage } from '../src/sns-delivery';
-import { type LocalStack, startLocalStack } from './support/local-stack';
+import {
+  type LocalStack,
+  localStackEnv,
+  SCRIPTS_DIR,
+  startLocalStack,
+  TSX,
+} from './support/local-stack';
 
-const SCRIPTS_DIR = fileURLToPath(new URL('..', import.meta.url));
-const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
 const demo = generateDemoData();
 const spikes = demo.anomalies.filter((a) => a.kind === 'spike');
 const step = demo.anomalies.find((a) => a.kind === 'step')!;
@@ -96,8 +99,8 @@ async function storedResults(series: string): Promise<number> {
 
 beforeAll(async () => {
   // the deploy alone took 166 s at load average 36 on the shared 2-core machine
-  stack = await startLocalStack(480_000);
-  outboxDir = path.join(stack.workDir, 'outbox');
+  stack = await startLocalStack({ timeoutMs: 480_000 });
+  outboxDir = path.join(stack.work, 'work', 'outbox');
   // both demo runs finished and their alarms were delivered: pnpm start says so
   await waitFor(
     'the demo analyses and their alarms',
@@ -166,7 +169,7 @@ describe('the demo analyses on the local stack', () => {
       ['src/cli/schedule.ts', 'run', 'smart-alarms'],
       {
         cwd: SCRIPTS_DIR,
-        env: { ...process.env, LAMBDA_STATS_WORK_DIR: stack.workDir, NO_COLOR: '1' },
+        env: localStackEnv(stack.work),
         timeout: 300_000,
       },
     );
