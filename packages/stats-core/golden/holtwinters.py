@@ -36,9 +36,7 @@ ETSModel's smoothing_trend is the error-correction beta* = alpha * beta of
 the Holt-Winters form used by ExponentialSmoothing (and by the library).
 """
 
-import json
 import math
-import pathlib
 import warnings
 
 import numpy as np
@@ -46,21 +44,11 @@ import pandas as pd
 import statsmodels
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
+from common import enc, write_fixture
 
 assert statsmodels.__version__.startswith("0.15"), statsmodels.__version__
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(20261206)
-
-
-def enc(v):
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(x) for x in v]
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
 
 
 def rounded(x, digits=3):
@@ -293,6 +281,5 @@ for c in given:
 
 out = {"statsmodels": statsmodels.__version__, "numpy": np.__version__,
        "series": {k: v[0] for k, v in series.items()}, "given": given, "estimated": estimated}
-path = pathlib.Path(__file__).resolve().parent.parent / "tests/fixtures/golden/holtwinters.json"
-path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
+path = write_fixture("holtwinters.json", out)
 print(f"wrote {path}: {len(given)} given, {len(estimated)} estimated")
