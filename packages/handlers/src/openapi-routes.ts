@@ -13,7 +13,7 @@
  * the local stack (scripts/tests/client-local-stack.test.ts) provokes each
  * one and checks the deployed function answers exactly that body, ids aside.
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { analyticsApi } from './analytics/api';
 import { analysisResults, analysisRuns, resultsQuery } from './analytics/schemas';
 import { linregress } from './endpoints/linregress';
@@ -711,4 +711,14 @@ export async function routeOperation(
     },
   };
   return { operation, schemas };
+}
+
+/** Why `body` is not a valid success answer of the operation (empty when it is). */
+export function responseIssues(operationId: string, body: unknown): string[] {
+  const r = routeDocs.find((d) => d.operationId === operationId);
+  if (!r) throw new Error(`no route ${operationId}`);
+  const parsed = v.safeParse(r.success.schema, body);
+  return parsed.success
+    ? []
+    : parsed.issues.map((i) => `${v.getDotPath(i) ?? '(body)'}: ${i.message}`);
 }
