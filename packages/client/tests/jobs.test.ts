@@ -5,12 +5,16 @@
 // scripts/tests/client-local-stack.test.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   ApiError,
   createClient,
+  type Job,
   JobFailedError,
   JobTimeoutError,
+  type LambdaStatsClient,
+  type Params,
+  type ResponseBody,
   runJob,
   UploadError,
   uploadDataset,
@@ -259,5 +263,24 @@ describe('waitForJob and runJob', () => {
     expect((err as Error).message).toBe(
       `job ${JOB} failed: bad_cell: row 3: column "y" holds "n/a"`,
     );
+  });
+});
+
+describe('the generated functions of the jobs and analyses routes (types)', () => {
+  it('take their path and query parameters as the leading object', () => {
+    expectTypeOf<Params<'getJob'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<Params<'getDataset'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<Params<'getAnalysisResults'>>().toMatchTypeOf<{ name: string; series: string }>();
+    expectTypeOf<Job['status']>().toEqualTypeOf<'RUNNING' | 'SUCCEEDED' | 'FAILED'>();
+    // a job's result is one of the statistics' response bodies (linregress's among them)
+    expectTypeOf<ResponseBody<'linregress'>>().toMatchTypeOf<NonNullable<Job['result']>>();
+    const typed = (c: LambdaStatsClient) => {
+      // @ts-expect-error: getJob needs its id
+      void c.getJob({});
+      // @ts-expect-error: createDataset's format is csv or jsonl
+      void c.createDataset({ name: 'm', format: 'xlsx' });
+      return c.getAnalysisResults({ name: 'meters-hourly', series: 'meter-01', flagged: 'true' });
+    };
+    expect(typeof typed).toBe('function');
   });
 });
