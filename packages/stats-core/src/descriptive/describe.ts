@@ -1,5 +1,13 @@
 import { StatsInputError } from '../errors';
-import { checkedSum, DecimalShift, deviationSums, isArrayInput, onOffset, passOut, sampleScale } from '../internal/fastMoments';
+import {
+  checkedSum,
+  DecimalShift,
+  deviationSums,
+  isArrayInput,
+  onOffset,
+  passOut,
+  sampleScale,
+} from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
 import { checkBoolean, checkOptions, checkSample, type Sample } from '../internal/validate';
@@ -142,10 +150,9 @@ function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined 
     const places = sampleScale([a]);
     if (places === undefined) return undefined;
     const shift = new DecimalShift(places, a[0] as number);
-    const shiftedTotal = shift.sum(a);
-    if (Number.isNaN(shiftedTotal)) return undefined;
-    const m = shiftedTotal / n;
-    shift.deviationSums(a, m, true);
+    const m = shift.mean(a);
+    if (Number.isNaN(m)) return undefined;
+    shift.deviationSums(a, true);
     mean = (a[0] as number) + m;
     ss = passOut[0] as number;
     noteLane('decimal-shift');

@@ -1,4 +1,9 @@
-import { type FastCentral, fastSharedCentral, isArrayInput, quickChoice } from '../internal/fastMoments';
+import {
+  type FastCentral,
+  fastSharedCentral,
+  isArrayInput,
+  quickChoice,
+} from '../internal/fastMoments';
 import { type CentralSums, sharedCentralSums } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
 import {

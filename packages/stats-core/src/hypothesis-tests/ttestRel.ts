@@ -47,8 +47,8 @@ export function ttestRel(a: Sample, b: Sample, options?: TtestOptions): TtestRes
  * (see fastMoments.ts). Pass one sums d = a - b (Neumaier) and checks every
  * entry is a number; when the values are large against their differences
  * (as pairedDifferences decides), d is taken instead as the exact difference
- * of the decimals written, (M_a - M_b) / 10^P in integers scaled by 10^P,
- * rounded once. Pass two sums (d - mean)^2. undefined when the general path
+ * of the decimals written, summed as the exact integers M_a - M_b scaled by
+ * 10^P (see DecimalShift). Pass two sums (d - mean)^2. undefined when the general path
  * must answer (bad input or options, NaN, infinities, n < 2, decimals the
  * scaled integers cannot hold, or differences themselves on an offset).
  */
@@ -58,6 +58,43 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   }
   const alternative = quickChoice(options, 'alternative', ALTERNATIVES);
   if (alternative === undefined) return undefined;
+  const n = a.length;
+  // Values far larger than their differences in the first pairs: the exact
+  // route at once (pass one then checks every pair itself).
+  let sums = obviousOffset(a, b) ? exactPairedSums(a, b) : 'not decimals';
+  if (sums === 'not decimals') sums = plainPairedSums(a, b);
+  if (sums === 'not decimals') sums = exactPairedSums(a, b);
+  if (sums === undefined || sums === 'not decimals') return undefined;
+  const { mean, ss } = sums;
+  if (!Number.isFinite(ss) || onOffset(n, mean, ss)) return undefined;
+  const df = n - 1;
+  const statistic = mean / Math.sqrt(ss / df / n);
+  return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
+}
+
+type PairedSums = { mean: number; ss: number } | undefined | 'not decimals';
+
+/** max(|a|, |b|) more than 1000 times max |a - b| over the first 64 pairs. */
+function obviousOffset(a: Sample, b: Sample): boolean {
+  const m = Math.min(a.length, 64);
+  let big = 0;
+  let small = 0;
+  for (let i = 0; i < m; i++) {
+    const ai = a[i] as number;
+    const bi = b[i] as number;
+    big = Math.max(big, Math.abs(ai), Math.abs(bi));
+    small = Math.max(small, Math.abs(ai - bi));
+  }
+  return big > 1000 * small;
+}
+
+/**
+ * Mean and sum of squared deviations of d = a - b in float64 (Neumaier, as
+ * pairedDifferences and twoPass), checking every entry is a number;
+ * 'not decimals' when the values are large against their differences (as
+ * pairedDifferences decides), so the exact route must answer.
+ */
+function plainPairedSums(a: Sample, b: Sample): PairedSums {
   const n = a.length;
   let sum = 0;
   let c = 0;
@@ -69,60 +106,70 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
     if (typeof ai !== 'number' || typeof bi !== 'number') return undefined;
     const v = ai - bi;
     const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    const z = t - sum;
+    c += sum - (t - z) + (v - z);
     sum = t;
-    const abs = Math.abs(ai) > Math.abs(bi) ? Math.abs(ai) : Math.abs(bi);
+    const abs = Math.max(Math.abs(ai), Math.abs(bi));
     if (abs > big) big = abs;
     if (Math.abs(v) > small) small = Math.abs(v);
   }
   if (!Number.isFinite(sum)) return undefined;
-  let ss: number;
-  let mean: number;
-  if (big > 16 * small) {
-    const places = sampleScale([a, b]);
-    if (places === undefined) return undefined;
-    const { s, limit } = new DecimalShift(places, 0);
-    sum = 0;
-    c = 0;
-    for (let i = 0; i < n; i++) {
-      const ai = a[i] as number;
-      const bi = b[i] as number;
-      const ma = Math.round(ai * s);
-      const mb = Math.round(bi * s);
-      if (!(Math.abs(ai) < limit && Math.abs(bi) < limit && ma / s === ai && mb / s === bi)) {
-        return undefined;
-      }
-      const v = (ma - mb + 0) / s;
-      const t = sum + v;
-      c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-      sum = t;
-    }
-    mean = (sum + c) / n;
-    ss = 0;
-    c = 0;
-    for (let i = 0; i < n; i++) {
-      const d = (Math.round((a[i] as number) * s) - Math.round((b[i] as number) * s) + 0) / s - mean;
-      const v = d * d;
-      const t = ss + v;
-      c += Math.abs(ss) >= Math.abs(v) ? ss - t + v : v - t + ss;
-      ss = t;
-    }
-    noteLane('decimal-shift');
-  } else {
-    mean = (sum + c) / n;
-    ss = 0;
-    c = 0;
-    for (let i = 0; i < n; i++) {
-      const d = (a[i] as number) - (b[i] as number) - mean;
-      const v = d * d;
-      const t = ss + v;
-      c += Math.abs(ss) >= Math.abs(v) ? ss - t + v : v - t + ss;
-      ss = t;
-    }
+  if (big > 16 * small) return 'not decimals';
+  const mean = (sum + c) / n;
+  let ss = 0;
+  c = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number) - mean;
+    const v = d * d;
+    const t = ss + v;
+    const z = t - ss;
+    c += ss - (t - z) + (v - z);
+    ss = t;
   }
-  ss += c;
-  if (!Number.isFinite(ss) || onOffset(n, mean, ss)) return undefined;
-  const df = n - 1;
-  const statistic = mean / Math.sqrt(ss / df / n);
-  return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
+  return { mean, ss: ss + c };
+}
+
+/**
+ * Mean and sum of squared deviations of the exact decimal differences: the
+ * integers D = M_a - M_b at scale 10^P (see DecimalShift, which also says
+ * why M = floor(x 10^P + 0.5)), summed by TwoSum and scaled back once.
+ * Every pair is checked in pass one (a non-number or NaN fails M / s === x);
+ * 'not decimals' when no scale fits the first values, undefined when a later
+ * value does not fit it.
+ */
+function exactPairedSums(a: Sample, b: Sample): PairedSums {
+  const places = sampleScale([a, b]);
+  if (places === undefined) return 'not decimals';
+  const { s, limit } = new DecimalShift(places, 0);
+  const n = a.length;
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const ai = a[i] as number;
+    const bi = b[i] as number;
+    const ma = Math.floor(ai * s + 0.5);
+    const mb = Math.floor(bi * s + 0.5);
+    if (!(Math.abs(ai) < limit && Math.abs(bi) < limit && ma / s === ai && mb / s === bi)) {
+      return undefined;
+    }
+    const v = ma - mb;
+    const t = sum + v;
+    const z = t - sum;
+    c += sum - (t - z) + (v - z);
+    sum = t;
+  }
+  const meanD = (sum + c) / n;
+  let ss = 0;
+  c = 0;
+  for (let i = 0; i < n; i++) {
+    const ma = Math.floor((a[i] as number) * s + 0.5);
+    const d = ma - Math.floor((b[i] as number) * s + 0.5) - meanD;
+    const v = d * d;
+    const t = ss + v;
+    const z = t - ss;
+    c += ss - (t - z) + (v - z);
+    ss = t;
+  }
+  noteLane('decimal-shift');
+  return { mean: meanD / s, ss: (ss + c) / (s * s) };
 }

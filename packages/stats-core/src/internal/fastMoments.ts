@@ -7,9 +7,11 @@
  * passes over the data (the pages are touched for the first time), which is
  * what made these functions slower than scipy at n = 1e6.
  *
- * The arithmetic is that of `moments.ts` and `exactDecimal.ts` (Neumaier
- * sums, the same two-pass order, the same shifted values), so a result is
- * the same double the general path gives. Every function here returns NaN,
+ * On ordinary data the arithmetic is that of `moments.ts` (Neumaier sums,
+ * the same two-pass order), so a result is the same double the general path
+ * gives. On an offset the values are the exact decimal shift of
+ * `exactDecimal.ts`, summed as scaled integers (see DecimalShift): as exact
+ * as that path, without its copies. Every function here returns NaN,
  * or undefined, whenever the general path must answer instead: an entry that
  * is not a number, a NaN or infinite value (scipy's propagate rules and the
  * error messages live there), or data on an offset whose decimals the fast
@@ -22,7 +24,8 @@ import type { Sample } from './validate';
 export const passOut = new Float64Array(4);
 
 /**
- * Neumaier sum of x, checking each entry is a number; NaN when one is not or
+ * Neumaier sum of x (its error terms by branch-free TwoSum, the same
+ * values as the branching Fast2Sum form), checking each entry is a number; NaN when one is not or
  * the sum is not finite (so some value is NaN or infinite). With `minMax`,
  * passOut[0..1] receive the minimum and maximum.
  */
@@ -36,7 +39,8 @@ export function checkedSum(x: Sample, minMax = false): number {
     const v = x[i];
     if (typeof v !== 'number') return Number.NaN;
     const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    const zc = t - sum;
+    c += sum - (t - zc) + (v - zc);
     sum = t;
     if (minMax) {
       if (v < min) min = v;
@@ -62,7 +66,8 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
       const d = (x[i] as number) - m;
       const d2 = d * d;
       const t = ss + d2;
-      c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
+      const zc2 = t - ss;
+      c2 += ss - (t - zc2) + (d2 - zc2);
       ss = t;
     }
     passOut[0] = Number.isFinite(ss) ? ss + c2 : ss;
@@ -76,15 +81,18 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
     const d = (x[i] as number) - m;
     const d2 = d * d;
     let t = ss + d2;
-    c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
+    const zc2 = t - ss;
+    c2 += ss - (t - zc2) + (d2 - zc2);
     ss = t;
     const d3 = d2 * d;
     t = s3 + d3;
-    c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
+    const zc3 = t - s3;
+    c3 += s3 - (t - zc3) + (d3 - zc3);
     s3 = t;
     const d4 = d2 * d2;
     t = s4 + d4;
-    c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
+    const zc4 = t - s4;
+    c4 += s4 - (t - zc4) + (d4 - zc4);
     s4 = t;
   }
   const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);
@@ -115,7 +123,10 @@ function placesOf(x: number): number {
  * the passes (a value needing more places fails there). undefined when some
  * sampled value has more than 15 places.
  */
-export function sampleScale(samples: readonly Sample[], extras: readonly number[] = []): number | undefined {
+export function sampleScale(
+  samples: readonly Sample[],
+  extras: readonly number[] = [],
+): number | undefined {
   let places = 0;
   const take = (x: number) => {
     const p = placesOf(x);
@@ -132,50 +143,68 @@ export function sampleScale(samples: readonly Sample[], extras: readonly number[
 }
 
 /**
- * The exact shift of exactDecimal.ts's shiftInFloat64, one value at a time:
- * with s = 10^P, a value x qualifies when |x| s < 2^50 (so 2 |x| eps < 1/s
- * too: the P-place decimal rounding to x is unique, hence the one String(x)
- * writes, and x s rounds to its integer M exactly) and M / s === x. The
- * shifted value is (M - R) / s, an exact integer difference rounded once:
- * the same double shiftByDecimalReference gives for reference R / s.
+ * The exact shift of exactDecimal.ts's shiftInFloat64, one value at a time,
+ * on scaled integers: with s = 10^P, a value x qualifies when |x| s < 2^50
+ * (so 2 |x| eps < 1/s too: the P-place decimal rounding to x is unique,
+ * hence the one String(x) writes, and x s rounds to its integer M exactly)
+ * and M / s === x. Its shifted value is K = M - R, an exact integer
+ * (|K| < 2^51). The sums are taken on K and scaled back by s at the end, so
+ * every deviation is one rounding of K - mean(K): no division per value.
+ *
+ * M is computed as floor(x s + 0.5), a third cheaper than Math.round in V8.
+ * It differs from round(x s) only when x s + 0.5 is inexact (|x s| < 1/2
+ * with many bits): then M / s === x fails and the general path answers, so
+ * every M used is the one integer whose P-place decimal rounds to x, and the
+ * deviation pass (which repeats the same formula unchecked) sees the same M.
  */
 export class DecimalShift {
   readonly s: number;
   readonly limit: number;
   readonly r: number;
+  /** Mean of K from the last call of mean(). */
+  meanK = Number.NaN;
   constructor(places: number, reference: number) {
     this.s = POW10[places] as number;
     this.limit = 2 ** 50 / this.s;
-    this.r = Math.round(reference * this.s);
+    this.r = Math.floor(reference * this.s + 0.5);
   }
 
   /** M = round(x s) when x qualifies, else NaN. */
   scaled(x: number): number {
-    const m = Math.round(x * this.s);
+    const m = Math.floor(x * this.s + 0.5);
     return Math.abs(x) < this.limit && m / this.s === x ? m : Number.NaN;
   }
 
-  /** Neumaier sum of the shifted values; NaN when some value does not qualify. */
-  sum(x: Sample): number {
+  /**
+   * Mean of the shifted values K / s (exact sum of the integers K by TwoSum,
+   * one division); NaN when some value does not qualify.
+   */
+  mean(x: Sample): number {
     const { s, limit, r } = this;
     const n = x.length;
     let sum = 0;
     let c = 0;
     for (let i = 0; i < n; i++) {
       const xi = x[i] as number;
-      const m = Math.round(xi * s);
+      const m = Math.floor(xi * s + 0.5);
       if (!(Math.abs(xi) < limit && m / s === xi)) return Number.NaN;
-      const v = (m - r + 0) / s;
+      const v = m - r;
       const t = sum + v;
-      c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+      const z = t - sum;
+      c += sum - (t - z) + (v - z);
       sum = t;
     }
-    return sum + c;
+    this.meanK = (sum + c) / n;
+    return this.meanK / s;
   }
 
-  /** deviationSums on the shifted values (already checked by sum). */
-  deviationSums(x: Sample, m: number, higher: boolean): void {
+  /**
+   * deviationSums of the shifted values about the mean of the last mean()
+   * call, taken as sum (K - mean(K))^k / s^k, each sum compensated.
+   */
+  deviationSums(x: Sample, higher: boolean): void {
     const { s, r } = this;
+    const mk = this.meanK;
     const n = x.length;
     let ss = 0;
     let s3 = 0;
@@ -184,25 +213,29 @@ export class DecimalShift {
     let c3 = 0;
     let c4 = 0;
     for (let i = 0; i < n; i++) {
-      const d = (Math.round((x[i] as number) * s) - r + 0) / s - m;
+      const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
       const d2 = d * d;
       let t = ss + d2;
-      c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
+      let z = t - ss;
+      c2 += ss - (t - z) + (d2 - z);
       ss = t;
       if (higher) {
         const d3 = d2 * d;
         t = s3 + d3;
-        c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
+        z = t - s3;
+        c3 += s3 - (t - z) + (d3 - z);
         s3 = t;
         const d4 = d2 * d2;
         t = s4 + d4;
-        c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
+        z = t - s4;
+        c4 += s4 - (t - z) + (d4 - z);
         s4 = t;
       }
     }
-    passOut[0] = ss + c2;
-    passOut[1] = s3 + c3;
-    passOut[2] = s4 + c4;
+    const s2 = s * s;
+    passOut[0] = (ss + c2) / s2;
+    passOut[1] = (s3 + c3) / s2 / s;
+    passOut[2] = (s4 + c4) / s2 / s2;
   }
 }
 
@@ -229,37 +262,81 @@ export function fastSharedCentral(
   higher = false,
 ): { sums: FastCentral[]; extras: number[]; shifted: boolean } | undefined {
   const sums: FastCentral[] = [];
-  let offset = false;
+  const means: number[] = [];
+  let obvious = false;
   for (const x of samples) {
     const n = x.length;
     if (n === 0) return undefined;
     const total = checkedSum(x);
     if (Number.isNaN(total)) return undefined;
-    const mean = total / n;
+    means.push(total / n);
+    if (obviousOffset(x, total / n)) obvious = true;
+  }
+  if (obvious) {
+    const shifted = shiftedCentral(samples, extras, higher);
+    if (shifted !== 'not decimals') return shifted;
+  }
+  let offset = false;
+  for (const [k, x] of samples.entries()) {
+    const n = x.length;
+    const mean = means[k] as number;
     deviationSums(x, mean, higher);
-    const c = { n, mean, ss: passOut[0] as number, s3: passOut[1] as number, s4: passOut[2] as number };
+    const c = {
+      n,
+      mean,
+      ss: passOut[0] as number,
+      s3: passOut[1] as number,
+      s4: passOut[2] as number,
+    };
     if (!Number.isFinite(c.ss)) return undefined;
     if (onOffset(n, mean, c.ss)) offset = true;
     sums.push(c);
   }
   if (!higher) for (const c of sums) c.s3 = c.s4 = Number.NaN;
   if (!offset) return { sums, extras: [...extras], shifted: false };
+  const shifted = shiftedCentral(samples, extras, higher);
+  return shifted === 'not decimals' ? undefined : shifted;
+}
+
+/**
+ * A cheap early sign that a sample sits on an offset (the mean more than
+ * 1000 times the spread of its first 64 values): then the plain deviation
+ * pass is skipped and the exact shift tried at once. Only a choice of route:
+ * the shifted sums are exact whether or not the data need them.
+ */
+function obviousOffset(x: Sample, mean: number): boolean {
+  const m = Math.min(x.length, 64);
+  let lo = x[0] as number;
+  let hi = lo;
+  for (let i = 1; i < m; i++) {
+    const v = x[i] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi > lo && Math.abs(mean) > 1000 * (hi - lo);
+}
+
+/** The shifted route of fastSharedCentral ('not decimals' when no scale fits the first values). */
+function shiftedCentral(
+  samples: readonly Sample[],
+  extras: readonly number[],
+  higher: boolean,
+): { sums: FastCentral[]; extras: number[]; shifted: boolean } | undefined | 'not decimals' {
   const places = sampleScale(samples, extras);
-  if (places === undefined) return undefined;
+  if (places === undefined) return 'not decimals';
   const shift = new DecimalShift(places, samples[0]?.[0] as number);
   const shiftedExtras: number[] = [];
   for (const e of extras) {
     const m = shift.scaled(e);
     if (Number.isNaN(m)) return undefined;
-    shiftedExtras.push((m - shift.r + 0) / shift.s);
+    shiftedExtras.push((m - shift.r) / shift.s);
   }
   const out: FastCentral[] = [];
   for (const x of samples) {
     const n = x.length;
-    const total = shift.sum(x);
-    if (Number.isNaN(total)) return undefined;
-    const mean = total / n;
-    shift.deviationSums(x, mean, higher);
+    const mean = shift.mean(x);
+    if (Number.isNaN(mean)) return undefined;
+    shift.deviationSums(x, higher);
     out.push({
       n,
       mean,
