@@ -261,20 +261,18 @@ export function fastSharedCentral(
   extras: readonly number[] = [],
   higher = false,
 ): { sums: FastCentral[]; extras: number[]; shifted: boolean } | undefined {
+  if (samples.some(obviousOffset)) {
+    const shifted = shiftedCentral(samples, extras, higher);
+    if (shifted !== 'not decimals') return shifted;
+  }
   const sums: FastCentral[] = [];
   const means: number[] = [];
-  let obvious = false;
   for (const x of samples) {
     const n = x.length;
     if (n === 0) return undefined;
     const total = checkedSum(x);
     if (Number.isNaN(total)) return undefined;
     means.push(total / n);
-    if (obviousOffset(x, total / n)) obvious = true;
-  }
-  if (obvious) {
-    const shifted = shiftedCentral(samples, extras, higher);
-    if (shifted !== 'not decimals') return shifted;
   }
   let offset = false;
   for (const [k, x] of samples.entries()) {
@@ -299,12 +297,14 @@ export function fastSharedCentral(
 }
 
 /**
- * A cheap early sign that a sample sits on an offset (the mean more than
- * 1000 times the spread of its first 64 values): then the plain deviation
- * pass is skipped and the exact shift tried at once. Only a choice of route:
- * the shifted sums are exact whether or not the data need them.
+ * A cheap early sign that a sample sits on an offset: its first 64 values
+ * all lie more than 1000 times their spread away from 0. Then the plain
+ * passes are skipped and the exact shift tried at once (its first pass checks
+ * every value). Only a choice of route: the shifted sums are exact whether
+ * or not the data need them, and the plain route follows when the values are
+ * not short decimals.
  */
-function obviousOffset(x: Sample, mean: number): boolean {
+export function obviousOffset(x: Sample): boolean {
   const m = Math.min(x.length, 64);
   let lo = x[0] as number;
   let hi = lo;
@@ -313,7 +313,8 @@ function obviousOffset(x: Sample, mean: number): boolean {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  return hi > lo && Math.abs(mean) > 1000 * (hi - lo);
+  const spread = 1000 * (hi - lo);
+  return spread > 0 && (lo > spread || -hi > spread);
 }
 
 /** The shifted route of fastSharedCentral ('not decimals' when no scale fits the first values). */
@@ -322,6 +323,7 @@ function shiftedCentral(
   extras: readonly number[],
   higher: boolean,
 ): { sums: FastCentral[]; extras: number[]; shifted: boolean } | undefined | 'not decimals' {
+  if (samples.some((x) => x.length === 0)) return undefined;
   const places = sampleScale(samples, extras);
   if (places === undefined) return 'not decimals';
   const shift = new DecimalShift(places, samples[0]?.[0] as number);
