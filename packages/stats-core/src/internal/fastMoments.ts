@@ -206,6 +206,21 @@ export class DecimalShift {
     const { s, r } = this;
     const mk = this.meanK;
     const n = x.length;
+    const s2 = s * s;
+    if (!higher) {
+      let sum = 0;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
+        const d2 = d * d;
+        const t = sum + d2;
+        const z = t - sum;
+        c += sum - (t - z) + (d2 - z);
+        sum = t;
+      }
+      passOut[0] = (sum + c) / s2;
+      return;
+    }
     let ss = 0;
     let s3 = 0;
     let s4 = 0;
@@ -232,7 +247,6 @@ export class DecimalShift {
         s4 = t;
       }
     }
-    const s2 = s * s;
     passOut[0] = (ss + c2) / s2;
     passOut[1] = (s3 + c3) / s2 / s;
     passOut[2] = (s4 + c4) / s2 / s2;
