@@ -142,7 +142,7 @@ describe('fast moment paths against exact decimal arithmetic', () => {
     });
 
     it(`pearsonr and fOneway (${label})`, () => {
-      const { ints, unit } = scaled([x, y]);
+      const { ints } = scaled([x, y]);
       const [ix, iy] = ints as [bigint[], bigint[]];
       const n = BigInt(x.length);
       const sx = sum(ix);
@@ -178,16 +178,15 @@ describe('fast moment paths against exact decimal arithmetic', () => {
   it('answers values near 1e9 with 3 decimals in the decimal-shift lane, not a slower one', () => {
     const x = sample(5000, 1e9, 1000, 3);
     const y = x.map((v) => round(v + 300 * normal(), 3));
-    for (const call of [
+    const calls: (() => unknown)[] = [
       () => ttestRel(x, y),
       () => ttestInd(x, y),
       () => ttest1samp(x, x[0] as number),
       () => describeStats(x),
       () => pearsonr(x, y),
       () => fOneway(x, y),
-    ]) {
-      expect(withLane(call).lane).toBe('decimal-shift');
-    }
+    ];
+    for (const call of calls) expect(withLane(call).lane).toBe('decimal-shift');
   });
 
   it('hands a value with more places than the first 64 show to the general path, still exact', () => {
