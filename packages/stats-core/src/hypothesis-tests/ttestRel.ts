@@ -92,20 +92,19 @@ function obviousOffset(a: Sample, b: Sample): boolean {
  * Mean and sum of squared deviations of d = a - b in float64 (Neumaier, as
  * pairedDifferences and twoPass), checking every entry is a number;
  * 'not decimals' when the values are large against their differences (as
- * pairedDifferences decides), so the exact route must answer.
+ * pairedDifferences decides, or a little more often: see big below), so the
+ * exact route must answer.
  */
 function plainPairedSums(a: Sample, b: Sample): PairedSums {
   const n = a.length;
   let sum = 0;
   let c = 0;
-  // Running extremes, not max |.| per value: comparing two random
-  // magnitudes mispredicts a branch every other value (measured 6x slower).
-  let aHi = 0;
-  let aLo = 0;
-  let bHi = 0;
-  let bLo = 0;
-  let dHi = 0;
-  let dLo = 0;
+  // big = max (|a| + |b|), at least pairedDifferences' max(|a|, |b|), so
+  // the exact route is taken whenever that rule takes it (and a little more
+  // often). |a| + |b| rather than max(|a|, |b|): comparing two random
+  // magnitudes mispredicts a branch every other value (measured 2.4x slower).
+  let big = 0;
+  let small = 0;
   for (let i = 0; i < n; i++) {
     const ai = a[i];
     const bi = b[i];
@@ -115,15 +114,13 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
     const z = t - sum;
     c += sum - (t - z) + (v - z);
     sum = t;
-    if (ai > aHi) aHi = ai;
-    if (ai < aLo) aLo = ai;
-    if (bi > bHi) bHi = bi;
-    if (bi < bLo) bLo = bi;
-    if (v > dHi) dHi = v;
-    if (v < dLo) dLo = v;
+    const m = Math.abs(ai) + Math.abs(bi);
+    if (m > big) big = m;
+    const ad = Math.abs(v);
+    if (ad > small) small = ad;
   }
   if (!Number.isFinite(sum)) return undefined;
-  if (Math.max(aHi, -aLo, bHi, -bLo) > 16 * Math.max(dHi, -dLo)) return 'not decimals';
+  if (big > 16 * small) return 'not decimals';
   const mean = (sum + c) / n;
   let ss = 0;
   c = 0;
