@@ -1,130 +1,415 @@
 /**
- * `pnpm --filter @lambda-stats/scripts bench:jobs`: the jobs engine's figures.
+ * `pnpm --filter @lambda-stats/scripts bench:jobs [flags]`: the jobs engine's figures.
  *
- *  1. One worker's throughput: parsing a numeric CSV chunk and building the
- *     linregress partial state (what job_worker does after its GET), in MB/s,
- *     against JSON.parse of the same numbers as a synchronous request body.
- *  2. Local end to end (only with a running `pnpm start`, read from
- *     .lambda-stats/local.json): upload a CSV of BENCH_JOBS_MB megabytes
- *     (default 200) through the presigned URL and time the linregress job.
- *  3. A model of time and cost for 100 GB at 1,000 concurrent workers, from
- *     the measured per-worker figure and the prices stated below.
- *
- * Self-contained: it shares nothing with the main bench (owned elsewhere).
+ *  1. One worker's throughput, in process: reading a numeric CSV chunk
+ *     through the worker's reader (`readItem`, @lambda-stats/tabular) from
+ *     an in-memory byte source, then building the linregress and describe
+ *     partial states, in MB/s of CSV; against JSON.parse of the same
+ *     numbers as a synchronous request body, in the same run. Two data
+ *     shapes: sensor-like decimals (3 and 4 places) and full-precision
+ *     doubles (17 significant digits). `--baseline <checkout>` also times
+ *     the worker of another checkout (its packages/handlers/src/jobs), so
+ *     before and after come from one run.
+ *  2. Opt-in, `--size 500MB` (or 1GB): a local end-to-end run on the
+ *     running `pnpm start` stack (read from .lambda-stats/local.json). It
+ *     writes a deterministic CSV of that size to a temporary file, uploads
+ *     it through the presigned URL, runs linregress and describe jobs on
+ *     the deployed state machine (moto's Step Functions, the local Lambda
+ *     runtime), and checks each result against the one-shot stats-core
+ *     function on the same numbers held in memory. With `--runtime-log
+ *     <file>` (pnpm start's output) it reads the job_worker REPORT lines:
+ *     per-worker duration, MB/s and peak memory.
+ *  3. A model of time and cost for 100 GB at 1,000 concurrent workers,
+ *     from the measured per-worker figure and the prices stated below.
  */
-import { partialForms, readLines } from '@lambda-stats/handlers/jobs';
+import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { partialForms, readItem } from '@lambda-stats/handlers/jobs';
+import {
+  describe as oneShotDescribe,
+  linregress as oneShotLinregress,
+} from '@lambda-stats/stats-core';
 import { readLocalJson } from '../src/local-config';
 
 const MB = 1024 * 1024;
 // biome-ignore lint/suspicious/noExplicitAny: API answers are read field by field.
 type Json = Record<string, any>;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const out = (s = '') => process.stdout.write(`${s}\n`);
 
-/** x,y rows like sensor data: 3 and 4 decimals. Deterministic. */
-function csv(bytes: number): { text: string; x: number[]; y: number[] } {
+const USAGE = `usage: pnpm --filter @lambda-stats/scripts bench:jobs [--chunk-mb 32] [--runs 5]
+         [--baseline <checkout>] [--size <n>MB|<n>GB] [--job-chunk-mb 64] [--runtime-log <file>]
+  --chunk-mb <n>        size of the in-process worker chunk (default 32)
+  --runs <n>            timed runs per measurement, median reported (default 5)
+  --baseline <dir>      also time the worker of another checkout (e.g. a worktree of main)
+  --size <n>MB|<n>GB    opt-in end-to-end run of that size on the running local stack
+  --job-chunk-mb <n>    chunk_bytes of the end-to-end jobs in MiB (default 64)
+  --runtime-log <file>  pnpm start's output, for the job_worker REPORT lines (duration, memory)`;
+
+function fail(message: string): never {
+  process.stderr.write(`bench:jobs: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) fail(`--${name} must be a positive number (got ${raw})`);
+  return n;
+}
+
+/** "500MB", "1GB", "300" (MB) -> bytes. */
+export function parseSize(raw: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(MB|MiB|GB|GiB)?$/i.exec(raw.trim());
+  if (!m) fail(`--size must look like 500MB or 1GB (got ${raw})`);
+  const unit = (m[2] ?? 'MB').toUpperCase();
+  return Math.round(Number(m[1]) * (unit.startsWith('G') ? 1024 * MB : MB));
+}
+
+/** A deterministic generator of rows: x with 3 places, y = 3x + noise with 4 (sensor-like), or full doubles. */
+function rows(shape: 'decimals' | 'full') {
   let s = 12345;
   const r = () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+  const r53 = () => (r() * 2 ** 21 + (r() * 2 ** 32) / 2 ** 32) / 2 ** 21;
+  return shape === 'decimals'
+    ? () => {
+        const a = Math.round(r() * 100000) / 1000;
+        return [a, Math.round((3 * a + r() * 10) * 10000) / 10000] as const;
+      }
+    : () => {
+        const a = 1 + r53() * 999;
+        return [a, 3 * a + r53() * 10] as const;
+      };
+}
+
+function csvInMemory(bytes: number, shape: 'decimals' | 'full') {
+  const next = rows(shape);
   const lines: string[] = ['x,y'];
   const x: number[] = [];
   const y: number[] = [];
   let size = 4;
   while (size < bytes) {
-    const a = Number((r() * 100).toFixed(3));
-    const b = Number((3 * a + r() * 10).toFixed(4));
+    const [a, b] = next();
     x.push(a);
     y.push(b);
     const line = `${a},${b}`;
     lines.push(line);
     size += line.length + 1;
   }
-  return { text: `${lines.join('\n')}\n`, x, y };
+  return { bytes: Buffer.from(`${lines.join('\n')}\n`), x, y };
 }
 
-function workerThroughput(chunkMb: number, runs: number) {
-  const { text, x, y } = csv(chunkMb * MB);
-  const body = text.slice(text.indexOf('\n') + 1);
-  const bytes = Buffer.byteLength(body);
-  const form = partialForms.linregress!;
-  const worker: number[] = [];
-  const parseOnly: number[] = [];
-  const json = JSON.stringify({ x, y });
-  const jsonTimes: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    let t = performance.now();
-    const read = readLines(body, {
-      format: 'csv',
-      fileColumns: ['x', 'y'],
-      needs: [
-        { name: 'x', kind: 'number' },
-        { name: 'y', kind: 'number' },
-      ],
-      nanPolicy: 'raise',
-      baseOffset: 0,
-    });
-    parseOnly.push(performance.now() - t);
-    form.partial(read.values, {});
-    worker.push(performance.now() - t);
-    t = performance.now();
-    JSON.parse(json);
-    jsonTimes.push(performance.now() - t);
-  }
-  const mbps = (ms: number, n: number) => n / MB / (ms / 1000);
-  return {
-    rows: x.length,
-    bytes,
-    workerMBps: mbps(median(worker), bytes),
-    parseMBps: mbps(median(parseOnly), bytes),
-    jsonParseMBps: mbps(median(jsonTimes), Buffer.byteLength(json)),
+const memorySource = (bytes: Uint8Array) =>
+  async function* (from: number) {
+    for (let i = from; i < bytes.length; i += MB) yield bytes.subarray(i, i + MB);
   };
-}
 
-async function localEndToEnd(megabytes: number) {
-  const local = readLocalJson();
-  if (!local) return undefined;
-  const api = local.apiUrl;
-  const post = async (route: string, body: unknown) =>
-    (await (
-      await fetch(`${api}${route}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-    ).json()) as Json;
-  const { text } = csv(megabytes * MB);
-  const created = await post('/datasets', { name: 'bench', format: 'csv' });
-  let t = performance.now();
-  const put = await fetch(created.upload.url, {
-    method: 'PUT',
-    headers: created.upload.headers,
-    body: text,
-  });
-  if (!put.ok) throw new Error(`upload failed: HTTP ${put.status}`);
-  const uploadMs = performance.now() - t;
-  t = performance.now();
-  const job = await post('/jobs', {
-    dataset: created.dataset_id,
-    statistic: 'linregress',
-    columns: { x: 'x', y: 'y' },
-  });
-  for (;;) {
-    const got = (await (await fetch(`${api}/jobs/${job.job_id}`)).json()) as Json;
-    if (got.status !== 'RUNNING') {
-      return { megabytes, uploadMs, jobMs: performance.now() - t, job: got };
-    }
-    await new Promise((r) => setTimeout(r, 500));
+type Baseline = {
+  readLines: (text: string, o: Json) => { values: unknown[] };
+  partialForms: Record<string, { partial: (v: unknown, o: Json) => unknown }>;
+};
+
+async function loadBaseline(dir: string): Promise<Baseline> {
+  const jobs = path.resolve(dir, 'packages/handlers/src/jobs');
+  try {
+    const table = await import(pathToFileURL(path.join(jobs, 'table.ts')).href);
+    const partials = await import(pathToFileURL(path.join(jobs, 'partials.ts')).href);
+    return { readLines: table.readLines, partialForms: partials.partialForms };
+  } catch (error) {
+    fail(
+      `--baseline ${dir}: no worker of the old form there (packages/handlers/src/jobs/table.ts): ${(error as Error).message}`,
+    );
   }
 }
 
 /**
- * Prices (us-east-1, arm64, checked 2026-12): Lambda $0.0000133334 per
- * GB-second and $0.20 per million requests; Step Functions Standard $0.025
- * per 1,000 state transitions (a Distributed Map child execution: about 3
- * per item); S3 GET $0.0004 per 1,000 and PUT $0.005 per 1,000.
+ * CPU milliseconds of this process (user + system): on a machine shared with
+ * other work, wall time measures the neighbours; CPU time measures the code.
  */
-const PRICES = {
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function time(fn: () => unknown, runs: number): number {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = cpuMs();
+    fn();
+    ts.push(cpuMs() - t);
+  }
+  return median(ts);
+}
+
+async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = cpuMs();
+    await fn();
+    ts.push(cpuMs() - t);
+  }
+  return median(ts);
+}
+
+async function workerThroughput(
+  chunkMb: number,
+  runs: number,
+  shape: 'decimals' | 'full',
+  baseline?: Baseline,
+) {
+  const { bytes, x, y } = csvInMemory(chunkMb * MB, shape);
+  const item = {
+    format: 'csv' as const,
+    start: 0,
+    end: bytes.length,
+    size: bytes.length,
+    gzip: false,
+    file_columns: ['x', 'y'],
+    needs: [
+      { name: 'x', kind: 'number' as const },
+      { name: 'y', kind: 'number' as const },
+    ],
+    nan_policy: 'raise' as const,
+    statistic: 'linregress',
+  };
+  const source = memorySource(bytes);
+  const json = JSON.stringify({ x, y });
+  const rate = (ms: number, n = bytes.length) => n / MB / (ms / 1000);
+  const read = () => readItem(item, source);
+  const parseMs = await timeAsync(read, runs);
+  const linMs = await timeAsync(
+    async () => partialForms.linregress!.partial((await read()).values, {}),
+    runs,
+  );
+  const descMs = await timeAsync(
+    async () => partialForms.describe!.partial((await read()).values, {}),
+    runs,
+  );
+  const jsonMs = time(() => JSON.parse(json), runs);
+  let before: { parse: number; linregress: number } | undefined;
+  if (baseline) {
+    const text = bytes.toString('utf8', bytes.indexOf(0x0a) + 1);
+    const options = {
+      format: 'csv',
+      fileColumns: ['x', 'y'],
+      needs: item.needs,
+      nanPolicy: 'raise',
+      baseOffset: 0,
+    };
+    const p = time(() => baseline.readLines(text, options), runs);
+    const l = time(
+      () => baseline.partialForms.linregress!.partial(baseline.readLines(text, options).values, {}),
+      runs,
+    );
+    before = { parse: rate(p), linregress: rate(l) };
+  }
+  return {
+    shape,
+    rows: x.length,
+    bytes: bytes.length,
+    parse: rate(parseMs),
+    linregress: rate(linMs),
+    describe: rate(descMs),
+    jsonParse: rate(jsonMs, Buffer.byteLength(json)),
+    before,
+  };
+}
+
+/**
+ * Writes the e2e CSV to a file in pieces (a 1 GB string does not fit V8)
+ * and returns its columns. Values are formatted from integers (x with 3
+ * places, y = 3x + noise with 4), which is several times faster than
+ * printing doubles; each parses to k / 10^p, the double the array holds.
+ */
+async function csvFile(file: string, bytes: number) {
+  let s = 12345;
+  const r = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const x = new Float64Array(Math.ceil(bytes / 10));
+  const y = new Float64Array(x.length);
+  const stream = createWriteStream(file);
+  let n = 0;
+  let size = 4;
+  stream.write('x,y\n');
+  while (size < bytes) {
+    let piece = '';
+    while (piece.length < 4 * MB && size + piece.length < bytes) {
+      const k = Math.floor(r() * 100000); // x = k / 1000
+      const m = 30 * k + Math.floor(r() * 100000); // y = m / 10000
+      x[n] = k / 1000;
+      y[n] = m / 10000;
+      n += 1;
+      piece += `${Math.floor(k / 1000)}.${String(k % 1000).padStart(3, '0')},${Math.floor(m / 10000)}.${String(m % 10000).padStart(4, '0')}\n`;
+    }
+    size += piece.length;
+    if (!stream.write(piece)) await new Promise<void>((r) => stream.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
+  );
+  return { x: x.subarray(0, n), y: y.subarray(0, n), size: statSync(file).size };
+}
+
+function upload(url: string, headers: Record<string, string>, file: string, size: number) {
+  return new Promise<void>((resolve, reject) => {
+    const req = request(url, { method: 'PUT', headers: { ...headers, 'content-length': size } });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () =>
+        res.statusCode && res.statusCode < 300
+          ? resolve()
+          : reject(new Error(`upload failed: HTTP ${res.statusCode}`)),
+      );
+    });
+    req.on('error', reject);
+    createReadStream(file).on('error', reject).pipe(req);
+  });
+}
+
+interface WorkerReport {
+  /** The invocation's duration (REPORT line). */
+  ms: number;
+  memoryMb: number;
+}
+
+interface ChunkLine {
+  bytes: number;
+  rows: number;
+  read_ms: number;
+  duration_ms: number;
+  cpu_ms: number;
+}
+
+/**
+ * What the runtime log holds after byte `from`: job_worker REPORT lines
+ * (duration, peak memory) and the worker's own "chunk done" lines (bytes,
+ * rows, time reading, CPU time).
+ */
+function workerLog(log: string | undefined, from: number) {
+  const reports: WorkerReport[] = [];
+  const chunks: ChunkLine[] = [];
+  if (!log) return { reports, chunks };
+  const text = readFileSync(log).subarray(from).toString('utf8');
+  for (const line of text.split('\n')) {
+    if (!line.includes('job_worker')) continue;
+    const m = /REPORT .*Duration: ([\d.]+) ms.*Max Memory Used: (\d+) MB/.exec(line);
+    if (m) reports.push({ ms: Number(m[1]), memoryMb: Number(m[2]) });
+    const brace = line.indexOf('{"');
+    if (brace >= 0 && line.includes('"chunk done"')) {
+      try {
+        chunks.push(JSON.parse(line.slice(brace)) as ChunkLine);
+      } catch {
+        // a line cut by the runtime's prefixing: skip it
+      }
+    }
+  }
+  return { reports, chunks };
+}
+
+const relDiff = (a: number, b: number) =>
+  a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+
+async function localEndToEnd(bytes: number, jobChunkMb: number, log: string | undefined) {
+  const local = readLocalJson();
+  if (!local)
+    fail(
+      '--size needs the local stack: run `pnpm start` first (it writes .lambda-stats/local.json)',
+    );
+  const api = local.apiUrl;
+  const call = async (method: string, route: string, body?: unknown) => {
+    const res = await fetch(`${api}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await res.json()) as Json;
+  };
+  const file = path.join(tmpdir(), `lambda-stats-bench-jobs-${process.pid}.csv`);
+  try {
+    let t = performance.now();
+    const data = await csvFile(file, bytes);
+    const genMs = performance.now() - t;
+    const created = await call('POST', '/datasets', { name: 'bench', format: 'csv' });
+    t = performance.now();
+    await upload(created.upload.url, created.upload.headers, file, data.size);
+    const uploadMs = performance.now() - t;
+    const runs: Json[] = [];
+    for (const [statistic, columns] of [
+      ['linregress', { x: 'x', y: 'y' }],
+      ['describe', { a: 'y' }],
+    ] as const) {
+      const logFrom = log ? statSync(log).size : 0;
+      t = performance.now();
+      const job = await call('POST', '/jobs', {
+        dataset: created.dataset_id,
+        statistic,
+        columns,
+        chunk_bytes: jobChunkMb * MB,
+      });
+      if (!job.job_id) throw new Error(`POST /jobs refused: ${JSON.stringify(job)}`);
+      let got: Json;
+      for (;;) {
+        got = await call('GET', `/jobs/${job.job_id}`);
+        if (got.status !== 'RUNNING') break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const jobMs = performance.now() - t;
+      if (got.status !== 'SUCCEEDED') throw new Error(`${statistic} job: ${JSON.stringify(got)}`);
+      t = performance.now();
+      const expected: Json =
+        statistic === 'linregress' ? oneShotLinregress(data.x, data.y) : oneShotDescribe(data.y);
+      const oneShotMs = performance.now() - t;
+      const fields =
+        statistic === 'linregress'
+          ? ([
+              ['slope', expected.slope],
+              ['intercept', expected.intercept],
+              ['rvalue', expected.rvalue],
+              ['stderr', expected.stderr],
+              ['intercept_stderr', expected.interceptStderr],
+            ] as const)
+          : ([
+              ['mean', expected.mean],
+              ['variance', expected.variance],
+              ['skewness', expected.skewness],
+              ['kurtosis', expected.kurtosis],
+            ] as const);
+      const worst = Math.max(...fields.map(([k, v]) => relDiff(got.result[k], v)));
+      runs.push({
+        statistic,
+        jobMs,
+        oneShotMs,
+        worst,
+        stats: got.stats,
+        ...workerLog(log, logFrom),
+      });
+    }
+    return { size: data.size, rows: data.x.length, genMs, uploadMs, runs };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Prices, us-east-1, checked 2026-12 on aws.amazon.com/{lambda,step-functions,s3}/pricing:
+ * Lambda arm64 $0.0000133334 per GB-second (first 7.5 billion GB-s a month)
+ * and $0.20 per million requests; Step Functions Standard $0.025 per 1,000
+ * state transitions (a Distributed Map child execution of STANDARD type
+ * with one Task state: about 2 transitions; the parent about 10); S3 GET
+ * $0.0004 and PUT $0.005 per 1,000 requests (S3 Standard).
+ */
+export const PRICES = {
   lambdaGbSecond: 0.0000133334,
   lambdaRequest: 0.2 / 1e6,
   transition: 0.025 / 1000,
@@ -132,57 +417,119 @@ const PRICES = {
   s3Put: 0.005 / 1000,
 };
 
-function model(
+/**
+ * 100 GB of CSV in chunks of `chunkMb`, `concurrency` workers at once:
+ * per chunk, t = chunkMb / min(worker MB/s, S3 MB/s per connection) + 0.1 s
+ * (invocation and PUT of the state); wall = ceil(chunks / concurrency) t +
+ * split and reduce; cost = Lambda GB-s + requests + transitions + S3
+ * requests (per chunk: 1 GET of the range, 1 PUT of the state, 1 GET by
+ * the reduce).
+ */
+export function model(
   workerMBps: number,
-  options: {
-    totalGb: number;
-    chunkMb: number;
-    concurrency: number;
-    memoryGb: number;
-    s3MBps: number;
-  },
+  o: { totalGb: number; chunkMb: number; concurrency: number; memoryGb: number; s3MBps: number },
 ) {
-  const chunks = Math.ceil((options.totalGb * 1024) / options.chunkMb);
-  // each worker reads at S3's per-connection rate and parses at its own: the slower bounds it
-  const perChunkS = options.chunkMb / Math.min(workerMBps, options.s3MBps) + 0.1;
-  const waves = Math.ceil(chunks / options.concurrency);
-  const wallS = waves * perChunkS + 2 /* split and reduce */;
-  const gbSeconds = chunks * perChunkS * options.memoryGb;
-  const cost =
-    gbSeconds * PRICES.lambdaGbSecond +
-    (chunks + 3) * PRICES.lambdaRequest +
-    (chunks * 3 + 10) * PRICES.transition +
-    chunks * 2 * PRICES.s3Get +
-    chunks * 2 * PRICES.s3Put;
-  return { chunks, perChunkS, waves, wallS, gbSeconds, cost };
+  const chunks = Math.ceil((o.totalGb * 1024) / o.chunkMb);
+  const perChunkS = o.chunkMb / Math.min(workerMBps, o.s3MBps) + 0.1;
+  const waves = Math.ceil(chunks / o.concurrency);
+  const wallS = waves * perChunkS + 5;
+  const gbSeconds = chunks * perChunkS * o.memoryGb;
+  const parts = {
+    lambda: gbSeconds * PRICES.lambdaGbSecond + (chunks + 4) * PRICES.lambdaRequest,
+    stepFunctions: (chunks * 2 + 10) * PRICES.transition,
+    s3: chunks * 2 * PRICES.s3Get + chunks * PRICES.s3Put,
+  };
+  return {
+    chunks,
+    perChunkS,
+    waves,
+    wallS,
+    gbSeconds,
+    parts,
+    cost: parts.lambda + parts.stepFunctions + parts.s3,
+  };
 }
 
 async function main() {
-  const chunkMb = Number(process.env.BENCH_JOBS_CHUNK_MB ?? 32);
-  const t = workerThroughput(chunkMb, Number(process.env.BENCH_JOBS_RUNS ?? 5));
-  const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`## Jobs (node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC)`);
-  out('');
-  out(`One worker, ${chunkMb} MiB numeric CSV chunk (${t.rows} rows), median of runs:`);
-  out(
-    `- parse + linregress partial state: ${t.workerMBps.toFixed(0)} MB/s (parse alone ${t.parseMBps.toFixed(0)} MB/s)`,
-  );
-  out(`- JSON.parse of the same numbers as a request body: ${t.jsonParseMBps.toFixed(0)} MB/s`);
-  out('');
-  const e2eMb = Number(process.env.BENCH_JOBS_MB ?? 200);
-  const e2e = await localEndToEnd(e2eMb).catch((error: unknown) => {
-    out(`local end to end: failed (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
+  const { values } = parseArgs({
+    options: {
+      'chunk-mb': { type: 'string' },
+      runs: { type: 'string' },
+      baseline: { type: 'string' },
+      size: { type: 'string' },
+      'job-chunk-mb': { type: 'string' },
+      'runtime-log': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
   });
-  if (e2e) {
-    out(
-      `Local end to end, ${e2e.megabytes} MiB CSV (${e2e.job.stats?.chunks} chunks): upload ${(e2e.uploadMs / 1000).toFixed(1)} s, job ${(e2e.jobMs / 1000).toFixed(1)} s, status ${e2e.job.status}, rows ${e2e.job.stats?.rows}`,
-    );
-  } else if (!readLocalJson()) {
-    out('Local end to end: skipped (start the stack with `pnpm start` first).');
+  if (values.help) {
+    out(USAGE);
+    return;
   }
-  out('');
-  const m = model(t.workerMBps, {
+  const chunkMb = positive('chunk-mb', values['chunk-mb'], 32);
+  const runs = Math.round(positive('runs', values.runs, 5));
+  const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
+  const e2eBytes = values.size ? parseSize(values.size) : undefined;
+  const jobChunkMb = positive('job-chunk-mb', values['job-chunk-mb'], 64);
+  const log = values['runtime-log'];
+  if (log) {
+    try {
+      statSync(log);
+    } catch {
+      fail(`--runtime-log ${log}: no such file (redirect pnpm start's output there)`);
+    }
+  }
+
+  out(`## Jobs (node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC)`);
+  out();
+  out(
+    `One worker, in process: a ${chunkMb} MiB CSV chunk of two numeric columns, median of ${runs} runs, MB/s of CSV per CPU second:`,
+  );
+  out();
+  out(
+    '| data | rows | read (tabular) | read + linregress state | read + describe state | JSON.parse of the same numbers | before: read | before: read + linregress |',
+  );
+  out('|---|---|---|---|---|---|---|---|');
+  const throughputs = [];
+  for (const shape of ['decimals', 'full'] as const) {
+    const t = await workerThroughput(chunkMb, runs, shape, baseline);
+    throughputs.push(t);
+    const f = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(0));
+    out(
+      `| ${shape === 'decimals' ? '3-4 decimal places' : '17 significant digits'} | ${t.rows} | ${f(t.parse)} | ${f(t.linregress)} | ${f(t.describe)} | ${f(t.jsonParse)} | ${f(t.before?.parse)} | ${f(t.before?.linregress)} |`,
+    );
+  }
+  out();
+  let measured = throughputs[0]!.linregress;
+  if (e2eBytes !== undefined) {
+    const e = await localEndToEnd(e2eBytes, jobChunkMb, log);
+    out(
+      `Local end to end: ${(e.size / MB).toFixed(0)} MiB CSV, ${e.rows} rows (generated in ${(e.genMs / 1000).toFixed(1)} s, uploaded in ${(e.uploadMs / 1000).toFixed(1)} s), chunks of ${jobChunkMb} MiB:`,
+    );
+    out();
+    out(
+      '| job | chunks | job wall time | worker wall time (median, max) | MB/s per worker, wall (median) | MB/s per worker, CPU (median) | peak memory per worker (max) | one-shot in memory | max relative difference from one-shot |',
+    );
+    out('|---|---|---|---|---|---|---|---|---|');
+    for (const r of e.runs) {
+      const ms = (r.reports as WorkerReport[]).map((w) => w.ms);
+      const mem = (r.reports as WorkerReport[]).map((w) => w.memoryMb);
+      const chunks = r.chunks as ChunkLine[];
+      const wall = chunks.map((c) => c.bytes / MB / (c.duration_ms / 1000));
+      const cpu = chunks.map((c) => c.bytes / MB / (c.cpu_ms / 1000));
+      if (r.statistic === 'linregress' && cpu.length) measured = median(cpu);
+      const f = (xs: number[]) => (xs.length ? median(xs).toFixed(0) : '-');
+      out(
+        `| ${r.statistic} | ${r.stats.chunks} | ${(r.jobMs / 1000).toFixed(1)} s | ${ms.length ? `${(median(ms) / 1000).toFixed(1)} s, ${(Math.max(...ms) / 1000).toFixed(1)} s` : '- (no --runtime-log)'} | ${f(wall)} | ${f(cpu)} | ${mem.length ? `${Math.max(...mem)} MB` : '-'} | ${(r.oneShotMs / 1000).toFixed(2)} s | ${r.worst.toExponential(1)} |`,
+      );
+    }
+    out();
+  } else {
+    out('Local end to end: not run (opt in with --size 500MB on a running `pnpm start`).');
+    out();
+  }
+  const m = model(measured, {
     totalGb: 100,
     chunkMb: 64,
     concurrency: 1000,
@@ -190,13 +537,13 @@ async function main() {
     s3MBps: 90,
   });
   out(
-    'Model: 100 GB, 64 MiB chunks, 1,000 concurrent workers at 1,769 MB, S3 at 90 MB/s per connection:',
+    `Model: 100 GB, 64 MiB chunks, 1,000 workers at once at 1,769 MB, worker at ${measured.toFixed(0)} MB/s, S3 at 90 MB/s per connection:`,
   );
   out(
     `- ${m.chunks} chunks in ${m.waves} waves of ${m.perChunkS.toFixed(2)} s: about ${m.wallS.toFixed(0)} s wall time`,
   );
   out(
-    `- ${m.gbSeconds.toFixed(0)} GB-s of Lambda; about $${m.cost.toFixed(2)} per run (Lambda, requests, Step Functions transitions, S3 requests)`,
+    `- ${m.gbSeconds.toFixed(0)} GB-s; $${m.cost.toFixed(2)} per run: Lambda $${m.parts.lambda.toFixed(2)}, Step Functions $${m.parts.stepFunctions.toFixed(2)}, S3 $${m.parts.s3.toFixed(3)}`,
   );
 }
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, describe as group, it } from 'vitest';
 import { autocorrelationLag1, describe, fOneway } from '../src/index';
+import { ANOVA_SETS, anovaDataset, lre, UNIVARIATE_SETS, univariateDataset } from './support/nist';
 
 /**
  * NIST StRD certified values (tests/fixtures/nist/, copied byte for byte
@@ -11,49 +11,16 @@ import { autocorrelationLag1, describe, fOneway } from '../src/index';
  * issue's bar; NIST certifies 15), measured as a relative error < 5e-14.
  * The values are printed to the console with the digits achieved.
  */
-const reference = new URL('./fixtures/nist/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, reference), 'utf8').split(/\r?\n/);
-
-/** Significant digits of agreement, -log10 of the relative error (capped at 16). */
-const digits = (actual: number, certified: number) => {
-  const rel =
-    certified === 0 ? Math.abs(actual) : Math.abs(actual - certified) / Math.abs(certified);
-  return rel === 0 ? 16 : Math.min(16, -Math.log10(rel));
-};
+const digits = lre;
 const expectDigits = (actual: number, certified: number, min = 13) => {
   expect(digits(actual, certified), `${actual} vs certified ${certified}`).toBeGreaterThanOrEqual(
     min,
   );
 };
 
-const univariate = [
-  'PiDigits',
-  'Lottery',
-  'Lew',
-  'Mavro',
-  'Michelso',
-  'NumAcc1',
-  'NumAcc2',
-  'NumAcc3',
-  'NumAcc4',
-];
-const certifiedValue = (lines: string[], label: RegExp) => {
-  const line = lines.find((l) => label.test(l));
-  if (!line) throw new Error(`no certified value ${label}`);
-  return Number(line.replace(label, '').trim().split(/\s+/)[0]);
-};
-
 group('NIST StRD univariate', () => {
-  it.each(univariate)('%s: mean, standard deviation, lag-1 autocorrelation', (name) => {
-    const lines = read(`nist-strd-univariate/${name}.dat`);
-    const y = lines
-      .slice(60)
-      .map((l) => l.trim())
-      .filter((l) => l !== '')
-      .map(Number);
-    const ybar = certifiedValue(lines, /^.*ybar:/);
-    const s = certifiedValue(lines, /^.*\ss:/);
-    const r1 = certifiedValue(lines, /^.*r\(1\):/);
+  it.each(UNIVARIATE_SETS)('%s: mean, standard deviation, lag-1 autocorrelation', (name) => {
+    const { y, ybar, s, r1 } = univariateDataset(name);
     const d = describe(y);
     const sd = Math.sqrt(d.variance);
     const r = autocorrelationLag1(y);
@@ -66,42 +33,17 @@ group('NIST StRD univariate', () => {
   });
 });
 
-const anova = [
-  'SiRstv',
-  'SmLs01',
-  'SmLs02',
-  'SmLs03',
-  'AtmWtAg',
-  'SmLs04',
-  'SmLs05',
-  'SmLs06',
-  'SmLs07',
-  'SmLs08',
-  'SmLs09',
-];
-
 group('NIST StRD one-way ANOVA', () => {
-  it.each(anova)('%s: the certified ANOVA table', (name) => {
-    const lines = read(`nist-strd-anova/${name}.dat`);
-    const numbers = (l: string) =>
-      l
-        .trim()
-        .split(/\s+/)
-        .filter((t) => /^[-+\d.]+(E[-+]\d+)?$/i.test(t))
-        .map(Number);
-    const between = numbers(lines.find((l) => /^Between/.test(l)) as string);
-    const within = numbers(lines.find((l) => /^Within/.test(l)) as string);
-    const r2 = certifiedValue(lines, /^.*Certified R-Squared/);
-    const sdCert = certifiedValue(lines, /^.*Standard Deviation/);
+  it.each(ANOVA_SETS)('%s: the certified ANOVA table', (name) => {
+    const data = anovaDataset(name);
+    const r2 = data.rSquared;
+    const sdCert = data.residualSd;
     const groups = new Map<string, number[]>();
-    for (const l of lines.slice(60)) {
-      const [treatment, response] = l.trim().split(/\s+/);
-      if (!treatment || response === undefined) continue;
-      groups.set(treatment, [...(groups.get(treatment) ?? []), Number(response)]);
+    for (const [treatment, response] of data.rows) {
+      groups.set(treatment, [...(groups.get(treatment) ?? []), response]);
     }
     const res = fOneway(...groups.values());
-    const [dfB, ssB, msB, f] = between as [number, number, number, number];
-    const [dfW, ssW, msW] = within as [number, number, number];
+    const { dfB, ssB, msB, f, dfW, ssW, msW } = data.certified;
     expect(res.dfBetween).toBe(dfB);
     expect(res.dfWithin).toBe(dfW);
     const rSquared = res.ssBetween / (res.ssBetween + res.ssWithin);

@@ -1,4 +1,4 @@
-import { chi2Contingency } from '@lambda-stats/stats-core';
+import { type Chi2ContingencyResult, chi2Contingency } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -37,6 +37,11 @@ const response = () =>
   });
 
 /** scipy.stats.chi2_contingency: chi-squared test of independence in a table. */
+/** scipy's Chi2ContingencyResult as JSON (the endpoint's body, and a chi2_contingency job's result). */
+export function toChi2ContingencyResponse(r: Chi2ContingencyResult) {
+  return { ...toTestResult(r), dof: r.dof, expected_freq: r.expectedFreq.map(finiteOrNullAll) };
+}
+
 export const chi2_contingency = defineEndpoint({
   name: 'chi2_contingency',
   summary:
@@ -44,8 +49,7 @@ export const chi2_contingency = defineEndpoint({
   request,
   response,
   handle({ observed, correction }) {
-    const r = chi2Contingency(observed, { correction });
-    return { ...toTestResult(r), dof: r.dof, expected_freq: r.expectedFreq.map(finiteOrNullAll) };
+    return toChi2ContingencyResponse(chi2Contingency(observed, { correction }));
   },
   // golden/examples.py: stats.chi2_contingency([[10, 10, 20], [20, 20, 20]])
   example: {

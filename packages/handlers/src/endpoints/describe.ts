@@ -1,4 +1,4 @@
-import { describe as coreDescribe } from '@lambda-stats/stats-core';
+import { describe as coreDescribe, type DescribeResult } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteOrNull, flag, resultNumber, sample, wholeNumber } from '../schema';
@@ -23,25 +23,29 @@ const response = () =>
   });
 
 /** scipy.stats.describe: size, range, mean, variance, skewness and kurtosis of a sample. */
+/** scipy's DescribeResult as JSON (the endpoint's body, and a describe job's result). */
+export function toDescribeResponse(r: DescribeResult) {
+  const minmax: [number | null, number | null] = [
+    finiteOrNull(r.minmax[0]),
+    finiteOrNull(r.minmax[1]),
+  ];
+  return {
+    nobs: r.nobs,
+    minmax,
+    mean: finiteOrNull(r.mean),
+    variance: finiteOrNull(r.variance),
+    skewness: finiteOrNull(r.skewness),
+    kurtosis: finiteOrNull(r.kurtosis),
+  };
+}
+
 export const describe = defineEndpoint({
   name: 'describe',
   summary: 'Descriptive statistics of a sample (scipy.stats.describe).',
   request,
   response,
   handle({ a, ddof, bias }) {
-    const r = coreDescribe(a, { ddof, bias });
-    const minmax: [number | null, number | null] = [
-      finiteOrNull(r.minmax[0]),
-      finiteOrNull(r.minmax[1]),
-    ];
-    return {
-      nobs: r.nobs,
-      minmax,
-      mean: finiteOrNull(r.mean),
-      variance: finiteOrNull(r.variance),
-      skewness: finiteOrNull(r.skewness),
-      kurtosis: finiteOrNull(r.kurtosis),
-    };
+    return toDescribeResponse(coreDescribe(a, { ddof, bias }));
   },
   // golden/examples.py: stats.describe([1, 2, 3, 4, 10])
   example: {

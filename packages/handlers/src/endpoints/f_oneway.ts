@@ -1,4 +1,4 @@
-import { fOneway } from '@lambda-stats/stats-core';
+import { type FOnewayResult, fOneway } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -34,22 +34,26 @@ const response = () =>
   });
 
 /** scipy.stats.f_oneway: one-way ANOVA, with the ANOVA table scipy does not return. */
+/** scipy's F_onewayResult (with the ANOVA table) as JSON: the endpoint's body, and an f_oneway job's result. */
+export function toFOnewayResponse(r: FOnewayResult) {
+  return {
+    ...toTestResult(r),
+    df_between: finiteOrNull(r.dfBetween),
+    df_within: finiteOrNull(r.dfWithin),
+    ss_between: finiteOrNull(r.ssBetween),
+    ss_within: finiteOrNull(r.ssWithin),
+    ms_between: finiteOrNull(r.msBetween),
+    ms_within: finiteOrNull(r.msWithin),
+  };
+}
+
 export const f_oneway = defineEndpoint({
   name: 'f_oneway',
   summary: 'One-way analysis of variance of two or more groups (scipy.stats.f_oneway).',
   request,
   response,
   handle({ samples, equal_var }) {
-    const r = fOneway(...samples, { equalVar: equal_var });
-    return {
-      ...toTestResult(r),
-      df_between: finiteOrNull(r.dfBetween),
-      df_within: finiteOrNull(r.dfWithin),
-      ss_between: finiteOrNull(r.ssBetween),
-      ss_within: finiteOrNull(r.ssWithin),
-      ms_between: finiteOrNull(r.msBetween),
-      ms_within: finiteOrNull(r.msWithin),
-    };
+    return toFOnewayResponse(fOneway(...samples, { equalVar: equal_var }));
   },
   // golden/examples.py: stats.f_oneway([1, 2, 3], [2, 3, 4], [5, 6, 9]), table from numpy
   example: {

@@ -1,6 +1,7 @@
 import {
   ALTERNATIVES,
   linregress as coreLinregress,
+  type LinregressResult,
   linregressPredict,
 } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
@@ -34,6 +35,20 @@ const response = () =>
     prediction: predictionResponse(),
   });
 
+/** scipy's LinregressResult as JSON, with n (the endpoint's body, and a linregress job's result). */
+export function toLinregressResponse(r: LinregressResult, n: number) {
+  return {
+    slope: finiteOrNull(r.slope),
+    intercept: finiteOrNull(r.intercept),
+    rvalue: finiteOrNull(r.rvalue),
+    pvalue: finiteOrNull(r.pvalue),
+    stderr: finiteOrNull(r.stderr),
+    intercept_stderr: finiteOrNull(r.interceptStderr),
+    rsquared: finiteOrNull(r.rvalue * r.rvalue),
+    n,
+  };
+}
+
 /** scipy.stats.linregress: least-squares line through (x, y). */
 export const linregress = defineEndpoint({
   name: 'linregress',
@@ -50,14 +65,7 @@ export const linregress = defineEndpoint({
       : undefined;
     const r = predicted?.fit ?? coreLinregress(x, y, { alternative });
     return {
-      slope: finiteOrNull(r.slope),
-      intercept: finiteOrNull(r.intercept),
-      rvalue: finiteOrNull(r.rvalue),
-      pvalue: finiteOrNull(r.pvalue),
-      stderr: finiteOrNull(r.stderr),
-      intercept_stderr: finiteOrNull(r.interceptStderr),
-      rsquared: finiteOrNull(r.rvalue * r.rvalue),
-      n: x.length,
+      ...toLinregressResponse(r, x.length),
       ...(predicted ? { prediction: toPredictionResponse(predicted.prediction) } : {}),
     };
   },

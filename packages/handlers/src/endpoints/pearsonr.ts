@@ -1,4 +1,4 @@
-import { pearsonr as corePearsonr } from '@lambda-stats/stats-core';
+import { pearsonr as corePearsonr, type PearsonrResult } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -36,18 +36,24 @@ const response = () =>
   });
 
 /** scipy.stats.pearsonr: linear correlation, its test, and a confidence interval. */
+/** scipy's PearsonRResult as JSON (the endpoint's body, and a pearsonr job's result). */
+export function toPearsonrResponse(r: PearsonrResult) {
+  const { low, high } = r.confidenceInterval;
+  return {
+    ...toTestResult(r),
+    confidence_interval: { low: finiteOrNull(low), high: finiteOrNull(high) },
+  };
+}
+
 export const pearsonr = defineEndpoint({
   name: 'pearsonr',
   summary: 'Pearson correlation coefficient and the test of no correlation (scipy.stats.pearsonr).',
   request,
   response,
   handle({ x, y, alternative, confidence_level }) {
-    const r = corePearsonr(x, y, { alternative, confidenceLevel: confidence_level });
-    const { low, high } = r.confidenceInterval;
-    return {
-      ...toTestResult(r),
-      confidence_interval: { low: finiteOrNull(low), high: finiteOrNull(high) },
-    };
+    return toPearsonrResponse(
+      corePearsonr(x, y, { alternative, confidenceLevel: confidence_level }),
+    );
   },
   // golden/examples.py: stats.pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])
   example: {

@@ -23,7 +23,7 @@ import { readRequest } from '../http/request';
 import { errorToResponse, invalidRequest, toLambdaResult } from '../http/respond';
 import { JsonLogger } from '../logger';
 import { documented } from '../schema';
-import { getBytes, getJson, HeadObjectCommand, isNotFound, putJson, s3Client } from './aws';
+import { getJson, HeadObjectCommand, isNotFound, putJson, s3Client } from './aws';
 
 let sfn: SFNClient | undefined;
 const sfnClient = () => {
@@ -31,12 +31,13 @@ const sfnClient = () => {
   return sfn;
 };
 
-import { firstLine } from './engine';
+import { s3Source } from './engine';
 import { jobsEnv, requireSetting } from './env';
+import { JobInputError } from './errors';
 import { jobForm, jobForms, optionsSchema } from './forms';
 import { DATASET_ID, datasetDataKey, datasetMetaKey, JOB_ID, recordKey } from './keys';
-import type { JobInput, JobRecord } from './spec';
-import { type Format, headerColumns } from './table';
+import { datasetHeader } from './read';
+import type { Format, JobInput, JobRecord } from './spec';
 
 interface Reply {
   statusCode: number;
@@ -151,18 +152,16 @@ async function uploaded(
     );
     const size = head.ContentLength ?? 0;
     if (size === 0) return undefined;
-    const prefix = await getBytes(bucket(), datasetDataKey(meta.dataset_id), {
-      start: 0,
-      end: Math.min(size, 64 * 1024),
-    });
-    const first = firstLine(prefix);
-    let columns: string[];
+    const key = datasetDataKey(meta.dataset_id);
+    let columns: string[] = [];
+    let gzip = false;
     try {
-      columns = headerColumns(meta.format, first.line);
-    } catch {
-      columns = [];
+      ({ columns, gzip } = await datasetHeader(s3Source(bucket(), key, size), meta.format, size));
+    } catch (error) {
+      if (!(error instanceof JobInputError)) throw error;
+      // not readable as the declared format: no columns (a job on it fails naming why)
     }
-    return { size, columns, gzip: first.gzip };
+    return { size, columns, gzip };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

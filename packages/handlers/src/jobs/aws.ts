@@ -48,6 +48,34 @@ export async function getBytes(
   return Buffer.from(await res.Body!.transformToByteArray());
 }
 
+/**
+ * The object's bytes from `from` on, as a series of bounded range GETs: the
+ * first up to `firstEnd` (exclusive), then ranges four times longer each,
+ * until the object ends or the reader stops pulling (leaving the loop
+ * destroys the response stream). A worker that reads its chunk plus a
+ * little more makes one GET.
+ */
+export async function* objectBytes(
+  bucket: string,
+  key: string,
+  size: number,
+  from: number,
+  firstEnd: number,
+): AsyncGenerator<Uint8Array> {
+  let start = from;
+  let end = Math.max(from + 1, Math.min(size, firstEnd));
+  let step = Math.max(64 * 1024, end - start);
+  while (start < size) {
+    const res = await s3Client().send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
+    );
+    yield* res.Body as AsyncIterable<Uint8Array>;
+    start = end;
+    step *= 4;
+    end = Math.min(size, end + step);
+  }
+}
+
 export async function getJson<T>(bucket: string, key: string): Promise<T | undefined> {
   try {
     return JSON.parse((await getBytes(bucket, key)).toString('utf8')) as T;

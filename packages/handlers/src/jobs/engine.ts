@@ -4,14 +4,15 @@
  * JSON and returning a small JSON value (the Map's items and results stay
  * far below Step Functions' 256 KiB state limit: rows never travel in state).
  */
-import { constants, gunzipSync } from 'node:zlib';
+import { planChunks } from '@lambda-stats/tabular';
 import * as v from 'valibot';
 import { errorToResponse } from '../http/respond';
+import { JsonLogger } from '../logger';
 import {
-  getBytes,
   getJson,
   HeadObjectCommand,
   ListObjectsV2Command,
+  objectBytes,
   putJson,
   s3Client,
 } from './aws';
@@ -20,41 +21,14 @@ import { JobInputError } from './errors';
 import { endpointOf, gatherRowLimit, jobForm } from './forms';
 import { chunksKey, failureKey, failurePrefix, partialKey, recordKey } from './keys';
 import { mergePairwise, type PartialForm, partialForms } from './partials';
+import { type ByteSource, datasetHeader, readItem, rowOfOffset } from './read';
 import type { ChunkItem, JobInput, JobRecord, Partial, SplitOutput } from './spec';
-import { headerColumns, ownedLines, readLines } from './table';
 
-/** Bytes read past a chunk's end to finish its last line (doubled while too short). */
-const OVERSHOOT = 64 * 1024;
-/** Bytes read from the start of the object to find the header line. */
-const HEAD_BYTES = 64 * 1024;
-
-const isGzip = (b: Buffer) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-
-/** The first line of the object (decompressing a gzip prefix), and where it ends. */
-export function firstLine(prefix: Buffer): { line: string; end: number; gzip: boolean } {
-  let bytes = prefix;
-  const gzip = isGzip(prefix);
-  if (gzip) {
-    bytes = gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH });
-  }
-  const nl = bytes.indexOf(0x0a);
-  const end = nl < 0 ? bytes.length : nl + 1;
-  return { line: bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), end, gzip };
-}
-
-/** Plans chunks of about `chunkBytes` over [headerEnd, size); the worker aligns them to lines. */
-export function planChunks(
-  headerEnd: number,
-  size: number,
-  chunkBytes: number,
-): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (let start = headerEnd; start < size; start += chunkBytes) {
-    out.push({ start, end: Math.min(size, start + chunkBytes) });
-  }
-  if (out.length === 0) out.push({ start: headerEnd, end: size });
-  return out;
-}
+/** The object's bytes from S3 as a ByteSource for the tabular reader. */
+export const s3Source =
+  (bucket: string, key: string, size: number): ByteSource =>
+  (from, firstEnd) =>
+    objectBytes(bucket, key, size, from, firstEnd);
 
 export async function split(input: JobInput): Promise<SplitOutput> {
   const head = await s3Client().send(
@@ -62,12 +36,8 @@ export async function split(input: JobInput): Promise<SplitOutput> {
   );
   const size = head.ContentLength ?? 0;
   if (size === 0) throw new JobInputError('empty_dataset', 'the dataset is empty: upload it again');
-  const prefix = await getBytes(input.bucket, input.key, {
-    start: 0,
-    end: Math.min(size, HEAD_BYTES),
-  });
-  const first = firstLine(prefix);
-  const fileColumns = headerColumns(input.format, first.line);
+  const header = await datasetHeader(s3Source(input.bucket, input.key, size), input.format, size);
+  const fileColumns = header.columns;
   const missing = input.needs.filter((n) => !fileColumns.includes(n.name));
   if (missing.length > 0) {
     throw new JobInputError(
@@ -76,18 +46,16 @@ export async function split(input: JobInput): Promise<SplitOutput> {
       { columns: fileColumns },
     );
   }
-  // CSV data starts after the header; JSON Lines at byte 0. A gzip object is one chunk.
-  const dataStart = input.format === 'csv' && !first.gzip ? first.end : 0;
-  const ranges = first.gzip
-    ? [{ start: 0, end: size }]
-    : planChunks(dataStart, size, input.chunk_bytes);
+  // Byte ranges over the whole object; the reader skips the header and aligns
+  // each range to rows. A gzip object is one chunk.
+  const ranges = planChunks(size, input.chunk_bytes, { gzip: header.gzip });
   const items: ChunkItem[] = ranges.map((r, index) => ({
     job_id: input.job_id,
     index,
     bucket: input.bucket,
     key: input.key,
     format: input.format,
-    gzip: first.gzip,
+    gzip: header.gzip,
     start: r.start,
     end: r.end,
     size,
@@ -106,34 +74,18 @@ export async function split(input: JobInput): Promise<SplitOutput> {
   };
 }
 
-/** The text of the lines a chunk owns. */
-async function chunkText(item: ChunkItem): Promise<{ text: string; offset: number }> {
-  if (item.gzip) {
-    const bytes = gunzipSync(await getBytes(item.bucket, item.key));
-    const nl = item.format === 'csv' ? bytes.indexOf(0x0a) + 1 : 0;
-    return { text: bytes.toString('utf8', nl), offset: nl };
-  }
-  let overshoot = OVERSHOOT;
-  while (true) {
-    const from = Math.max(0, item.start - 1);
-    const to = Math.min(item.size, item.end + overshoot);
-    const bytes = await getBytes(item.bucket, item.key, { start: from, end: to });
-    const owned = ownedLines(bytes, from, item.start, item.end, item.size);
-    if (owned !== 'incomplete') return owned;
-    overshoot *= 4;
-  }
-}
+let workLogger: JsonLogger | undefined;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return Math.round((u.user + u.system) / 1000);
+};
 
 export async function work(item: ChunkItem): Promise<{ index: number; rows: number }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
-    const { text, offset } = await chunkText(item);
-    const read = readLines(text, {
-      format: item.format,
-      fileColumns: item.file_columns,
-      needs: item.needs,
-      nanPolicy: item.nan_policy,
-      baseOffset: item.gzip ? -1 : offset,
-    });
+    const read = await readItem(item, s3Source(item.bucket, item.key, item.size));
+    const readMs = performance.now() - started;
     const form = partialForms[item.statistic];
     let partial: Partial;
     if (form) {
@@ -147,8 +99,22 @@ export async function work(item: ChunkItem): Promise<{ index: number; rows: numb
         throw error;
       }
       partial = { index: item.index, rows: read.rows, omitted: read.omitted, state };
-    } else partial = { index: item.index, ...read };
+    } else {
+      const values = read.values.map((c) => (c instanceof Float64Array ? Array.from(c) : c));
+      partial = { index: item.index, rows: read.rows, omitted: read.omitted, values };
+    }
     await putJson(item.bucket, partialKey(item.job_id, item.index), partial);
+    // One line per chunk: what the jobs bench and an operator read a worker's speed from.
+    workLogger ??= new JsonLogger({ serviceName: 'lambda-stats' });
+    workLogger.info('chunk done', {
+      job_id: item.job_id,
+      chunk: item.index,
+      bytes: read.bytes,
+      rows: read.rows,
+      read_ms: Math.round(readMs),
+      duration_ms: Math.round(performance.now() - started),
+      cpu_ms: cpuMs(cpu),
+    });
     return { index: item.index, rows: read.rows };
   } catch (error) {
     if (error instanceof JobInputError) {
@@ -305,17 +271,6 @@ export async function chunkFailed(state: { item: ChunkItem; error: StepFailure }
   });
 }
 
-/** Counts line feeds in [0, offset) of the object, in ranged reads. */
-async function linesBefore(bucket: string, key: string, offset: number): Promise<number> {
-  let count = 0;
-  const step = 8 * 1024 * 1024;
-  for (let start = 0; start < offset; start += step) {
-    const bytes = await getBytes(bucket, key, { start, end: Math.min(offset, start + step) });
-    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) count += 1;
-  }
-  return count;
-}
-
 /** After the Catch: write the FAILED record with the first failing chunk's reason. */
 export async function recordFailure(
   state: JobInput & { failure?: StepFailure },
@@ -330,19 +285,20 @@ export async function recordFailure(
       state.bucket,
       first,
     ))!;
-    error = { code: f.code, message: f.message, details: f.details ?? {} };
-    const offset = f.details?.line_offset;
-    if (typeof offset === 'number' && offset >= 0) {
-      const newlines = await linesBefore(state.bucket, state.key, offset);
-      // CSV: line 1 is the header, so the data row number is the count of line feeds before it
-      const row = state.format === 'csv' ? newlines : newlines + 1;
-      const { line_offset: _, ...rest } = f.details ?? {};
-      error = {
-        code: f.code,
-        message: `row ${row}: ${f.message}`,
-        details: { row, ...rest, byte_offset: offset },
-      };
+    const { line_offset: offset, row: knownRow, ...rest } = f.details ?? {};
+    let row = typeof knownRow === 'number' ? knownRow : undefined;
+    if (row === undefined && typeof offset === 'number' && offset >= 0) {
+      const head = await s3Client().send(
+        new HeadObjectCommand({ Bucket: state.bucket, Key: state.key }),
+      );
+      const source = s3Source(state.bucket, state.key, head.ContentLength ?? 0);
+      row = await rowOfOffset(source, offset, state.format);
+      rest.byte_offset = offset;
     }
+    error =
+      row === undefined
+        ? { code: f.code, message: f.message, details: rest }
+        : { code: f.code, message: `row ${row}: ${f.message}`, details: { row, ...rest } };
   } else {
     const { type, message } = causeMessage(state.failure);
     error =

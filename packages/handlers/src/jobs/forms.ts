@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { Endpoint } from '../endpoint';
 import { endpoints } from '../endpoints/index';
-import type { ColumnNeed } from './table';
+import type { ColumnNeed } from './spec';
 
 export type JobKind = 'mergeable' | 'rank';
 

@@ -1,3 +1,3 @@
 /** What the jobs benchmark (scripts/bench/jobs.ts) measures: the worker's parse and partial steps. */
 export { mergePairwise, partialForms } from './partials';
-export { ownedLines, readLines } from './table';
+export { type ByteSource, readItem } from './read';

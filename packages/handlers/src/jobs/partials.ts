@@ -2,16 +2,21 @@
  * The mergeable statistics' job form: each worker turns its chunk's columns
  * into the stats core's partial state (exact sums, never rows), the reduce
  * merges the states pairwise in chunk order and finalizes, and the result
- * is mapped to the synchronous endpoint's response body with the same
- * field names and the same NaN-as-null rule as the endpoint's own mapping
- * (the end-to-end tests compare the two bodies).
+ * goes through the synchronous endpoint's own mapping function
+ * (`to<Stat>Response`, exported beside each endpoint), so a job's result
+ * and the endpoint's body cannot drift apart.
  */
 import * as core from '@lambda-stats/stats-core/partial';
+import { toChi2ContingencyResponse } from '../endpoints/chi2_contingency';
+import { toDescribeResponse } from '../endpoints/describe';
+import { toFOnewayResponse } from '../endpoints/f_oneway';
 import { toFitResponse } from '../endpoints/fit';
+import { toLinregressResponse } from '../endpoints/linregress';
+import { toPearsonrResponse } from '../endpoints/pearsonr';
 import { toTtestResponse } from '../endpoints/ttest';
-import { finiteOrNull, finiteOrNullAll, toTestResult } from '../schema';
 
-type Values = (number[] | string[])[];
+/** The needed columns of a chunk, in the job form's order: numbers or group labels. */
+type Values = readonly (Float64Array | string[])[];
 type Options = Record<string, unknown>;
 // The states are plain JSON from S3: each finalize checks its state itself (parse<Stat>State).
 // biome-ignore lint/suspicious/noExplicitAny: a state is untyped JSON until its finalize parses it.
@@ -23,59 +28,41 @@ export interface PartialForm {
   finalize(state: State, options: Options): unknown;
 }
 
-const num = (v: Values, i: number) => v[i] as number[];
+const num = (v: Values, i: number) => v[i] as Float64Array;
 const str = (v: Values, i: number) => v[i] as string[];
+type Alternative = 'two-sided' | 'less' | 'greater';
 
 export const partialForms: Record<string, PartialForm> = {
   describe: {
     partial: (v) => core.describePartial(num(v, 0)),
     merge: core.describeMerge,
-    finalize(s, o) {
-      const r = core.describeFinalize(s, { ddof: o.ddof as number, bias: o.bias as boolean });
-      return {
-        nobs: r.nobs,
-        minmax: [finiteOrNull(r.minmax[0]), finiteOrNull(r.minmax[1])],
-        mean: finiteOrNull(r.mean),
-        variance: finiteOrNull(r.variance),
-        skewness: finiteOrNull(r.skewness),
-        kurtosis: finiteOrNull(r.kurtosis),
-      };
-    },
+    finalize: (s, o) =>
+      toDescribeResponse(
+        core.describeFinalize(s, { ddof: o.ddof as number, bias: o.bias as boolean }),
+      ),
   },
   linregress: {
     partial: (v) => core.linregressPartial(num(v, 0), num(v, 1)),
     merge: core.linregressMerge,
-    finalize(s, o) {
-      const r = core.linregressFinalize(s, { alternative: o.alternative as 'two-sided' });
-      return {
-        slope: finiteOrNull(r.slope),
-        intercept: finiteOrNull(r.intercept),
-        rvalue: finiteOrNull(r.rvalue),
-        pvalue: finiteOrNull(r.pvalue),
-        stderr: finiteOrNull(r.stderr),
-        intercept_stderr: finiteOrNull(r.interceptStderr),
-        rsquared: finiteOrNull(r.rvalue * r.rvalue),
-        n: s.n,
-      };
-    },
+    finalize: (s, o) =>
+      toLinregressResponse(
+        core.linregressFinalize(s, { alternative: o.alternative as Alternative }),
+        s.n,
+      ),
   },
   pearsonr: {
     partial: (v) => core.pearsonrPartial(num(v, 0), num(v, 1)),
     merge: core.pearsonrMerge,
-    finalize(s, o) {
-      const r = core.pearsonrFinalize(s, {
-        alternative: o.alternative as 'two-sided',
-        confidenceLevel: o.confidence_level as number,
-      });
-      const { low, high } = r.confidenceInterval;
-      return {
-        ...toTestResult(r),
-        confidence_interval: { low: finiteOrNull(low), high: finiteOrNull(high) },
-      };
-    },
+    finalize: (s, o) =>
+      toPearsonrResponse(
+        core.pearsonrFinalize(s, {
+          alternative: o.alternative as Alternative,
+          confidenceLevel: o.confidence_level as number,
+        }),
+      ),
   },
   ols: {
-    partial: (v) => core.olsPartialColumns(v.slice(0, -1) as number[][], num(v, v.length - 1)),
+    partial: (v) => core.olsPartialColumns(v.slice(0, -1) as Float64Array[], num(v, v.length - 1)),
     merge: core.olsMerge,
     finalize: (s, o) =>
       toFitResponse(core.olsFinalize(s, { intercept: o.intercept as boolean }), s.n),
@@ -91,7 +78,9 @@ export const partialForms: Record<string, PartialForm> = {
     merge: core.ttest1sampMerge,
     finalize: (s, o) =>
       toTtestResponse(
-        core.ttest1sampFinalize(s, o.popmean as number, { alternative: o.alternative as 'less' }),
+        core.ttest1sampFinalize(s, o.popmean as number, {
+          alternative: o.alternative as Alternative,
+        }),
       ),
   },
   ttest_ind: {
@@ -101,7 +90,7 @@ export const partialForms: Record<string, PartialForm> = {
       toTtestResponse(
         core.ttestIndFinalize(s, {
           equalVar: o.equal_var as boolean,
-          alternative: o.alternative as 'less',
+          alternative: o.alternative as Alternative,
         }),
       ),
   },
@@ -109,7 +98,7 @@ export const partialForms: Record<string, PartialForm> = {
     partial: (v) => core.ttestRelPartial(num(v, 0), num(v, 1)),
     merge: core.ttestRelMerge,
     finalize: (s, o) =>
-      toTtestResponse(core.ttestRelFinalize(s, { alternative: o.alternative as 'less' })),
+      toTtestResponse(core.ttestRelFinalize(s, { alternative: o.alternative as Alternative })),
   },
   f_oneway: {
     partial(v) {
@@ -124,30 +113,16 @@ export const partialForms: Record<string, PartialForm> = {
       return core.fOnewayPartial(groups);
     },
     merge: core.fOnewayMerge,
-    finalize(s, o) {
-      const r = core.fOnewayFinalize(s, { equalVar: o.equal_var as boolean });
-      return {
-        ...toTestResult(r),
-        df_between: finiteOrNull(r.dfBetween),
-        df_within: finiteOrNull(r.dfWithin),
-        ss_between: finiteOrNull(r.ssBetween),
-        ss_within: finiteOrNull(r.ssWithin),
-        ms_between: finiteOrNull(r.msBetween),
-        ms_within: finiteOrNull(r.msWithin),
-      };
-    },
+    finalize: (s, o) =>
+      toFOnewayResponse(core.fOnewayFinalize(s, { equalVar: o.equal_var as boolean })),
   },
   chi2_contingency: {
     partial: (v) => core.chi2ContingencyPartial(str(v, 0), str(v, 1)),
     merge: core.chi2ContingencyMerge,
-    finalize(s, o) {
-      const r = core.chi2ContingencyFinalize(s, { correction: o.correction as boolean });
-      return {
-        ...toTestResult(r),
-        dof: r.dof,
-        expected_freq: r.expectedFreq.map(finiteOrNullAll),
-      };
-    },
+    finalize: (s, o) =>
+      toChi2ContingencyResponse(
+        core.chi2ContingencyFinalize(s, { correction: o.correction as boolean }),
+      ),
   },
 };
 

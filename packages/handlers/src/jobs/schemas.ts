@@ -97,7 +97,7 @@ export const job = v.object({
       v.object({
         code: documented(
           v.string(),
-          'Why the job failed: bad_cell (a cell that is not a finite number: row, column and value in details), bad_record (a JSON Lines record that is not an object), unknown_column, empty_dataset, row_limit (a rank statistic over the rows one worker may hold), unprocessable_input (the statistic cannot be computed from these numbers), invalid_request (bad options), worker_failed (a chunk kept failing), invalid_dataset or job_failed (the execution itself failed).',
+          'Why the job failed: bad_cell (a cell that is not a finite number, a missing value under nan_policy raise, or a missing group label: row, column, value and reason in details), invalid_dataset (the file itself: a ragged row, bad quoting, a JSON Lines record that is not an object, no header; details.reason names it), unknown_column, empty_dataset, row_limit (a rank statistic over the rows one worker may hold), unprocessable_input (the statistic cannot be computed from these numbers), invalid_request (bad options), worker_failed (a chunk kept failing), or job_failed (the execution itself failed).',
         ),
         message: documented(v.string(), 'What went wrong and how to fix it.'),
         details: documented(

@@ -1,5 +1,13 @@
 /** What travels between the jobs API and the state machine's steps (all JSON). */
-import type { ColumnNeed, Format } from './table';
+
+export type Format = 'csv' | 'jsonl';
+export type ColumnKind = 'number' | 'label';
+
+/** A dataset column a job reads, and whether it holds numbers or group labels. */
+export interface ColumnNeed {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
 
 /** The execution input, written by POST /jobs. Deterministic, so a retried POST is idempotent. */
 export interface JobInput {

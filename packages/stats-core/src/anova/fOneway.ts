@@ -1,9 +1,9 @@
-import { fisherFSf } from '../distributions/fisherF';
 import { StatsInputError } from '../errors';
 import { shiftByDecimalReference } from '../internal/exactDecimal';
 import { fastSharedCentral, isArrayInput } from '../internal/fastMoments';
 import { compensatedSum, sumSquaredDeviations } from '../internal/sums';
 import { checkBoolean, checkSample, isConstant, type Sample } from '../internal/validate';
+import { anovaResult, constantRule, emptyFOneway, welchF, welchResult } from './internal/fTest';
 
 export interface FOnewayOptions {
   /** true (default): classic one-way ANOVA; false: Welch's ANOVA for unequal variances. */
@@ -63,41 +63,15 @@ export function fOneway(...args: [...Sample[], FOnewayOptions] | Sample[]): FOne
   const k = samples.length;
   const sizes = samples.map((s) => s.length);
   const bigN = sizes.reduce((a, b) => a + b, 0);
-  const nan = Number.NaN;
-  const empty: FOnewayResult = {
-    statistic: nan,
-    pvalue: nan,
-    dfBetween: k - 1,
-    dfWithin: bigN - k,
-    ssBetween: nan,
-    ssWithin: nan,
-    msBetween: nan,
-    msWithin: nan,
-  };
+  const empty = emptyFOneway(k, bigN);
   if (sizes.some((n) => n === 0) || sizes.every((n) => n === 1)) return empty;
 
   const allConst = samples.every(isConstant);
   const allSame = allConst && samples.every((s) => s[0] === samples[0]?.[0]);
-  const fixConst = (f: number) => (allSame ? nan : allConst ? Number.POSITIVE_INFINITY : f);
-
-  if (!equalVar) {
-    const f = welch(samples);
-    const statistic = fixConst(f.statistic);
-    return {
-      ...empty,
-      statistic,
-      pvalue: fisherFSf(statistic, k - 1, f.dfWithin),
-      dfWithin: f.dfWithin,
-    };
-  }
+  const fix = constantRule(allConst, allSame);
+  if (!equalVar) return welchResult(empty, welch(samples), fix);
   const { ssBetween, ssWithin } = sumsOfSquares(samples);
-  const dfBetween = k - 1;
-  const dfWithin = bigN - k;
-  const msBetween = ssBetween / dfBetween;
-  const msWithin = ssWithin / dfWithin;
-  const statistic = fixConst(msBetween / msWithin);
-  const pvalue = fisherFSf(statistic, dfBetween, dfWithin);
-  return { statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin };
+  return anovaResult(empty, ssBetween, ssWithin, fix);
 }
 
 /** Mean of each sample by a compensated sum. */
@@ -147,20 +121,14 @@ function sequentialSum(samples: readonly Float64Array[]): number {
   return Number.isFinite(sum) ? sum + c : sum;
 }
 
-/** Welch's F test (Welch 1951, eqs. 28-30), as scipy's equal_var=False branch. */
+/** Welch's F test from the samples' sizes, compensated means and variances. */
 function welch(samples: readonly Float64Array[]): { statistic: number; dfWithin: number } {
-  const k = samples.length;
-  const n = samples.map((s) => s.length);
   const means = meansOf(samples);
-  const vars = samples.map((s, i) => sumSquaredDeviations(s, means[i] as number) / (s.length - 1));
-  const w = n.map((ni, i) => ni / (vars[i] as number));
-  const sw = compensatedSum(w);
-  const yHat = compensatedSum(w.map((wi, i) => wi * (means[i] as number))) / sw;
-  const numerator =
-    compensatedSum(w.map((wi, i) => wi * ((means[i] as number) - yHat) ** 2)) / (k - 1);
-  const lambda = compensatedSum(w.map((wi, i) => (1 - wi / sw) ** 2 / ((n[i] as number) - 1)));
-  const denominator = 1 + ((2 * (k - 2)) / (k * k - 1)) * lambda;
-  return { statistic: numerator / denominator, dfWithin: (k * k - 1) / (3 * lambda) };
+  return welchF(
+    samples.map((s) => s.length),
+    means,
+    samples.map((s, i) => sumSquaredDeviations(s, means[i] as number) / (s.length - 1)),
+  );
 }
 
 /**
@@ -198,11 +166,6 @@ function fastFOneway(args: readonly unknown[]): FOnewayResult | undefined {
   const grand = compensatedSum(shared.sums.map((g) => g.n * g.mean)) / bigN;
   const ssWithin = compensatedSum(shared.sums.map((g) => g.ss));
   const ssBetween = compensatedSum(shared.sums.map((g) => g.n * (g.mean - grand) ** 2));
-  const dfBetween = k - 1;
-  const dfWithin = bigN - k;
-  const msBetween = ssBetween / dfBetween;
-  const msWithin = ssWithin / dfWithin;
-  const statistic = msBetween / msWithin;
-  const pvalue = fisherFSf(statistic, dfBetween, dfWithin);
-  return { statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin };
+  // no constant group here (checked above): the statistic stands as computed
+  return anovaResult(emptyFOneway(k, bigN), ssBetween, ssWithin, (f) => f);
 }

@@ -1,5 +1,3 @@
-import { incompleteBeta } from '../distributions/internal/incompleteBeta';
-import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import {
   checkedSum,
@@ -22,6 +20,7 @@ import {
   type Sample,
 } from '../internal/validate';
 import { ALTERNATIVES } from '../options';
+import { fisherInterval, pearsonPvalue } from './internal/pearsonInference';
 
 export interface PearsonrOptions {
   /** 'two-sided' (default), 'less' (negative correlation) or 'greater'. */
@@ -131,37 +130,6 @@ function correlation(a: Float64Array, b: Float64Array): number {
     r = t;
   }
   return Math.min(1, Math.max(-1, r + c));
-}
-
-/** p-value from r ~ Beta(n/2 - 1, n/2 - 1) on (-1, 1) under the null. */
-function pearsonPvalue(r: number, n: number, alternative: Alternative): number {
-  if (Number.isNaN(r)) return Number.NaN;
-  const ab = n / 2 - 1;
-  // P(R > r): the upper tail of the beta at (1 + r) / 2, written so that the
-  // argument is exact near r = +-1.
-  const sf = (v: number) =>
-    v >= 0 ? incompleteBeta((1 - v) / 2, ab, ab) : incompleteBeta((1 + v) / 2, ab, ab, true);
-  if (alternative === 'greater') return sf(r);
-  if (alternative === 'less') return sf(-r);
-  return Math.min(1, 2 * sf(Math.abs(r)));
-}
-
-function fisherInterval(
-  r: number,
-  n: number,
-  level: number,
-  alternative: Alternative,
-): { low: number; high: number } {
-  if (n <= 3) return { low: -1, high: 1 };
-  const zr = Math.atanh(r);
-  const se = Math.sqrt(1 / (n - 3));
-  if (alternative === 'two-sided') {
-    const h = normalQuantile(0.5 + level / 2);
-    return { low: Math.tanh(zr - h * se), high: Math.tanh(zr + h * se) };
-  }
-  const h = normalQuantile(level);
-  if (alternative === 'less') return { low: -1, high: Math.tanh(zr + h * se) };
-  return { low: Math.tanh(zr - h * se), high: 1 };
 }
 
 /**

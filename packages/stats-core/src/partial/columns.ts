@@ -1,6 +1,17 @@
 import { StatsInputError } from '../errors';
 import { toScaledIntegers } from '../regression/internal/decimal';
-import { scaleWide, WIDE, wideDecimal, wideDot, wideLimbs, wideSum } from './wide';
+import { nearestInteger } from './round';
+import {
+  integerLimbs,
+  type Limbs,
+  limbDot,
+  limbSum,
+  POW10,
+  scaleWide,
+  WIDE,
+  wideDecimal,
+  wideLimbs,
+} from './wide';
 
 /**
  * A column of decimal inputs as exact integers on one decimal scale:
@@ -20,8 +31,8 @@ export type IntegerColumn =
     }
   | { kind: 'big'; ints: bigint[]; exponent: number };
 
-/** 10^p for p = 0..15, each exact in float64. */
-const POW10 = Array.from({ length: 16 }, (_, p) => 10 ** p);
+/** The fast route tries up to 15 places (p = 0..15). */
+const SHORT_PLACES = 16;
 const LIMIT = 2 ** 53;
 
 /**
@@ -50,10 +61,10 @@ export function integerColumn(fn: string, name: string, x: ArrayLike<number>): I
     }
     if (!fast) continue;
     let p = 0;
-    while (Math.round(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
-      if (++p === POW10.length) break;
+    while (nearestInteger(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
+      if (++p === SHORT_PLACES) break;
     }
-    if (p === POW10.length || !(2 * Math.abs(v) * Number.EPSILON < 1 / (POW10[p] as number))) {
+    if (p === SHORT_PLACES || !(2 * Math.abs(v) * Number.EPSILON < 1 / (POW10[p] as number))) {
       fast = false;
       continue;
     }
@@ -65,7 +76,8 @@ export function integerColumn(fn: string, name: string, x: ArrayLike<number>): I
     let max = 0;
     for (let i = 0; i < n; i++) {
       const p = places[i] as number;
-      const m = Math.round((x[i] as number) * (POW10[p] as number)) * (POW10[scale - p] as number);
+      const m =
+        nearestInteger((x[i] as number) * (POW10[p] as number)) * (POW10[scale - p] as number);
       const a = Math.abs(m);
       if (!(a < LIMIT)) {
         fast = false;
@@ -123,10 +135,10 @@ export function bigInts(c: IntegerColumn): bigint[] {
   return Array.from(c.ints, (v) => BigInt(v));
 }
 
-/** The four 18-bit limbs of a float or wide column. */
-function limbsOf(c: IntegerColumn): Float64Array[] | null {
+/** The 18-bit limbs of a float (three) or wide (four) column. */
+function limbsOf(c: IntegerColumn): Limbs | null {
   if (c.kind === 'wide') return c.limbs;
-  if (c.kind === 'float') return wideLimbs(c.ints, new Float64Array(c.ints.length));
+  if (c.kind === 'float') return integerLimbs(c.ints);
   return null;
 }
 
@@ -152,31 +164,6 @@ export function sumExact(a: Float64Array, max: number): bigint {
   return total;
 }
 
-const LIMB = 2 ** 18;
-const INV_LIMB = 2 ** -18;
-const LIMB2 = 2 ** 36;
-const INV_LIMB2 = 2 ** -36;
-/** Rows per block of the limb sums: 3 products of at most 2^34 per row, 2^16 rows, below 2^52. */
-const LIMB_BLOCK = 2 ** 16;
-
-/** Three signed 18-bit limbs per value: v = l0 + l1 2^18 + l2 2^36, each |l| <= 2^17. */
-function limbs(a: Float64Array): [Float64Array, Float64Array, Float64Array] {
-  const n = a.length;
-  const l0 = new Float64Array(n);
-  const l1 = new Float64Array(n);
-  const l2 = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = a[i] as number;
-    const h = Math.round(v * INV_LIMB2);
-    const r = v - h * LIMB2;
-    const m = Math.round(r * INV_LIMB);
-    l2[i] = h;
-    l1[i] = m;
-    l0[i] = r - m * LIMB;
-  }
-  return [l0, l1, l2];
-}
-
 /**
  * Exact sum_i a_i b_i of two float columns of integers below 2^53. When
  * max|a| max|b| leaves room, plain float64 products summed in blocks short
@@ -190,7 +177,7 @@ export function sumProductsExact(
   maxA: number,
   b: Float64Array,
   maxB: number,
-  limbCache?: Map<Float64Array, [Float64Array, Float64Array, Float64Array]>,
+  limbCache?: Map<Float64Array, Limbs>,
 ): bigint {
   const n = a.length;
   const bound = Math.max(maxA, 1) * Math.max(maxB, 1);
@@ -208,51 +195,18 @@ export function sumProductsExact(
   const get = (c: Float64Array) => {
     let l = limbCache?.get(c);
     if (!l) {
-      l = limbs(c);
+      l = integerLimbs(c);
       limbCache?.set(c, l);
     }
     return l;
   };
-  const [a0, a1, a2] = get(a);
-  const [b0, b1, b2] = get(b);
-  let t0 = 0n;
-  let t1 = 0n;
-  let t2 = 0n;
-  let t3 = 0n;
-  let t4 = 0n;
-  for (let start = 0; start < n; start += LIMB_BLOCK) {
-    const end = Math.min(n, start + LIMB_BLOCK);
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    for (let i = start; i < end; i++) {
-      const x0 = a0[i] as number;
-      const x1 = a1[i] as number;
-      const x2 = a2[i] as number;
-      const y0 = b0[i] as number;
-      const y1 = b1[i] as number;
-      const y2 = b2[i] as number;
-      s0 += x0 * y0;
-      s1 += x0 * y1 + x1 * y0;
-      s2 += x0 * y2 + x1 * y1 + x2 * y0;
-      s3 += x1 * y2 + x2 * y1;
-      s4 += x2 * y2;
-    }
-    t0 += BigInt(s0);
-    t1 += BigInt(s1);
-    t2 += BigInt(s2);
-    t3 += BigInt(s3);
-    t4 += BigInt(s4);
-  }
-  return t0 + (t1 << 18n) + (t2 << 36n) + (t3 << 54n) + (t4 << 72n);
+  return limbDot(get(a), get(b));
 }
 
 /** Exact sum of the values of a column (either kind). */
 export function columnSum(c: IntegerColumn): bigint {
   if (c.kind === 'float') return sumExact(c.ints, c.max);
-  if (c.kind === 'wide') return wideSum(c.limbs);
+  if (c.kind === 'wide') return limbSum(c.limbs);
   let s = 0n;
   for (const v of c.ints) s += v;
   return s;
@@ -262,14 +216,14 @@ export function columnSum(c: IntegerColumn): bigint {
 export function columnDot(
   a: IntegerColumn,
   b: IntegerColumn,
-  cache?: Map<Float64Array, [Float64Array, Float64Array, Float64Array]>,
+  cache?: Map<Float64Array, Limbs>,
 ): bigint {
   if (a.kind === 'float' && b.kind === 'float') {
     return sumProductsExact(a.ints, a.max, b.ints, b.max, cache);
   }
   const la = limbsOf(a);
   const lb = limbsOf(b);
-  if (la && lb) return wideDot(la, lb);
+  if (la && lb) return limbDot(la, lb);
   const x = bigInts(a);
   const y = bigInts(b);
   let s = 0n;

@@ -1,5 +1,11 @@
 import type { FOnewayOptions, FOnewayResult } from '../anova/fOneway';
-import { fisherFSf } from '../distributions/fisherF';
+import {
+  anovaResult,
+  constantRule,
+  emptyFOneway,
+  welchF,
+  welchResult,
+} from '../anova/internal/fTest';
 import { StatsInputError } from '../errors';
 import { compensatedSum } from '../internal/sums';
 import { checkBoolean, checkOptions, checkSample, describeType } from '../internal/validate';
@@ -128,16 +134,7 @@ export function fOnewayFinalize(state: FOnewayState, options?: FOnewayOptions): 
   const sizes = groups.map((g) => g.n);
   const bigN = sizes.reduce((x, y) => x + y, 0);
   const nan = Number.NaN;
-  const empty: FOnewayResult = {
-    statistic: nan,
-    pvalue: nan,
-    dfBetween: k - 1,
-    dfWithin: bigN - k,
-    ssBetween: nan,
-    ssWithin: nan,
-    msBetween: nan,
-    msWithin: nan,
-  };
+  const empty = emptyFOneway(k, bigN);
   if (s.nan) return equalVar ? empty : { ...empty, dfWithin: nan };
   if (sizes.every((n) => n === 1)) return empty;
   const e = Math.min(...groups.map(momentsExponent));
@@ -147,7 +144,7 @@ export function fOnewayFinalize(state: FOnewayState, options?: FOnewayOptions): 
   const allConst = centred.every((c) => c === 0n);
   const first = aligned[0] as AlignedMoments;
   const allSame = allConst && aligned.every((g) => g.s1 * first.n === first.s1 * g.n);
-  const fixConst = (f: number) => (allSame ? nan : allConst ? Number.POSITIVE_INFINITY : f);
+  const fix = constantRule(allConst, allSame);
 
   if (!equalVar) {
     // Means relative to the first group's, each difference exact and
@@ -158,18 +155,7 @@ export function fOnewayFinalize(state: FOnewayState, options?: FOnewayOptions): 
     const vars = aligned.map((g, i) =>
       ratioToNumber(centred[i] as bigint, g.n * (g.n - 1n), 2 * scale),
     );
-    const w = sizes.map((ni, i) => ni / (vars[i] as number));
-    const sw = compensatedSum(w);
-    const yHat = compensatedSum(w.map((wi, i) => wi * (means[i] as number))) / sw;
-    const numerator =
-      compensatedSum(w.map((wi, i) => wi * ((means[i] as number) - yHat) ** 2)) / (k - 1);
-    const lambda = compensatedSum(
-      w.map((wi, i) => (1 - wi / sw) ** 2 / ((sizes[i] as number) - 1)),
-    );
-    const denominator = 1 + ((2 * (k - 2)) / (k * k - 1)) * lambda;
-    const dfWithin = (k * k - 1) / (3 * lambda);
-    const statistic = fixConst(numerator / denominator);
-    return { ...empty, statistic, pvalue: fisherFSf(statistic, k - 1, dfWithin), dfWithin };
+    return welchResult(empty, welchF(sizes, means, vars), fix);
   }
   const N = BigInt(bigN);
   let total = 0n;
@@ -183,19 +169,5 @@ export function fOnewayFinalize(state: FOnewayState, options?: FOnewayOptions): 
       return ratioToNumber(d * d, g.n * N * N, 2 * scale);
     }),
   );
-  const dfBetween = k - 1;
-  const dfWithin = bigN - k;
-  const msBetween = ssBetween / dfBetween;
-  const msWithin = ssWithin / dfWithin;
-  const statistic = fixConst(msBetween / msWithin);
-  return {
-    statistic,
-    pvalue: fisherFSf(statistic, dfBetween, dfWithin),
-    dfBetween,
-    dfWithin,
-    ssBetween,
-    ssWithin,
-    msBetween,
-    msWithin,
-  };
+  return anovaResult(empty, ssBetween, ssWithin, fix);
 }

@@ -1,9 +1,7 @@
+import { fisherInterval, pearsonPvalue } from '../correlation/internal/pearsonInference';
 import type { PearsonrOptions, PearsonrResult } from '../correlation/pearsonr';
-import { incompleteBeta } from '../distributions/internal/incompleteBeta';
-import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import {
-  type Alternative,
   checkAlternative,
   checkEqualLength,
   checkOptions,
@@ -98,36 +96,4 @@ export function pearsonrFinalize(state: PearsonrState, options?: PearsonrOptions
     pvalue = Number.isNaN(r) ? Number.NaN : 1;
   } else pvalue = pearsonPvalue(r, n, alternative);
   return { statistic: r, pvalue, confidenceInterval: fisherInterval(r, n, level, alternative) };
-}
-
-// The two helpers below are pearsonr.ts's own (kept private there); they
-// are repeated so the one-shot file stays untouched while it is being tuned.
-
-/** p-value from r ~ Beta(n/2 - 1, n/2 - 1) on (-1, 1) under the null. */
-function pearsonPvalue(r: number, n: number, alternative: Alternative): number {
-  if (Number.isNaN(r)) return Number.NaN;
-  const ab = n / 2 - 1;
-  const sf = (v: number) =>
-    v >= 0 ? incompleteBeta((1 - v) / 2, ab, ab) : incompleteBeta((1 + v) / 2, ab, ab, true);
-  if (alternative === 'greater') return sf(r);
-  if (alternative === 'less') return sf(-r);
-  return Math.min(1, 2 * sf(Math.abs(r)));
-}
-
-function fisherInterval(
-  r: number,
-  n: number,
-  level: number,
-  alternative: Alternative,
-): { low: number; high: number } {
-  if (n <= 3) return { low: -1, high: 1 };
-  const zr = Math.atanh(r);
-  const se = Math.sqrt(1 / (n - 3));
-  if (alternative === 'two-sided') {
-    const h = normalQuantile(0.5 + level / 2);
-    return { low: Math.tanh(zr - h * se), high: Math.tanh(zr + h * se) };
-  }
-  const h = normalQuantile(level);
-  if (alternative === 'less') return { low: -1, high: Math.tanh(zr + h * se) };
-  return { low: Math.tanh(zr - h * se), high: 1 };
 }

@@ -9,8 +9,11 @@
  * writes (a tie going to the even integer, as String does). The same test as decimalCorrection (regression/internal/decimal.ts).
  */
 
+import { nearestInteger } from './round';
+
 const SPLIT = 134217729; // 2^27 + 1
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact up to 1e22
+/** 10^k for k = 0..22, each exact in float64. */
+export const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
 
@@ -23,18 +26,6 @@ function ulp(v: number): number {
     return BITS[0] as number;
   }
   return 2 ** (Math.max(biased, 1) - 1075);
-}
-
-/** a b = p + e exactly (Dekker; a, b well inside the float range). */
-function twoProduct(a: number, b: number): [number, number] {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return [p, al * bl - (p - ah * bh - al * bh - ah * bl)];
 }
 
 /** Scratch output of {@link wideDecimal}: the places k and M = hi + lo. */
@@ -56,10 +47,10 @@ function test(x: number, xh: number, xl: number, half: number, k: number): boole
   const bh = SPLIT_POW_HI[k] as number;
   const bl = SPLIT_POW_LO[k] as number;
   const l = xl * bl - (h - xh * bh - xl * bh - xh * bl);
-  const r = Math.round(h);
+  const r = nearestInteger(h);
   const f = h - r; // exact
   const t = f + l; // exact: both small, few bits
-  let c = Math.round(t);
+  let c = nearestInteger(t);
   if (t - Math.floor(t) === 0.5) {
     // A tie: String takes the even one of the two nearest decimals
     // (ECMA-262 Number::toString); r + down's parity without rounding.
@@ -97,7 +88,10 @@ export function wideDecimal(x: number): boolean {
   const xh = t - (t - x);
   const xl = x - xh;
   t = 0;
-  // Bracket: lo fails, hi works.
+  // Most doubles need 16 or 17 significant digits: start at 16 (k0). If k0
+  // fails, count up (17 digits nearly always work); if it works and k0 - 1
+  // fails, k0 is the fewest: two tests in the common case. Bracket: lo
+  // fails, hi works.
   let lo = -1;
   let hi = Math.min(22, Math.max(0, 15 - Math.floor(Math.log10(a))));
   if (!test(x, xh, xl, half, hi)) {
@@ -108,6 +102,10 @@ export function wideDecimal(x: number): boolean {
       lo = hi;
       hi++;
     }
+  } else if (hi > 0 && !test(x, xh, xl, half, hi - 1)) {
+    lo = hi - 1;
+    // test(hi - 1) overwrote WIDE: take hi's integer again (it works, so this succeeds)
+    test(x, xh, xl, half, hi);
   }
   let k = WIDE.k;
   let mHi = WIDE.hi;
@@ -142,7 +140,14 @@ export function scaleWide(hi: number, lo: number, j: number): boolean {
     return Math.abs(hi) < 2 ** 70;
   }
   const s = POW10[j] as number;
-  const [p, e] = twoProduct(hi, s);
+  // Dekker's twoProduct(hi, s) = p + e, inline (no array per value)
+  const p = hi * s;
+  const t = SPLIT * hi;
+  const ah = t - (t - hi);
+  const al = hi - ah;
+  const bh = SPLIT_POW_HI[j] as number;
+  const bl = SPLIT_POW_LO[j] as number;
+  const e = al * bl - (p - ah * bh - al * bh - ah * bl);
   const l2 = lo * s; // small integer times 10^j: exact while below 2^53
   if (!(Math.abs(l2) < 2 ** 53) || !(Math.abs(p) < 2 ** 70)) return false;
   // p is the rounded product: an integer; e and l2 are integers well below 2^53.
@@ -151,9 +156,23 @@ export function scaleWide(hi: number, lo: number, j: number): boolean {
   return Math.abs(WIDE.lo) < 2 ** 53;
 }
 
+/**
+ * A column of exact integers as signed 18-bit limbs, lowest first: value i
+ * is sum_j limbs[j][i] 2^(18 j). Three limbs for integers below 2^53 (a
+ * float column, |limb| <= 2^17), four for the wide ones (below 2^70,
+ * |limb| <= 2^18). Products of limbs are exact in float64 and their sums
+ * are exact in blocks (below 2^52), each block's sum then added into a
+ * BigInt: the one way this folder forms exact sums of products.
+ */
+export type Limbs = Float64Array[];
+
 const L1 = 2 ** 18;
 const L2 = 2 ** 36;
 const L3 = 2 ** 54;
+// exact reciprocals (powers of two): v * INV is v / L, bit for bit, and cheaper
+const INV1 = 2 ** -18;
+const INV2 = 2 ** -36;
+const INV3 = 2 ** -54;
 
 /**
  * Four signed 18-bit limbs of hi + lo (|hi| < 2^70, |lo| < 2^53): each
@@ -174,16 +193,16 @@ export function wideLimbs(
   for (let i = 0; i < n; i++) {
     let v = hi[i] as number;
     // hi - l3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
-    const h3 = Math.round(v / L3);
+    const h3 = nearestInteger(v * INV3);
     v -= h3 * L3;
-    const h2 = Math.round(v / L2);
+    const h2 = nearestInteger(v * INV2);
     v -= h2 * L2;
-    const h1 = Math.round(v / L1);
+    const h1 = nearestInteger(v * INV1);
     const h0 = v - h1 * L1;
     let w = lo[i] as number;
-    const g2 = Math.round(w / L2);
+    const g2 = nearestInteger(w * INV2);
     w -= g2 * L2;
-    const g1 = Math.round(w / L1);
+    const g1 = nearestInteger(w * INV1);
     const g0 = w - g1 * L1;
     o0[i] = h0 + g0;
     o1[i] = h1 + g1;
@@ -196,8 +215,8 @@ export function wideLimbs(
 /** Rows per block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
 const BLOCK = 2 ** 14;
 
-/** Exact sum_i a_i b_i of two columns given by their 4 limbs each. */
-export function wideDot(a: Float64Array[], b: Float64Array[]): bigint {
+/** Exact sum_i a_i b_i of two columns given by 4 limbs each. */
+function dot4(a: Limbs, b: Limbs): bigint {
   const n = (a[0] as Float64Array).length;
   const [a0, a1, a2, a3] = a as [Float64Array, Float64Array, Float64Array, Float64Array];
   const [b0, b1, b2, b3] = b as [Float64Array, Float64Array, Float64Array, Float64Array];
@@ -241,8 +260,8 @@ export function wideDot(a: Float64Array[], b: Float64Array[]): bigint {
   return sum;
 }
 
-/** Exact sum of a column given by its limbs. */
-export function wideSum(a: Float64Array[]): bigint {
+/** Exact sum of a column given by its limbs (three or four). */
+export function limbSum(a: Limbs): bigint {
   let sum = 0n;
   for (let level = a.length - 1; level >= 0; level--) {
     const limb = a[level] as Float64Array;
@@ -256,4 +275,72 @@ export function wideSum(a: Float64Array[]): bigint {
     sum = (sum << 18n) + total;
   }
   return sum;
+}
+
+/** Three signed 18-bit limbs of integers below 2^53: v = l0 + l1 2^18 + l2 2^36, each |l| <= 2^17. */
+export function integerLimbs(a: Float64Array): Limbs {
+  const n = a.length;
+  const l0 = new Float64Array(n);
+  const l1 = new Float64Array(n);
+  const l2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    const h = nearestInteger(v * INV2);
+    const r = v - h * L2;
+    const m = nearestInteger(r * INV1);
+    l2[i] = h;
+    l1[i] = m;
+    l0[i] = r - m * L1;
+  }
+  return [l0, l1, l2];
+}
+
+/** Rows per block of three-limb sums: 3 products of at most 2^34 per level and row, 2^16 rows: below 2^52. */
+const BLOCK3 = 2 ** 16;
+
+/** Exact sum_i a_i b_i of two three-limb columns (9 products per row). */
+function dot3(a: Limbs, b: Limbs): bigint {
+  const n = (a[0] as Float64Array).length;
+  const [a0, a1, a2] = a as [Float64Array, Float64Array, Float64Array];
+  const [b0, b1, b2] = b as [Float64Array, Float64Array, Float64Array];
+  let t0 = 0n;
+  let t1 = 0n;
+  let t2 = 0n;
+  let t3 = 0n;
+  let t4 = 0n;
+  for (let start = 0; start < n; start += BLOCK3) {
+    const end = Math.min(n, start + BLOCK3);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = start; i < end; i++) {
+      const x0 = a0[i] as number;
+      const x1 = a1[i] as number;
+      const x2 = a2[i] as number;
+      const y0 = b0[i] as number;
+      const y1 = b1[i] as number;
+      const y2 = b2[i] as number;
+      s0 += x0 * y0;
+      s1 += x0 * y1 + x1 * y0;
+      s2 += x0 * y2 + x1 * y1 + x2 * y0;
+      s3 += x1 * y2 + x2 * y1;
+      s4 += x2 * y2;
+    }
+    t0 += BigInt(s0);
+    t1 += BigInt(s1);
+    t2 += BigInt(s2);
+    t3 += BigInt(s3);
+    t4 += BigInt(s4);
+  }
+  return t0 + (t1 << 18n) + (t2 << 36n) + (t3 << 54n) + (t4 << 72n);
+}
+
+/** Exact sum_i a_i b_i of two limb columns (three or four limbs each; a missing top limb is 0). */
+export function limbDot(a: Limbs, b: Limbs): bigint {
+  if (a.length === 3 && b.length === 3) return dot3(a, b);
+  const pad = (l: Limbs): Limbs =>
+    l.length === 4 ? l : [...l, new Float64Array((l[0] as Float64Array).length)];
+  return dot4(pad(a), pad(b));
 }
