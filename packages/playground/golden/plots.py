@@ -12,6 +12,7 @@ Writes tests/fixtures/plots.json:
   quartiles, and the points each plot must flag, found here independently:
   |z| > 3; |x - median| / (MAD / Phi^-1(0.75)) > 3.5; Tukey's fences
   (quartiles -+ 1.5 IQR);
+- "iqr_rng": the same with rng = (10, 90) and scale "normal";
 - "ols_lines": scipy's linregress slope and intercept on the Theil-Sen and
   Siegel examples, the least-squares line drawn beside the robust one.
 """
@@ -58,6 +59,15 @@ for x in robust_samples:
         "flag_iqr": [i for i, v in enumerate(a) if v < q1 - 1.5 * iqr or v > q3 + 1.5 * iqr],
     })
 out["robust"] = robust
+# iqr with rng = [10, 90] and scale "normal": the percentiles and the points beyond their fences
+a = np.asarray([1, 2, 3, 4, 5, 6, 7, 8, 60], dtype=float)
+p10, p90 = (float(v) for v in np.percentile(a, [10, 90]))
+rng_iqr = float(stats.iqr(a, rng=(10, 90)))
+out["iqr_rng"] = {
+    "x": a.tolist(), "rng": [10, 90], "p10": p10, "p90": p90,
+    "iqr_normal": float(stats.iqr(a, rng=(10, 90), scale="normal")),
+    "flagged": [i for i, v in enumerate(a) if v < p10 - 1.5 * rng_iqr or v > p90 + 1.5 * rng_iqr],
+}
 out["ols_lines"] = []
 for y, x in [([1, 3, 2, 5, 7, 8, 8, 9, 10, 12], list(range(10))), ([1, 3, 2, 5, 7, 8, 8, 9, 10, 30], list(range(10)))]:
     r = stats.linregress(x, y)

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { jobForms } from '@lambda-stats/handlers/jobs';
 import { describe, expect, it } from 'vitest';
 import {
+  completeLines,
   datasetFormat,
-  headerOf,
   JOB_STATISTICS,
   jobFailure,
   jobRequest,
@@ -92,6 +92,7 @@ describe('large files go through the datasets API', () => {
     });
     expect(datasetFormat('big.jsonl')).toBe('jsonl');
     expect(datasetFormat('big.CSV')).toBe('csv');
-    expect(headerOf('x,y\r\n1,2\n')).toBe('x,y');
+    expect(completeLines('x,y\r\n1,2\n3,')).toBe('x,y\r\n1,2');
+    expect(completeLines('x,y')).toBe('x,y');
   });
 });

@@ -40,6 +40,14 @@ const golden = JSON.parse(
     flag_iqr: number[];
   }[];
   ols_lines: { x: number[]; y: number[]; slope: number; intercept: number }[];
+  iqr_rng: {
+    x: number[];
+    rng: [number, number];
+    p10: number;
+    p90: number;
+    iqr_normal: number;
+    flagged: number[];
+  };
 };
 
 /** Relative agreement: |a - b| <= tol max(1, |b|). */
@@ -132,6 +140,16 @@ describe('sample plots with flagged points', () => {
       close(scaled.lo, g.q1 - 1.5 * g.iqr, 1e-12);
     });
   }
+
+  it('iqr with rng = [10, 90] and scale "normal": fences around those percentiles (numpy), in the data unit', () => {
+    const g = golden.iqr_rng;
+    const request = { x: g.x, rng: g.rng, scale: 'normal' };
+    const { flagged } = flaggedIndices('iqr', 'x', request, { iqr: g.iqr_normal });
+    expect(flagged).toEqual(g.flagged);
+    const f = flagging('iqr', g.x, request, { iqr: g.iqr_normal });
+    close(f.lo, g.p10 - 1.5 * (g.p90 - g.p10), 1e-12);
+    close(f.hi, g.p90 + 1.5 * (g.p90 - g.p10), 1e-12);
+  });
 
   it("modified_zscore rings the API's own outliers and bands median -+ threshold MAD / 0.6745", () => {
     const { request, response } = example('modified_zscore');

@@ -119,8 +119,11 @@ export function jobFailure(record: Body): { message: string; details: string[] }
   };
 }
 
-/** The header row of a CSV file's first chunk (the page reads only the head of a large file). */
-export function headerOf(head: string): string {
-  const end = head.search(/\r?\n/);
+/**
+ * The complete lines of a large file's first chunk (the page reads only its
+ * head): the header row and the first data rows, without the cut last line.
+ */
+export function completeLines(head: string): string {
+  const end = head.lastIndexOf('\n');
   return end < 0 ? head : head.slice(0, end);
 }

@@ -8,7 +8,7 @@ import { startAnalyses } from './analyses';
 import { CellError, parseCsv, type Table } from './csv';
 import { optionControl, readOptions, setOptions } from './form';
 import { runJob } from './job-runner';
-import { formatBytes, headerOf, SYNC_LIMIT_BYTES } from './jobs';
+import { completeLines, formatBytes, SYNC_LIMIT_BYTES } from './jobs';
 import { errorBox, renderPlots } from './render';
 import { renderResult } from './result';
 import {
@@ -310,9 +310,11 @@ async function pickFile(file: File): Promise<void> {
   const head = await file.slice(0, 64 * 1024).text();
   let header: string[];
   try {
-    header = parseCsv(headerOf(head)).header;
+    header = parseCsv(completeLines(head)).header;
   } catch (e) {
-    showError(`The file's header row does not parse: ${(e as Error).message}`);
+    showError(
+      `The start of ${file.name} does not read as CSV with a header row: ${(e as Error).message}`,
+    );
     return;
   }
   largeFile = { file, header };

@@ -41,7 +41,7 @@ export function analysisPlots(body: ResultsBody, unit = ''): PlotSpec[] {
     figure(
       'plot-main',
       `${body.analysis}: ${body.series}, expected band and ${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'}`,
-      `${readings.length} readings from ${from} to ${to} (dots), the expected value (line) and its band (shaded, low to high); the ${anomalies.length} reading${anomalies.length === 1 ? '' : 's'} the analysis flagged are ringed in red.${body.truncated ? ' Only the first 5,000 rows are shown (the API truncated the answer).' : ''}`,
+      `${readings.length} readings from ${from} to ${to} (dots), the expected value (line) and its band (shaded, low to high); ${anomalies.length === 1 ? 'the reading the analysis flagged is' : `the ${anomalies.length} readings the analysis flagged are`} ringed in red.${body.truncated ? ' Only the first 5,000 rows are shown (the API truncated the answer).' : ''}`,
       { x: { label: 'time (UTC)', type: 'utc' }, y: { label: valueLabel } },
       [
         band(banded, 'at', 'low', 'high', 'expected-band', COLORS.bandLight),

@@ -126,7 +126,8 @@ const scaleOf = (scale: unknown, normal: number) =>
  * - modified_zscore: the API's `outliers`, the band median ± threshold · MAD / 0.6745;
  * - median_abs_deviation: the same rule (modified z-score above 3.5), from
  *   the API's MAD and the sample's median;
- * - iqr: Tukey's fences, the quartiles ∓ 1.5 · the API's IQR (in the data's unit).
+ * - iqr: Tukey's fences, the two percentiles of `rng` (the quartiles by
+ *   default, linear interpolation) ∓ 1.5 · the API's range in the data's unit.
  */
 export function flagging(
   statistic: string,
@@ -179,14 +180,16 @@ export function flagging(
       };
     }
     case 'iqr': {
+      // Tukey's fences around the two percentiles asked for (the quartiles by default)
       const raw = (response.iqr as number) * scaleOf(request.scale, IQR_NORMAL);
-      const { q1, q3 } = boxOf(values);
-      const lo = q1 - TUKEY_K * raw;
-      const hi = q3 + TUKEY_K * raw;
+      const rng = Array.isArray(request.rng) ? numbers(request.rng) : [25, 75];
+      const [p0, p1] = [Math.min(rng[0]!, rng[1]!), Math.max(rng[0]!, rng[1]!)];
+      const lo = quantileLinear(values, p0 / 100) - TUKEY_K * raw;
+      const hi = quantileLinear(values, p1 / 100) + TUKEY_K * raw;
       return {
         lo,
         hi,
-        rule: `beyond the quartiles ± ${TUKEY_K} IQR`,
+        rule: `more than ${TUKEY_K} ranges beyond the ${short(p0)}th and ${short(p1)}th percentiles`,
         flagged: outside(values, lo, hi),
       };
     }
