@@ -320,7 +320,7 @@ async function pickFile(file: File): Promise<void> {
   largeFile = { file, header };
   ui.data.value = '';
   ui.fileInfo.hidden = false;
-  ui.fileInfo.textContent = `${file.name}: ${formatBytes(file.size)}, over the ${formatBytes(SYNC_LIMIT_BYTES)} a single request can carry. Run sends it to the datasets API and runs the statistic as a job (columns: ${header.join(', ')}). Typing in the data box drops the file.`;
+  ui.fileInfo.textContent = `${file.name}: ${formatBytes(file.size)} (${file.size.toLocaleString('en')} bytes), over the ${formatBytes(SYNC_LIMIT_BYTES)} a single request can carry. Run sends it to the datasets API and runs the statistic as a job (columns: ${header.join(', ')}). Typing in the data box drops the file.`;
   renderColumns();
 }
 
