@@ -5,30 +5,13 @@
  * synth with a message naming the analysis and the field.
  */
 
-/** Holt-Winters expected values ("Smart Targets"): flag readings outside the prediction interval. */
-export interface HoltWintersMethod {
-  readonly kind: 'holt-winters';
-  /** Readings per seasonal cycle (48 for a daily cycle of half-hourly readings). */
-  readonly seasonalPeriods: number;
-  readonly seasonal: 'add' | 'mul';
-  readonly trend: 'add' | null;
-  readonly damped: boolean;
-  /** The newest readings of each series that are scored against the forecast (the rest fit the model). */
-  readonly evaluatePeriods: number;
-  /** Prediction interval level stored as interval low/high (0 < level < 1). */
-  readonly intervalLevel: number;
-}
+import type { AnalysisMethod } from '@lambda-stats/lambda-kit/analysis-spec';
 
-/** Robust score ("Smart Alarms"): the Iglewicz-Hoaglin modified z-score of each reading's deviation from its slot's median. */
-export interface RobustScoreMethod {
-  readonly kind: 'modified-zscore';
-  /** Readings per cycle whose same-slot median is the expected value (48: same half-hour of the day). */
-  readonly seasonalPeriods: number;
-  /** The newest readings of each series that are scored. */
-  readonly evaluatePeriods: number;
-}
-
-export type AnalysisMethod = HoltWintersMethod | RobustScoreMethod;
+export type {
+  AnalysisMethod,
+  HoltWintersMethod,
+  RobustScoreMethod,
+} from '@lambda-stats/lambda-kit/analysis-spec';
 
 export interface AnalysisSchedule {
   /** EventBridge Scheduler expression: rate(...), cron(...) or at(...). */

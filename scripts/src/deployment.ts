@@ -20,22 +20,11 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { clientConfig, type EmulatorTarget } from './aws';
+import type { FunctionConfiguration } from './runtime/types';
 
-/** A function's configuration as the emulator reports it (GetFunction). */
-export interface DeployedFunction {
-  name: string;
-  arn: string;
-  runtime: string;
-  handler: string;
-  memoryMb: number;
-  timeoutSeconds: number;
-  environment: Record<string, string>;
-  /** Layer version ARNs in the order they are attached. */
-  layers: string[];
+/** A function's configuration as the emulator reports it, with its code's hash. */
+export interface DeployedFunction extends FunctionConfiguration {
   codeSha256: string;
-  version: string;
-  reservedConcurrency?: number;
-  logGroupName: string;
 }
 
 export interface DeployedLayer {

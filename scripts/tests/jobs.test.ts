@@ -4,10 +4,24 @@
 // and the datasets and jobs API is served by the front door. Each job's
 // result is compared with the synchronous endpoint's answer on the same data.
 // The build is turbo's job before this test (scripts#test depends on it).
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  createClient,
+  JobFailedError,
+  runJob as runJobWith,
+  uploadDataset,
+  waitForJob as waitForJobWith,
+} from '@lambda-stats/client';
+import {
+  EXAMPLE_CSV,
+  EXAMPLE_DATASET_ID,
+  EXAMPLE_JOB_ID,
+  responseIssues,
+} from '@lambda-stats/handlers/openapi-routes';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvokeProxy, startInvokeProxy } from '../src/invoke-proxy';
@@ -518,6 +532,96 @@ describe('jobs: idempotent with a client token', () => {
     const other = await post('/jobs', { ...request, columns: { a: 'kwh' } });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('conflict');
+  });
+});
+
+// The client's jobs helpers on the real engine, and GET /jobs/{id}'s documented examples
+// (packages/handlers/src/openapi-routes.ts) against what the engine answers.
+describe('jobs through the client (uploadDataset, runJob, waitForJob)', () => {
+  const doc = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'packages', 'handlers', 'openapi.gen.json'), 'utf8'),
+  ) as Json;
+  const example = (name: string) =>
+    doc.paths['/jobs/{id}'].get.responses['200'].content['application/json'].examples[name].value;
+  const client = () => createClient({ baseUrl: api, retry: { maxAttempts: 2 } });
+
+  it("the example dataset's linregress job answers the documented SUCCEEDED example", async () => {
+    const stats = client();
+    const id = await uploadDataset(stats, {
+      name: 'meters-2026-03',
+      format: 'csv',
+      data: EXAMPLE_CSV,
+    });
+    const started = await stats.createJob({
+      dataset: id,
+      statistic: 'linregress',
+      columns: { x: 'x', y: 'y' },
+    });
+    const job = await waitForJobWith(stats, started.job_id, { timeoutMs: 90_000 });
+    expect(responseIssues('getJob', job)).toEqual([]);
+    const want = example('succeeded');
+    expectSameAnswer(job.result, want.result);
+    expect(job.stats?.duration_ms).toBeGreaterThan(0);
+    expect({
+      ...job,
+      job_id: EXAMPLE_JOB_ID,
+      dataset: EXAMPLE_DATASET_ID,
+      result: want.result,
+      stats: { ...job.stats, duration_ms: want.stats.duration_ms },
+    }).toEqual(want);
+    // runJob: the same in one call, resolving to the result
+    const result = await runJobWith(
+      stats,
+      { dataset: id, statistic: 'linregress', columns: { x: 'x', y: 'y' } },
+      { timeoutMs: 90_000 },
+    );
+    expect(result).toEqual(job.result);
+  });
+
+  it('a bad cell: runJob rejects with a JobFailedError whose job is the documented FAILED example', async () => {
+    const stats = client();
+    const id = await uploadDataset(stats, {
+      name: 'bad',
+      format: 'csv',
+      data: 'x,y\n1,2\n2,4\n3,n/a\n4,4\n5,5\n',
+    });
+    const err = await runJobWith(
+      stats,
+      { dataset: id, statistic: 'linregress', columns: { x: 'x', y: 'y' } },
+      { timeoutMs: 90_000 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobFailedError);
+    const { job } = err as JobFailedError;
+    expect(responseIssues('getJob', job)).toEqual([]);
+    const want = example('failed');
+    expect({
+      ...job,
+      job_id: EXAMPLE_JOB_ID,
+      dataset: EXAMPLE_DATASET_ID,
+      stats: { ...job.stats, duration_ms: want.stats.duration_ms },
+    }).toEqual(want);
+  });
+});
+
+describe("docs/client.md's Python jobs example (requests + botocore)", () => {
+  const hasPython =
+    spawnSync('python3', ['-c', 'import requests, botocore'], { stdio: 'ignore' }).status === 0;
+  it.skipIf(!hasPython)('uploads, runs the job on the engine and prints the slope', async () => {
+    const docs = readFileSync(path.join(REPO_ROOT, 'docs', 'client.md'), 'utf8');
+    const snippet = [...docs.matchAll(/```python\n([\s\S]*?)```/g)][1]?.[1];
+    expect(snippet).toMatch(/"\/jobs"/);
+    const r = await promisify(execFile)('python3', ['-c', snippet!], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        LAMBDA_STATS_URL: api,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        LAMBDA_STATS_JOB_TIMEOUT: '90',
+      },
+      timeout: 120_000,
+    });
+    expect(Number(r.stdout.trim())).toBeCloseTo(0.6, 12);
   });
 });
 

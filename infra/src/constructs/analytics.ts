@@ -6,6 +6,7 @@ import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedu
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import type { AnalysisSpec } from '@lambda-stats/lambda-kit/analysis-spec';
 import { Construct } from 'constructs';
 import type { ResolvedAnalysis } from '../analyses';
 
@@ -69,7 +70,7 @@ const retry = (attempts: number) => [
 ];
 
 /** What the functions need of the analysis: the config minus what only infra uses. */
-export function analysisSpec(analysis: ResolvedAnalysis, bucket: string) {
+export function analysisSpec(analysis: ResolvedAnalysis, bucket: string): AnalysisSpec {
   return {
     name: analysis.name,
     bucket,

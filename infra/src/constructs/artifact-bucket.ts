@@ -1,43 +1,13 @@
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
-import { Construct } from 'constructs';
-
-export interface ArtifactBucketProps {
-  /** Prefix of the generated bucket name, e.g. `lambda-stats-dev-artifacts-`. */
-  readonly bucketPrefix: string;
-  readonly forceDestroy: boolean;
-}
+import { PrivateBucket } from './private-bucket';
 
 /**
  * A private, encrypted bucket holding the code zips under content-addressed
  * keys (`functions/<name>/<sha256>.zip`, `layers/<layer>/<sha256>.zip`): a new
  * build is a new key, an unchanged build changes nothing.
  */
-export class ArtifactBucket extends Construct {
-  readonly bucket: S3Bucket;
-
-  constructor(scope: Construct, id: string, props: ArtifactBucketProps) {
-    super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucketPrefix: props.bucketPrefix,
-      forceDestroy: props.forceDestroy,
-    });
-    new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
-  }
-
+export class ArtifactBucket extends PrivateBucket {
   /**
    * Uploads one built zip. The file is copied into the synth output as a
    * cdktf asset (its path there is relative and named by the content hash),

@@ -1,13 +1,9 @@
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { PrivateBucket, type PrivateBucketProps } from './private-bucket';
 
-export interface DataBucketProps {
-  readonly bucketPrefix: string;
-  readonly forceDestroy: boolean;
+export interface DataBucketProps extends PrivateBucketProps {
   /** Browser origins allowed to PUT an upload through a presigned URL. */
   readonly corsOrigins: readonly string[];
   /** Days after which job scratch objects (`jobs/`) expire. */
@@ -20,26 +16,9 @@ export interface DataBucketProps {
  * URLs, and a lifecycle rule that expires the jobs' scratch objects and
  * aborts multipart uploads left unfinished.
  */
-export class DataBucket extends Construct {
-  readonly bucket: S3Bucket;
-
+export class DataBucket extends PrivateBucket {
   constructor(scope: Construct, id: string, props: DataBucketProps) {
-    super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucketPrefix: props.bucketPrefix,
-      forceDestroy: props.forceDestroy,
-    });
-    new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
+    super(scope, id, props);
     new S3BucketCorsConfiguration(this, 'cors', {
       bucket: this.bucket.id,
       corsRule: [

@@ -23,6 +23,17 @@ beforeAll(async () => {
   await extractZip(zipPath, tmp);
 });
 
+/** Runs a CommonJS script in a fresh node that finds modules only in the unpacked layer, as /opt/nodejs/node_modules. */
+function runInLayer(script: string) {
+  const r = spawnSync(process.execPath, ['-e', script], {
+    cwd: tmp,
+    env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
 describe('stats-runtime.zip', () => {
   it('holds exactly index.js, package.json and the lazy files of each allowlisted module, under nodejs/node_modules', async () => {
     const expected = layerModules
@@ -78,13 +89,7 @@ describe('stats-runtime.zip', () => {
       'const fit = c.polyfit(x, x.map((v) => 1 + 2 * v + 3 * v * v), 2);',
       'console.log(JSON.stringify({ before, line, afterFloat, after: lazy(), method: fit.method, b: fit.coefficients }));',
     ].join('\n');
-    const r = spawnSync(process.execPath, ['-e', script], {
-      cwd: tmp,
-      env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
+    expect(runInLayer(script)).toEqual({
       before: false,
       line: 0.6, // the exact slope, 3/5 (scipy 1.17: 0.6000000000000001)
       afterFloat: false,
@@ -108,13 +113,7 @@ describe('stats-runtime.zip', () => {
       'const s = p.linregressMerge(p.linregressPartial([1, 2], [5, 7]), p.linregressPartial([3], [9.5]));',
       'console.log(JSON.stringify({ before, names: Object.keys(p).sort(), slope: p.linregressFinalize(s).slope }));',
     ].join('\n');
-    const r = spawnSync(process.execPath, ['-e', script], {
-      cwd: tmp,
-      env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = runInLayer(script);
     expect(out.before).toBe(false);
     expect(out.names).toEqual(Object.keys(entry).sort());
     expect(out.slope).toBe(2.25); // the exact slope of (1, 5), (2, 7), (3, 9.5)
@@ -122,19 +121,9 @@ describe('stats-runtime.zip', () => {
 
   it('provides a working stats core to require() through NODE_PATH, as /opt/nodejs/node_modules', () => {
     // scipy 1.17: stats.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).slope == 0.6000000000000001
-    const r = spawnSync(
-      process.execPath,
-      [
-        '-e',
-        "const c = require('@lambda-stats/stats-core'); console.log(JSON.stringify(c.linregress([1,2,3,4,5],[2,4,5,4,5])))",
-      ],
-      {
-        cwd: tmp,
-        env: { PATH: process.env.PATH, NODE_PATH: path.join(tmp, 'nodejs', 'node_modules') },
-        encoding: 'utf8',
-      },
+    const fit = runInLayer(
+      "const c = require('@lambda-stats/stats-core'); console.log(JSON.stringify(c.linregress([1,2,3,4,5],[2,4,5,4,5])))",
     );
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).slope).toBeCloseTo(0.6, 12);
+    expect(fit.slope).toBeCloseTo(0.6, 12);
   });
 });

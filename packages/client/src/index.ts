@@ -31,5 +31,19 @@ export {
   LambdaStatsError,
   NetworkError,
 } from './errors';
+export {
+  type Job,
+  JobFailedError,
+  type JobRequest,
+  type JobResult,
+  JobTimeoutError,
+  runJob,
+  type UploadData,
+  UploadError,
+  type UploadOptions,
+  uploadDataset,
+  type WaitOptions,
+  waitForJob,
+} from './jobs';
 export type { RetryOptions } from './retry';
 export { routes } from './routes.gen';

@@ -2,9 +2,15 @@
 
 export const routes = {
   chi2_contingency: { method: 'POST', path: '/chi2_contingency', pathParams: [], queryParams: ['observed', 'rows', 'cols', 'correction'], hasBody: true },
+  createDataset: { method: 'POST', path: '/datasets', pathParams: [], queryParams: [], hasBody: true },
+  createJob: { method: 'POST', path: '/jobs', pathParams: [], queryParams: [], hasBody: true },
   describe: { method: 'POST', path: '/describe', pathParams: [], queryParams: ['a', 'ddof', 'bias', 'nan_policy'], hasBody: true },
   exponential_smoothing: { method: 'POST', path: '/exponential_smoothing', pathParams: [], queryParams: ['y', 'trend', 'damped_trend', 'seasonal', 'seasonal_periods', 'smoothing_level', 'smoothing_trend', 'smoothing_seasonal', 'damping_trend', 'initial_level', 'initial_trend', 'initial_seasonal', 'horizon', 'confidence_level'], hasBody: true },
   f_oneway: { method: 'POST', path: '/f_oneway', pathParams: [], queryParams: ['samples', 'group_by', 'equal_var', 'nan_policy'], hasBody: true },
+  getAnalysisResults: { method: 'GET', path: '/analyses/{name}/results', pathParams: ['name'], queryParams: ['series', 'from', 'to', 'flagged'], hasBody: false },
+  getAnalysisRuns: { method: 'GET', path: '/analyses/{name}/runs', pathParams: ['name'], queryParams: [], hasBody: false },
+  getDataset: { method: 'GET', path: '/datasets/{id}', pathParams: ['id'], queryParams: [], hasBody: false },
+  getJob: { method: 'GET', path: '/jobs/{id}', pathParams: ['id'], queryParams: [], hasBody: false },
   iqr: { method: 'POST', path: '/iqr', pathParams: [], queryParams: ['x', 'interpolation'], hasBody: true },
   kendalltau: { method: 'POST', path: '/kendalltau', pathParams: [], queryParams: ['x', 'y', 'alternative', 'method', 'variant', 'nan_policy'], hasBody: true },
   ks_2samp: { method: 'POST', path: '/ks_2samp', pathParams: [], queryParams: ['data1', 'data2', 'alternative', 'method', 'nan_policy'], hasBody: true },

@@ -20,10 +20,19 @@ describe('generated files', () => {
     const doc = readApiDocument();
     const routes = routesOf(doc);
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      Object.keys(doc.paths ?? {})
-        .map((p) => `POST ${p}`)
+      Object.entries(doc.paths ?? {})
+        .flatMap(([p, item]) => Object.keys(item ?? {}).map((m) => `${m.toUpperCase()} ${p}`))
         .sort(),
     );
+    // the jobs routes with their path parameters, and the results query
+    const byId = Object.fromEntries(routes.map((r) => [r.operationId, r]));
+    expect(byId.getJob).toMatchObject({ method: 'GET', path: '/jobs/{id}', pathParams: ['id'] });
+    expect(byId.createJob).toMatchObject({ method: 'POST', path: '/jobs', hasBody: true });
+    expect(byId.getAnalysisResults).toMatchObject({
+      pathParams: ['name'],
+      queryParams: ['series', 'from', 'to', 'flagged'],
+      hasBody: false,
+    });
     const withParams = routesOf({
       openapi: '3.1.0',
       info: { title: 't', version: '1' },

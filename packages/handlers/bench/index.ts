@@ -18,6 +18,14 @@
  * adds that checkout's zips and layer as "<name> (base)" rows, run
  * interleaved with these: an A/B of a change's cold start. BENCH_ONLY=a,b
  * limits the functions.
+ *
+ * BENCH_EMF=silent|info is the EMF metric line's A/B in the same run: each
+ * function also runs as "<name> (EMF off)", the same zip with
+ * LAMBDA_STATS_METRICS=off, interleaved, at that log level (silent: the
+ * line is a write of its own; info: the deployed level, where the metric
+ * fields ride on the request's log line). Besides the medians it prints the
+ * median of the paired differences (on minus off, one pair per round), which
+ * cancels the machine's drift between rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +51,7 @@ try {
   console.error(`bench: ${(err as Error).message}`);
   process.exit(2);
 }
-const { runs, node, baseline, only } = options;
+const { runs, node, baseline, only, emf } = options;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,16 +81,37 @@ async function coldStart(): Promise<void> {
       },
     ]),
   );
-  const subjects: { name: string; layout: Layout; event: unknown }[] = [
-    { name: 'hello-world', layout: await layOut(helloZip, layerZip), event: apiEvent({}) },
+  // BENCH_EMF: every subject at that log level (the metric line's A/B); else logs silenced
+  const logEnv: Record<string, string> =
+    emf === 'info' ? { POWERTOOLS_LOG_LEVEL: 'INFO' } : { POWERTOOLS_LOG_LEVEL: 'SILENT' };
+  const subjects: {
+    name: string;
+    layout: Layout;
+    event: unknown;
+    env?: Record<string, string>;
+    /** For an "(EMF off)" row: the row it pairs with. */
+    pairs?: string;
+  }[] = [
+    {
+      name: 'hello-world',
+      layout: await layOut(helloZip, layerZip),
+      event: apiEvent({}),
+      env: logEnv,
+    },
   ];
   for (const e of endpoints) {
     if (only && !only.includes(e.name)) continue;
-    subjects.push({
-      name: e.name,
-      layout: await layOut(path.join(dist, `${e.name}.zip`), layerZip),
-      event: apiEvent(e.example.request),
-    });
+    const layout = await layOut(path.join(dist, `${e.name}.zip`), layerZip);
+    subjects.push({ name: e.name, layout, event: apiEvent(e.example.request), env: logEnv });
+    if (emf !== undefined) {
+      subjects.push({
+        name: `${e.name} (EMF off)`,
+        layout,
+        event: apiEvent(e.example.request),
+        env: { ...logEnv, LAMBDA_STATS_METRICS: 'off' },
+        pairs: e.name,
+      });
+    }
     if (baseline !== undefined) {
       subjects.push({
         name: `${e.name} (base)`,
@@ -96,10 +125,20 @@ async function coldStart(): Promise<void> {
   }
   const wall = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const init = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
-  for (const s of subjects) await invoke(s.layout, [s.event], { node }); // page cache warm-up
+  const envOf = (s: (typeof subjects)[number]) => (s.env ? { env: s.env } : {});
+  const stdoutBytes = new Map<string, number>();
+  for (const s of subjects) await invoke(s.layout, [s.event], { node, ...envOf(s) }); // page cache warm-up
   for (let i = 0; i < runs; i++) {
-    for (const s of subjects) {
-      const r = await invoke(s.layout, [s.event], { node });
+    // the A/B pairs alternate which goes first, so neither always follows the other
+    const order =
+      emf !== undefined && i % 2 === 1
+        ? subjects.flatMap((s, k) =>
+            s.pairs ? [] : subjects[k + 1]?.pairs === s.name ? [subjects[k + 1]!, s] : [s],
+          )
+        : subjects;
+    for (const s of order) {
+      const r = await invoke(s.layout, [s.event], { node, ...envOf(s) });
+      stdoutBytes.set(s.name, Buffer.byteLength(r.stdout));
       const res = r.report.results?.[0]?.value as { statusCode?: number } | undefined;
       if (r.report.phase !== 'done' || res?.statusCode !== 200) {
         throw new Error(`${s.name} did not answer 200: ${JSON.stringify(r.report)} ${r.stderr}`);
@@ -120,10 +159,25 @@ async function coldStart(): Promise<void> {
     const w = median(wall.get(s.name)!);
     const n = median(init.get(s.name)!);
     console.log(
-      `${s.name.padEnd(baseline ? 20 : 13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
+      `${s.name.padEnd(baseline || emf ? 24 : 13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
     );
   }
   console.log('goal: whole process <= 1.5x hello-world');
+  if (emf !== undefined) {
+    console.log(
+      `\nEMF metric line A/B (logs ${emf === 'info' ? 'at INFO: the metric fields ride on the request line' : 'silenced: the metric line is its own write'}), paired: on minus off, one pair per round, median of ${runs}`,
+    );
+    console.log('function       whole process   load+first request   stdout on / off');
+    for (const off of subjects.filter((s) => s.pairs !== undefined)) {
+      const on = off.pairs!;
+      const diff = (m: Map<string, number[]>) =>
+        median(m.get(on)!.map((x, k) => x - m.get(off.name)![k]!));
+      const sign = (x: number) => `${x >= 0 ? '+' : '-'}${ms(Math.abs(x))}`;
+      console.log(
+        `${on.padEnd(13)} ${sign(diff(wall)).padStart(14)} ${sign(diff(init)).padStart(20)}   ${stdoutBytes.get(on)} B / ${stdoutBytes.get(off.name)} B`,
+      );
+    }
+  }
   for (const s of subjects)
     rmSync(path.dirname(path.dirname(s.layout.taskRoot)), { recursive: true, force: true });
   rmSync(helloZip);

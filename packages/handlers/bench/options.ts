@@ -16,6 +16,13 @@ export interface BenchOptions {
   baseline?: string;
   /** The functions to run (all when absent). */
   only?: readonly string[];
+  /**
+   * BENCH_EMF: the EMF metric line's A/B. Each function also runs with
+   * LAMBDA_STATS_METRICS=off, interleaved, at this log level: `silent` (the
+   * bench's default: the line is a write of its own) or `info` (the deployed
+   * level: the metric fields ride on the request's log line).
+   */
+  emf?: 'silent' | 'info';
 }
 
 export function benchOptions(
@@ -57,11 +64,18 @@ export function benchOptions(
       );
     }
   }
+  const emf = env.BENCH_EMF?.trim().toLowerCase();
+  if (emf !== undefined && emf !== 'silent' && emf !== 'info') {
+    throw new Error(
+      `BENCH_EMF=${env.BENCH_EMF} must be silent (logs silenced: the metric line is its own write) or info (the deployed log level: it rides on the log line)`,
+    );
+  }
   return {
     sections: which === undefined ? ['cold', 'warm'] : [which],
     runs,
     node,
     ...(baseline !== undefined ? { baseline } : {}),
     ...(only !== undefined ? { only } : {}),
+    ...(emf !== undefined ? { emf } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { csvForm, queryText } from './http/csvExample';
 import { errorCodes } from './http/errors';
 import { NAN_POLICIES, NAN_POLICY_ENDPOINTS } from './http/fields';
 import { errorToResponse } from './http/respond';
+import { routeDocs, routeOperation } from './openapi-routes';
 import { documented } from './schema';
 
 /** The error body every 4xx and 5xx carries. */
@@ -256,6 +257,17 @@ function operation(e: Endpoint): JsonObject {
 export async function openApiDocument(version: string): Promise<JsonObject> {
   const examples = await errorExamples();
   const sorted = [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1));
+  // the datasets, jobs and analyses routes (src/openapi-routes.ts), in path order
+  const routes = [...routeDocs].sort((a, b) =>
+    a.path === b.path ? (a.method < b.method ? -1 : 1) : a.path < b.path ? -1 : 1,
+  );
+  const routePaths: Record<string, Record<string, JsonObject>> = {};
+  const routeSchemas: Record<string, JsonObject> = {};
+  for (const r of routes) {
+    const { operation, schemas } = await routeOperation(r, jsonSchema);
+    routePaths[r.path] = { ...routePaths[r.path], [r.method.toLowerCase()]: operation };
+    Object.assign(routeSchemas, schemas);
+  }
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -264,11 +276,14 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
       version,
       summary: 'scipy.stats-compatible statistics over HTTP, one AWS Lambda function per route.',
       description:
-        "Each route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments (or a CSV body whose columns the query string maps to those fields), answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Generated from the handlers' valibot schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
+        "Each statistics route is `POST /<scipy name>` with a JSON body whose fields are the scipy function's arguments (or a CSV body whose columns the query string maps to those fields), answering the scipy result fields in snake_case. Values with no finite value (nan, inf) are null. Unknown fields are rejected. Data of any size goes through the datasets and jobs routes (`POST /datasets`, a presigned PUT, `POST /jobs`, `GET /jobs/{id}`), whose job result is the synchronous endpoint's body; scheduled analyses answer at `/analyses/{name}/results` and `/runs`. Every error is `{\"error\": {code, message, details}}`. Generated from the handlers' valibot schemas by `pnpm --filter @lambda-stats/handlers openapi`; do not edit by hand.",
     },
-    paths: Object.fromEntries(
-      sorted.map((e) => [routeOf(e).slice('POST '.length), { post: operation(e) }]),
-    ),
+    paths: {
+      ...Object.fromEntries(
+        sorted.map((e) => [routeOf(e).slice('POST '.length), { post: operation(e) }]),
+      ),
+      ...routePaths,
+    },
     components: {
       schemas: {
         ...Object.fromEntries(
@@ -277,6 +292,7 @@ export async function openApiDocument(version: string): Promise<JsonObject> {
             [`${e.name}_response`, jsonSchema(e.response(), 'output')],
           ]),
         ),
+        ...Object.fromEntries(Object.entries(routeSchemas).sort(([a], [b]) => (a < b ? -1 : 1))),
         Error: jsonSchema(errorBody, 'output'),
       },
       responses: Object.fromEntries(

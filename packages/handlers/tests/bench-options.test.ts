@@ -28,8 +28,15 @@ describe('benchOptions', () => {
     });
   });
 
+  it('takes the EMF A/B at either log level', () => {
+    expect(benchOptions(['cold'], { BENCH_EMF: 'silent' }, names, node).emf).toBe('silent');
+    expect(benchOptions(['cold'], { BENCH_EMF: ' INFO ' }, names, node).emf).toBe('info');
+    expect(benchOptions(['cold'], {}, names, node).emf).toBeUndefined();
+  });
+
   it.each([
     [['hot'], {}, 'unknown section "hot": use cold, warm, or nothing for both'],
+    [[], { BENCH_EMF: 'on' }, 'BENCH_EMF=on must be silent (logs silenced'],
     [[], { BENCH_RUNS: '0' }, 'BENCH_RUNS=0 must be a whole number of runs, at least 1'],
     [[], { BENCH_RUNS: 'many' }, 'BENCH_RUNS=many must be a whole number of runs'],
     [[], { BENCH_NODE: '/nowhere/node' }, 'BENCH_NODE=/nowhere/node: no such file'],

@@ -12,6 +12,7 @@ import { endpoints } from '../src/endpoints/index';
 import { errorCodes } from '../src/http/errors';
 import { NAN_POLICY_ENDPOINTS } from '../src/http/fields';
 import { errorBody, openApiText } from '../src/openapi';
+import { EXAMPLE_CSV, routeDocs } from '../src/openapi-routes';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const committed = readFileSync(new URL('../openapi.gen.json', import.meta.url), 'utf8');
@@ -27,10 +28,16 @@ describe('openapi.gen.json', () => {
     expect(committed).toBe(fresh);
   });
 
-  it('is OpenAPI 3.1 with one POST operation per endpoint and its route', () => {
+  it('is OpenAPI 3.1 with one POST operation per endpoint, plus the datasets, jobs and analyses routes', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(
-      endpoints.map((e) => routeOf(e).replace('POST ', '')).sort(),
+    const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
+      Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        ...endpoints.map((e) => routeOf(e)),
+        ...routeDocs.map((r) => `${r.method} ${r.path}`),
+      ].sort(),
     );
     for (const e of endpoints) {
       const op = doc.paths[`/${e.name}`].post;
@@ -80,5 +87,110 @@ describe('openapi.gen.json', () => {
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual([
       ...errorCodes,
     ]);
+  });
+
+  describe('the datasets, jobs and analyses routes', () => {
+    const op = (r: (typeof routeDocs)[number]) => doc.paths[r.path][r.method.toLowerCase()];
+
+    it('serve every route the functions route, with their path parameters', async () => {
+      const { datasetRoutes, jobRoutes } = await import('../src/jobs/api');
+      const served = [...Object.keys(datasetRoutes), ...Object.keys(jobRoutes)];
+      expect(served.sort()).toEqual(
+        routeDocs
+          .filter((r) => r.fn !== 'analytics')
+          .map((r) => `${r.method} ${r.path}`)
+          .sort(),
+      );
+      for (const r of routeDocs) {
+        const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        const params = op(r).parameters.filter((p: { in: string }) => p.in === 'path');
+        expect(
+          params.map((p: { name: string }) => p.name),
+          r.path,
+        ).toEqual(names);
+      }
+    });
+
+    it('have request examples the request schema accepts, and success examples in the response schema', () => {
+      for (const r of routeDocs) {
+        const o = op(r);
+        expect(o.operationId).toBe(r.operationId);
+        if (r.request) {
+          const example = o.requestBody.content['application/json'].example;
+          expect(v.safeParse(r.request.schema, example).issues, r.operationId).toBeUndefined();
+        } else expect(o.requestBody).toBeUndefined();
+        const ok = o.responses[String(r.success.status)].content['application/json'];
+        for (const [name, { value }] of Object.entries(ok.examples) as [
+          string,
+          { value: unknown },
+        ][]) {
+          expect(
+            v.safeParse(r.success.schema, value).issues,
+            `${r.operationId} ${name}`,
+          ).toBeUndefined();
+        }
+      }
+    });
+
+    it('have error examples in the error schema, under the status they answer with', () => {
+      for (const r of routeDocs) {
+        const statuses = Object.keys(op(r).responses).filter((s) => s !== String(r.success.status));
+        expect(statuses.sort(), r.operationId).toEqual(
+          [...new Set([...r.errors.map((e) => String(e.status)), '500'])].sort(),
+        );
+        for (const status of statuses) {
+          const { examples } = op(r).responses[status].content['application/json'];
+          for (const [name, { value }] of Object.entries(examples) as [
+            string,
+            { value: unknown },
+          ][]) {
+            expect(
+              v.safeParse(errorBody, value).issues,
+              `${r.operationId} ${name}`,
+            ).toBeUndefined();
+            const code = (value as { error: { code: string } }).error.code;
+            expect(errorCodes).toContain(code);
+          }
+        }
+      }
+    });
+
+    it("give the job's result as the statistics' response schemas, and the succeeded example as linregress's", () => {
+      const result = doc.components.schemas.getJob_response.properties.result;
+      for (const { $ref } of result.anyOf) {
+        expect(doc.components.schemas[$ref.replace('#/components/schemas/', '')]).toBeDefined();
+      }
+      const example = op(routeDocs.find((r) => r.operationId === 'getJob')!).responses['200']
+        .content['application/json'].examples.succeeded.value;
+      expect(example.result).toEqual(
+        endpoints.find((e) => e.name === 'linregress')!.example.response,
+      );
+      expect(example.stats.bytes).toBe(EXAMPLE_CSV.length);
+    });
+
+    it('document exactly the query parameters the results route accepts', async () => {
+      const { parseResultsQuery } = await import('../src/analytics/query');
+      const results = routeDocs.find((r) => r.operationId === 'getAnalysisResults')!;
+      const query = op(results).parameters.filter((p: { in: string }) => p.in === 'query');
+      const all = Object.fromEntries(
+        query.map((p: { name: string; example: string }) => [p.name, p.example]),
+      );
+      expect(() => parseResultsQuery('a', all, ['a'])).not.toThrow();
+      for (const p of query.filter((q: { required: boolean }) => q.required)) {
+        const { [p.name]: _, ...rest } = all;
+        expect(() => parseResultsQuery('a', rest, ['a']), p.name).toThrow(/required/);
+      }
+      expect(() => parseResultsQuery('a', { ...all, limit: '5' }, ['a'])).toThrow(
+        /unknown query parameter limit/,
+      );
+    });
+
+    it('use the id patterns the routes check', async () => {
+      const { DATASET_ID, JOB_ID } = await import('../src/jobs/keys');
+      const pattern = (path: string) =>
+        doc.paths[path].get.parameters.find((p: { in: string }) => p.in === 'path').schema.pattern;
+      expect(pattern('/datasets/{id}')).toBe(DATASET_ID.source);
+      expect(pattern('/jobs/{id}')).toBe(JOB_ID.source);
+    });
   });
 });

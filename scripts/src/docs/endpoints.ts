@@ -14,9 +14,11 @@ interface Schema {
   enum?: unknown[];
   default?: unknown;
   items?: Schema;
+  oneOf?: Schema[];
 }
 interface Operation {
   summary?: string;
+  parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
@@ -41,7 +43,10 @@ function requestField(name: string, schema: Schema, required: boolean): string {
 
 function fields(doc: ApiDocument, schema: Schema | undefined, request: boolean): string {
   const s = resolve(doc, schema);
-  const props = Object.entries(s?.properties ?? {});
+  // a oneOf (e.g. a dataset awaiting its upload, or uploaded): the fields of every variant, once
+  const props = s?.oneOf
+    ? [...new Map(s.oneOf.flatMap((o) => Object.entries(o.properties ?? {}))).entries()]
+    : Object.entries(s?.properties ?? {});
   if (props.length === 0) return '';
   const required = new Set(s?.required ?? []);
   return props
@@ -62,7 +67,14 @@ export function endpointTable(doc: ApiDocument): string {
           const body = op.requestBody?.content?.['application/json']?.schema;
           const ok = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('2'));
           const result = ok?.[1].content?.['application/json']?.schema;
-          return `| \`${method.toUpperCase()} ${route}\` | ${escapePipes(op.summary ?? '')} | ${fields(doc, body, true)} | ${fields(doc, result, false)} |`;
+          // a route without a body: its query parameters (the path ones are in the route)
+          const request = body
+            ? fields(doc, body, true)
+            : (op.parameters ?? [])
+                .filter((p) => p.in === 'query')
+                .map((p) => `\`${p.name}${p.required ? '' : '?'}\` (query)`)
+                .join(', ');
+          return `| \`${method.toUpperCase()} ${route}\` | ${escapePipes(op.summary ?? '')} | ${request} | ${fields(doc, result, false)} |`;
         }),
     );
   return [

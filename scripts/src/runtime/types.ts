@@ -5,8 +5,8 @@ export interface LambdaErrorPayload {
   trace?: string[];
 }
 
-/** A function as deployed, read back from the emulator, with its code on disk. */
-export interface FunctionSpec {
+/** A function's configuration as the emulator reports it (GetFunction). */
+export interface FunctionConfiguration {
   name: string;
   arn: string;
   runtime: string;
@@ -14,6 +14,16 @@ export interface FunctionSpec {
   memoryMb: number;
   timeoutSeconds: number;
   environment: Record<string, string>;
+  /** Layer version ARNs, in the order they are attached. */
+  layers: string[];
+  version: string;
+  /** Reserved concurrency when the function has one. */
+  reservedConcurrency?: number;
+  logGroupName: string;
+}
+
+/** A function as deployed, read back from the emulator, with its code on disk. */
+export interface FunctionSpec extends FunctionConfiguration {
   /** Folder holding the unpacked function code (the task root). */
   taskRoot: string;
   /** Folder holding the layers unpacked in order (the /opt of this function). */
@@ -22,13 +32,7 @@ export interface FunctionSpec {
   runtimeModules?: string;
   /** Folder used as this function's /tmp. */
   tmpDir: string;
-  /** Layer version ARNs, in the order they are attached. */
-  layers: string[];
-  version: string;
   region: string;
-  /** Reserved concurrency when the function has one. */
-  reservedConcurrency?: number;
-  logGroupName: string;
 }
 
 /** The outcome of one invocation, as the Lambda Invoke API would describe it. */

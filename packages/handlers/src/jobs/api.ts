@@ -22,6 +22,7 @@ import { HttpError } from '../http/errors';
 import { readRequest } from '../http/request';
 import { errorToResponse, invalidRequest, toLambdaResult } from '../http/respond';
 import { JsonLogger } from '../logger';
+import { documented } from '../schema';
 import { getBytes, getJson, HeadObjectCommand, isNotFound, putJson, s3Client } from './aws';
 
 let sfn: SFNClient | undefined;
@@ -99,9 +100,16 @@ function parse<T extends v.GenericSchema>(schema: T, payload: unknown): v.InferO
 
 const CONTENT_TYPES: Record<Format, string> = { csv: 'text/csv', jsonl: 'application/x-ndjson' };
 
-const createDataset = v.strictObject({
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  format: v.picklist(['csv', 'jsonl']),
+/** POST /datasets's body (exported for the API document, src/openapi.ts). */
+export const createDataset = v.strictObject({
+  name: documented(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    'A name for your own reference (1 to 200 characters); ids, not names, identify datasets.',
+  ),
+  format: documented(
+    v.picklist(['csv', 'jsonl']),
+    'csv: RFC 4180 with a header row naming the columns; jsonl: one JSON object per line. Either may be gzip-compressed.',
+  ),
 });
 
 interface DatasetMeta {
@@ -204,15 +212,37 @@ export const datasetRoutes: Record<string, Route> = {
   },
 };
 
-const createJob = v.strictObject({
-  dataset: v.pipe(v.string(), v.minLength(1)),
-  statistic: v.pipe(v.string(), v.minLength(1)),
-  columns: v.unknown(),
-  options: v.optional(v.record(v.string(), v.unknown()), {}),
-  nan_policy: v.optional(v.picklist(['propagate', 'raise', 'omit']), 'raise'),
-  client_token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+/** POST /jobs's body (exported for the API document, src/openapi.ts). */
+export const createJob = v.strictObject({
+  dataset: documented(
+    v.pipe(v.string(), v.minLength(1)),
+    'The dataset_id POST /datasets returned.',
+  ),
+  statistic: documented(
+    v.pipe(v.string(), v.minLength(1)),
+    `The scipy name of the statistic: ${jobForms.map((f) => f.statistic).join(', ')}.`,
+  ),
+  columns: documented(
+    v.unknown(),
+    `Maps each array field of the synchronous request to column names (a list of columns for a matrix; f_oneway groups one value column by a label column; chi2_contingency cross-tabulates two label columns). A wrong shape is a 400 whose details.example shows the right one. ${jobForms.map((f) => `${f.statistic}: ${JSON.stringify(f.columnsExample)}`).join('; ')}.`,
+  ),
+  options: documented(
+    v.optional(v.record(v.string(), v.unknown()), {}),
+    "The synchronous endpoint's other fields (alternative, degree, equal_var...), validated as that endpoint validates them.",
+  ),
+  nan_policy: documented(
+    v.optional(v.picklist(['propagate', 'raise', 'omit']), 'raise'),
+    "A cell that is not a finite number: raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does). propagate is read as raise.",
+  ),
+  client_token: documented(
+    v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    'Makes POST /jobs idempotent: the same token with the same request answers the same job_id; with a different request, 409 conflict.',
+  ),
   /** Nominal chunk size in bytes (default: the stack's); smaller means more workers. */
-  chunk_bytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(1024 ** 3))),
+  chunk_bytes: documented(
+    v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(1024 ** 3))),
+    "Nominal chunk size in bytes (default: the stack's LAMBDA_STATS_CHUNK_BYTES); smaller means more workers.",
+  ),
 });
 
 const executionArn = (job: string) =>
