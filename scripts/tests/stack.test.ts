@@ -4,15 +4,23 @@
 // compared with scipy. The build itself is turbo's job before this test
 // (turbo.json: scripts#test depends on the handler and layer builds), so the
 // start's build phase is skipped here.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
 import { descendantPids, processAlive } from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LocalStack,
+  localStackEnv,
+  makeWorkDir,
+  SCRIPTS_DIR,
+  START,
+  startLocalStack,
+  TSX,
+} from './support/local-stack';
 
 /**
  * A blocking child (spawnSync) cannot be stopped by vitest's test timeout, so
@@ -20,10 +28,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * the whole run (seen once under heavy load: `pnpm invoke` for 22 minutes).
  */
 const CHILD_TIMEOUT_MS = 180_000;
-
-const SCRIPTS_DIR = fileURLToPath(new URL('..', import.meta.url));
-const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
-const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
 
 interface Case {
   request: Record<string, unknown>;
@@ -95,10 +99,9 @@ function expectCloseDeep(actual: unknown, expected: unknown, field: string) {
 }
 
 let work: string;
-let start: ChildProcess;
-let output = '';
-let local: { apiUrl: string; awsEndpoint: string; region: string };
+let local: LocalStack;
 let routes: string[] = [];
+const output = () => local.output();
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below.
 type Json = Record<string, any>;
@@ -110,19 +113,7 @@ const post = (route: string, body: unknown, headers: Record<string, string> = {}
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-function startEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    LAMBDA_STATS_API_PORT: '0',
-    LAMBDA_STATS_MOTO_PORT: '0',
-    LAMBDA_STATS_WORK_DIR: path.join(work, 'work'),
-    LAMBDA_STATS_LOCAL_STATE: path.join(work, 'local.tfstate'),
-    LAMBDA_STATS_CDKTF_OUT: path.join(work, 'cdktf.out'),
-    LAMBDA_STATS_SKIP_BUILD: '1',
-    NO_COLOR: '1',
-    ...extra,
-  };
-}
+const startEnv = (extra: Record<string, string>) => localStackEnv(work, extra);
 
 function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -137,7 +128,7 @@ function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr
 
 describe('pnpm start: clear messages before anything starts', () => {
   beforeAll(() => {
-    work = mkdtempSync(path.join(tmpdir(), 'lambda-stats-start-'));
+    work = makeWorkDir();
   });
 
   it('says which port is taken and how to choose another', async () => {
@@ -174,44 +165,17 @@ describe('pnpm start: clear messages before anything starts', () => {
 
 describe('pnpm start: the deployed stack answers over HTTP', () => {
   beforeAll(async () => {
-    start = spawn(TSX, [START], {
-      cwd: SCRIPTS_DIR,
-      env: startEnv({}),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    start.stdout?.on('data', (d) => {
-      output += d;
-    });
-    start.stderr?.on('data', (d) => {
-      output += d;
-    });
-    const localJson = path.join(work, 'work', 'local.json');
-    const deadline = Date.now() + 170_000;
-    while (!existsSync(localJson)) {
-      if (start.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`pnpm start was not ready in time:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    local = JSON.parse(readFileSync(localJson, 'utf8'));
-    routes = [...output.matchAll(/^Routes: (.*)$/gm)].flatMap((m) => m[1]!.split(', '));
-  }, 180_000);
+    local = await startLocalStack({ work });
+    routes = [...output().matchAll(/^Routes: (.*)$/gm)].flatMap((m) => m[1]!.split(', '));
+  }, 250_000);
 
-  afterAll(async () => {
-    // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
-    if (start && start.exitCode === null) {
-      const pids = descendantPids(start.pid!);
-      const exited = new Promise((r) => start.once('exit', r));
-      start.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      for (const pid of [start.pid!, ...pids]) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
-    }
-    rmSync(work, { recursive: true, force: true });
-  });
+  // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
+  afterAll(() => local?.stop() ?? rmSync(work, { recursive: true, force: true }));
 
   it("prints the API URL and a curl for the seed example that returns scipy's regression", async () => {
     expect(local).toMatchObject({ region: 'us-east-1' });
     expect(local.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const curl = output.match(/^ {2}(curl .*)$/m)?.[1];
+    const curl = output().match(/^ {2}(curl .*)$/m)?.[1];
     expect(curl).toContain(`${local.apiUrl}/linregress`);
     const run = spawnSync('sh', ['-c', curl!], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     const seed = golden.linregress[0]!;
@@ -249,7 +213,7 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as Json;
     expect(doc.openapi).toBe('3.1.0');
-    expect(output).toContain(`API document (OpenAPI 3.1): ${local.apiUrl}/openapi.json`);
+    expect(output()).toContain(`API document (OpenAPI 3.1): ${local.apiUrl}/openapi.json`);
     // the document's operations are exactly the deployed routes (the statistics, datasets,
     // jobs and analyses routes), but for the playground's own GET routes
     // (scripts/tests/playground.test.ts)
@@ -349,7 +313,7 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   });
 
   it("answers a CORS preflight from the local config's dev-server origin, and no other", async () => {
-    expect(output).toContain('CORS allows: http://localhost:5173, http://127.0.0.1:5173');
+    expect(output()).toContain('CORS allows: http://localhost:5173, http://127.0.0.1:5173');
     const preflight = (origin: string) =>
       fetch(`${local.apiUrl}/linregress`, {
         method: 'OPTIONS',
@@ -386,26 +350,31 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   });
 
   it('stops everything it started on SIGTERM: no process, no port left', async () => {
-    const pids = descendantPids(start.pid!);
+    const pids = descendantPids(local.child.pid!);
     expect(pids.length).toBeGreaterThan(1);
-    const exited = new Promise<number | null>((r) => start.once('exit', (code) => r(code)));
-    start.kill('SIGTERM');
+    const exited = new Promise<number | null>((r) => local.child.once('exit', (code) => r(code)));
+    local.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
-    for (const pid of pids)
-      expect(processAlive(pid), `process ${pid} is still running`).toBe(false);
+    const left = pids.filter(processAlive);
+    const described = left.map(
+      (pid) =>
+        spawnSync('ps', ['-o', 'pid=,ppid=,stat=,args=', '-p', String(pid)], { encoding: 'utf8' })
+          .stdout,
+    );
+    expect(described, 'processes still running after pnpm start exited').toEqual([]);
     for (const url of [local.apiUrl, local.awsEndpoint]) {
       await expect(assertPortFree(Number(new URL(url).port), url, '-')).resolves.toBeUndefined();
     }
     expect(existsSync(path.join(work, 'work', 'local.json'))).toBe(false);
     // and says, per function, what its EMF metric lines recorded
-    expect(output).toContain('Invocations by function (from their EMF metric lines):');
+    expect(output()).toContain('Invocations by function (from their EMF metric lines):');
     // calls and cold starts: 50 concurrent requests above start more than one worker
-    const row = output.match(/^ {2}lambda-stats-local-linregress +(\d+) +(\d+) /m);
+    const row = output().match(/^ {2}lambda-stats-local-linregress +(\d+) +(\d+) /m);
     expect(Number(row?.[1])).toBeGreaterThanOrEqual(50);
     expect(Number(row?.[2])).toBeGreaterThanOrEqual(1);
     // the log lines the metrics ride on are still printed
-    expect(output).toMatch(
+    expect(output()).toMatch(
       /^\[lambda-stats-local-linregress\] \{"level":"INFO","message":"request handled"/m,
     );
   });

@@ -21,6 +21,7 @@ import {
   GetFunctionCommand,
   LambdaClient,
   PublishLayerVersionCommand,
+  PutFunctionConcurrencyCommand,
 } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clientConfig, type EmulatorTarget } from '../../src/aws';
@@ -32,6 +33,11 @@ export interface FunctionDef {
   /** Layer zips, attached in order. */
   layers?: Buffer[];
   environment?: Record<string, string>;
+  /** Default 10. */
+  timeoutSeconds?: number;
+  /** Default 512. */
+  memoryMb?: number;
+  reservedConcurrency?: number;
 }
 
 export interface RouteDef {
@@ -44,6 +50,8 @@ export interface RouteDef {
 
 export interface ApiDef {
   name: string;
+  /** The artifact bucket (default `artifacts-<name>`). */
+  bucket?: string;
   functions: FunctionDef[];
   routes: RouteDef[];
   cors?: Cors;
@@ -51,13 +59,19 @@ export interface ApiDef {
 
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<{ apiId: string }> {
+export interface DeployedApi {
+  apiId: string;
+  /** Per function, the layer version ARNs attached, in order. */
+  layerArns: Map<string, string[]>;
+}
+
+export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<DeployedApi> {
   const cfg = clientConfig(target);
   const s3 = new S3Client(cfg);
   const lambda = new LambdaClient(cfg);
   const apigw = new ApiGatewayV2Client(cfg);
   const iam = new IAMClient(cfg);
-  const bucket = `artifacts-${def.name}`.toLowerCase();
+  const bucket = def.bucket ?? `artifacts-${def.name}`.toLowerCase();
   try {
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     const upload = async (prefix: string, zip: Buffer) => {
@@ -81,6 +95,7 @@ export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<{ 
       }),
     );
     const arns = new Map<string, string>();
+    const layerArnsByFunction = new Map<string, string[]>();
     // one layer version per distinct zip, shared by the functions that use it
     const layerBySha = new Map<string, string>();
     for (const f of def.functions) {
@@ -111,13 +126,22 @@ export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<{ 
             Role: role.Role!.Arn!,
             Handler: f.handler ?? 'index.handler',
             Code: { S3Bucket: bucket, S3Key: await upload(`functions/${f.name}`, f.zip) },
-            Timeout: 10,
-            MemorySize: 512,
+            Timeout: f.timeoutSeconds ?? 10,
+            MemorySize: f.memoryMb ?? 512,
             Layers: layerArns,
             Environment: { Variables: f.environment ?? {} },
           }),
         ));
+      if (!existing && f.reservedConcurrency !== undefined) {
+        await lambda.send(
+          new PutFunctionConcurrencyCommand({
+            FunctionName: f.name,
+            ReservedConcurrentExecutions: f.reservedConcurrency,
+          }),
+        );
+      }
       arns.set(f.name, created.FunctionArn!);
+      layerArnsByFunction.set(f.name, layerArns);
     }
     const api = await apigw.send(
       new CreateApiCommand({
@@ -162,7 +186,7 @@ export async function deployApi(target: EmulatorTarget, def: ApiDef): Promise<{ 
     await apigw.send(
       new CreateStageCommand({ ApiId: api.ApiId!, StageName: '$default', AutoDeploy: true }),
     );
-    return { apiId: api.ApiId! };
+    return { apiId: api.ApiId!, layerArns: layerArnsByFunction };
   } finally {
     for (const c of [s3, lambda, apigw, iam]) c.destroy();
   }

@@ -3,7 +3,7 @@
  * same program a user runs (moto, the real `local` deploy, the local runtime
  * and front door), its build phase skipped (turbo builds before the tests).
  * `stop()` sends SIGTERM as Ctrl-C would, then makes sure nothing it started
- * is left (with lambda-kit's process helpers, as stack.test.ts does).
+ * is left (with lambda-kit's process helpers).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,33 +12,63 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { descendantPids, processAlive } from '@lambda-stats/lambda-kit/processes';
 
-const SCRIPTS_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
-const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
+export const SCRIPTS_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
+export const START = path.join(SCRIPTS_DIR, 'src', 'cli', 'start.ts');
 
-export interface LocalStack {
+/** What `pnpm start` writes to `<work dir>/local.json` once it serves. */
+export interface LocalJson {
   apiUrl: string;
+  awsEndpoint: string;
+  region: string;
+}
+
+export interface LocalStack extends LocalJson {
+  /** The `pnpm start` process (tests that check its own shutdown signal it). */
+  child: ChildProcess;
+  /** The temporary folder holding its work dir, state and synth output. */
+  work: string;
   /** Everything `pnpm start` printed so far. */
   output: () => string;
+  /** SIGTERM, then SIGKILL for whatever is left after 15 s; removes the temporary folder. */
   stop: () => Promise<void>;
 }
 
-/** Starts the local stack and waits (up to `timeoutMs`) until it serves. */
-export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> {
-  const work = mkdtempSync(path.join(tmpdir(), 'lambda-stats-e2e-'));
+/**
+ * The environment of a `pnpm start` (or of a CLI that finds the running
+ * stack) whose ports are free ones and whose files live under `work`.
+ */
+export function localStackEnv(work: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LAMBDA_STATS_API_PORT: '0',
+    LAMBDA_STATS_MOTO_PORT: '0',
+    LAMBDA_STATS_WORK_DIR: path.join(work, 'work'),
+    LAMBDA_STATS_LOCAL_STATE: path.join(work, 'local.tfstate'),
+    LAMBDA_STATS_CDKTF_OUT: path.join(work, 'cdktf.out'),
+    LAMBDA_STATS_SKIP_BUILD: '1',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+export function makeWorkDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'lambda-stats-e2e-'));
+}
+
+/**
+ * Starts the local stack and waits (up to `timeoutMs`) until it serves.
+ * `work` defaults to a new temporary folder; `env` adds variables
+ * (e.g. `LAMBDA_STATS_LOCAL_AUTH`).
+ */
+export async function startLocalStack(
+  options: { timeoutMs?: number; work?: string; env?: Record<string, string> } = {},
+): Promise<LocalStack> {
+  const { timeoutMs = 240_000, work = makeWorkDir(), env = {} } = options;
   let output = '';
   const child: ChildProcess = spawn(TSX, [START], {
     cwd: SCRIPTS_DIR,
-    env: {
-      ...process.env,
-      LAMBDA_STATS_API_PORT: '0',
-      LAMBDA_STATS_MOTO_PORT: '0',
-      LAMBDA_STATS_WORK_DIR: path.join(work, 'work'),
-      LAMBDA_STATS_LOCAL_STATE: path.join(work, 'local.tfstate'),
-      LAMBDA_STATS_CDKTF_OUT: path.join(work, 'cdktf.out'),
-      LAMBDA_STATS_SKIP_BUILD: '1',
-      NO_COLOR: '1',
-    },
+    env: localStackEnv(work, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {
@@ -48,7 +78,7 @@ export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> 
     output += d;
   });
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const pids = descendantPids(child.pid!);
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -61,13 +91,13 @@ export async function startLocalStack(timeoutMs = 240_000): Promise<LocalStack> 
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(localJson)) {
     if (child.exitCode !== null || Date.now() > deadline) {
+      const what =
+        child.exitCode !== null ? 'exited early' : `was not ready in ${timeoutMs / 1000} s`;
       await stop();
-      throw new Error(
-        `pnpm start ${child.exitCode !== null ? 'exited early' : 'was not ready in time'}:\n${output}`,
-      );
+      throw new Error(`pnpm start ${what}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const { apiUrl } = JSON.parse(readFileSync(localJson, 'utf8')) as { apiUrl: string };
-  return { apiUrl, output: () => output, stop };
+  const local = JSON.parse(readFileSync(localJson, 'utf8')) as LocalJson;
+  return { ...local, child, work, output: () => output, stop };
 }

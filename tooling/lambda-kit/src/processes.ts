@@ -1,12 +1,21 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 
-/** True while a process with this id exists. */
+/** True while a process with this id exists and is not a zombie. */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A zombie (exited, waiting to be reaped by its new parent, PID 1) still
+  // answers signal 0 but runs nothing and holds no port: it is not alive.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    // gone since the signal, or no /proc at all (macOS): there signal 0 is all there is
+    return !existsSync('/proc/self/stat');
   }
 }
 

@@ -1,0 +1,36 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { descendantPids, processAlive } from '../src/processes';
+
+describe('processAlive', () => {
+  it('is true for a running process and false for one that has exited', async () => {
+    const child = spawn('sleep', ['5'], { stdio: 'ignore' });
+    expect(processAlive(child.pid!)).toBe(true);
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    expect(processAlive(child.pid!)).toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))(
+    'is false for a zombie: exited, not yet reaped, running nothing',
+    async () => {
+      // sh forks a short sleep, then becomes a long sleep that never reaps it
+      const parent = spawn('sh', ['-c', 'sleep 0.05 & exec sleep 5'], { stdio: 'ignore' });
+      try {
+        await new Promise((r) => setTimeout(r, 600));
+        const [zombie] = descendantPids(parent.pid!);
+        expect(zombie).toBeDefined();
+        const state = execFileSync('ps', ['-o', 'stat=', '-p', String(zombie)], {
+          encoding: 'utf8',
+        });
+        expect(state.trim()).toMatch(/^Z/);
+        expect(processAlive(zombie!)).toBe(false);
+        expect(processAlive(parent.pid!)).toBe(true);
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
+});
