@@ -15,6 +15,8 @@ export const WORK_DIR = path.resolve(
   nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'),
 );
 export const LOCAL_JSON = path.join(WORK_DIR, 'local.json');
+/** Where the local stack delivers email and email-json SNS messages (one JSON file each). */
+export const OUTBOX_DIR = path.join(WORK_DIR, 'outbox');
 /** The contract with infra: the `local` stack's Terraform state (LAMBDA_STATS_LOCAL_STATE overrides it for both). */
 export const LOCAL_STATE = path.resolve(
   nonEmpty(env.LAMBDA_STATS_LOCAL_STATE) ??

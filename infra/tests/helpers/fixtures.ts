@@ -8,24 +8,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { digest, type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
-import { ZipFile } from 'yazl';
+import { buildZip } from '@lambda-stats/lambda-kit/zip';
 import { HANDLERS_DIST, LAYER_DIST, PLAYGROUND_DIST } from '../../src/artifacts';
 
-const MTIME = new Date('2000-01-01T00:00:00Z');
-
-function zip(entries: Record<string, string>): Promise<Buffer> {
-  const file = new ZipFile();
-  for (const name of Object.keys(entries).sort()) {
-    file.addBuffer(Buffer.from(entries[name]!), name, { mtime: MTIME, mode: 0o100644 });
-  }
-  file.end();
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    file.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    file.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    file.outputStream.on('error', reject);
-  });
-}
+/** A reproducible zip of the given files, written as the builds write theirs. */
+const zip = (entries: Record<string, string>) =>
+  buildZip(
+    Object.entries(entries).map(([name, text]) => ({ path: name, data: Buffer.from(text) })),
+  );
 
 export const FIXTURE_FUNCTIONS = ['linregress', 'ols'];
 

@@ -5,53 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import yazl from 'yazl';
-
-export interface ZipEntry {
-  /** Path inside the zip, forward slashes, no leading slash. */
-  readonly path: string;
-  readonly data: Buffer;
-}
-
-/**
- * One fixed timestamp for every entry. DOS zip times are local wall-clock
- * fields and yazl fills them from the Date's local getters, so the Date is
- * built from local fields: every TZ writes the same bytes. The Info-ZIP UTC
- * field is switched off (forceDosTimestamp) because it would differ by TZ.
- */
-const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
-/** Regular file, rw-r--r--: Lambda only needs to read the code. */
-const FILE_MODE = 0o100644;
-
-/** A zip whose bytes depend only on the entries: sorted, fixed times and modes, no directories. */
-export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const [i, e] of sorted.entries()) {
-    if (e.path.startsWith('/') || e.path.includes('\\') || e.path.split('/').includes('..')) {
-      throw new Error(`zip entry path must be relative with forward slashes: ${e.path}`);
-    }
-    if (i > 0 && sorted[i - 1]!.path === e.path) throw new Error(`duplicate zip entry ${e.path}`);
-  }
-  const zip = new yazl.ZipFile();
-  for (const e of sorted) {
-    zip.addBuffer(e.data, e.path, {
-      mtime: FIXED_MTIME,
-      mode: FILE_MODE,
-      compressionLevel: 9,
-      forceDosTimestamp: true,
-    });
-  }
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
 
 /** The digests a manifest records; the manifest contract lives in lambda-kit. */
 export { type Digest, digest } from '@lambda-stats/lambda-kit/manifest';
+
+/** Reproducible zips; the writer lives with the reader in lambda-kit. */
+import type { ZipEntry } from '@lambda-stats/lambda-kit/zip';
+
+export { buildZip, type ZipEntry } from '@lambda-stats/lambda-kit/zip';
 
 /** Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export const LAMBDA_LIMITS = {

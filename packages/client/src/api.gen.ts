@@ -734,6 +734,8 @@ export interface components {
             initial_seasonal?: number[];
             /** @description Initial trend (with a trend). */
             initial_trend?: number;
+            /** @description Seed of those simulations (0 to 2^32 - 1; default 0): the same request gives the same intervals. */
+            random_seed?: number;
             /**
              * @description 'add' or 'mul' seasonality; null (default) for none.
              * @default null
@@ -741,6 +743,8 @@ export interface components {
             seasonal?: ("add" | "mul") | null;
             /** @description Length m of the seasonal cycle, e.g. 24 for hourly readings with a daily cycle (2 to 96); required with seasonal. */
             seasonal_periods?: number;
+            /** @description With multiplicative seasonality, the simulated paths behind the intervals beyond seasonal_periods steps (statsmodels' simulate_repetitions; 100 to 1000000). Default 10000, fewer for horizons beyond 500 simulated steps (5e6 / (horizon - seasonal_periods), at least 1000); simulate_repetitions x (horizon - seasonal_periods) may be at most 10000000. */
+            simulate_repetitions?: number;
             /** @description alpha in [0, 1]; estimated when absent. */
             smoothing_level?: number;
             /** @description gamma in [0, 1]; estimated when absent. */
@@ -782,10 +786,19 @@ export interface components {
                 smoothing_seasonal: number | null;
                 smoothing_trend: number | null;
             };
-            /** @description Analytical intervals of the additive-error ETS model (Hyndman et al. 2008, class 1, as statsmodels' ETSModel): null with multiplicative seasonality, which has no closed form, or horizon 0. */
+            /** @description Intervals of the additive-error ETS model these recursions are, sigma^2 = sse / n. Without multiplicative seasonality: analytical (Hyndman et al. 2008, class 1), as statsmodels' ETSModel. With it (ETS(A,N,M), ETS(A,A,M), ETS(A,Ad,M), which statsmodels simulates): exact normal intervals for the first seasonal_periods steps (the forecast is linear in the errors there), and beyond them quantiles of simulated paths (seeded, so reproducible). null when horizon is 0. */
             prediction_intervals: {
                 level: number;
                 lower: (number | null)[];
+                /**
+                 * @description 'exact' when every bound is exact; 'simulated' when those from simulated_from on are simulated quantiles.
+                 * @enum {string}
+                 */
+                method: "exact" | "simulated";
+                /** @description Simulated paths behind those bounds; null when none is simulated. */
+                repetitions: number | null;
+                /** @description The first horizon (1-based) whose bounds are simulated; null when none is. */
+                simulated_from: number | null;
                 upper: (number | null)[];
             } | null;
             /** @description y - fitted_values. */
@@ -982,6 +995,12 @@ export interface components {
              */
             interpolation?: "linear" | "lower" | "higher" | "midpoint" | "nearest";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * @description The two percentiles, in [0, 100] and in either order; default [25, 75], the quartiles.
              * @default [
              *       25,
@@ -1001,7 +1020,7 @@ export interface components {
              * x
              * @description The sample.
              */
-            x: number[];
+            x: (number | null)[];
         };
         iqr_response: {
             /** @description (percentile(x, high) - percentile(x, low)) / scale. */
@@ -1211,6 +1230,12 @@ export interface components {
         };
         median_abs_deviation_request: {
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * @description The MAD is divided by this: a positive number (default 1), or "normal" for 0.6744897501960817 = Phi^-1(0.75), which makes it estimate the standard deviation of normal data.
              * @default 1
              */
@@ -1219,13 +1244,19 @@ export interface components {
              * x
              * @description The sample.
              */
-            x: number[];
+            x: (number | null)[];
         };
         median_abs_deviation_response: {
             /** @description median(|x - median(x)|) / scale. */
             median_abs_deviation: number | null;
         };
         modified_zscore_request: {
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
             /**
              * @description |M| above this flags an outlier; default 3.5, as Iglewicz and Hoaglin recommend.
              * @default 3.5
@@ -1235,7 +1266,7 @@ export interface components {
              * x
              * @description The sample, e.g. one series of readings.
              */
-            x: number[];
+            x: (number | null)[];
         };
         modified_zscore_response: {
             /** @description median(|x - median|), unscaled. */
@@ -1250,7 +1281,7 @@ export interface components {
              * @enum {string}
              */
             scale_used: "mad" | "meanAbsoluteDeviation" | "none";
-            /** @description M_i = 0.6745 (x_i - median) / MAD, in input order. */
+            /** @description M_i = 0.6745 (x_i - median) / MAD, in input order. A missing value (null) scores null and is not flagged; under nan_policy omit the median and MAD come from the other values, under propagate every score, the median and the MAD are null (as zscore). */
             scores: (number | null)[];
             threshold: number;
         };
@@ -1482,15 +1513,21 @@ export interface components {
              */
             method?: "hierarchical" | "separate";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * x
              * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
              */
-            x?: number[];
+            x?: (number | null)[];
             /**
              * y
              * @description Responses. At most 5000 values: the repeated median takes n^2 steps.
              */
-            y: number[];
+            y: (number | null)[];
         };
         siegelslopes_response: {
             intercept: number | null;
@@ -1540,15 +1577,21 @@ export interface components {
              */
             method?: "separate" | "joint";
             /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
+            /**
              * x
              * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
              */
-            x?: number[];
+            x?: (number | null)[];
             /**
              * y
              * @description Responses. At most 5000 values: the n(n - 1) / 2 pairwise slopes are held in memory at once (100 MB at the cap).
              */
-            y: number[];
+            y: (number | null)[];
         };
         theilslopes_response: {
             /** @description Upper bound of the slope's confidence interval. */
@@ -1662,15 +1705,21 @@ export interface components {
              * a
              * @description The sample.
              */
-            a: number[];
+            a: (number | null)[];
             /**
              * @description Delta degrees of freedom of the standard deviation (divisor n - ddof), at most the number of values; default 0, as scipy.
              * @default 0
              */
             ddof?: number;
+            /**
+             * @description scipy's nan_policy for missing values (null in JSON, empty or NaN/NA cells in CSV): raise (default here; scipy's default is propagate) answers 400 naming each one; omit drops them (a paired sample loses the whole pair, an independent sample or a group just the value); propagate answers scipy's nan result (every statistic null, the counts kept).
+             * @default raise
+             * @enum {unknown}
+             */
+            nan_policy?: "raise" | "omit" | "propagate";
         };
         zscore_response: {
-            /** @description (a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0. */
+            /** @description (a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0. With missing values (null): under nan_policy omit, mean and sd come from the other values and a missing value's own score is null; under propagate, every score is null. */
             zscore: (number | null)[];
         };
     };
@@ -2218,14 +2267,18 @@ export interface operations {
                 horizon?: string;
                 /** @description CSV body only: the initial_level field, as in the JSON body. */
                 initial_level?: string;
-                /** @description CSV body only (required with it): the column holding initial_seasonal. */
+                /** @description CSV body only (optional): the column holding initial_seasonal. */
                 initial_seasonal?: string;
                 /** @description CSV body only: the initial_trend field, as in the JSON body. */
                 initial_trend?: string;
+                /** @description CSV body only: the random_seed field, as in the JSON body. */
+                random_seed?: string;
                 /** @description CSV body only: the seasonal field, as in the JSON body. */
                 seasonal?: string;
                 /** @description CSV body only: the seasonal_periods field, as in the JSON body. */
                 seasonal_periods?: string;
+                /** @description CSV body only: the simulate_repetitions field, as in the JSON body. */
+                simulate_repetitions?: string;
                 /** @description CSV body only: the smoothing_level field, as in the JSON body. */
                 smoothing_level?: string;
                 /** @description CSV body only: the smoothing_seasonal field, as in the JSON body. */
@@ -2367,7 +2420,10 @@ export interface operations {
                      *           27.958483492995214,
                      *           32.37850869571692,
                      *           48.027651721249875
-                     *         ]
+                     *         ],
+                     *         "method": "exact",
+                     *         "simulated_from": null,
+                     *         "repetitions": null
                      *       },
                      *       "optimizer": null
                      *     }
@@ -2473,6 +2529,12 @@ export interface operations {
             query?: {
                 /** @description CSV body only: the interpolation field, as in the JSON body. */
                 interpolation?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the rng field, as in the JSON body. */
+                rng?: string;
+                /** @description CSV body only: the scale field, as in the JSON body. */
+                scale?: string;
                 /** @description CSV body only (required with it): the column holding x. */
                 x?: string;
             };
@@ -2981,6 +3043,10 @@ export interface operations {
     median_abs_deviation: {
         parameters: {
             query?: {
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only: the scale field, as in the JSON body. */
+                scale?: string;
                 /** @description CSV body only (required with it): the column holding x. */
                 x?: string;
             };
@@ -3045,6 +3111,8 @@ export interface operations {
     modified_zscore: {
         parameters: {
             query?: {
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
                 /** @description CSV body only: the threshold field, as in the JSON body. */
                 threshold?: string;
                 /** @description CSV body only (required with it): the column holding x. */
@@ -3496,7 +3564,9 @@ export interface operations {
             query?: {
                 /** @description CSV body only: the method field, as in the JSON body. */
                 method?: string;
-                /** @description CSV body only (required with it): the column holding x. */
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only (optional): the column holding x. */
                 x?: string;
                 /** @description CSV body only (required with it): the column holding y. */
                 y?: string;
@@ -3655,7 +3725,9 @@ export interface operations {
                 alpha?: string;
                 /** @description CSV body only: the method field, as in the JSON body. */
                 method?: string;
-                /** @description CSV body only (required with it): the column holding x. */
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
+                /** @description CSV body only (optional): the column holding x. */
                 x?: string;
                 /** @description CSV body only (required with it): the column holding y. */
                 y?: string;
@@ -3955,6 +4027,8 @@ export interface operations {
                 a?: string;
                 /** @description CSV body only: the ddof field, as in the JSON body. */
                 ddof?: string;
+                /** @description CSV body only: the nan_policy field, as in the JSON body. */
+                nan_policy?: string;
             };
             header?: never;
             path?: never;

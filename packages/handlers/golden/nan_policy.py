@@ -89,4 +89,48 @@ def desc(p):
 
 case("describe", {"a": a}, desc)
 
+# the robust statistics (scipy 1.17 has nan_policy on all five)
+r = [2.1, 3.4, nan, 1.9, 5.6, 4.4, 3.3, nan, 2.8, 40.1]
+rx = [0.0, 1.0, 2.5, 3.0, nan, 5.0, 6.0, 7.0, 8.5, 9.0]
+case("median_abs_deviation", {"x": r, "scale": "normal"},
+     lambda p: {"median_abs_deviation": clean(stats.median_abs_deviation(r, scale="normal", nan_policy=p))})
+case("iqr", {"x": r, "rng": [10, 90], "interpolation": "midpoint"},
+     lambda p: {"iqr": clean(stats.iqr(r, rng=(10, 90), interpolation="midpoint", nan_policy=p))})
+# zscore's omit keeps a missing value's place (its own score nan)
+case("zscore", {"a": r, "ddof": 1}, lambda p: {"zscore": clean(list(stats.zscore(r, ddof=1, nan_policy=p)))})
+
+
+def theil(p):
+    t = stats.theilslopes(r, rx, alpha=0.9, nan_policy=p)
+    return {"slope": clean(t.slope), "intercept": clean(t.intercept),
+            "low_slope": clean(t.low_slope), "high_slope": clean(t.high_slope)}
+
+
+case("theilslopes", {"y": r, "x": rx, "alpha": 0.9}, theil)
+
+
+def siegel(p):
+    # without x: scipy's omit takes x = 0, 1, ... over the values kept
+    t = stats.siegelslopes(r, nan_policy=p)
+    return {"slope": clean(t.slope), "intercept": clean(t.intercept)}
+
+
+case("siegelslopes", {"y": r}, siegel)
+
+
+def modified(p):
+    """Ours (Iglewicz and Hoaglin), computed here by numpy as zscore's nan_policy would."""
+    v = np.array(r)
+    if p == "propagate":
+        return {"scores": [None] * len(r), "outlier_indices": [], "median": None, "mad": None}
+    kept = v[~np.isnan(v)]
+    med = np.median(kept)
+    mad = np.median(np.abs(kept - med))
+    scores = 0.6745 * (v - med) / mad
+    return {"scores": clean(list(scores)), "outlier_indices": [int(i) for i in np.flatnonzero(np.abs(scores) > 3.5)],
+            "median": float(med), "mad": float(mad)}
+
+
+case("modified_zscore", {"x": r}, modified)
+
 print(json.dumps({"scipy": scipy.__version__, "numpy": np.__version__, "cases": cases}, indent=1))

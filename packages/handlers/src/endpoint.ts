@@ -27,10 +27,23 @@ export interface Endpoint<
    * never validates its own output, so its schema is not built at load.
    */
   readonly response: () => Res;
+  /**
+   * Set when the answer has one value per value of a sample (zscore,
+   * modified_zscore): under nan_policy omit or propagate, missing values
+   * are not dropped before `handle` but reach it as NaN, with the policy
+   * in `missing`, so each keeps its place in the answer (null there, as
+   * scipy's nan). Other endpoints never see a missing value.
+   */
+  readonly keepsPositions?: boolean;
   /** Calls the core. May throw StatsInputError (a 422); must not do I/O. */
-  handle(input: v.InferOutput<Req>): v.InferInput<Res>;
+  handle(input: v.InferOutput<Req>, missing?: MissingValues): v.InferInput<Res>;
   /** A request and its response, for the documentation and the tests. */
   readonly example: { request: v.InferInput<Req>; response: v.InferInput<Res> };
+}
+
+/** What `handle` of a `keepsPositions` endpoint is told when the request held missing values. */
+export interface MissingValues {
+  nanPolicy: 'omit' | 'propagate';
 }
 
 export function defineEndpoint<Req extends RequestSchema, Res extends v.GenericSchema>(

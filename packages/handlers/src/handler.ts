@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
 import type { Endpoint } from './endpoint';
 import { env } from './env';
-import { nanResult, prepareNanPolicy } from './http/nanPolicy';
+import { nanResult, prepareNanPolicy, restoreMissing } from './http/nanPolicy';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
 import { JsonLogger, type StructuredLogger, writeToDescriptor } from './logger';
@@ -73,7 +73,11 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       input = parsed.output;
       const body = nan.propagate
         ? nanResult(endpoint, parsed.output)
-        : endpoint.handle(parsed.output);
+        : nan.missing !== undefined
+          ? endpoint.handle(restoreMissing(parsed.output, nan.missing.paths), {
+              nanPolicy: nan.missing.nanPolicy,
+            })
+          : endpoint.handle(parsed.output);
       answer = body;
       statusCode = 200;
       result = toLambdaResult(read.kind, 200, body, {}, requestId);

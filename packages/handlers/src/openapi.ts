@@ -175,7 +175,9 @@ function csvQueryParameters(e: Endpoint): JsonObject[] {
     required: false,
     description:
       p.kind === 'sample'
-        ? `CSV body only (required with it): the column holding ${p.name}.`
+        ? p.required
+          ? `CSV body only (required with it): the column holding ${p.name}.`
+          : `CSV body only (optional): the column holding ${p.name}.`
         : p.kind === 'columns'
           ? `CSV body only: the columns holding ${p.name}, comma-separated.`
           : p.kind === 'label'

@@ -200,8 +200,10 @@ function expectScipy(got: Record<string, unknown>, want: Record<string, unknown>
     const g = got[k];
     if (w === null) expect(g, k).toBeNull();
     else if (Array.isArray(w)) {
+      expect((g as unknown[]).length, `${k}.length`).toBe(w.length);
       for (const [i, x] of w.entries()) {
-        expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12);
+        if (x === null) expect((g as unknown[])[i], `${k}[${i}]`).toBeNull();
+        else expect((g as number[])[i], `${k}[${i}]`).toBeCloseTo(x as number, 12);
       }
     } else
       expect(Math.abs((g as number) - (w as number)), `${k}: ${g} vs ${w}`).toBeLessThanOrEqual(
@@ -257,6 +259,24 @@ describe(`nan_policy against scipy ${golden.scipy}`, () => {
     expect(csv.status).toBe(400);
     const missing = await postCsv('pearsonr', 'x,y\n1,1\n2,\n3,2\n', { x: 'x', y: 'y' });
     expect(missing.body.error.message).toContain('this statistic has no nan_policy');
+  });
+  it('every value missing under omit: zscore scores all null (scipy: all nan), the MAD is a 400', async () => {
+    const z = await postJson('zscore', { a: [null, null, null], nan_policy: 'omit' });
+    expect(z.status).toBe(200);
+    expect(z.body.zscore).toEqual([null, null, null]);
+    const mad = await postJson('median_abs_deviation', { x: [null, null], nan_policy: 'omit' });
+    expect(mad.status).toBe(400);
+    expect(mad.body.error.message).toMatch(/x/);
+  });
+  it('a missing value under omit keeps its place in modified_zscore, indices count the request', async () => {
+    const res = await postJson('modified_zscore', {
+      x: [null, 10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 14.9, 10.0],
+      nan_policy: 'omit',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.scores[0]).toBeNull();
+    expect(res.body.outliers[0]).toBe(false);
+    expect(res.body.outlier_indices).toEqual([7]);
   });
   it('a nan_policy that is not one of the three is a 400', async () => {
     const res = await postJson('linregress', { x: [1, 2, 3], y: [1, 2, 4], nan_policy: 'drop' });

@@ -55,7 +55,12 @@ describe('exponential_smoothing', () => {
     expect(body.optimizer.converged).toBe(true);
   });
 
-  it('answers multiplicative seasonality without intervals (no closed form)', async () => {
+  const invalid = async (request: unknown, status: number, says: RegExp) => {
+    const { status: got, body } = await post(request);
+    expect(got, JSON.stringify(body)).toBe(status);
+    expect(body.error.message).toMatch(says);
+  };
+  it('answers multiplicative seasonality with exact intervals for the first m steps', async () => {
     const { status, body } = await post({
       y: hourly,
       seasonal: 'mul',
@@ -63,15 +68,57 @@ describe('exponential_smoothing', () => {
       horizon: 3,
     });
     expect(status).toBe(200);
-    expect(body.prediction_intervals).toBeNull();
+    expect(body.prediction_intervals).toMatchObject({
+      level: 0.95,
+      method: 'exact',
+      simulated_from: null,
+      repetitions: null,
+    });
+    expect(body.prediction_intervals.lower).toHaveLength(3);
     expect(body.params.smoothing_trend).toBeNull();
   });
 
-  const invalid = async (request: unknown, status: number, says: RegExp) => {
-    const { status: got, body } = await post(request);
-    expect(got, JSON.stringify(body)).toBe(status);
-    expect(body.error.message).toMatch(says);
-  };
+  it('simulates beyond m steps, reproducibly, with the paths and seed asked for', async () => {
+    const request = {
+      y: hourly,
+      seasonal: 'mul',
+      seasonal_periods: 24,
+      smoothing_level: 0.3,
+      smoothing_seasonal: 0.2,
+      initial_level: 40,
+      initial_seasonal: hourly.slice(0, 24).map((v) => v / 40),
+      horizon: 30,
+    };
+    const first = await post(request);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const pi = first.body.prediction_intervals;
+    expect(pi).toMatchObject({ method: 'simulated', simulated_from: 25, repetitions: 10000 });
+    for (let k = 0; k < 30; k++) {
+      expect(pi.lower[k]).toBeLessThan(first.body.forecast[k]);
+      expect(pi.upper[k]).toBeGreaterThan(first.body.forecast[k]);
+    }
+    expect((await post(request)).body).toEqual(first.body);
+    const other = await post({ ...request, simulate_repetitions: 2000, random_seed: 9 });
+    expect(other.body.prediction_intervals.repetitions).toBe(2000);
+    expect(other.body.prediction_intervals.upper.slice(0, 24)).toEqual(pi.upper.slice(0, 24));
+    expect(other.body.prediction_intervals.upper[29]).not.toBe(pi.upper[29]);
+  });
+
+  it('refuses more simulation than one request may do (400), and bad simulation options', async () => {
+    const base = { y: hourly, seasonal: 'mul', seasonal_periods: 24 };
+    await invalid(
+      { ...base, horizon: 10000, simulate_repetitions: 1_000_000 },
+      400,
+      /simulate_repetitions 1000000 over 9976 simulated steps .* send at most 1002 repetitions/,
+    );
+    await invalid({ ...base, horizon: 30, simulate_repetitions: 10 }, 400, /simulate_repetitions/);
+    await invalid({ ...base, horizon: 30, random_seed: -1 }, 400, /random_seed/);
+  });
+
+  it('refuses a multiplicative trend, which it does not offer (400 naming the choices)', async () => {
+    await invalid({ y: hourly, trend: 'mul', horizon: 3 }, 400, /trend.*"add"/);
+  });
+
   it('explains a series too short for its seasonal period (422)', async () => {
     await invalid(
       { y: hourly.slice(0, 40), seasonal: 'add', seasonal_periods: 24 },

@@ -14,7 +14,8 @@ Two kinds of case:
   the same parameters (`get_prediction(...).summary_frame(alpha)`; intervals
   only for the models statsmodels has exact formulas for: no seasonality or
   additive seasonality; with multiplicative seasonality statsmodels
-  simulates, which is random, so no intervals are recorded).
+  simulates, and "mulIntervals" holds what a test can hold us to there:
+  see mul_intervals below).
   The forecasts are Hyndman et al.'s (2008) formula evaluated here on
   ExponentialSmoothing's own final states (`level`, `trend`, `season`):
   ExponentialSmoothing 0.15 itself uses a stale seasonal factor at
@@ -35,9 +36,7 @@ ETSModel's smoothing_trend is the error-correction beta* = alpha * beta of
 the Holt-Winters form used by ExponentialSmoothing (and by the library).
 """
 
-import json
 import math
-import pathlib
 import warnings
 
 import numpy as np
@@ -45,21 +44,11 @@ import pandas as pd
 import statsmodels
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
+from common import enc, write_fixture
 
 assert statsmodels.__version__.startswith("0.15"), statsmodels.__version__
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(20261206)
-
-
-def enc(v):
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(x) for x in v]
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
 
 
 def rounded(x, digits=3):
@@ -213,8 +202,84 @@ for name, trend, damped, seasonal in models:
                       "statsmodelsParams": {k: enc(p[k]) for k in ["smoothing_level", "smoothing_trend",
                                                                    "smoothing_seasonal", "damping_trend"]}})
 
+# Intervals with multiplicative seasonality: statsmodels' ETSModel simulates the
+# additive-error model ETS(A,*,M) (get_prediction's method "simulated"), whose
+# simulation recursions are ExponentialSmoothing's. The simulation starts from
+# ExponentialSmoothing's final states: an ETSModel with those as its known
+# initial states, fixed parameters, simulate(anchor="start"). (ETSModel's own
+# smoother updates the seasonal state from the new level, not from the error,
+# so its final states are not used.) Recorded per case:
+# - "linearSd": for k <= m, y_k is linear in the errors; its standard deviation
+#   sigma sqrt(sum_j c_kj^2), the c_kj read off ETSModel.simulate driven by unit
+#   errors (exact: the library's closed form is checked against it to 1e-10);
+# - "quantiles": numpy quantiles (statsmodels' pred_int) of SIM_REPS simulated
+#   paths at each level's two tail probabilities, for every horizon, and
+#   "spread": q(p + 0.005) - q(p - 0.005) at each, from which the test gets the
+#   density for its Monte-Carlo tolerance.
+SIM_REPS = 100_000
+SIM_BATCH = 10_000
+sim_rng = np.random.default_rng(61206)
+
+
+def mul_intervals(case):
+    o = case["options"]
+    name, m = case["series"], o["seasonalPeriods"]
+    y = np.asarray(series[name][0])
+    trend, damped = o.get("trend"), o.get("damped", False)
+    init = {"initial_level": o["initialLevel"], "initial_seasonal": o["initialSeasonal"]}
+    if trend:
+        init["initial_trend"] = o["initialTrend"]
+    fit_kw = {"smoothing_level": o["smoothingLevel"], "smoothing_seasonal": o["smoothingSeasonal"],
+              "optimized": False}
+    if trend:
+        fit_kw["smoothing_trend"] = o["smoothingTrend"]
+    if damped:
+        fit_kw["damping_trend"] = o["dampingTrend"]
+    res = ExponentialSmoothing(y, trend=trend, damped_trend=damped, seasonal="mul", seasonal_periods=m,
+                               initialization_method="known", **init).fit(**fit_kw)
+    sigma2 = res.sse / len(y)
+    final = {"initial_level": res.level[-1], "initial_seasonal": list(res.season[-m:])}
+    if trend:
+        final["initial_trend"] = res.trend[-1]
+    ets = ETSModel(pd.Series(y), error="add", trend=trend, damped_trend=damped, seasonal="mul",
+                   seasonal_periods=m, initialization_method="known", **final)
+    fixed = {"smoothing_level": o["smoothingLevel"], "smoothing_seasonal": o["smoothingSeasonal"]}
+    if trend:
+        fixed["smoothing_trend"] = o["smoothingLevel"] * o["smoothingTrend"]
+    if damped:
+        fixed["damping_trend"] = o["dampingTrend"]
+    with ets.fix_params(fixed):
+        er = ets.fit(disp=False)
+    h = o["horizon"]
+    f = np.asarray(er.simulate(h, anchor="start", random_errors=np.zeros((h, 1)))).ravel()
+    assert np.max(np.abs(f - np.asarray(case["forecast"]))) < 1e-9 * np.max(np.abs(y)), name
+    unit = np.asarray(er.simulate(m, anchor="start", repetitions=m, random_errors=np.eye(m)))
+    coef = unit - f[:m, None]  # coef[k, j]: d y_k / d e_j, exact for k < m
+    linear_sd = [math.sqrt(sigma2 * float(np.sum(coef[k, : k + 1] ** 2))) for k in range(m)]
+    sims = []
+    for _ in range(SIM_REPS // SIM_BATCH):
+        eps = sim_rng.standard_normal((h, SIM_BATCH)) * math.sqrt(sigma2)
+        sims.append(np.asarray(er.simulate(h, anchor="start", repetitions=SIM_BATCH, random_errors=eps)))
+    sims = np.concatenate(sims, axis=1)
+    quantiles = {}
+    for level_ in [0.95, 0.8]:
+        ps = [(1 - level_) / 2, 1 - (1 - level_) / 2]
+        quantiles[str(level_)] = {
+            "p": ps,
+            "lower": enc(np.quantile(sims, ps[0], axis=1)),
+            "upper": enc(np.quantile(sims, ps[1], axis=1)),
+            "spread": [enc(np.quantile(sims, p + 0.005, axis=1) - np.quantile(sims, p - 0.005, axis=1))
+                       for p in ps],
+        }
+    return {"sigma2": enc(sigma2), "linearSd": enc(linear_sd), "repetitions": SIM_REPS,
+            "quantiles": quantiles}
+
+
+for c in given:
+    if c["options"].get("seasonal") == "mul":
+        c["mulIntervals"] = mul_intervals(c)
+
 out = {"statsmodels": statsmodels.__version__, "numpy": np.__version__,
        "series": {k: v[0] for k, v in series.items()}, "given": given, "estimated": estimated}
-path = pathlib.Path(__file__).resolve().parent.parent / "tests/fixtures/golden/holtwinters.json"
-path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
+path = write_fixture("holtwinters.json", out)
 print(f"wrote {path}: {len(given)} given, {len(estimated)} estimated")

@@ -22,17 +22,10 @@ import mpmath
 import numpy as np
 import scipy
 from scipy import stats
+from common import dec, mp
 
 mpmath.mp.dps = 60
 FIELDS = ["slope", "intercept", "rvalue", "pvalue", "stderr", "intercept_stderr"]
-
-
-def dec(v):
-    return Fraction(repr(float(v)))
-
-
-def mp(q):
-    return mpmath.mpf(q.numerator) / q.denominator
 
 
 def t_tail(num, den, df, upper):

@@ -32,6 +32,7 @@ import scipy
 import statsmodels
 import statsmodels.api as sm
 from scipy import stats
+from common import dec, mp
 
 mpmath.mp.dps = 60
 HERE = pathlib.Path(__file__).resolve().parent
@@ -43,14 +44,6 @@ def nist(name):
     lines = (NIST / f"{name}.dat").read_text().splitlines()
     rows = [[float(v) for v in line.split()] for line in lines[60:] if line.strip()]
     return [r[0] for r in rows], [r[1:] for r in rows]
-
-
-def dec(v):
-    return Fraction(repr(float(v)))
-
-
-def mp(q):
-    return mpmath.mpf(q.numerator) / q.denominator
 
 
 def solve(a, b):

@@ -16,31 +16,18 @@ tests/robust.test.ts checks that. Cases where scipy answers NaN without a
 warning (zscore of constant data, NaN under nan_policy 'propagate') are here.
 """
 
-import json
-import math
-import pathlib
 import warnings
 
 import mpmath
 import numpy as np
 import scipy
 from scipy import stats
+from common import enc, write_fixture
 
 assert scipy.__version__.startswith("1.17"), scipy.__version__
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(20261206)
 mpmath.mp.dps = 50
-
-
-def enc(v):
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(x) for x in v]
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
 
 
 def normal(n, loc=0.0, scale=1.0, digits=None):
@@ -200,6 +187,5 @@ spiky[90] -= 20.0
 cases.append({"x": spiky, "options": {}, **modified_zscore(spiky)})
 out["modified_zscore"] = cases
 
-path = pathlib.Path(__file__).resolve().parent.parent / "tests/fixtures/golden/robust.json"
-path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
+path = write_fixture("robust.json", out)
 print(f"wrote {path}")

@@ -12,31 +12,19 @@ the case carries "exact": true and its expected values come from mpmath at
 library's contract; tests compare with those.
 """
 
-import json
 import math
-import pathlib
 import warnings
 
 import mpmath
 import numpy as np
 import scipy
 from scipy import stats
+from common import enc, write_fixture
 
 assert scipy.__version__.startswith("1.17"), scipy.__version__
 warnings.simplefilter("ignore")
 mpmath.mp.dps = 50
 rng = np.random.default_rng(20261126)
-
-
-def enc(v):
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(x) for x in v]
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
 
 
 def sample(n, loc=0.0, scale=1.0, digits=None):
@@ -438,8 +426,7 @@ for it in range(120):
 
 
 def dump():
-    path = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "golden" / "scipy_stats.json"
-    path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
+    path = write_fixture("scipy_stats.json", out)
     print(path, path.stat().st_size, "bytes")
 
 

@@ -77,6 +77,43 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
     );
   });
 
+  it('answers the same whichever value came before (the search order is only a hint)', () => {
+    // The search starts with short places or from 17 digits down depending
+    // on the previous value; the fewest round-trip places are unique, so
+    // the result must not depend on it.
+    const long = Math.SQRT1_2;
+    const values = [
+      0.1,
+      2.5,
+      1234.56,
+      1e9 + 0.125,
+      0.30000000000000004,
+      1 / 3,
+      2 / 3,
+      123456.789012,
+      Math.PI,
+      1e-7,
+      1.5e-300,
+      98765.4321,
+      0.1 + 0.7,
+      4.35,
+      1e15 + 0.5,
+    ];
+    for (const v of values) {
+      decimalCorrection(long);
+      const afterLong = decimalCorrection(v);
+      decimalCorrection(0.5);
+      const afterShort = decimalCorrection(v);
+      expect(Object.is(afterLong, afterShort), `${v}`).toBe(true);
+      if (!Number.isNaN(afterLong)) {
+        expect(
+          Math.abs(afterLong / Math.abs(v) - exactRelativeCorrection(v)),
+          `${v}`,
+        ).toBeLessThanOrEqual(2 * U2);
+      }
+    }
+  });
+
   it('gives NaN (not a wrong answer) where it cannot resolve cheaply', () => {
     expect(decimalCorrection(1.2345e-45)).toBeNaN(); // more than 44 places
     expect(decimalCorrection(2 ** 60)).toBeNaN(); // an integer beyond 2^53 prints rounded

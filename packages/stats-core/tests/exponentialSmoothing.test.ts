@@ -60,8 +60,11 @@ group(
         `differs at ${off}`,
       ).toBe(true);
       if (c.intervals === null) {
-        expect(r.predictionIntervals).toBeNull();
+        // multiplicative seasonality: tests/exponentialSmoothingMulIntervals.test.ts
+        expect(c.options.seasonal).toBe('mul');
+        expect(r.predictionIntervals?.simulatedFrom).toBe(m! + 1);
       } else {
+        expect(r.predictionIntervals?.method).toBe('exact');
         for (const [level, want] of Object.entries(c.intervals)) {
           const ri = exponentialSmoothing(y, {
             ...options(c.options),
@@ -167,6 +170,13 @@ group('exponentialSmoothing bad input: a typed error saying what to change', () 
     throws({ trend: 'add', damped: true, dampingTrend: 0 }, /dampingTrend in \(0, 1\]/);
     throws({ horizon: -1 }, /horizon to be a whole number/);
     throws({ confidenceLevel: 1 }, /confidenceLevel strictly between 0 and 1/);
+    throws(
+      { simulateRepetitions: 99 },
+      /simulateRepetitions to be a whole number in \[100, 1000000\]/,
+    );
+    throws({ simulateRepetitions: 1.5 }, /simulateRepetitions to be a whole number/);
+    throws({ randomSeed: -1 }, /randomSeed to be a whole number in \[0, 2\^32\)/);
+    throws({ randomSeed: 2 ** 32 }, /randomSeed to be a whole number/);
   });
   it('rejects a missing reading (NaN) with a hint', () => {
     throws({}, /y\[2\] is NaN\); fill or drop missing readings/, [1, 2, Number.NaN, 4]);

@@ -27,6 +27,7 @@ import {
   LOCAL_JSON,
   LOCAL_STATE,
   type LocalJson,
+  OUTBOX_DIR,
   REPO_ROOT,
   readStartSettings,
   regionFromState,
@@ -35,6 +36,7 @@ import {
 import { LogShipper, MetricsCollector } from '../observability';
 import { sampleBody } from '../samples';
 import { COMMITTED_OPENAPI, type LocalServe, serveDeployment } from '../serve-deployment';
+import { type DeliveryReport, LocalSnsDelivery, listOutbox } from '../sns-delivery';
 
 const color = process.stdout.isTTY && !noColor();
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
@@ -112,10 +114,38 @@ async function runLogged(
 }
 
 let scheduler: LocalScheduler | undefined;
+let delivery: LocalSnsDelivery | undefined;
+
+const relative = (p: string) => (p.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, p) : p);
+
+/** One line per delivered SNS message (or subscription the local stack cannot serve). */
+function reportDelivery(r: DeliveryReport): void {
+  const sub = r.subscription;
+  if (r.kind === 'email') {
+    const what =
+      r.message.type === 'SubscriptionConfirmation'
+        ? 'subscription confirmation (confirmed locally)'
+        : (r.message.subject ?? '(no subject)');
+    out(`${bold(`${sub.protocol} to ${sub.endpoint}`)}: ${what}  ${dim(`-> ${relative(r.file)}`)}`);
+  } else if (r.kind === 'lambda') {
+    out(
+      r.error
+        ? `sns -> lambda ${r.function}: failed after ${r.attempts} attempts: ${r.error}`
+        : `sns -> lambda ${r.function}: delivered message ${r.messageId}`,
+    );
+  } else {
+    out(`sns subscription ${sub.protocol}:${sub.endpoint}: not delivered (${r.reason})`);
+  }
+}
+
+/** The alarm emails (Notification messages, not confirmations) in the outbox. */
+const outboxNotifications = () =>
+  listOutbox(OUTBOX_DIR).filter((m) => m.message.type === 'Notification').length;
 
 async function stopAll(): Promise<void> {
   scheduler?.stop();
   stopping = true;
+  await delivery?.stop().catch(() => undefined);
   await Promise.all([...children].map((c) => stopProcessGroup(c)));
   await serve?.stop().catch(() => undefined);
   clearInterval(metricsTimer);
@@ -128,6 +158,12 @@ async function stopAll(): Promise<void> {
     out('');
     out(bold('Invocations by function (from their EMF metric lines):'));
     for (const line of summary) out(`  ${line}`);
+  }
+  if (delivery) {
+    const d = delivery.delivered;
+    out(
+      `SNS delivered: ${d.email} email message(s) to ${relative(OUTBOX_DIR)}/ (pnpm outbox lists them), ${d.lambda} Lambda invocation(s)${d.failed ? `, ${d.failed} failed` : ''}`,
+    );
   }
   await moto?.stop().catch(() => undefined);
   await proxy?.close().catch(() => undefined);
@@ -226,7 +262,24 @@ async function main(): Promise<void> {
   metricsTimer = setInterval(() => void collector?.flush().catch(() => undefined), 1000);
   metricsTimer.unref();
 
-  await phase(5, 'Opening the API front door', async () => {
+  await phase(5, 'Opening the API front door; delivering SNS messages', async () => {
+    // The emulator starts empty, so the last outbox describes a stack that is gone.
+    if (existsSync(OUTBOX_DIR)) {
+      await rm(`${OUTBOX_DIR}.previous`, { recursive: true, force: true });
+      await rename(OUTBOX_DIR, `${OUTBOX_DIR}.previous`);
+    }
+    delivery = new LocalSnsDelivery(target, {
+      outboxDir: OUTBOX_DIR,
+      invoker: serve!.runtime,
+      report: reportDelivery,
+    });
+    const subs = await delivery.sync();
+    out(
+      dim(
+        `      ${subs.length} SNS subscription(s) delivered locally (emulator-only SQS shadows); email goes to ${relative(OUTBOX_DIR)}/`,
+      ),
+    );
+    delivery.start((error) => out(`sns delivery: ${error.message}`));
     const local: LocalJson = { apiUrl: serve!.url, awsEndpoint, region };
     await mkdir(WORK_DIR, { recursive: true });
     await writeFile(LOCAL_JSON, `${JSON.stringify(local, null, 2)}\n`);
@@ -250,6 +303,9 @@ async function main(): Promise<void> {
     );
   }
   if (api.cors) out(`CORS allows: ${api.cors.allowOrigins.join(', ')}`);
+  out(
+    `Outbox (email sent to SNS subscriptions, one JSON file each): ${bold(`${relative(OUTBOX_DIR)}/`)}  (pnpm outbox lists them, pnpm outbox show <n> prints one)`,
+  );
   if (linregress && linregress.routeKey !== '$default') {
     out('Try the seed example:');
     out(`  ${curlFor(serve.url, linregress.routeKey, iam ? { region } : undefined)}`);
@@ -268,6 +324,13 @@ async function main(): Promise<void> {
     out(`analytics demo: ${error.message}`);
     return undefined;
   });
+  if (scheduler && delivery) {
+    // the runs' alarms were published as their executions finished: deliver them before the summary
+    await delivery.flush().catch(() => undefined);
+    out(
+      `analytics demo: ${outboxNotifications()} alarm email(s) in ${relative(OUTBOX_DIR)}/ (pnpm outbox), results at ${serve.url}/analyses/<name>/results?series=meter-004&flagged=true`,
+    );
+  }
 }
 
 async function shutdown(signal: string): Promise<void> {

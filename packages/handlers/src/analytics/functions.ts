@@ -8,6 +8,7 @@ import {
   ConditionalCheckFailedException,
   DynamoDBClient,
   PutItemCommand,
+  UpdateItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -16,7 +17,15 @@ import { analyseSeries, type ResultItem, type SeriesOutcome } from './analyse';
 import { groupSeries, type RawReading } from './csv';
 import { toItem } from './dynamo';
 import { analyticsEnv, setting } from './env';
-import { alarmMessage, metricsLine, summariseRun } from './run';
+import {
+  alarmMessage,
+  type FlaggedReading,
+  flaggedReadings,
+  metricsLine,
+  noticeKey,
+  type RunRecord,
+  summariseRun,
+} from './run';
 import { AnalysisInputError, type AnalysisSpec } from './spec';
 
 let dynamo: DynamoDBClient | undefined;
@@ -150,16 +159,102 @@ export async function analyseSeriesStep(event: {
 }
 
 /**
- * Finish: the run record, the EMF metrics line, and the alarm, published
- * only if its key (the analysis and the anomalies found) was not notified
- * before: a conditional put on the runs table makes it once per period.
+ * Claims the notice key of each flagged reading with a conditional put on
+ * the runs table (16 at a time); returns the readings this run claimed,
+ * i.e. those no earlier run has notified.
+ */
+async function claimNotices(
+  table: string,
+  run: RunRecord,
+  flagged: readonly FlaggedReading[],
+): Promise<FlaggedReading[]> {
+  const fresh: FlaggedReading[] = [];
+  for (let i = 0; i < flagged.length; i += 16) {
+    const batch = flagged.slice(i, i + 16);
+    const claimed = await Promise.all(
+      batch.map(async (f) => {
+        try {
+          await dynamoClient().send(
+            new PutItemCommand({
+              TableName: table,
+              Item: toItem({
+                analysis: run.analysis,
+                sk: noticeKey(f.series, f.period),
+                series: f.series,
+                period: f.period,
+                runId: run.runId,
+                at: run.endedAt,
+                expiresAt: run.expiresAt,
+              }),
+              // free, or given back by a run whose publish failed
+              ConditionExpression: 'attribute_not_exists(sk) OR #released = :released',
+              ExpressionAttributeNames: { '#released': 'released' },
+              ExpressionAttributeValues: { ':released': { BOOL: true } },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (
+            error instanceof ConditionalCheckFailedException ||
+            (error as Error).name === 'ConditionalCheckFailedException'
+          ) {
+            return false;
+          }
+          throw error;
+        }
+      }),
+    );
+    batch.forEach((f, j) => {
+      if (claimed[j]) fresh.push(f);
+    });
+  }
+  return fresh;
+}
+
+/**
+ * Gives claimed notice keys back (the publish failed), so a retry or re-run
+ * notifies them: marked released (Finish may update, not delete, items).
+ */
+async function releaseNotices(
+  table: string,
+  run: RunRecord,
+  claimed: readonly FlaggedReading[],
+): Promise<void> {
+  for (let i = 0; i < claimed.length; i += 16) {
+    await Promise.all(
+      claimed.slice(i, i + 16).map((f) =>
+        dynamoClient()
+          .send(
+            new UpdateItemCommand({
+              TableName: table,
+              Key: toItem({ analysis: run.analysis, sk: noticeKey(f.series, f.period) }),
+              UpdateExpression: 'SET #released = :released',
+              ConditionExpression: 'runId = :run',
+              ExpressionAttributeNames: { '#released': 'released' },
+              ExpressionAttributeValues: { ':run': { S: run.runId }, ':released': { BOOL: true } },
+            }),
+          )
+          .catch(() => undefined),
+      ),
+    );
+  }
+}
+
+/**
+ * Finish: the run record, the EMF metrics line, and the alarm. Each flagged
+ * reading (analysis, series, period) is notified once, whichever run finds
+ * it: Finish claims a notice key per reading with a conditional put on the
+ * runs table and publishes only the readings it claimed. A re-run over the
+ * same period therefore publishes nothing; one that finds a new anomaly
+ * publishes just that one. If the publish fails, the claims are given back
+ * and the error is raised, so the anomalies are not lost.
  */
 export async function finishRun(event: {
   analysis: AnalysisSpec;
   runId: string;
   startedAt: string;
   state: { outcomes?: SeriesOutcome[]; failure?: { Error?: string; Cause?: string } };
-}): Promise<{ status: string; notified: boolean }> {
+}): Promise<{ status: string; notified: number; alreadyNotified: number }> {
   const env = analyticsEnv();
   const run = summariseRun({
     analysis: event.analysis.name,
@@ -173,33 +268,12 @@ export async function finishRun(event: {
   const table = setting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE');
   await dynamoClient().send(new PutItemCommand({ TableName: table, Item: toItem({ ...run }) }));
   console.log(metricsLine(run, new Date()));
-  const alarm = run.status === 'SUCCEEDED' ? alarmMessage(run) : undefined;
-  let notified = false;
+  const flagged = run.status === 'SUCCEEDED' ? flaggedReadings(run) : [];
+  if (flagged.length === 0) return { status: run.status, notified: 0, alreadyNotified: 0 };
+  const fresh = await claimNotices(table, run, flagged);
+  const alarm = alarmMessage(run, fresh, flagged.length - fresh.length);
   if (alarm) {
     try {
-      await dynamoClient().send(
-        new PutItemCommand({
-          TableName: table,
-          Item: toItem({
-            analysis: run.analysis,
-            sk: `notice#${alarm.key}`,
-            runId: run.runId,
-            at: run.endedAt,
-            expiresAt: run.expiresAt,
-          }),
-          ConditionExpression: 'attribute_not_exists(sk)',
-        }),
-      );
-      notified = true;
-    } catch (error) {
-      if (
-        !(error instanceof ConditionalCheckFailedException) &&
-        (error as Error).name !== 'ConditionalCheckFailedException'
-      ) {
-        throw error;
-      }
-    }
-    if (notified) {
       await snsClient().send(
         new PublishCommand({
           TopicArn: setting(env.alarmTopicArn, 'LAMBDA_STATS_ALARM_TOPIC_ARN'),
@@ -210,7 +284,14 @@ export async function finishRun(event: {
           },
         }),
       );
+    } catch (error) {
+      await releaseNotices(table, run, fresh);
+      throw error;
     }
   }
-  return { status: run.status, notified };
+  return {
+    status: run.status,
+    notified: fresh.length,
+    alreadyNotified: flagged.length - fresh.length,
+  };
 }

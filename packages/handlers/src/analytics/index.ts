@@ -17,7 +17,10 @@ export {
 export {
   type AlarmMessage,
   alarmMessage,
+  type FlaggedReading,
+  flaggedReadings,
   metricsLine,
+  noticeKey,
   type RunRecord,
   type RunStatus,
   runSortKey,

@@ -79,51 +79,99 @@ function describeFailure(failure: { Error?: string; Cause?: string }): string {
   return `${failure.Error ?? 'Error'}: ${failure.Cause ?? 'no cause given'}`;
 }
 
+/** One flagged reading of a run. */
+export interface FlaggedReading {
+  readonly series: string;
+  readonly period: string;
+  readonly actual: number;
+  readonly expected: number;
+  readonly score: number;
+}
+
+/** Every reading a run flagged, in the order of its outcomes. */
+export function flaggedReadings(run: RunRecord): FlaggedReading[] {
+  return run.outcomes.flatMap((o) =>
+    o.status === 'analysed'
+      ? o.anomalies.map((a) => ({
+          series: o.series,
+          period: a.period,
+          actual: a.actual,
+          expected: a.expected,
+          score: a.score,
+        }))
+      : [],
+  );
+}
+
+/**
+ * The runs-table sort key that records "this reading was notified": one per
+ * analysis, series and period, whichever run found it. Finish claims it with
+ * a conditional put before publishing, so a re-run over the same period (or
+ * an overlapping one) never notifies the same anomaly twice. Hashed, so a
+ * series id holding '#' cannot collide with another pair.
+ */
+export function noticeKey(series: string, period: string): string {
+  return `notice#${createHash('sha256').update(`${series}\n${period}`).digest('hex').slice(0, 32)}`;
+}
+
 export interface AlarmMessage {
-  /** Idempotency key: the same anomalies for the same analysis notify once, whichever run finds them. */
-  readonly key: string;
   readonly subject: string;
   readonly body: string;
   readonly attributes: { readonly analysis: string };
 }
 
+/** How many flagged readings an alarm lists per series, and how many series. */
+const PER_SERIES = 5;
+const MAX_SERIES = 200;
+
 /**
- * The alarm for a run's anomalies, or undefined when there are none. Its
- * key hashes the analysis and the (series, period) pairs flagged, so a
- * re-run over the same period finds the key taken and does not notify again.
+ * The alarm for the anomalies of a run not notified before (`fresh`, all of
+ * the run's by default), or undefined when there are none.
+ * `alreadyNotified` counts the run's anomalies an earlier run had notified.
  */
-export function alarmMessage(run: RunRecord): AlarmMessage | undefined {
-  const flagged = run.outcomes.flatMap((o) =>
-    o.status === 'analysed' ? o.anomalies.map((a) => ({ series: o.series, ...a })) : [],
-  );
-  if (flagged.length === 0) return undefined;
-  const pairs = flagged.map((f) => `${f.series}@${f.period}`).sort();
-  const key = createHash('sha256')
-    .update(`${run.analysis}\n${pairs.join('\n')}`)
-    .digest('hex')
-    .slice(0, 32);
-  const seriesCount = new Set(flagged.map((f) => f.series)).size;
+export function alarmMessage(
+  run: RunRecord,
+  fresh: readonly FlaggedReading[] = flaggedReadings(run),
+  alreadyNotified = 0,
+): AlarmMessage | undefined {
+  if (fresh.length === 0) return undefined;
+  const seriesCount = new Set(fresh.map((f) => f.series)).size;
   const subject =
-    `[lambda-stats] ${run.analysis}: ${flagged.length} anomal${flagged.length === 1 ? 'y' : 'ies'} in ${seriesCount} series`.slice(
+    `[lambda-stats] ${run.analysis}: ${fresh.length} ${alreadyNotified > 0 ? 'new ' : ''}anomal${fresh.length === 1 ? 'y' : 'ies'} in ${seriesCount} series`.slice(
       0,
       100,
     );
-  const lines = flagged
-    .slice(0, 100)
-    .map(
-      (f) =>
+  // grouped by series, at most PER_SERIES readings each (the largest |score|, in time
+  // order): a step change flagging days of readings does not hide the other series
+  const bySeries = new Map<string, FlaggedReading[]>();
+  for (const f of fresh) bySeries.set(f.series, [...(bySeries.get(f.series) ?? []), f]);
+  const lines: string[] = [];
+  for (const [series, readings] of [...bySeries].slice(0, MAX_SERIES)) {
+    const shown = [...readings]
+      .sort((a, b) => Math.abs(b.score) - Math.abs(a.score))
+      .slice(0, PER_SERIES)
+      .sort((a, b) => a.period.localeCompare(b.period));
+    for (const f of shown)
+      lines.push(
         `  ${f.series}  ${f.period}  actual ${round(f.actual)}  expected ${round(f.expected)}  score ${round(f.score)}`,
-    );
+      );
+    if (readings.length > PER_SERIES)
+      lines.push(
+        `  ${series}  ... and ${readings.length - PER_SERIES} more (GET /analyses/${run.analysis}/results?series=${encodeURIComponent(series)}&flagged=true)`,
+      );
+  }
   const body = [
     `Analysis ${run.analysis}, run ${run.runId} (${run.startedAt}):`,
-    `${run.counts.analysed} of ${run.counts.series} series analysed, ${run.counts.rejected} rejected, ${flagged.length} anomalies.`,
+    `${run.counts.analysed} of ${run.counts.series} series analysed, ${run.counts.rejected} rejected, ${run.counts.anomalies} anomalies${alreadyNotified > 0 ? ` (${alreadyNotified} already notified by an earlier run, not repeated here)` : ''}.`,
     '',
     ...lines,
-    ...(flagged.length > 100
-      ? [`  ... and ${flagged.length - 100} more (GET /analyses/${run.analysis}/results)`]
+    ...(bySeries.size > MAX_SERIES
+      ? [
+          `  ... and ${bySeries.size - MAX_SERIES} more series (GET /analyses/${run.analysis}/results)`,
+        ]
       : []),
   ].join('\n');
-  return { key, subject, body, attributes: { analysis: run.analysis } };
+  return { subject, body, attributes: { analysis: run.analysis } };
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);

@@ -30,6 +30,8 @@ import {
 const MAX_VALUES = 5000;
 const MAX_PERIODS = 96;
 const MAX_SEASONAL_COST = 4_000_000;
+/** Simulated path-steps of one request's intervals (about 0.5 s on an idle core, several on a loaded one). */
+const MAX_SIMULATED_STEPS = 10_000_000;
 
 const unitInterval = (description: string) =>
   documented(v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(1))), description);
@@ -78,6 +80,14 @@ const fields = v.strictObject({
     v.optional(v.pipe(finiteNumber, v.gtValue(0), v.ltValue(1)), 0.95),
     'Level of the prediction intervals.',
   ),
+  simulate_repetitions: documented(
+    v.optional(v.pipe(wholeNumber(), v.minValue(100), v.maxValue(1_000_000))),
+    `With multiplicative seasonality, the simulated paths behind the intervals beyond seasonal_periods steps (statsmodels' simulate_repetitions; 100 to 1000000). Default 10000, fewer for horizons beyond 500 simulated steps (5e6 / (horizon - seasonal_periods), at least 1000); simulate_repetitions x (horizon - seasonal_periods) may be at most ${MAX_SIMULATED_STEPS}.`,
+  ),
+  random_seed: documented(
+    v.optional(v.pipe(wholeNumber(), v.minValue(0), v.maxValue(2 ** 32 - 1))),
+    'Seed of those simulations (0 to 2^32 - 1; default 0): the same request gives the same intervals.',
+  ),
 });
 
 /** Estimating a long season's initial states over a long series is refused up front (a 400), not timed out. */
@@ -86,6 +96,17 @@ const request = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const { y, seasonal, seasonal_periods: m, initial_level } = dataset.value;
+    const { simulate_repetitions: reps, horizon } = dataset.value;
+    if (seasonal === 'mul' && m !== undefined && reps !== undefined) {
+      const steps = reps * Math.max(0, horizon - m);
+      if (steps > MAX_SIMULATED_STEPS) {
+        addIssue({
+          input: reps,
+          message: `simulate_repetitions ${reps} over ${horizon - m} simulated steps (horizon - seasonal_periods) is ${steps} path-steps, more than ${MAX_SIMULATED_STEPS} for one request: send at most ${Math.floor(MAX_SIMULATED_STEPS / (horizon - m))} repetitions, or leave it out for the default`,
+          path: [pathItem(dataset.value, 'simulate_repetitions')],
+        });
+      }
+    }
     if (seasonal === null || m === undefined || initial_level !== undefined) return;
     const cost = y.length * (m + 6) ** 2;
     if (cost > MAX_SEASONAL_COST) {
@@ -130,9 +151,21 @@ const response = () =>
           level: finiteNumber,
           lower: v.array(resultNumber),
           upper: v.array(resultNumber),
+          method: documented(
+            v.picklist(['exact', 'simulated']),
+            "'exact' when every bound is exact; 'simulated' when those from simulated_from on are simulated quantiles.",
+          ),
+          simulated_from: documented(
+            v.nullable(wholeNumber()),
+            'The first horizon (1-based) whose bounds are simulated; null when none is.',
+          ),
+          repetitions: documented(
+            v.nullable(wholeNumber()),
+            'Simulated paths behind those bounds; null when none is simulated.',
+          ),
         }),
       ),
-      "Analytical intervals of the additive-error ETS model (Hyndman et al. 2008, class 1, as statsmodels' ETSModel): null with multiplicative seasonality, which has no closed form, or horizon 0.",
+      "Intervals of the additive-error ETS model these recursions are, sigma^2 = sse / n. Without multiplicative seasonality: analytical (Hyndman et al. 2008, class 1), as statsmodels' ETSModel. With it (ETS(A,N,M), ETS(A,A,M), ETS(A,Ad,M), which statsmodels simulates): exact normal intervals for the first seasonal_periods steps (the forecast is linear in the errors there), and beyond them quantiles of simulated paths (seeded, so reproducible). null when horizon is 0.",
     ),
     optimizer: documented(
       v.nullable(
@@ -162,6 +195,8 @@ function fitModel(r: v.InferOutput<typeof request>) {
     initialSeasonal: r.initial_seasonal,
     horizon: r.horizon,
     confidenceLevel: r.confidence_level,
+    simulateRepetitions: r.simulate_repetitions,
+    randomSeed: r.random_seed,
   });
 }
 
@@ -176,6 +211,8 @@ const REQUEST_NAMES: Record<string, string> = {
   initialSeasonal: 'initial_seasonal',
   seasonalPeriods: 'seasonal_periods',
   confidenceLevel: 'confidence_level',
+  simulateRepetitions: 'simulate_repetitions',
+  randomSeed: 'random_seed',
   'damped:': 'damped_trend:',
 };
 const CORE_NAMES = new RegExp(Object.keys(REQUEST_NAMES).join('|'), 'g');
@@ -189,7 +226,7 @@ function inRequestNames(e: unknown): unknown {
   return new StatsInputError(e.fn, problem, { cause: e });
 }
 
-/** statsmodels' ExponentialSmoothing (Holt-Winters), with ETSModel's analytical intervals. */
+/** statsmodels' ExponentialSmoothing (Holt-Winters), with ETSModel's intervals (exact, or simulated with multiplicative seasonality). */
 export const exponential_smoothing = defineEndpoint({
   name: 'exponential_smoothing',
   summary:
@@ -221,7 +258,14 @@ export const exponential_smoothing = defineEndpoint({
       sse: finiteOrNull(fit.sse),
       forecast: finiteOrNullAll(fit.forecast),
       prediction_intervals: pi
-        ? { level: pi.level, lower: finiteOrNullAll(pi.lower), upper: finiteOrNullAll(pi.upper) }
+        ? {
+            level: pi.level,
+            lower: finiteOrNullAll(pi.lower),
+            upper: finiteOrNullAll(pi.upper),
+            method: pi.method,
+            simulated_from: pi.simulatedFrom,
+            repetitions: pi.repetitions,
+          }
         : null,
       optimizer: fit.optimizer,
     };
@@ -268,6 +312,9 @@ export const exponential_smoothing = defineEndpoint({
         level: 0.95,
         lower: [34.281652158727084, 25.44997090484962, 29.727457599044104, 45.21852581102355],
         upper: [36.66380757906498, 27.958483492995214, 32.37850869571692, 48.027651721249875],
+        method: 'exact',
+        simulated_from: null,
+        repetitions: null,
       },
       optimizer: null,
     },

@@ -21,7 +21,10 @@ const request = v.strictObject({
 
 const response = () =>
   v.object({
-    scores: documented(v.array(resultNumber), 'M_i = 0.6745 (x_i - median) / MAD, in input order.'),
+    scores: documented(
+      v.array(resultNumber),
+      'M_i = 0.6745 (x_i - median) / MAD, in input order. A missing value (null) scores null and is not flagged; under nan_policy omit the median and MAD come from the other values, under propagate every score, the median and the MAD are null (as zscore).',
+    ),
     outliers: documented(v.array(v.boolean()), '|M_i| > threshold, in input order.'),
     outlier_indices: documented(v.array(wholeNumber()), 'The indices i where |M_i| > threshold.'),
     median: resultNumber,
@@ -40,8 +43,11 @@ export const modified_zscore = defineEndpoint({
     'Modified z-scores of Iglewicz and Hoaglin, 0.6745 (x - median) / MAD, with outliers flagged (not a scipy function).',
   request,
   response,
-  handle({ x, threshold }) {
-    const r = modifiedZscore(x, { threshold });
+  // a missing value keeps its place (score null, not flagged); omit scores
+  // the others without it, propagate makes every score and the median null
+  keepsPositions: true,
+  handle({ x, threshold }, missing) {
+    const r = modifiedZscore(x, { threshold, nanPolicy: missing?.nanPolicy });
     return {
       scores: finiteOrNullAll(r.scores),
       outliers: r.outliers,

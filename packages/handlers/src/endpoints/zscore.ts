@@ -15,7 +15,7 @@ const response = () =>
   v.object({
     zscore: documented(
       v.array(resultNumber),
-      '(a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0.',
+      "(a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0. With missing values (null): under nan_policy omit, mean and sd come from the other values and a missing value's own score is null; under propagate, every score is null.",
     ),
   });
 
@@ -25,8 +25,11 @@ export const zscore = defineEndpoint({
   summary: 'Standard scores (a - mean) / sd of a sample (scipy.stats.zscore).',
   request,
   response,
-  handle({ a, ddof }) {
-    return { zscore: finiteOrNullAll(coreZscore(a, { ddof })) };
+  // a missing value keeps its place: null under omit (the others scored
+  // without it), every score null under propagate, as scipy
+  keepsPositions: true,
+  handle({ a, ddof }, missing) {
+    return { zscore: finiteOrNullAll(coreZscore(a, { ddof, nanPolicy: missing?.nanPolicy })) };
   },
   // golden/examples.py: stats.zscore([0.7972, 0.0767, ...]) (scipy's documented sample)
   example: {

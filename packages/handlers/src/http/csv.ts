@@ -52,11 +52,18 @@ function columnList(field: string, raw: string): string[] {
 }
 
 /** A query value for a scalar field, typed as the JSON field would be; the schema then checks it. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A query-string value as its field takes it; what does not parse is passed on for the schema to refuse. */
 function scalar(kind: FieldKind, raw: string): unknown {
   if (kind === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
-  if (kind === 'number') {
+  if (kind === 'number' || kind === 'number_or_word') {
     const t = raw.trim();
-    return t !== '' && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : raw;
+    return t !== '' && NUMBER.test(t) ? Number(t) : raw;
+  }
+  if (kind === 'numbers') {
+    const parts = raw.split(',').map((p) => p.trim());
+    return parts.every((p) => NUMBER.test(p)) ? parts.map(Number) : raw;
   }
   return raw;
 }
@@ -83,7 +90,7 @@ export function csvParameters(endpoint: Pick<Endpoint, 'name' | 'request'>): {
       }
     } else if (kind !== 'other') {
       // an object field (the regressions' `predict`) has no query-string form: JSON only
-      out.push({ name, kind, required: kind === 'sample' || !isOptional(schema as never) });
+      out.push({ name, kind, required: !isOptional(schema as never) });
     }
   }
   if (NAN_POLICY_ENDPOINTS.has(endpoint.name)) {
@@ -103,7 +110,7 @@ export interface CsvMapped {
  *   `unknown_column` for a column the CSV does not have (the columns are listed).
  */
 export function csvPayload(
-  endpoint: Pick<Endpoint, 'name' | 'request'>,
+  endpoint: Pick<Endpoint, 'name' | 'request' | 'keepsPositions'>,
   text: string,
   query: Record<string, string>,
 ): Record<string, unknown> {
@@ -145,6 +152,8 @@ export function csvPayload(
     (f) =>
       (kinds[f] === 'sample' || kinds[f] === 'matrix') &&
       query[f] === undefined &&
+      // an optional sample (theilslopes' x) may be left unmapped
+      !(kinds[f] === 'sample' && isOptional(endpoint.request.entries[f] as never)) &&
       !(f === TABLE && (query.rows !== undefined || query.cols !== undefined)),
   );
   if (missing.length > 0) {
@@ -157,7 +166,8 @@ export function csvPayload(
   for (const [field, kind] of Object.entries(kinds)) {
     const raw = query[field];
     if (kind === 'sample') {
-      const [name, ...more] = columnList(field, raw!);
+      if (raw === undefined) continue; // an optional sample left out
+      const [name, ...more] = columnList(field, raw);
       if (more.length > 0) throw badQuery(`${field} is one column (got ${raw})`);
       columns[name!] = 'number';
       plan.push({ field, build: (t) => toArray(t.numbers[name!]!) });
@@ -212,7 +222,13 @@ export function csvPayload(
   const options: ReadOptions = {
     format: 'csv',
     columns,
-    nanPolicy: nanAllowed ? nanPolicy : 'raise',
+    // an endpoint that keeps each value's place (zscore) is given its missing
+    // cells as null even under omit: prepareNanPolicy does the rest
+    nanPolicy: !nanAllowed
+      ? 'raise'
+      : endpoint.keepsPositions === true && nanPolicy === 'omit'
+        ? 'propagate'
+        : nanPolicy,
     pairing: independent ? 'independent' : 'rows',
     mentionNanPolicy: nanAllowed,
   };

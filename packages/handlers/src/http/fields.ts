@@ -6,9 +6,19 @@
  */
 import type * as v from 'valibot';
 
-export type FieldKind = 'sample' | 'matrix' | 'boolean' | 'number' | 'string' | 'other';
+export type FieldKind =
+  | 'sample'
+  | 'matrix'
+  | 'boolean'
+  | 'number'
+  | 'string'
+  /** a fixed-length list of numbers (iqr's rng); comma-separated in a query string */
+  | 'numbers'
+  /** a number or a word (the robust statistics' scale: 1.4826 or "normal") */
+  | 'number_or_word'
+  | 'other';
 
-type Node = { type: string; wrapped?: Node; item?: Node };
+type Node = { type: string; wrapped?: Node; item?: Node; items?: Node[]; options?: Node[] };
 
 /** The schema under optional/nullable wrappers (a pipe keeps its base schema's type). */
 function unwrap(schema: Node): Node {
@@ -28,6 +38,15 @@ export function fieldKind(schema: v.GenericSchema): FieldKind {
       return 'matrix';
     }
     return 'other';
+  }
+  if ((s.type === 'strict_tuple' || s.type === 'tuple') && s.items !== undefined) {
+    return s.items.every((i) => unwrap(i).type === 'number') ? 'numbers' : 'other';
+  }
+  if (s.type === 'union' && s.options !== undefined) {
+    const types = s.options.map((o) => unwrap(o).type);
+    return types.includes('number') && types.every((t) => t === 'number' || t === 'literal')
+      ? 'number_or_word'
+      : 'other';
   }
   if (s.type === 'boolean') return 'boolean';
   if (s.type === 'number') return 'number';
@@ -50,8 +69,11 @@ export function fieldKinds(entries: v.ObjectEntries): Record<string, FieldKind> 
 /**
  * The scipy functions that take `nan_policy` (scipy 1.17), by endpoint
  * name: linregress, spearmanr, kendalltau, the three t-tests,
- * mannwhitneyu, f_oneway, ks_2samp, shapiro, describe. pearsonr and
- * chi2_contingency have none in scipy, nor do the ols and polyfit fits.
+ * mannwhitneyu, f_oneway, ks_2samp, shapiro, describe, and the robust
+ * statistics median_abs_deviation, zscore, iqr, theilslopes and
+ * siegelslopes; plus modified_zscore (ours, not scipy's), which follows
+ * zscore. pearsonr and chi2_contingency have none in scipy, nor do the ols
+ * and polyfit fits or statsmodels' exponential smoothing.
  */
 export const NAN_POLICY_ENDPOINTS: ReadonlySet<string> = new Set([
   'linregress',
@@ -65,6 +87,12 @@ export const NAN_POLICY_ENDPOINTS: ReadonlySet<string> = new Set([
   'ks_2samp',
   'shapiro',
   'describe',
+  'median_abs_deviation',
+  'zscore',
+  'iqr',
+  'theilslopes',
+  'siegelslopes',
+  'modified_zscore',
 ]);
 
 /**

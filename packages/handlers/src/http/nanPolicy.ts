@@ -13,6 +13,11 @@
  * - `propagate`: the request is validated with the nulls standing in as
  *   numbers, and the answer is scipy's for NaN input: every statistic null
  *   (scipy's nan), the counts of observations kept.
+ *
+ * Endpoints whose answer has one value per input value (`keepsPositions`:
+ * zscore, modified_zscore) get the missing values as NaN instead, with the
+ * policy, and keep their places (scipy's omit still gives a missing
+ * value's own score as nan): see `restoreMissing`.
  */
 import * as v from 'valibot';
 import type { Endpoint } from '../endpoint';
@@ -31,6 +36,12 @@ export interface NanPrepared {
   payload: unknown;
   /** True when a missing value was sent under propagate: answer with nanResult. */
   propagate: boolean;
+  /**
+   * For a `keepsPositions` endpoint under omit or propagate: where the
+   * missing values were (stood in for by 0 until validation has run;
+   * `restoreMissing` puts NaN back there) and the policy for `handle`.
+   */
+  missing?: { nanPolicy: 'omit' | 'propagate'; paths: (string | number)[][] };
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -113,20 +124,14 @@ export function prepareNanPolicy(endpoint: Endpoint, payload: unknown): NanPrepa
     });
     return throwIssues(issues, found.length);
   }
-  if (policy === 'propagate') {
-    const filled: Record<string, unknown> = { ...rest };
-    for (const f of samples) {
-      const a = rest[f];
-      if (Array.isArray(a)) filled[f] = a.map((x) => (x === null ? 0 : x));
-    }
-    for (const f of groups) {
-      const m = rest[f];
-      if (Array.isArray(m)) {
-        filled[f] = m.map((g) => (Array.isArray(g) ? g.map((x) => (x === null ? 0 : x)) : g));
-      }
-    }
-    return { payload: filled, propagate: true };
+  if (endpoint.keepsPositions === true) {
+    return {
+      payload: withZeros(rest, samples, groups),
+      propagate: false,
+      missing: { nanPolicy: policy, paths: found },
+    };
   }
+  if (policy === 'propagate') return { payload: withZeros(rest, samples, groups), propagate: true };
   // omit
   const out: Record<string, unknown> = { ...rest };
   const paired = !INDEPENDENT_SAMPLES.has(endpoint.name) && samples.length > 1;
@@ -152,6 +157,50 @@ export function prepareNanPolicy(endpoint: Endpoint, payload: unknown): NanPrepa
       out[f] = m.map((g) => (Array.isArray(g) ? g.filter((x) => x !== null) : g));
   }
   return { payload: out, propagate: false };
+}
+
+/** The request with 0 standing in for each missing value, so validation sees numbers. */
+function withZeros(
+  rest: Record<string, unknown>,
+  samples: string[],
+  groups: string[],
+): Record<string, unknown> {
+  const filled: Record<string, unknown> = { ...rest };
+  for (const f of samples) {
+    const a = rest[f];
+    if (Array.isArray(a)) filled[f] = a.map((x) => (x === null ? 0 : x));
+  }
+  for (const f of groups) {
+    const m = rest[f];
+    if (Array.isArray(m)) {
+      filled[f] = m.map((g) => (Array.isArray(g) ? g.map((x) => (x === null ? 0 : x)) : g));
+    }
+  }
+  return filled;
+}
+
+/**
+ * The validated request of a `keepsPositions` endpoint with NaN back where
+ * the missing values were (new arrays; the parsed output is not changed).
+ */
+export function restoreMissing<T extends Record<string, unknown>>(
+  input: T,
+  paths: (string | number)[][],
+): T {
+  const out: Record<string, unknown> = { ...input };
+  const copied = new Set<unknown>();
+  for (const path of paths) {
+    const [field, ...at] = path as [string, ...number[]];
+    if (!copied.has(field)) {
+      const v = out[field];
+      out[field] = Array.isArray(v) ? v.map((e) => (Array.isArray(e) ? [...e] : e)) : v;
+      copied.add(field);
+    }
+    let target = out[field] as unknown[];
+    for (let i = 0; i < at.length - 1; i++) target = target[at[i] as number] as unknown[];
+    target[at[at.length - 1] as number] = Number.NaN;
+  }
+  return out as T;
 }
 
 function throwIssues(issues: { path: string; message: string }[], total: number): never {

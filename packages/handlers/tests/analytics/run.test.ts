@@ -1,13 +1,15 @@
 /**
  * A run's record, its alarm and its metrics line: counts add up, a failure
- * is recorded with its reason, the alarm key is the same for the same
- * anomalies (so a re-run notifies once) and changes when they change, and
+ * is recorded with its reason, the notice key is one per series and period
+ * (so a re-run notifies once), the alarm lists only what is new, and
  * the EMF line is what CloudWatch turns into metrics.
  */
 import { describe, expect, it } from 'vitest';
 import {
   alarmMessage,
+  flaggedReadings,
   metricsLine,
+  noticeKey,
   type SeriesOutcome,
   summariseRun,
 } from '../../src/analytics/index';
@@ -64,35 +66,77 @@ describe('summariseRun', () => {
   });
 });
 
+const more: SeriesOutcome = {
+  series: 'd',
+  status: 'analysed',
+  readings: 10,
+  scored: 4,
+  from: 'f',
+  to: 't',
+  anomalies: [{ period: '2026-03-02T02:00:00.000Z', actual: 1, expected: 9, score: -8 }],
+};
+
 describe('alarmMessage', () => {
   it('is undefined without anomalies', () => {
     expect(alarmMessage(summariseRun({ ...base, outcomes: [outcomes[1]!] }))).toBeUndefined();
   });
 
-  it('has the same key for the same anomalies in another run, and another key for other anomalies', () => {
-    const first = alarmMessage(summariseRun({ ...base, outcomes }))!;
-    const rerun = alarmMessage(
-      summariseRun({ ...base, runId: 'exec-2', startedAt: '2026-03-02T07:00:00.000Z', outcomes }),
-    )!;
-    expect(rerun.key).toBe(first.key);
-    const more: SeriesOutcome[] = [
-      ...outcomes,
-      {
-        series: 'd',
-        status: 'analysed',
-        readings: 10,
-        scored: 4,
-        from: 'f',
-        to: 't',
-        anomalies: [{ period: '2026-03-02T02:00:00.000Z', actual: 1, expected: 9, score: -8 }],
-      },
-    ];
-    expect(alarmMessage(summariseRun({ ...base, outcomes: more }))!.key).not.toBe(first.key);
-    expect(first.subject).toBe('[lambda-stats] alarms: 1 anomaly in 1 series');
-    expect(first.body).toMatch(
+  it('lists the anomalies not notified before; says how many an earlier run notified', () => {
+    const run = summariseRun({ ...base, outcomes: [...outcomes, more] });
+    const flagged = flaggedReadings(run);
+    expect(flagged.map((f) => `${f.series}@${f.period}`)).toEqual([
+      'a@2026-03-02T01:00:00.000Z',
+      'd@2026-03-02T02:00:00.000Z',
+    ]);
+    const all = alarmMessage(run)!;
+    expect(all.subject).toBe('[lambda-stats] alarms: 2 anomalies in 2 series');
+    expect(all.body).toMatch(
       /a {2}2026-03-02T01:00:00.000Z {2}actual 90 {2}expected 10 {2}score 9.1/,
     );
-    expect(first.attributes).toEqual({ analysis: 'alarms' });
+    expect(all.attributes).toEqual({ analysis: 'alarms' });
+    // a re-run where 'a' was notified before: only 'd' goes out, and the body says why
+    const rerun = alarmMessage(run, [flagged[1]!], 1)!;
+    expect(rerun.subject).toBe('[lambda-stats] alarms: 1 new anomaly in 1 series');
+    expect(rerun.body).not.toMatch(/^ {2}a {2}/m);
+    expect(rerun.body).toMatch(/^ {2}d {2}2026-03-02T02:00:00.000Z/m);
+    expect(rerun.body).toContain('1 already notified by an earlier run');
+    expect(alarmMessage(run, [], 2)).toBeUndefined();
+  });
+
+  it('lists at most 5 readings per series (the largest scores), so a step change does not hide the other series', () => {
+    const step: SeriesOutcome = {
+      ...more,
+      series: 'step',
+      anomalies: Array.from({ length: 144 }, (_, i) => ({
+        period: new Date(Date.UTC(2026, 2, 3) + i * 1_800_000).toISOString(),
+        actual: 50,
+        expected: 30,
+        score: i === 7 ? 99 : 10,
+      })),
+    };
+    const body = alarmMessage(summariseRun({ ...base, outcomes: [step, outcomes[0]!] }))!.body;
+    const stepLines = body.split('\n').filter((l) => l.startsWith('  step  '));
+    expect(stepLines).toHaveLength(6);
+    expect(
+      stepLines.some((l) => l.includes('2026-03-03T03:30:00.000Z') && l.includes('score 99')),
+    ).toBe(true);
+    expect(stepLines[5]).toBe(
+      '  step  ... and 139 more (GET /analyses/alarms/results?series=step&flagged=true)',
+    );
+    expect(body).toMatch(/^ {2}a {2}2026-03-02T01:00:00.000Z/m);
+  });
+});
+
+describe('noticeKey', () => {
+  it('is one key per series and period, whichever run finds it; a "#" in an id cannot collide', () => {
+    expect(noticeKey('a', '2026-03-02T01:00:00.000Z')).toBe(
+      noticeKey('a', '2026-03-02T01:00:00.000Z'),
+    );
+    expect(noticeKey('a', '2026-03-02T01:00:00.000Z')).not.toBe(
+      noticeKey('a', '2026-03-02T01:30:00.000Z'),
+    );
+    expect(noticeKey('a#b', 'c')).not.toBe(noticeKey('a', 'b#c'));
+    expect(noticeKey('a', 'b')).toMatch(/^notice#[0-9a-f]{32}$/);
   });
 });
 

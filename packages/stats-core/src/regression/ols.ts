@@ -1,7 +1,7 @@
 import { StatsInputError } from '../errors';
 import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { toScaledIntegers } from './internal/decimal';
-import { decimalColumnsOf, onesColumn } from './internal/design';
+import { decimalColumnsOf, exactShift, onesColumn, shiftedDecimals } from './internal/design';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
 
@@ -99,22 +99,59 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
       return column;
     }),
   ];
+  const exact = columns.map((_, j) => hasIntercept && j === 0);
+  const exactColumns = () => [
+    ...(hasIntercept ? [onesColumn(n)] : []),
+    ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((row) => row[j] as number))),
+  ];
+  // Columns on a large offset (values near 1e9 differing in the last digits)
+  // are fitted shifted by an exact integer, which the intercept absorbs:
+  // otherwise they are nearly collinear with the intercept and the float64
+  // solver declines to the BigNumber lane.
+  const shifts = columns.map((c, j) => (hasIntercept && j > 0 ? exactShift(c) : 0));
+  const yShift = hasIntercept ? exactShift(ys) : 0;
+  const shifted = yShift !== 0 || shifts.some((c) => c !== 0);
+  if (!shifted) {
+    return fitDesign({
+      fn: FN,
+      n,
+      columns,
+      labels,
+      hasIntercept,
+      representationUlps: 0,
+      y: ys,
+      decimalColumns: () => decimalColumnsOf(columns, exact),
+      exactColumns,
+    });
+  }
+  const parts = columns.map((c, j) => {
+    const shift = shifts[j] as number;
+    return shift === 0 ? null : shiftedDecimals(c, shift);
+  });
   return fitDesign({
     fn: FN,
     n,
-    columns,
+    columns: columns.map((c, j) => parts[j]?.hi ?? c),
     labels,
     hasIntercept,
     representationUlps: 0,
     y: ys,
-    decimalColumns: () =>
-      decimalColumnsOf(
-        columns,
-        columns.map((_, j) => hasIntercept && j === 0),
-      ),
-    exactColumns: () => [
-      ...(hasIntercept ? [onesColumn(n)] : []),
-      ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((row) => row[j] as number))),
-    ],
+    shifts,
+    yShift,
+    ...(yShift === 0 ? {} : { shiftedY: shiftedDecimals(ys, yShift) }),
+    decimalColumns: () => {
+      const plain = decimalColumnsOf(
+        columns.map((c, j) => (parts[j] ? new Float64Array(0) : c)),
+        exact.map((e, j) => e || parts[j] !== null),
+      );
+      return {
+        lo: plain.lo.map((lo, j) => {
+          const part = parts[j];
+          return part ? part.lo : lo;
+        }),
+        error: Math.max(plain.error, ...parts.map((part) => part?.error ?? 0)),
+      };
+    },
+    exactColumns,
   });
 }

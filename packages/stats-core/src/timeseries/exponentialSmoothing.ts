@@ -16,6 +16,7 @@ import {
   holtWintersForecast,
 } from './internal/holtWintersFilter';
 import { levenbergMarquardt } from './internal/levenbergMarquardt';
+import { multiplicativeIntervals } from './internal/multiplicativeIntervals';
 
 export interface ExponentialSmoothingOptions {
   /** 'add' for an additive trend; null or absent for none. */
@@ -44,6 +45,15 @@ export interface ExponentialSmoothingOptions {
   horizon?: number;
   /** Level of the prediction intervals, in (0, 1); default 0.95. */
   confidenceLevel?: number;
+  /**
+   * With multiplicative seasonality, the number of simulated paths behind
+   * the intervals beyond m steps (statsmodels' simulate_repetitions), an
+   * integer in [100, 1000000]; default 10000, fewer for long horizons
+   * (5e6 / (horizon - m), at least 1000).
+   */
+  simulateRepetitions?: number;
+  /** Seed of those simulations, an integer in [0, 2^32); default 0. */
+  randomSeed?: number;
 }
 
 export interface ExponentialSmoothingResult {
@@ -72,12 +82,24 @@ export interface ExponentialSmoothingResult {
   /** Forecasts for 1..horizon steps ahead. */
   forecast: Float64Array;
   /**
-   * Analytical prediction intervals (additive errors; Hyndman et al. 2008
-   * class 1, as statsmodels' ETSModel): forecast -+ z sqrt((SSE / n) v_h).
-   * null with multiplicative seasonality, which has no closed form
-   * (statsmodels simulates there), and when horizon is 0.
+   * Prediction intervals of the additive-error ETS model whose recursions
+   * these are, with sigma^2 = SSE / n. Without multiplicative seasonality,
+   * analytical (Hyndman et al. 2008 class 1, as statsmodels' ETSModel):
+   * forecast -+ z sqrt(sigma^2 v_h). With it: exact normal intervals for
+   * the first m steps, simulated quantiles beyond (as statsmodels
+   * simulates; internal/multiplicativeIntervals.ts). null when horizon is 0.
    */
-  predictionIntervals: { level: number; lower: Float64Array; upper: Float64Array } | null;
+  predictionIntervals: {
+    level: number;
+    lower: Float64Array;
+    upper: Float64Array;
+    /** 'exact', or 'simulated' when some horizons (from simulatedFrom on) are simulated. */
+    method: 'exact' | 'simulated';
+    /** The first horizon (1-based) whose bounds are simulated quantiles; null when none is. */
+    simulatedFrom: number | null;
+    /** Simulated paths behind those bounds; null when none is simulated. */
+    repetitions: number | null;
+  } | null;
   /** How the estimation went (absent fields when nothing was estimated). */
   optimizer: { method: string; starts: number; iterations: number; converged: boolean } | null;
 }
@@ -100,7 +122,9 @@ const BETA_PHI_HIGH = 0.995;
  * seasonality with one seasonal period, fitted values, h-step forecasts
  * (Hyndman et al. 2008; statsmodels 0.15 itself uses a stale seasonal
  * factor at horizons that are multiples of m, its issue 9538) and
- * analytical prediction intervals as statsmodels' ETSModel computes them.
+ * prediction intervals as statsmodels' ETSModel computes them: analytical,
+ * or with multiplicative seasonality exact for m steps and simulated
+ * (seeded) beyond, where statsmodels simulates.
  *
  * Parameters and initial states not given are estimated by minimising the
  * SSE, as statsmodels' initialization_method="estimated": smoothing
@@ -181,6 +205,8 @@ export function exponentialSmoothing(
     );
   }
 
+  const simulation = checkSimulation(fn, opts);
+
   const estimated: string[] = [];
   if (alphaGiven === undefined) estimated.push('smoothing_level');
   if (spec.trend && betaGiven === undefined) estimated.push('smoothing_trend');
@@ -223,7 +249,27 @@ export function exponentialSmoothing(
   for (let i = 0; i < n; i++) residuals[i] = (data[i] as number) - (fittedValues[i] as number);
   const forecast = holtWintersForecast(spec, params.phi, state, horizon);
   let predictionIntervals: ExponentialSmoothingResult['predictionIntervals'] = null;
-  if (horizon > 0 && spec.seasonal !== 'mul') {
+  if (horizon > 0 && spec.seasonal === 'mul') {
+    const reps = simulation.repetitions ?? defaultRepetitions(horizon - m);
+    const pi = multiplicativeIntervals(spec, state, forecast, {
+      alpha: params.alpha,
+      betaStar: spec.trend ? params.alpha * params.beta : 0,
+      gamma: params.gamma,
+      phi: spec.damped ? params.phi : 1,
+      sigma2: state.sse / n,
+      level,
+      repetitions: reps,
+      seed: simulation.seed,
+    });
+    predictionIntervals = {
+      level,
+      lower: pi.lower,
+      upper: pi.upper,
+      method: pi.simulatedFrom === null ? 'exact' : 'simulated',
+      simulatedFrom: pi.simulatedFrom,
+      repetitions: pi.simulatedFrom === null ? null : reps,
+    };
+  } else if (horizon > 0) {
     const mse = state.sse / n;
     const z = normalQuantile(1 - (1 - level) / 2);
     const lower = new Float64Array(horizon);
@@ -241,7 +287,14 @@ export function exponentialSmoothing(
       lower[h - 1] = (forecast[h - 1] as number) - half;
       upper[h - 1] = (forecast[h - 1] as number) + half;
     }
-    predictionIntervals = { level, lower, upper };
+    predictionIntervals = {
+      level,
+      lower,
+      upper,
+      method: 'exact',
+      simulatedFrom: null,
+      repetitions: null,
+    };
   }
   return {
     params: {
@@ -261,6 +314,41 @@ export function exponentialSmoothing(
     predictionIntervals,
     optimizer,
   };
+}
+
+/**
+ * Simulated paths by default: 10000, fewer beyond 500 simulated steps, so
+ * paths x steps stays near 5e6 (about 0.2 s on an idle core; the normal
+ * deviates cost most), but never fewer than statsmodels' default 1000.
+ */
+function defaultRepetitions(simulatedSteps: number): number {
+  if (simulatedSteps <= 0) return 10000;
+  return Math.min(10000, Math.max(1000, Math.floor(5e6 / simulatedSteps)));
+}
+
+function checkSimulation(
+  fn: string,
+  opts: Record<string, unknown>,
+): { repetitions: number | undefined; seed: number } {
+  const reps = opts.simulateRepetitions;
+  if (
+    reps !== undefined &&
+    reps !== null &&
+    (typeof reps !== 'number' || !Number.isInteger(reps) || reps < 100 || reps > 1_000_000)
+  ) {
+    throw new StatsInputError(
+      fn,
+      `requires simulateRepetitions to be a whole number in [100, 1000000] (got ${describeType(reps)})`,
+    );
+  }
+  const seed = opts.randomSeed ?? 0;
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+    throw new StatsInputError(
+      fn,
+      `requires randomSeed to be a whole number in [0, 2^32) (got ${describeType(seed)})`,
+    );
+  }
+  return { repetitions: (reps ?? undefined) as number | undefined, seed };
 }
 
 function checkSpec(fn: string, opts: Record<string, unknown>, y: Float64Array): HoltWintersSpec {

@@ -80,6 +80,14 @@ const SPLIT_LO = POWERS_OF_TEN.map((p, k) => p - (SPLIT_HI[k] as number));
 const MAX_SAFE = 2 ** 53;
 /** Decimal places tried one by one before the binary search (what users type). */
 const SHORT = 4;
+/** Places tried one by one below the top before the binary search (17, 16, 15 significant digits). */
+const DESCENT = 2;
+/**
+ * Whether the last value needed more than 15 or so significant digits: a
+ * hint for the search order only (full-precision data come in runs), never
+ * for the result.
+ */
+let previousWasLong = false;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
 
@@ -152,17 +160,49 @@ export function decimalCorrection(v: number): number {
   const halfUlp = ulp(v) / 2;
   const vh = high(v);
   const vl = v - vh;
-  // Short decimals first (what users type); then, since a decimal of k
-  // places is also one of k + 1, a binary search up to the 17 significant
-  // digits every double prints within.
-  for (let k = 1; k <= SHORT; k++) {
-    const d = offset(v, vh, vl, halfUlp, k);
-    if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
+  // The shortest k is the same whatever order the places are tried in (a
+  // decimal of k places is also one of k + 1, so "round-trips" is monotone
+  // in k); only the cost differs. Short decimals (what users type) are
+  // tried first unless the previous value was long; full-precision values
+  // (16 or 17 significant digits) are found by a descent from the top.
+  let lo = 0; // places known not to round-trip (0: v is no integer)
+  if (!previousWasLong) {
+    for (let k = 1; k <= SHORT; k++) {
+      const d = offset(v, vh, vl, halfUlp, k);
+      if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
+    }
+    lo = SHORT;
   }
-  let lo = SHORT; // known not to round-trip
-  let hi = Math.min(POWERS_OF_TEN.length - 1, 17 - Math.floor(Math.log10(Math.abs(v))));
-  let found = offset(v, vh, vl, halfUlp, hi);
-  if (Number.isNaN(found)) return Number.NaN;
+  // 18 significant digits (one more than every double needs, for log10's rounding).
+  const top = Math.min(POWERS_OF_TEN.length - 1, 17 - Math.floor(Math.log10(Math.abs(v))));
+  if (top <= lo) return Number.NaN;
+  let hi = top - 1;
+  let found = hi > lo ? offset(v, vh, vl, halfUlp, hi) : Number.NaN;
+  if (Number.isNaN(found)) {
+    found = offset(v, vh, vl, halfUlp, top);
+    if (Number.isNaN(found)) return Number.NaN;
+    previousWasLong = true;
+    return found / (POWERS_OF_TEN[top] as number);
+  }
+  for (let step = 0; step < DESCENT; step++) {
+    if (hi - 1 <= lo) return found / (POWERS_OF_TEN[hi] as number);
+    const d = offset(v, vh, vl, halfUlp, hi - 1);
+    if (Number.isNaN(d)) {
+      previousWasLong = true;
+      return found / (POWERS_OF_TEN[hi] as number);
+    }
+    hi -= 1;
+    found = d;
+  }
+  // Shorter than 15 or so significant digits: short places, then a binary search.
+  previousWasLong = false;
+  if (lo === 0) {
+    for (let k = 1; k <= SHORT && k < hi; k++) {
+      const d = offset(v, vh, vl, halfUlp, k);
+      if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
+      lo = k;
+    }
+  }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     const d = offset(v, vh, vl, halfUlp, mid);

@@ -18,6 +18,21 @@ export interface Design {
   /** The columns as double-doubles of the decimal inputs (see {@link DecimalColumns}). */
   decimalColumns: () => DecimalColumns;
   exactColumns: () => ScaledIntegers[];
+  /**
+   * With an intercept only: column j of `columns` is the input column minus
+   * shifts[j], exactly (0 for the intercept and unshifted columns). The
+   * float64 solver fits the shifted design, which is far better conditioned
+   * when the values sit on a large offset, and recovers the intercept as
+   * b0 = b0' - sum_j shifts[j] b_j; `decimalColumns` then bounds each entry's
+   * error relative to the shifted entry. The exact columns are never shifted.
+   */
+  shifts?: number[];
+  /**
+   * With an intercept only: the float64 solver fits y - yShift (an integer)
+   * instead of y, given here as the shifted decimals (see {@link shiftedDecimals}).
+   */
+  yShift?: number;
+  shiftedY?: ShiftedDecimals;
 }
 
 /**
@@ -70,4 +85,64 @@ export function decimalLowParts(values: ArrayLike<number>): {
     lo[i] = c;
   }
   return { lo, error: RESOLVED_ERROR };
+}
+
+/**
+ * An exact shift for a column on a large offset: an integer c near its first
+ * value such that every value lies in [c / 2, 2 c] (or [2 c, c / 2] for
+ * c < 0), so each x - c is exact in float64 (Sterbenz) and, c being an
+ * integer, the decimal of x minus c is the decimal of x - c. 0 (no shift)
+ * when some value is outside that range, as for data around zero.
+ */
+export function exactShift(values: ArrayLike<number>): number {
+  const c = Math.round(values[0] as number);
+  if (c === 0 || !Number.isSafeInteger(c)) return 0;
+  const low = c > 0 ? c / 2 : 2 * c;
+  const high = c > 0 ? 2 * c : c / 2;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!(v >= low && v <= high)) return 0;
+  }
+  return c;
+}
+
+/** Decimal inputs minus an integer c as double-doubles hi + lo, and the relative error left. */
+export interface ShiftedDecimals {
+  hi: Float64Array;
+  /** null when some value's decimal could not be resolved (then hi = x - c, off by u |x|). */
+  lo: Float64Array | null;
+  /** max over entries of |hi + lo - (decimal - c)| / |hi|. */
+  error: number;
+}
+
+/**
+ * decimal(x) - c for each x, c an integer from {@link exactShift}: x - c is
+ * exact (Sterbenz) and, c being an integer, decimal(x) - c = (x - c) + dx
+ * with dx = decimal(x) - x. The low part dx can be as large as the shifted
+ * value itself (17-digit values a few ulps apart), so it is folded in:
+ * hi + lo = (x - c) + dx by TwoSum, |lo| <= u |hi|. What is left is dx's
+ * own error, {@link RESOLVED_ERROR} |x|, taken relative to |hi| (an entry
+ * with hi = 0 is exact: x = c is an integer).
+ */
+export function shiftedDecimals(values: ArrayLike<number>, c: number): ShiftedDecimals {
+  const n = values.length;
+  const part = decimalLowParts(values);
+  const dxs = part.lo;
+  const hi = new Float64Array(n);
+  const lo = dxs ? new Float64Array(n) : null;
+  let ratio = 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    const d = v - c;
+    let h = d;
+    if (dxs && lo) {
+      const dx = dxs[i] as number;
+      h = d + dx;
+      const t = h - d;
+      lo[i] = d - (h - t) + (dx - t);
+    }
+    hi[i] = h;
+    if (h !== 0) ratio = Math.max(ratio, Math.abs(v) / Math.abs(h));
+  }
+  return { hi, lo, error: part.error * ratio * (1 + 4 * U) };
 }

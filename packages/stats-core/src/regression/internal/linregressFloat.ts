@@ -70,30 +70,29 @@ export function linregressFloat(
     sxy: plainSxy,
     mx,
     my,
-    ax,
-    ay,
     g,
+    // Blocked sums: g of the magnitudes, which the shift amplified by ax, ay.
+    eSxx: g * ax,
+    eSyy: g * ay,
     // Blocked summation of d e, relative to sqrt(S_xx S_yy).
     crossError: 2 * g * Math.sqrt(ax * ay),
+    // The means: each d rounded (u |d|) and summed (g), sum |d| <= sqrt(n sum d^2);
+    // then the shift added back (u |mean|).
+    mxError: (g + U) * Math.sqrt(sdd / n) + U * Math.abs(mx),
+    myError: (g + U) * Math.sqrt(see / n) + U * Math.abs(my),
+    formula: g,
   });
   if (plain.worst <= TOLERANCE) return plain.core;
-  // Refinement: when the cross sum's rounding is what stands in the way
-  // (small |r|: it enters as g / |r|), one more pass sums (x - mx)(y - my)
-  // compensated, which leaves u-sized terms over |r| instead of sqrt(n) u.
-  if (!(plain.crossShare > 0.5)) return null;
-  const refined = refinedCrossSum(x, y, mx, my, sxx, syy, g);
-  const again = finish(x, y, {
-    n,
-    sxx,
-    syy,
-    sxy: refined.sxy,
-    mx,
-    my,
-    ax,
-    ay,
-    g,
-    crossError: refined.error,
-  });
+  // Refinement: one more pass, centred at the means just found, with every
+  // sum compensated and the centring exact (see refinedSums): what the
+  // blocked sums' rounding cost (sqrt(n) u over |r| on S_xy, over the
+  // intercept, over 1 - r^2) drops to a few u, and only the inputs' own
+  // representation error is left. Weak and no correlation, intercepts near
+  // zero and moderate t at n = 1e3 to 1e6 stay here instead of the
+  // double-double lane.
+  const refined = refinedSums(x, y, mx, my);
+  if (!(refined.sxx > 0 && refined.syy > 0)) return null;
+  const again = finish(x, y, { n, g, ...refined });
   return again.worst <= TOLERANCE ? again.core : null;
 }
 
@@ -104,13 +103,18 @@ interface Sums {
   sxy: number;
   mx: number;
   my: number;
-  /** Amplifications sum d^2 / S_xx and sum e^2 / S_yy of the shifted pass. */
-  ax: number;
-  ay: number;
-  /** Relative rounding of the blocked sums. */
+  /** Relative rounding of the blocked sums (the residual pass near |r| = 1 uses them). */
   g: number;
+  /** Bounds on |computed S_xx - S_xx of the doubles| / S_xx, likewise S_yy. */
+  eSxx: number;
+  eSyy: number;
   /** Bound on |computed S_xy - S_xy of the doubles| relative to sqrt(S_xx S_yy). */
   crossError: number;
+  /** Bounds on |computed mean - mean of the doubles| (absolute). */
+  mxError: number;
+  myError: number;
+  /** Relative rounding of SSR = S_yy - slope S_xy beyond its inputs' errors. */
+  formula: number;
 }
 
 /**
@@ -121,8 +125,8 @@ function finish(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   sums: Sums,
-): { core: LinregressCore; worst: number; crossShare: number } {
-  const { n, sxx, syy, sxy, mx, my, ax, ay, g, crossError } = sums;
+): { core: LinregressCore; worst: number } {
+  const { n, sxx, syy, sxy, mx, my, g, eSxx, eSyy, crossError, mxError, myError } = sums;
   const df = n - 2;
 
   let r = sxy / Math.sqrt(sxx * syy);
@@ -138,8 +142,8 @@ function finish(
   const sdevY = Math.sqrt(syy / n);
   const repX = U * Math.hypot(sdevX, mx);
   const repY = U * Math.hypot(sdevY, my);
-  const eXX = g * ax + (2 * repX) / sdevX;
-  const eYY = g * ay + (2 * repY) / sdevY;
+  const eXX = eSxx + (2 * repX) / sdevX;
+  const eYY = eSyy + (2 * repY) / sdevY;
   const eXY = (crossError + repX / sdevX + repY / sdevY) / Math.abs(r);
   const eSlope = eXX + eXY;
   const eR = eXY + (eXX + eYY) / 2;
@@ -149,26 +153,33 @@ function finish(
   const oneMinusR2 = (1 - r) * (1 + r);
   if (oneMinusR2 >= 0.25) {
     ssr = syy - slope * sxy;
-    eSsr = g + (eYY + eSlope + eXY) / oneMinusR2;
+    eSsr = sums.formula + (eYY + eSlope + eXY) / oneMinusR2;
   } else {
     ssr = residualSumOfSquares(x, y, mx, my, slope);
     const spread = sdevY + Math.abs(slope) * sdevX;
     eSsr = g + (2 * (repY + Math.abs(slope) * repX + 4 * U * spread)) / Math.sqrt(ssr / n);
   }
-  if (!(ssr > 0)) return { core: NO_FIT, worst: Number.POSITIVE_INFINITY, crossShare: 0 };
+  if (!(ssr > 0)) return { core: NO_FIT, worst: Number.POSITIVE_INFINITY };
   const stderr = Math.sqrt(ssr / df / sxx);
   const meanSquareX = sxx / n + mx * mx;
   const interceptStderr = stderr * Math.sqrt(meanSquareX);
   const t = slope / stderr;
 
   const eStderr = (eSsr + eXX) / 2 + 4 * U;
-  const eInterceptStderr = eStderr + eXX + g + repX / Math.sqrt(meanSquareX);
+  // meanSquareX: S_xx / n (eXX), the mean's error (2 |mx| mxError) and three roundings.
+  const eInterceptStderr =
+    eStderr +
+    eXX +
+    (2 * Math.abs(mx) * mxError) / meanSquareX +
+    3 * U +
+    repX / Math.sqrt(meanSquareX);
   const interceptError =
     repY +
-    g * Math.abs(my) +
-    Math.abs(slope * mx) * (eSlope + g) +
+    myError +
+    Math.abs(slope) * mxError +
+    Math.abs(slope * mx) * (eSlope + 2 * U) +
     Math.abs(slope) * repX +
-    U * Math.abs(intercept);
+    2 * U * Math.abs(intercept);
   const eIntercept = interceptError / Math.abs(intercept);
   const eT = eSlope + eStderr;
   // d log p / d log t is at most about min(df, t^2 + 1); an underflowed p stays 0.
@@ -180,7 +191,6 @@ function finish(
   return {
     core: { slope, intercept, rvalue: r, stderr, interceptStderr, t },
     worst: Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst,
-    crossShare: crossError / Math.abs(r) / eR,
   };
 }
 
@@ -208,57 +218,106 @@ const NO_FIT: LinregressCore = {
 };
 
 /**
- * S_xy = sum d e - (sum d)(sum e) / n with d = x - mx, e = y - my, the
- * products summed compensated (TwoSum). Error of the doubles' S_xy, bounded
- * absolutely: each d and e is rounded once and each product once (3 u |d e|),
- * the compensated sum adds 2 u |sum| + 2 n u^2 sum |d e|, and the centring
- * term (sum d)(sum e) / n carries the blocked sums' rounding (g + u) sum |d|
- * with sum |d| <= sqrt(n sum d^2). Returned relative to sqrt(S_xx S_yy).
+ * The second pass: d = x - mx and e = y - my taken exactly (TwoSum: d + dLo),
+ * and sum d, sum e, sum d^2, sum e^2, sum d e each compensated (a TwoSum per
+ * term, the low parts summed, with the first-order dLo, eLo terms), so
+ * S_xx = sum d^2 - (sum d)^2 / n and the others, and the refined means
+ * mx + (sum d) / n, carry a few u instead of the blocked sums' sqrt(n) u.
+ * Bounds, absolute, against the doubles' exact sums: a product rounded
+ * once and the dropped dLo^2 ((u + 3 u^2) of each term), Sum2's
+ * u |sum| + (n u)^2 sum |terms| (Ogita, Rump and Oishi 2005), the low
+ * parts' own plain sums (n u of what they add: dLo <= u |d|), and
+ * sum |d| <= sqrt(n sum d^2), and sum |d e| as summed (heavy tails make it far
+ * smaller than sqrt(sum d^2 sum e^2)).
  */
-function refinedCrossSum(
+function refinedSums(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   mx: number,
   my: number,
-  sxx: number,
-  syy: number,
-  g: number,
-): { sxy: number; error: number } {
+): Omit<Sums, 'n' | 'g'> {
   const n = x.length;
-  let sd = 0;
-  let se = 0;
-  let sdd = 0;
-  let see = 0;
-  let hi = 0;
-  let lo = 0;
-  let abs = 0;
+  let sdHi = 0;
+  let sdLo = 0;
+  let seHi = 0;
+  let seLo = 0;
+  let sddHi = 0;
+  let sddLo = 0;
+  let seeHi = 0;
+  let seeLo = 0;
+  let sdeHi = 0;
+  let sdeLo = 0;
+  let sdeAbs = 0;
   for (let i = 0; i < n; i++) {
-    const d = (x[i] as number) - mx;
-    const e = (y[i] as number) - my;
-    sd += d;
-    se += e;
-    sdd += d * d;
-    see += e * e;
-    const p = d * e;
-    abs += Math.abs(p);
-    const s = hi + p;
-    const bb = s - hi;
-    lo += hi - (s - bb) + (p - bb);
-    hi = s;
+    const a = x[i] as number;
+    const b = y[i] as number;
+    const d = a - mx;
+    let t = d - a;
+    const dLo = a - (d - t) + (-mx - t);
+    const e = b - my;
+    t = e - b;
+    const eLo = b - (e - t) + (-my - t);
+    let s = sdHi + d;
+    t = s - sdHi;
+    sdLo += sdHi - (s - t) + (d - t) + dLo;
+    sdHi = s;
+    s = seHi + e;
+    t = s - seHi;
+    seLo += seHi - (s - t) + (e - t) + eLo;
+    seHi = s;
+    let p = d * d;
+    s = sddHi + p;
+    t = s - sddHi;
+    sddLo += sddHi - (s - t) + (p - t) + 2 * d * dLo;
+    sddHi = s;
+    p = e * e;
+    s = seeHi + p;
+    t = s - seeHi;
+    seeLo += seeHi - (s - t) + (p - t) + 2 * e * eLo;
+    seeHi = s;
+    p = d * e;
+    sdeAbs += Math.abs(p);
+    s = sdeHi + p;
+    t = s - sdeHi;
+    sdeLo += sdeHi - (s - t) + (p - t) + d * eLo + e * dLo;
+    sdeHi = s;
   }
-  const sde = hi + lo;
-  const centring = (sd * se) / n;
-  const sxy = sde - centring;
-  // The plain sums above (sd, se, sdd, see, abs) are sequential: rounding at
-  // most n u of their magnitudes; sdd and see only size the bound.
-  const seq = 1.01 * n * U;
-  const errD = (g + seq + U) * Math.sqrt(n * sdd * (1 + seq));
-  const errE = (g + seq + U) * Math.sqrt(n * see * (1 + seq));
-  const errCentring =
-    ((Math.abs(sd) + errD) * errE + (Math.abs(se) + errE) * errD) / n + 3 * U * Math.abs(centring);
-  const errProducts = (3 * U + 2 * n * U * U) * abs * (1 + seq) + 2 * U * Math.abs(sde);
-  const error = (errProducts + errCentring + U * Math.abs(sxy)) / Math.sqrt(sxx * syy);
-  return { sxy, error };
+  const sd = sdHi + sdLo;
+  const se = seHi + seLo;
+  const sdd = sddHi + sddLo;
+  const see = seeHi + seeLo;
+  const sde = sdeHi + sdeLo;
+  // Relative to the sum of the terms' magnitudes: products, Sum2, low parts, final rounding.
+  const nu = 1.01 * n * U;
+  const termError = U + 3 * U * U + nu * nu + 3 * nu * U;
+  const errSdd = (termError + U) * sdd * (1 + termError);
+  const errSee = (termError + U) * see * (1 + termError);
+  // sum |d e| summed plainly: at most n u over.
+  const errSde = termError * sdeAbs * (1 + nu) + U * Math.abs(sde);
+  const errSd = U * Math.abs(sd) + (nu * nu + 2 * nu * U) * Math.sqrt(n * sdd * (1 + termError));
+  const errSe = U * Math.abs(se) + (nu * nu + 2 * nu * U) * Math.sqrt(n * see * (1 + termError));
+  const centring = (a: number, ea: number, b: number, eb: number) =>
+    (Math.abs(a) * eb + Math.abs(b) * ea + ea * eb) / n + (3 * U * Math.abs(a * b)) / n;
+  const sxx = sdd - (sd * sd) / n;
+  const syy = see - (se * se) / n;
+  const sxy = sde - (sd * se) / n;
+  const mxRefined = mx + sd / n;
+  const myRefined = my + se / n;
+  return {
+    sxx,
+    syy,
+    sxy,
+    mx: mxRefined,
+    my: myRefined,
+    eSxx: (errSdd + centring(sd, errSd, sd, errSd) + U * Math.abs(sxx)) / sxx,
+    eSyy: (errSee + centring(se, errSe, se, errSe) + U * Math.abs(syy)) / syy,
+    crossError:
+      (errSde + centring(sd, errSd, se, errSe) + U * Math.abs(sxy)) / Math.sqrt(sxx * syy),
+    mxError: errSd / n + (2 * U * Math.abs(sd)) / n + U * Math.abs(mxRefined),
+    myError: errSe / n + (2 * U * Math.abs(se)) / n + U * Math.abs(myRefined),
+    // SSR = S_yy - slope S_xy with 1 - r^2 >= 1/4: at most 7 u of SSR beyond its inputs.
+    formula: 12 * U,
+  };
 }
 
 /** sum((y - my) - slope (x - mx))^2, corrected for the residuals' mean. */

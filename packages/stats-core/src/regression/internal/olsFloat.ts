@@ -63,9 +63,11 @@ export interface FloatSolve {
  * rank deficient; the caller then uses the BigNumber path.
  */
 export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): FloatSolve {
-  const { n, y } = d;
+  const { n } = d;
+  const yShift = d.yShift ?? 0;
+  const y = d.shiftedY?.hi ?? d.y;
   const p = d.columns.length;
-  const qr = scaledQr(d, inputs);
+  const qr = scaledQr({ ...d, y }, inputs);
   if ('declined' in qr) {
     return qr.declined === 'scales'
       ? { fit: null, conditionNumber: Number.NaN, scaledConditionNumber: Infinity }
@@ -90,13 +92,17 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   const solved = refiner.refine(cHi, cLo, refiner.solve(cHi), Math.sqrt(yNorm2 * qr.frobenius2));
   if (solved === null) return declined;
 
+  // A shifted design's intercept is u^T z with u_0 = 1 / s_0, u_j = -c_j / s_j
+  // (exact: c_j an integer, s_j a power of two); its variance needs G u.
+  const shiftU = d.shifts?.map((c, j) => (j === 0 ? 1 : -c) / (qr.scales[j] as number));
+  const gu = shiftU ? combineColumns(inverse.inverseColumns, shiftU) : null;
   const sums = residualSums(
     qr.A,
     qr.ALo,
     y,
     inputs.yLo,
     solved.w,
-    inverse.inverseColumns,
+    gu ? [...inverse.inverseColumns, gu] : inverse.inverseColumns,
     inputs,
     d.hasIntercept,
   );
@@ -113,6 +119,18 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
     cRep: inputs.columnError,
     yRep: inputs.yError,
     safety: SAFETY,
+    ...(shiftU && gu ? { shift: { u: shiftU, gu, yShift } } : {}),
   });
   return { fit, conditionNumber: qr.conditionNumber, scaledConditionNumber: qr.kappa };
+}
+
+/** sum_j u_j w_j for columns w_j. */
+function combineColumns(columns: number[][], u: number[]): number[] {
+  const p = columns.length;
+  const out = new Array<number>(p).fill(0);
+  for (let j = 0; j < p; j++) {
+    const w = columns[j] as number[];
+    for (let k = 0; k < p; k++) out[k] = (out[k] as number) + (u[j] as number) * (w[k] as number);
+  }
+  return out;
 }

@@ -22,13 +22,19 @@ export function plainInputs(d: Design): FloatInputs {
     columnsLo: d.columns.map(() => null),
     yLo: null,
     columnError: (2 * d.representationUlps + 1) * U,
-    yError: U,
+    // A shifted y is the shifted decimals rounded once (|lo| <= u |hi|), plus their error.
+    yError: d.shiftedY ? U + d.shiftedY.error : U,
   };
 }
 
 /** The decimal data as double-doubles: what is left is about u^2 per entry where it resolves. */
 export function decimalInputs(d: Design): FloatInputs {
   const columns = d.decimalColumns();
-  const y = decimalLowParts(d.y);
-  return { columnsLo: columns.lo, yLo: y.lo, columnError: columns.error, yError: y.error };
+  const y = d.shiftedY ?? decimalLowParts(d.y);
+  return {
+    columnsLo: columns.lo,
+    yLo: y.lo,
+    columnError: columns.error,
+    yError: y.error,
+  };
 }

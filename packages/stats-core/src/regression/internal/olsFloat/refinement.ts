@@ -188,6 +188,8 @@ export interface InverseGram {
   gram: number[];
   eGram: number[];
   inverseColumns: number[][];
+  /** Bounds on |inverseColumns[j][k] - (M^-1)_kj| (the refinement's, for the data as given). */
+  columnErrors: number[][];
 }
 
 /** Columns of M^-1, refined; null when one fails to settle or a G_jj is not positive. */
@@ -204,6 +206,7 @@ export function refinedInverseGram(refiner: Refiner, p: number): InverseGram | n
   const gram: number[] = [];
   const eGram: number[] = [];
   const inverseColumns: number[][] = [];
+  const columnErrors: number[][] = [];
   const zeros = new Array<number>(p).fill(0);
   for (let j = 0; j < p; j++) {
     const e = new Array<number>(p).fill(0);
@@ -214,8 +217,9 @@ export function refinedInverseGram(refiner: Refiner, p: number): InverseGram | n
     if (!(g > 0)) return null;
     gram.push(g);
     inverseColumns.push(refined.w);
+    columnErrors.push(refined.error);
     eGram.push((refined.error[j] as number) / g);
   }
   refiner.setInverseDiagonal(gram);
-  return { gram, eGram, inverseColumns };
+  return { gram, eGram, inverseColumns, columnErrors };
 }

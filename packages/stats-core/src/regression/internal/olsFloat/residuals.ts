@@ -1,10 +1,13 @@
-import { DoubleDouble } from '../doubleDouble';
+import { DoubleDouble, productError } from '../doubleDouble';
 import type { FloatInputs } from './inputs';
 
 /** What one pass over the rows gives: RSS, TSS and the sizes the bounds need. */
 export interface ResidualSums {
+  /** RSS and TSS rounded, and their double-double low parts (R^2 and F take 1 - RSS / TSS from them). */
   rss: number;
+  rssLo: number;
   tss: number;
+  tssLo: number;
   /** sum y^2 (its high part), for TSS's bound. */
   sumY2: number;
   /** || |y| + |A||z| ||^2. */
@@ -12,7 +15,8 @@ export interface ResidualSums {
   /** || yRep |y| + cRep |A||z| ||: the representation error's size. */
   repNorm: number;
   /**
-   * || |A| |w_j| ||^2 for each column w_j of M^-1: how far a relative
+   * || |A| |w_j| ||^2 for each column w_j given (those of M^-1, and G u for a
+   * shifted design's intercept): how far a relative
    * perturbation of the design's entries can move row j of the solution.
    */
   spread2: number[];
@@ -43,7 +47,7 @@ export function residualSums(
   const sumY2 = new DoubleDouble();
   let fittedSize2 = 0;
   let representation2 = 0;
-  const spread2 = new Array<number>(p).fill(0);
+  const spread2 = new Array<number>(inverseColumns.length).fill(0);
   const res = new DoubleDouble();
   for (let i = 0; i < n; i++) {
     const yi = y[i] as number;
@@ -59,14 +63,15 @@ export function residualSums(
       if (aLo) res.add(-(aLo[i] as number) * zj);
       fitted += Math.abs(a * zj);
     }
-    const e = res.hi + res.lo;
-    rssAcc.addProduct(e, e);
+    // e^2 with e = hi + lo kept unrounded: (hi + lo)^2 = hi^2 + 2 hi lo (+ lo^2, below u^2 of it).
+    rssAcc.addProduct(res.hi, res.hi);
+    rssAcc.add(2 * res.hi * res.lo);
     sumY.add(yi, yiLo);
     sumY2.addProduct(yi, yi);
     sumY2.add(2 * yi * yiLo);
     fittedSize2 += (Math.abs(yi) + fitted) ** 2;
     representation2 += (yRep * Math.abs(yi) + cRep * fitted) ** 2;
-    for (let j = 0; j < p; j++) {
+    for (let j = 0; j < inverseColumns.length; j++) {
       const w = inverseColumns[j] as number[];
       let t = 0;
       for (let k = 0; k < p; k++)
@@ -75,18 +80,31 @@ export function residualSums(
     }
   }
   const rss = rssAcc.hi + rssAcc.lo;
+  const rssLo = rssAcc.lo - (rss - rssAcc.hi);
   let tss: number;
+  let tssLo: number;
   if (hasIntercept) {
     const t = new DoubleDouble();
     t.addProduct(n, sumY2.hi);
     t.add(n * sumY2.lo);
     t.addProduct(-sumY.hi, sumY.hi);
     t.add(-2 * sumY.hi * sumY.lo);
-    tss = (t.hi + t.lo) / n;
-  } else tss = sumY2.hi + sumY2.lo;
+    // (t.hi + t.lo) / n in double-double: q1 + (t - q1 n) / n, with q1 n exact as a product.
+    const q1 = t.hi / n;
+    const q1n = q1 * n;
+    const remainder = t.hi - q1n - productError(q1, n, q1n) + t.lo;
+    const q2 = remainder / n;
+    tss = q1 + q2;
+    tssLo = q2 - (tss - q1);
+  } else {
+    tss = sumY2.hi + sumY2.lo;
+    tssLo = sumY2.lo - (tss - sumY2.hi);
+  }
   return {
     rss,
+    rssLo,
     tss,
+    tssLo,
     sumY2: sumY2.hi,
     fittedSize2,
     repNorm: Math.sqrt(representation2),

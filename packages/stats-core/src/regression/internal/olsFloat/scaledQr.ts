@@ -70,6 +70,15 @@ export function scaledQr(
   const sigmaMin = Math.min(...sigma);
   const kappa = Math.max(...sigma) / sigmaMin;
   const unscaledR = r.map((row) => row.map((v, k) => v * (scales[k] as number)));
+  // The design as given: a shifted design X' = X - 1 c^T is X = X' T with T
+  // the identity plus c^T in the intercept's row, so its R is R' T.
+  const shifts = d.shifts;
+  if (shifts) {
+    for (const row of unscaledR) {
+      const first = row[0] as number;
+      for (let k = 1; k < p; k++) row[k] = (row[k] as number) + (shifts[k] as number) * first;
+    }
+  }
   const cond = conditionNumber(unscaledR);
   const minDiagonal = Math.min(...r.map((row, j) => Math.abs(row[j] as number)));
   const conditioning = { declined: 'conditioning' as const, conditionNumber: cond, kappa };
