@@ -125,6 +125,9 @@ async function coldStart(): Promise<void> {
   }
   const wall = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const init = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+  // CPU time: steadier than wall time on a loaded machine (the EMF A/B prints it)
+  const cpu = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+  const invokeCpu = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const envOf = (s: (typeof subjects)[number]) => (s.env ? { env: s.env } : {});
   const stdoutBytes = new Map<string, number>();
   for (const s of subjects) await invoke(s.layout, [s.event], { node, ...envOf(s) }); // page cache warm-up
@@ -145,6 +148,8 @@ async function coldStart(): Promise<void> {
       }
       wall.get(s.name)!.push(r.wallMs);
       init.get(s.name)!.push(r.report.initMs! + r.report.invokeMs!);
+      cpu.get(s.name)!.push(r.report.cpuMs!);
+      invokeCpu.get(s.name)!.push(r.report.invokeCpuMs!);
     }
   }
   const baseWall = median(wall.get('hello-world')!);
@@ -167,14 +172,32 @@ async function coldStart(): Promise<void> {
     console.log(
       `\nEMF metric line A/B (logs ${emf === 'info' ? 'at INFO: the metric fields ride on the request line' : 'silenced: the metric line is its own write'}), paired: on minus off, one pair per round, median of ${runs}`,
     );
-    console.log('function       whole process   load+first request   stdout on / off');
+    console.log(
+      'function       whole process   load+first request   process CPU   first request CPU   stdout on / off',
+    );
     for (const off of subjects.filter((s) => s.pairs !== undefined)) {
       const on = off.pairs!;
       const diff = (m: Map<string, number[]>) =>
         median(m.get(on)!.map((x, k) => x - m.get(off.name)![k]!));
       const sign = (x: number) => `${x >= 0 ? '+' : '-'}${ms(Math.abs(x))}`;
       console.log(
-        `${on.padEnd(13)} ${sign(diff(wall)).padStart(14)} ${sign(diff(init)).padStart(20)}   ${stdoutBytes.get(on)} B / ${stdoutBytes.get(off.name)} B`,
+        `${on.padEnd(13)} ${sign(diff(wall)).padStart(14)} ${sign(diff(init)).padStart(20)} ${sign(diff(cpu)).padStart(13)} ${sign(diff(invokeCpu)).padStart(19)}   ${stdoutBytes.get(on)} B / ${stdoutBytes.get(off.name)} B`,
+      );
+    }
+    // the spread of the paired CPU differences: a difference inside it is not measurable
+    const quartiles = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return [s[Math.floor((s.length - 1) / 4)]!, s[Math.ceil((3 * (s.length - 1)) / 4)]!];
+    };
+    console.log('CPU medians, on / off, and the middle half of the paired differences:');
+    for (const off of subjects.filter((s) => s.pairs !== undefined)) {
+      const on = off.pairs!;
+      const spread = (m: Map<string, number[]>) => {
+        const [lo, hi] = quartiles(m.get(on)!.map((x, k) => x - m.get(off.name)![k]!));
+        return `${lo! >= 0 ? '+' : ''}${lo!.toFixed(2)} to ${hi! >= 0 ? '+' : ''}${hi!.toFixed(2)} ms`;
+      };
+      console.log(
+        `${on.padEnd(13)} process ${ms(median(cpu.get(on)!))} / ${ms(median(cpu.get(off.name)!))} (${spread(cpu)}), first request ${ms(median(invokeCpu.get(on)!))} / ${ms(median(invokeCpu.get(off.name)!))} (${spread(invokeCpu)})`,
       );
     }
   }

@@ -45,7 +45,7 @@ export interface ErrorCase {
   request?: {
     pathParameters?: Record<string, string>;
     query?: Record<string, string>;
-    body?: string;
+    body?: string | (() => string);
   };
   body?: { error: { code: string; message: string; details: Record<string, unknown> } };
 }
@@ -99,7 +99,8 @@ const ANALYSIS_PARAM = pathParameter(
 );
 
 const jsonBody = (value: unknown) => JSON.stringify(value);
-const oversized = `{"name": "${'x'.repeat(DEFAULT_MAX_BODY_BYTES)}", "format": "csv"}`;
+/** A body over the limit, built only when the examples are answered. */
+const oversized = () => `{"name": "${'x'.repeat(DEFAULT_MAX_BODY_BYTES)}", "format": "csv"}`;
 
 const upload = {
   url: `https://lambda-stats-prod-data-123456789012.s3.us-east-1.amazonaws.com/datasets/${EXAMPLE_DATASET_ID}/data?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA...%2F20261206%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261206T120000Z&X-Amz-Expires=3600&X-Amz-Signature=...&X-Amz-SignedHeaders=content-type%3Bhost`,
@@ -569,7 +570,12 @@ function routeEvent(r: RouteDoc, req: NonNullable<ErrorCase['request']>) {
     requestContext: { http: { method: r.method }, requestId: 'example' },
     ...(req.pathParameters ? { pathParameters: req.pathParameters } : {}),
     ...(req.query ? { queryStringParameters: req.query } : {}),
-    ...(r.method === 'POST' ? { body: req.body ?? '', isBase64Encoded: false } : {}),
+    ...(r.method === 'POST'
+      ? {
+          body: typeof req.body === 'function' ? req.body() : (req.body ?? ''),
+          isBase64Encoded: false,
+        }
+      : {}),
   };
 }
 

@@ -73,6 +73,7 @@ try {
   process.exit(1);
 }
 const t1 = process.hrtime.bigint();
+const c1 = process.cpuUsage();
 const results = [];
 for (const [i, event] of events.entries()) {
   const context = { awsRequestId: 'req-' + i, functionName: 'fn', functionVersion: '$LATEST', memoryLimitInMB: '1024', invokedFunctionArn: 'arn:aws:lambda:local:0:function:fn', getRemainingTimeInMillis: () => 30000 };
@@ -83,7 +84,9 @@ for (const [i, event] of events.entries()) {
   }
 }
 const t2 = process.hrtime.bigint();
-out({ phase: 'done', initMs: Number(t1 - t0) / 1e6, invokeMs: Number(t2 - t1) / 1e6, results });
+const cpu = process.cpuUsage();
+const invokeCpu = process.cpuUsage(c1);
+out({ phase: 'done', initMs: Number(t1 - t0) / 1e6, invokeMs: Number(t2 - t1) / 1e6, cpuMs: (cpu.user + cpu.system) / 1e3, invokeCpuMs: (invokeCpu.user + invokeCpu.system) / 1e3, results });
 `;
 
 export interface RunOutcome {
@@ -95,6 +98,10 @@ export interface RunOutcome {
     errorMessage?: string;
     initMs?: number;
     invokeMs?: number;
+    /** CPU time (user + system) of the whole process, from its start to the end of the invocations. */
+    cpuMs?: number;
+    /** CPU time of the invocations alone. */
+    invokeCpuMs?: number;
     results?: { ok: boolean; value?: unknown; errorType?: string; errorMessage?: string }[];
   };
   stdout: string;

@@ -5,6 +5,7 @@
  * `pnpm --filter @lambda-stats/handlers openapi` and committing the file.
  */
 import { readFileSync } from 'node:fs';
+import { Validator } from '@cfworker/json-schema';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { routeOf } from '../src/endpoint';
@@ -16,6 +17,8 @@ import { EXAMPLE_CSV, routeDocs } from '../src/openapi-routes';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const committed = readFileSync(new URL('../openapi.gen.json', import.meta.url), 'utf8');
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON.
+type Json = any;
 const doc = JSON.parse(committed);
 
 describe('openapi.gen.json', () => {
@@ -192,5 +195,56 @@ describe('openapi.gen.json', () => {
       expect(pattern('/datasets/{id}')).toBe(DATASET_ID.source);
       expect(pattern('/jobs/{id}')).toBe(JOB_ID.source);
     });
+  });
+
+  it('has every example valid against its schema as the document states it (JSON Schema 2020-12)', () => {
+    // the document's own JSON Schemas, with #/components/schemas/ refs as $defs, checked by an
+    // independent 2020-12 validator: what the client and other tools read, not the valibot source
+    const defs = JSON.parse(
+      JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/'),
+    );
+    const check = (ref: string, value: unknown, at: string) => {
+      const schema = { $defs: defs, $ref: ref.replace('#/components/schemas/', '#/$defs/') };
+      const result = new Validator(schema, '2020-12', false).validate(value);
+      expect(
+        result.errors.map((e) => `${e.instanceLocation}: ${e.error}`),
+        at,
+      ).toEqual([]);
+    };
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths) as [string, Record<string, Json>][]) {
+      for (const [method, op] of Object.entries(item)) {
+        const json = op.requestBody?.content['application/json'];
+        if (json?.example !== undefined) {
+          check(json.schema.$ref, json.example, `${method} ${path} request`);
+          checked += 1;
+        }
+        for (const [status, response] of Object.entries(op.responses) as [string, Json][]) {
+          const content = (
+            response.$ref
+              ? doc.components.responses[response.$ref.replace('#/components/responses/', '')]
+              : response
+          ).content['application/json'];
+          const examples = content.examples
+            ? Object.entries(content.examples).map(([k, e]) => [k, (e as { value: unknown }).value])
+            : [['example', content.example]];
+          for (const [name, value] of examples) {
+            check(content.schema.$ref, value, `${method} ${path} ${status} ${name}`);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    // and the validator does reject: a job with an unknown status, a dataset with a stray field
+    const job =
+      doc.paths['/jobs/{id}'].get.responses['200'].content['application/json'].examples.succeeded
+        .value;
+    expect(() =>
+      check('#/components/schemas/getJob_response', { ...job, status: 'DONE' }, 'bad'),
+    ).toThrow();
+    expect(() =>
+      check('#/components/schemas/getJob_response', { ...job, result: { slope: 'x' } }, 'bad'),
+    ).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { fisherFSf } from '../distributions/fisherF';
 import { StatsInputError } from '../errors';
 import { shiftByDecimalReference } from '../internal/exactDecimal';
+import { fastSharedCentral, isArrayInput } from '../internal/fastMoments';
 import { compensatedSum, sumSquaredDeviations } from '../internal/sums';
 import { checkBoolean, checkSample, isConstant, type Sample } from '../internal/validate';
 
@@ -42,6 +43,8 @@ export interface FOnewayResult {
  * @example fOneway([1, 2, 3], [2, 3, 4], [5, 6, 7]).statistic // 13
  */
 export function fOneway(...args: [...Sample[], FOnewayOptions] | Sample[]): FOnewayResult {
+  const fast = fastFOneway(args);
+  if (fast) return fast;
   const fn = 'fOneway';
   const last = args[args.length - 1];
   const hasOptions = last !== undefined && !Array.isArray(last) && !(last instanceof Float64Array);
@@ -158,4 +161,48 @@ function welch(samples: readonly Float64Array[]): { statistic: number; dfWithin:
   const lambda = compensatedSum(w.map((wi, i) => (1 - wi / sw) ** 2 / ((n[i] as number) - 1)));
   const denominator = 1 + ((2 * (k - 2)) / (k * k - 1)) * lambda;
   return { statistic: numerator / denominator, dfWithin: (k * k - 1) / (3 * lambda) };
+}
+
+/**
+ * The classic (equal-variance) F test straight from the caller's arrays (see
+ * fastMoments.ts): each group's mean and sum of squares in two passes, or
+ * four exact shifted ones when the data sit on an offset (one common decimal
+ * reference, as sumsOfSquares' shift). The grand mean is the n-weighted sum
+ * of the group means (compensated); its rounding enters ssBetween only to
+ * second order, since sum n_i (m_i - grand) = 0. undefined when the general
+ * path must answer: Welch, any option it would reject, a group with fewer
+ * than 2 values, bad entries, NaN or infinities, offsets the shift cannot
+ * take, or constant groups (its fixConst rules).
+ */
+function fastFOneway(args: readonly unknown[]): FOnewayResult | undefined {
+  let samples = args;
+  const last = args[args.length - 1];
+  if (last !== undefined && !isArrayInput(last)) {
+    if (typeof last !== 'object' || last === null) return undefined;
+    const equalVar = (last as Record<string, unknown>).equalVar;
+    if (equalVar !== undefined && equalVar !== true) return undefined;
+    samples = args.slice(0, -1);
+  }
+  const k = samples.length;
+  if (k < 2) return undefined;
+  for (const s of samples) if (!isArrayInput(s) || s.length < 2) return undefined;
+  const shared = fastSharedCentral(samples as readonly Sample[]);
+  if (!shared) return undefined;
+  let bigN = 0;
+  for (const g of shared.sums) {
+    // A constant group: its sum of squares may be a few ulps, not 0; the
+    // general path's isConstant rules decide.
+    if (!(g.ss > 64 * g.n * (Number.EPSILON * g.mean) ** 2)) return undefined;
+    bigN += g.n;
+  }
+  const grand = compensatedSum(shared.sums.map((g) => g.n * g.mean)) / bigN;
+  const ssWithin = compensatedSum(shared.sums.map((g) => g.ss));
+  const ssBetween = compensatedSum(shared.sums.map((g) => g.n * (g.mean - grand) ** 2));
+  const dfBetween = k - 1;
+  const dfWithin = bigN - k;
+  const msBetween = ssBetween / dfBetween;
+  const msWithin = ssWithin / dfWithin;
+  const statistic = msBetween / msWithin;
+  const pvalue = fisherFSf(statistic, dfBetween, dfWithin);
+  return { statistic, pvalue, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin };
 }

@@ -1,6 +1,16 @@
 import { incompleteBeta } from '../distributions/internal/incompleteBeta';
 import { normalQuantile } from '../distributions/normal';
 import { StatsInputError } from '../errors';
+import {
+  checkedSum,
+  DecimalShift,
+  isArrayInput,
+  obviousOffset,
+  onOffset,
+  quickChoice,
+  sampleScale,
+} from '../internal/fastMoments';
+import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
 import {
   type Alternative,
@@ -11,6 +21,7 @@ import {
   isConstant,
   type Sample,
 } from '../internal/validate';
+import { ALTERNATIVES } from '../options';
 
 export interface PearsonrOptions {
   /** 'two-sided' (default), 'less' (negative correlation) or 'greater'. */
@@ -45,6 +56,8 @@ export interface PearsonrResult {
  * @example pearsonr([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4]).statistic // -0.7426106572325056
  */
 export function pearsonr(x: Sample, y: Sample, options?: PearsonrOptions): PearsonrResult {
+  const fast = fastPearsonr(x, y, options);
+  if (fast) return fast;
   const fn = 'pearsonr';
   const a = checkSample(fn, 'x', x);
   const b = checkSample(fn, 'y', y);
@@ -149,4 +162,106 @@ function fisherInterval(
   const h = normalQuantile(level);
   if (alternative === 'less') return { low: -1, high: Math.tanh(zr + h * se) };
   return { low: Math.tanh(zr - h * se), high: 1 };
+}
+
+/**
+ * pearsonr for n > 2 without copying the inputs, when its options need no
+ * message (else undefined: the general path validates and answers).
+ */
+function fastPearsonr(x: unknown, y: unknown, options: unknown): PearsonrResult | undefined {
+  if (!isArrayInput(x) || !isArrayInput(y) || x.length !== y.length || x.length < 3) {
+    return undefined;
+  }
+  const alternative = quickChoice(options, 'alternative', ALTERNATIVES);
+  if (alternative === undefined) return undefined;
+  const level = (options as { confidenceLevel?: unknown } | undefined)?.confidenceLevel ?? 0.95;
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) return undefined;
+  const r = fastCorrelation(x, y);
+  if (r === undefined) return undefined;
+  const n = x.length;
+  return {
+    statistic: r,
+    pvalue: pearsonPvalue(r, n, alternative),
+    confidenceInterval: fisherInterval(r, n, level, alternative),
+  };
+}
+
+/**
+ * r straight from the caller's arrays, no deviations stored (see
+ * fastMoments.ts): the means by compensated sums, then one pass summing
+ * dx^2, dy^2 and dx dy by TwoSum, r = Sxy / sqrt(Sxx Syy). Each sum
+ * carries a relative error of a few u, and Sxy's absolute error is a few u
+ * times sqrt(Sxx Syy), so r is within a few u of the r of the rounded
+ * deviations, as the scaled three-pass form of correlation(). An array on a
+ * large offset is taken as its exact decimal shift in scaled integers (r
+ * does not depend on the scale). undefined when correlation() must answer:
+ * NaN or infinities, sums that could overflow or underflow, a constant or
+ * nearly constant array (its isConstant rule), or an offset the fast shift
+ * cannot take; an entry that is not a number (checkedSum, or the shift's
+ * check M / s === x, fails on it).
+ */
+function fastCorrelation(x: Sample, y: Sample): number | undefined {
+  const n = x.length;
+  const sx = shiftFor(x);
+  const sy = shiftFor(y);
+  const mx = sx ? sx.mean(x) : checkedSum(x) / n;
+  const my = sy ? sy.mean(y) : checkedSum(y) / n;
+  if (!Number.isFinite(mx) || !Number.isFinite(my)) return undefined;
+  const kx = sx ? sx.meanK : mx;
+  const ky = sy ? sy.meanK : my;
+  const xs = sx ? sx.s : 1;
+  const ys = sy ? sy.s : 1;
+  const xr = sx ? sx.r : 0;
+  const yr = sy ? sy.r : 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  let cxx = 0;
+  let cyy = 0;
+  let cxy = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const yi = y[i] as number;
+    const dx = sx ? Math.floor(xi * xs + 0.5) - xr - kx : xi - kx;
+    const dy = sy ? Math.floor(yi * ys + 0.5) - yr - ky : yi - ky;
+    let v = dx * dx;
+    let t = sxx + v;
+    let z = t - sxx;
+    cxx += sxx - (t - z) + (v - z);
+    sxx = t;
+    v = dy * dy;
+    t = syy + v;
+    z = t - syy;
+    cyy += syy - (t - z) + (v - z);
+    syy = t;
+    v = dx * dy;
+    t = sxy + v;
+    z = t - sxy;
+    cxy += sxy - (t - z) + (v - z);
+    sxy = t;
+  }
+  sxx += cxx;
+  syy += cyy;
+  sxy += cxy;
+  // Outside [1e-250, 1e250] the squares may have lost bits or overflowed.
+  const ok = (ss: number) => ss > 1e-250 && ss < 1e250;
+  if (!ok(sxx) || !ok(syy) || !Number.isFinite(sxy)) return undefined;
+  // Nearly constant arrays: the general path's isConstant decides.
+  const tiny = (ss: number, k: number) => !(ss > 64 * n * (Number.EPSILON * k) ** 2);
+  if (tiny(sxx, kx) || tiny(syy, ky)) return undefined;
+  // An offset the early test missed: the plain deviations lost digits.
+  if ((!sx && onOffset(n, mx, sxx)) || (!sy && onOffset(n, my, syy))) return undefined;
+  if (sx || sy) noteLane('decimal-shift');
+  // One square root of the product (inside [1e-500, 1e500] by the checks
+  // above, so no overflow): exactly 1 on exactly linear small integers.
+  const p = sxx * syy;
+  if (!(p > 1e-300 && p < 1e300)) return undefined;
+  return Math.min(1, Math.max(-1, sxy / Math.sqrt(p)));
+}
+
+/** The exact decimal shift for an array that obviously sits on an offset, when its values allow one. */
+function shiftFor(x: Sample): DecimalShift | undefined {
+  if (!obviousOffset(x)) return undefined;
+  const places = sampleScale([x]);
+  return places === undefined ? undefined : new DecimalShift(places, x[0] as number);
 }

@@ -1,4 +1,14 @@
 import { StatsInputError } from '../errors';
+import {
+  checkedSum,
+  DecimalShift,
+  deviationSums,
+  isArrayInput,
+  onOffset,
+  passOut,
+  sampleScale,
+} from '../internal/fastMoments';
+import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
 import { checkBoolean, checkOptions, checkSample, type Sample } from '../internal/validate';
 
@@ -38,6 +48,8 @@ export interface DescribeResult {
  * @example describe([1, 2, 3, 4, 10]) // { nobs: 5, minmax: [1, 10], mean: 4, variance: 12.5, skewness: 1.138..., kurtosis: -0.212 }
  */
 export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
+  const fast = fastDescribe(a, options);
+  if (fast) return fast;
   const fn = 'describe';
   const x = checkSample(fn, 'a', a);
   const opts = checkOptions(fn, options);
@@ -70,6 +82,21 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
     if (v > max) max = v;
   }
   const { mean, ss, s3, s4 } = centralSums(x, { higher: true, deviations: false });
+  return fromSums(n, min, max, mean, ss, s3, s4, ddof, bias);
+}
+
+/** The result from the extremes and the central sums. */
+function fromSums(
+  n: number,
+  min: number,
+  max: number,
+  mean: number,
+  ss: number,
+  s3: number,
+  s4: number,
+  ddof: number,
+  bias: boolean,
+): DescribeResult {
   const m2 = ss / n;
   const m3 = s3 / n;
   const m4 = s4 / n;
@@ -84,4 +111,51 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
     kurtosis = ((n * n - 1) * kurtosis - 3 * (n - 1) ** 2) / ((n - 2) * (n - 3)) + 3;
   }
   return { nobs: n, minmax: [min, max], mean, variance, skewness, kurtosis: kurtosis - 3 };
+}
+
+/**
+ * describe straight from the caller's array (see fastMoments.ts): the same
+ * sums and the same doubles as centralSums, or undefined when the general
+ * path must answer (bad input or options, NaN, infinities, an offset the
+ * fast shift cannot take).
+ */
+function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined {
+  if (!isArrayInput(a) || a.length === 0) return undefined;
+  const n = a.length;
+  let ddof = 1;
+  let bias = true;
+  if (options !== undefined) {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+    const o = options as Record<string, unknown>;
+    if (o.ddof !== undefined) {
+      if (typeof o.ddof !== 'number' || !Number.isInteger(o.ddof) || o.ddof < 0 || o.ddof > n) {
+        return undefined;
+      }
+      ddof = o.ddof;
+    }
+    if (o.bias !== undefined) {
+      if (typeof o.bias !== 'boolean') return undefined;
+      bias = o.bias;
+    }
+  }
+  const total = checkedSum(a, true);
+  if (Number.isNaN(total)) return undefined;
+  const min = passOut[0] as number;
+  const max = passOut[1] as number;
+  let mean = total / n;
+  deviationSums(a, mean, true);
+  let ss = passOut[0] as number;
+  if (!Number.isFinite(ss)) return undefined;
+  if (onOffset(n, mean, ss)) {
+    const places = sampleScale([a]);
+    if (places === undefined) return undefined;
+    const shift = new DecimalShift(places, a[0] as number);
+    const m = shift.mean(a);
+    if (Number.isNaN(m)) return undefined;
+    shift.deviationSums(a, true);
+    mean = (a[0] as number) + m;
+    ss = passOut[0] as number;
+    noteLane('decimal-shift');
+  }
+  return fromSums(n, min, max, mean, ss, passOut[1] as number, passOut[2] as number, ddof, bias);
 }

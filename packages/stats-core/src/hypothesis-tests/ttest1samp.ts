@@ -1,4 +1,5 @@
 import { StatsInputError } from '../errors';
+import { fastSharedCentral, isArrayInput, quickChoice } from '../internal/fastMoments';
 import { sharedCentralSums } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
 import {
@@ -8,6 +9,7 @@ import {
   hasNaN,
   type Sample,
 } from '../internal/validate';
+import { ALTERNATIVES } from '../options';
 import type { TtestOptions, TtestResult } from './ttestResult';
 
 /**
@@ -25,6 +27,8 @@ import type { TtestOptions, TtestResult } from './ttestResult';
  * @example ttest1samp([5.1, 4.9, 5.6, 5.8, 6.0], 5).statistic // 2.304073731539131
  */
 export function ttest1samp(a: Sample, popmean: number, options?: TtestOptions): TtestResult {
+  const fast = fastTtest1samp(a, popmean, options);
+  if (fast) return fast;
   const fn = 'ttest1samp';
   const x = checkSample(fn, 'a', a);
   if (typeof popmean !== 'number') {
@@ -50,5 +54,24 @@ export function oneSampleT(
   const { mean, ss } = sums[0] as { mean: number; ss: number };
   const df = n - 1;
   const statistic = (mean - (extras[0] as number)) / Math.sqrt(ss / df / n);
+  return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
+}
+
+/**
+ * ttest1samp straight from the caller's array (see fastMoments.ts): the same
+ * sums and the same double as oneSampleT, or undefined when the general
+ * path must answer (bad input, NaN, infinities, n < 2, an offset the fast
+ * shift cannot take).
+ */
+function fastTtest1samp(a: unknown, popmean: unknown, options: unknown): TtestResult | undefined {
+  if (!isArrayInput(a) || a.length < 2 || typeof popmean !== 'number') return undefined;
+  if (!Number.isFinite(popmean)) return undefined;
+  const alternative = quickChoice(options, 'alternative', ALTERNATIVES);
+  if (alternative === undefined) return undefined;
+  const shared = fastSharedCentral([a], [popmean]);
+  if (!shared) return undefined;
+  const { mean, ss, n } = shared.sums[0] as { mean: number; ss: number; n: number };
+  const df = n - 1;
+  const statistic = (mean - (shared.extras[0] as number)) / Math.sqrt(ss / df / n);
   return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
 }

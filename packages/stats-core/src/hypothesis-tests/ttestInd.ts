@@ -1,6 +1,13 @@
+import {
+  type FastCentral,
+  fastSharedCentral,
+  isArrayInput,
+  quickChoice,
+} from '../internal/fastMoments';
 import { type CentralSums, sharedCentralSums } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
 import {
+  type Alternative,
   checkAlternative,
   checkBoolean,
   checkOptions,
@@ -8,6 +15,7 @@ import {
   hasNaN,
   type Sample,
 } from '../internal/validate';
+import { ALTERNATIVES } from '../options';
 import type { TtestOptions, TtestResult } from './ttestResult';
 
 export interface TtestIndOptions extends TtestOptions {
@@ -31,6 +39,8 @@ export interface TtestIndOptions extends TtestOptions {
  * @example ttestInd([1, 2, 3, 4], [3, 4, 5, 6], { equalVar: false }).statistic // -2.1908902300206647
  */
 export function ttestInd(a: Sample, b: Sample, options?: TtestIndOptions): TtestResult {
+  const fast = fastTtestInd(a, b, options);
+  if (fast) return fast;
   const fn = 'ttestInd';
   const x = checkSample(fn, 'a', a);
   const y = checkSample(fn, 'b', b);
@@ -43,6 +53,18 @@ export function ttestInd(a: Sample, b: Sample, options?: TtestIndOptions): Ttest
     return { statistic: Number.NaN, pvalue: Number.NaN, df: Number.NaN };
   // Both samples on one exact decimal scale when they sit on an offset.
   const [s1, s2] = sharedCentralSums([x, y]).sums as [CentralSums, CentralSums];
+  return fromSums(s1, s2, equalVar, alternative);
+}
+
+/** The t statistic, df and p-value from the two samples' means and sums of squares. */
+function fromSums(
+  s1: { n: number; mean: number; ss: number },
+  s2: { n: number; mean: number; ss: number },
+  equalVar: boolean,
+  alternative: Alternative,
+): TtestResult {
+  const n1 = s1.n;
+  const n2 = s2.n;
   let df: number;
   let denom: number;
   if (equalVar) {
@@ -57,4 +79,22 @@ export function ttestInd(a: Sample, b: Sample, options?: TtestIndOptions): Ttest
   }
   const statistic = (s1.mean - s2.mean) / denom;
   return { statistic, pvalue: tPvalue(statistic, df, alternative), df };
+}
+
+/**
+ * ttestInd straight from the caller's arrays (see fastMoments.ts): the same
+ * sums and the same double as the general path, or undefined when that path
+ * must answer (bad input or options, NaN, infinities, fewer than 2 values in
+ * a sample, an offset the fast shift cannot take).
+ */
+function fastTtestInd(a: unknown, b: unknown, options: unknown): TtestResult | undefined {
+  if (!isArrayInput(a) || !isArrayInput(b) || a.length < 2 || b.length < 2) return undefined;
+  const alternative = quickChoice(options, 'alternative', ALTERNATIVES);
+  if (alternative === undefined) return undefined;
+  const equalVar = quickChoice(options, 'equalVar', [true, false]);
+  if (equalVar === undefined) return undefined;
+  const shared = fastSharedCentral([a, b]);
+  if (!shared) return undefined;
+  const [s1, s2] = shared.sums as [FastCentral, FastCentral];
+  return fromSums(s1, s2, equalVar, alternative);
 }

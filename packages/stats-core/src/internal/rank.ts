@@ -2,7 +2,9 @@ import { sortOrder } from './sortOrder';
 
 /**
  * Average ranks (1-based; ties share the mean of their ranks, scipy's
- * rankdata 'average') and the sizes of the tie groups, in value order.
+ * rankdata 'average') and the sizes of the tie groups of two or more values,
+ * in value order (a lone value adds nothing to a tie correction sum t^3 - t,
+ * and pushing a 1 per distinct value cost a tenth of spearmanr at n = 1e4).
  * Ties are values equal under === (so -0 and 0 tie). The input must hold
  * no NaN.
  */
@@ -14,7 +16,12 @@ export function averageRanks(x: ArrayLike<number>): { ranks: Float64Array; ties:
   let start = 0;
   while (start < n) {
     const value = sorted[start];
-    let end = start + 1;
+    if (start + 1 === n || sorted[start + 1] !== value) {
+      ranks[order[start] as number] = start + 1;
+      start++;
+      continue;
+    }
+    let end = start + 2;
     while (end < n && sorted[end] === value) end++;
     const rank = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) ranks[order[k] as number] = rank;

@@ -2,7 +2,8 @@
  * The stable ascending order of `x`: indices `order` with x[order[0]] <=
  * x[order[1]] <= ..., equal values keeping their input order. An LSD radix
  * sort on the float64 bit patterns, 16 bits per pass (at most four passes,
- * fewer when a digit is the same for every value), several times faster at
+ * fewer when a digit is the same for every value; 11 bits and six passes
+ * below 65,536 values), several times faster at
  * large n than Array.prototype.sort with a comparator. The bit patterns are
  * made to sort as the numbers do (negative: all bits flipped; otherwise the
  * sign bit set), so -0 sorts just before 0, as Float64Array.prototype.sort
@@ -50,6 +51,22 @@ export function comparisonSort(
   return { order: withOrder ? order : new Uint32Array(0), sorted };
 }
 
+/** The passes (which half of the key, shift) for 16-bit and 11-bit digits, least significant first. */
+const PASSES_16 = [
+  [false, 0],
+  [false, 16],
+  [true, 0],
+  [true, 16],
+] as const;
+const PASSES_11 = [
+  [false, 0],
+  [false, 11],
+  [false, 22],
+  [true, 0],
+  [true, 11],
+  [true, 22],
+] as const;
+
 /** The LSD radix sort (exported for its tests; use sortOrder / sortedCopy). */
 export function radixSort(
   x: ArrayLike<number>,
@@ -72,20 +89,21 @@ export function radixSort(
   let loNext = new Uint32Array(n);
   let hiNext = new Uint32Array(n);
   let orderNext = new Uint32Array(withOrder ? n : 0);
-  const start = new Uint32Array(1 << 16);
-  for (const [high, shift] of [
-    [false, 0],
-    [false, 16],
-    [true, 0],
-    [true, 16],
-  ] as const) {
+  // Digits of 16 bits (4 passes) at large n; below 2^16 values, digits of
+  // 11 bits (6 passes, 2048 buckets): each pass also walks its buckets, and
+  // 65,536 of them cost more than the values at n = 1e4 (measured 2x).
+  const wide = n >= 1 << 16;
+  const mask = wide ? 0xffff : 0x7ff;
+  const passes = wide ? PASSES_16 : PASSES_11;
+  const start = new Uint32Array(mask + 1);
+  for (const [high, shift] of passes) {
     const key = high ? hi : lo;
     start.fill(0);
     for (let i = 0; i < n; i++) {
-      const d = ((key[i] as number) >>> shift) & 0xffff;
+      const d = ((key[i] as number) >>> shift) & mask;
       start[d] = (start[d] as number) + 1;
     }
-    if (n === 0 || start[((key[0] as number) >>> shift) & 0xffff] === n) continue;
+    if (n === 0 || start[((key[0] as number) >>> shift) & mask] === n) continue;
     let sum = 0;
     for (let d = 0; d < start.length; d++) {
       const c = start[d] as number;
@@ -93,7 +111,7 @@ export function radixSort(
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const d = ((key[i] as number) >>> shift) & 0xffff;
+      const d = ((key[i] as number) >>> shift) & mask;
       const p = start[d] as number;
       start[d] = p + 1;
       loNext[p] = lo[i] as number;
