@@ -186,7 +186,14 @@ export class LambdaStatsStack extends TerraformStack {
         functionName: `${prefix}-${artifact.name}`,
         config,
         api,
-        environment: { LAMBDA_STATS_STAGE: config.name },
+        // The page offers the analyses' results, and its CSP lets it PUT large files to the data bucket.
+        environment: {
+          LAMBDA_STATS_STAGE: config.name,
+          ...(analytics && config.analyses.length > 0
+            ? { LAMBDA_STATS_ANALYSES: config.analyses.map((a) => a.name).join(',') }
+            : {}),
+          ...(jobs ? { LAMBDA_STATS_DATA_BUCKET: jobs.dataBucket.bucket.bucket } : {}),
+        },
       });
       playgroundFunction = playground.function;
       new TerraformOutput(this, 'playground_url', {

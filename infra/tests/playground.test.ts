@@ -50,6 +50,12 @@ describe('the playground in the typed config', () => {
         .map((p) => String(p.source_arn).replace(/^.*\/\*\//, ''));
       expect(sources.sort()).toEqual(['GET/openapi.json', 'GET/playground']);
       expect(tf.output.playground_url.value).toMatch(/invoke_url\}playground$/);
+      // the page learns the stack's analyses, and its CSP the data bucket it uploads large files to
+      const env = fn.environment[0]?.variables ?? fn.environment.variables;
+      const analyses = environmentConfig(name).analyses.map((a) => a.name);
+      if (analyses.length > 0) expect(env.LAMBDA_STATS_ANALYSES).toBe(analyses.join(','));
+      else expect(env.LAMBDA_STATS_ANALYSES).toBeUndefined();
+      expect(env.LAMBDA_STATS_DATA_BUCKET).toMatch(/aws_s3_bucket\.data_.*\.bucket\}$/);
     });
   }
 

@@ -394,7 +394,7 @@ describe('datasets, jobs and analyses through the client (their documented answe
     });
     const runs = await stats.getAnalysisRuns({ name });
     expect(responseIssues('getAnalysisRuns', runs)).toEqual([]);
-    expect(runs).toEqual({ analysis: name, runs: [] });
+    expect(runs).toEqual({ analysis: name, series: [], runs: [] });
     expect(await errorBodyOf(stats.getAnalysisRuns({ name: 'nosuch' }))).toEqual({
       status: 404,
       ...documented('/analyses/{name}/runs', 'get', 404, 'not_found'),

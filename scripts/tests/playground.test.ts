@@ -6,12 +6,17 @@
  * ports): the page and its statistics come from GET /playground and GET
  * /openapi.json, pasted CSV runs on the API, the plotted points and the
  * table are the API's own answer, a bad cell is named, every endpoint's
- * deep-linked example renders. Screenshots of each view are written to
- * scripts/test-results/playground/ (a few are committed under docs/img/).
+ * deep-linked example renders, the robust statistics' array and union
+ * options reach the API, the scheduled analyses' results are plotted once
+ * the demo analyses have run, and a file over the synchronous limit goes
+ * through the datasets and jobs API (a presigned PUT to the emulator's S3).
+ * Screenshots of each view are written to scripts/test-results/playground/
+ * (a few are committed under docs/img/).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linregress } from '@lambda-stats/stats-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, expectedChromiumMajor, launchBrowser } from './support/browser';
@@ -21,22 +26,12 @@ const SHOTS = fileURLToPath(new URL('../test-results/playground/', import.meta.u
 const openapi = JSON.parse(
   readFileSync(new URL('../../packages/handlers/openapi.gen.json', import.meta.url), 'utf8'),
 ) as { paths: Record<string, { post?: Json }> };
-// Every statistic of the API document but the robust and smoothing ones, which the page does
-// not offer yet (packages/playground/src/page/statistics.ts, PLAYGROUND_STATISTICS, says why).
-const NOT_OFFERED = [
-  'exponential_smoothing',
-  'iqr',
-  'median_abs_deviation',
-  'modified_zscore',
-  'siegelslopes',
-  'theilslopes',
-  'zscore',
-];
-// (the statistics: the POST routes with an example answer; not the datasets, jobs and analyses routes)
+/** The page's synchronous limit (packages/playground/src/page/jobs.ts, SYNC_LIMIT_BYTES). */
+const SYNC_LIMIT_BYTES = 5 * 1024 * 1024;
+// Every statistic of the API document: each POST route but the datasets and jobs ones.
 const offered = Object.entries(openapi.paths)
-  .filter(([, item]) => item.post?.responses['200']?.content['application/json'].example)
+  .filter(([p, item]) => item.post !== undefined && !/^\/(datasets|jobs)\b/.test(p))
   .map(([p]) => p.slice(1))
-  .filter((name) => !NOT_OFFERED.includes(name))
   .sort();
 const seed = (
   JSON.parse(
@@ -97,6 +92,9 @@ function plottedPoints(): Promise<{ x: number; y: number }[]> {
     }));
   });
 }
+
+const get = async (route: string) =>
+  (await fetch(`${stack.apiUrl}/${route}`).then((r) => r.json())) as Json;
 
 const post = async (name: string, body: unknown) =>
   (await fetch(`${stack.apiUrl}/${name}`, {
@@ -186,13 +184,25 @@ describe('the playground in Chromium, on the local stack', () => {
     await shot('bad-cell');
   });
 
-  it("shows the API's own 4xx message", async () => {
+  it("checks an option against its schema before sending, and shows the API's own 4xx message", async () => {
     await open('?statistic=polyfit');
     await page.fill('[data-testid="data"]', 'x,y\n0,1\n1,3\n2,9\n3,19\n');
     await page.fill('#option-degree', '30');
+    const before = requests.length;
     await page.click('[data-testid="run"]');
     const error = page.locator('[data-testid="error"]');
     await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain('Option degree: 30 is above the maximum 20.');
+    expect(requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+    // a JSON request is sent as written: the API's own 400 is shown
+    await page.fill(
+      '[data-testid="data"]',
+      JSON.stringify({ x: [0, 1, 2, 3], y: [1, 3, 9, 19], degree: 30 }),
+    );
+    await page.click('[data-testid="run"]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="error"]')?.textContent?.includes('The API answered'),
+    );
     expect(await error.textContent()).toMatch(/The API answered 400.*degree must be at most 20/s);
   });
 
@@ -241,21 +251,208 @@ describe('the playground in Chromium, on the local stack', () => {
       const count = (v: unknown[]): number =>
         v.reduce<number>((s, x) => s + (Array.isArray(x) ? count(x) : 1), 0);
       const expectedPoints =
-        name === 'ols' ||
-        name === 'pearsonr' ||
-        name === 'kendalltau' ||
-        name === 'spearmanr' ||
-        name === 'linregress' ||
-        name === 'polyfit'
-          ? (arrays.at(-1) as unknown[]).length
-          : arrays.reduce((s, a) => s + count(a), 0);
+        name === 'exponential_smoothing' || name === 'theilslopes' || name === 'siegelslopes'
+          ? (request.y as unknown[]).length
+          : name === 'ols' ||
+              name === 'pearsonr' ||
+              name === 'kendalltau' ||
+              name === 'spearmanr' ||
+              name === 'linregress' ||
+              name === 'polyfit'
+            ? (arrays.at(-1) as unknown[]).length
+            : arrays.reduce((s, a) => s + count(a), 0);
       expect(circles).toBe(expectedPoints);
       await shot(`example-${name}`);
     });
   }
 
-  it('asked nothing of any other origin (works offline)', () => {
+  it('iqr: a tuple option and a union option are typed into the form and reach the API', async () => {
+    await open('?statistic=iqr');
+    await page.fill('[data-testid="data"]', 'reading (kWh)\n1\n2\n3\n4\n5\n6\n7\n8\n60\n');
+    await page.fill('#option-rng', '10, 90');
+    await page.selectOption('#option-scale', 'normal');
+    const before = requests.length;
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="plot-main"] .flagged circle');
+    const sent = requests.slice(before).find((r) => r.method === 'POST' && r.url.endsWith('/iqr'));
+    const body = JSON.parse(sent!.body!);
+    expect(body).toEqual({ x: [1, 2, 3, 4, 5, 6, 7, 8, 60], rng: [10, 90], scale: 'normal' });
+    expect(await resultTable()).toEqual(await post('iqr', body));
+    expect(await page.locator('[data-testid="plot-main"] .data-points circle').count()).toBe(9);
+    // Tukey's fences flag the 60 (the fences use the quartiles and the API's range in the data's unit)
+    expect(await page.locator('[data-testid="plot-main"] .flagged circle').count()).toBe(1);
+    await shot('iqr-options');
+    // a tuple with one value: the form says what to type, and nothing is sent
+    await page.fill('#option-rng', '10');
+    const again = requests.length;
+    await page.click('[data-testid="run"]');
+    const error = page.locator('[data-testid="error"]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain(
+      'Option rng: 1 value given, exactly 2 needed (comma-separated, e.g. 25, 75).',
+    );
+    expect(requests.slice(again).filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('exponential_smoothing: nullable choices and the series, fit, forecast and band', async () => {
+    await open('?statistic=exponential_smoothing&example=1');
+    await page.waitForSelector('[data-testid="plot-main"]');
+    expect(await page.inputValue('#option-initial_seasonal')).toBe('1, -8, -4, 11');
+    expect(await page.inputValue('#option-trend')).toBe('add');
+    for (const selector of ['.fitted-line path', '.forecast-line path', '.prediction-band path'])
+      expect(await page.locator(`[data-testid="plot-main"] ${selector}`).count(), selector).toBe(1);
+    // no trend, no season: the choices' "none" sends null, and the estimated fit answers
+    await page.selectOption('#option-trend', '');
+    await page.selectOption('#option-seasonal', '');
+    for (const id of [
+      'seasonal_periods',
+      'smoothing_level',
+      'smoothing_trend',
+      'smoothing_seasonal',
+      'initial_level',
+      'initial_trend',
+      'initial_seasonal',
+    ])
+      await page.fill(`#option-${id}`, '');
+    const before = requests.length;
+    await page.click('[data-testid="run"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')?.textContent?.includes('done'),
+    );
+    const sent = requests
+      .slice(before)
+      .find((r) => r.method === 'POST' && r.url.endsWith('/exponential_smoothing'));
+    const body = JSON.parse(sent!.body!);
+    expect(body.trend).toBeUndefined(); // null is the default, so it is left out
+    expect(body.initial_seasonal).toBeUndefined();
+    expect(body.horizon).toBe(4);
+    const table = await resultTable();
+    expect(table.estimated).toContain('smoothing_level');
+    await shot('exponential_smoothing');
+  });
+
+  it('the scheduled analyses: pick an analysis and a series, see its band and anomalies, and its runs', async () => {
+    // pnpm start fires both demo analyses once the front door is up
+    const deadline = Date.now() + 280_000;
+    while (!/analysis smart-alarms: SUCCEEDED/.test(stack.output())) {
+      if (Date.now() > deadline || /analysis smart-alarms: FAILED/.test(stack.output()))
+        throw new Error(`the demo analysis did not succeed:\n${stack.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await open();
+    await page.waitForSelector('#analyses:not([hidden])');
+    const analyses = await page.$$eval('#analysis option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(analyses.sort()).toEqual(['smart-alarms', 'smart-targets']);
+    await page.selectOption('#analysis', 'smart-alarms');
+    await page.waitForSelector('[data-testid="runs"] tr[data-status="SUCCEEDED"]');
+    const runs = await get('analyses/smart-alarms/runs');
+    expect(await page.locator('[data-testid="runs"] tbody tr').count()).toBe(runs.runs.length);
+    const series = await page.$$eval('#series option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(series).toEqual(runs.series);
+    expect(series).toHaveLength(30);
+    // meter-004 carries an injected spike (docs/analytics-runs.md); keyboard: focus, choose, Enter
+    await page.focus('#series');
+    await page.selectOption('#series', 'meter-004');
+    await page.focus('#show-results');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#analysis-plot [data-testid="plot-main"]');
+    const answer = await get('analyses/smart-alarms/results?series=meter-004');
+    const readings = answer.results.filter((r: Json) => r.actual !== null);
+    const flagged = readings.filter((r: Json) => r.flag);
+    expect(flagged.length).toBeGreaterThan(0);
+    const plot = '#analysis-plot [data-testid="plot-main"]';
+    expect(await page.locator(`${plot} .data-points circle`).count()).toBe(readings.length);
+    expect(await page.locator(`${plot} .anomalies circle`).count()).toBe(flagged.length);
+    expect(await page.locator(`${plot} .expected-band path`).count()).toBe(1);
+    // the flagged points sit at the API's readings
+    const ys = await page.$eval(plot, (svg) => {
+      const p = svg as SVGSVGElement & { scale: (n: string) => { invert: (v: number) => number } };
+      return [...svg.querySelectorAll('.anomalies circle')].map((c) =>
+        p.scale('y').invert(Number(c.getAttribute('cy'))),
+      );
+    });
+    ys.forEach((y, i) => {
+      expect(Math.abs(y - flagged[i].actual)).toBeLessThan(1e-9 * Math.max(1, Math.abs(y)));
+    });
+    const labels = await page.$$eval(`${plot} [aria-label$="axis label"] text`, (ts) =>
+      ts.map((t) => t.textContent),
+    );
+    expect(labels.join(' ')).toContain('time (UTC)');
+    expect(labels.join(' ')).toContain('meter-004');
+    await page.locator('#analyses').screenshot({ path: path.join(SHOTS, 'analyses.png') });
+  }, 320_000);
+
+  it('a file over the synchronous limit runs as a job: dataset, presigned PUT, job, progress, result', async () => {
+    // deterministic data just over the limit: y = 2x + 1 + a bounded wobble
+    const lines = ['x,y'];
+    let bytes = 4;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; bytes <= SYNC_LIMIT_BYTES + 1000; i++) {
+      const x = i / 100;
+      const y = Number((2 * x + 1 + Math.sin(i * 0.7) * 3).toFixed(6));
+      const line = `${x},${y}`;
+      lines.push(line);
+      xs.push(x);
+      ys.push(y);
+      bytes += line.length + 1;
+    }
+    const csv = `${lines.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(SYNC_LIMIT_BYTES);
+    await open('?statistic=linregress');
+    await page.setInputFiles('[data-testid="file"]', {
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.waitForSelector('[data-testid="file-info"]:not([hidden])');
+    expect(await page.textContent('[data-testid="file-info"]')).toContain('over the 5 MiB');
+    const before = requests.length;
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="progress"]:not([hidden])');
+    await page.waitForSelector('[data-testid="job-summary"]', { timeout: 240_000 });
+    const made = requests.slice(before);
+    const api = new URL(stack.apiUrl).origin;
+    expect(made.filter((r) => r.method === 'POST').map((r) => new URL(r.url).pathname)).toEqual([
+      '/datasets',
+      '/jobs',
+    ]);
+    const putReq = made.find((r) => r.method === 'PUT');
+    expect(new URL(putReq!.url).origin).not.toBe(api); // the emulator's S3, not the API
+    expect(JSON.parse(made.find((r) => r.url.endsWith('/jobs'))!.body!)).toMatchObject({
+      statistic: 'linregress',
+      columns: { x: 'x', y: 'y' },
+    });
+    // the job's answer, shown in the table, is the exact regression of the file's numbers
+    const table = await resultTable();
+    const expected = linregress(xs, ys);
+    for (const k of ['slope', 'intercept', 'rvalue', 'stderr'] as const)
+      expect(Math.abs((table[k] as number) - expected[k]), k).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(expected[k])),
+      );
+    expect(await page.textContent('[data-testid="job-summary"]')).toContain(`${xs.length} rows`);
+    expect(await page.isHidden('[data-testid="progress"]')).toBe(true);
+    await shot('large-file-job');
+    // a statistic jobs do not run: the page says which do, and creates no dataset
+    await page.selectOption('[data-testid="statistic"]', 'theilslopes');
+    const again = requests.length;
+    await page.click('[data-testid="run"]');
+    const error = page.locator('[data-testid="error"]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain('theilslopes cannot run on a file this large');
+    expect(requests.slice(again).filter((r) => r.method === 'POST')).toEqual([]);
+  }, 300_000);
+
+  it('asked nothing of any origin but the API and, for the upload, the emulator (works offline)', () => {
     const origins = new Set(requests.map((r) => new URL(r.url).origin));
-    expect([...origins]).toEqual([new URL(stack.apiUrl).origin]);
+    const puts = new Set(
+      requests.filter((r) => r.method === 'PUT').map((r) => new URL(r.url).origin),
+    );
+    expect(puts.size).toBe(1);
+    expect([...origins].sort()).toEqual([new URL(stack.apiUrl).origin, ...puts].sort());
   });
 });

@@ -908,6 +908,8 @@ export interface components {
                  */
                 status: "SUCCEEDED" | "FAILED";
             }[];
+            /** @description The ids of the series the newest run analysed, sorted: what /results?series= can be asked for (empty before the first run). */
+            series: string[];
         };
         getDataset_response: {
             /** @description The dataset id: ds-<32 hex digits>. */

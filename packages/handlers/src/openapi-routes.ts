@@ -507,6 +507,7 @@ export const routeDocs: RouteDoc[] = [
           summary: 'One run, one series rejected',
           value: {
             analysis: 'meters-hourly',
+            series: ['meter-01', 'meter-02', 'meter-03'],
             runs: [
               {
                 runId: 'run-20260305T000000Z-4b1f',

@@ -117,8 +117,14 @@ async function runs(name: string | undefined, query: Record<string, string | und
     },
     MAX_RUNS,
   );
+  // The series the newest run analysed, sorted: what a caller can ask /results for.
+  const newest = (items[0]?.outcomes ?? []) as { status: string; series: string }[];
+  const series = [
+    ...new Set(newest.filter((o) => o.status === 'analysed').map((o) => o.series)),
+  ].sort();
   return {
     analysis,
+    series,
     runs: items.map((r) => {
       const outcomes = (r.outcomes ?? []) as {
         status: string;

@@ -78,6 +78,10 @@ export const analysisResults = v.object({
 /** 200 of GET /analyses/{name}/runs. */
 export const analysisRuns = v.object({
   analysis: documented(v.string(), 'The analysis name.'),
+  series: documented(
+    v.array(v.string()),
+    'The ids of the series the newest run analysed, sorted: what /results?series= can be asked for (empty before the first run).',
+  ),
   runs: documented(
     v.array(
       v.object({

@@ -2,19 +2,23 @@
  * The playground page: wires the form to the API. Everything it shows comes
  * from the API document (/openapi.json) and the endpoints' own answers.
  */
-import * as Plot from '@observablehq/plot';
 import { plotsFor } from '../plots/index';
 import type { Body } from '../plots/types';
+import { startAnalyses } from './analyses';
 import { CellError, parseCsv, type Table } from './csv';
+import { optionControl, readOptions, setOptions } from './form';
+import { runJob } from './job-runner';
+import { completeLines, formatBytes, SYNC_LIMIT_BYTES } from './jobs';
+import { errorBox, renderPlots } from './render';
 import { renderResult } from './result';
 import {
   buildRequest,
   dataFields,
   defaultMapping,
   exampleAsCsv,
-  type FieldSpec,
   labelsOf,
   type Mapping,
+  OptionError,
   optionFields,
   type StatisticSpec,
   statisticsFromOpenApi,
@@ -34,30 +38,21 @@ const ui = {
   example: $<HTMLButtonElement>('example'),
   error: $<HTMLDivElement>('error'),
   status: $<HTMLParagraphElement>('status'),
+  progress: $<HTMLProgressElement>('progress'),
+  fileInfo: $<HTMLDivElement>('file-info'),
   result: $<HTMLDivElement>('result-area'),
   plots: $<HTMLDivElement>('plots'),
 };
 
 let statistics: StatisticSpec[] = [];
 let mapping: Mapping = {};
+/** A picked file above the synchronous limit (run as a job), with its header row. */
+let largeFile: { file: File; header: string[] } | null = null;
 
 const current = () => statistics.find((s) => s.name === ui.statistic.value);
 
 function showError(message: string, details: string[] = []): void {
-  ui.error.hidden = false;
-  ui.error.replaceChildren(
-    Object.assign(document.createElement('strong'), { textContent: message }),
-    ...(details.length
-      ? [
-          (() => {
-            const ul = document.createElement('ul');
-            for (const d of details)
-              ul.append(Object.assign(document.createElement('li'), { textContent: d }));
-            return ul;
-          })(),
-        ]
-      : []),
-  );
+  errorBox(ui.error, message, details);
 }
 
 function clearError(): void {
@@ -67,6 +62,7 @@ function clearError(): void {
 
 /** The pasted data as a table, or null when it is JSON (or empty). */
 function tableOrNull(): Table | null {
+  if (largeFile) return { header: largeFile.header, rows: [] };
   const text = ui.data.value.trim();
   if (text === '' || text.startsWith('{')) return null;
   return parseCsv(text);
@@ -105,6 +101,8 @@ function renderColumns(): void {
     select.multiple = f.kind !== 'column';
     if (select.multiple) select.size = Math.min(Math.max(header.length, 2), 6);
     const chosen = mapping[f.name];
+    if (!select.multiple && !f.required)
+      select.append(new Option('(none: 0, 1, 2, …)', '', chosen === '', chosen === ''));
     for (const h of header) {
       const option = new Option(h, h);
       option.selected = Array.isArray(chosen) ? chosen.includes(h) : chosen === h;
@@ -134,41 +132,12 @@ function renderColumns(): void {
   ui.columns.replaceChildren(legend, ...hint, ...controls);
 }
 
-function optionControl(f: FieldSpec): HTMLElement {
-  if (f.kind === 'boolean') {
-    const input = Object.assign(document.createElement('input'), {
-      type: 'checkbox',
-      id: `option-${f.name}`,
-    });
-    input.checked = f.default === true;
-    return input;
-  }
-  if (f.kind === 'choice') {
-    const select = Object.assign(document.createElement('select'), { id: `option-${f.name}` });
-    for (const c of f.choices ?? [])
-      select.append(new Option(c, c, c === f.default, c === f.default));
-    return select;
-  }
-  const input = Object.assign(document.createElement('input'), {
-    type: 'number',
-    id: `option-${f.name}`,
-    step: f.kind === 'integer' ? '1' : 'any',
-    required: f.required,
-  });
-  if (f.default !== undefined) input.value = String(f.default);
-  if (f.minimum !== undefined) input.min = String(f.minimum);
-  if (f.maximum !== undefined) input.max = String(f.maximum);
-  return input;
-}
-
 function renderOptions(): void {
   const spec = current();
   if (!spec) return;
   const fields = optionFields(spec);
   const legend = Object.assign(document.createElement('legend'), { textContent: 'Options' });
-  const controls = fields.map((f) =>
-    label(`${f.name}${f.required ? ' (required)' : ''}`, optionControl(f), f.description),
-  );
+  const controls = fields.map((f) => optionControl(f));
   ui.options.replaceChildren(
     legend,
     ...(controls.length
@@ -180,37 +149,6 @@ function renderOptions(): void {
           }),
         ]),
   );
-}
-
-function readOptions(spec: StatisticSpec): Body {
-  const out: Body = {};
-  for (const f of optionFields(spec)) {
-    const el = document.getElementById(`option-${f.name}`) as
-      | HTMLInputElement
-      | HTMLSelectElement
-      | null;
-    if (!el) continue;
-    if (f.kind === 'boolean') out[f.name] = (el as HTMLInputElement).checked;
-    else if (f.kind === 'choice') out[f.name] = el.value;
-    else if (el.value.trim() !== '') {
-      const v = Number(el.value);
-      if (!Number.isFinite(v)) throw new Error(`Option ${f.name}: "${el.value}" is not a number.`);
-      out[f.name] = v;
-    } else if (f.required) throw new Error(`Option ${f.name} is required: ${f.description}`);
-  }
-  return out;
-}
-
-function setOptions(values: Body): void {
-  for (const [k, v] of Object.entries(values)) {
-    const el = document.getElementById(`option-${k}`) as
-      | HTMLInputElement
-      | HTMLSelectElement
-      | null;
-    if (!el) continue;
-    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === true;
-    else el.value = String(v);
-  }
 }
 
 function selectStatistic(name: string): void {
@@ -228,6 +166,8 @@ function selectStatistic(name: string): void {
 function loadExample(): void {
   const spec = current();
   if (!spec) return;
+  largeFile = null;
+  ui.fileInfo.hidden = true;
   const example = exampleAsCsv(spec);
   if (example) {
     ui.data.value = example.csv;
@@ -237,13 +177,17 @@ function loadExample(): void {
   }
   renderColumns();
   renderOptions();
-  if (example) setOptions(example.options);
+  if (example) setOptions(optionFields(spec), example.options);
 }
 
 async function run(): Promise<void> {
   const spec = current();
   if (!spec) return;
   clearError();
+  if (largeFile) {
+    await runAsJob(spec, largeFile.file, largeFile.header);
+    return;
+  }
   let request: Body;
   let labels: Record<string, string> = {};
   try {
@@ -258,11 +202,21 @@ async function run(): Promise<void> {
       }
     } else {
       const table = parseCsv(text);
-      request = buildRequest(spec, table, mapping, readOptions(spec));
+      if (new Blob([text]).size > SYNC_LIMIT_BYTES) {
+        await runAsJob(spec, new File([text], 'pasted.csv', { type: 'text/csv' }), table.header);
+        return;
+      }
+      request = buildRequest(spec, table, mapping, readOptions(optionFields(spec)));
       labels = labelsOf(mapping);
     }
   } catch (e) {
-    showError(e instanceof CellError ? `Bad cell. ${e.message}` : (e as Error).message);
+    showError(
+      e instanceof CellError
+        ? `Bad cell. ${e.message}`
+        : e instanceof OptionError
+          ? e.message
+          : (e as Error).message,
+    );
     return;
   }
   const body = withPlotRequests(spec.name, request);
@@ -276,19 +230,12 @@ async function run(): Promise<void> {
     });
     const answer = (await res.json().catch(() => ({}))) as Body;
     if (!res.ok) {
-      const err = (answer.error ?? {}) as {
-        message?: string;
-        details?: { issues?: { path: string; message: string }[] };
-      };
-      showError(
-        `The API answered ${res.status}: ${err.message ?? res.statusText}`,
-        (err.details?.issues ?? []).map((i) => i.message),
-      );
+      showApiError(res.status, res.statusText, answer);
       ui.status.textContent = '';
       return;
     }
     ui.result.replaceChildren(renderResult(spec.name, answer));
-    renderPlots(spec.name, body, answer, labels);
+    renderPlots(ui.plots, plotsFor(spec.name, body, answer, labels));
     ui.status.textContent = `${spec.name}: done.`;
   } catch (e) {
     showError(`Could not reach the API: ${(e as Error).message}`);
@@ -298,35 +245,83 @@ async function run(): Promise<void> {
   }
 }
 
-function renderPlots(
-  statistic: string,
-  request: Body,
-  response: Body,
-  labels: Record<string, string>,
-): void {
-  const figures = plotsFor(statistic, request, response, labels).map((spec) => {
-    const figure = document.createElement('figure');
-    figure.className = spec.id === 'plot-main' ? 'plot main' : 'plot';
-    const heading = Object.assign(document.createElement('h3'), { textContent: spec.title });
-    const rendered = Plot.plot({
-      ...spec.options,
-      ariaLabel: spec.title,
-      ariaDescription: spec.description,
+/** An API error body (`{error: {message, details: {issues}}}`) in the error box. */
+function showApiError(status: number, statusText: string, answer: Body, box = ui.error): void {
+  const err = (answer.error ?? {}) as {
+    message?: string;
+    details?: { issues?: { path: string; message: string }[] };
+  };
+  errorBox(
+    box,
+    `The API answered ${status}: ${err.message ?? statusText}`,
+    (err.details?.issues ?? []).map((i) => i.message),
+  );
+}
+
+/** A file too large for one request: through the datasets and jobs API, with progress. */
+async function runAsJob(spec: StatisticSpec, file: File, header: string[]): Promise<void> {
+  ui.run.disabled = true;
+  ui.progress.hidden = false;
+  ui.progress.removeAttribute('value');
+  ui.plots.replaceChildren();
+  try {
+    const outcome = await runJob({
+      spec,
+      file,
+      header,
+      mapping,
+      options: readOptions(optionFields(spec)),
+      base: location.href,
+      progress: (text, fraction) => {
+        ui.status.textContent = text;
+        if (fraction === undefined) ui.progress.removeAttribute('value');
+        else ui.progress.value = fraction;
+      },
     });
-    const svg =
-      rendered instanceof SVGSVGElement
-        ? rendered
-        : (rendered.querySelector(':scope > svg') as SVGSVGElement);
-    svg.dataset.testid = spec.id;
-    svg.setAttribute('role', 'img');
-    figure.append(
-      heading,
-      rendered,
-      Object.assign(document.createElement('figcaption'), { textContent: spec.description }),
+    if (outcome.kind === 'error') {
+      showError(outcome.message, outcome.details);
+      ui.status.textContent = '';
+      return;
+    }
+    ui.result.replaceChildren(renderResult(spec.name, outcome.result));
+    const note = Object.assign(document.createElement('p'), {
+      className: 'hint',
+      textContent: `Computed by job ${outcome.jobId} over ${outcome.summary}. The plots are drawn for files under ${formatBytes(SYNC_LIMIT_BYTES)}: this many points are beyond what a page should draw.`,
+    });
+    note.dataset.testid = 'job-summary';
+    ui.plots.replaceChildren(note);
+    ui.status.textContent = `${spec.name}: done (as job ${outcome.jobId}).`;
+  } finally {
+    ui.progress.hidden = true;
+    ui.run.disabled = false;
+  }
+}
+
+/** A picked file: small ones into the data box, large ones kept aside for a job (only their head is read). */
+async function pickFile(file: File): Promise<void> {
+  clearError();
+  if (file.size <= SYNC_LIMIT_BYTES) {
+    largeFile = null;
+    ui.fileInfo.hidden = true;
+    ui.data.value = await file.text();
+    renderColumns();
+    return;
+  }
+  const head = await file.slice(0, 64 * 1024).text();
+  let header: string[];
+  try {
+    header = parseCsv(completeLines(head)).header;
+  } catch (e) {
+    showError(
+      `The start of ${file.name} does not read as CSV with a header row: ${(e as Error).message}`,
     );
-    return figure;
-  });
-  ui.plots.replaceChildren(...figures);
+    return;
+  }
+  largeFile = { file, header };
+  ui.data.value = '';
+  ui.fileInfo.hidden = false;
+  ui.fileInfo.textContent = `${file.name}: ${formatBytes(file.size)} (${file.size.toLocaleString('en')} bytes), over the ${formatBytes(SYNC_LIMIT_BYTES)} a single request can carry. Run sends it to the datasets API and runs the statistic as a job (columns: ${header.join(', ')}). Typing in the data box drops the file.`;
+  renderColumns();
 }
 
 async function start(): Promise<void> {
@@ -345,16 +340,21 @@ async function start(): Promise<void> {
   selectStatistic(known ? (wanted as string) : (statistics[0]?.name ?? ''));
   if (wanted && !known) showError(`There is no statistic "${wanted}"; choose one from the list.`);
   ui.statistic.addEventListener('change', () => selectStatistic(ui.statistic.value));
-  ui.data.addEventListener('input', () => renderColumns());
+  ui.data.addEventListener('input', () => {
+    if (largeFile) {
+      largeFile = null;
+      ui.fileInfo.hidden = true;
+    }
+    renderColumns();
+  });
   ui.data.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run();
   });
-  ui.file.addEventListener('change', async () => {
+  ui.file.addEventListener('change', () => {
     const file = ui.file.files?.[0];
-    if (!file) return;
-    ui.data.value = await file.text();
-    renderColumns();
+    if (file) void pickFile(file);
   });
+  startAnalyses();
   ui.run.addEventListener('click', () => void run());
   ui.example.addEventListener('click', () => loadExample());
   document.body.dataset.ready = 'true';

@@ -15,7 +15,10 @@ export function formatValue(v: unknown): string {
     const parts = v.slice(0, SHOWN).map(formatValue);
     return `[${parts.join(', ')}${v.length > SHOWN ? `, … (${v.length} values)` : ''}]`;
   }
-  if (typeof v === 'object') return '{…}';
+  if (typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${formatValue(x)}`)
+      .join(', ')}}`;
   return String(v);
 }
 

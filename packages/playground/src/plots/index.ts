@@ -3,7 +3,9 @@
  * no DOM, no fetch; the page renders what comes back with Plot.plot.
  */
 import { curvePlots, olsPlots } from './regression';
+import { robustSamplePlots, slopesPlots } from './robust';
 import { contingencyPlots, ecdfPlots, qqPlots, scatterPlots, stripPlots } from './samples';
+import { smoothingPlots } from './smoothing';
 import { type Body, type Labels, numbers, type PlotSpec, rowsOf } from './types';
 
 export type { Body, Labels, PlotSpec } from './types';
@@ -51,6 +53,17 @@ export function plotsFor(
       return scatterPlots(numbers(request.x), numbers(request.y), label('x'), label('y'), response);
     case 'spearmanr':
       return scatterPlots(numbers(request.a), numbers(request.b), label('a'), label('b'), response);
+    case 'theilslopes':
+    case 'siegelslopes':
+      return slopesPlots(statistic, request, response, labels);
+    case 'zscore':
+      return robustSamplePlots(statistic, 'a', request, response, labels);
+    case 'median_abs_deviation':
+    case 'iqr':
+    case 'modified_zscore':
+      return robustSamplePlots(statistic, 'x', request, response, labels);
+    case 'exponential_smoothing':
+      return smoothingPlots(request, response, labels);
     default:
       return [];
   }

@@ -1,16 +1,7 @@
 import { studentTQuantile } from '@lambda-stats/stats-core';
 import * as Plot from '@observablehq/plot';
-import { normalQq } from './quantiles';
-import {
-  type Body,
-  DATA_POINTS,
-  type Labels,
-  MAIN,
-  numbers,
-  type PlotSpec,
-  rowsOf,
-  short,
-} from './types';
+import { COLORS, dataDots, figure, hRules, qqMarks } from './marks';
+import { type Body, type Labels, numbers, type PlotSpec, rowsOf, short } from './types';
 
 /** Mean and its two-sided t interval (level 0.95) of one sample. */
 export function meanInterval(
@@ -31,6 +22,23 @@ export function meanInterval(
  */
 export const jitter = (i: number) => (((i * 0.618033988749895) % 1) - 0.5) * 0.36 - 0.08;
 
+/** Points of samples laid out as strips: sample k at x = k, each point jittered (deterministically). */
+export function stripLayout(samples: { name: string; values: number[] }[]) {
+  return samples.flatMap((s, k) =>
+    s.values.map((v, i) => ({ sample: s.name, k, i, pos: k + jitter(i), value: v })),
+  );
+}
+
+/** The categorical x axis of strip plots: one tick per sample, named. */
+export function sampleAxis(names: string[]) {
+  return {
+    label: 'sample',
+    ticks: names.map((_, k) => k),
+    tickFormat: (k: number) => names[k] ?? '',
+    domain: [-0.5, names.length - 0.5],
+  };
+}
+
 /**
  * Samples as strip plots, one column per sample, each with its mean (a bar)
  * and the mean's 95% t interval (a rule): ttest_ind, ttest_rel,
@@ -41,63 +49,35 @@ export function stripPlots(
   valueLabel: string,
   extra: { popmean?: number } = {},
 ): PlotSpec[] {
-  const points = samples.flatMap((s, k) =>
-    s.values.map((v, i) => ({ sample: s.name, k, pos: k + jitter(i), value: v })),
-  );
+  const points = stripLayout(samples);
   const summaries = samples.map((s, k) => ({ sample: s.name, k, ...meanInterval(s.values) }));
-  const ticks = samples.map((s, k) => ({ k, name: s.name }));
   return [
-    {
-      id: 'plot-main',
-      title: `${samples.map((s) => s.name).join(', ')}: values, means and 95% intervals`,
-      description: `${points.length} values in ${samples.length} sample${samples.length > 1 ? 's' : ''}; the black bar is each mean and the rule its 95% confidence interval (Student t).`,
-      options: {
-        ...MAIN,
-        x: {
-          label: 'sample',
-          ticks: ticks.map((t) => t.k),
-          tickFormat: (k: number) => ticks[k]?.name ?? '',
-          domain: [-0.5, samples.length - 0.5],
-        },
-        y: { label: valueLabel },
-        marks: [
-          ...(extra.popmean !== undefined
-            ? [
-                Plot.ruleY([extra.popmean], {
-                  stroke: '#d94801',
-                  strokeDasharray: '4 3',
-                  className: 'popmean',
-                }),
-              ]
-            : []),
-          Plot.dot(points, {
-            x: 'pos',
-            y: 'value',
-            r: 3.5,
-            fill: '#3182bd',
-            fillOpacity: 0.8,
-            className: DATA_POINTS,
-            tip: true,
-          }),
-          Plot.ruleX(summaries, {
-            x: (d: { k: number }) => d.k + 0.28,
-            y1: 'lo',
-            y2: 'hi',
-            stroke: 'black',
-            strokeWidth: 2,
-            className: 'mean-intervals',
-          }),
-          Plot.ruleY(summaries, {
-            y: 'mean',
-            x1: (d: { k: number }) => d.k + 0.2,
-            x2: (d: { k: number }) => d.k + 0.36,
-            stroke: 'black',
-            strokeWidth: 3,
-            className: 'means',
-          }),
-        ],
-      },
-    },
+    figure(
+      'plot-main',
+      `${samples.map((s) => s.name).join(', ')}: values, means and 95% intervals`,
+      `${points.length} values in ${samples.length} sample${samples.length > 1 ? 's' : ''}; the black bar is each mean and the rule its 95% confidence interval (Student t).`,
+      { x: sampleAxis(samples.map((s) => s.name)), y: { label: valueLabel } },
+      [
+        ...(extra.popmean !== undefined ? [hRules([extra.popmean], 'popmean', COLORS.accent)] : []),
+        dataDots(points, 'pos', 'value', { stroke: 'none' }),
+        Plot.ruleX(summaries, {
+          x: (d: { k: number }) => d.k + 0.28,
+          y1: 'lo',
+          y2: 'hi',
+          stroke: 'black',
+          strokeWidth: 2,
+          className: 'mean-intervals',
+        }),
+        Plot.ruleY(summaries, {
+          y: 'mean',
+          x1: (d: { k: number }) => d.k + 0.2,
+          x2: (d: { k: number }) => d.k + 0.36,
+          stroke: 'black',
+          strokeWidth: 3,
+          className: 'means',
+        }),
+      ],
+    ),
   ];
 }
 
@@ -121,42 +101,35 @@ export function ecdfPlots(request: Body, response: Body, labels: Labels): PlotSp
       ? []
       : [{ x: at, F1: ecdf(series[0]!.sorted, at), F2: ecdf(series[1]!.sorted, at) }];
   return [
-    {
-      id: 'plot-main',
-      title: 'Empirical CDFs of both samples',
-      description: `The two-sample KS statistic D = ${short(response.statistic)} is the largest vertical gap between the curves, marked at x = ${short(at)}.`,
-      options: {
-        ...MAIN,
+    figure(
+      'plot-main',
+      'Empirical CDFs of both samples',
+      `The two-sample KS statistic D = ${short(response.statistic)} is the largest vertical gap between the curves, marked at x = ${short(at)}.`,
+      {
         x: { label: labels.value ?? 'value' },
         y: { label: 'cumulative fraction', domain: [0, 1] },
         color: { legend: true },
-        marks: [
-          Plot.line(steps, { x: 'value', y: 'F', stroke: 'sample', curve: 'step-after' }),
-          Plot.dot(points, {
-            x: 'value',
-            y: 'F',
-            stroke: 'sample',
-            r: 2.5,
-            className: DATA_POINTS,
-          }),
-          Plot.ruleX(gap, {
-            x: 'x',
-            y1: 'F1',
-            y2: 'F2',
-            stroke: '#d94801',
-            strokeWidth: 3,
-            className: 'statistic-location',
-          }),
-          Plot.text(gap, {
-            x: 'x',
-            y: (d: { F1: number; F2: number }) => (d.F1 + d.F2) / 2,
-            text: () => ` D = ${short(response.statistic)}`,
-            textAnchor: 'start',
-            fill: '#d94801',
-          }),
-        ],
       },
-    },
+      [
+        Plot.line(steps, { x: 'value', y: 'F', stroke: 'sample', curve: 'step-after' }),
+        dataDots(points, 'value', 'F', { r: 2.5, fill: 'sample', tip: false }),
+        Plot.ruleX(gap, {
+          x: 'x',
+          y1: 'F1',
+          y2: 'F2',
+          stroke: COLORS.accent,
+          strokeWidth: 3,
+          className: 'statistic-location',
+        }),
+        Plot.text(gap, {
+          x: 'x',
+          y: (d: { F1: number; F2: number }) => (d.F1 + d.F2) / 2,
+          text: () => ` D = ${short(response.statistic)}`,
+          textAnchor: 'start',
+          fill: COLORS.accent,
+        }),
+      ],
+    ),
   ];
 }
 
@@ -172,69 +145,37 @@ export function contingencyPlots(request: Body, response: Body): PlotSpec[] {
     })),
   );
   return [
-    {
-      id: 'plot-main',
-      title: 'Observed counts against expected frequencies',
-      description: `${cells.length} cells: dots are observed counts, black ticks the frequencies expected under independence (chi-squared = ${short(response.statistic)}).`,
-      options: {
-        ...MAIN,
-        marginBottom: 72,
-        x: { label: 'cell', tickRotate: -30 },
-        y: { label: 'count' },
-        marks: [
-          Plot.ruleX(cells, { x: 'cell', y1: 'expected', y2: 'observed', stroke: '#d94801' }),
-          Plot.tickY(cells, {
-            x: 'cell',
-            y: 'expected',
-            stroke: 'black',
-            strokeWidth: 2,
-            className: 'expected',
-          }),
-          Plot.dot(cells, {
-            x: 'cell',
-            y: 'observed',
-            r: 4.5,
-            fill: '#3182bd',
-            className: DATA_POINTS,
-            tip: true,
-          }),
-        ],
-      },
-    },
+    figure(
+      'plot-main',
+      'Observed counts against expected frequencies',
+      `${cells.length} cells: dots are observed counts, black ticks the frequencies expected under independence (chi-squared = ${short(response.statistic)}).`,
+      { x: { label: 'cell', tickRotate: -30 }, y: { label: 'count' } },
+      [
+        Plot.ruleX(cells, { x: 'cell', y1: 'expected', y2: 'observed', stroke: COLORS.accent }),
+        Plot.tickY(cells, {
+          x: 'cell',
+          y: 'expected',
+          stroke: 'black',
+          strokeWidth: 2,
+          className: 'expected',
+        }),
+        dataDots(cells, 'cell', 'observed', { r: 4.5 }),
+      ],
+      { marginBottom: 72 },
+    ),
   ];
 }
 
 /** shapiro: the normal Q-Q plot of the sample. */
 export function qqPlots(values: number[], valueLabel: string, response: Body): PlotSpec[] {
-  const qq = normalQq(values);
-  const zs = qq.points.map((q) => q.theoretical);
-  const z0 = Math.min(...zs);
-  const z1 = Math.max(...zs);
   return [
-    {
-      id: 'plot-main',
-      title: 'Normal Q-Q plot',
-      description: `${values.length} values sorted against standard normal quantiles (Blom positions); W = ${short(response.statistic)}, p = ${short(response.pvalue)}.`,
-      options: {
-        ...MAIN,
-        x: { label: 'standard normal quantile' },
-        y: { label: `ordered ${valueLabel}` },
-        marks: [
-          Plot.line(
-            [z0, z1].map((z) => ({ z, v: qq.line.intercept + qq.line.slope * z })),
-            { x: 'z', y: 'v', stroke: '#888', strokeDasharray: '4 3' },
-          ),
-          Plot.dot(qq.points, {
-            x: 'theoretical',
-            y: 'sample',
-            r: 3.5,
-            fill: '#3182bd',
-            className: DATA_POINTS,
-            tip: true,
-          }),
-        ],
-      },
-    },
+    figure(
+      'plot-main',
+      'Normal Q-Q plot',
+      `${values.length} values sorted against standard normal quantiles (Blom positions); W = ${short(response.statistic)}, p = ${short(response.pvalue)}.`,
+      { x: { label: 'standard normal quantile' }, y: { label: `ordered ${valueLabel}` } },
+      qqMarks(values),
+    ),
   ];
 }
 
@@ -248,25 +189,12 @@ export function scatterPlots(
 ): PlotSpec[] {
   const points = xs.map((x, i) => ({ x, y: ys[i] }));
   return [
-    {
-      id: 'plot-main',
-      title: `${yLabel} against ${xLabel}`,
-      description: `${points.length} pairs; statistic ${short(response.statistic)}, p = ${short(response.pvalue)}.`,
-      options: {
-        ...MAIN,
-        x: { label: xLabel },
-        y: { label: yLabel },
-        marks: [
-          Plot.dot(points, {
-            x: 'x',
-            y: 'y',
-            r: 3.5,
-            fill: '#3182bd',
-            className: DATA_POINTS,
-            tip: true,
-          }),
-        ],
-      },
-    },
+    figure(
+      'plot-main',
+      `${yLabel} against ${xLabel}`,
+      `${points.length} pairs; statistic ${short(response.statistic)}, p = ${short(response.pvalue)}.`,
+      { x: { label: xLabel }, y: { label: yLabel } },
+      [dataDots(points, 'x', 'y')],
+    ),
   ];
 }
