@@ -50,7 +50,7 @@ describe('buildZip', () => {
     });
     expect(new Set(shas).size).toBe(1);
     expect(shas[0]).toMatch(/^[0-9a-f]{64}$/);
-  });
+  }, 300_000); // three fresh tsx processes: over a minute on a loaded 2-core machine
 
   it('rejects absolute, backslashed, parent or duplicate paths', async () => {
     for (const path of ['/etc/x', 'a\\b', '../x', 'a/../../x']) {
