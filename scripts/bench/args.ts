@@ -2,7 +2,15 @@
 import { parseArgs as parseFlags } from 'node:util';
 import { SHAPES } from './harness';
 
-export const SECTIONS = ['cold', 'throughput', 'warm', 'sizes', 'deploy', 'cost'] as const;
+export const SECTIONS = [
+  'cold',
+  'throughput',
+  'warm',
+  'sizes',
+  'deploy',
+  'cost',
+  'analytics',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 /** The panel's functions, by scipy's names (bench/throughput.ts SPECS, in that order). */
 export const FUNCTIONS = [
@@ -39,7 +47,8 @@ export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--functio
                   [--sizes <n,...>] [--kinds array,f64] [--help]
   --quick              fewer runs per measurement (about a third of the time)
   --only <sections>    comma-separated subset of: ${SECTIONS.join(', ')}
-                       (warm and deploy share one local stack; cost uses the cold and warm figures)
+                       (warm and deploy share one local stack; cost uses the cold and warm figures;
+                       analytics times the scheduled analyses per series and per run of 1,000 series)
   --functions <names>  throughput panel: subset of ${FUNCTIONS.join(', ')}
   --shapes <names>     throughput panel: subset of ${SHAPE_NAMES.join(', ')}
   --sizes <n,...>      throughput panel: subset of ${SIZES.join(', ')} (1e4 style accepted)

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/local-config';
+import { analyticsBench } from './analytics';
 import { parseArgs, USAGE, UsageError } from './args';
 import { coldStart } from './cold';
 import { PRICES } from './cost';
@@ -69,6 +70,12 @@ async function main(argv: string[]): Promise<void> {
     stackInit = s.initMs;
   }
   if (want.has('sizes')) rows.push(...(await sizes()).rows);
+  if (want.has('analytics')) {
+    log('scheduled analyses...');
+    rows.push(
+      ...analyticsBench(q ? { series: 200, hwSeries: 3 } : { series: 1000, hwSeries: 10 }).rows,
+    );
+  }
   if (want.has('cost') && warmDurations) {
     const init = coldInit ?? stackInit ?? 0;
     rows.push(...costRows(warmDurations, init));
