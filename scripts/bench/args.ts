@@ -10,6 +10,7 @@ export const SECTIONS = [
   'deploy',
   'cost',
   'analytics',
+  'jobs',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 /** The panel's functions, by scipy's names (bench/throughput.ts SPECS, in that order). */
@@ -48,7 +49,8 @@ export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--functio
   --quick              fewer runs per measurement (about a third of the time)
   --only <sections>    comma-separated subset of: ${SECTIONS.join(', ')}
                        (warm and deploy share one local stack; cost uses the cold and warm figures;
-                       analytics times the scheduled analyses per series and per run of 1,000 series)
+                       analytics times the scheduled analyses per series and per run of 1,000 series;
+                       jobs times one job worker against JSON.parse and models 100 GB)
   --functions <names>  throughput panel: subset of ${FUNCTIONS.join(', ')}
   --shapes <names>     throughput panel: subset of ${SHAPE_NAMES.join(', ')}
   --sizes <n,...>      throughput panel: subset of ${SIZES.join(', ')} (1e4 style accepted)

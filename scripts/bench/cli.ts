@@ -12,6 +12,7 @@ import { parseArgs, USAGE, UsageError } from './args';
 import { coldStart } from './cold';
 import { PRICES } from './cost';
 import { COLD_RATE, costRows } from './cost-rows';
+import { jobsBench } from './jobs';
 import { localStack } from './local-stack';
 import { sizes } from './sizes';
 import { type Results, type Row, renderMarkdown, renderText } from './table';
@@ -75,6 +76,10 @@ async function main(argv: string[]): Promise<void> {
     rows.push(
       ...analyticsBench(q ? { series: 200, hwSeries: 3 } : { series: 1000, hwSeries: 10 }).rows,
     );
+  }
+  if (want.has('jobs')) {
+    log('job worker...');
+    rows.push(...(await jobsBench(q ? { chunkMb: 8, runs: 3 } : { chunkMb: 32, runs: 5 })).rows);
   }
   if (want.has('cost') && warmDurations) {
     const init = coldInit ?? stackInit ?? 0;

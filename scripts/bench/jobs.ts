@@ -26,7 +26,7 @@ import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } f
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { partialForms, readItem } from '@lambda-stats/handlers/jobs';
 import {
@@ -34,6 +34,7 @@ import {
   linregress as oneShotLinregress,
 } from '@lambda-stats/stats-core';
 import { readLocalJson } from '../src/local-config';
+import type { Row } from './table';
 
 const MB = 1024 * 1024;
 // biome-ignore lint/suspicious/noExplicitAny: API answers are read field by field.
@@ -547,4 +548,61 @@ async function main() {
   );
 }
 
-await main();
+/**
+ * `pnpm bench --only jobs`: one worker in process on both data shapes
+ * (MB/s of CSV per CPU second against `JSON.parse` of the same numbers) and
+ * the 100 GB model from that figure. The local end-to-end run stays opt-in
+ * here (`bench:jobs --size`): it needs a running `pnpm start`.
+ */
+export async function jobsBench(options: {
+  chunkMb: number;
+  runs: number;
+}): Promise<{ rows: Row[] }> {
+  const rows: Row[] = [];
+  const how = `one ${options.chunkMb} MiB CSV chunk of two numeric columns read through packages/tabular as the worker does, in process; median of ${options.runs} runs, MB of CSV per CPU second`;
+  let measured = 0;
+  for (const shape of ['decimals', 'full'] as const) {
+    const t = await workerThroughput(options.chunkMb, options.runs, shape);
+    const label = shape === 'decimals' ? '3-4 decimal places' : '17 significant digits';
+    if (shape === 'decimals') measured = t.linregress;
+    for (const [what, rate] of [
+      ['read', t.parse],
+      ['read + linregress state', t.linregress],
+      ['read + describe state', t.describe],
+    ] as const) {
+      rows.push({
+        section: 'jobs',
+        item: `worker, ${label}: ${what}`,
+        result: `${rate.toFixed(0)} MB/s`,
+        baseline: `JSON.parse ${t.jsonParse.toFixed(0)} MB/s`,
+        ratio: `${(rate / t.jsonParse).toFixed(2)}x`,
+        how: `${how}; goal: at least JSON.parse's rate on the same numbers`,
+        data: { rows: t.rows, bytes: t.bytes, mbPerS: rate, jsonParseMbPerS: t.jsonParse },
+      });
+    }
+  }
+  const m = model(measured, {
+    totalGb: 100,
+    chunkMb: 64,
+    concurrency: 1000,
+    memoryGb: 1.769,
+    s3MBps: 90,
+  });
+  rows.push({
+    section: 'jobs',
+    item: 'model: linregress over 100 GB',
+    result: `about ${m.wallS.toFixed(0)} s, $${m.cost.toFixed(2)} per run`,
+    baseline: '',
+    ratio: '',
+    how: `${m.chunks} chunks of 64 MiB in ${m.waves} waves at 1,000 workers of 1,769 MB, worker at ${measured.toFixed(0)} MB/s (3-4 decimal places), S3 at 90 MB/s per connection; Lambda $${m.parts.lambda.toFixed(2)}, Step Functions $${m.parts.stepFunctions.toFixed(2)}, S3 $${m.parts.s3.toFixed(3)} (docs/jobs.md)`,
+    data: { wallSeconds: m.wallS, cost: m.cost, gbSeconds: m.gbSeconds },
+  });
+  return { rows };
+}
+
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
+  await main();
+}

@@ -1,7 +1,7 @@
 /** The one results table: rows, and its text and Markdown renderings. */
 
 export interface Row {
-  /** cold start, throughput, warm, sizes, deploy, cost, analytics. */
+  /** cold start, throughput, warm, sizes, deploy, cost, analytics, jobs. */
   section: string;
   item: string;
   /** The measured figure, with its unit. */
