@@ -633,7 +633,7 @@ export interface components {
             /** @description The dataset_id POST /datasets returned. */
             dataset: string;
             /**
-             * @description A cell that is not a finite number: raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does). propagate is read as raise.
+             * @description A missing value (an empty cell, NaN, NA, n/a, null and the other markers in docs/data-input.md): raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does); propagate is read as raise. A cell that is neither a number nor missing (text such as abc) fails the job under every policy, as the synchronous endpoints answer 400.
              * @default raise
              * @enum {string}
              */

@@ -387,7 +387,7 @@ export const routeDocs: RouteDoc[] = [
               code: 'bad_cell',
               message:
                 'row 3: column "y" holds "n/a", which is not a finite number: fix the cell, or send "nan_policy": "omit" to skip such rows',
-              details: { row: 3, column: 'y', value: 'n/a', byte_offset: 12 },
+              details: { row: 3, column: 'y', value: 'n/a', reason: 'missing_value' },
             },
             stats: { rows: 0, bytes: 0, chunks: 0, duration_ms: 1210 },
           },

@@ -231,7 +231,7 @@ export const createJob = v.strictObject({
   ),
   nan_policy: documented(
     v.optional(v.picklist(['propagate', 'raise', 'omit']), 'raise'),
-    "A cell that is not a finite number: raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does). propagate is read as raise.",
+    "A missing value (an empty cell, NaN, NA, n/a, null and the other markers in docs/data-input.md): raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does); propagate is read as raise. A cell that is neither a number nor missing (text such as abc) fails the job under every policy, as the synchronous endpoints answer 400.",
   ),
   client_token: documented(
     v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
