@@ -4,51 +4,14 @@
  * with scipy/numpy (tests/fixtures/plots.json, from golden/plots.py), and
  * the flagged points are those found independently in Python.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { statisticsFromOpenApi } from '../src/page/statistics';
 import { analysisPlots, type ResultsBody } from '../src/plots/analyses';
 import { DATA_POINTS, plotsFor } from '../src/plots/index';
 import { leastSquaresLine, quantileLinear } from '../src/plots/quantiles';
 import { flagging, IQR_NORMAL, MAD_NORMAL } from '../src/plots/robust';
 import type { Body } from '../src/plots/types';
+import { example, golden } from './support/fixtures';
 import { channel, markWith } from './support/marks';
-
-const require = createRequire(import.meta.url);
-const doc = JSON.parse(
-  readFileSync(require.resolve('@lambda-stats/handlers/openapi.gen.json'), 'utf8'),
-);
-const statistics = statisticsFromOpenApi(doc);
-const example = (name: string) => statistics.find((s) => s.name === name)!.example;
-const golden = JSON.parse(
-  readFileSync(new URL('./fixtures/plots.json', import.meta.url), 'utf8'),
-) as {
-  robust: {
-    x: number[];
-    zscore: number[];
-    mean: number;
-    std: number;
-    median: number;
-    mad: number;
-    mad_normal: number;
-    q1: number;
-    q3: number;
-    iqr: number;
-    flag_z: number[];
-    flag_mad: number[];
-    flag_iqr: number[];
-  }[];
-  ols_lines: { x: number[]; y: number[]; slope: number; intercept: number }[];
-  iqr_rng: {
-    x: number[];
-    rng: [number, number];
-    p10: number;
-    p90: number;
-    iqr_normal: number;
-    flagged: number[];
-  };
-};
 
 /** Relative agreement: |a - b| <= tol max(1, |b|). */
 const close = (a: number, b: number, tol = 1e-12) =>

@@ -6,43 +6,14 @@
  * the KS gap at statistic_location, expected frequencies, means and
  * intervals against scipy's, normal quantiles against scipy's).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { statisticsFromOpenApi, withPlotRequests } from '../src/page/statistics';
+import { withPlotRequests } from '../src/page/statistics';
 import { DATA_POINTS, plotsFor } from '../src/plots/index';
 import { normalQq } from '../src/plots/quantiles';
 import { meanInterval } from '../src/plots/samples';
 import type { Body } from '../src/plots/types';
+import { doc, golden, statistics } from './support/fixtures';
 import { channel, markWith } from './support/marks';
-
-const require = createRequire(import.meta.url);
-const doc = JSON.parse(
-  readFileSync(require.resolve('@lambda-stats/handlers/openapi.gen.json'), 'utf8'),
-);
-const statistics = statisticsFromOpenApi(doc);
-const golden = JSON.parse(
-  readFileSync(new URL('./fixtures/plots.json', import.meta.url), 'utf8'),
-) as {
-  mean_intervals: { values: number[]; mean: number; interval: [number, number] }[];
-  blom: Record<string, number[]>;
-  robust: {
-    x: number[];
-    zscore: number[];
-    mean: number;
-    std: number;
-    median: number;
-    mad: number;
-    mad_normal: number;
-    q1: number;
-    q3: number;
-    iqr: number;
-    flag_z: number[];
-    flag_mad: number[];
-    flag_iqr: number[];
-  }[];
-  ols_lines: { x: number[]; y: number[]; slope: number; intercept: number }[];
-};
 
 /** How many data points an example request carries, per statistic. */
 function pointCount(statistic: string, request: Body): number {
