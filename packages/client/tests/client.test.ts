@@ -3,9 +3,9 @@
 // network failures, path parameters, signing and the credential sources.
 // The client against the real local stack, every endpoint, is in
 // scripts/tests/client-local-stack.test.ts.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sdkDefaultChain } from '../src/credentials';
 import {
   ApiError,
@@ -18,54 +18,9 @@ import {
   regionOfUrl,
 } from '../src/index';
 import { backoffDelay, resolveRetry, retryAfterMs } from '../src/retry';
+import { standIn } from './support/stand-in';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-  at: number;
-}
-
-type Reply = (
-  req: Seen,
-  n: number,
-) => { status: number; body: string; headers?: Record<string, string> };
-
-let server: Server;
-let baseUrl: string;
-let seen: Seen[] = [];
-let reply: Reply;
-
-beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const s: Seen = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        at: performance.now(),
-      };
-      seen.push(s);
-      const r = reply(s, seen.length);
-      res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
-      res.end(r.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-beforeEach(() => {
-  seen = [];
-});
+const api = standIn();
 
 const fit = {
   slope: 0.6000000000000001,
@@ -81,20 +36,20 @@ const noWait = { baseDelayMs: 0, random: () => 0 };
 
 describe('calling an operation', () => {
   it('POSTs the JSON body to the route and resolves to the parsed response', async () => {
-    reply = () => ({ status: 200, body: JSON.stringify(fit) });
-    const stats = createClient({ baseUrl: `${baseUrl}/` });
+    api.reply = () => ({ status: 200, body: JSON.stringify(fit) });
+    const stats = createClient({ baseUrl: `${api.baseUrl}/` });
     const got = await stats.linregress({ x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5] });
     expect(got).toEqual(fit);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ method: 'POST', url: '/linregress' });
-    expect(seen[0]!.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(seen[0]!.body)).toEqual({ x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5] });
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/linregress' });
+    expect(api.seen[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(api.seen[0]!.text)).toEqual({ x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5] });
     // unsigned without credentials
-    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(api.seen[0]!.headers.authorization).toBeUndefined();
   });
 
   it('has one function per operation of the API document, typed by its schemas', () => {
-    const stats = createClient({ baseUrl });
+    const stats = createClient({ baseUrl: api.baseUrl });
     expect(typeof stats.ttest_ind).toBe('function');
     // null entries are missing values, for nan_policy (the tabular input)
     expectTypeOf<Omit<RequestBody<'linregress'>, 'predict'>>().toEqualTypeOf<{
@@ -132,8 +87,12 @@ describe('typed errors', () => {
         details: { issues: [{ path: 'y', message: 'y is required (an array)' }] },
       },
     };
-    reply = () => ({ status: 400, body: JSON.stringify(body), headers: { 'x-request-id': 'r-1' } });
-    const stats = createClient({ baseUrl, retry: noWait });
+    api.reply = () => ({
+      status: 400,
+      body: JSON.stringify(body),
+      headers: { 'x-request-id': 'r-1' },
+    });
+    const stats = createClient({ baseUrl: api.baseUrl, retry: noWait });
     const err = await stats.linregress({ x: [1, 2], y: [1, 2] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({
@@ -146,16 +105,16 @@ describe('typed errors', () => {
       details: body.error.details,
       apiMessage: body.error.message,
     });
-    expect(seen).toHaveLength(1);
+    expect(api.seen).toHaveLength(1);
   });
 
   it("reads API Gateway's own {message} answers as gateway errors", async () => {
-    reply = () => ({
+    api.reply = () => ({
       status: 403,
       body: '{"message":"Forbidden"}',
       headers: { 'apigw-requestid': 'gw-1' },
     });
-    const err = await createClient({ baseUrl })
+    const err = await createClient({ baseUrl: api.baseUrl })
       .describe({ a: [1, 2, 3] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({
@@ -170,46 +129,52 @@ describe('typed errors', () => {
 
 describe('retries', () => {
   it('retries 5xx and 429 until an answer, then resolves', async () => {
-    reply = (_req, n) =>
+    api.reply = (_req, n) =>
       n === 1
         ? { status: 503, body: '{"message":"Service Unavailable"}' }
         : n === 2
           ? { status: 429, body: '{"message":"Too Many Requests"}' }
           : { status: 200, body: JSON.stringify(fit) };
-    const got = await createClient({ baseUrl, retry: noWait }).linregress({ x: [1, 2], y: [3, 4] });
+    const got = await createClient({ baseUrl: api.baseUrl, retry: noWait }).linregress({
+      x: [1, 2],
+      y: [3, 4],
+    });
     expect(got).toEqual(fit);
-    expect(seen).toHaveLength(3);
+    expect(api.seen).toHaveLength(3);
     // every attempt sends the same body
-    expect(new Set(seen.map((s) => s.body)).size).toBe(1);
+    expect(new Set(api.seen.map((s) => s.text)).size).toBe(1);
   });
 
   it('gives up after maxAttempts with the last error, attempts counted', async () => {
-    reply = () => ({ status: 502, body: '{"message":"Internal Server Error"}' });
-    const err = await createClient({ baseUrl, retry: { ...noWait, maxAttempts: 3 } })
+    api.reply = () => ({ status: 502, body: '{"message":"Internal Server Error"}' });
+    const err = await createClient({ baseUrl: api.baseUrl, retry: { ...noWait, maxAttempts: 3 } })
       .linregress({ x: [1, 2], y: [3, 4] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 502, attempts: 3, source: 'gateway' });
-    expect(seen).toHaveLength(3);
+    expect(api.seen).toHaveLength(3);
   });
 
   it('waits at least Retry-After seconds before the next attempt', async () => {
-    reply = (_req, n) =>
+    api.reply = (_req, n) =>
       n === 1
         ? { status: 429, body: '{"message":"Too Many Requests"}', headers: { 'retry-after': '1' } }
         : { status: 200, body: JSON.stringify(fit) };
-    await createClient({ baseUrl, retry: noWait }).linregress({ x: [1, 2], y: [3, 4] });
-    expect(seen).toHaveLength(2);
-    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(990);
+    await createClient({ baseUrl: api.baseUrl, retry: noWait }).linregress({
+      x: [1, 2],
+      y: [3, 4],
+    });
+    expect(api.seen).toHaveLength(2);
+    expect(api.seen[1]!.at - api.seen[0]!.at).toBeGreaterThanOrEqual(990);
   });
 
   it('does not wait for a Retry-After beyond maxRetryAfterMs: the error comes at once', async () => {
-    reply = () => ({
+    api.reply = () => ({
       status: 503,
       body: '{"message":"Service Unavailable"}',
       headers: { 'retry-after': '120' },
     });
     const started = performance.now();
-    const err = await createClient({ baseUrl, retry: noWait })
+    const err = await createClient({ baseUrl: api.baseUrl, retry: noWait })
       .linregress({ x: [1, 2], y: [3, 4] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 503, attempts: 1 });
@@ -265,15 +230,15 @@ describe('routes with path and query parameters', () => {
   } as const;
 
   it('fills the path parameter (URI-encoded) and the query, and sends no body', async () => {
-    reply = () => ({ status: 200, body: '{"status":"SUCCEEDED"}' });
-    const jobs = createClientFor(table, { baseUrl });
+    api.reply = () => ({ status: 200, body: '{"status":"SUCCEEDED"}' });
+    const jobs = createClientFor(table, { baseUrl: api.baseUrl });
     expect(await jobs.getJob({ id: 'a b/c', wait: 5 })).toEqual({ status: 'SUCCEEDED' });
-    expect(seen[0]).toMatchObject({ method: 'GET', url: '/jobs/a%20b/c?wait=5', body: '' });
-    expect(seen[0]!.headers['content-type']).toBeUndefined();
+    expect(api.seen[0]).toMatchObject({ method: 'GET', url: '/jobs/a%20b/c?wait=5', text: '' });
+    expect(api.seen[0]!.headers['content-type']).toBeUndefined();
   });
 
   it('takes query parameters beside a body from the call options', async () => {
-    reply = () => ({ status: 200, body: '{}' });
+    api.reply = () => ({ status: 200, body: '{}' });
     const table2 = {
       describe: {
         method: 'POST',
@@ -283,16 +248,16 @@ describe('routes with path and query parameters', () => {
         hasBody: true,
       },
     } as const;
-    await createClientFor(table2, { baseUrl }).describe(
+    await createClientFor(table2, { baseUrl: api.baseUrl }).describe(
       { a: [1, 2] },
       { query: { a: 'col', skip: undefined } },
     );
-    expect(seen[0]).toMatchObject({ method: 'POST', url: '/describe?a=col' });
-    expect(JSON.parse(seen[0]!.body)).toEqual({ a: [1, 2] });
+    expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/describe?a=col' });
+    expect(JSON.parse(api.seen[0]!.text)).toEqual({ a: [1, 2] });
   });
 
   it('says which path parameter is missing', async () => {
-    await expect(createClientFor(table, { baseUrl }).getJob({})).rejects.toThrow(
+    await expect(createClientFor(table, { baseUrl: api.baseUrl }).getJob({})).rejects.toThrow(
       new ClientUsageError('getJob needs the path parameter "id" (/jobs/{id})'),
     );
   });
@@ -306,13 +271,18 @@ describe('SigV4 signing', () => {
   };
 
   it('signs with the execute-api scope of the given region, and signs again on a retry', async () => {
-    reply = (_req, n) =>
+    api.reply = (_req, n) =>
       n === 1 ? { status: 500, body: '{}' } : { status: 200, body: JSON.stringify(fit) };
-    await createClient({ baseUrl, credentials, region: 'eu-central-1', retry: noWait }).linregress({
+    await createClient({
+      baseUrl: api.baseUrl,
+      credentials,
+      region: 'eu-central-1',
+      retry: noWait,
+    }).linregress({
       x: [1, 2],
       y: [3, 4],
     });
-    for (const s of seen) {
+    for (const s of api.seen) {
       expect(s.headers.authorization).toMatch(
         /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=accept;host;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/,
       );
@@ -330,33 +300,36 @@ describe('SigV4 signing', () => {
   });
 
   it('calls a credential function before every request (so it can refresh)', async () => {
-    reply = () => ({ status: 200, body: JSON.stringify(fit) });
+    api.reply = () => ({ status: 200, body: JSON.stringify(fit) });
     let calls = 0;
     const stats = createClient({
-      baseUrl,
+      baseUrl: api.baseUrl,
       credentials: async () => ({ accessKeyId: `KEY${++calls}`, secretAccessKey: 's' }),
     });
     await stats.linregress({ x: [1, 2], y: [3, 4] });
     await stats.linregress({ x: [1, 2], y: [3, 4] });
-    expect(seen.map((s) => s.headers.authorization?.match(/Credential=(\w+)\//)?.[1])).toEqual([
+    expect(api.seen.map((s) => s.headers.authorization?.match(/Credential=(\w+)\//)?.[1])).toEqual([
       'KEY1',
       'KEY2',
     ]);
   });
 
   it("'default' uses the AWS SDK's default chain (here: the environment's keys)", async () => {
-    reply = () => ({ status: 200, body: JSON.stringify(fit) });
+    api.reply = () => ({ status: 200, body: JSON.stringify(fit) });
     const saved = { ...process.env };
     process.env.AWS_ACCESS_KEY_ID = 'AKIAFROMENVIRONMENT';
     process.env.AWS_SECRET_ACCESS_KEY = 'from-env';
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
     try {
-      await createClient({ baseUrl, credentials: 'default' }).linregress({ x: [1, 2], y: [3, 4] });
+      await createClient({ baseUrl: api.baseUrl, credentials: 'default' }).linregress({
+        x: [1, 2],
+        y: [3, 4],
+      });
     } finally {
       process.env = saved;
     }
-    expect(seen[0]!.headers.authorization).toMatch(/Credential=AKIAFROMENVIRONMENT\//);
+    expect(api.seen[0]!.headers.authorization).toMatch(/Credential=AKIAFROMENVIRONMENT\//);
   });
 
   it("'default' without the SDK installed says what to install or pass instead", async () => {

@@ -3,9 +3,7 @@
 // and for S3's presigned PUT. The helpers against the real local stack, on
 // moto's Step Functions, are in scripts/tests/jobs.test.ts and
 // scripts/tests/client-local-stack.test.ts.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   ApiError,
   createClient,
@@ -20,55 +18,14 @@ import {
   uploadDataset,
   waitForJob,
 } from '../src/index';
+import { type Reply, standIn } from './support/stand-in';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-  at: number;
-}
-type Reply = (req: Seen) => { status: number; body: string; type?: string };
-
-let server: Server;
-let baseUrl: string;
-let seen: Seen[] = [];
-let reply: Reply;
-
-beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const s: Seen = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        at: performance.now(),
-      };
-      seen.push(s);
-      const r = reply(s);
-      res.writeHead(r.status, { 'content-type': r.type ?? 'application/json' });
-      res.end(r.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-beforeEach(() => {
-  seen = [];
-});
+const api = standIn();
 
 const DS = `ds-${'a'.repeat(32)}`;
 const JOB = `job-${'b'.repeat(32)}`;
 const fast = { baseDelayMs: 1, maxDelayMs: 2 };
-const stats = () => createClient({ baseUrl, retry: { maxAttempts: 1 } });
+const stats = () => createClient({ baseUrl: api.baseUrl, retry: { maxAttempts: 1 } });
 
 /** POST /datasets answers a presigned URL on this server; `put` answers the PUTs in turn. */
 function datasetsApi(put: { status: number; body: string }[]): Reply {
@@ -82,7 +39,7 @@ function datasetsApi(put: { status: number; body: string }[]): Reply {
           name: 'm',
           format: 'csv',
           upload: {
-            url: `${baseUrl}/bucket/datasets/${DS}/data?X-Amz-Signature=abc`,
+            url: `${api.baseUrl}/bucket/datasets/${DS}/data?X-Amz-Signature=abc`,
             method: 'PUT',
             headers: { 'content-type': 'text/csv' },
             expires_in_seconds: 3600,
@@ -93,7 +50,7 @@ function datasetsApi(put: { status: number; body: string }[]): Reply {
     if (req.method === 'PUT') {
       const r = put[Math.min(puts, put.length - 1)]!;
       puts += 1;
-      return { ...r, type: 'application/xml' };
+      return { ...r, headers: { 'content-type': 'application/xml' } };
     }
     return { status: 404, body: '{}' };
   };
@@ -101,31 +58,31 @@ function datasetsApi(put: { status: number; body: string }[]): Reply {
 
 describe('uploadDataset', () => {
   it('creates the dataset, PUTs the bytes with the signed Content-Type, and resolves to the id', async () => {
-    reply = datasetsApi([{ status: 200, body: '' }]);
+    api.reply = datasetsApi([{ status: 200, body: '' }]);
     const csv = 'x,y\n1,2\n2,4.5\n';
     const id = await uploadDataset(stats(), { name: 'm', format: 'csv', data: csv });
     expect(id).toBe(DS);
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+    expect(api.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'POST /datasets',
       `PUT /bucket/datasets/${DS}/data?X-Amz-Signature=abc`,
     ]);
-    expect(JSON.parse(seen[0]!.body.toString())).toEqual({ name: 'm', format: 'csv' });
-    expect(seen[1]!.headers['content-type']).toBe('text/csv');
-    expect(seen[1]!.headers['content-length']).toBe(String(csv.length));
-    expect(seen[1]!.headers.authorization).toBeUndefined();
-    expect(seen[1]!.body.toString()).toBe(csv);
+    expect(JSON.parse(api.seen[0]!.text)).toEqual({ name: 'm', format: 'csv' });
+    expect(api.seen[1]!.headers['content-type']).toBe('text/csv');
+    expect(api.seen[1]!.headers['content-length']).toBe(String(csv.length));
+    expect(api.seen[1]!.headers.authorization).toBeUndefined();
+    expect(api.seen[1]!.text).toBe(csv);
   });
 
   it('sends a Blob or bytes with their length', async () => {
-    reply = datasetsApi([{ status: 200, body: '' }]);
+    api.reply = datasetsApi([{ status: 200, body: '' }]);
     const bytes = new Uint8Array([120, 10, 49, 10]);
     await uploadDataset(stats(), { name: 'm', format: 'csv', data: new Blob([bytes]) });
-    expect([...seen[1]!.body]).toEqual([...bytes]);
-    expect(seen[1]!.headers['content-length']).toBe('4');
+    expect([...api.seen[1]!.body]).toEqual([...bytes]);
+    expect(api.seen[1]!.headers['content-length']).toBe('4');
   });
 
   it('retries a 503 from S3, then succeeds', async () => {
-    reply = datasetsApi([
+    api.reply = datasetsApi([
       {
         status: 503,
         body: '<Error><Code>SlowDown</Code><Message>Reduce your rate</Message></Error>',
@@ -135,11 +92,11 @@ describe('uploadDataset', () => {
     await expect(
       uploadDataset(stats(), { name: 'm', format: 'csv', data: 'x\n1\n', retry: fast }),
     ).resolves.toBe(DS);
-    expect(seen.filter((s) => s.method === 'PUT')).toHaveLength(2);
+    expect(api.seen.filter((s) => s.method === 'PUT')).toHaveLength(2);
   });
 
   it("does not retry a 403: an UploadError with S3's code and message and a hint", async () => {
-    reply = datasetsApi([
+    api.reply = datasetsApi([
       {
         status: 403,
         body: '<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error>',
@@ -156,11 +113,11 @@ describe('uploadDataset', () => {
     expect((err as Error).message).toMatch(
       /SignatureDoesNotMatch: The request signature .* \(an expired URL, or a Content-Type other than the signed one\)$/,
     );
-    expect(seen.filter((s) => s.method === 'PUT')).toHaveLength(1);
+    expect(api.seen.filter((s) => s.method === 'PUT')).toHaveLength(1);
   });
 
   it("passes the API's refusal of the dataset on as its ApiError", async () => {
-    reply = () => ({
+    api.reply = () => ({
       status: 400,
       body: JSON.stringify({
         error: { code: 'invalid_request', message: 'format must be csv or jsonl', details: {} },
@@ -195,10 +152,10 @@ function jobsApi(running: number, last: Record<string, unknown>): Reply {
 
 describe('waitForJob and runJob', () => {
   it('polls with a growing interval until the job has ended', async () => {
-    reply = jobsApi(3, { status: 'SUCCEEDED', result: { slope: 2 }, stats: { rows: 5 } });
+    api.reply = jobsApi(3, { status: 'SUCCEEDED', result: { slope: 2 }, stats: { rows: 5 } });
     const job = await waitForJob(stats(), JOB, { intervalMs: 40, maxIntervalMs: 60 });
     expect(job).toMatchObject({ status: 'SUCCEEDED', result: { slope: 2 } });
-    const at = seen.map((s) => s.at);
+    const at = api.seen.map((s) => s.at);
     expect(at).toHaveLength(4);
     const gaps = at.slice(1).map((t, i) => t - at[i]!);
     // 40, then 60 (40 * 1.5), then 60 (the cap): timers never fire early
@@ -208,12 +165,15 @@ describe('waitForJob and runJob', () => {
   });
 
   it('resolves to a FAILED job too (waitForJob does not throw on it)', async () => {
-    reply = jobsApi(0, { status: 'FAILED', error: { code: 'bad_cell', message: 'row 3: ...' } });
+    api.reply = jobsApi(0, {
+      status: 'FAILED',
+      error: { code: 'bad_cell', message: 'row 3: ...' },
+    });
     await expect(waitForJob(stats(), JOB)).resolves.toMatchObject({ status: 'FAILED' });
   });
 
   it('gives up after timeoutMs with a JobTimeoutError carrying the last status', async () => {
-    reply = jobsApi(1000, {});
+    api.reply = jobsApi(1000, {});
     const started = performance.now();
     const err = await waitForJob(stats(), JOB, { timeoutMs: 120, intervalMs: 20 }).catch(
       (e: unknown) => e,
@@ -234,14 +194,14 @@ describe('waitForJob and runJob', () => {
   });
 
   it('runJob resolves to the result', async () => {
-    reply = jobsApi(1, { status: 'SUCCEEDED', result: { slope: 0.6 } });
+    api.reply = jobsApi(1, { status: 'SUCCEEDED', result: { slope: 0.6 } });
     const result = await runJob(
       stats(),
       { dataset: DS, statistic: 'linregress', columns: { x: 'x', y: 'y' } },
       { intervalMs: 5 },
     );
     expect(result).toEqual({ slope: 0.6 });
-    expect(JSON.parse(seen[0]!.body.toString())).toEqual({
+    expect(JSON.parse(api.seen[0]!.text)).toEqual({
       dataset: DS,
       statistic: 'linregress',
       columns: { x: 'x', y: 'y' },
@@ -249,7 +209,7 @@ describe('waitForJob and runJob', () => {
   });
 
   it("runJob rejects a FAILED job with a JobFailedError naming the job's error", async () => {
-    reply = jobsApi(0, {
+    api.reply = jobsApi(0, {
       status: 'FAILED',
       error: { code: 'bad_cell', message: 'row 3: column "y" holds "n/a"' },
     });
