@@ -50,6 +50,36 @@ export interface ErrorCase {
   body?: { error: { code: string; message: string; details: Record<string, unknown> } };
 }
 
+/** 404 for a well-formed id nothing answers to: a fixed body, provoked and compared by the e2e tests. */
+const notFound = (what: 'dataset' | 'job', id: string, hint: string): ErrorCase => ({
+  status: 404,
+  name: 'not_found',
+  summary: `No such ${what}`,
+  body: {
+    error: {
+      code: 'not_found',
+      message: `no ${what} ${id}: ${hint}`,
+      details: { [`${what}_id`]: id },
+    },
+  },
+});
+
+/** The two 404s of a lookup by id: no such one (fixed body), and an id of the wrong form (the handler's own answer). */
+const lookupErrors = (
+  what: 'dataset' | 'job',
+  id: string,
+  hint: string,
+  malformed: string,
+): ErrorCase[] => [
+  notFound(what, id, hint),
+  {
+    status: 404,
+    name: 'malformed_id',
+    summary: `Not a ${what} id`,
+    request: { pathParameters: { id: malformed } },
+  },
+];
+
 export interface RouteDoc {
   operationId: string;
   method: 'GET' | 'POST';
@@ -201,24 +231,12 @@ export const routeDocs: RouteDoc[] = [
       },
     },
     errors: [
-      {
-        status: 404,
-        name: 'not_found',
-        summary: 'No such dataset',
-        body: {
-          error: {
-            code: 'not_found',
-            message: `no dataset ${EXAMPLE_DATASET_ID}: create one with POST /datasets`,
-            details: { dataset_id: EXAMPLE_DATASET_ID },
-          },
-        },
-      },
-      {
-        status: 404,
-        name: 'malformed_id',
-        summary: 'Not a dataset id',
-        request: { pathParameters: { id: 'meters.csv' } },
-      },
+      ...lookupErrors(
+        'dataset',
+        EXAMPLE_DATASET_ID,
+        'create one with POST /datasets',
+        'meters.csv',
+      ),
     ],
   },
   {
@@ -284,18 +302,7 @@ export const routeDocs: RouteDoc[] = [
           body: jsonBody({ dataset: EXAMPLE_DATASET_ID, statistic: 'zscore', columns: { a: 'x' } }),
         },
       },
-      {
-        status: 404,
-        name: 'not_found',
-        summary: 'No such dataset',
-        body: {
-          error: {
-            code: 'not_found',
-            message: `no dataset ${EXAMPLE_DATASET_ID}: create one with POST /datasets`,
-            details: { dataset_id: EXAMPLE_DATASET_ID },
-          },
-        },
-      },
+      notFound('dataset', EXAMPLE_DATASET_ID, 'create one with POST /datasets'),
       {
         status: 409,
         name: 'dataset_not_uploaded',
@@ -394,26 +401,7 @@ export const routeDocs: RouteDoc[] = [
         },
       },
     },
-    errors: [
-      {
-        status: 404,
-        name: 'not_found',
-        summary: 'No such job',
-        body: {
-          error: {
-            code: 'not_found',
-            message: `no job ${EXAMPLE_JOB_ID}: start one with POST /jobs`,
-            details: { job_id: EXAMPLE_JOB_ID },
-          },
-        },
-      },
-      {
-        status: 404,
-        name: 'malformed_id',
-        summary: 'Not a job id',
-        request: { pathParameters: { id: 'latest' } },
-      },
-    ],
+    errors: [...lookupErrors('job', EXAMPLE_JOB_ID, 'start one with POST /jobs', 'latest')],
   },
   {
     operationId: 'getAnalysisResults',
