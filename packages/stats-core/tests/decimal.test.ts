@@ -77,6 +77,28 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
     );
   });
 
+  it('resolves values at and next to powers of ten (where floor(log10 |v|) is estimated from the binary exponent)', () => {
+    let checked = 0;
+    for (let k = -20; k <= 25; k++) {
+      const ten = Number(`1e${k}`);
+      // the power itself, its neighbours a few ulps away, and short decimals just below it
+      const below = [ten, ten * (1 - 2 ** -52), ten * (1 + 2 ** -52), ten * (1 - 2 ** -50)];
+      const values = [...below, Number(`9.99e${k - 1}`), Number(`1.0000001e${k}`)];
+      for (const v of values) {
+        for (const x of [v, -v]) {
+          const c = decimalCorrection(x);
+          if (Number.isNaN(c)) continue; // integers beyond 2^53 print rounded
+          checked++;
+          expect(
+            Math.abs(c / Math.abs(x) - exactRelativeCorrection(x)),
+            `${x}`,
+          ).toBeLessThanOrEqual(2 * U2);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
   it('answers the same whichever value came before (the search order is only a hint)', () => {
     // The search starts with short places or from 17 digits down depending
     // on the previous value; the fewest round-trip places are unique, so

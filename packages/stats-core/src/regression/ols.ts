@@ -59,28 +59,46 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
     throw new StatsInputError(FN, 'requires X to be an array of rows (one per observation)');
   }
   const ys = checkNumericArray(FN, 'y', y);
-  const rows = X.map((row, i) => checkNumericArray(FN, `X[${i}]`, row));
-  if (rows.length !== ys.length) {
+  const n = ys.length;
+  const rows = X as unknown[];
+  // Rows are checked inline, and the name `X[i]` (a string per row) is only
+  // built for the row that fails, whose message then comes from the shared check.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row instanceof Float64Array) continue;
+    if (!Array.isArray(row)) checkNumericArray(FN, `X[${i}]`, row);
+    const values = row as unknown[];
+    for (let j = 0; j < values.length; j++) {
+      if (typeof values[j] !== 'number') checkNumericArray(FN, `X[${i}]`, row);
+    }
+  }
+  if (rows.length !== n) {
     throw new StatsInputError(
       FN,
-      `requires one row of X per y value (got ${rows.length} rows and ${ys.length} y values)`,
+      `requires one row of X per y value (got ${rows.length} rows and ${n} y values)`,
     );
   }
-  const k = rows[0]?.length ?? 0;
-  rows.forEach((row, i) => {
+  const k = (rows[0] as NumericArray | undefined)?.length ?? 0;
+  // The columns of X, filled in the same pass that checks every row's length and values.
+  const xColumns = Array.from({ length: k }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as NumericArray;
     if (row.length !== k) {
       throw new StatsInputError(
         FN,
         `requires every row of X to have the same length (X[0] has ${k}, X[${i}] has ${row.length})`,
       );
     }
-    checkFinite(FN, `X[${i}]`, row);
-  });
+    for (let j = 0; j < k; j++) {
+      const v = row[j] as number;
+      if (!Number.isFinite(v)) checkFinite(FN, `X[${i}]`, row);
+      (xColumns[j] as Float64Array)[i] = v;
+    }
+  }
   checkFinite(FN, 'y', ys);
   const hasIntercept = options.intercept ?? true;
   const p = k + (hasIntercept ? 1 : 0);
   if (p === 0) throw new StatsInputError(FN, 'requires at least one column in X');
-  const n = ys.length;
   if (n <= p) {
     throw new StatsInputError(
       FN,
@@ -91,18 +109,11 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
     ...(hasIntercept ? ['intercept'] : []),
     ...Array.from({ length: k }, (_, j) => `x${j + 1}`),
   ];
-  const columns = [
-    ...(hasIntercept ? [new Float64Array(n).fill(1)] : []),
-    ...Array.from({ length: k }, (_, j) => {
-      const column = new Float64Array(n);
-      for (let i = 0; i < n; i++) column[i] = (rows[i] as NumericArray)[j] as number;
-      return column;
-    }),
-  ];
+  const columns = [...(hasIntercept ? [new Float64Array(n).fill(1)] : []), ...xColumns];
   const exact = columns.map((_, j) => hasIntercept && j === 0);
   const exactColumns = () => [
     ...(hasIntercept ? [onesColumn(n)] : []),
-    ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((row) => row[j] as number))),
+    ...Array.from({ length: k }, (_, j) => toScaledIntegers(xColumns[j] as Float64Array)),
   ];
   // Columns on a large offset (values near 1e9 differing in the last digits)
   // are fitted shifted by an exact integer, which the intercept absorbs:

@@ -91,16 +91,31 @@ let previousWasLong = false;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
 
-/** The spacing of doubles at v (finite, not 0). */
-function ulp(v: number): number {
+/**
+ * floor(log10 |v|) for finite v != 0 (biased: its binary exponent), or one off near a power of ten: the
+ * binary exponent e gives floor(e log10 2) (never above the true value, as
+ * e log10 2 is never within rounding of an integer for e != 0), raised by
+ * one when |v| reaches the next power of ten (10^k is exact up to 1e22;
+ * beyond, a value within an ulp of 10^k may come out one off either way).
+ * Cheaper than Math.log10; the caller's search needs it within one.
+ */
+function decimalExponent(v: number, biased: number): number {
+  const k = biased === 0 ? -324 : Math.floor((biased - 1023) * LOG10_2);
+  const next = k + 1 + TEN_OFFSET;
+  return next < TENS.length && Math.abs(v) >= (TENS[next] as number) ? k + 1 : k;
+}
+const LOG10_2 = Math.log10(2);
+const TEN_OFFSET = 324;
+/** 10^k for k = -324..308, each the double nearest to it. */
+const TENS = Float64Array.from({ length: 633 }, (_, i) => Number(`1e${i - TEN_OFFSET}`));
+
+/** The spacing of doubles at v, by biased binary exponent: 2^(max(e, 1) - 1075). */
+const ULPS = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1075));
+
+/** The biased binary exponent of v (0 for subnormals). */
+function biasedExponent(v: number): number {
   BITS[0] = v;
-  const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
-  if (biased > 52) {
-    WORDS[1] = (biased - 52) << 20;
-    WORDS[0] = 0;
-    return BITS[0] as number;
-  }
-  return 2 ** (Math.max(biased, 1) - 1075);
+  return ((WORDS[1] as number) >>> 20) & 0x7ff;
 }
 
 /** a b - fl(a b) exactly, from both splits (Dekker). */
@@ -134,8 +149,16 @@ function offset(v: number, vh: number, vl: number, halfUlp: number, k: number): 
   }
   const r = Math.round(h);
   const f = h - r; // exact: |f| <= 1/2
-  // M = r + round(f + l); d = M - v scale = (round(f + l) - f) - l
-  const d = Math.round(f + l) - f - l;
+  // M = r + m, m = round(f + l); d = M - v scale = (m - f) - l. On an exact
+  // tie String takes the even M (Math.round would take the upper one, the
+  // wrong neighbour half the time: -999999999999999.75 prints as ...9.8).
+  const t = f + l;
+  let m = Math.round(t);
+  if (t === 0.5 || t === -0.5) {
+    const lower = Math.floor(t);
+    m = (Math.abs(r % 2) + Math.abs(lower)) % 2 === 0 ? lower : lower + 1;
+  }
+  const d = m - f - l;
   return Math.abs(d) < scale * halfUlp ? d : Number.NaN;
 }
 
@@ -157,7 +180,8 @@ function offset(v: number, vh: number, vl: number, halfUlp: number, k: number): 
 export function decimalCorrection(v: number): number {
   if (Number.isInteger(v)) return Math.abs(v) <= MAX_SAFE ? 0 : Number.NaN;
   if (!Number.isFinite(v)) return Number.NaN;
-  const halfUlp = ulp(v) / 2;
+  const biased = biasedExponent(v);
+  const halfUlp = (ULPS[biased] as number) / 2;
   const vh = high(v);
   const vl = v - vh;
   // The shortest k is the same whatever order the places are tried in (a
@@ -173,8 +197,9 @@ export function decimalCorrection(v: number): number {
     }
     lo = SHORT;
   }
-  // 18 significant digits (one more than every double needs, for log10's rounding).
-  const top = Math.min(POWERS_OF_TEN.length - 1, 17 - Math.floor(Math.log10(Math.abs(v))));
+  // 18 significant digits from an estimate of floor(log10 |v|) at most one
+  // short (then 19 digits, one more probe at worst; 17 always round-trip).
+  const top = Math.min(POWERS_OF_TEN.length - 1, 17 - decimalExponent(v, biased));
   if (top <= lo) return Number.NaN;
   let hi = top - 1;
   let found = hi > lo ? offset(v, vh, vl, halfUlp, hi) : Number.NaN;

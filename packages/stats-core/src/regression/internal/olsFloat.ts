@@ -80,7 +80,7 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   };
   if (representationHopeless(qr, y, inputs, SAFETY, TOLERANCE)) return declined;
 
-  const equations = normalEquations(qr.A, qr.ALo, y, inputs.yLo);
+  const equations = normalEquations(qr.X, qr.XLo, qr.inverseScales, y, inputs.yLo);
   const refiner = new Refiner(qr, equations, n);
   const inverse = refinedInverseGram(refiner, p);
   if (inverse === null) return declined;
@@ -96,13 +96,15 @@ export function olsFloat(d: Design, inputs: FloatInputs = plainInputs(d)): Float
   // (exact: c_j an integer, s_j a power of two); its variance needs G u.
   const shiftU = d.shifts?.map((c, j) => (j === 0 ? 1 : -c) / (qr.scales[j] as number));
   const gu = shiftU ? combineColumns(inverse.inverseColumns, shiftU) : null;
+  // The residual pass reads X as given: A_ij w_j = X_ij (w_j / s_j), exactly.
+  const unscale = (w: number[]) => w.map((v, j) => v * (qr.inverseScales[j] as number));
   const sums = residualSums(
-    qr.A,
-    qr.ALo,
+    qr.X,
+    qr.XLo,
     y,
     inputs.yLo,
-    solved.w,
-    gu ? [...inverse.inverseColumns, gu] : inverse.inverseColumns,
+    unscale(solved.w),
+    (gu ? [...inverse.inverseColumns, gu] : inverse.inverseColumns).map(unscale),
     inputs,
     d.hasIntercept,
   );

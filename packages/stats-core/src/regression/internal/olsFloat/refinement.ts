@@ -23,10 +23,15 @@ export interface NormalEquations {
   cLo: number[];
 }
 
-/** M = A^T A and A^T y in double-double, low parts of A and y included (first order). */
+/**
+ * M = A^T A and A^T y in double-double, low parts of A and y included (first
+ * order), for A = X S^-1: every sum is taken on X and scaled by the powers of
+ * two 1 / (s_j s_k) afterwards, which is exact (the same numbers as on A).
+ */
 export function normalEquations(
   A: Float64Array[],
   ALo: (Float64Array | null)[],
+  inverseScales: number[],
   y: ArrayLike<number>,
   yLo: Float64Array | null,
 ): NormalEquations {
@@ -38,18 +43,20 @@ export function normalEquations(
   for (let j = 0; j < p; j++) {
     const aj = A[j] as Float64Array;
     const ajLo = ALo[j] ?? null;
+    const sj = inverseScales[j] as number;
     for (let k = j; k < p; k++) {
       const ak = A[k] as Float64Array;
+      const s = sj * (inverseScales[k] as number);
       const [hi, lo] = dot2Blocked(aj, ak);
       const cross = crossTerms(aj, ajLo, ak, ALo[k] ?? null);
-      (mHi[j] as number[])[k] = hi;
-      (mLo[j] as number[])[k] = lo + cross;
-      (mHi[k] as number[])[j] = hi;
-      (mLo[k] as number[])[j] = lo + cross;
+      (mHi[j] as number[])[k] = hi * s;
+      (mLo[j] as number[])[k] = lo * s + cross * s;
+      (mHi[k] as number[])[j] = hi * s;
+      (mLo[k] as number[])[j] = lo * s + cross * s;
     }
     const [hi, lo] = dot2Blocked(aj, y);
-    cHi[j] = hi;
-    cLo[j] = lo + crossTerms(aj, ajLo, y, yLo);
+    cHi[j] = hi * sj;
+    cLo[j] = lo * sj + crossTerms(aj, ajLo, y, yLo) * sj;
   }
   return { mHi, mLo, cHi, cLo };
 }
@@ -90,7 +97,7 @@ export class Refiner {
     private readonly m: NormalEquations,
     n: number,
   ) {
-    this.p = qr.A.length;
+    this.p = qr.scales.length;
     this.ddError = doubleDoubleError(n, this.p);
     this.inverseDiagonal = new Array<number>(this.p).fill(0);
   }

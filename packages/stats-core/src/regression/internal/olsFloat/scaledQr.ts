@@ -7,9 +7,15 @@ import { type FloatInputs, U } from './inputs';
 export interface ScaledQr {
   /** Column scales s_j (powers of two): A = X S^-1 exactly. */
   scales: number[];
-  /** Scaled columns, and their low parts (null where none). */
-  A: Float64Array[];
-  ALo: (Float64Array | null)[];
+  /**
+   * The columns as given and their low parts (null where none): the scaled
+   * design is A = X S^-1, read on the fly as X[j][i] * inverseScales[j]
+   * (exact, a power of two), so no scaled copy of the data is kept.
+   */
+  X: Float64Array[];
+  XLo: (Float64Array | null)[];
+  /** 1 / s_j, powers of two. */
+  inverseScales: number[];
   /** R of A = QR, and Q^T y. */
   r: number[][];
   qty: number[];
@@ -49,23 +55,17 @@ export function scaledQr(
     return norm > 1e-100 && norm < 1e100 ? 2 ** Math.round(Math.log2(norm)) : Number.NaN;
   });
   if (scales.some((s) => !(s > 0) || !Number.isFinite(s))) return { declined: 'scales' };
+  const inverseScales = scales.map((s) => 1 / s); // powers of two: exact
+  // The scaled copy the QR factorises in place (the only one made).
   const A = d.columns.map((c, j) => {
-    const inverse = 1 / (scales[j] as number); // a power of two: exact
+    const inverse = inverseScales[j] as number;
     const a = new Float64Array(n);
     for (let i = 0; i < n; i++) a[i] = (c[i] as number) * inverse;
     return a;
   });
-  const ALo = inputs.columnsLo.map((lo, j) => {
-    if (lo === null) return null;
-    const inverse = 1 / (scales[j] as number);
-    const a = new Float64Array(n);
-    for (let i = 0; i < n; i++) a[i] = (lo[i] as number) * inverse;
-    return a;
-  });
-  const { r, qty } = householderQr(
-    A.map((c) => Float64Array.from(c)),
-    y,
-  );
+  let frobenius2 = 0;
+  for (const c of A) for (let i = 0; i < n; i++) frobenius2 += (c[i] as number) ** 2;
+  const { r, qty } = householderQr(A, y);
   const sigma = singularValues(r);
   const sigmaMin = Math.min(...sigma);
   const kappa = Math.max(...sigma) / sigmaMin;
@@ -84,17 +84,16 @@ export function scaledQr(
   const conditioning = { declined: 'conditioning' as const, conditionNumber: cond, kappa };
   if (!(minDiagonal > 1e-10) || !(kappa < 1e8)) return conditioning;
 
-  // ||A||_F^2 (columns have norms within a factor sqrt 2 of 1).
-  let frobenius2 = 0;
-  for (const c of A) for (let i = 0; i < n; i++) frobenius2 += (c[i] as number) ** 2;
+  // ||A||_F^2 (columns have norms within a factor sqrt 2 of 1), summed above before the QR.
   // QR (and triangular solve) backward error, worst case: R^T R = M + E
   // (and M includes the low parts, at most 2u ||A||_F^2 more).
   const eGramMatrix = (3 * 8 * (n + p) * p + 2) * U * frobenius2;
   if (!(eGramMatrix / (sigmaMin * sigmaMin) < 0.01)) return conditioning;
   return {
     scales,
-    A,
-    ALo,
+    X: d.columns,
+    XLo: inputs.columnsLo,
+    inverseScales,
     r,
     qty,
     sigmaMin,
@@ -118,16 +117,18 @@ export function representationHopeless(
   safety: number,
   tolerance: number,
 ): boolean {
-  const { r, qty, A } = qr;
+  const { r, qty, X } = qr;
   const n = y.length;
-  const p = A.length;
+  const p = X.length;
   const z0 = backSubstitute(r, qty);
+  // A_ij z_j = X_ij (z_j / s_j), exactly.
+  const x0 = z0.map((v, j) => v * (qr.inverseScales[j] as number));
   const g0 = inverseGramDiagonal(r);
   let m2 = 0;
   for (let i = 0; i < n; i++) {
     let size = 0;
     for (let j = 0; j < p; j++)
-      size += Math.abs(((A[j] as Float64Array)[i] as number) * (z0[j] as number));
+      size += Math.abs(((X[j] as Float64Array)[i] as number) * (x0[j] as number));
     size = inputs.yError * Math.abs(y[i] as number) + inputs.columnError * size;
     m2 += size * size;
   }
