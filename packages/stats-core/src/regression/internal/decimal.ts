@@ -78,32 +78,18 @@ const SPLIT_HI = POWERS_OF_TEN.map((p) => {
 });
 const SPLIT_LO = POWERS_OF_TEN.map((p, k) => p - (SPLIT_HI[k] as number));
 const MAX_SAFE = 2 ** 53;
-/** Decimal places tried one by one before the binary search (what users type). */
-const SHORT = 4;
-/** Places tried one by one below the top before the binary search (17, 16, 15 significant digits). */
-const DESCENT = 2;
+/** A hint of at most this many places is taken as places (short decimals), else as digits. */
+const SHORT_PLACES = 6;
 /**
- * Whether the last value needed more than 15 or so significant digits: a
- * hint for the search order only (full-precision data come in runs), never
- * for the result.
+ * Where the last value's search ended: its places, and its significant
+ * digits (places + floor(log10 |v|)). A hint for where to start only (data
+ * come in runs of like values), never for the result.
  */
-let previousWasLong = false;
+let hintPlaces = 1;
+let hintDigits = 17;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
 
-/**
- * floor(log10 |v|) for finite v != 0 (biased: its binary exponent), or one off near a power of ten: the
- * binary exponent e gives floor(e log10 2) (never above the true value, as
- * e log10 2 is never within rounding of an integer for e != 0), raised by
- * one when |v| reaches the next power of ten (10^k is exact up to 1e22;
- * beyond, a value within an ulp of 10^k may come out one off either way).
- * Cheaper than Math.log10; the caller's search needs it within one.
- */
-function decimalExponent(v: number, biased: number): number {
-  const k = biased === 0 ? -324 : Math.floor((biased - 1023) * LOG10_2);
-  const next = k + 1 + TEN_OFFSET;
-  return next < TENS.length && Math.abs(v) >= (TENS[next] as number) ? k + 1 : k;
-}
 const LOG10_2 = Math.log10(2);
 const TEN_OFFSET = 324;
 /** 10^k for k = -324..308, each the double nearest to it. */
@@ -112,62 +98,27 @@ const TENS = Float64Array.from({ length: 633 }, (_, i) => Number(`1e${i - TEN_OF
 /** The spacing of doubles at v, by biased binary exponent: 2^(max(e, 1) - 1075). */
 const ULPS = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1075));
 
-/** The biased binary exponent of v (0 for subnormals). */
-function biasedExponent(v: number): number {
-  BITS[0] = v;
-  return ((WORDS[1] as number) >>> 20) & 0x7ff;
-}
-
-/** a b - fl(a b) exactly, from both splits (Dekker). */
-function productError(ah: number, al: number, bh: number, bl: number, product: number): number {
-  return al * bl - (product - ah * bh - al * bh - ah * bl);
-}
-
-/** Dekker's high half of a (the low half is a - high). */
-function high(a: number): number {
-  const t = SPLIT * a;
-  return t - (t - a);
-}
-
-/** M - v 10^k for the nearest integer M, if M / 10^k rounds to v; else NaN (v = vh + vl split). */
-function offset(v: number, vh: number, vl: number, halfUlp: number, k: number): number {
-  const scale = POWERS_OF_TEN[k] as number;
-  let h: number;
-  let l: number;
-  if (k <= 22) {
-    h = v * scale;
-    l = productError(vh, vl, SPLIT_HI[k] as number, SPLIT_LO[k] as number, h);
-  } else {
-    const h1 = v * 1e22;
-    const l1 = productError(vh, vl, SPLIT_HI[22] as number, SPLIT_LO[22] as number, h1);
-    const s2 = POWERS_OF_TEN[k - 22] as number;
-    h = h1 * s2;
-    const h1h = high(h1);
-    l =
-      productError(h1h, h1 - h1h, SPLIT_HI[k - 22] as number, SPLIT_LO[k - 22] as number, h) +
-      l1 * s2;
-  }
-  const r = Math.round(h);
-  const f = h - r; // exact: |f| <= 1/2
-  // M = r + m, m = round(f + l); d = M - v scale = (m - f) - l. On an exact
-  // tie String takes the even M (Math.round would take the upper one, the
-  // wrong neighbour half the time: -999999999999999.75 prints as ...9.8).
-  const t = f + l;
-  let m = Math.round(t);
-  if (t === 0.5 || t === -0.5) {
-    const lower = Math.floor(t);
-    m = (Math.abs(r % 2) + Math.abs(lower)) % 2 === 0 ? lower : lower + 1;
-  }
-  const d = m - f - l;
-  return Math.abs(d) < scale * halfUlp ? d : Number.NaN;
-}
+const IN = new Float64Array(1);
+const OUT = new Float64Array(1);
 
 /**
  * The decimal `String(v)` writes, minus v: the binary rounding of the value
  * the user wrote, to within 3u of itself (so v + the result is that decimal
  * to about 3u^2 |v|). NaN when it cannot be found cheaply: more than 44
  * decimal places (below about 1e-27), or an integer beyond 2^53 (which
- * prints rounded).
+ * prints rounded). One value of {@link decimalCorrections}.
+ */
+export function decimalCorrection(v: number): number {
+  IN[0] = v;
+  return decimalCorrections(IN, OUT) === 1 ? (OUT[0] as number) : Number.NaN;
+}
+
+/**
+ * {@link decimalCorrection} of values[0..], written into out, up to the
+ * first value that cannot be resolved; returns how many were resolved
+ * (values.length when all were). One loop with the search inlined, so no
+ * double crosses a call (each would be a heap number: a bulk call on 1e6
+ * values used to allocate hundreds of MB for the young generation).
  *
  * The search takes the fewest decimal places k whose nearest decimal
  * M / 10^k rounds to v: `String`'s shortest round-trip decimal. With
@@ -175,67 +126,100 @@ function offset(v: number, vh: number, vl: number, halfUlp: number, k: number): 
  * beyond it the product is taken in two steps, l then good to u^2 h), the
  * nearest integer M and M - v 10^k follow from h and l alone, so M may have
  * all 17 digits (beyond 2^53), and M / 10^k rounds to v exactly when
- * |M - v 10^k| < 10^k ulp(v) / 2.
+ * |M - v 10^k| < 10^k ulp(v) / 2. "Round-trips" is monotone in k (a decimal
+ * of k places is also one of k + 1), so the fewest places are found by
+ * stepping down from a start that round-trips, or up from one that does
+ * not; the start is the previous value's places (short decimals) or its
+ * significant digits (full-precision values), so a run of like values costs
+ * about two probes each whatever their kind.
  */
-export function decimalCorrection(v: number): number {
-  if (Number.isInteger(v)) return Math.abs(v) <= MAX_SAFE ? 0 : Number.NaN;
-  if (!Number.isFinite(v)) return Number.NaN;
-  const biased = biasedExponent(v);
-  const halfUlp = (ULPS[biased] as number) / 2;
-  const vh = high(v);
-  const vl = v - vh;
-  // The shortest k is the same whatever order the places are tried in (a
-  // decimal of k places is also one of k + 1, so "round-trips" is monotone
-  // in k); only the cost differs. Short decimals (what users type) are
-  // tried first unless the previous value was long; full-precision values
-  // (16 or 17 significant digits) are found by a descent from the top.
-  let lo = 0; // places known not to round-trip (0: v is no integer)
-  if (!previousWasLong) {
-    for (let k = 1; k <= SHORT; k++) {
-      const d = offset(v, vh, vl, halfUlp, k);
-      if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
+export function decimalCorrections(values: ArrayLike<number>, out: Float64Array): number {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (Number.isInteger(v)) {
+      if (Math.abs(v) > MAX_SAFE) return i;
+      out[i] = 0;
+      continue;
     }
-    lo = SHORT;
-  }
-  // 18 significant digits from an estimate of floor(log10 |v|) at most one
-  // short (then 19 digits, one more probe at worst; 17 always round-trip).
-  const top = Math.min(POWERS_OF_TEN.length - 1, 17 - decimalExponent(v, biased));
-  if (top <= lo) return Number.NaN;
-  let hi = top - 1;
-  let found = hi > lo ? offset(v, vh, vl, halfUlp, hi) : Number.NaN;
-  if (Number.isNaN(found)) {
-    found = offset(v, vh, vl, halfUlp, top);
-    if (Number.isNaN(found)) return Number.NaN;
-    previousWasLong = true;
-    return found / (POWERS_OF_TEN[top] as number);
-  }
-  for (let step = 0; step < DESCENT; step++) {
-    if (hi - 1 <= lo) return found / (POWERS_OF_TEN[hi] as number);
-    const d = offset(v, vh, vl, halfUlp, hi - 1);
-    if (Number.isNaN(d)) {
-      previousWasLong = true;
-      return found / (POWERS_OF_TEN[hi] as number);
+    if (!Number.isFinite(v)) return i;
+    BITS[0] = v;
+    const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
+    const halfUlp = (ULPS[biased] as number) / 2;
+    let t = SPLIT * v;
+    const vh = t - (t - v);
+    const vl = v - vh;
+    // floor(log10 |v|), or one off near a power of ten: floor(e log10 2) from
+    // the binary exponent e (never above it: e log10 2 is never within
+    // rounding of an integer for e != 0), plus one when |v| reaches the next
+    // power (exact up to 1e22; beyond, a value within an ulp of it may come
+    // out one off either way). Cheaper than Math.log10.
+    const k0 = biased === 0 ? -324 : Math.floor((biased - 1023) * LOG10_2);
+    const next = k0 + 1 + TEN_OFFSET;
+    const exponent = next < TENS.length && Math.abs(v) >= (TENS[next] as number) ? k0 + 1 : k0;
+    // 18 significant digits from an estimate of floor(log10 |v|) within one
+    // (17 always round-trip, so top does).
+    const top = Math.min(POWERS_OF_TEN.length - 1, 17 - exponent);
+    if (top < 1) return i;
+    let k = hintPlaces <= SHORT_PLACES ? hintPlaces : hintDigits - exponent;
+    if (k < 1) k = 1;
+    if (k > top) k = top;
+    let direction = 0; // 0 at the start, -1 stepping down, +1 stepping up
+    let bestK = -1;
+    let best = 0;
+    for (;;) {
+      // d = M - v 10^k for the nearest integer M, accepted if M / 10^k rounds to v.
+      const scale = POWERS_OF_TEN[k] as number;
+      let h: number;
+      let l: number;
+      if (k <= 22) {
+        h = v * scale;
+        const sh = SPLIT_HI[k] as number;
+        const sl = SPLIT_LO[k] as number;
+        l = vl * sl - (h - vh * sh - vl * sh - vh * sl);
+      } else {
+        const h1 = v * 1e22;
+        const sh = SPLIT_HI[22] as number;
+        const sl = SPLIT_LO[22] as number;
+        const l1 = vl * sl - (h1 - vh * sh - vl * sh - vh * sl);
+        const s2 = POWERS_OF_TEN[k - 22] as number;
+        const s2h = SPLIT_HI[k - 22] as number;
+        const s2l = SPLIT_LO[k - 22] as number;
+        h = h1 * s2;
+        t = SPLIT * h1;
+        const h1h = t - (t - h1);
+        const h1l = h1 - h1h;
+        l = h1l * s2l - (h - h1h * s2h - h1l * s2h - h1h * s2l) + l1 * s2;
+      }
+      const r = Math.round(h);
+      const f = h - r; // exact: |f| <= 1/2
+      // M = r + m, m = round(f + l); d = M - v scale = (m - f) - l. On an exact
+      // tie String takes the even M (Math.round would take the upper one, the
+      // wrong neighbour half the time: -999999999999999.75 prints as ...9.8).
+      const fl = f + l;
+      let m = Math.round(fl);
+      if (fl === 0.5 || fl === -0.5) {
+        const lower = Math.floor(fl);
+        m = (Math.abs(r % 2) + Math.abs(lower)) % 2 === 0 ? lower : lower + 1;
+      }
+      const d = m - f - l;
+      if (Math.abs(d) < scale * halfUlp) {
+        bestK = k;
+        best = d;
+        if (direction === 1 || k === 1) break;
+        direction = -1;
+        k--;
+      } else {
+        if (direction === -1) break;
+        if (k >= top) break;
+        direction = 1;
+        k++;
+      }
     }
-    hi -= 1;
-    found = d;
+    if (bestK < 0) return i;
+    hintPlaces = bestK;
+    hintDigits = bestK + exponent;
+    out[i] = best / (POWERS_OF_TEN[bestK] as number);
   }
-  // Shorter than 15 or so significant digits: short places, then a binary search.
-  previousWasLong = false;
-  if (lo === 0) {
-    for (let k = 1; k <= SHORT && k < hi; k++) {
-      const d = offset(v, vh, vl, halfUlp, k);
-      if (!Number.isNaN(d)) return d / (POWERS_OF_TEN[k] as number);
-      lo = k;
-    }
-  }
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    const d = offset(v, vh, vl, halfUlp, mid);
-    if (Number.isNaN(d)) lo = mid;
-    else {
-      hi = mid;
-      found = d;
-    }
-  }
-  return found / (POWERS_OF_TEN[hi] as number);
+  return n;
 }

@@ -1,4 +1,4 @@
-import { decimalCorrection, type ScaledIntegers } from './decimal';
+import { decimalCorrections, type ScaledIntegers } from './decimal';
 
 /**
  * A regression design: the float64 columns (intercept first when present),
@@ -53,7 +53,7 @@ export function onesColumn(n: number): ScaledIntegers {
 }
 
 const U = 2 ** -53;
-/** What {@link decimalCorrection} leaves (2u^2 relative), doubled. */
+/** What {@link decimalCorrections} leaves (2u^2 relative), doubled. */
 export const RESOLVED_ERROR = 4 * U * U;
 
 /**
@@ -79,11 +79,7 @@ export function decimalLowParts(values: ArrayLike<number>): {
   error: number;
 } {
   const lo = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const c = decimalCorrection(values[i] as number);
-    if (Number.isNaN(c)) return { lo: null, error: U };
-    lo[i] = c;
-  }
+  if (decimalCorrections(values, lo) < values.length) return { lo: null, error: U };
   return { lo, error: RESOLVED_ERROR };
 }
 
