@@ -13,6 +13,7 @@ import {
   RESOLVED_ERROR,
 } from './internal/design';
 import { productError } from './internal/doubleDouble';
+import { polynomialNormalEquations } from './internal/exactNormalEquations';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
 
@@ -104,6 +105,8 @@ export function polyfit(
     representationUlps: degree,
     y: ys,
     decimalColumns: () => decimalPowers(xs, first, columns),
+    exactNormalEquations: () =>
+      polynomialNormalEquations(toScaledIntegers(xs), toScaledIntegers(ys), first, p),
     exactColumns: () => {
       const base = toScaledIntegers(xs);
       return powers.map((k) =>

@@ -1,4 +1,5 @@
 import { decimalCorrections, type ScaledIntegers } from './decimal';
+import type { ExactNormalEquations } from './exactNormalEquations';
 
 /**
  * A regression design: the float64 columns (intercept first when present),
@@ -18,6 +19,12 @@ export interface Design {
   /** The columns as double-doubles of the decimal inputs (see {@link DecimalColumns}). */
   decimalColumns: () => DecimalColumns;
   exactColumns: () => ScaledIntegers[];
+  /**
+   * X^T X, X^T y and the sums of y exactly, when the design has a cheaper way
+   * to them than dot products of `exactColumns` (a polynomial's power sums);
+   * the BigNumber solver uses them instead of the columns.
+   */
+  exactNormalEquations?: () => ExactNormalEquations;
   /**
    * With an intercept only: column j of `columns` is the input column minus
    * shifts[j], exactly (0 for the intercept and unshifted columns). The

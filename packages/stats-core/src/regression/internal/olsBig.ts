@@ -1,7 +1,8 @@
 import { StatsInputError } from '../../errors';
 import { type BigNumber, big } from './bigNumber';
-import { parseDecimal, type ScaledIntegers, toScaledIntegers } from './decimal';
+import { parseDecimal, toScaledIntegers } from './decimal';
 import type { Design } from './design';
+import { exactResidualSumOfSquares, normalEquationsOfColumns } from './exactNormalEquations';
 import type { FitCore } from './fit';
 
 /** A pivot this small relative to its column's squared norm means exact dependence. */
@@ -13,30 +14,25 @@ const SINGULAR = '1e-40';
  * rounded once into mathjs BigNumbers; the normal equations are solved by
  * LDL^T in BigNumber (no pivoting, in column order, so a vanishing pivot
  * names the column the earlier ones span); the residual sum of squares is
- * then exact for the 64-digit coefficients.
+ * then exact for the 64-digit coefficients, from the exact normal equations
+ * (y^T y - 2 b^T X^T y + b^T X^T X b in integers, no second pass over the rows).
  *
  * @throws StatsInputError when the design is singular, naming the columns.
  */
 export function olsBig(d: Design): FitCore {
-  const X = d.exactColumns();
-  const Y = toScaledIntegers(d.y);
-  const p = X.length;
+  const m = d.exactNormalEquations
+    ? d.exactNormalEquations()
+    : normalEquationsOfColumns(d.exactColumns(), toScaledIntegers(d.y));
+  const p = m.rhs.length;
   const n = d.n;
   const zero = big(0);
   const toBig = (v: bigint, exponent: number) => big(`${v}e${exponent}`);
+  const exponentOf = (j: number) => m.exponents[j] as number;
 
-  const gram: BigNumber[][] = X.map(() => new Array<BigNumber>(p).fill(zero));
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k <= j; k++) {
-      const v = toBig(
-        dot(X[j] as ScaledIntegers, X[k] as ScaledIntegers),
-        expOf(X, j) + expOf(X, k),
-      );
-      (gram[j] as BigNumber[])[k] = v;
-      (gram[k] as BigNumber[])[j] = v;
-    }
-  }
-  const rhs = X.map((c) => toBig(dot(c, Y), c.exponent + Y.exponent));
+  const gram: BigNumber[][] = m.gram.map((row, j) =>
+    row.map((v, k) => toBig(v, exponentOf(j) + exponentOf(k))),
+  );
+  const rhs = m.rhs.map((v, j) => toBig(v, exponentOf(j) + m.yExponent));
 
   // LDL^T: L unit lower triangular, D diagonal.
   const L: BigNumber[][] = Array.from({ length: p }, () => new Array<BigNumber>(p).fill(zero));
@@ -70,17 +66,18 @@ export function olsBig(d: Design): FitCore {
     return solveLdl(L, D, e, p)[j] as BigNumber;
   });
 
-  const rss = exactResidualSumOfSquares(X, Y, b);
-  let sumY = 0n;
-  let sumY2 = 0n;
-  for (const v of Y.integers) {
-    sumY += v;
-    sumY2 += v * v;
-  }
+  // RSS exactly for the 64-digit coefficients (from the exact normal equations).
+  const decimals = b.map((v) => parseDecimal(v.toExponential()));
+  const exact = exactResidualSumOfSquares(
+    m,
+    decimals.map((v) => v.mantissa),
+    decimals.map((v) => v.exponent),
+  );
+  const rss = big(`${exact.rss}e${exact.exponent}`);
   const N = BigInt(n);
   const tss = d.hasIntercept
-    ? toBig(N * sumY2 - sumY * sumY, 2 * Y.exponent).div(n)
-    : toBig(sumY2, 2 * Y.exponent);
+    ? toBig(N * m.sumY2 - m.sumY * m.sumY, 2 * m.yExponent).div(n)
+    : toBig(m.sumY2, 2 * m.yExponent);
 
   const dfResidual = n - p;
   const k0 = d.hasIntercept ? 1 : 0;
@@ -102,48 +99,6 @@ export function olsBig(d: Design): FitCore {
       .toNumber(),
     fStatistic: dfModel > 0 ? tss.minus(rss).div(dfModel).div(s2).toNumber() : Number.NaN,
   };
-}
-
-function expOf(X: ScaledIntegers[], j: number): number {
-  return (X[j] as ScaledIntegers).exponent;
-}
-
-function dot(a: ScaledIntegers, b: ScaledIntegers): bigint {
-  let s = 0n;
-  const u = a.integers;
-  const v = b.integers;
-  for (let i = 0; i < u.length; i++) s += (u[i] as bigint) * (v[i] as bigint);
-  return s;
-}
-
-/** sum (y_i - x_i b)^2 computed exactly for the given (64-digit) coefficients. */
-function exactResidualSumOfSquares(
-  X: ScaledIntegers[],
-  Y: ScaledIntegers,
-  b: BigNumber[],
-): BigNumber {
-  const coefficients = b.map((v) => parseDecimal(v.toExponential()));
-  // Common exponent E of every term y_i and x_ij b_j.
-  let E = Y.exponent;
-  X.forEach((c, j) => {
-    E = Math.min(E, c.exponent + (coefficients[j] as { exponent: number }).exponent);
-  });
-  const pow10 = (k: number) => 10n ** BigInt(k);
-  const yScale = pow10(Y.exponent - E);
-  const multipliers = X.map(
-    (c, j) =>
-      (coefficients[j] as { mantissa: bigint }).mantissa *
-      pow10(c.exponent + (coefficients[j] as { exponent: number }).exponent - E),
-  );
-  let rss = 0n;
-  for (let i = 0; i < Y.integers.length; i++) {
-    let r = (Y.integers[i] as bigint) * yScale;
-    for (let j = 0; j < X.length; j++) {
-      r -= ((X[j] as ScaledIntegers).integers[i] as bigint) * (multipliers[j] as bigint);
-    }
-    rss += r * r;
-  }
-  return big(`${rss}e${2 * E}`);
 }
 
 function at(m: BigNumber[][], i: number, j: number): BigNumber {
