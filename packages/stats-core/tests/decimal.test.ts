@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decimalCorrection, toDecimal } from '../src/regression/internal/decimal';
+import {
+  decimalCorrection,
+  decimalCorrections,
+  toDecimal,
+} from '../src/regression/internal/decimal';
 
 const U2 = 2 ** -106;
 
@@ -134,6 +138,33 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
         ).toBeLessThanOrEqual(2 * U2);
       }
     }
+  });
+
+  it('decimalCorrections: the same as one value at a time on mixed runs, stopping at the first it cannot resolve', () => {
+    let s = 99;
+    const rand = () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    // runs of short decimals, full-precision values and offsets, so every search start is exercised
+    const values = Array.from({ length: 3000 }, (_, i) => {
+      const kind = Math.floor(i / 37) % 3;
+      if (kind === 0) return Math.round(rand() * 1e5) / 100;
+      if (kind === 1) return (rand() - 0.5) * 10 ** (Math.floor(rand() * 12) - 6);
+      return Math.round((1e9 + rand() * 1e3) * 1000) / 1000;
+    });
+    const out = new Float64Array(values.length);
+    expect(decimalCorrections(values, out)).toBe(values.length);
+    values.forEach((v, i) => {
+      expect(out[i], `${v}`).toBe(decimalCorrection(v));
+      expect(
+        Math.abs((out[i] as number) / Math.abs(v) - exactRelativeCorrection(v)),
+        `${v}`,
+      ).toBeLessThanOrEqual(2 * U2);
+    });
+    // 2^60 prints rounded: resolved up to it, not past it
+    const withBad = [0.1, 2.5, 2 ** 60, 0.3];
+    expect(decimalCorrections(withBad, new Float64Array(4))).toBe(2);
   });
 
   it('gives NaN (not a wrong answer) where it cannot resolve cheaply', () => {
