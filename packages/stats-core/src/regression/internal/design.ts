@@ -70,9 +70,21 @@ export const RESOLVED_ERROR = 4 * U * U;
 export function decimalColumnsOf(columns: Float64Array[], exact: boolean[]): DecimalColumns {
   const parts = columns.map((c, j) => (exact[j] ? null : decimalLowParts(c)));
   return {
-    lo: parts.map((part) => part?.lo ?? null),
+    lo: parts.map((part) => withoutZeros(part?.lo ?? null)),
     error: Math.max(RESOLVED_ERROR, ...parts.map((part) => part?.error ?? 0)),
   };
+}
+
+/**
+ * null for low parts that are all zero (integers, or values whose decimals
+ * are their doubles): the solver then skips the passes that would add them.
+ * The error bound stays the caller's; the sums are the same (adding 0 to a
+ * double-double changes neither part).
+ */
+export function withoutZeros(lo: Float64Array | null): Float64Array | null {
+  if (lo === null) return null;
+  for (let i = 0; i < lo.length; i++) if (lo[i] !== 0) return lo;
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Design, decimalLowParts } from '../design';
+import { type Design, decimalLowParts, withoutZeros } from '../design';
 
 export const U = 2 ** -53;
 
@@ -33,7 +33,7 @@ export function decimalInputs(d: Design): FloatInputs {
   const y = d.shiftedY ?? decimalLowParts(d.y);
   return {
     columnsLo: columns.lo,
-    yLo: y.lo,
+    yLo: withoutZeros(y.lo),
     columnError: columns.error,
     yError: y.error,
   };
