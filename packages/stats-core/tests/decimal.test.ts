@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   decimalCorrection,
   decimalCorrections,
+  scaledIntegersOfStrings,
   toDecimal,
+  toScaledIntegers,
 } from '../src/regression/internal/decimal';
 
 const U2 = 2 ** -106;
@@ -171,5 +173,35 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
     expect(decimalCorrection(1.2345e-45)).toBeNaN(); // more than 44 places
     expect(decimalCorrection(2 ** 60)).toBeNaN(); // an integer beyond 2^53 prints rounded
     expect(decimalCorrection(Infinity)).toBeNaN();
+  });
+});
+
+describe('toScaledIntegers: the string-free path gives what the strings give', () => {
+  let s = 4242;
+  const rand = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const families: Record<string, () => number> = {
+    'offset, 3 places': () => Math.round((1e9 + (rand() - 0.5) * 2000) * 1000) / 1000,
+    money: () => Math.round((rand() - 0.3) * 1e7) / 100,
+    'integers with trailing zeros': () => Math.round(rand() * 1000) * 100,
+    'negative and zero': () => (rand() < 0.2 ? 0 : -Math.round(rand() * 1e4) / 1e3),
+    'full precision': () => (rand() - 0.5) * 3,
+    'tiny decimals': () => Math.round(rand() * 1e4) * 1e-12,
+  };
+  for (const [name, make] of Object.entries(families)) {
+    it(name, () => {
+      const values = Array.from({ length: 500 }, make);
+      expect(toScaledIntegers(values)).toEqual(scaledIntegersOfStrings(values));
+    });
+  }
+
+  it('falls back to the strings when a later value has more places or is too large', () => {
+    const values = [...Array.from({ length: 100 }, (_, i) => i / 4), 0.123456789, 2 ** 55, -7.5];
+    expect(toScaledIntegers(values)).toEqual(scaledIntegersOfStrings(values));
+    expect(toScaledIntegers([1.5, 2 ** 51 + 0.5, 3])).toEqual(
+      scaledIntegersOfStrings([1.5, 2 ** 51 + 0.5, 3]),
+    );
   });
 });

@@ -39,6 +39,68 @@ export interface ScaledIntegers {
  * `values[i] = integers[i] * 10^exponent` exactly (in the decimal sense above).
  */
 export function toScaledIntegers(values: ArrayLike<number>): ScaledIntegers {
+  return scaledIntegersFast(values) ?? scaledIntegersOfStrings(values);
+}
+
+/** Places tried by the fast path at most (10^P exact, P-place integers below 2^50). */
+const FAST_PLACES = 15;
+
+/**
+ * {@link toScaledIntegers} without strings, for values with at most P
+ * places (P the most among the first 64 values): M = round(v 10^P) with
+ * |M| < 2^50 and M / 10^P === v says M / 10^P is the only P-place decimal
+ * within half an ulp of v (their spacing 10^-P exceeds 2^-50 |v|, two ulps),
+ * so it is the decimal String(v) writes (which has at most P places, since
+ * one does). Its digits are M without the trailing zeros after the point,
+ * as String writes them. null (take the strings) when a value fails.
+ */
+function scaledIntegersFast(values: ArrayLike<number>): ScaledIntegers | null {
+  const n = values.length;
+  let places = 0;
+  for (let i = 0; i < Math.min(n, 64); i++) {
+    const d = toDecimal(values[i] as number);
+    if (d.mantissa !== 0n) places = Math.max(places, -d.exponent);
+  }
+  if (places > FAST_PLACES) return null;
+  const scale = POWERS_OF_TEN[places] as number;
+  const mantissas = new Float64Array(n);
+  const exponents = new Int32Array(n);
+  let exponent = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    let m = Math.round(v * scale);
+    if (!(Math.abs(m) < 2 ** 50) || m / scale !== v) return null;
+    let e = places === 0 ? 0 : -places; // not -0
+    while (e < 0 && m !== 0 && m % 10 === 0) {
+      m /= 10;
+      e++;
+    }
+    mantissas[i] = m;
+    exponents[i] = e;
+    if (m !== 0 && e < exponent) exponent = e;
+  }
+  if (exponent === Number.POSITIVE_INFINITY) exponent = 0;
+  const powers = new Map<number, bigint>();
+  const integers: bigint[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = mantissas[i] as number;
+    const shift = (exponents[i] as number) - exponent;
+    if (m === 0 || shift === 0) {
+      integers[i] = BigInt(m);
+      continue;
+    }
+    let p = powers.get(shift);
+    if (p === undefined) {
+      p = 10n ** BigInt(shift);
+      powers.set(shift, p);
+    }
+    integers[i] = BigInt(m) * p;
+  }
+  return { integers, exponent };
+}
+
+/** {@link toScaledIntegers} through each value's string (any value). */
+export function scaledIntegersOfStrings(values: ArrayLike<number>): ScaledIntegers {
   const decimals: Decimal[] = new Array(values.length);
   let exponent = Number.POSITIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
