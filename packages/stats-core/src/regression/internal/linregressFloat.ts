@@ -189,7 +189,7 @@ function shiftedSums(
 /**
  * S_xx, S_yy, S_xy and the means from the shifted pass, with bounds against
  * the doubles' exact sums. Per term: d and e each rounded once (u |d|), a
- * product rounded once, so (3 u + u^2) of |d e|; the blocks' plain sums
+ * product rounded once, so (3 u + 4 u^2) of |d e|; the blocks' plain sums
  * gamma_{BLOCK-1} of the terms' magnitudes; Sum2 across blocks u |sum| +
  * gamma_m^2 of the magnitudes. sum |d| <= sqrt(n sum d^2) and sum |d e| <=
  * sqrt(sum d^2 sum e^2) (Cauchy-Schwarz), so no absolute sums are taken.
@@ -198,7 +198,7 @@ function shiftedBounds(s: ShiftedSums, n: number): Omit<Sums, 'n'> {
   const { sd, se, sdd, sde, see, mx, my } = s;
   const gBlock = gamma(BLOCK - 1);
   const gAcross = gamma(Math.ceil(n / BLOCK)) ** 2;
-  const perTerm = 3 * U + U * U;
+  const perTerm = 3 * U + 4 * U * U;
   const rel = (gBlock + gAcross) * (1 + perTerm) + perTerm;
   const errSdd = rel * sdd + U * sdd;
   const errSee = rel * see + U * see;
