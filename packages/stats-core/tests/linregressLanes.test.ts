@@ -1,3 +1,4 @@
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, studentTCdf, studentTSf } from '../src/index';
@@ -15,14 +16,6 @@ import { pvalueSensitivity } from '../src/regression/internal/linregressFloat';
  * near 1 to near 0, negative values, n up to 3000.
  */
 const FIELDS = ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr', 't'] as const;
-
-function lcg(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
 
 describe('decimal-integers lane vs exact decimal path', () => {
   const family = fc.record({

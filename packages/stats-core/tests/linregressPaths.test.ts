@@ -1,3 +1,4 @@
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress } from '../src/index';
@@ -28,11 +29,7 @@ describe('float64 path vs exact decimal path', () => {
     let answered = 0;
     fc.assert(
       fc.property(family, ({ n, offset, scale, slope, noise, seed }) => {
-        let s = seed;
-        const rand = () => {
-          s = (s * 1103515245 + 12345) % 2 ** 31;
-          return s / 2 ** 31;
-        };
+        const rand = lcg(seed);
         const x = Array.from({ length: n }, () => offset + scale * rand());
         const y = x.map((v) => slope * (v - offset) + noise * scale * (rand() - 0.5));
         const fast = linregressFloat(x, y);
@@ -76,11 +73,7 @@ describe('double-double stage vs exact decimal path', () => {
     let tinyP = 0;
     fc.assert(
       fc.property(family, ({ n, offset, scale, slope, noise, relative, seed }) => {
-        let s = seed;
-        const rand = () => {
-          s = (s * 1103515245 + 12345) % 2 ** 31;
-          return s / 2 ** 31;
-        };
+        const rand = lcg(seed);
         const x = Array.from({ length: n }, () => offset + scale * rand());
         const amplitude = relative ? noise * Math.abs(slope) * scale : noise * scale;
         const y = x.map((v) => slope * (v - offset) + amplitude * (rand() - 0.5));
@@ -125,11 +118,7 @@ describe('double-double stage vs exact decimal path', () => {
           seed: fc.integer({ min: 1, max: 2 ** 30 }),
         }),
         ({ n, offset, scale, slope, noise, seed }) => {
-          let s = seed;
-          const rand = () => {
-            s = (s * 1103515245 + 12345) % 2 ** 31;
-            return s / 2 ** 31;
-          };
+          const rand = lcg(seed);
           const x = Array.from({ length: n }, () => offset + scale * rand());
           const y = x.map((v) => slope * v + noise * slope * scale * rand());
           const pExact = tPvalue(linregressExact(x, y).t, n - 2, 'two-sided');

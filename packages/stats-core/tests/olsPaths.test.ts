@@ -1,3 +1,4 @@
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
@@ -41,15 +42,6 @@ function design(rows: number[][], y: number[]): Design {
       onesColumn(n),
       ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((r) => r[j] as number))),
     ],
-  };
-}
-
-/** A seeded linear congruential generator on [0, 1): reproducible data without a library. */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
   };
 }
 
