@@ -7,6 +7,7 @@ import { linregressCompensated } from '../src/regression/internal/linregressComp
 import { linregressExact } from '../src/regression/internal/linregressExact';
 import { linregressFloat } from '../src/regression/internal/linregressFloat';
 import golden from './fixtures/golden/linregress.json' with { type: 'json' };
+import { expectLinregressAgreement } from './support/agreement';
 
 /**
  * The float64 path may answer only when its error bound promises 1e-10
@@ -36,17 +37,7 @@ describe('float64 path vs exact decimal path', () => {
         if (fast === null || typeof fast !== 'object') return;
         answered++;
         const exact = linregressExact(x, y);
-        for (const k of [
-          'slope',
-          'intercept',
-          'rvalue',
-          'stderr',
-          'interceptStderr',
-          't',
-        ] as const) {
-          const rel = Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]);
-          expect(rel, k).toBeLessThanOrEqual(1e-10);
-        }
+        expectLinregressAgreement(fast, exact);
       }),
       { numRuns: 300, seed: 42 },
     );
@@ -81,17 +72,7 @@ describe('double-double stage vs exact decimal path', () => {
         if (fast === null) return;
         answered++;
         const exact = linregressExact(x, y);
-        for (const k of [
-          'slope',
-          'intercept',
-          'rvalue',
-          'stderr',
-          'interceptStderr',
-          't',
-        ] as const) {
-          const rel = Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]);
-          expect(rel, k).toBeLessThanOrEqual(1e-10);
-        }
+        expectLinregressAgreement(fast, exact);
         const pFast = tPvalue(fast.t, n - 2, 'two-sided');
         const pExact = tPvalue(exact.t, n - 2, 'two-sided');
         if (pExact > 0 && pExact < 1e-12) tinyP++;

@@ -3,6 +3,7 @@ import { expect, describe as group, it } from 'vitest';
 import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
 import { toScaledIntegers } from '../../src/regression/internal/decimal';
 import { linregressExact } from '../../src/regression/internal/linregressExact';
+import { inputError as errorOf } from '../support/errors';
 import {
   chi2ContingencyMerge,
   chi2ContingencyPartial,
@@ -33,7 +34,6 @@ import {
   polyfitFinalize,
   polyfitMerge,
   polyfitPartial,
-  StatsInputError,
   ttest1samp,
   ttest1sampFinalize,
   ttest1sampMerge,
@@ -48,16 +48,6 @@ import {
  * small states, clear errors for malformed states and bad input, and the
  * one-shot functions' edge cases and errors reproduced by the finalizers.
  */
-
-const errorOf = (f: () => unknown): StatsInputError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatsInputError);
-    return e as StatsInputError;
-  }
-  throw new Error('expected a StatsInputError');
-};
 
 group('empty chunks', () => {
   it('an empty state (or a Partial of empty arrays) is the identity of Merge', () => {
