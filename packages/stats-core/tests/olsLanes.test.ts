@@ -1,3 +1,4 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { ols, polyfit } from '../src/index';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
@@ -19,11 +20,7 @@ import { expectFitAgreement } from './support/agreement';
 
 /** A seeded generator on (0, 1) (32-bit LCG), as the benchmark's. */
 function rng(seed: number) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
+  const uniform = lcg32(seed, { open: true });
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
   return { uniform, normal, cauchy };

@@ -1,4 +1,4 @@
-import { lcg } from '@lambda-stats/lambda-kit/random';
+import { lcg, lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
@@ -189,11 +189,7 @@ describe('ols: float64 path vs BigNumber path', () => {
 describe('ols: well-conditioned random data takes the float64 path', () => {
   // n = 1000 uniform full-precision doubles, intercept + 2 predictors (3
   // columns), one coefficient near zero so its p-value is moderate.
-  let s = 20261126;
-  const uniform = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const uniform = lcg32(20261126);
   const n = 1000;
   const rows = Array.from({ length: n }, () => [uniform(), uniform()]);
   const y = rows.map(([a, b]) => 1 + 2 * (a as number) + 0.05 * (b as number) + (uniform() - 0.5));

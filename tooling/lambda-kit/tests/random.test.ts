@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussian, lcg, mulberry32 } from '../src/random';
+import { gaussian, lcg, lcg32, mulberry32 } from '../src/random';
 
 /**
  * The generators' sequences are part of the fixtures drawn from them (test
@@ -21,6 +21,19 @@ describe('lcg', () => {
       const v = a();
       expect(v).toBe(b());
       expect(v >= 0 && v < 1).toBe(true);
+    }
+  });
+});
+
+describe('lcg32', () => {
+  it('takes the step s <- (1664525 s + 1013904223) mod 2^32, computed here in BigInt', () => {
+    const closed = lcg32(20261206);
+    const open = lcg32(20261206, { open: true });
+    let s = 20261206n;
+    for (let i = 0; i < 1000; i++) {
+      s = (s * 1664525n + 1013904223n) % 2n ** 32n;
+      expect(closed()).toBe(Number(s) / 2 ** 32);
+      expect(open()).toBe((Number(s) + 0.5) / 2 ** 32);
     }
   });
 });
