@@ -9,12 +9,19 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
-import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
+import {
+  checkFormat,
+  checkStack,
+  type Io,
+  parseFlags,
+  processIo,
+  reviewExit,
+  UsageError,
+} from './review/cli';
 import { asPlan, type Plan, ReviewInputError } from './review/plan-json';
 import { code, DEFAULT_MAX_CHARS, renderPlanMarkdown } from './review/render-markdown';
 import { planStack } from './review/stack-terraform';
 import { type PlanSummary, summarizePlan } from './review/summarize-plan';
-import { TerraformError } from './review/terraform';
 
 export const PLAN_USAGE = `Usage:
   pnpm plan-review --plan-json <file> [options]   summarize a plan written by \`terraform show -json\`
@@ -105,15 +112,7 @@ export async function runPlanReview(argv: string[], io: Io): Promise<number> {
     else io.stdout(renderPlanMarkdown(summary, { title, maxChars }));
     return summary.errored ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`plan-review: ${e.message}\n\n${PLAN_USAGE}`);
-      return 2;
-    }
-    if (e instanceof ReviewInputError || e instanceof TerraformError) {
-      io.stderr(`plan-review: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return reviewExit('plan-review', PLAN_USAGE, e, io);
   }
 }
 

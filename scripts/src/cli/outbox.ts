@@ -8,24 +8,18 @@
  * Exit 0, or 2 for a usage error (an unknown command, a number out of range).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { OUTBOX_DIR, REPO_ROOT } from '../local-config';
 import { listOutbox } from '../sns-delivery';
+import { parseCommandLine } from './args';
 
 const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    { args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } },
+    USAGE,
+  );
+  if (!parsed) return 2;
   const [command = 'list', which, ...rest] = parsed.positionals;
   const dir = OUTBOX_DIR.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, OUTBOX_DIR) : OUTBOX_DIR;
   const messages = listOutbox(OUTBOX_DIR);
