@@ -11,6 +11,7 @@ import path from 'node:path';
 import { OUTBOX_DIR, REPO_ROOT } from '../local-config';
 import { listOutbox } from '../sns-delivery';
 import { parseCommandLine } from './args';
+import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';
 
@@ -48,14 +49,7 @@ function main(argv: string[]): number {
       m.message.email.subject,
     ]);
     const head = ['#', 'delivered (UTC)', 'kind', 'to', 'subject'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows])
-      console.log(
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      );
+    printColumns(head, rows);
     console.log(`${messages.length} message(s) in ${dir}/; pnpm outbox show <#> prints one`);
     return 0;
   }

@@ -8,6 +8,7 @@
 import { fire, nextFiring, readSchedules, waitForExecution } from '../analytics/scheduler';
 import { findLocalEmulator, readLocalJson } from '../local-config';
 import { parseCommandLine } from './args';
+import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm schedule list | pnpm schedule run <name> [--timeout <seconds>]';
 
@@ -55,14 +56,7 @@ async function main(argv: string[]): Promise<number> {
       s.target.arn.split(':').pop() ?? '',
     ]);
     const head = ['name', 'state', 'expression', 'time zone', 'next firing (UTC)', 'target'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows])
-      console.log(
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      );
+    printColumns(head, rows);
     return 0;
   }
   const schedule = schedules.find((s) => s.name === name);
