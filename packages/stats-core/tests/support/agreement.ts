@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { OlsResult } from '../../src/index';
+import { tPvalue } from '../../src/internal/pvalue';
 
 /** |a - b| <= tolerance |b| (exactly 0 when b is), with the field named on failure. */
 export function expectRelative(a: number, b: number, tolerance: number, what: string): void {
@@ -31,6 +32,19 @@ export function expectLinregressAgreement(
   tolerance = 1e-10,
 ): void {
   for (const k of LINREGRESS_FIELDS) expectRelative(fast[k], exact[k], tolerance, k);
+}
+
+/**
+ * The two-sided p-values of two t statistics on `df` degrees of freedom
+ * agree to 1e-10 relative (0 where the exact one underflows to 0); returns
+ * the exact p-value.
+ */
+export function expectTPvalueAgreement(tFast: number, tExact: number, df: number): number {
+  const pFast = tPvalue(tFast, df, 'two-sided');
+  const pExact = tPvalue(tExact, df, 'two-sided');
+  if (pExact === 0) expect(pFast).toBe(0);
+  else expect(Math.abs(pFast - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+  return pExact;
 }
 
 /**
