@@ -169,30 +169,22 @@ export class Analytics extends Construct {
     const { prefix, analyses, functions, dataBucket } = props;
     const names = analyticsNames(prefix);
 
-    this.results = new DynamodbTable(this, 'results', {
-      name: names.resultsTable,
-      billingMode: 'PAY_PER_REQUEST',
-      hashKey: 'pk',
-      rangeKey: 'period',
-      attribute: [
-        { name: 'pk', type: 'S' },
-        { name: 'period', type: 'S' },
-      ],
-      ttl: { attributeName: 'expiresAt', enabled: true },
-      serverSideEncryption: { enabled: true },
-    });
-    this.runs = new DynamodbTable(this, 'runs', {
-      name: names.runsTable,
-      billingMode: 'PAY_PER_REQUEST',
-      hashKey: 'analysis',
-      rangeKey: 'sk',
-      attribute: [
-        { name: 'analysis', type: 'S' },
-        { name: 'sk', type: 'S' },
-      ],
-      ttl: { attributeName: 'expiresAt', enabled: true },
-      serverSideEncryption: { enabled: true },
-    });
+    /** On-demand, encrypted, items expiring at `expiresAt`, keyed by two string attributes. */
+    const table = (id: string, name: string, hashKey: string, rangeKey: string) =>
+      new DynamodbTable(this, id, {
+        name,
+        billingMode: 'PAY_PER_REQUEST',
+        hashKey,
+        rangeKey,
+        attribute: [
+          { name: hashKey, type: 'S' },
+          { name: rangeKey, type: 'S' },
+        ],
+        ttl: { attributeName: 'expiresAt', enabled: true },
+        serverSideEncryption: { enabled: true },
+      });
+    this.results = table('results', names.resultsTable, 'pk', 'period');
+    this.runs = table('runs', names.runsTable, 'analysis', 'sk');
     this.topic = new SnsTopic(this, 'alarms', { name: names.topic });
     this.scheduleGroup = new SchedulerScheduleGroup(this, 'schedule-group', {
       name: names.scheduleGroup,
