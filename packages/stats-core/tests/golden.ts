@@ -33,6 +33,16 @@ export function expectClose(
 export const tag = (c: { options?: object }, i: number) =>
   `#${i} ${JSON.stringify(c.options ?? {})}`;
 
+/** A test's statistic and p-value against scipy's (expectClose). */
+export function expectStatistic(
+  r: { statistic: number; pvalue: number },
+  c: { statistic: number | string; pvalue: number | string },
+  label: string,
+): void {
+  expectClose(r.statistic, c.statistic, `${label} statistic`);
+  expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+}
+
 /** A t test's statistic, p-value and degrees of freedom against scipy's (expectClose). */
 export function expectT(
   r: { statistic: number; pvalue: number; df: number },
