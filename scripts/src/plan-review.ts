@@ -15,6 +15,7 @@ import {
   type Io,
   parseFlags,
   processIo,
+  REVIEW_FLAGS,
   reviewExit,
   UsageError,
 } from './review/cli';
@@ -71,12 +72,9 @@ function readPlanFile(path: string): Plan {
 export async function runPlanReview(argv: string[], io: Io): Promise<number> {
   try {
     const flags = parseFlags(argv, {
+      ...REVIEW_FLAGS,
       'plan-json': { type: 'string' },
-      stack: { type: 'string' },
-      format: { type: 'string' },
-      title: { type: 'string' },
       'max-chars': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (flags.help) {
       io.stdout(PLAN_USAGE);

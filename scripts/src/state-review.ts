@@ -14,6 +14,7 @@ import {
   type Io,
   parseFlags,
   processIo,
+  REVIEW_FLAGS,
   reviewExit,
   UsageError,
 } from './review/cli';
@@ -46,12 +47,9 @@ function readJson(path: string): unknown {
 export async function runStateReview(argv: string[], io: Io): Promise<number> {
   try {
     const flags = parseFlags(argv, {
-      stack: { type: 'string' },
+      ...REVIEW_FLAGS,
       'state-json': { type: 'string' },
       'drift-json': { type: 'string' },
-      format: { type: 'string' },
-      title: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (flags.help) {
       io.stdout(STATE_USAGE);

@@ -31,6 +31,14 @@ export function processIo(): Io {
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
+/** The flags both review commands take (each adds its own inputs). */
+export const REVIEW_FLAGS = {
+  stack: { type: 'string' },
+  format: { type: 'string' },
+  title: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Strict flag parsing whose errors name the flag and the fix. */
 export function parseFlags<T extends Options>(argv: string[], options: T) {
   try {
