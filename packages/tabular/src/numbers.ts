@@ -51,6 +51,21 @@ const C_UPPER_E = 69;
  */
 export const scanned = new Float64Array(1);
 
+/** {@link scannedPlaces}'s value when the decimal's places are not known (see there). */
+export const NO_PLACES = -128;
+
+/**
+ * The decimal places of the last scanNumber (trailing zeros dropped), when
+ * the text it read is the decimal `String(scanned[0])` writes (the stats
+ * core's reading of a number: its shortest round-trip decimal), so that
+ * `round(|value| 10^places)` is that decimal's exact integer; NO_PLACES
+ * otherwise (a positive power of ten, more than 19 digits, a 16- to
+ * 19-digit decimal that is not the shortest, or the slow path). Decimals
+ * of at most 15 significant digits always qualify: each is the only
+ * decimal of 15 digits or fewer that rounds to its double.
+ */
+export const scannedPlaces = new Int8Array(1);
+
 /**
  * Scans the longest prefix of bytes[from, to) that is the grammar
  * `[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?` and returns the position after
@@ -129,12 +144,32 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
     }
   }
   let v = Number.NaN;
+  let places = NO_PLACES;
   if (!dropped && scale >= -22 && scale <= 22) {
-    if (m === 0) v = 0;
-    else if (nlo === 0) v = scale >= 0 ? m * POW10[scale]! : m / POW10[-scale]!;
-    else v = nearestDoubleDouble(m, nlo, lo, scale);
+    if (m === 0) {
+      v = 0;
+      places = 0;
+    } else if (nlo === 0 || lo === 0) {
+      // at most 15 significant digits (the rest are trailing zeros)
+      const s = scale + nlo;
+      v = s >= 0 ? m * POW10[s]! : m / POW10[-s]!;
+      if (s <= 0) {
+        // the places of the decimal with its trailing zeros dropped ("2.50" has 1)
+        let t = m;
+        let last = s;
+        while (last < 0 && t % 10 === 0) {
+          t /= 10;
+          last++;
+        }
+        places = -last;
+      }
+    } else {
+      v = nearestDoubleDouble(m, nlo, lo, scale);
+      if (shortest) places = shortestPlaces;
+    }
   }
   scanned[0] = negative ? -v : v;
+  scannedPlaces[0] = places;
   return i;
 }
 
@@ -164,7 +199,13 @@ function halfUlp(r: number): number {
  * returns NaN and the caller asks Number() (about once in 2^37 random
  * inputs; the property tests force such cases).
  */
+/** Set by nearestDoubleDouble: whether the decimal is the one `String()` writes for the double. */
+let shortest = false;
+/** ... and then its places (trailing zeros dropped). */
+let shortestPlaces = 0;
+
 function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
+  shortest = false;
   // M = m * 10^nlo + lo exactly, as mh + ml
   const p = POW10[nlo]!;
   let t = SPLIT * m;
@@ -215,7 +256,31 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
-  if (Math.abs(off - half) <= Math.abs(r) * 8.077935669463161e-28) return Number.NaN; // 2^-90
+  const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
+  if (Math.abs(off - half) <= tol) return Number.NaN;
+  // Is d = the decimal, with n significant digits (trailing zeros dropped)
+  // and last place e = 10^last, the decimal String(r) writes? Yes when (1)
+  // d is the n-digit decimal nearest r, and (2) no decimal of n - 1 digits
+  // rounds to r: the nearest ones are d rounded down and up to a multiple of
+  // 10 e, which bracket r as d's last digit rl is not 0. With delta = d - r (from the
+  // double-double, exact to 2^-100 relative), each test is decided with a
+  // margin of 2^-90 |r|; an undecided case keeps the slow route.
+  let last = scale; // the place of the last non-zero digit (lo is not 0)
+  let tail = lo;
+  while (tail % 10 === 0) {
+    tail /= 10;
+    last++;
+  }
+  const rl = tail % 10;
+  if (last < 0 && Math.abs(r) < 9007199254740992) {
+    const e = 1 / POW10[-last]!;
+    const delta = xh - r + xl;
+    shortest =
+      Math.abs(delta) < e / 2 - tol &&
+      Math.abs(delta - rl * e) > half + tol &&
+      Math.abs(delta + (10 - rl) * e) > half + tol;
+    shortestPlaces = -last;
+  }
   return r;
 }
 

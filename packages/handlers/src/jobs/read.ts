@@ -16,6 +16,7 @@ import {
   readHeader,
   type TabularError,
 } from '@lambda-stats/tabular';
+import { withDecimalPlaces } from '@lambda-stats/stats-core/partial';
 import { JobInputError } from './errors';
 import type { ChunkItem, ColumnNeed, Format } from './spec';
 
@@ -90,13 +91,18 @@ export async function readItem(
       objectSize: item.size,
       nanPolicy: item.nan_policy,
       pairing: INDEPENDENT.has(item.statistic) ? 'independent' : 'rows',
+      // the decimals as written: the partial states' exact integers without resolving each double
+      decimalPlaces: true,
     });
   } catch (error) {
     throw asJobInputError(error, item);
   }
-  const values = item.needs.map((need: ColumnNeed) =>
-    need.kind === 'label' ? table.strings[need.name]! : table.numbers[need.name]!,
-  );
+  const values = item.needs.map((need: ColumnNeed) => {
+    if (need.kind === 'label') return table.strings[need.name]!;
+    const column = table.numbers[need.name]!;
+    const places = table.places?.[need.name];
+    return places ? withDecimalPlaces(column, places) : column;
+  });
   const rows = values.reduce((m, v) => Math.max(m, v.length), 0);
   return { rows, omitted: table.omitted, values, bytes: table.bytesRead };
 }
