@@ -35,6 +35,8 @@ const MISSING = new Set(MISSING_MARKERS);
 
 /** 10^0 .. 10^22: every one an exact double. */
 export const POW10: Float64Array = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 10^-k rounded, k = 0..22 (a scale for comparisons, not exact). */
+const INV_POW10: Float64Array = Float64Array.from({ length: 23 }, (_, k) => 1 / 10 ** k);
 
 const C_0 = 48;
 const C_9 = 57;
@@ -43,6 +45,8 @@ const C_MINUS = 45;
 const C_DOT = 46;
 const C_E = 101;
 const C_UPPER_E = 69;
+/** scanNumber's place of the last non-zero digit before it has seen one. */
+const NONE = 1e6;
 
 /**
  * The value of the last scanNumber: the double nearest the decimal, or NaN
@@ -87,10 +91,16 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
   let dropped = false; // a significant digit beyond the 19th is not zero: slow path
   let scale = 0; // power of ten to apply to m * 10^nlo + lo
   let digits = 0;
+  let nz = NONE; // the place (a power of ten) of the last non-zero digit
+  let nzDigit = 0; // ... and that digit
   while (i < to) {
     c = bytes[i]!;
     if (c < C_0 || c > C_9) break;
     digits++;
+    if (c !== C_0) {
+      nz = 0;
+      nzDigit = c - C_0;
+    } else if (nz !== NONE) nz++;
     if (sig < 15) {
       m = m * 10 + (c - C_0);
       if (m !== 0) sig++;
@@ -117,7 +127,15 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
         lo = lo * 10 + (c - C_0);
         nlo++;
         scale--;
-      } else if (c !== C_0) dropped = true;
+      } else {
+        if (c !== C_0) dropped = true;
+        i++;
+        continue;
+      }
+      if (c !== C_0) {
+        nz = scale;
+        nzDigit = c - C_0;
+      }
       i++;
     }
   }
@@ -140,7 +158,9 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
     if (k > expStart) {
       // an exponent without digits is not part of the number (the caller sees "1e" and refuses it)
       i = k;
-      scale += expNegative ? -exp : exp;
+      const shift = expNegative ? -exp : exp;
+      scale += shift;
+      nz += shift;
     }
   }
   let v = Number.NaN;
@@ -153,19 +173,11 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
       // at most 15 significant digits (the rest are trailing zeros)
       const s = scale + nlo;
       v = s >= 0 ? m * POW10[s]! : m / POW10[-s]!;
-      if (s <= 0) {
-        // the places of the decimal with its trailing zeros dropped ("2.50" has 1)
-        let t = m;
-        let last = s;
-        while (last < 0 && t % 10 === 0) {
-          t /= 10;
-          last++;
-        }
-        places = -last;
-      }
+      // the places of the decimal with its trailing zeros dropped ("2.50" has 1)
+      if (s <= 0) places = nz < 0 ? -nz : 0;
     } else {
       v = nearestDoubleDouble(m, nlo, lo, scale);
-      if (shortest) places = shortestPlaces;
+      if (nz < 0 && isShortest(v, nz, nzDigit)) places = -nz;
     }
   }
   scanned[0] = negative ? -v : v;
@@ -199,13 +211,12 @@ function halfUlp(r: number): number {
  * returns NaN and the caller asks Number() (about once in 2^37 random
  * inputs; the property tests force such cases).
  */
-/** Set by nearestDoubleDouble: whether the decimal is the one `String()` writes for the double. */
-let shortest = false;
-/** ... and then its places (trailing zeros dropped). */
-let shortestPlaces = 0;
+/** Left by nearestDoubleDouble for isShortest: the decimal minus the double, half an ulp, the margin. */
+let lastDelta = 0;
+let lastHalf = 0;
+let lastTol = 0;
 
 function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
-  shortest = false;
   // M = m * 10^nlo + lo exactly, as mh + ml
   const p = POW10[nlo]!;
   let t = SPLIT * m;
@@ -258,30 +269,33 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   const half = halfUlp(r);
   const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
   if (Math.abs(off - half) <= tol) return Number.NaN;
-  // Is d = the decimal, with n significant digits (trailing zeros dropped)
-  // and last place e = 10^last, the decimal String(r) writes? Yes when (1)
-  // d is the n-digit decimal nearest r, and (2) no decimal of n - 1 digits
-  // rounds to r: the nearest ones are d rounded down and up to a multiple of
-  // 10 e, which bracket r as d's last digit rl is not 0. With delta = d - r (from the
-  // double-double, exact to 2^-100 relative), each test is decided with a
-  // margin of 2^-90 |r|; an undecided case keeps the slow route.
-  let last = scale; // the place of the last non-zero digit (lo is not 0)
-  let tail = lo;
-  while (tail % 10 === 0) {
-    tail /= 10;
-    last++;
-  }
-  const rl = tail % 10;
-  if (last < 0 && Math.abs(r) < 9007199254740992) {
-    const e = 1 / POW10[-last]!;
-    const delta = xh - r + xl;
-    shortest =
-      Math.abs(delta) < e / 2 - tol &&
-      Math.abs(delta - rl * e) > half + tol &&
-      Math.abs(delta + (10 - rl) * e) > half + tol;
-    shortestPlaces = -last;
-  }
+  lastDelta = xh - r + xl; // exact to 2^-100 relative
+  lastHalf = half;
+  lastTol = tol;
   return r;
+}
+
+/**
+ * Whether the decimal nearestDoubleDouble just rounded to r (16 to 19
+ * significant digits, its last non-zero digit `digit` at the place 10^last,
+ * last < 0) is the decimal String(r) writes. Yes when (1) it is the decimal
+ * of its digits nearest r, and (2) no decimal of one digit fewer rounds to
+ * r: the nearest ones are it rounded down and up to a multiple of 10 e
+ * (e = 10^last), which bracket r as its last digit is not 0. With
+ * delta = decimal - r from the double-double, each test is decided with a
+ * margin of 2^-90 |r|; an undecided case answers no (the stats core then
+ * finds the decimal from the double).
+ */
+function isShortest(r: number, last: number, digit: number): boolean {
+  if (!(r < 9007199254740992) || last < -22) return false;
+  const e = INV_POW10[-last]!;
+  const delta = lastDelta;
+  const bound = lastHalf + lastTol;
+  return (
+    Math.abs(delta) < e / 2 - lastTol &&
+    Math.abs(delta - digit * e) > bound &&
+    Math.abs(delta + (10 - digit) * e) > bound
+  );
 }
 
 /**
