@@ -7,6 +7,8 @@
  * step turns a chunk-local error position into the row of the whole object
  * (`rowOfOffset`, tabular's `countRowsBefore`).
  */
+
+import { withDecimalPlaces } from '@lambda-stats/stats-core/partial';
 import {
   type ChunkTable,
   countRowsBefore,
@@ -16,7 +18,6 @@ import {
   readHeader,
   type TabularError,
 } from '@lambda-stats/tabular';
-import { withDecimalPlaces } from '@lambda-stats/stats-core/partial';
 import { JobInputError } from './errors';
 import type { ChunkItem, ColumnNeed, Format } from './spec';
 
