@@ -45,8 +45,6 @@ const C_MINUS = 45;
 const C_DOT = 46;
 const C_E = 101;
 const C_UPPER_E = 69;
-/** scanNumber's place of the last non-zero digit before it has seen one. */
-const NONE = 1e6;
 
 /**
  * The value of the last scanNumber: the double nearest the decimal, or NaN
@@ -55,20 +53,15 @@ const NONE = 1e6;
  */
 export const scanned = new Float64Array(1);
 
-/** {@link scannedPlaces}'s value when the decimal's places are not known (see there). */
-export const NO_PLACES = -128;
-
 /**
- * The decimal places of the last scanNumber (trailing zeros dropped), when
- * the text it read is the decimal `String(scanned[0])` writes (the stats
- * core's reading of a number: its shortest round-trip decimal), so that
- * `round(|value| 10^places)` is that decimal's exact integer; NO_PLACES
- * otherwise (a positive power of ten, more than 19 digits, a 16- to
- * 19-digit decimal that is not the shortest, or the slow path). Decimals
- * of at most 15 significant digits always qualify: each is the only
- * decimal of 15 digits or fewer that rounds to its double.
+ * The decimal of the last scanNumber as digits: m, lo, nlo and scale, the
+ * value being (m 10^nlo + lo) 10^scale (see scannedPlaces). Stores only:
+ * the work is done by scannedPlaces, for the readers that ask.
  */
-export const scannedPlaces = new Int8Array(1);
+const DEC = new Float64Array(4);
+
+/** scannedPlaces' answer when the places are not known. */
+export const NO_PLACES = -128;
 
 /**
  * Scans the longest prefix of bytes[from, to) that is the grammar
@@ -91,16 +84,10 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
   let dropped = false; // a significant digit beyond the 19th is not zero: slow path
   let scale = 0; // power of ten to apply to m * 10^nlo + lo
   let digits = 0;
-  let nz = NONE; // the place (a power of ten) of the last non-zero digit
-  let nzDigit = 0; // ... and that digit
   while (i < to) {
     c = bytes[i]!;
     if (c < C_0 || c > C_9) break;
     digits++;
-    if (c !== C_0) {
-      nz = 0;
-      nzDigit = c - C_0;
-    } else if (nz !== NONE) nz++;
     if (sig < 15) {
       m = m * 10 + (c - C_0);
       if (m !== 0) sig++;
@@ -127,15 +114,7 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
         lo = lo * 10 + (c - C_0);
         nlo++;
         scale--;
-      } else {
-        if (c !== C_0) dropped = true;
-        i++;
-        continue;
-      }
-      if (c !== C_0) {
-        nz = scale;
-        nzDigit = c - C_0;
-      }
+      } else if (c !== C_0) dropped = true;
       i++;
     }
   }
@@ -158,30 +137,20 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
     if (k > expStart) {
       // an exponent without digits is not part of the number (the caller sees "1e" and refuses it)
       i = k;
-      const shift = expNegative ? -exp : exp;
-      scale += shift;
-      nz += shift;
+      scale += expNegative ? -exp : exp;
     }
   }
+  DEC[0] = m;
+  DEC[1] = lo;
+  DEC[2] = nlo;
+  DEC[3] = scale;
   let v = Number.NaN;
-  let places = NO_PLACES;
   if (!dropped && scale >= -22 && scale <= 22) {
-    if (m === 0) {
-      v = 0;
-      places = 0;
-    } else if (nlo === 0 || lo === 0) {
-      // at most 15 significant digits (the rest are trailing zeros)
-      const s = scale + nlo;
-      v = s >= 0 ? m * POW10[s]! : m / POW10[-s]!;
-      // the places of the decimal with its trailing zeros dropped ("2.50" has 1)
-      if (s <= 0) places = nz < 0 ? -nz : 0;
-    } else {
-      v = nearestDoubleDouble(m, nlo, lo, scale);
-      if (nz < 0 && isShortest(v, nz, nzDigit)) places = -nz;
-    }
+    if (m === 0) v = 0;
+    else if (nlo === 0) v = scale >= 0 ? m * POW10[scale]! : m / POW10[-scale]!;
+    else v = nearestDoubleDouble(m, nlo, lo, scale);
   }
   scanned[0] = negative ? -v : v;
-  scannedPlaces[0] = places;
   return i;
 }
 
@@ -211,11 +180,6 @@ function halfUlp(r: number): number {
  * returns NaN and the caller asks Number() (about once in 2^37 random
  * inputs; the property tests force such cases).
  */
-/** Left by nearestDoubleDouble for isShortest: the decimal minus the double, half an ulp, the margin. */
-let lastDelta = 0;
-let lastHalf = 0;
-let lastTol = 0;
-
 function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
   // M = m * 10^nlo + lo exactly, as mh + ml
   const p = POW10[nlo]!;
@@ -269,30 +233,79 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   const half = halfUlp(r);
   const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
   if (Math.abs(off - half) <= tol) return Number.NaN;
-  lastDelta = xh - r + xl; // exact to 2^-100 relative
-  lastHalf = half;
-  lastTol = tol;
+  LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-100 relative
+  LAST[1] = half;
+  LAST[2] = tol;
   return r;
 }
 
 /**
- * Whether the decimal nearestDoubleDouble just rounded to r (16 to 19
- * significant digits, its last non-zero digit `digit` at the place 10^last,
- * last < 0) is the decimal String(r) writes. Yes when (1) it is the decimal
- * of its digits nearest r, and (2) no decimal of one digit fewer rounds to
- * r: the nearest ones are it rounded down and up to a multiple of 10 e
- * (e = 10^last), which bracket r as its last digit is not 0. With
- * delta = decimal - r from the double-double, each test is decided with a
- * margin of 2^-90 |r|; an undecided case answers no (the stats core then
- * finds the decimal from the double).
+ * Left by nearestDoubleDouble for scannedPlaces: the decimal minus the
+ * double, half an ulp, the margin (a typed array: a module-level `let`
+ * holding a double would allocate a number on every write in Node 20's V8).
+ */
+const LAST = new Float64Array(3);
+
+/**
+ * The decimal places of the number the last scanNumber read (trailing
+ * zeros dropped), when its text is the decimal `String(value)` writes (the
+ * stats core's reading of a number: its shortest round-trip decimal), so
+ * that `round(|value| 10^places)` is that decimal's exact integer;
+ * NO_PLACES otherwise (a positive power of ten, more than 19 digits, a
+ * 16- to 19-digit decimal that is not the shortest, the slow path). Call it
+ * right after scanNumber. Decimals of at most 15 significant digits always
+ * qualify: each is the only decimal of 15 digits or fewer that rounds to
+ * its double.
+ */
+export function scannedPlaces(): number {
+  const v = scanned[0]!;
+  if (Number.isNaN(v)) return NO_PLACES;
+  let m = DEC[0]!;
+  const lo = DEC[1]!;
+  if (m === 0) return 0;
+  if (lo === 0) {
+    // at most 15 significant digits (the rest are zeros)
+    let s = DEC[3]! + DEC[2]!;
+    if (s > 0) return NO_PLACES;
+    while (s < 0) {
+      const t = m / 10; // exact when m ends in 0, not an integer otherwise
+      if (t !== Math.floor(t)) break;
+      m = t;
+      s++;
+    }
+    return -s;
+  }
+  // 16 to 19 digits: the last non-zero one, at the place 10^last
+  let last = DEC[3]!;
+  let tail = lo;
+  let q = Math.floor(tail / 10);
+  while (tail === q * 10) {
+    tail = q;
+    last++;
+    q = Math.floor(tail / 10);
+  }
+  return last < 0 && isShortest(Math.abs(v), last, tail - q * 10) ? -last : NO_PLACES;
+}
+
+/**
+ * Whether the decimal nearestDoubleDouble just rounded to r (its last
+ * non-zero digit `digit` at the place 10^last, last < 0) is the decimal
+ * String(r) writes. Yes when (1) it is the decimal of its digits nearest r,
+ * and (2) no decimal of one digit fewer rounds to r: the nearest ones are
+ * it rounded down and up to a multiple of 10 e (e = 10^last), which
+ * bracket r as its last digit is not 0. With delta = decimal - r from the
+ * double-double, each test is decided with a margin of 2^-90 |r|; an
+ * undecided case answers no (the stats core then finds the decimal from
+ * the double).
  */
 function isShortest(r: number, last: number, digit: number): boolean {
   if (!(r < 9007199254740992) || last < -22) return false;
   const e = INV_POW10[-last]!;
-  const delta = lastDelta;
-  const bound = lastHalf + lastTol;
+  const delta = LAST[0]!;
+  const tol = LAST[2]!;
+  const bound = LAST[1]! + tol;
   return (
-    Math.abs(delta) < e / 2 - lastTol &&
+    Math.abs(delta) < e / 2 - tol &&
     Math.abs(delta - digit * e) > bound &&
     Math.abs(delta + (10 - digit) * e) > bound
   );

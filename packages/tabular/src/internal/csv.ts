@@ -417,7 +417,7 @@ export function fastRows(
           const v = scanned[0]!;
           if (Number.isNaN(v)) return rowStart;
           cols[j]![n] = v;
-          if (places) places[j]![n] = scannedPlaces[0]!;
+          if (places) places[j]![n] = scannedPlaces();
         }
         p = close + 1;
         c = bytes[p]!;
@@ -427,7 +427,7 @@ export function fastRows(
         const v = scanned[0]!;
         if (Number.isNaN(v)) return rowStart;
         cols[j]![n] = v;
-        if (places) places[j]![n] = scannedPlaces[0]!;
+        if (places) places[j]![n] = scannedPlaces();
         p = q;
         c = bytes[p]!;
       } else {
