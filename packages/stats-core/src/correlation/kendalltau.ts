@@ -8,7 +8,7 @@ import {
   checkChoice,
   checkEqualLength,
   checkOptions,
-  checkSample,
+  checkSampleValues,
   hasNaN,
   type Sample,
 } from '../internal/validate';
@@ -53,8 +53,8 @@ export interface KendalltauResult {
  */
 export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): KendalltauResult {
   const fn = 'kendalltau';
-  const a = checkSample(fn, 'x', x);
-  const b = checkSample(fn, 'y', y);
+  const a = checkSampleValues(fn, 'x', x);
+  const b = checkSampleValues(fn, 'y', y);
   checkEqualLength(fn, a, b);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);

@@ -6,7 +6,7 @@ import {
   checkAlternative,
   checkEqualLength,
   checkOptions,
-  checkSample,
+  checkSampleValues,
   hasNaN,
   isConstant,
   type Sample,
@@ -38,8 +38,8 @@ export interface SpearmanrResult {
  */
 export function spearmanr(a: Sample, b: Sample, options?: SpearmanrOptions): SpearmanrResult {
   const fn = 'spearmanr';
-  const x = checkSample(fn, 'a', a);
-  const y = checkSample(fn, 'b', b);
+  const x = checkSampleValues(fn, 'a', a);
+  const y = checkSampleValues(fn, 'b', b);
   checkEqualLength(fn, x, y);
   const alternative = checkAlternative(fn, checkOptions(fn, options).alternative);
   const n = x.length;
@@ -62,7 +62,7 @@ export function spearmanr(a: Sample, b: Sample, options?: SpearmanrOptions): Spe
  * a time, each observation's x rank read where it sits (one array of ranks
  * instead of two, and one pass less).
  */
-function rankCorrelation(rx: Float64Array, y: Float64Array): number {
+function rankCorrelation(rx: Float64Array, y: Sample): number {
   const n = rx.length;
   const { order, sorted } = sortOrder(y, 0);
   let sxy = 0;

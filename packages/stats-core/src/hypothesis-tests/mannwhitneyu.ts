@@ -8,7 +8,7 @@ import {
   checkBoolean,
   checkChoice,
   checkOptions,
-  checkSample,
+  checkSampleValues,
   hasNaN,
   type Sample,
 } from '../internal/validate';
@@ -52,8 +52,8 @@ export function mannwhitneyu(
   options?: MannwhitneyuOptions,
 ): MannwhitneyuResult {
   const fn = 'mannwhitneyu';
-  const a = checkSample(fn, 'x', x, 1);
-  const b = checkSample(fn, 'y', y, 1);
+  const a = checkSampleValues(fn, 'x', x, 1);
+  const b = checkSampleValues(fn, 'y', y, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const useContinuity = checkBoolean(fn, 'useContinuity', opts.useContinuity, true);
@@ -96,7 +96,7 @@ export function mannwhitneyu(
  * after `below` smaller ones, adds c (below + (t + 1) / 2). Every term is
  * a half-integer product under 2^53, so R1 is exact, as summing the ranks is.
  */
-function rankSum(x: Float64Array, y: Float64Array): { r1: number; ties: number[] } {
+function rankSum(x: Sample, y: Sample): { r1: number; ties: number[] } {
   const a = sortedCopy(x, 0);
   const b = sortedCopy(y, 1);
   const n1 = a.length;
