@@ -153,13 +153,13 @@ async function coldStart(): Promise<void> {
     `\nCold start: new process, one API Gateway request, median of ${runs} (${nodeVersion()})`,
   );
   console.log(
-    'function      whole process        ratio   load+first request   (hello-world baseline)',
+    'function      whole process        ratio   load+first request   (hello-world baseline)   process CPU',
   );
   for (const s of subjects) {
     const w = median(wall.get(s.name)!);
     const n = median(init.get(s.name)!);
     console.log(
-      `${s.name.padEnd(baseline || emf ? 24 : 13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})`,
+      `${s.name.padEnd(baseline || emf ? 24 : 13)} ${ms(w).padStart(10)} ${`${(w / baseWall).toFixed(2)}x`.padStart(16)} ${ms(n).padStart(14)} (+${ms(n - baseInit)})   ${ms(median(cpu.get(s.name)!)).padStart(10)}`,
     );
   }
   console.log('goal: whole process <= 1.3x hello-world');
