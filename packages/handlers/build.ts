@@ -30,7 +30,8 @@ import {
   makePackageOf,
   zipUnzippedSize,
 } from '@lambda-stats/stats-runtime/artifact';
-import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { lazyImports } from '@lambda-stats/stats-runtime/lazy';
+import { type BuildOptions, build } from 'esbuild';
 import { routeOf } from './src/endpoint';
 import { endpoints } from './src/endpoints/index';
 
@@ -113,30 +114,6 @@ const coreLazy: readonly LazyImport[] = coreModule.lazy ?? [];
 /** What an endpoint bundle may hold although the layer has it too. */
 const inlinedWithCore = new Set([CORE, ...coreModule.bundles.filter((p) => p === 'quickselect')]);
 
-/** The core's lazy imports as getters that require the layer's split-off file on first access. */
-function layerLazyImports(): Plugin {
-  return {
-    name: 'layer-lazy-imports',
-    setup(b) {
-      for (const l of coreLazy) {
-        const filter = new RegExp(`^${l.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-        b.onResolve({ filter }, () => ({ path: l.specifier, namespace: 'layer-lazy' }));
-      }
-      b.onResolve({ filter: /^@lambda-stats\/stats-core\/[a-z]+\.js$/ }, (args) =>
-        args.namespace === 'layer-lazy' ? { path: args.path, external: true } : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: 'layer-lazy' }, (args) => {
-        const l = coreLazy.find((x) => x.specifier === args.path)!;
-        const file = JSON.stringify(`${CORE}/${l.file}`);
-        const getters = l.names
-          .map((n) => `  get ${n}() { return require(${file}).${n}; },`)
-          .join('\n');
-        return { contents: `module.exports = {\n${getters}\n};\n`, loader: 'js' };
-      });
-    },
-  };
-}
-
 /**
  * The first line of an endpoint's index.js: resolves (without loading) the
  * layer's split-off core file, so a function deployed without the layer
@@ -177,7 +154,7 @@ async function bundleEndpoint(
       ...(inlineCore ? coreLazy.map((l) => `${CORE}/${l.file}`) : []),
       ...external,
     ],
-    plugins: inlineCore ? [layerLazyImports()] : [],
+    plugins: inlineCore ? [lazyImports(coreLazy, (l) => `${CORE}/${l.file}`)] : [],
     stdin: {
       contents,
       resolveDir: root,
