@@ -16,16 +16,16 @@ export function lazyImports(
   lazy: readonly LazyImport[],
   requirePath: (l: LazyImport) => string = (l) => `./${l.file}`,
 ): Plugin {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return {
     name: 'lazy-imports',
     setup(b) {
       for (const l of lazy) {
-        b.onResolve({ filter: new RegExp(`^${escape(l.specifier)}$`) }, () => ({
+        b.onResolve({ filter: new RegExp(`^${literally(l.specifier)}$`) }, () => ({
           path: l.specifier,
           namespace: 'lazy',
         }));
-        b.onResolve({ filter: new RegExp(`^${escape(requirePath(l))}$`) }, (args) =>
+        b.onResolve({ filter: new RegExp(`^${literally(requirePath(l))}$`) }, (args) =>
           args.namespace === 'lazy' ? { path: args.path, external: true } : undefined,
         );
       }
