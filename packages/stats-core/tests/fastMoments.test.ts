@@ -8,6 +8,7 @@ import {
   ttestRel,
 } from '../src/index';
 import { ratioToNumber } from '../src/internal/exactDecimal';
+import { DecimalShift, passOut, sampleScale } from '../src/internal/fastMoments';
 import { withLane } from '../src/internal/lanes';
 
 /**
@@ -174,6 +175,82 @@ describe('fast moment paths against exact decimal arithmetic', () => {
       expect(Math.abs(f.ssBetween - ssBetween)).toBeLessThanOrEqual(1e-12 * total);
     });
   }
+
+  // The one-pass exact integer sums (DecimalShift.meanAndSquares and
+  // ttestRel's paired form): many blocks, a first value far from the mean
+  // (the shift's reference), ties on a grid, and spreads too wide for exact
+  // block squares (the two-pass form answers), each against the exact sums.
+  const ONE_PASS = [
+    { name: 'n = 5000, offset 1e9, 3 places', n: 5000, offset: 1e9, spread: 1000, places: 3 },
+    { name: 'first value 4 sd out', n: 3000, offset: -1e9, spread: 20, places: 2, outlier: 4 },
+    { name: 'ties on a 0.5 grid at 5e12', n: 4000, offset: 5e12, spread: 10, places: 0, grid: 2 },
+    { name: 'spread 3e6 at 1e9 (two-pass form)', n: 2000, offset: 1e9, spread: 3e6, places: 3 },
+    { name: '6 places at 1e6', n: 3000, offset: 1e6, spread: 0.01, places: 6 },
+  ];
+  for (const f of ONE_PASS) {
+    it(`one-pass integer sums: ttest1samp, ttestRel, ttestInd, describe (${f.name})`, () => {
+      const draw = () =>
+        f.grid
+          ? round(f.offset + Math.round(f.spread * normal() * f.grid) / f.grid, f.places + 1)
+          : round(f.offset + f.spread * normal(), f.places);
+      const x = Array.from({ length: f.n }, draw);
+      if (f.outlier) x[0] = round(f.offset + f.outlier * f.spread, f.places);
+      const y = x.map((v) => round(v + 0.3 * f.spread * normal(), f.places + (f.grid ? 1 : 0)));
+      const z = Array.from({ length: f.n - 7 }, draw);
+      const { ints, unit } = scaled([x, y, z, [x[5] as number]]);
+      const [ix, iy, iz, [pop]] = ints as [bigint[], bigint[], bigint[], bigint[]];
+      const n = x.length;
+      for (const kind of [(v: number[]) => [...v], (v: number[]) => Float64Array.from(v)]) {
+        const [ax, ay, az] = [kind(x), kind(y), kind(z)] as [number[], number[], number[]];
+        const e1 = exactMoments(
+          ix.map((v) => v - (pop as bigint)),
+          unit,
+        );
+        const t1 = withLane(() => ttest1samp(ax, x[5] as number));
+        close(t1.result.statistic, e1.mean / Math.sqrt(e1.ss / (n - 1) / n), `1samp ${f.name}`);
+        const er = exactMoments(
+          ix.map((v, i) => v - (iy[i] as bigint)),
+          unit,
+        );
+        close(
+          ttestRel(ax, ay).statistic,
+          er.mean / Math.sqrt(er.ss / (n - 1) / n),
+          `rel ${f.name}`,
+        );
+        const ex = exactMoments(ix, unit);
+        const ez = exactMoments(iz, unit);
+        const nz = z.length;
+        const diff = ratioToNumber(
+          sum(ix) * BigInt(nz) - sum(iz) * BigInt(n),
+          BigInt(n * nz) * unit,
+        );
+        const want = diff / Math.sqrt(((ex.ss + ez.ss) / (n + nz - 2)) * (1 / n + 1 / nz));
+        close(ttestInd(ax, az).statistic, want, `ind ${f.name}`);
+        const d = describeStats(ax);
+        close(d.variance, ex.ss / (n - 1), `describe variance ${f.name}`);
+        close(d.mean, ex.mean, `describe mean ${f.name}`);
+        expect(d.minmax).toEqual([Math.min(...x), Math.max(...x)]);
+        // Short decimals within 2^50 units take the decimal-shift lane.
+        if (Math.abs(f.offset) * 10 ** f.places < 2 ** 49) expect(t1.lane).toBe('decimal-shift');
+      }
+    });
+  }
+
+  it('sends spreads too wide for exact block squares to the two-pass form, same answer', () => {
+    const x = sample(1000, 1e9, 3e6, 3);
+    const places = sampleScale([x]) as number;
+    const one = new DecimalShift(places, x[0] as number);
+    expect(one.meanAndSquares(x)).toBe('range');
+    const narrow = sample(1000, 1e9, 1000, 3);
+    const a = new DecimalShift(3, narrow[0] as number);
+    const mean1 = a.meanAndSquares(narrow) as number;
+    const ss1 = passOut[0] as number;
+    const b = new DecimalShift(3, narrow[0] as number);
+    const mean2 = b.mean(narrow);
+    b.deviationSums(narrow, false);
+    expect(Math.abs(mean1 - mean2)).toBeLessThanOrEqual(1e-15 * Math.abs(mean2) + 1e-300);
+    expect(Math.abs(ss1 - (passOut[0] as number))).toBeLessThanOrEqual(4e-16 * ss1);
+  });
 
   it('answers values near 1e9 with 3 decimals in the decimal-shift lane, not a slower one', () => {
     const x = sample(5000, 1e9, 1000, 3);

@@ -4,6 +4,7 @@ import {
   DecimalShift,
   deviationSums,
   isArrayInput,
+  obviousOffset,
   onOffset,
   passOut,
   sampleScale,
@@ -138,24 +139,57 @@ function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined 
       bias = o.bias;
     }
   }
+  // Obviously on an offset (the first 64 values): the exact shift at once,
+  // two passes instead of the plain two and then the shifted two.
+  if (obviousOffset(a)) {
+    const shifted = shiftedDescribe(a, n, ddof, bias);
+    if (shifted !== 'not decimals') return shifted;
+  }
   const total = checkedSum(a, true);
   if (Number.isNaN(total)) return undefined;
   const min = passOut[0] as number;
   const max = passOut[1] as number;
-  let mean = total / n;
+  const mean = total / n;
   deviationSums(a, mean, true);
-  let ss = passOut[0] as number;
+  const ss = passOut[0] as number;
   if (!Number.isFinite(ss)) return undefined;
   if (onOffset(n, mean, ss)) {
-    const places = sampleScale([a]);
-    if (places === undefined) return undefined;
-    const shift = new DecimalShift(places, a[0] as number);
-    const m = shift.mean(a);
-    if (Number.isNaN(m)) return undefined;
-    shift.deviationSums(a, true);
-    mean = (a[0] as number) + m;
-    ss = passOut[0] as number;
-    noteLane('decimal-shift');
+    const shifted = shiftedDescribe(a, n, ddof, bias);
+    return shifted === 'not decimals' ? undefined : shifted;
   }
   return fromSums(n, min, max, mean, ss, passOut[1] as number, passOut[2] as number, ddof, bias);
+}
+
+/**
+ * describe on the exact decimal shift (see DecimalShift): the mean pass
+ * also takes the minimum and maximum, then the central sums of the shifted
+ * integers. 'not decimals' when no scale fits the first values, undefined
+ * when a later value does not fit it (the general path answers).
+ */
+function shiftedDescribe(
+  a: Sample,
+  n: number,
+  ddof: number,
+  bias: boolean,
+): DescribeResult | undefined | 'not decimals' {
+  const places = sampleScale([a]);
+  if (places === undefined) return 'not decimals';
+  const shift = new DecimalShift(places, a[0] as number);
+  const m = shift.mean(a, true);
+  if (Number.isNaN(m)) return undefined;
+  shift.deviationSums(a, true);
+  noteLane('decimal-shift');
+  const mean = (a[0] as number) + m;
+  const ss = passOut[0] as number;
+  return fromSums(
+    n,
+    shift.min,
+    shift.max,
+    mean,
+    ss,
+    passOut[1] as number,
+    passOut[2] as number,
+    ddof,
+    bias,
+  );
 }

@@ -1,7 +1,11 @@
 import {
   DecimalShift,
+  EXACT_INTEGERS,
+  INTEGER_BLOCK,
+  integerMoments,
   isArrayInput,
   onOffset,
+  passOut,
   quickChoice,
   sampleScale,
 } from '../internal/fastMoments';
@@ -138,8 +142,10 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
 /**
  * Mean and sum of squared deviations of the exact decimal differences: the
  * integers D = M_a - M_b at scale 10^P (see DecimalShift, which also says
- * why M = floor(x 10^P + 0.5)), summed by TwoSum and scaled back once.
- * Every pair is checked in pass one (a non-number or NaN fails M / s === x);
+ * why M = floor(x 10^P + 0.5)): D and D^2 summed exactly in one pass
+ * (blocks of exact integer sums, integerMoments), scaled back once; two
+ * passes only when the differences are too spread for exact squares.
+ * Every pair is checked (a non-number or NaN fails M / s === x);
  * 'not decimals' when no scale fits the first values, undefined when a later
  * value does not fit it.
  */
@@ -147,6 +153,52 @@ function exactPairedSums(a: Sample, b: Sample): PairedSums {
   const places = sampleScale([a, b]);
   if (places === undefined) return 'not decimals';
   const { s, limit } = new DecimalShift(places, 0);
+  const n = a.length;
+  // One pass: D and D^2 summed exactly in blocks (see DecimalShift.meanAndSquares).
+  let sum = 0;
+  let sumLo = 0;
+  let sq = 0;
+  let sqLo = 0;
+  for (let start = 0; start < n; start += INTEGER_BLOCK) {
+    const end = Math.min(start + INTEGER_BLOCK, n);
+    let bd = 0;
+    let bdd = 0;
+    for (let i = start; i < end; i++) {
+      const ai = a[i] as number;
+      const bi = b[i] as number;
+      const ma = Math.floor(ai * s + 0.5);
+      const mb = Math.floor(bi * s + 0.5);
+      if (!(Math.abs(ai) < limit && Math.abs(bi) < limit && ma / s === ai && mb / s === bi)) {
+        return undefined;
+      }
+      const d = ma - mb;
+      bd += d;
+      bdd += d * d;
+    }
+    if (!(bdd < EXACT_INTEGERS)) return twoPassPairedSums(a, b, s);
+    let t = sum + bd;
+    let z = t - sum;
+    sumLo += sum - (t - z) + (bd - z);
+    sum = t;
+    t = sq + bdd;
+    z = t - sq;
+    sqLo += sq - (t - z) + (bdd - z);
+    sq = t;
+  }
+  const meanD = integerMoments(n, sum, sumLo, sq, sqLo);
+  noteLane('decimal-shift');
+  return { mean: meanD / s, ss: (passOut[0] as number) / (s * s) };
+}
+
+/**
+ * The two-pass form for differences too spread for exact squares in a
+ * block (beyond about 2^20 units of the last place): the exact integer
+ * differences' mean by TwoSum, then sum (D - mean)^2 compensated. The
+ * one-pass attempt stopped at the block that overflowed, so pass one here
+ * checks every pair again.
+ */
+function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
+  const limit = 2 ** 50 / s;
   const n = a.length;
   let sum = 0;
   let c = 0;

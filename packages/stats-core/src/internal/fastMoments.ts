@@ -17,6 +17,7 @@
  * error messages live there), or data on an offset whose decimals the fast
  * shift cannot take exactly (more than 15 places, or beyond 2^50 units).
  */
+import { productError } from '../regression/internal/doubleDouble';
 import { noteLane } from './lanes';
 import type { Sample } from './validate';
 
@@ -175,15 +176,22 @@ export class DecimalShift {
     return Math.abs(x) < this.limit && m / this.s === x ? m : Number.NaN;
   }
 
+  /** Minimum and maximum of x from the last mean() call with `minMax`. */
+  min = Number.NaN;
+  max = Number.NaN;
+
   /**
    * Mean of the shifted values K / s (exact sum of the integers K by TwoSum,
-   * one division); NaN when some value does not qualify.
+   * one division); NaN when some value does not qualify. With `minMax`, the
+   * smallest and largest x land in `min` and `max`.
    */
-  mean(x: Sample): number {
+  mean(x: Sample, minMax = false): number {
     const { s, limit, r } = this;
     const n = x.length;
     let sum = 0;
     let c = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const xi = x[i] as number;
       const m = Math.floor(xi * s + 0.5);
@@ -193,8 +201,59 @@ export class DecimalShift {
       const z = t - sum;
       c += sum - (t - z) + (v - z);
       sum = t;
+      if (minMax) {
+        if (xi < lo) lo = xi;
+        if (xi > hi) hi = xi;
+      }
     }
+    this.min = lo;
+    this.max = hi;
     this.meanK = (sum + c) / n;
+    return this.meanK / s;
+  }
+
+  /**
+   * Mean and sum of squared deviations in ONE pass: the integers K and K^2
+   * summed exactly (in blocks of INTEGER_BLOCK whose sums of squares stay
+   * below 2^52, so every partial sum is an exact integer; the blocks added
+   * by TwoSum), then S_KK - S_K^2 / n in double-double (integerMoments).
+   * Sets meanK, returns the mean of K / s and leaves sum (K - mean K)^2 / s^2
+   * in passOut[0]. NaN when some value does not qualify (the general path
+   * answers); 'range' when a block's squares leave the exact integers (a
+   * spread beyond about 2^20 units of the last place: the two-pass mean()
+   * and deviationSums() answer instead).
+   */
+  meanAndSquares(x: Sample): number | 'range' {
+    const { s, limit, r } = this;
+    const n = x.length;
+    let sum = 0;
+    let sumLo = 0;
+    let sq = 0;
+    let sqLo = 0;
+    for (let start = 0; start < n; start += INTEGER_BLOCK) {
+      const end = Math.min(start + INTEGER_BLOCK, n);
+      let bk = 0;
+      let bkk = 0;
+      for (let i = start; i < end; i++) {
+        const xi = x[i] as number;
+        const m = Math.floor(xi * s + 0.5);
+        if (!(Math.abs(xi) < limit && m / s === xi)) return Number.NaN;
+        const k = m - r;
+        bk += k;
+        bkk += k * k;
+      }
+      if (!(bkk < EXACT_INTEGERS)) return 'range';
+      let t = sum + bk;
+      let z = t - sum;
+      sumLo += sum - (t - z) + (bk - z);
+      sum = t;
+      t = sq + bkk;
+      z = t - sq;
+      sqLo += sq - (t - z) + (bkk - z);
+      sq = t;
+    }
+    this.meanK = integerMoments(n, sum, sumLo, sq, sqLo);
+    passOut[0] = (passOut[0] as number) / (s * s);
     return this.meanK / s;
   }
 
@@ -251,6 +310,41 @@ export class DecimalShift {
     passOut[1] = (s3 + c3) / s2 / s;
     passOut[2] = (s4 + c4) / s2 / s2;
   }
+}
+
+/** Values per block of the one-pass integer sums. */
+export const INTEGER_BLOCK = 64;
+/** A block's sum of squared integers below this: every partial sum (and |sum K| <= sum K^2) is exact. */
+export const EXACT_INTEGERS = 2 ** 52;
+
+/**
+ * From exact integer sums S = sum K (sumHi + sumLo) and Q = sum K^2
+ * (sqHi + sqLo) of n values: returns the mean S / n and leaves
+ * Q - S^2 / n, the sum of squared deviations, in passOut[0]. S^2 / n is
+ * formed in double-double (Dekker's product, the division's remainder) and
+ * subtracted by TwoSum, so the result is within a few u of the exact sum of
+ * squared deviations of the integers, however far the mean of K lies from 0.
+ */
+export function integerMoments(
+  n: number,
+  sumHi: number,
+  sumLo: number,
+  sqHi: number,
+  sqLo: number,
+): number {
+  const hi = sumHi + sumLo;
+  const lo = sumLo - (hi - sumHi);
+  const p = hi * hi;
+  const pLo = productError(hi, hi, p) + 2 * hi * lo;
+  const q = p / n;
+  const qn = q * n;
+  const qLo = (p - qn - productError(q, n, qn) + pLo) / n;
+  // (sqHi - q) by TwoSum, so a large mean of K against the spread costs nothing.
+  const d = sqHi - q;
+  const z = d - sqHi;
+  const dLo = sqHi - (d - z) + (-q - z);
+  passOut[0] = d + (dLo + sqLo - qLo);
+  return (hi + lo) / n;
 }
 
 /** Mean and central sums of one sample, relative to `reference` when shifted. */
@@ -350,9 +444,12 @@ function shiftedCentral(
   const out: FastCentral[] = [];
   for (const x of samples) {
     const n = x.length;
-    const mean = shift.mean(x);
+    let mean = higher ? 'range' : shift.meanAndSquares(x);
+    if (mean === 'range') {
+      mean = shift.mean(x);
+      if (!Number.isNaN(mean)) shift.deviationSums(x, higher);
+    }
     if (Number.isNaN(mean)) return undefined;
-    shift.deviationSums(x, higher);
     out.push({
       n,
       mean,

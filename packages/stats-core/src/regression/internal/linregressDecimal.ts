@@ -175,8 +175,10 @@ function exactSums(
     for (let i = start; i < end; i++) {
       const xi = x[i] as number;
       const yi = y[i] as number;
-      const mx = Math.round(xi * sx);
-      const my = Math.round(yi * sy);
+      // floor(v + 0.5), cheaper than Math.round, differs from it only when
+      // v + 0.5 is inexact (|v| < 1/2 with many bits): then the check fails.
+      const mx = Math.floor(xi * sx + 0.5);
+      const my = Math.floor(yi * sy + 0.5);
       if (!(mx / sx === xi && my / sy === yi && Math.abs(xi) < limitX && Math.abs(yi) < limitY)) {
         return 'places';
       }

@@ -1,6 +1,5 @@
 import { studentTSf } from '../../distributions/studentT';
 import { isConstant } from '../../internal/validate';
-import { BLOCK, centredSums, headMean } from './centredSums';
 import type { LinregressCore } from './linregressCore';
 
 const U = 2 ** -53;
@@ -12,6 +11,12 @@ const U = 2 ** -53;
 const TOLERANCE = 1e-11;
 /** A shifted pass is kept when sum d^2 is at most this multiple of S_xx. */
 const MAX_AMPLIFICATION = 2;
+
+/**
+ * Which pass answered (or was the last tried): the shifted pass alone, plus
+ * the compensated means, or plus the compensated refinement pass.
+ */
+export type FloatStage = 'shifted' | 'means' | 'refined';
 
 /** Why the float64 path declined (the caller checks or switches to exact). */
 export type LinregressFloatOutcome =
@@ -27,73 +32,218 @@ export type LinregressFloatOutcome =
  * any bound exceeds 1e-11 relative, so the caller switches to the exact
  * decimal path. Requires n >= 3.
  *
- * One blocked pass over the data shifted by the mean of the first 32 points
- * (S_xx = sum d^2 - (sum d)^2 / n, amplification A = sum d^2 / S_xx, near
- * 1); if the shift was poor (A > 2) a second pass centres at the mean. Near
- * |r| = 1 the residual sum of squares comes from the residuals themselves,
- * not from S_yy (1 - r^2). The inputs' binary rounding (u |x_i|) enters
- * through Cauchy-Schwarz with the data's RMS: |sum dx_i dy_i'| <= u ||dx|| ||y||.
+ * One pass over the data shifted by the mean of the first 32 points, in
+ * blocks of 8 summed plainly and compensated across blocks (a rigorous
+ * bound of about 10 u on each sum; S_xx = sum d^2 - (sum d)^2 / n,
+ * amplification A = sum d^2 / S_xx, near 1); if the shift was poor (A > 2)
+ * the pass is repeated centred at the mean. That one pass answers most
+ * data, weak and no correlation and heavy tails included. Then, only as
+ * far as the bounds demand: compensated means when only the intercept
+ * (near zero) is short of digits; a compensated refinement pass when the
+ * cross sum is (|r| of a few 1e-4 with a moderate t); the residuals summed
+ * directly when SSR = S_yy (1 - r^2) cancels (|r| near 1). The inputs'
+ * binary rounding (u |x_i|) enters through Cauchy-Schwarz with the data's
+ * RMS: |sum dx_i dy_i'| <= u ||dx|| ||y||.
  */
 export function linregressFloat(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
+  trace?: { stage: FloatStage },
 ): LinregressFloatOutcome {
   const n = x.length;
   let kx = headMean(x);
   let ky = headMean(y);
-  let [sd, se, sdd, sde, see] = centredSums(x, y, kx, ky);
-  if (!Number.isFinite(sd + se + sdd + sde + see)) return 'non-finite';
+  let sums = shiftedSums(x, y, kx, ky);
+  if (sums === 'non-finite') return sums;
+  let { sd, se, sdd, see } = sums;
   let sxx = sdd - (sd * sd) / n;
   let syy = see - (se * se) / n;
   if (!(sxx > 64 * U * U * sdd) && isConstant(x)) return 'constant-x';
   if (!(syy > 64 * U * U * see) && isConstant(y)) return 'constant-y';
-  let ax = sdd / sxx;
-  let ay = see / syy;
-  if (!(ax <= MAX_AMPLIFICATION && ay <= MAX_AMPLIFICATION)) {
+  if (!(sdd <= MAX_AMPLIFICATION * sxx && see <= MAX_AMPLIFICATION * syy)) {
+    // The head was a poor shift (a trend, sorted data): centre at the mean.
     kx += sd / n;
     ky += se / n;
-    [sd, se, sdd, sde, see] = centredSums(x, y, kx, ky);
+    sums = shiftedSums(x, y, kx, ky);
+    if (sums === 'non-finite') return sums;
+    ({ sd, se, sdd, see } = sums);
     sxx = sdd - (sd * sd) / n;
     syy = see - (se * se) / n;
-    ax = sdd / sxx;
-    ay = see / syy;
   }
   if (!(sxx > 0 && syy > 0) || !Number.isFinite(sxx * syy)) return null;
-  const mx = kx + sd / n;
-  const my = ky + se / n;
-  const g = 4 * (Math.sqrt(Math.min(n, BLOCK)) + Math.sqrt(n / BLOCK) + 2) * U;
-  const plainSxy = sde - (sd * se) / n;
-  const plain = finish(x, y, {
-    n,
-    sxx,
-    syy,
-    sxy: plainSxy,
-    mx,
-    my,
-    g,
-    // Blocked sums: g of the magnitudes, which the shift amplified by ax, ay.
-    eSxx: g * ax,
-    eSyy: g * ay,
-    // Blocked summation of d e, relative to sqrt(S_xx S_yy).
-    crossError: 2 * g * Math.sqrt(ax * ay),
-    // The means: each d rounded (u |d|) and summed (g), sum |d| <= sqrt(n sum d^2);
-    // then the shift added back (u |mean|).
-    mxError: (g + U) * Math.sqrt(sdd / n) + U * Math.abs(mx),
-    myError: (g + U) * Math.sqrt(see / n) + U * Math.abs(my),
-    formula: g,
-  });
+  const bounded = { n, ...shiftedBounds(sums, n) };
+  const plain = finish(x, y, bounded);
+  if (trace) trace.stage = 'shifted';
   if (plain.worst <= TOLERANCE) return plain.core;
+  if (trace) trace.stage = 'means';
+  if (plain.worstButIntercept <= TOLERANCE) {
+    // Only the intercept (near zero against the means: my - slope mx
+    // cancels) needs better means: compensated sums of x and y, a quarter
+    // of the refinement pass's work.
+    const again = finish(x, y, { ...bounded, ...compensatedMeans(x, y) });
+    if (again.worst <= TOLERANCE) return again.core;
+  }
   // Refinement: one more pass, centred at the means just found, with every
   // sum compensated and the centring exact (see refinedSums): what the
-  // blocked sums' rounding cost (sqrt(n) u over |r| on S_xy, over the
+  // blocked sums' rounding cost (about 20 u over |r| on S_xy, over the
   // intercept, over 1 - r^2) drops to a few u, and only the inputs' own
-  // representation error is left. Weak and no correlation, intercepts near
-  // zero and moderate t at n = 1e3 to 1e6 stay here instead of the
+  // representation error is left. Correlations of a few 1e-3 with t of
+  // 10 to 40 and intercepts within 1e-4 of zero land here instead of the
   // double-double lane.
-  const refined = refinedSums(x, y, mx, my);
+  if (trace) trace.stage = 'refined';
+  const refined = refinedSums(x, y, sums.mx, sums.my);
   if (!(refined.sxx > 0 && refined.syy > 0)) return null;
-  const again = finish(x, y, { n, g, ...refined });
+  const again = finish(x, y, { n, ...refined });
   return again.worst <= TOLERANCE ? again.core : null;
+}
+
+/** Values per block of the shifted pass: plain sums inside, compensated across. */
+const BLOCK = 8;
+
+/** The shifted pass's five sums, the means it implies and the data's largest magnitudes. */
+interface ShiftedSums {
+  sd: number;
+  se: number;
+  sdd: number;
+  sde: number;
+  see: number;
+  /** kx + sd / n and ky + se / n. */
+  mx: number;
+  my: number;
+}
+
+/**
+ * One pass over the data shifted by (kx, ky): sum d, sum e, sum d^2, sum d e,
+ * sum e^2 with d = x - kx, e = y - ky. Each block of BLOCK values is summed
+ * plainly (at most (BLOCK - 1) u of its terms' magnitudes, Higham's
+ * gamma_{BLOCK-1}), and the block sums are added by TwoSum with their errors
+ * summed apart (Ogita, Rump and Oishi's Sum2: u |sum| + gamma_m^2 of the
+ * magnitudes, m = n / BLOCK blocks). A rigorous bound of about 20 u where a
+ * plain sum of n terms promises only n u, for five additions and three
+ * products per point plus one TwoSum per sum and block. 'non-finite' when a
+ * value is NaN or infinite (the sums are then not finite).
+ */
+function shiftedSums(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  kx: number,
+  ky: number,
+): ShiftedSums | 'non-finite' {
+  const n = x.length;
+  let sd = 0;
+  let se = 0;
+  let sdd = 0;
+  let sde = 0;
+  let see = 0;
+  let cd = 0;
+  let ce = 0;
+  let cdd = 0;
+  let cde = 0;
+  let cee = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(start + BLOCK, n);
+    let bd = 0;
+    let be = 0;
+    let bdd = 0;
+    let bde = 0;
+    let bee = 0;
+    for (let i = start; i < end; i++) {
+      const d = (x[i] as number) - kx;
+      const e = (y[i] as number) - ky;
+      bd += d;
+      be += e;
+      bdd += d * d;
+      bde += d * e;
+      bee += e * e;
+    }
+    let t = sd + bd;
+    let z = t - sd;
+    cd += sd - (t - z) + (bd - z);
+    sd = t;
+    t = se + be;
+    z = t - se;
+    ce += se - (t - z) + (be - z);
+    se = t;
+    t = sdd + bdd;
+    z = t - sdd;
+    cdd += sdd - (t - z) + (bdd - z);
+    sdd = t;
+    t = sde + bde;
+    z = t - sde;
+    cde += sde - (t - z) + (bde - z);
+    sde = t;
+    t = see + bee;
+    z = t - see;
+    cee += see - (t - z) + (bee - z);
+    see = t;
+  }
+  if (!Number.isFinite(sd + se + sdd + sde + see)) return 'non-finite';
+  sd += cd;
+  se += ce;
+  sdd += cdd;
+  sde += cde;
+  see += cee;
+  return { sd, se, sdd, sde, see, mx: kx + sd / n, my: ky + se / n };
+}
+
+/**
+ * S_xx, S_yy, S_xy and the means from the shifted pass, with bounds against
+ * the doubles' exact sums. Per term: d and e each rounded once (u |d|), a
+ * product rounded once, so (3 u + 4 u^2) of |d e|; the blocks' plain sums
+ * gamma_{BLOCK-1} of the terms' magnitudes; Sum2 across blocks u |sum| +
+ * gamma_m^2 of the magnitudes. sum |d| <= sqrt(n sum d^2) and sum |d e| <=
+ * sqrt(sum d^2 sum e^2) (Cauchy-Schwarz), so no absolute sums are taken.
+ */
+function shiftedBounds(s: ShiftedSums, n: number): Omit<Sums, 'n'> {
+  const { sd, se, sdd, sde, see, mx, my } = s;
+  const gBlock = gamma(BLOCK - 1);
+  const gAcross = gamma(Math.ceil(n / BLOCK)) ** 2;
+  const perTerm = 3 * U + 4 * U * U;
+  const rel = (gBlock + gAcross) * (1 + perTerm) + perTerm;
+  const errSdd = rel * sdd + U * sdd;
+  const errSee = rel * see + U * see;
+  const errSde = rel * Math.sqrt(sdd * see) + U * Math.abs(sde);
+  const relD = (gBlock + gAcross) * (1 + U) + U;
+  const errSd = relD * Math.sqrt(n * sdd) + U * Math.abs(sd);
+  const errSe = relD * Math.sqrt(n * see) + U * Math.abs(se);
+  const sxx = sdd - (sd * sd) / n;
+  const syy = see - (se * se) / n;
+  const sxy = sde - (sd * se) / n;
+  return {
+    sxx,
+    syy,
+    sxy,
+    mx,
+    my,
+    eSxx: (errSdd + centring(n, sd, errSd, sd, errSd) + U * Math.abs(sxx)) / sxx,
+    eSyy: (errSee + centring(n, se, errSe, se, errSe) + U * Math.abs(syy)) / syy,
+    crossError:
+      (errSde + centring(n, sd, errSd, se, errSe) + U * Math.abs(sxy)) / Math.sqrt(sxx * syy),
+    // The mean: sum d's error over n, the division and the shift added back.
+    mxError: errSd / n + (U * Math.abs(sd)) / n + U * Math.abs(mx),
+    myError: errSe / n + (U * Math.abs(se)) / n + U * Math.abs(my),
+  };
+}
+
+/** Higham's gamma_k = k u / (1 - k u). */
+const gamma = (k: number) => (k * U) / (1 - k * U);
+
+/** Relative bound of a sum of n nonnegative terms summed in BLOCKs plainly, then by Sum2. */
+const blockedRounding = (n: number) => gamma(BLOCK - 1) + gamma(Math.ceil(n / BLOCK)) ** 2 + U;
+
+/**
+ * Error of (a b) / n, the centring term of S = sum - a b / n, from errors ea
+ * and eb of a and b, plus its three roundings.
+ */
+const centring = (n: number, a: number, ea: number, b: number, eb: number) =>
+  (Math.abs(a) * eb + Math.abs(b) * ea + ea * eb) / n + (3 * U * Math.abs(a * b)) / n;
+
+/** Mean of the first (up to) 32 values: a cheap shift close to the mean. */
+function headMean(v: ArrayLike<number>): number {
+  const m = Math.min(32, v.length);
+  let s = 0;
+  for (let i = 0; i < m; i++) s += v[i] as number;
+  return s / m;
 }
 
 interface Sums {
@@ -103,8 +253,6 @@ interface Sums {
   sxy: number;
   mx: number;
   my: number;
-  /** Relative rounding of the blocked sums (the residual pass near |r| = 1 uses them). */
-  g: number;
   /** Bounds on |computed S_xx - S_xx of the doubles| / S_xx, likewise S_yy. */
   eSxx: number;
   eSyy: number;
@@ -113,8 +261,6 @@ interface Sums {
   /** Bounds on |computed mean - mean of the doubles| (absolute). */
   mxError: number;
   myError: number;
-  /** Relative rounding of SSR = S_yy - slope S_xy beyond its inputs' errors. */
-  formula: number;
 }
 
 /**
@@ -125,8 +271,8 @@ function finish(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   sums: Sums,
-): { core: LinregressCore; worst: number } {
-  const { n, sxx, syy, sxy, mx, my, g, eSxx, eSyy, crossError, mxError, myError } = sums;
+): { core: LinregressCore; worst: number; worstButIntercept: number } {
+  const { n, sxx, syy, sxy, mx, my, eSxx, eSyy, crossError, mxError, myError } = sums;
   const df = n - 2;
 
   let r = sxy / Math.sqrt(sxx * syy);
@@ -135,9 +281,8 @@ function finish(
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
 
-  // Relative error bounds, first order. g: blocked summation rounding
-  // (probabilistic), times the shift's amplification; repX, repY: how far a
-  // double may sit from the decimal it prints as, in RMS.
+  // Relative error bounds, first order, from the sums' own bounds; repX,
+  // repY: how far a double may sit from the decimal it prints as, in RMS.
   const sdevX = Math.sqrt(sxx / n);
   const sdevY = Math.sqrt(syy / n);
   const repX = U * Math.hypot(sdevX, mx);
@@ -148,18 +293,28 @@ function finish(
   const eSlope = eXX + eXY;
   const eR = eXY + (eXX + eYY) / 2;
 
-  let ssr: number;
-  let eSsr: number;
+  // SSR = S_yy - slope S_xy = S_yy (1 - r^2): S_yy's error, and slope S_xy's
+  // (r^2 S_yy times the slope's and S_xy's relative errors and two
+  // roundings), grow by 1 / (1 - r^2), so
+  // near |r| = 1, when that bound is too loose, SSR is summed from the
+  // residuals themselves (one more pass).
   const oneMinusR2 = (1 - r) * (1 + r);
-  if (oneMinusR2 >= 0.25) {
-    ssr = syy - slope * sxy;
-    eSsr = sums.formula + (eYY + eSlope + eXY) / oneMinusR2;
-  } else {
+  let ssr = syy - slope * sxy;
+  let eSsr = U + (eYY + r * r * (eSlope + eXY + 3 * U)) / oneMinusR2;
+  if (!(eSsr <= TOLERANCE) && oneMinusR2 < 0.25) {
     ssr = residualSumOfSquares(x, y, mx, my, slope);
     const spread = sdevY + Math.abs(slope) * sdevX;
-    eSsr = g + (2 * (repY + Math.abs(slope) * repX + 4 * U * spread)) / Math.sqrt(ssr / n);
+    eSsr =
+      blockedRounding(n) +
+      (2 * (repY + Math.abs(slope) * repX + 4 * U * spread)) / Math.sqrt(ssr / n);
   }
-  if (!(ssr > 0)) return { core: NO_FIT, worst: Number.POSITIVE_INFINITY };
+  if (!(ssr > 0)) {
+    return {
+      core: NO_FIT,
+      worst: Number.POSITIVE_INFINITY,
+      worstButIntercept: Number.POSITIVE_INFINITY,
+    };
+  }
   const stderr = Math.sqrt(ssr / df / sxx);
   const meanSquareX = sxx / n + mx * mx;
   const interceptStderr = stderr * Math.sqrt(meanSquareX);
@@ -185,12 +340,18 @@ function finish(
   // d log p / d log t is at most about min(df, t^2 + 1); an underflowed p stays 0.
   const p = studentTSf(Math.abs(t), df);
   const ePvalue =
-    p === 0 && studentTSf(Math.abs(t) * (1 - 8 * eT), df) === 0 ? 0 : eT * pvalueSensitivity(t, df);
+    p === 0 && studentTSf(Math.abs(t) * (1 - 8 * eT), df) === 0
+      ? 0
+      : eT * pvalueSensitivity(t, df, p);
 
-  const worst = Math.max(eSlope, eR, eSsr, eStderr, eInterceptStderr, eIntercept, ePvalue);
+  const worstButIntercept = Math.max(eSlope, eR, eSsr, eStderr, eInterceptStderr, ePvalue);
+  const worst = Math.max(worstButIntercept, eIntercept);
   return {
     core: { slope, intercept, rvalue: r, stderr, interceptStderr, t },
     worst: Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst,
+    worstButIntercept: Number.isNaN(worstButIntercept)
+      ? Number.POSITIVE_INFINITY
+      : worstButIntercept,
   };
 }
 
@@ -200,11 +361,15 @@ function finish(
  * correlations near 0 land) the sharper |t| f(|t|) / sf(|t|) <= |t| f(0) /
  * sf(1) <= 2.52 |t|, since every Student t density has f(0) <= 1 / sqrt(2 pi)
  * and sf(1) >= the normal's 0.1587 (the tails only get heavier as df falls).
+ * Given `sf` = sf(|t|), also |t| f(0) / sf(|t|): d log p / d log t is
+ * |t| f(t) / p, and p (sf(t), cdf(t) or 2 sf(|t|)) is never below sf(|t|).
  */
-export function pvalueSensitivity(t: number, df: number): number {
+export function pvalueSensitivity(t: number, df: number, sf?: number): number {
   const general = 2 + Math.min(df, t * t + 1);
   const a = Math.abs(t);
-  return a < 0.99 ? Math.min(general, 2.6 * a) : general;
+  const sharp = a < 0.99 ? Math.min(general, 2.6 * a) : general;
+  // Given sf(|t|): every alternative's p is at least sf(|t|) and f(t) <= f(0) < 0.399.
+  return sf !== undefined && sf > 0 ? Math.min(sharp, (0.399 * a) / sf) : sharp;
 }
 
 /** Placeholder core for a declined fit (never returned to the caller). */
@@ -235,7 +400,7 @@ function refinedSums(
   y: ArrayLike<number>,
   mx: number,
   my: number,
-): Omit<Sums, 'n' | 'g'> {
+): Omit<Sums, 'n'> {
   const n = x.length;
   let sdHi = 0;
   let sdLo = 0;
@@ -315,12 +480,57 @@ function refinedSums(
       (errSde + centring(sd, errSd, se, errSe) + U * Math.abs(sxy)) / Math.sqrt(sxx * syy),
     mxError: errSd / n + (2 * U * Math.abs(sd)) / n + U * Math.abs(mxRefined),
     myError: errSe / n + (2 * U * Math.abs(se)) / n + U * Math.abs(myRefined),
-    // SSR = S_yy - slope S_xy with 1 - r^2 >= 1/4: at most 7 u of SSR beyond its inputs.
-    formula: 12 * U,
   };
 }
 
-/** sum((y - my) - slope (x - mx))^2, corrected for the residuals' mean. */
+/**
+ * The means of x and y from Neumaier-compensated sums (TwoSum per value,
+ * the errors summed apart), with bounds against the doubles' exact means:
+ * Sum2's u |sum| + gamma_n^2 sum |x|, then the division's rounding.
+ */
+function compensatedMeans(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { mx: number; my: number; mxError: number; myError: number } {
+  const n = x.length;
+  let sx = 0;
+  let sy = 0;
+  let cx = 0;
+  let cy = 0;
+  let ax = 0;
+  let ay = 0;
+  for (let i = 0; i < n; i++) {
+    const a = x[i] as number;
+    const b = y[i] as number;
+    let t = sx + a;
+    let z = t - sx;
+    cx += sx - (t - z) + (a - z);
+    sx = t;
+    t = sy + b;
+    z = t - sy;
+    cy += sy - (t - z) + (b - z);
+    sy = t;
+    ax += Math.abs(a);
+    ay += Math.abs(b);
+  }
+  sx += cx;
+  sy += cy;
+  const g2 = gamma(n) ** 2 * (1 + gamma(n));
+  const mx = sx / n;
+  const my = sy / n;
+  return {
+    mx,
+    my,
+    mxError: (U * Math.abs(sx) + g2 * ax) / n + U * Math.abs(mx),
+    myError: (U * Math.abs(sy) + g2 * ay) / n + U * Math.abs(my),
+  };
+}
+
+/**
+ * sum((y - my) - slope (x - mx))^2, corrected for the residuals' mean,
+ * summed as the shifted pass sums (plain in blocks, TwoSum across): within
+ * blockedRounding(n) of the same sums taken exactly.
+ */
 function residualSumOfSquares(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -331,8 +541,10 @@ function residualSumOfSquares(
   const n = x.length;
   let se = 0;
   let see = 0;
+  let ce = 0;
+  let cee = 0;
   for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
+    const end = Math.min(start + BLOCK, n);
     let be = 0;
     let bee = 0;
     for (let i = start; i < end; i++) {
@@ -340,8 +552,16 @@ function residualSumOfSquares(
       be += e;
       bee += e * e;
     }
-    se += be;
-    see += bee;
+    let t = se + be;
+    let z = t - se;
+    ce += se - (t - z) + (be - z);
+    se = t;
+    t = see + bee;
+    z = t - see;
+    cee += see - (t - z) + (bee - z);
+    see = t;
   }
+  se += ce;
+  see += cee;
   return see - (se * se) / n;
 }
