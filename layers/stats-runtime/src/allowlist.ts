@@ -79,6 +79,7 @@ export const layerModules: readonly LayerModule[] = [
           'CHI2_MAX_CELLS',
           'F_ONEWAY_MAX_GROUPS',
           'MAX_STATE_BYTES',
+          'NO_PLACES',
           'PARTIAL_STATISTICS',
           'STATE_VERSION',
           'chi2ContingencyEmpty',
@@ -136,6 +137,7 @@ export const layerModules: readonly LayerModule[] = [
           'ttestRelFinalize',
           'ttestRelMerge',
           'ttestRelPartial',
+          'withDecimalPlaces',
         ],
         file: 'partial.js',
         why:
