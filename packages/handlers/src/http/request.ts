@@ -8,6 +8,7 @@
  * string, for src/http/csv.ts to map onto the endpoint's fields.
  */
 import { HttpError } from './errors';
+import { readJson } from './json';
 
 export type InvocationKind = 'http' | 'direct';
 
@@ -171,6 +172,9 @@ export function readRequest(event: unknown, maxBodyBytes: number): ReadRequest {
     );
   }
   if (media === 'csv') return { ...base, payload: undefined, csv: { text, query: http.query } };
+  // the fast reader answers what JSON.parse would, or declines (then JSON.parse decides)
+  const fast = readJson(text);
+  if (fast !== undefined) return { ...base, payload: fast.value };
   let payload: unknown;
   try {
     payload = JSON.parse(text);
