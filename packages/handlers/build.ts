@@ -14,6 +14,10 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  assertNoAbsolutePath,
+  LAMBDA_BUNDLE_OPTIONS,
+} from '@lambda-stats/lambda-kit/lambda-bundle';
 import { type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
   type LazyImport,
@@ -42,12 +46,7 @@ const packageOf = makePackageOf(root);
 
 /** esbuild options shared with the tests and the benchmark's hello-world. */
 export const bundleOptions: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  minify: true,
-  legalComments: 'none',
+  ...LAMBDA_BUNDLE_OPTIONS,
   external: [...layerExternals],
 };
 
@@ -183,9 +182,7 @@ async function bundleEndpoint(
   const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))!;
   for (const f of [code, map]) {
-    if (Buffer.from(f.contents).includes(Buffer.from(repoRoot))) {
-      throw new Error(`${path.basename(f.path)} contains the absolute path ${repoRoot}`);
-    }
+    assertNoAbsolutePath(path.basename(f.path), f.contents, repoRoot);
   }
   return { code: Buffer.from(code.contents), map: Buffer.from(map.contents) };
 }
