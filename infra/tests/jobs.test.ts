@@ -1,22 +1,10 @@
-/**
- * The jobs engine's resources: the data bucket, the state machine (one
- * definition for AWS and moto) and its least-privilege roles.
- */
-import { rmSync } from 'node:fs';
 import { Testing } from 'cdktf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { environmentConfig, STACK_NAMES } from '../src/config';
 import { jobDefinition } from '../src/constructs/job-state-machine';
-import { writeFixtureArtifacts } from './helpers/fixtures';
-import { type Json, resources, type Synthesized, synthStack } from './helpers/synth';
+import { type Json, resources, synthEveryStack } from './helpers/synth';
 
-let root: string;
-const synthesized = new Map<string, Synthesized>();
-beforeAll(async () => {
-  root = await writeFixtureArtifacts();
-  for (const name of STACK_NAMES) synthesized.set(name, synthStack(name, root));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const stacks = synthEveryStack();
 
 const ARNS = { split: 'S', worker: 'W', reduce: 'R', failure: 'F' };
 
@@ -86,7 +74,7 @@ describe('the job state machine definition', () => {
 
 describe.each(STACK_NAMES)('the %s stack: jobs', (name) => {
   const config = environmentConfig(name);
-  const get = () => synthesized.get(name)!;
+  const get = () => stacks.stack(name);
 
   it('keeps the data bucket private, encrypted, open to browser PUTs, scratch expiring', () => {
     const { tf } = get();

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { Testing } from 'cdktf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArtifacts } from '../src/artifacts';
 import { environmentConfig, STACK_NAMES } from '../src/config';
 import { ANALYTICS_FUNCTIONS, AWS_SERVICES, JOB_FUNCTIONS } from '../src/lambda-stats-stack';
@@ -21,28 +21,20 @@ import {
   type Json,
   ref,
   resources,
-  type Synthesized,
+  synthEveryStack,
   synthStack,
   TEST_ENDPOINT,
 } from './helpers/synth';
 
-let root: string;
-const synthesized = new Map<string, Synthesized>();
-
-beforeAll(async () => {
-  root = await writeFixtureArtifacts();
-  for (const name of STACK_NAMES) synthesized.set(name, synthStack(name, root));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const get = (name: string) => synthesized.get(name)!;
+const stacks = synthEveryStack();
+const get = stacks.stack;
 
 describe.each(STACK_NAMES)('the %s stack', (name) => {
   const config = environmentConfig(name);
 
   it('has one nodejs22.x arm64 function per manifest entry, with the layer, its handler and code hash', () => {
     const { json, tf } = get(name);
-    const artifacts = readArtifacts(root);
+    const artifacts = readArtifacts(stacks.root());
     const functions = resources(tf, 'aws_lambda_function');
     expect(functions).toHaveLength(ALL_FUNCTIONS.length);
     for (const fn of artifacts.functions.filter(
@@ -76,7 +68,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
 
   it('uploads every zip under a content-addressed key, from a relative asset path', () => {
     const { tf } = get(name);
-    const artifacts = readArtifacts(root);
+    const artifacts = readArtifacts(stacks.root());
     const keys = resources(tf, 'aws_s3_object')
       .map(([, o]) => o.key)
       .sort();
@@ -93,7 +85,7 @@ describe.each(STACK_NAMES)('the %s stack', (name) => {
 
   it('builds the layer version from the layer zip, hashed by the manifest', () => {
     const { json } = get(name);
-    const { layer } = readArtifacts(root);
+    const { layer } = readArtifacts(stacks.root());
     expect(
       Testing.toHaveResourceWithProperties(json, 'aws_lambda_layer_version', {
         layer_name: `lambda-stats-${name}-stats-runtime`,

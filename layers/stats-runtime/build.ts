@@ -22,37 +22,12 @@ import {
   unzippedSize,
   type ZipEntry,
 } from './src/artifact';
+import { lazyImports } from './src/lazy';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const repoRoot = path.resolve(root, '../..');
 const packageOf = makePackageOf(root);
-
-/**
- * Serves each lazy import as a CommonJS module of getters that require the
- * split-off file (left external, so resolved next to index.js at run time).
- */
-function lazyImports(lazy: readonly LazyImport[]): Plugin {
-  return {
-    name: 'lazy-imports',
-    setup(b) {
-      for (const l of lazy) {
-        const filter = new RegExp(`^${l.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-        b.onResolve({ filter }, () => ({ path: l.specifier, namespace: 'lazy' }));
-        b.onResolve({ filter: new RegExp(`^\\./${l.file.replace('.', '\\.')}$`) }, (args) =>
-          args.namespace === 'lazy' ? { path: args.path, external: true } : undefined,
-        );
-      }
-      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
-        const l = lazy.find((x) => x.specifier === args.path) as LazyImport;
-        const getters = l.names
-          .map((n) => `  get ${n}() { return require(${JSON.stringify(`./${l.file}`)}).${n}; },`)
-          .join('\n');
-        return { contents: `module.exports = {\n${getters}\n};\n`, loader: 'js' };
-      });
-    },
-  };
-}
 
 async function bundleModule(m: LayerModule): Promise<Buffer> {
   // An ESM re-export, not `module.exports = require(...)`: esbuild keeps

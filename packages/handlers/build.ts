@@ -14,9 +14,15 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  assertNoAbsolutePath,
+  LAMBDA_BUNDLE_OPTIONS,
+} from '@lambda-stats/lambda-kit/lambda-bundle';
 import { type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
+  type LazyImport,
   layerExternals,
+  layerModules,
   layerOnlyPackages,
   matchesPackage,
 } from '@lambda-stats/stats-runtime/allowlist';
@@ -28,6 +34,7 @@ import {
   makePackageOf,
   zipUnzippedSize,
 } from '@lambda-stats/stats-runtime/artifact';
+import { lazyImports } from '@lambda-stats/stats-runtime/lazy';
 import { type BuildOptions, build } from 'esbuild';
 import { routeOf } from './src/endpoint';
 import { endpoints } from './src/endpoints/index';
@@ -39,12 +46,7 @@ const packageOf = makePackageOf(root);
 
 /** esbuild options shared with the tests and the benchmark's hello-world. */
 export const bundleOptions: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  minify: true,
-  legalComments: 'none',
+  ...LAMBDA_BUNDLE_OPTIONS,
   external: [...layerExternals],
 };
 
@@ -90,6 +92,36 @@ export const analyticsFunctions = [
   { name: 'analytics_finish', module: 'functions', exportName: 'finishRun', routes: [] },
 ] as const;
 
+const CORE = '@lambda-stats/stats-core';
+
+/**
+ * The endpoint functions bundle the stats core into their own index.js,
+ * tree-shaken to what that endpoint calls, instead of requiring the
+ * layer's whole core (100 KB) at load: Node's cold start is dominated by
+ * compiling the modules it loads, and one endpoint uses a third to a half
+ * of the core (measured A/B in docs/building.md, "The stats core in each
+ * function"). What stays in the layer and is loaded only when needed: the
+ * core's lazy imports (mathjs's BigNumber for the high-precision path, the
+ * partial forms), which a function requires from the layer's split-off
+ * files (`@lambda-stats/stats-core/mathjs.js`) on first use through
+ * getters, exactly as the layer's own core does; and the CSV reader
+ * (`@lambda-stats/tabular`). Packages the core bundles besides mathjs
+ * (quickselect) come along with it.
+ */
+const coreModule = layerModules.find((m) => m.name === CORE)!;
+const coreLazy: readonly LazyImport[] = coreModule.lazy ?? [];
+/** What an endpoint bundle may hold although the layer has it too. */
+const inlinedWithCore = new Set([CORE, ...coreModule.bundles.filter((p) => p === 'quickselect')]);
+
+/**
+ * The first line of an endpoint's index.js: resolves (without loading) the
+ * layer's split-off core file, so a function deployed without the layer
+ * still fails at init with Runtime.ImportModuleError, as it did when it
+ * required the layer's core at load, rather than on its first BigNumber
+ * or CSV request.
+ */
+const LAYER_CHECK = `require.resolve(${JSON.stringify(`${CORE}/${coreLazy.find((l) => l.specifier === 'mathjs')!.file}`)});`;
+
 /** What the managed runtime provides (never bundled into a jobs function). */
 const RUNTIME_SDK = '@aws-sdk/*';
 
@@ -99,6 +131,7 @@ function endpointEntry(name: string): string {
     throw new Error(`endpoint "${name}" must live in src/endpoints/${name}.ts and export ${name}`);
   }
   return [
+    LAYER_CHECK,
     `import { createHandler } from './src/handler';`,
     `import { ${name} as endpoint } from ${JSON.stringify(file)};`,
     'export const handler = createHandler(endpoint);',
@@ -109,10 +142,18 @@ async function bundleEndpoint(
   name: string,
   contents = endpointEntry(name),
   external: string[] = [],
+  inlineCore = true,
 ): Promise<{ code: Buffer; map: Buffer }> {
+  const layerExternal = (bundleOptions.external ?? []).filter((e) => !inlineCore || e !== CORE);
   const result = await build({
     ...bundleOptions,
-    external: [...(bundleOptions.external ?? []), ...external],
+    // the layer's split-off core files, required (and resolved) at run time
+    external: [
+      ...layerExternal,
+      ...(inlineCore ? coreLazy.map((l) => `${CORE}/${l.file}`) : []),
+      ...external,
+    ],
+    plugins: inlineCore ? [lazyImports(coreLazy, (l) => `${CORE}/${l.file}`)] : [],
     stdin: {
       contents,
       resolveDir: root,
@@ -130,7 +171,8 @@ async function bundleEndpoint(
   const layerOnly = new Set<string>();
   for (const input of Object.keys(result.metafile.inputs)) {
     const pkg = packageOf(input);
-    if (pkg !== undefined && matchesPackage(pkg, layerOnlyPackages)) layerOnly.add(pkg);
+    if (pkg === undefined || (inlineCore && inlinedWithCore.has(pkg))) continue;
+    if (matchesPackage(pkg, layerOnlyPackages)) layerOnly.add(pkg);
   }
   if (layerOnly.size > 0) {
     throw new Error(
@@ -140,9 +182,7 @@ async function bundleEndpoint(
   const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))!;
   for (const f of [code, map]) {
-    if (Buffer.from(f.contents).includes(Buffer.from(repoRoot))) {
-      throw new Error(`${path.basename(f.path)} contains the absolute path ${repoRoot}`);
-    }
+    assertNoAbsolutePath(path.basename(f.path), f.contents, repoRoot);
   }
   return { code: Buffer.from(code.contents), map: Buffer.from(map.contents) };
 }
@@ -189,6 +229,7 @@ async function main(): Promise<void> {
       fn.name,
       `export { ${fn.exportName} as handler } from '${fn.entries}';`,
       [RUNTIME_SDK],
+      false, // the jobs and analytics functions use the layer's core (and its partial forms)
     );
     const zip = await buildZip([{ path: 'index.js', data: code }]);
     const d = digest(zip);

@@ -17,6 +17,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  assertNoAbsolutePath,
+  LAMBDA_BUNDLE_OPTIONS,
+} from '@lambda-stats/lambda-kit/lambda-bundle';
 import { writeManifest } from '@lambda-stats/lambda-kit/manifest';
 import {
   buildZip,
@@ -128,12 +132,7 @@ async function main(): Promise<void> {
   JSON.parse(openapi); // fail the build on a broken document, not the page
   const result = await build({
     entryPoints: [path.join(root, 'src/handler.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    minify: true,
-    legalComments: 'none',
+    ...LAMBDA_BUNDLE_OPTIONS,
     write: false,
     logLevel: 'warning',
     absWorkingDir: root,
@@ -144,8 +143,7 @@ async function main(): Promise<void> {
     },
   });
   const code = Buffer.from(result.outputFiles[0]!.contents);
-  if (code.includes(Buffer.from(repoRoot)))
-    throw new Error(`index.js contains the absolute path ${repoRoot}`);
+  assertNoAbsolutePath('index.js', code, repoRoot);
   const zip = await buildZip([{ path: 'index.js', data: code }]);
   const d = digest(zip);
   checkLimits('playground.zip', d.size, code.length);

@@ -18,6 +18,7 @@ import { sizes } from './sizes';
 import { type Results, type Row, renderMarkdown, renderText } from './table';
 import { throughput } from './throughput';
 import { log, machine } from './util';
+import { warmInProcessRows } from './warm';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 
@@ -58,6 +59,14 @@ async function main(argv: string[]): Promise<void> {
     rows.push(...t.rows);
     notes.push(...t.notes);
     panel = t.panel;
+  }
+  if (want.has('warm')) {
+    log('warm requests in process...');
+    rows.push(
+      ...(await warmInProcessRows(
+        q ? { rounds: 60, budgetMs: 1500 } : { rounds: 200, budgetMs: 4000 },
+      )),
+    );
   }
   if (want.has('warm') || want.has('deploy') || want.has('cost')) {
     log('local stack...');

@@ -6,6 +6,8 @@
  * way.
  */
 
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
+
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -96,11 +98,7 @@ export function measure(
 
 /** A seeded random source (32-bit LCG), so every run and both languages see the same data. */
 export function rng(seed: number) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
+  const uniform = lcg32(seed, { open: true });
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   return { uniform, normal };
 }

@@ -8,8 +8,9 @@
  *     numbers as a synchronous request body, in the same run. Two data
  *     shapes: sensor-like decimals (3 and 4 places) and full-precision
  *     doubles (17 significant digits). `--baseline <checkout>` also times
- *     the worker of another checkout (its packages/handlers/src/jobs), so
- *     before and after come from one run.
+ *     the worker of another checkout (its packages/handlers/src/jobs, run
+ *     from its own sources and node_modules), interleaved run by run with
+ *     this one, so before and after come from one run.
  *  2. Opt-in, `--size 500MB` (or 1GB): a local end-to-end run on the
  *     running `pnpm start` stack (read from .lambda-stats/local.json). It
  *     writes a deterministic CSV of that size to a temporary file, uploads
@@ -113,19 +114,22 @@ const memorySource = (bytes: Uint8Array) =>
   };
 
 type Baseline = {
-  readLines: (text: string, o: Json) => { values: unknown[] };
+  readItem: typeof readItem;
   partialForms: Record<string, { partial: (v: unknown, o: Json) => unknown }>;
 };
 
+/** The worker of another checkout (its packages/handlers/src/jobs, run from its own sources). */
 async function loadBaseline(dir: string): Promise<Baseline> {
-  const jobs = path.resolve(dir, 'packages/handlers/src/jobs');
+  const jobs = path.resolve(dir, 'packages/handlers/src/jobs/index.ts');
   try {
-    const table = await import(pathToFileURL(path.join(jobs, 'table.ts')).href);
-    const partials = await import(pathToFileURL(path.join(jobs, 'partials.ts')).href);
-    return { readLines: table.readLines, partialForms: partials.partialForms };
+    const worker = await import(pathToFileURL(jobs).href);
+    if (typeof worker.readItem !== 'function' || typeof worker.partialForms !== 'object') {
+      throw new Error('it exports no readItem and partialForms');
+    }
+    return { readItem: worker.readItem, partialForms: worker.partialForms };
   } catch (error) {
     fail(
-      `--baseline ${dir}: no worker of the old form there (packages/handlers/src/jobs/table.ts): ${(error as Error).message}`,
+      `--baseline ${dir}: no job worker there (packages/handlers/src/jobs/index.ts, with its node_modules installed): ${(error as Error).message}`,
     );
   }
 }
@@ -161,6 +165,23 @@ async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<numb
   return median(ts);
 }
 
+/**
+ * Median CPU ms of each function, the functions timed in turn within each
+ * run (A, B, A, B...), so a before/after pair sees the same neighbours.
+ */
+async function timeInterleaved(fns: (() => Promise<unknown>)[], runs: number): Promise<number[]> {
+  for (const fn of fns) await fn();
+  const ts = fns.map(() => [] as number[]);
+  for (let i = 0; i < runs; i += 1) {
+    for (let k = 0; k < fns.length; k += 1) {
+      const t = cpuMs();
+      await fns[k]!();
+      ts[k]!.push(cpuMs() - t);
+    }
+  }
+  return ts.map(median);
+}
+
 async function workerThroughput(
   chunkMb: number,
   runs: number,
@@ -186,33 +207,35 @@ async function workerThroughput(
   const json = JSON.stringify({ x, y });
   const rate = (ms: number, n = bytes.length) => n / MB / (ms / 1000);
   const read = () => readItem(item, source);
-  const parseMs = await timeAsync(read, runs);
-  const linMs = await timeAsync(
-    async () => partialForms.linregress!.partial((await read()).values, {}),
-    runs,
-  );
-  const descMs = await timeAsync(
-    async () => partialForms.describe!.partial((await read()).values, {}),
-    runs,
-  );
-  const jsonMs = time(() => JSON.parse(json), runs);
-  let before: { parse: number; linregress: number } | undefined;
+  const lin = async () => partialForms.linregress!.partial((await read()).values, {});
+  const desc = async () => partialForms.describe!.partial((await read()).values, {});
+  let before: { parse: number; linregress: number; describe: number } | undefined;
+  let parseMs: number;
+  let linMs: number;
+  let descMs: number;
   if (baseline) {
-    const text = bytes.toString('utf8', bytes.indexOf(0x0a) + 1);
-    const options = {
-      format: 'csv',
-      fileColumns: ['x', 'y'],
-      needs: item.needs,
-      nanPolicy: 'raise',
-      baseOffset: 0,
-    };
-    const p = time(() => baseline.readLines(text, options), runs);
-    const l = time(
-      () => baseline.partialForms.linregress!.partial(baseline.readLines(text, options).values, {}),
-      runs,
-    );
-    before = { parse: rate(p), linregress: rate(l) };
+    const readBefore = () => baseline.readItem(item, source);
+    const pair = (after: () => Promise<unknown>, name?: string) =>
+      timeInterleaved(
+        [
+          after,
+          name
+            ? async () => baseline.partialForms[name]!.partial((await readBefore()).values, {})
+            : readBefore,
+        ],
+        runs,
+      );
+    const [p, pb] = await pair(read);
+    const [l, lb] = await pair(lin, 'linregress');
+    const [d, db] = await pair(desc, 'describe');
+    [parseMs, linMs, descMs] = [p!, l!, d!];
+    before = { parse: rate(pb!), linregress: rate(lb!), describe: rate(db!) };
+  } else {
+    parseMs = await timeAsync(read, runs);
+    linMs = await timeAsync(lin, runs);
+    descMs = await timeAsync(desc, runs);
   }
+  const jsonMs = time(() => JSON.parse(json), runs);
   return {
     shape,
     rows: x.length,
@@ -489,16 +512,16 @@ async function main() {
   );
   out();
   out(
-    '| data | rows | read (tabular) | read + linregress state | read + describe state | JSON.parse of the same numbers | before: read | before: read + linregress |',
+    '| data | rows | read (tabular) | read + linregress state | read + describe state | JSON.parse of the same numbers | before: read | before: read + linregress | before: read + describe |',
   );
-  out('|---|---|---|---|---|---|---|---|');
+  out('|---|---|---|---|---|---|---|---|---|');
   const throughputs = [];
   for (const shape of ['decimals', 'full'] as const) {
     const t = await workerThroughput(chunkMb, runs, shape, baseline);
     throughputs.push(t);
     const f = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(0));
     out(
-      `| ${shape === 'decimals' ? '3-4 decimal places' : '17 significant digits'} | ${t.rows} | ${f(t.parse)} | ${f(t.linregress)} | ${f(t.describe)} | ${f(t.jsonParse)} | ${f(t.before?.parse)} | ${f(t.before?.linregress)} |`,
+      `| ${shape === 'decimals' ? '3-4 decimal places' : '17 significant digits'} | ${t.rows} | ${f(t.parse)} | ${f(t.linregress)} | ${f(t.describe)} | ${f(t.jsonParse)} | ${f(t.before?.parse)} | ${f(t.before?.linregress)} | ${f(t.before?.describe)} |`,
     );
   }
   out();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import { REPO_ROOT, regionFromState } from '../src/local-config';
 import { SEED_X, SEED_Y } from '../src/samples';
 import { type LocalServe, serveDeployment } from '../src/serve-deployment';
@@ -71,11 +72,7 @@ async function run(
 
 /** x: 2 decimals, y = 3 + 0.5 x + noise at 3 decimals (the handlers bench's data). */
 export function body(n: number): string {
-  let seed = 12345;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const rand = lcg(12345);
   const x = Array.from({ length: n }, (_, i) => Number((((i * 37) % 10_000) / 100).toFixed(2)));
   const y = x.map((xi) => Number((3 + 0.5 * xi + (rand() - 0.5) * 40).toFixed(3)));
   return JSON.stringify({ x, y });

@@ -41,13 +41,16 @@ export interface Spec {
   js: (d: Input) => unknown;
 }
 
+/** A panel entry whose reference is scipy.stats' function of the same name, called with `args`. */
+const scipy = (name: string, args: string, js: Spec['js'], goal = 1): Spec => ({
+  name,
+  reference: `scipy.stats.${name}(${args})`,
+  goal,
+  js,
+});
+
 export const SPECS: Spec[] = [
-  {
-    name: 'linregress',
-    reference: 'scipy.stats.linregress(x, y)',
-    goal: 0.5,
-    js: (d) => core.linregress(d.x, d.y),
-  },
+  scipy('linregress', 'x, y', (d) => core.linregress(d.x, d.y), 0.5),
   {
     name: 'ols',
     reference: 'numpy.linalg.lstsq on [1, x, z] (coefficients only)',
@@ -60,72 +63,17 @@ export const SPECS: Spec[] = [
     goal: 1,
     js: (d) => core.polyfit(d.x, d.y, 3),
   },
-  {
-    name: 'pearsonr',
-    reference: 'scipy.stats.pearsonr(x, y)',
-    goal: 1,
-    js: (d) => core.pearsonr(d.x, d.y),
-  },
-  {
-    name: 'spearmanr',
-    reference: 'scipy.stats.spearmanr(x, y)',
-    goal: 1,
-    js: (d) => core.spearmanr(d.x, d.y),
-  },
-  {
-    name: 'kendalltau',
-    reference: 'scipy.stats.kendalltau(x, y)',
-    goal: 1,
-    js: (d) => core.kendalltau(d.x, d.y),
-  },
-  {
-    name: 'ttest_ind',
-    reference: 'scipy.stats.ttest_ind(x, y)',
-    goal: 1,
-    js: (d) => core.ttestInd(d.x, d.y),
-  },
-  {
-    name: 'ttest_rel',
-    reference: 'scipy.stats.ttest_rel(x, y)',
-    goal: 1,
-    js: (d) => core.ttestRel(d.x, d.y),
-  },
-  {
-    name: 'ttest_1samp',
-    reference: 'scipy.stats.ttest_1samp(x, x[0])',
-    goal: 1,
-    js: (d) => core.ttest1samp(d.x, d.x[0] as number),
-  },
-  {
-    name: 'mannwhitneyu',
-    reference: 'scipy.stats.mannwhitneyu(x, y)',
-    goal: 1,
-    js: (d) => core.mannwhitneyu(d.x, d.y),
-  },
-  {
-    name: 'ks_2samp',
-    reference: 'scipy.stats.ks_2samp(x, y)',
-    goal: 1,
-    js: (d) => core.ks2samp(d.x, d.y),
-  },
-  {
-    name: 'shapiro',
-    reference: 'scipy.stats.shapiro(x)',
-    goal: 1,
-    js: (d) => core.shapiro(d.x),
-  },
-  {
-    name: 'f_oneway',
-    reference: 'scipy.stats.f_oneway(x, y, z)',
-    goal: 1,
-    js: (d) => core.fOneway(d.x, d.y, d.z),
-  },
-  {
-    name: 'describe',
-    reference: 'scipy.stats.describe(x)',
-    goal: 1,
-    js: (d) => core.describe(d.x),
-  },
+  scipy('pearsonr', 'x, y', (d) => core.pearsonr(d.x, d.y)),
+  scipy('spearmanr', 'x, y', (d) => core.spearmanr(d.x, d.y)),
+  scipy('kendalltau', 'x, y', (d) => core.kendalltau(d.x, d.y)),
+  scipy('ttest_ind', 'x, y', (d) => core.ttestInd(d.x, d.y)),
+  scipy('ttest_rel', 'x, y', (d) => core.ttestRel(d.x, d.y)),
+  scipy('ttest_1samp', 'x, x[0]', (d) => core.ttest1samp(d.x, d.x[0] as number)),
+  scipy('mannwhitneyu', 'x, y', (d) => core.mannwhitneyu(d.x, d.y)),
+  scipy('ks_2samp', 'x, y', (d) => core.ks2samp(d.x, d.y)),
+  scipy('shapiro', 'x', (d) => core.shapiro(d.x)),
+  scipy('f_oneway', 'x, y, z', (d) => core.fOneway(d.x, d.y, d.z)),
+  scipy('describe', 'x', (d) => core.describe(d.x)),
 ];
 
 export const NOT_BENCHMARKED =

@@ -9,12 +9,20 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
-import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
+import {
+  checkFormat,
+  checkStack,
+  type Io,
+  parseFlags,
+  processIo,
+  REVIEW_FLAGS,
+  reviewExit,
+  UsageError,
+} from './review/cli';
 import { asPlan, type Plan, ReviewInputError } from './review/plan-json';
 import { code, DEFAULT_MAX_CHARS, renderPlanMarkdown } from './review/render-markdown';
 import { planStack } from './review/stack-terraform';
 import { type PlanSummary, summarizePlan } from './review/summarize-plan';
-import { TerraformError } from './review/terraform';
 
 export const PLAN_USAGE = `Usage:
   pnpm plan-review --plan-json <file> [options]   summarize a plan written by \`terraform show -json\`
@@ -64,12 +72,9 @@ function readPlanFile(path: string): Plan {
 export async function runPlanReview(argv: string[], io: Io): Promise<number> {
   try {
     const flags = parseFlags(argv, {
+      ...REVIEW_FLAGS,
       'plan-json': { type: 'string' },
-      stack: { type: 'string' },
-      format: { type: 'string' },
-      title: { type: 'string' },
       'max-chars': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (flags.help) {
       io.stdout(PLAN_USAGE);
@@ -105,15 +110,7 @@ export async function runPlanReview(argv: string[], io: Io): Promise<number> {
     else io.stdout(renderPlanMarkdown(summary, { title, maxChars }));
     return summary.errored ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`plan-review: ${e.message}\n\n${PLAN_USAGE}`);
-      return 2;
-    }
-    if (e instanceof ReviewInputError || e instanceof TerraformError) {
-      io.stderr(`plan-review: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return reviewExit('plan-review', PLAN_USAGE, e, io);
   }
 }
 

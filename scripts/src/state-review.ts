@@ -8,13 +8,21 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
-import { checkFormat, checkStack, type Io, parseFlags, processIo, UsageError } from './review/cli';
+import {
+  checkFormat,
+  checkStack,
+  type Io,
+  parseFlags,
+  processIo,
+  REVIEW_FLAGS,
+  reviewExit,
+  UsageError,
+} from './review/cli';
 import { asPlan, type Plan, ReviewInputError, type State } from './review/plan-json';
 import { code } from './review/render-markdown';
 import { renderStateMarkdown } from './review/render-state';
 import { stateOfStack } from './review/stack-terraform';
 import { summarizeState } from './review/summarize-state';
-import { TerraformError } from './review/terraform';
 
 export const STATE_USAGE = `Usage:
   pnpm state-review --stack <${STACK_NAMES.join('|')}> [options]   read the stack's state and check drift
@@ -39,12 +47,9 @@ function readJson(path: string): unknown {
 export async function runStateReview(argv: string[], io: Io): Promise<number> {
   try {
     const flags = parseFlags(argv, {
-      stack: { type: 'string' },
+      ...REVIEW_FLAGS,
       'state-json': { type: 'string' },
       'drift-json': { type: 'string' },
-      format: { type: 'string' },
-      title: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (flags.help) {
       io.stdout(STATE_USAGE);
@@ -99,15 +104,7 @@ export async function runStateReview(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`state-review: ${e.message}\n\n${STATE_USAGE}`);
-      return 2;
-    }
-    if (e instanceof ReviewInputError || e instanceof TerraformError) {
-      io.stderr(`state-review: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return reviewExit('state-review', STATE_USAGE, e, io);
   }
 }
 

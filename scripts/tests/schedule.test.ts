@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextFirings, parseScheduleExpression, ScheduleError } from '../src/schedule/index';
+import { WALL_CLOCK_FIELDS } from '../src/schedule/timeZone';
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString().replace('.000Z', 'Z'));
 const at = (s: string) => new Date(s);
@@ -261,12 +262,7 @@ describe('cron() against a brute-force scan of every UTC minute', () => {
   ): string[] {
     const f = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
+      ...WALL_CLOCK_FIELDS,
       weekday: 'short',
     });
     const seen = new Set<string>();

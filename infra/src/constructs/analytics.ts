@@ -9,6 +9,8 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import type { AnalysisSpec } from '@lambda-stats/lambda-kit/analysis-spec';
 import { Construct } from 'constructs';
 import type { ResolvedAnalysis } from '../analyses';
+import { assumeRolePolicy, policyDocument } from './iam-documents';
+import { distributedProcessor, jsonItemReader, lambdaInvoke, retryTransient } from './states';
 
 /** A function the analyses use: its ARN and its role's name (to attach what it may do). */
 export interface AnalyticsFunctionRef {
@@ -47,27 +49,8 @@ export const analyticsNames = (prefix: string) => ({
   scheduleGroup: `${prefix}-analyses`,
 });
 
-const ASSUME = (service: string, condition?: Record<string, unknown>) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: service },
-        Action: 'sts:AssumeRole',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
-  });
-
-const policyDocument = (statements: Record<string, unknown>[]) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: statements });
-
 /** Transient Lambda faults are retried; a bad input is not (the functions throw AnalysisInputError). */
-const retry = (attempts: number) => [
-  { ErrorEquals: ['AnalysisInputError'], MaxAttempts: 0 },
-  { ErrorEquals: ['States.ALL'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: attempts },
-];
+const retry = (attempts: number) => retryTransient(['AnalysisInputError'], attempts);
 
 /** What the functions need of the analysis: the config minus what only infra uses. */
 export function analysisSpec(analysis: ResolvedAnalysis, bucket: string): AnalysisSpec {
@@ -105,17 +88,12 @@ export function analysisDefinition(
     StartAt: 'ListSeries',
     States: {
       ListSeries: {
-        Type: 'Task',
-        Resource: 'arn:aws:states:::lambda:invoke',
-        Parameters: {
-          FunctionName: functions.list.arn,
-          Payload: {
-            analysis: spec,
-            'runId.$': '$$.Execution.Name',
-            'startedAt.$': '$$.Execution.StartTime',
-            'trigger.$': '$',
-          },
-        },
+        ...lambdaInvoke(functions.list.arn, {
+          analysis: spec,
+          'runId.$': '$$.Execution.Name',
+          'startedAt.$': '$$.Execution.StartTime',
+          'trigger.$': '$',
+        }),
         ResultSelector: { 'run.$': '$.Payload' },
         ResultPath: '$.listed',
         Retry: retry(2),
@@ -124,48 +102,33 @@ export function analysisDefinition(
       },
       Series: {
         Type: 'Map',
-        ItemReader: {
-          Resource: 'arn:aws:states:::s3:getObject',
-          ReaderConfig: { InputType: 'JSON' },
-          Parameters: { 'Bucket.$': '$.listed.run.bucket', 'Key.$': '$.listed.run.itemsKey' },
-        },
+        ItemReader: jsonItemReader('$.listed.run.bucket', '$.listed.run.itemsKey'),
         ItemSelector: {
           analysis: spec,
           'run.$': '$.listed.run',
           'item.$': '$$.Map.Item.Value',
         },
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-          StartAt: 'AnalyseSeries',
-          States: {
-            AnalyseSeries: {
-              Type: 'Task',
-              Resource: 'arn:aws:states:::lambda:invoke',
-              Parameters: { FunctionName: functions.series.arn, 'Payload.$': '$' },
-              ResultSelector: { 'outcome.$': '$.Payload' },
-              OutputPath: '$.outcome',
-              Retry: retry(3),
-              End: true,
-            },
+        ItemProcessor: distributedProcessor('AnalyseSeries', {
+          AnalyseSeries: {
+            ...lambdaInvoke(functions.series.arn, '$'),
+            ResultSelector: { 'outcome.$': '$.Payload' },
+            OutputPath: '$.outcome',
+            Retry: retry(3),
+            End: true,
           },
-        },
+        }),
         MaxConcurrency: maxConcurrency,
         ResultPath: '$.outcomes',
         Catch: toFinish,
         Next: 'Finish',
       },
       Finish: {
-        Type: 'Task',
-        Resource: 'arn:aws:states:::lambda:invoke',
-        Parameters: {
-          FunctionName: functions.finish.arn,
-          Payload: {
-            analysis: spec,
-            'runId.$': '$$.Execution.Name',
-            'startedAt.$': '$$.Execution.StartTime',
-            'state.$': '$',
-          },
-        },
+        ...lambdaInvoke(functions.finish.arn, {
+          analysis: spec,
+          'runId.$': '$$.Execution.Name',
+          'startedAt.$': '$$.Execution.StartTime',
+          'state.$': '$',
+        }),
         ResultSelector: { 'status.$': '$.Payload.status' },
         ResultPath: '$.finished',
         Retry: retry(2),
@@ -206,30 +169,22 @@ export class Analytics extends Construct {
     const { prefix, analyses, functions, dataBucket } = props;
     const names = analyticsNames(prefix);
 
-    this.results = new DynamodbTable(this, 'results', {
-      name: names.resultsTable,
-      billingMode: 'PAY_PER_REQUEST',
-      hashKey: 'pk',
-      rangeKey: 'period',
-      attribute: [
-        { name: 'pk', type: 'S' },
-        { name: 'period', type: 'S' },
-      ],
-      ttl: { attributeName: 'expiresAt', enabled: true },
-      serverSideEncryption: { enabled: true },
-    });
-    this.runs = new DynamodbTable(this, 'runs', {
-      name: names.runsTable,
-      billingMode: 'PAY_PER_REQUEST',
-      hashKey: 'analysis',
-      rangeKey: 'sk',
-      attribute: [
-        { name: 'analysis', type: 'S' },
-        { name: 'sk', type: 'S' },
-      ],
-      ttl: { attributeName: 'expiresAt', enabled: true },
-      serverSideEncryption: { enabled: true },
-    });
+    /** On-demand, encrypted, items expiring at `expiresAt`, keyed by two string attributes. */
+    const table = (id: string, name: string, hashKey: string, rangeKey: string) =>
+      new DynamodbTable(this, id, {
+        name,
+        billingMode: 'PAY_PER_REQUEST',
+        hashKey,
+        rangeKey,
+        attribute: [
+          { name: hashKey, type: 'S' },
+          { name: rangeKey, type: 'S' },
+        ],
+        ttl: { attributeName: 'expiresAt', enabled: true },
+        serverSideEncryption: { enabled: true },
+      });
+    this.results = table('results', names.resultsTable, 'pk', 'period');
+    this.runs = table('runs', names.runsTable, 'analysis', 'sk');
     this.topic = new SnsTopic(this, 'alarms', { name: names.topic });
     this.scheduleGroup = new SchedulerScheduleGroup(this, 'schedule-group', {
       name: names.scheduleGroup,
@@ -331,7 +286,7 @@ export class Analytics extends Construct {
       const name = `${prefix}-analysis-${analysis.name}`;
       const role = new IamRole(this, `${analysis.name}-states-role`, {
         name: `${name}-states`,
-        assumeRolePolicy: ASSUME('states.amazonaws.com'),
+        assumeRolePolicy: assumeRolePolicy('states.amazonaws.com'),
       });
       const policy = new IamRolePolicy(this, `${analysis.name}-states-policy`, {
         name: 'run-analysis',
@@ -377,7 +332,7 @@ export class Analytics extends Construct {
       // The schedule's role: assumable by Scheduler for this account only, and may start only this state machine.
       const scheduleRole = new IamRole(this, `${analysis.name}-schedule-role`, {
         name: `${name}-schedule`,
-        assumeRolePolicy: ASSUME('scheduler.amazonaws.com', {
+        assumeRolePolicy: assumeRolePolicy('scheduler.amazonaws.com', {
           StringEquals: { 'aws:SourceAccount': props.accountId },
         }),
       });

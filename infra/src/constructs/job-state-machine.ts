@@ -2,6 +2,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Construct } from 'constructs';
+import { assumeRolePolicy, policyDocument } from './iam-documents';
+import { distributedProcessor, jsonItemReader, lambdaInvoke, retryTransient } from './states';
 
 export interface JobFunctionArns {
   readonly split: string;
@@ -13,20 +15,8 @@ export interface JobFunctionArns {
 /** Errors retrying cannot fix: the data itself is wrong. */
 const INPUT_ERRORS = ['JobInputError'];
 
-const invoke = (functionName: string, payload: Record<string, unknown> | string) => ({
-  Type: 'Task',
-  Resource: 'arn:aws:states:::lambda:invoke',
-  Parameters: {
-    FunctionName: functionName,
-    ...(typeof payload === 'string' ? { 'Payload.$': payload } : { Payload: payload }),
-  },
-});
-
-/** Transient Lambda faults: retried with exponential backoff. */
-const retry = (attempts: number) => [
-  { ErrorEquals: INPUT_ERRORS, MaxAttempts: 0 },
-  { ErrorEquals: ['States.ALL'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: attempts },
-];
+const invoke = lambdaInvoke;
+const retry = (attempts: number) => retryTransient(INPUT_ERRORS, attempts);
 
 /**
  * The job: Split -> Chunks (Distributed Map over the chunk list the split
@@ -54,34 +44,26 @@ export function jobDefinition(arns: JobFunctionArns, maxConcurrency: number) {
       },
       Chunks: {
         Type: 'Map',
-        ItemReader: {
-          Resource: 'arn:aws:states:::s3:getObject',
-          ReaderConfig: { InputType: 'JSON' },
-          Parameters: { 'Bucket.$': '$.split.plan.bucket', 'Key.$': '$.split.plan.chunks_key' },
-        },
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-          StartAt: 'Work',
-          States: {
-            Work: {
-              ...invoke(arns.worker, '$'),
-              ResultSelector: { 'rows.$': '$.Payload.rows' },
-              Retry: retry(3),
-              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ChunkFailed' }],
-              End: true,
-            },
-            ChunkFailed: {
-              ...invoke(arns.failure, { 'item.$': '$', 'error.$': '$.error' }),
-              Retry: retry(2),
-              Next: 'ChunkFailedForGood',
-            },
-            ChunkFailedForGood: {
-              Type: 'Fail',
-              Error: 'ChunkFailed',
-              Cause: "a chunk failed after its retries: the job record holds the chunk's reason",
-            },
+        ItemReader: jsonItemReader('$.split.plan.bucket', '$.split.plan.chunks_key'),
+        ItemProcessor: distributedProcessor('Work', {
+          Work: {
+            ...invoke(arns.worker, '$'),
+            ResultSelector: { 'rows.$': '$.Payload.rows' },
+            Retry: retry(3),
+            Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ChunkFailed' }],
+            End: true,
           },
-        },
+          ChunkFailed: {
+            ...invoke(arns.failure, { 'item.$': '$', 'error.$': '$.error' }),
+            Retry: retry(2),
+            Next: 'ChunkFailedForGood',
+          },
+          ChunkFailedForGood: {
+            Type: 'Fail',
+            Error: 'ChunkFailed',
+            Cause: "a chunk failed after its retries: the job record holds the chunk's reason",
+          },
+        }),
         MaxConcurrency: maxConcurrency,
         ResultPath: null,
         Catch: toFailure,
@@ -131,16 +113,7 @@ export class JobStateMachine extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'role', {
       name: `${props.name}-states`,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'states.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-          },
-        ],
-      }),
+      assumeRolePolicy: assumeRolePolicy('states.amazonaws.com'),
     });
     const fns = Object.values(props.functions);
     const self = `arn:aws:states:${props.region}:${props.accountId}:stateMachine:${props.name}`;
@@ -148,35 +121,32 @@ export class JobStateMachine extends Construct {
     const policy = new IamRolePolicy(this, 'policy', {
       name: 'run-job',
       role: this.role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'InvokeOwnFunctions',
-            Effect: 'Allow',
-            Action: 'lambda:InvokeFunction',
-            Resource: [...fns, ...fns.map((arn) => `${arn}:*`)],
-          },
-          {
-            Sid: 'ReadChunkLists',
-            Effect: 'Allow',
-            Action: 's3:GetObject',
-            Resource: `${props.dataBucketArn}/jobs/*`,
-          },
-          {
-            Sid: 'RunOwnMapRuns',
-            Effect: 'Allow',
-            Action: ['states:StartExecution'],
-            Resource: self,
-          },
-          {
-            Sid: 'WatchOwnMapRuns',
-            Effect: 'Allow',
-            Action: ['states:DescribeExecution', 'states:StopExecution'],
-            Resource: executions,
-          },
-        ],
-      }),
+      policy: policyDocument([
+        {
+          Sid: 'InvokeOwnFunctions',
+          Effect: 'Allow',
+          Action: 'lambda:InvokeFunction',
+          Resource: [...fns, ...fns.map((arn) => `${arn}:*`)],
+        },
+        {
+          Sid: 'ReadChunkLists',
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: `${props.dataBucketArn}/jobs/*`,
+        },
+        {
+          Sid: 'RunOwnMapRuns',
+          Effect: 'Allow',
+          Action: ['states:StartExecution'],
+          Resource: self,
+        },
+        {
+          Sid: 'WatchOwnMapRuns',
+          Effect: 'Allow',
+          Action: ['states:DescribeExecution', 'states:StopExecution'],
+          Resource: executions,
+        },
+      ]),
     });
     this.stateMachine = new SfnStateMachine(this, 'state-machine', {
       name: props.name,

@@ -7,6 +7,7 @@ import type { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { Construct } from 'constructs';
 import type { Architecture, LogRetentionDays } from '../config';
 import { routeSlug } from './http-api';
+import { assumeRolePolicy, policyDocument } from './iam-documents';
 
 export const LAMBDA_RUNTIME = 'nodejs22.x';
 
@@ -52,16 +53,7 @@ export class StatsFunction extends Construct {
 
     this.role = new IamRole(this, 'role', {
       name: props.functionName,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'lambda.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-          },
-        ],
-      }),
+      assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com'),
     });
 
     // Least privilege: write log events to this function's own log group;
@@ -69,17 +61,14 @@ export class StatsFunction extends Construct {
     const policy = new IamRolePolicy(this, 'policy', {
       name: 'write-own-logs',
       role: this.role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-            Resource: `${this.logGroup.arn}:*`,
-          },
-          ...(props.statements ?? []),
-        ],
-      }),
+      policy: policyDocument([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: `${this.logGroup.arn}:*`,
+        },
+        ...(props.statements ?? []),
+      ]),
     });
 
     this.function = new LambdaFunction(this, 'function', {

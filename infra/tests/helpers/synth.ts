@@ -2,9 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Testing } from 'cdktf';
+import { afterAll, beforeAll } from 'vitest';
 import { readArtifacts } from '../../src/artifacts';
-import { type EnvironmentConfig, environmentConfig, type StackName } from '../../src/config';
+import {
+  type EnvironmentConfig,
+  environmentConfig,
+  STACK_NAMES,
+  type StackName,
+} from '../../src/config';
 import { LambdaStatsStack } from '../../src/lambda-stats-stack';
+import { writeFixtureArtifacts } from './fixtures';
 
 export const TEST_ENDPOINT = 'http://127.0.0.1:4566';
 
@@ -42,4 +49,27 @@ export function synthStack(
 /** The resources of one type, as [logical id, config] pairs. */
 export function resources(tf: Json, type: string): [string, Json][] {
   return Object.entries(tf.resource?.[type] ?? {});
+}
+
+/**
+ * Every stack, synthesized once for the whole test file from fixture
+ * artifacts written before its tests (and removed after them). `root()` is
+ * the artifacts' directory, `stack(name)` the synthesized stack.
+ */
+export function synthEveryStack(): { root: () => string; stack: (name: string) => Synthesized } {
+  let root = '';
+  const synthesized = new Map<string, Synthesized>();
+  beforeAll(async () => {
+    root = await writeFixtureArtifacts();
+    for (const name of STACK_NAMES) synthesized.set(name, synthStack(name, root));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return {
+    root: () => root,
+    stack: (name) => {
+      const s = synthesized.get(name);
+      if (!s) throw new Error(`no synthesized stack ${name}`);
+      return s;
+    },
+  };
 }

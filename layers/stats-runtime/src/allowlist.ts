@@ -57,7 +57,10 @@ export const layerModules: readonly LayerModule[] = [
       'a Node cold start (mathjs unbundled costs ~0.7 s of resolving hundreds of files), and ' +
       'bundling the core together with mathjs lets esbuild keep only the mathjs factories ' +
       'the core imports. mathjs is therefore not a separate module of the layer: functions ' +
-      'reach it only through the core.',
+      'reach it only through the core. The endpoint functions bundle their own tree-shaken ' +
+      "part of the core instead of requiring this file at load (compiling all of it was most of a cold start's " +
+      'module load; docs/building.md, "The stats core in each function"), and require only its lazy files ' +
+      'from here; the jobs and analytics functions require the whole core.',
     lazy: [
       {
         specifier: 'mathjs',
@@ -76,6 +79,7 @@ export const layerModules: readonly LayerModule[] = [
           'CHI2_MAX_CELLS',
           'F_ONEWAY_MAX_GROUPS',
           'MAX_STATE_BYTES',
+          'NO_PLACES',
           'PARTIAL_STATISTICS',
           'STATE_VERSION',
           'chi2ContingencyEmpty',
@@ -133,6 +137,7 @@ export const layerModules: readonly LayerModule[] = [
           'ttestRelFinalize',
           'ttestRelMerge',
           'ttestRelPartial',
+          'withDecimalPlaces',
         ],
         file: 'partial.js',
         why:

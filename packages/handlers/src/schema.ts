@@ -11,6 +11,7 @@
  */
 import { ALTERNATIVES } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
+import { isFiniteArray } from './http/json';
 
 /** A finite JSON number. `v.number()` alone accepts +-Infinity (JSON.parse gives Infinity for 1e400). */
 export const finiteNumber = v.pipe(v.number(), v.finite());
@@ -35,7 +36,8 @@ const isFiniteNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(
  * 10,000-point linregress request take as long as its JSON.parse. Anything
  * else (not an array, or a bad entry) runs valibot's own array schema, so
  * the issues and their paths are exactly valibot's. To the JSON Schema
- * conversion it is the array schema it spreads.
+ * conversion it is the array schema it spreads. An array the request reader
+ * (src/http/json.ts) already found all finite is not walked again.
  */
 export function finiteNumbers(): v.ArraySchema<typeof finiteNumber, undefined> {
   const schema = v.array(finiteNumber);
@@ -43,7 +45,7 @@ export function finiteNumbers(): v.ArraySchema<typeof finiteNumber, undefined> {
     ...schema,
     '~run'(dataset, config) {
       const input = dataset.value;
-      if (Array.isArray(input) && input.every(isFiniteNumber)) {
+      if (isFiniteArray(input) || (Array.isArray(input) && input.every(isFiniteNumber))) {
         return { typed: true, value: input as number[] };
       }
       return schema['~run'](dataset, config);

@@ -112,12 +112,18 @@ export interface RunOutcome {
 export function invoke(
   layout: Layout,
   events: unknown[],
-  options: { handler?: string; env?: Record<string, string>; node?: string } = {},
+  options: {
+    handler?: string;
+    env?: Record<string, string>;
+    node?: string;
+    /** Another script in the layout's runtime folder to run instead of the bootstrap (the warm bench's). */
+    bootstrap?: string;
+  } = {},
 ): Promise<RunOutcome> {
   const started = performance.now();
   const child = spawn(
     options.node ?? process.execPath,
-    [path.join(layout.runtime, 'bootstrap.mjs')],
+    [path.join(layout.runtime, options.bootstrap ?? 'bootstrap.mjs')],
     {
       cwd: layout.taskRoot,
       env: {

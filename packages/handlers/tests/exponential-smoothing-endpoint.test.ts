@@ -5,20 +5,11 @@
  * estimated, and each kind of bad series is a 4xx that says what to change.
  */
 import { describe, expect, it } from 'vitest';
-import type { Endpoint } from '../src/endpoint';
-import { endpoints } from '../src/endpoints/index';
-import { createHandler } from '../src/handler';
-import { context, type HttpResponse, httpEvent } from './support/events';
+import { endpointNamed, postTo } from './support/post';
 
-const endpoint = endpoints.find((e) => e.name === 'exponential_smoothing') as Endpoint;
+const endpoint = endpointNamed('exponential_smoothing');
 
-async function post(request: unknown) {
-  const res = (await createHandler(endpoint)(
-    httpEvent(JSON.stringify(request)),
-    context,
-  )) as HttpResponse;
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const post = (request: unknown) => postTo(endpoint, request);
 
 /** Two weeks of hourly readings with a daily cycle (deterministic). */
 const hourly = Array.from({ length: 24 * 14 }, (_, t) =>

@@ -158,14 +158,19 @@ describe('the built function', () => {
       rmSync(path.dirname(path.dirname(l.taskRoot)), { recursive: true, force: true });
     }
   });
-
-  it('puts the metric fields on the log line when it writes one (INFO): one line per invocation', async () => {
+  /** The built linregress zip and the built layer, laid out as Lambda unpacks them. */
+  async function linregressLayout(): Promise<Layout> {
     const dist = fileURLToPath(new URL('../dist/', import.meta.url));
     const layer = fileURLToPath(
       new URL('../../../layers/stats-runtime/dist/stats-runtime.zip', import.meta.url),
     );
     const layout = await layOut(path.join(dist, 'linregress.zip'), layer);
     layouts.push(layout);
+    return layout;
+  }
+
+  it('puts the metric fields on the log line when it writes one (INFO): one line per invocation', async () => {
+    const layout = await linregressLayout();
     const r = await invoke(layout, [httpEvent(linregress.example.request)], {
       env: { LAMBDA_STATS_METRICS: 'on', POWERTOOLS_LOG_LEVEL: 'INFO' },
     });
@@ -182,12 +187,7 @@ describe('the built function', () => {
   });
 
   it('writes the EMF line on its own when logs are silent', async () => {
-    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-    const layer = fileURLToPath(
-      new URL('../../../layers/stats-runtime/dist/stats-runtime.zip', import.meta.url),
-    );
-    const layout = await layOut(path.join(dist, 'linregress.zip'), layer);
-    layouts.push(layout);
+    const layout = await linregressLayout();
     const r = await invoke(layout, [httpEvent(linregress.example.request)], {
       env: { LAMBDA_STATS_METRICS: 'on' },
     });

@@ -8,16 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { linregress } from '../src/endpoints/linregress';
 import { ols } from '../src/endpoints/ols';
 import { polyfit } from '../src/endpoints/polyfit';
-import { createHandler } from '../src/handler';
-import { context, type HttpResponse, httpEvent } from './support/events';
+import { postTo } from './support/post';
 
-const post = async (endpoint: Parameters<typeof createHandler>[0], body: unknown) => {
-  const res = (await createHandler(endpoint)(
-    httpEvent(JSON.stringify(body)),
-    context,
-  )) as HttpResponse;
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-};
+const post = postTo;
 
 describe('predict', () => {
   it('linregress: the fit as before plus the prediction columns at each new x', async () => {

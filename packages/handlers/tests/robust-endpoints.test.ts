@@ -7,27 +7,7 @@
  * Expected numbers are scipy 1.17's (printed by the one-liners quoted).
  */
 import { describe, expect, it } from 'vitest';
-import type { Endpoint } from '../src/endpoint';
-import { endpoints } from '../src/endpoints/index';
-import { createHandler } from '../src/handler';
-import { context, type HttpResponse, httpEvent } from './support/events';
-
-const byName = new Map(endpoints.map((e) => [e.name, e] as const));
-
-async function post(name: string, request: unknown) {
-  const endpoint = byName.get(name) as Endpoint;
-  const res = (await createHandler(endpoint)(
-    httpEvent(JSON.stringify(request)),
-    context,
-  )) as HttpResponse;
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
-
-async function expectInvalid(name: string, request: unknown, says: RegExp, status = 400) {
-  const { status: got, body } = await post(name, request);
-  expect(got, JSON.stringify(body)).toBe(status);
-  expect(body.error.message).toMatch(says);
-}
+import { expectInvalid, post } from './support/post';
 
 describe('options in scipy names reach the core', () => {
   it('median_abs_deviation scale: a number or "normal"', async () => {

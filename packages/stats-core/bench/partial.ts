@@ -10,6 +10,7 @@
  *
  * Run: pnpm --filter @lambda-stats/stats-core bench:partial [n]
  */
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
   describePartial,
   linregressPartial,
@@ -17,34 +18,19 @@ import {
   polyfitPartial,
   ttestRelPartial,
 } from '../src/partial/index';
+import { time } from './timing';
 
 const n = Number(process.argv[2] ?? 1e6);
 if (!Number.isInteger(n) || n < 1) {
   console.error(`bench:partial takes a row count (a positive integer), got ${process.argv[2]}`);
   process.exit(2);
 }
-let state = 20261206;
-const uniform = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state / 2 ** 32;
-};
+const uniform = lcg32(20261206);
 const decimals = () => Float64Array.from({ length: n }, () => Math.round(uniform() * 1e5) / 100);
 // In [1, 1000): every value's exact decimal fits the wide route on one scale.
 const doubles = () => Float64Array.from({ length: n }, () => 1 + uniform() * 999);
 // Down to 1e-6: a few values need 22 places, beyond the wide route: strings and BigInt.
 const spread = () => Float64Array.from({ length: n }, () => uniform() ** 3 * 1000);
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
-function time(fn: () => unknown, runs: number): number {
-  fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
 
 /** Bytes of the CSV text of these columns (comma-separated, one line per row). */
 function csvBytes(columns: Float64Array[]): number {

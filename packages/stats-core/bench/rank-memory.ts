@@ -11,17 +11,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { kendalltau, ks2samp, mannwhitneyu, shapiro, spearmanr } from '../src/index';
 
 const STATS = ['spearmanr', 'kendalltau', 'mannwhitneyu', 'ks2samp', 'shapiro'] as const;
 type Stat = (typeof STATS)[number];
 
 function measure(stat: Stat, n: number): void {
-  let s = 7;
-  const uniform = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const uniform = lcg32(7);
   const x = Float64Array.from({ length: n }, () => Math.round(uniform() * 1e6) / 100);
   const y = Float64Array.from({ length: n }, () => Math.round(uniform() * 1e6) / 100);
   const before = process.resourceUsage().maxRSS;

@@ -7,31 +7,18 @@
  *
  * Run: pnpm --filter @lambda-stats/stats-core bench:robust   (needs python3 with scipy)
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { iqr, medianAbsDeviation, siegelslopes, theilslopes, zscore } from '../src/index';
+import { time } from './timing';
 
-let state = 20261206;
-const uniform = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state / 2 ** 32;
-};
+const uniform = lcg32(20261206);
 const normal = () =>
   Math.sqrt(-2 * Math.log(uniform() + 1e-300)) * Math.cos(2 * Math.PI * uniform());
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
-function time(fn: () => unknown, runs: number): number {
-  fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
 
 const PY = `
 import json, sys, time, numpy as np

@@ -1,3 +1,4 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import {
   decimalCorrection,
@@ -41,11 +42,7 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
   });
 
   it('is within 2u^2 |v| of the exact difference for decimals of 1 to 17 digits', () => {
-    let s = 20261126;
-    const rand = () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      return s / 2 ** 32;
-    };
+    const rand = lcg32(20261126);
     let resolved = 0;
     for (let i = 0; i < 5000; i++) {
       const digits = 1 + Math.floor(rand() * 17);
@@ -63,11 +60,7 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
   });
 
   it('resolves full-precision doubles (17 significant digits, mantissas beyond 2^53)', () => {
-    let s = 7;
-    const rand = () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      return s / 2 ** 32;
-    };
+    const rand = lcg32(7);
     for (let i = 0; i < 3000; i++) {
       // what Math.random-like data and JSON.stringify of computed doubles look like
       const v = (rand() - 0.3) * 10 ** (Math.floor(rand() * 30) - 20) + (rand() < 0.2 ? 1e4 : 0);

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { linregress, ols, polyfit, StatsInputError } from '../src/index';
+import { linregress, ols, polyfit } from '../src/index';
+import { inputError as thrown } from './support/errors';
 
 /**
  * Bad input throws StatsInputError whose message names the function and the
  * problem in words a caller can act on (CONVENTIONS.md, rule 8).
  */
-function thrown(f: () => unknown): StatsInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatsInputError);
-    return e as StatsInputError;
-  }
-  throw new Error('expected a StatsInputError');
-}
-
 describe('linregress input errors', () => {
   it('lengths differ: both lengths', () => {
     const e = thrown(() => linregress([1, 2, 3], [1, 2]));

@@ -1,3 +1,4 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { shiftByDecimalReference } from '../src/internal/exactDecimal';
 
@@ -25,11 +26,7 @@ function shiftedByStrings(values: readonly number[]): number[] {
 describe('shiftByDecimalReference: exact shift of the decimals written', () => {
   // Offsets and place counts like NIST NumAcc4 / SmLs07-09 and sensor data;
   // the float64 route (no strings) must give the same bits as the decimals.
-  let state = 11;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const uniform = lcg32(11);
   const offsets = [1e9, 1e6, 123456.789, -1e12, 0, 1, 1e13, 0.005];
   for (const offset of offsets) {
     for (const places of [0, 1, 3, 6]) {

@@ -16,15 +16,14 @@ const series = fc.array(fc.double({ min: 1, max: 100, noNaN: true }), {
   maxLength: 40,
 });
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
+/** A series and the three smoothing parameters (level, trend, season). */
+const seriesAndSmoothing = [series, unit, unit, unit] as const;
 
 describe('Holt-Winters recursions', () => {
   it('additive: y + c with l0 + c gives fitted + c and forecasts + c', () => {
     fc.assert(
       fc.property(
-        series,
-        unit,
-        unit,
-        unit,
+        ...seriesAndSmoothing,
         fc.double({ min: -50, max: 50, noNaN: true }),
         (y, a, b, g, c) => {
           const base = {
@@ -58,10 +57,7 @@ describe('Holt-Winters recursions', () => {
   it('multiplicative season: c y with c l0 and c b0 gives c fitted', () => {
     fc.assert(
       fc.property(
-        series,
-        unit,
-        unit,
-        unit,
+        ...seriesAndSmoothing,
         fc.double({ min: 0.1, max: 10, noNaN: true }),
         (y, a, b, g, c) => {
           const base = {

@@ -1,3 +1,4 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import {
   describe as describeStats,
@@ -58,11 +59,7 @@ function exactMoments(ints: readonly bigint[], unit: bigint) {
   };
 }
 
-let state = 7;
-const uniform = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return (state + 0.5) / 2 ** 32;
-};
+const uniform = lcg32(7, { open: true });
 const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 const round = (v: number, places: number) =>
   Number((Math.round(v * 10 ** places) / 10 ** places).toFixed(places));

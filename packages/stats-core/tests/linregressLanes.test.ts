@@ -1,3 +1,4 @@
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, studentTCdf, studentTSf } from '../src/index';
@@ -10,6 +11,11 @@ import {
   linregressFloat,
   pvalueSensitivity,
 } from '../src/regression/internal/linregressFloat';
+import {
+  expectLinregressAgreement,
+  expectTPvalueAgreement,
+  LINREGRESS_FIELDS as FIELDS,
+} from './support/agreement';
 
 /**
  * The short-decimal lane (exact integer sums) may answer only when its
@@ -18,15 +24,6 @@ import {
  * Families: 0 to 6 decimal places, offsets up to 1e9, correlations from
  * near 1 to near 0, negative values, n up to 3000.
  */
-const FIELDS = ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr', 't'] as const;
-
-function lcg(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
 
 describe('decimal-integers lane vs exact decimal path', () => {
   const family = fc.record({
@@ -57,15 +54,8 @@ describe('decimal-integers lane vs exact decimal path', () => {
         if (fast === null) return;
         answered++;
         const exact = linregressExact(x, y);
-        for (const k of FIELDS) {
-          if (exact[k] === 0) expect(fast[k], k).toBe(0);
-          else
-            expect(Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
-        }
-        const pFast = tPvalue(fast.t, n - 2, 'two-sided');
-        const pExact = tPvalue(exact.t, n - 2, 'two-sided');
-        if (pExact === 0) expect(pFast).toBe(0);
-        else expect(Math.abs(pFast - pExact) / pExact, 'pvalue').toBeLessThanOrEqual(1e-10);
+        expectLinregressAgreement(fast, exact);
+        expectTPvalueAgreement(fast.t, exact.t, n - 2);
       }),
       { numRuns: 300, seed: 15 },
     );

@@ -1,11 +1,12 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { ols, polyfit } from '../src/index';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
 import { type Design, exactShift, onesColumn } from '../src/regression/internal/design';
 import { finishFit } from '../src/regression/internal/finishFit';
-import type { OlsResult } from '../src/regression/internal/fit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
+import { expectFitAgreement } from './support/agreement';
 
 /**
  * The benchmark panel's shapes that used to send ols and polyfit to the
@@ -19,39 +20,10 @@ import { olsFloat } from '../src/regression/internal/olsFloat';
 
 /** A seeded generator on (0, 1) (32-bit LCG), as the benchmark's. */
 function rng(seed: number) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
+  const uniform = lcg32(seed, { open: true });
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
   return { uniform, normal, cauchy };
-}
-
-function expectClose(a: number, b: number, tolerance: number, what: string): void {
-  if (b === 0) expect(a, what).toBe(0);
-  else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(tolerance);
-}
-
-function expectAgreement(fit: OlsResult, exact: OlsResult): void {
-  for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
-    for (const [j, v] of fit[key].entries()) {
-      expectClose(v, exact[key][j] as number, 1e-13, `${key}[${j}]`);
-    }
-  }
-  for (const [j, v] of fit.pValues.entries()) {
-    expectClose(v, exact.pValues[j] as number, 1e-10, `pValues[${j}]`);
-  }
-  for (const key of [
-    'residualStandardDeviation',
-    'rSquared',
-    'adjustedRSquared',
-    'fStatistic',
-  ] as const) {
-    expectClose(fit[key], exact[key], 1e-13, key);
-  }
-  expectClose(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
 }
 
 function bigDesign(fn: string, columns: number[][], y: number[], hasIntercept: boolean): Design {
@@ -118,7 +90,7 @@ describe.each(Object.entries(SHAPES))('R^2 near 0: %s', (_, make) => {
     );
     expect(fit.method).toBe('float64');
     const exact = olsBig(bigDesign('ols', [x, z], y, true));
-    expectAgreement(fit, finishFit(exact, 2, n - 3, fit.conditionNumber, 'bignumber'));
+    expectFitAgreement(fit, finishFit(exact, 2, n - 3, fit.conditionNumber, 'bignumber'));
   });
 
   it.each([
@@ -129,7 +101,7 @@ describe.each(Object.entries(SHAPES))('R^2 near 0: %s', (_, make) => {
     const fit = polyfit(x, y, 3);
     expect(fit.method).toBe('float64');
     const exact = olsBig(polyfitBig(x, y, 3));
-    expectAgreement(fit, finishFit(exact, 3, n - 4, fit.conditionNumber, 'bignumber'));
+    expectFitAgreement(fit, finishFit(exact, 3, n - 4, fit.conditionNumber, 'bignumber'));
   });
 });
 
@@ -156,7 +128,7 @@ describe('values on a large offset: ols fits the design shifted by exact integer
     const fit = ols(rows, y);
     expect(fit.method).toBe('float64');
     const exact = olsBig(bigDesign('ols', [x, z], y, true));
-    expectAgreement(fit, finishFit(exact, 2, n - 3, fit.conditionNumber, 'bignumber'));
+    expectFitAgreement(fit, finishFit(exact, 2, n - 3, fit.conditionNumber, 'bignumber'));
     // The condition number is the unshifted design's (a few digits): against
     // its definition, sqrt of the extreme eigenvalues of X^T X, via the
     // BigNumber-free float QR of the unshifted design.
@@ -185,7 +157,7 @@ describe('values on a large offset: ols fits the design shifted by exact integer
       );
       const exact = olsBig(bigDesign('ols', [x], y, true));
       if (fit.method === 'float64') {
-        expectAgreement(fit, finishFit(exact, 1, n - 2, fit.conditionNumber, 'bignumber'));
+        expectFitAgreement(fit, finishFit(exact, 1, n - 2, fit.conditionNumber, 'bignumber'));
       } else {
         expect(fit.coefficients).toEqual(exact.coefficients);
       }

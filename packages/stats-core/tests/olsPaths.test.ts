@@ -1,3 +1,4 @@
+import { lcg, lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, ols, polyfit } from '../src/index';
@@ -6,6 +7,7 @@ import { type Design, decimalColumnsOf, onesColumn } from '../src/regression/int
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { decimalInputs, olsFloat, plainInputs } from '../src/regression/internal/olsFloat';
+import { expectFitAgreement, expectRelative } from './support/agreement';
 
 /**
  * The float64 QR path may answer only when its error bound promises 13
@@ -42,21 +44,6 @@ function design(rows: number[][], y: number[]): Design {
       ...Array.from({ length: k }, (_, j) => toScaledIntegers(rows.map((r) => r[j] as number))),
     ],
   };
-}
-
-/** A seeded linear congruential generator on [0, 1): reproducible data without a library. */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
-
-/** |a - b| <= tolerance |b| (exactly 0 when b is), with the field named on failure. */
-function expectClose(a: number, b: number, tolerance: number, what: string): void {
-  if (b === 0) expect(a, what).toBe(0);
-  else expect(Math.abs(a - b) / Math.abs(b), what).toBeLessThanOrEqual(tolerance);
 }
 
 /** Rounds to `places` decimals (as a user would write them), or leaves full doubles (null). */
@@ -202,11 +189,7 @@ describe('ols: float64 path vs BigNumber path', () => {
 describe('ols: well-conditioned random data takes the float64 path', () => {
   // n = 1000 uniform full-precision doubles, intercept + 2 predictors (3
   // columns), one coefficient near zero so its p-value is moderate.
-  let s = 20261126;
-  const uniform = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const uniform = lcg32(20261126);
   const n = 1000;
   const rows = Array.from({ length: n }, () => [uniform(), uniform()]);
   const y = rows.map(([a, b]) => 1 + 2 * (a as number) + 0.05 * (b as number) + (uniform() - 0.5));
@@ -216,7 +199,7 @@ describe('ols: well-conditioned random data takes the float64 path', () => {
     expect(fit.method).toBe('float64');
     const d = design(rows, y);
     const exact = finishFit(olsBig(d), 2, n - 3, fit.conditionNumber, 'bignumber');
-    const close = (a: number, b: number, what: string) => expectClose(a, b, 1e-10, what);
+    const close = (a: number, b: number, what: string) => expectRelative(a, b, 1e-10, what);
     for (const key of ['coefficients', 'standardErrors', 'tValues', 'pValues'] as const) {
       for (const [j, v] of fit[key].entries()) close(v, exact[key][j] as number, `${key}[${j}]`);
     }
@@ -305,22 +288,7 @@ describe('polyfit: float64 path vs BigNumber path', () => {
             fit.conditionNumber,
             'bignumber',
           );
-          for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
-            for (const [j, v] of fit[key].entries())
-              expectClose(v, exact[key][j] as number, 1e-13, key);
-          }
-          for (const [j, v] of fit.pValues.entries()) {
-            expectClose(v, exact.pValues[j] as number, 1e-10, 'pValues');
-          }
-          for (const key of [
-            'residualStandardDeviation',
-            'rSquared',
-            'adjustedRSquared',
-            'fStatistic',
-          ] as const) {
-            expectClose(fit[key], exact[key], 1e-13, key);
-          }
-          expectClose(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
+          expectFitAgreement(fit, exact);
         },
       ),
       { numRuns: 300, seed: 5 },
@@ -354,14 +322,14 @@ describe('large n: blocked double-double sums, p-values that underflow', () => {
   function expectAgreement(fit: ReturnType<typeof ols>, exact: ReturnType<typeof ols>): void {
     for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
       for (const [j, v] of fit[key].entries()) {
-        expectClose(v, exact[key][j] as number, 1e-13, `${key}[${j}]`);
+        expectRelative(v, exact[key][j] as number, 1e-13, `${key}[${j}]`);
       }
     }
     for (const [j, v] of fit.pValues.entries()) {
-      expectClose(v, exact.pValues[j] as number, 1e-10, `pValues[${j}]`);
+      expectRelative(v, exact.pValues[j] as number, 1e-10, `pValues[${j}]`);
     }
     for (const key of ['residualStandardDeviation', 'rSquared', 'fStatistic'] as const) {
-      expectClose(fit[key], exact[key], 1e-13, key);
+      expectRelative(fit[key], exact[key], 1e-13, key);
     }
     expect(fit.fPvalue).toBe(exact.fPvalue);
   }

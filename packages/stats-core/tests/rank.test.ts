@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { averageRanks, denseRanks } from '../src/internal/rank';
 import { comparisonSort, radixSort, sortedCopy, sortOrder } from '../src/internal/sortOrder';
 
+/** Stable sort of indices by value, -0 before 0 (Object.is order): the reference. */
+function referenceOrder(x: readonly number[]): number[] {
+  const compare = (v: number, w: number) =>
+    v < w ? -1 : v > w ? 1 : Number(Object.is(w, -0)) - Number(Object.is(v, -0));
+  return x.map((_, i) => i).sort((i, j) => compare(x[i] as number, x[j] as number));
+}
+
 /**
  * The radix sort behind ranks, spearmanr, mannwhitneyu, kendalltau, shapiro
  * and ks2samp, checked against the obvious definitions (comparator sort,
@@ -65,5 +72,56 @@ describe('averageRanks and denseRanks', () => {
       }),
       runs,
     );
+  });
+});
+
+describe('the radix sort at sizes that use it (4096 values and more), in the reusable work buffers', () => {
+  // Large arrays drawn from the same stressing values, plus layouts whose
+  // digits are shared by every value (passes skipped): constants, small
+  // integers, halves, only the sign differing, only the lowest bit differing.
+  const large = fc.array(value, { minLength: 4096, maxLength: 9000 });
+  const layouts: [string, (i: number) => number][] = [
+    ['a constant', () => 7.25],
+    ['zeros of both signs', (i) => (i % 3 === 0 ? -0 : 0)],
+    ['small integers', (i) => (i * 7919) % 101],
+    ['halves on a grid', (i) => ((i * 31) % 41) / 2 - 10],
+    ['one value and its negative', (i) => (i % 2 ? 3.5 : -3.5)],
+    ['neighbours one ulp apart', (i) => 1 + ((i * 13) % 5) * Number.EPSILON],
+    ['already sorted', (i) => i / 7 - 300],
+    ['reversed', (i) => 1e6 - i * 1.5],
+  ];
+
+  it('orders random large arrays as the reference, in both workspaces, values and indices', () => {
+    fc.assert(
+      fc.property(large, (x) => {
+        const expected = referenceOrder(x);
+        for (const ws of [0, 1] as const) {
+          const { order, sorted } = sortOrder(x, ws);
+          expect(Array.from(order)).toEqual(expected);
+          expect(Array.from(sorted)).toEqual(expected.map((i) => x[i]));
+          expect(Array.from(sortedCopy(x, ws))).toEqual(expected.map((i) => x[i]));
+        }
+      }),
+      { seed: 20261206, numRuns: 12 },
+    );
+  });
+
+  it.each(layouts)('orders %s (shared digits skip their pass)', (_, at) => {
+    for (const n of [4096, 70001]) {
+      const x = Array.from({ length: n }, (_, i) => at(i));
+      const expected = referenceOrder(x);
+      const { order, sorted } = sortOrder(Float64Array.from(x), 0);
+      expect(Array.from(order)).toEqual(expected);
+      expect(Array.from(sorted)).toEqual(expected.map((i) => x[i]));
+    }
+  });
+
+  it('a sort in one workspace leaves the result in the other one alone', () => {
+    const x = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 5003);
+    const y = Array.from({ length: 6000 }, (_, i) => -((i * 104729) % 6007));
+    const a = sortedCopy(x, 0);
+    const b = sortedCopy(y, 1);
+    expect(Array.from(a)).toEqual([...x].sort((u, v) => u - v));
+    expect(Array.from(b)).toEqual([...y].sort((u, v) => u - v));
   });
 });

@@ -14,7 +14,7 @@ import {
   ttestRel,
 } from '../src/index';
 import golden from './fixtures/golden/scipy_stats.json' with { type: 'json' };
-import { expectClose } from './golden';
+import { expectClose, expectDescribe, expectStatistic, expectT, tag } from './golden';
 
 /**
  * Reference: golden/scipy_stats.py (scipy 1.17 on random samples of several
@@ -23,55 +23,36 @@ import { expectClose } from './golden';
  * significant digits (expectClose). Cases marked `exact` hold mpmath values
  * on the decimals written, where scipy itself loses digits.
  */
-const tag = (c: { options?: object }, i: number) => `#${i} ${JSON.stringify(c.options ?? {})}`;
 
 group('describe', () => {
   it.each(golden.describe.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = describe(c.a, c.options);
-    expect(r.nobs).toBe(c.nobs);
-    expectClose(r.minmax[0], c.minmax[0] as number, `${label} min`);
-    expectClose(r.minmax[1], c.minmax[1] as number, `${label} max`);
-    expectClose(r.mean, c.mean, `${label} mean`);
-    expectClose(r.variance, c.variance, `${label} variance`);
-    // Skewness of symmetric data is 0 up to rounding in scipy's own sums.
-    expectClose(r.skewness, c.skewness, `${label} skewness`, 1e-14);
-    expectClose(r.kurtosis, c.kurtosis, `${label} kurtosis`, 1e-14);
+    expectDescribe(r, c, label);
   });
 });
 
-const checkT = (
-  r: { statistic: number; pvalue: number; df: number },
-  c: Record<string, unknown>,
-  label: string,
-) => {
-  expectClose(r.statistic, c.statistic as number, `${label} statistic`);
-  expectClose(r.pvalue, c.pvalue as number, `${label} pvalue`);
-  expectClose(r.df, c.df as number, `${label} df`);
-};
-
 group('ttest1samp', () => {
   it.each(golden.ttest1samp.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
-    checkT(ttest1samp(c.a, c.popmean, c.options as never), c, label);
+    expectT(ttest1samp(c.a, c.popmean, c.options as never), c, label);
   });
 });
 
 group('ttestInd', () => {
   it.each(golden.ttestInd.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
-    checkT(ttestInd(c.a, c.b, c.options as never), c, label);
+    expectT(ttestInd(c.a, c.b, c.options as never), c, label);
   });
 });
 
 group('ttestRel', () => {
   it.each(golden.ttestRel.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
-    checkT(ttestRel(c.a, c.b, c.options as never), c, label);
+    expectT(ttestRel(c.a, c.b, c.options as never), c, label);
   });
 });
 
 group('pearsonr', () => {
   it.each(golden.pearsonr.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = pearsonr(c.x, c.y, c.options as never);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
     expectClose(r.confidenceInterval.low, c.ci[0] as number, `${label} ci low`);
     expectClose(r.confidenceInterval.high, c.ci[1] as number, `${label} ci high`);
     const r90 = pearsonr(c.x, c.y, { ...(c.options as object), confidenceLevel: 0.9 });
@@ -83,32 +64,28 @@ group('pearsonr', () => {
 group('spearmanr', () => {
   it.each(golden.spearmanr.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = spearmanr(c.a, c.b, c.options as never);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
   });
 });
 
 group('kendalltau', () => {
   it.each(golden.kendalltau.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = kendalltau(c.x, c.y, c.options as never);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
   });
 });
 
 group('mannwhitneyu', () => {
   it.each(golden.mannwhitneyu.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = mannwhitneyu(c.x, c.y, c.options as never);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
   });
 });
 
 group('fOneway', () => {
   it.each(golden.fOneway.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = fOneway(...c.samples, c.options);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
   });
 });
 
@@ -116,8 +93,7 @@ group('chi2Contingency', () => {
   it.each(golden.chi2Contingency.map((c, i) => [tag(c, i), c] as const))('%s', (label, c) => {
     const r = chi2Contingency(c.observed as number[][], c.options);
     expect(r.dof).toBe(c.dof);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
     r.expectedFreq.forEach((row, i) => {
       for (const [j, e] of row.entries()) {
         expectClose(e, (c.expectedFreq[i] as number[])[j] as number, `${label} expected`);
@@ -129,8 +105,7 @@ group('chi2Contingency', () => {
 group('shapiro', () => {
   it.each(golden.shapiro.map((c, i) => [`#${i} n=${c.x.length}`, c] as const))('%s', (label, c) => {
     const r = shapiro(c.x);
-    expectClose(r.statistic, c.statistic, `${label} statistic`);
-    expectClose(r.pvalue, c.pvalue, `${label} pvalue`);
+    expectStatistic(r, c, label);
   });
 });
 

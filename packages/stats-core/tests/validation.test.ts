@@ -9,24 +9,13 @@ import {
   ks2samp,
   mannwhitneyu,
   pearsonr,
-  StatsInputError,
   shapiro,
   spearmanr,
   ttest1samp,
   ttestInd,
   ttestRel,
 } from '../src/index';
-
-/** Runs `fn` and returns the StatsInputError it throws (failing if it does not). */
-const inputError = (fn: () => unknown): StatsInputError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatsInputError);
-    return e as StatsInputError;
-  }
-  throw new Error('expected a StatsInputError');
-};
+import { inputError } from './support/errors';
 
 group('bad input is a StatsInputError that says what to fix', () => {
   it.each([

@@ -18,7 +18,7 @@ export type { CrossTab, Groups } from './group';
 export { crossTab, groupBy, mergeCrossTabs } from './group';
 export { isGzip } from './gzip';
 export { MAX_HEADER_BYTES, readHeader, requireColumns } from './header';
-export { MISSING_MARKERS, parseCell } from './numbers';
+export { MISSING_MARKERS, NO_PLACES, parseCell } from './numbers';
 export { parseTable } from './parseTable';
 export { readTable } from './readTable';
 export type {

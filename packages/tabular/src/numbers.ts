@@ -35,6 +35,8 @@ const MISSING = new Set(MISSING_MARKERS);
 
 /** 10^0 .. 10^22: every one an exact double. */
 export const POW10: Float64Array = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 10^-k rounded, k = 0..22 (a scale for comparisons, not exact). */
+const INV_POW10: Float64Array = Float64Array.from({ length: 23 }, (_, k) => 1 / 10 ** k);
 
 const C_0 = 48;
 const C_9 = 57;
@@ -50,6 +52,16 @@ const C_UPPER_E = 69;
  * power of ten beyond 22): then Number() of the text decides.
  */
 export const scanned = new Float64Array(1);
+
+/**
+ * The decimal of the last scanNumber as digits: m, lo, nlo and scale, the
+ * value being (m 10^nlo + lo) 10^scale (see scannedPlaces). Stores only:
+ * the work is done by scannedPlaces, for the readers that ask.
+ */
+const DEC = new Float64Array(4);
+
+/** scannedPlaces' answer when the places are not known. */
+export const NO_PLACES = -128;
 
 /**
  * Scans the longest prefix of bytes[from, to) that is the grammar
@@ -128,6 +140,10 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
       scale += expNegative ? -exp : exp;
     }
   }
+  DEC[0] = m;
+  DEC[1] = lo;
+  DEC[2] = nlo;
+  DEC[3] = scale;
   let v = Number.NaN;
   if (!dropped && scale >= -22 && scale <= 22) {
     if (m === 0) v = 0;
@@ -215,8 +231,84 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
-  if (Math.abs(off - half) <= Math.abs(r) * 8.077935669463161e-28) return Number.NaN; // 2^-90
+  const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
+  if (Math.abs(off - half) <= tol) return Number.NaN;
+  LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-100 relative
+  LAST[1] = half;
+  LAST[2] = tol;
   return r;
+}
+
+/**
+ * Left by nearestDoubleDouble for scannedPlaces: the decimal minus the
+ * double, half an ulp, the margin (a typed array: a module-level `let`
+ * holding a double would allocate a number on every write in Node 20's V8).
+ */
+const LAST = new Float64Array(3);
+
+/**
+ * The decimal places of the number the last scanNumber read (trailing
+ * zeros dropped), when its text is the decimal `String(value)` writes (the
+ * stats core's reading of a number: its shortest round-trip decimal), so
+ * that `round(|value| 10^places)` is that decimal's exact integer;
+ * NO_PLACES otherwise (a positive power of ten, more than 19 digits, a
+ * 16- to 19-digit decimal that is not the shortest, the slow path). Call it
+ * right after scanNumber. Decimals of at most 15 significant digits always
+ * qualify: each is the only decimal of 15 digits or fewer that rounds to
+ * its double.
+ */
+export function scannedPlaces(): number {
+  const v = scanned[0]!;
+  if (Number.isNaN(v)) return NO_PLACES;
+  let m = DEC[0]!;
+  const lo = DEC[1]!;
+  if (m === 0) return 0;
+  if (lo === 0) {
+    // at most 15 significant digits (the rest are zeros)
+    let s = DEC[3]! + DEC[2]!;
+    if (s > 0) return NO_PLACES;
+    while (s < 0) {
+      const t = m / 10; // exact when m ends in 0, not an integer otherwise
+      if (t !== Math.floor(t)) break;
+      m = t;
+      s++;
+    }
+    return -s;
+  }
+  // 16 to 19 digits: the last non-zero one, at the place 10^last
+  let last = DEC[3]!;
+  let tail = lo;
+  let q = Math.floor(tail / 10);
+  while (tail === q * 10) {
+    tail = q;
+    last++;
+    q = Math.floor(tail / 10);
+  }
+  return last < 0 && isShortest(Math.abs(v), last, tail - q * 10) ? -last : NO_PLACES;
+}
+
+/**
+ * Whether the decimal nearestDoubleDouble just rounded to r (its last
+ * non-zero digit `digit` at the place 10^last, last < 0) is the decimal
+ * String(r) writes. Yes when (1) it is the decimal of its digits nearest r,
+ * and (2) no decimal of one digit fewer rounds to r: the nearest ones are
+ * it rounded down and up to a multiple of 10 e (e = 10^last), which
+ * bracket r as its last digit is not 0. With delta = decimal - r from the
+ * double-double, each test is decided with a margin of 2^-90 |r|; an
+ * undecided case answers no (the stats core then finds the decimal from
+ * the double).
+ */
+function isShortest(r: number, last: number, digit: number): boolean {
+  if (!(r < 9007199254740992) || last < -22) return false;
+  const e = INV_POW10[-last]!;
+  const delta = LAST[0]!;
+  const tol = LAST[2]!;
+  const bound = LAST[1]! + tol;
+  return (
+    Math.abs(delta) < e / 2 - tol &&
+    Math.abs(delta - digit * e) > bound &&
+    Math.abs(delta + (10 - digit) * e) > bound
+  );
 }
 
 /**

@@ -52,6 +52,12 @@ export interface ReadOptions {
   mentionNanPolicy?: boolean;
   /** Refuse input over this many data rows (`too_large`). Default: no limit. */
   maxRows?: number;
+  /**
+   * Also return each numeric value's decimal places as written (`Table.places`),
+   * for exact sums without finding each double's decimal again. Paired
+   * numeric columns only (pairing `rows`, no label column). Default false.
+   */
+  decimalPlaces?: boolean;
 }
 
 /** The requested columns of an input, ready for the stats core. */
@@ -60,6 +66,14 @@ export interface Table {
   columns: string[];
   /** Numeric columns by name. With pairing `rows`, all have `rowsKept` values. */
   numbers: Record<string, Float64Array>;
+  /**
+   * With `decimalPlaces`: per numeric column, value i's decimal places p
+   * (its text is, up to trailing zeros, the decimal `String(value)` writes,
+   * which has p places: `round(|value| 10^p)` is its exact integer), or
+   * NO_PLACES (-128) when the reader did not establish it (then find it
+   * from the double).
+   */
+  places?: Record<string, Int8Array>;
   /** Categorical columns by name (numbers in JSON Lines are kept as written by JSON.stringify). */
   strings: Record<string, string[]>;
   /** Data rows read (the header excluded). */

@@ -6,6 +6,8 @@
  * false-alarm rate can be measured.
  */
 
+import { gaussian, mulberry32 } from '@lambda-stats/lambda-kit/random';
+
 export interface DemoOptions {
   readonly seed: number;
   readonly meters: number;
@@ -41,24 +43,6 @@ export interface DemoData {
   readonly series: readonly string[];
   /** sd of the Gaussian noise of each meter (the spike unit). */
   readonly noiseSd: ReadonlyMap<string, number>;
-}
-
-/** mulberry32: a small, well-mixed 32-bit generator, enough for demo noise. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(random: () => number): number {
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 const HALF_HOUR = 30 * 60 * 1000;

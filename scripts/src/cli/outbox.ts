@@ -8,24 +8,19 @@
  * Exit 0, or 2 for a usage error (an unknown command, a number out of range).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { OUTBOX_DIR, REPO_ROOT } from '../local-config';
 import { listOutbox } from '../sns-delivery';
+import { parseCommandLine } from './args';
+import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    { args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } },
+    USAGE,
+  );
+  if (!parsed) return 2;
   const [command = 'list', which, ...rest] = parsed.positionals;
   const dir = OUTBOX_DIR.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, OUTBOX_DIR) : OUTBOX_DIR;
   const messages = listOutbox(OUTBOX_DIR);
@@ -54,14 +49,7 @@ function main(argv: string[]): number {
       m.message.email.subject,
     ]);
     const head = ['#', 'delivered (UTC)', 'kind', 'to', 'subject'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows])
-      console.log(
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      );
+    printColumns(head, rows);
     console.log(`${messages.length} message(s) in ${dir}/; pnpm outbox show <#> prints one`);
     return 0;
   }

@@ -5,24 +5,19 @@
  * send, and waits for its execution: exit 0 when it SUCCEEDED, 1 when the
  * run failed, 2 for a usage error (unknown name, no local stack).
  */
-import { parseArgs } from 'node:util';
 import { fire, nextFiring, readSchedules, waitForExecution } from '../analytics/scheduler';
 import { findLocalEmulator, readLocalJson } from '../local-config';
+import { parseCommandLine } from './args';
+import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm schedule list | pnpm schedule run <name> [--timeout <seconds>]';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { timeout: { type: 'string' } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    { args: argv, allowPositionals: true, options: { timeout: { type: 'string' } } },
+    USAGE,
+  );
+  if (!parsed) return 2;
   const [command, name, ...rest] = parsed.positionals;
   const timeoutRaw = parsed.values.timeout as string | undefined;
   const timeoutS = timeoutRaw === undefined ? 300 : Number(timeoutRaw);
@@ -61,14 +56,7 @@ async function main(argv: string[]): Promise<number> {
       s.target.arn.split(':').pop() ?? '',
     ]);
     const head = ['name', 'state', 'expression', 'time zone', 'next firing (UTC)', 'target'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows])
-      console.log(
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      );
+    printColumns(head, rows);
     return 0;
   }
   const schedule = schedules.find((s) => s.name === name);

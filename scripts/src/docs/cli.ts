@@ -4,22 +4,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../cli/args';
 import { REPO_ROOT } from '../local-config';
 import { staleDocs } from './embed';
 
 function main(): number {
-  let check = false;
-  try {
-    ({
-      values: { check = false },
-    } = parseArgs({ options: { check: { type: 'boolean' } }, allowPositionals: false }));
-  } catch (error) {
-    process.stderr.write(
-      `pnpm docs:gen: ${(error as Error).message}\nusage: pnpm docs:gen [--check]\n`,
-    );
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    { options: { check: { type: 'boolean' } }, allowPositionals: false },
+    'usage: pnpm docs:gen [--check]',
+    'pnpm docs:gen: ',
+  );
+  if (!parsed) return 2;
+  const check = parsed.values.check ?? false;
   const stale = staleDocs(REPO_ROOT);
   if (check) {
     for (const { file } of stale) process.stderr.write(`${file} is stale: run pnpm docs:gen\n`);

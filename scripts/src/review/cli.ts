@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { STACK_NAMES, type StackName } from '@lambda-stats/infra/config';
 import { invokingCwd, processEnv } from '../env';
+import { ReviewInputError } from './plan-json';
+import { TerraformError } from './terraform';
 
 export type { StackName };
 
@@ -29,6 +31,14 @@ export function processIo(): Io {
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
+/** The flags both review commands take (each adds its own inputs). */
+export const REVIEW_FLAGS = {
+  stack: { type: 'string' },
+  format: { type: 'string' },
+  title: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Strict flag parsing whose errors name the flag and the fix. */
 export function parseFlags<T extends Options>(argv: string[], options: T) {
   try {
@@ -54,4 +64,21 @@ export function checkFormat(value: string | undefined): 'markdown' | 'json' {
     throw new UsageError(`unknown format '${f}': use markdown or json`);
   }
   return f;
+}
+
+/**
+ * The review commands' exit for an error: a usage error prints the message
+ * and the usage (exit 2), a bad input file or a failed Terraform call its
+ * message (exit 1); anything else is a bug and is rethrown.
+ */
+export function reviewExit(command: string, usage: string, e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.stderr(`${command}: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  if (e instanceof ReviewInputError || e instanceof TerraformError) {
+    io.stderr(`${command}: ${e.message}\n`);
+    return 1;
+  }
+  throw e;
 }

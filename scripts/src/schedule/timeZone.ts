@@ -10,6 +10,17 @@ export interface WallTime {
   second: number;
 }
 
+/** The Intl.DateTimeFormat fields of a wall-clock time, hours 0-23 (with 'en-US'). */
+export const WALL_CLOCK_FIELDS = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+} as const satisfies Intl.DateTimeFormatOptions;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The formatter for an IANA time zone; a ScheduleError for a name Intl does not know. */
@@ -17,16 +28,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
+      f = new Intl.DateTimeFormat('en-US', { timeZone, ...WALL_CLOCK_FIELDS });
     } catch {
       throw new ScheduleError(
         `unknown time zone ${JSON.stringify(timeZone)}: give an IANA name such as "Europe/London" or "UTC"`,

@@ -30,6 +30,7 @@ import {
   NAN_POLICY_ENDPOINTS,
   type NanPolicyValue,
 } from './fields';
+import { isFiniteArray } from './json';
 
 export interface NanPrepared {
   /** The request without nan_policy and, under omit, without the missing values. */
@@ -70,7 +71,8 @@ export function nanPolicyOf(payload: Record<string, unknown>): NanPolicyValue {
 function holdsNull(payload: Record<string, unknown>): boolean {
   for (const key in payload) {
     const value = payload[key];
-    if (!Array.isArray(value)) continue;
+    // an array the request reader found all finite holds no null (nor does any row of it)
+    if (!Array.isArray(value) || isFiniteArray(value)) continue;
     if (value.includes(null)) return true;
     for (const row of value) if (Array.isArray(row) && row.includes(null)) return true;
   }

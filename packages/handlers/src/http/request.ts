@@ -8,6 +8,7 @@
  * string, for src/http/csv.ts to map onto the endpoint's fields.
  */
 import { HttpError } from './errors';
+import { readJson } from './json';
 
 export type InvocationKind = 'http' | 'direct';
 
@@ -60,29 +61,23 @@ function asHttp(event: unknown): HttpShape | undefined {
   const apiRequestId = typeof ctx.requestId === 'string' ? ctx.requestId : undefined;
   const body = typeof event.body === 'string' ? event.body : undefined;
   const isBase64Encoded = event.isBase64Encoded === true;
-  if (event.version === '2.0' && isRecord(ctx.http) && typeof ctx.http.method === 'string') {
-    const shape: HttpShape = {
-      method: ctx.http.method,
-      headers: lowerHeaders(event.headers),
-      body,
-      isBase64Encoded,
-      query: queryOf(event.queryStringParameters),
-    };
-    if (apiRequestId !== undefined) shape.apiRequestId = apiRequestId;
-    return shape;
-  }
-  if (typeof event.httpMethod === 'string') {
-    const shape: HttpShape = {
-      method: event.httpMethod,
-      headers: lowerHeaders(event.headers),
-      body,
-      isBase64Encoded,
-      query: queryOf(event.queryStringParameters),
-    };
-    if (apiRequestId !== undefined) shape.apiRequestId = apiRequestId;
-    return shape;
-  }
-  return undefined;
+  // payload 2.0 (HTTP API) names the method in requestContext.http, 1.0 (REST) at the top
+  const method =
+    event.version === '2.0' && isRecord(ctx.http) && typeof ctx.http.method === 'string'
+      ? ctx.http.method
+      : typeof event.httpMethod === 'string'
+        ? event.httpMethod
+        : undefined;
+  if (method === undefined) return undefined;
+  const shape: HttpShape = {
+    method,
+    headers: lowerHeaders(event.headers),
+    body,
+    isBase64Encoded,
+    query: queryOf(event.queryStringParameters),
+  };
+  if (apiRequestId !== undefined) shape.apiRequestId = apiRequestId;
+  return shape;
 }
 
 const JSON_HINT = 'send the request as a JSON object with Content-Type: application/json';
@@ -177,6 +172,9 @@ export function readRequest(event: unknown, maxBodyBytes: number): ReadRequest {
     );
   }
   if (media === 'csv') return { ...base, payload: undefined, csv: { text, query: http.query } };
+  // the fast reader answers what JSON.parse would, or declines (then JSON.parse decides)
+  const fast = readJson(text);
+  if (fast !== undefined) return { ...base, payload: fast.value };
   let payload: unknown;
   try {
     payload = JSON.parse(text);

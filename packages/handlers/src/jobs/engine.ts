@@ -187,9 +187,23 @@ export async function reduce(state: ReduceState): Promise<{ status: JobRecord['s
     });
     return { status };
   }
+  return settle(state, () => endpoint.handle(parsed.output), stats());
+}
+
+/**
+ * Records the job's outcome: SUCCEEDED with the result, or FAILED with the
+ * API's error code and message when computing it throws an input error
+ * (the same mapping as the synchronous endpoint); anything else is thrown
+ * to the state machine (a retry, then the failure step).
+ */
+async function settle(
+  state: ReduceState,
+  compute: () => unknown,
+  stats: NonNullable<JobRecord['stats']>,
+): Promise<{ status: JobRecord['status'] }> {
   try {
-    const result = endpoint.handle(parsed.output);
-    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats: stats() });
+    const result = compute();
+    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats });
     return { status };
   } catch (error) {
     const mapped = errorToResponse(error, state.job_id, state.statistic);
@@ -197,7 +211,7 @@ export async function reduce(state: ReduceState): Promise<{ status: JobRecord['s
     const { status } = await writeRecord(state, {
       status: 'FAILED',
       error: { code: mapped.body.error.code, message: mapped.body.error.message },
-      stats: stats(),
+      stats,
     });
     return { status };
   }
@@ -220,20 +234,11 @@ async function reduceStates(
     states.push(partial.state);
   }
   const stats = { rows, bytes: plan.bytes, chunks: plan.chunks, omitted_rows: omitted };
-  try {
-    const result = form.finalize(mergePairwise(states, form.merge), state.options);
-    const { status } = await writeRecord(state, { status: 'SUCCEEDED', result, stats });
-    return { status };
-  } catch (error) {
-    const mapped = errorToResponse(error, state.job_id, state.statistic);
-    if (mapped.unexpected) throw error;
-    const { status } = await writeRecord(state, {
-      status: 'FAILED',
-      error: { code: mapped.body.error.code, message: mapped.body.error.message },
-      stats,
-    });
-    return { status };
-  }
+  return settle(
+    state,
+    () => form.finalize(mergePairwise(states, form.merge), state.options),
+    stats,
+  );
 }
 
 interface StepFailure {

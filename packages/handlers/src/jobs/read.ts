@@ -7,6 +7,8 @@
  * step turns a chunk-local error position into the row of the whole object
  * (`rowOfOffset`, tabular's `countRowsBefore`).
  */
+
+import { withDecimalPlaces } from '@lambda-stats/stats-core/partial';
 import {
   type ChunkTable,
   countRowsBefore,
@@ -90,13 +92,18 @@ export async function readItem(
       objectSize: item.size,
       nanPolicy: item.nan_policy,
       pairing: INDEPENDENT.has(item.statistic) ? 'independent' : 'rows',
+      // the decimals as written: the partial states' exact integers without resolving each double
+      decimalPlaces: true,
     });
   } catch (error) {
     throw asJobInputError(error, item);
   }
-  const values = item.needs.map((need: ColumnNeed) =>
-    need.kind === 'label' ? table.strings[need.name]! : table.numbers[need.name]!,
-  );
+  const values = item.needs.map((need: ColumnNeed) => {
+    if (need.kind === 'label') return table.strings[need.name]!;
+    const column = table.numbers[need.name]!;
+    const places = table.places?.[need.name];
+    return places ? withDecimalPlaces(column, places) : column;
+  });
   const rows = values.reduce((m, v) => Math.max(m, v.length), 0);
   return { rows, omitted: table.omitted, values, bytes: table.bytesRead };
 }

@@ -6,23 +6,16 @@
  * exponentialSmoothing forecast and prediction interval for the held-out
  * readings (whose accuracy against statsmodels is tested in stats-core).
  */
+
+import { gaussian, mulberry32 } from '@lambda-stats/lambda-kit/random';
 import { exponentialSmoothing, normalQuantile } from '@lambda-stats/stats-core';
 import { describe, expect, it } from 'vitest';
 import { scoreHoltWinters, scoreRobust } from '../../src/analytics/index';
 
-/** A seeded normal generator (mulberry32 + Box-Muller), so the test data never change. */
+/** Seeded normals (mulberry32 + Box-Muller), so the test data never change. */
 function normals(seed: number, n: number): number[] {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from(
-    { length: n },
-    () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()),
-  );
+  const random = mulberry32(seed);
+  return Array.from({ length: n }, () => gaussian(random));
 }
 
 const m = 24;

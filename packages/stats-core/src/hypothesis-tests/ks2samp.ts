@@ -5,7 +5,7 @@ import {
   checkAlternative,
   checkChoice,
   checkOptions,
-  checkSample,
+  checkSampleValues,
   hasNaN,
   type Sample,
 } from '../internal/validate';
@@ -49,8 +49,8 @@ export interface Ks2sampResult {
  */
 export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions): Ks2sampResult {
   const fn = 'ks2samp';
-  const x = checkSample(fn, 'data1', data1, 1);
-  const y = checkSample(fn, 'data2', data2, 1);
+  const x = checkSampleValues(fn, 'data1', data1, 1);
+  const y = checkSampleValues(fn, 'data2', data2, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   let method = checkChoice(fn, 'method', opts.method, KS_2SAMP_METHODS);
@@ -62,8 +62,8 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
-  const a = sortedCopy(x);
-  const b = sortedCopy(y);
+  const a = sortedCopy(x, 0);
+  const b = sortedCopy(y, 1);
   const n1 = a.length;
   const n2 = b.length;
   // cdf1(v) - cdf2(v) at every value v, data1's values first, then data2's,

@@ -1,14 +1,14 @@
 import { normalSf } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
-import { averageRanks } from '../internal/rank';
+import { sortedCopy } from '../internal/sortOrder';
 import {
   type Alternative,
   checkAlternative,
   checkBoolean,
   checkChoice,
   checkOptions,
-  checkSample,
+  checkSampleValues,
   hasNaN,
   type Sample,
 } from '../internal/validate';
@@ -52,8 +52,8 @@ export function mannwhitneyu(
   options?: MannwhitneyuOptions,
 ): MannwhitneyuResult {
   const fn = 'mannwhitneyu';
-  const a = checkSample(fn, 'x', x, 1);
-  const b = checkSample(fn, 'y', y, 1);
+  const a = checkSampleValues(fn, 'x', x, 1);
+  const b = checkSampleValues(fn, 'y', y, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const useContinuity = checkBoolean(fn, 'useContinuity', opts.useContinuity, true);
@@ -62,18 +62,12 @@ export function mannwhitneyu(
   if (hasNaN(a) || hasNaN(b)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const n1 = a.length;
   const n2 = b.length;
-  const all = new Float64Array(n1 + n2);
-  all.set(a);
-  all.set(b, n1);
-  const { ranks, ties } = averageRanks(all);
-  let r1 = 0;
-  for (let i = 0; i < n1; i++) r1 += ranks[i] as number;
+  const { r1, ties } = rankSum(a, b);
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2);
   const factor = alternative === 'two-sided' ? 2 : 1;
-  if (method === 'auto')
-    method = (n1 > 8 && n2 > 8) || ties.some((t) => t > 1) ? 'asymptotic' : 'exact';
+  if (method === 'auto') method = (n1 > 8 && n2 > 8) || ties.length > 0 ? 'asymptotic' : 'exact';
   let p: number;
   if (method === 'exact') {
     if (n1 * n2 > 5e7) {
@@ -92,6 +86,36 @@ export function mannwhitneyu(
     p = normalSf(z);
   }
   return { statistic: u1, pvalue: Math.min(1, Math.max(0, p * factor)) };
+}
+
+/**
+ * R1, the sum of x's average ranks in the pooled sample, and the sizes of
+ * the tie groups of two or more, in value order. Each sample is sorted on
+ * its own (values only, no indices) and the two are merged one group of
+ * equal values at a time: a group of t values, c of them from x, starting
+ * after `below` smaller ones, adds c (below + (t + 1) / 2). Every term is
+ * a half-integer product under 2^53, so R1 is exact, as summing the ranks is.
+ */
+function rankSum(x: Sample, y: Sample): { r1: number; ties: number[] } {
+  const a = sortedCopy(x, 0);
+  const b = sortedCopy(y, 1);
+  const n1 = a.length;
+  const n2 = b.length;
+  const ties: number[] = [];
+  let r1 = 0;
+  let i = 0;
+  let j = 0;
+  while (i < n1 || j < n2) {
+    const v = j === n2 || (i < n1 && (a[i] as number) <= (b[j] as number)) ? a[i] : b[j];
+    const i0 = i;
+    const j0 = j;
+    while (i < n1 && a[i] === v) i++;
+    while (j < n2 && b[j] === v) j++;
+    const t = i - i0 + (j - j0);
+    r1 += (i - i0) * (i0 + j0 + (t + 1) / 2);
+    if (t > 1) ties.push(t);
+  }
+  return { r1, ties };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sortedCopy } from '../internal/sortOrder';
-import { checkSample, hasNaN, type Sample } from '../internal/validate';
+import { checkSampleValues, hasNaN, type Sample } from '../internal/validate';
 
 export interface ShapiroResult {
   /** The Shapiro-Wilk W statistic. */
@@ -23,12 +23,12 @@ export interface ShapiroResult {
  * @example shapiro([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1]).statistic // 0.9639247731413361
  */
 export function shapiro(x: Sample): ShapiroResult {
-  const data = checkSample('shapiro', 'x', x);
+  const data = checkSampleValues('shapiro', 'x', x);
   const n = data.length;
   if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const shift = data[Math.floor(n / 2)] as number;
   // Radix sort (no NaN here), then the shift, in place.
-  const y = sortedCopy(data);
+  const y = sortedCopy(data, 0);
   for (let i = 0; i < n; i++) y[i] = (y[i] as number) - shift;
   return swilk(y);
 }

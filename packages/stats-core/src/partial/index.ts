@@ -7,6 +7,7 @@ export {
   chi2ContingencyPartial,
   parseChi2ContingencyState,
 } from './chi2Contingency';
+export { NO_PLACES, withDecimalPlaces } from './columns';
 export {
   describeEmpty,
   describeFinalize,

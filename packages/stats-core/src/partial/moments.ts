@@ -97,15 +97,16 @@ export function meanOf(a: AlignedMoments): number {
 }
 
 /**
- * The paired differences a - b as an exact integer column (the decimals
- * written, subtracted exactly); NaN anywhere gives null.
+ * n and the exact sums of the paired differences a - b and of their squares
+ * (the decimals written, subtracted exactly); NaN anywhere gives null.
+ * Float columns that leave room subtract value by value in float64; other
+ * columns with limbs (full-precision doubles) need no per-value BigInt:
+ * sum d = sum a - sum b and sum d^2 = sum a^2 - 2 sum a b + sum b^2, each
+ * an exact limb sum, combined on the finer scale.
  */
-export function differenceColumn(
-  fn: string,
-  a: Float64Array,
-  b: Float64Array,
-): IntegerColumn | null {
+export function differenceMoments(fn: string, a: Float64Array, b: Float64Array): MomentSums | null {
   if (anyNaN(a) || anyNaN(b)) return null;
+  const n = a.length;
   const A = integerColumn(fn, 'a', a);
   const B = integerColumn(fn, 'b', b);
   const e = Math.min(A.exponent, B.exponent);
@@ -114,7 +115,6 @@ export function differenceColumn(
     const fb = 10 ** (B.exponent - e);
     const limit = 2 ** 53;
     if (A.max * fa < limit && B.max * fb < limit) {
-      const n = a.length;
       const d = new Float64Array(n);
       let max = 0;
       let ok = true;
@@ -128,10 +128,22 @@ export function differenceColumn(
         if (m > max) max = m;
         d[i] = v;
       }
-      if (ok) return { kind: 'float', ints: d, exponent: e, max };
+      if (ok) return momentsOfColumn({ kind: 'float', ints: d, exponent: e, max }, n);
     }
+  }
+  if (A.kind !== 'big' && B.kind !== 'big') {
+    const ka = 10n ** BigInt(A.exponent - e);
+    const kb = 10n ** BigInt(B.exponent - e);
+    const cache = new Map();
+    const s1 = columnSum(A) * ka - columnSum(B) * kb;
+    const s2 =
+      columnDot(A, A, cache) * ka * ka -
+      2n * columnDot(A, B, cache) * ka * kb +
+      columnDot(B, B, cache) * kb * kb;
+    return { n, s1: formatExact(s1, e), s2: formatExact(s2, 2 * e) };
   }
   const x = bigIntsAt(A, e);
   const y = bigIntsAt(B, e);
-  return { kind: 'big', ints: x.map((v, i) => v - (y[i] as bigint)), exponent: e };
+  const d = x.map((v, i) => v - (y[i] as bigint));
+  return momentsOfColumn({ kind: 'big', ints: d, exponent: e }, n);
 }

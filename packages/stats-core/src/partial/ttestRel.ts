@@ -7,13 +7,7 @@ import {
   type Sample,
 } from '../internal/validate';
 import { requireBoolean, requireHeader } from './exact';
-import {
-  differenceColumn,
-  EMPTY_MOMENTS,
-  mergeMoments,
-  momentsOfColumn,
-  parseMoments,
-} from './moments';
+import { differenceMoments, EMPTY_MOMENTS, mergeMoments, parseMoments } from './moments';
 import { oneSampleFromSums } from './oneSample';
 import type { TtestRelState } from './state';
 
@@ -33,9 +27,9 @@ export function ttestRelPartial(a: Sample, b: Sample): TtestRelState {
   const x = checkSample(FN, 'a', a);
   const y = checkSample(FN, 'b', b);
   checkEqualLength(FN, x, y);
-  const d = differenceColumn(FN, x, y);
+  const d = differenceMoments(FN, x, y);
   if (d === null) return { stat: 'ttest_rel', v: 1, nan: true, ...EMPTY_MOMENTS };
-  return { stat: 'ttest_rel', v: 1, nan: false, ...momentsOfColumn(d, x.length) };
+  return { stat: 'ttest_rel', v: 1, nan: false, ...d };
 }
 
 /** The state of no pairs. */

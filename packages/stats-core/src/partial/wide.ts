@@ -38,6 +38,28 @@ const SPLIT_POW_HI = POW10.map((p) => {
 const SPLIT_POW_LO = POW10.map((p, k) => p - (SPLIT_POW_HI[k] as number));
 
 /**
+ * Fills {@link WIDE} with k and the integer nearest x 10^k, exactly, as
+ * hi + lo (k <= 22): when the caller knows that x's shortest round-trip
+ * decimal has k places (a reader that saw the text), this is that
+ * decimal's integer without searching for k.
+ */
+export function wideAt(x: number, k: number): void {
+  const scale = POW10[k] as number;
+  const h = x * scale;
+  let t = SPLIT * x;
+  const xh = t - (t - x);
+  const xl = x - xh;
+  const bh = SPLIT_POW_HI[k] as number;
+  const bl = SPLIT_POW_LO[k] as number;
+  const l = xl * bl - (h - xh * bh - xl * bh - xh * bl);
+  const r = nearestInteger(h);
+  t = h - r + l; // exact: both small, few bits
+  WIDE.k = k;
+  WIDE.hi = r;
+  WIDE.lo = nearestInteger(t);
+}
+
+/**
  * Whether the k-place decimal nearest to x rounds back to x; if so its
  * integer M = hi + lo goes to {@link WIDE}. xh + xl is Dekker's split of x.
  */

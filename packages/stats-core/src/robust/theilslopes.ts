@@ -114,32 +114,23 @@ export function theilslopes(
   };
 }
 
-/** The number of pairs with equal values: sum over tie groups of t(t - 1) / 2. */
-function tiePairs(v: Float64Array): number {
+/** The sum of `term(t)` over the groups of t equal values of `v` (any order). */
+function sumOverTies(v: Float64Array, term: (t: number) => number): number {
   const s = Float64Array.from(v).sort();
   let total = 0;
   let run = 1;
   for (let i = 1; i <= s.length; i++) {
     if (i < s.length && s[i] === s[i - 1]) run++;
     else {
-      total += (run * (run - 1)) / 2;
+      total += term(run);
       run = 1;
     }
   }
   return total;
 }
 
+/** The number of pairs with equal values: sum over tie groups of t(t - 1) / 2. */
+const tiePairs = (v: Float64Array) => sumOverTies(v, (t) => (t * (t - 1)) / 2);
+
 /** sum over groups of t equal values of t(t - 1)(2t + 5). */
-function tieTerm(v: Float64Array): number {
-  const s = Float64Array.from(v).sort();
-  let total = 0;
-  let run = 1;
-  for (let i = 1; i <= s.length; i++) {
-    if (i < s.length && s[i] === s[i - 1]) run++;
-    else {
-      total += run * (run - 1) * (2 * run + 5);
-      run = 1;
-    }
-  }
-  return total;
-}
+const tieTerm = (v: Float64Array) => sumOverTies(v, (t) => t * (t - 1) * (2 * t + 5));

@@ -2,6 +2,8 @@ import { expect, describe as group, it } from 'vitest';
 import {
   ANOVA_SETS,
   anovaDataset,
+  expectCertifiedLre,
+  expectNorrisLine,
   LINEAR_SETS,
   type LinearDataset,
   linearChecks,
@@ -61,12 +63,7 @@ group('NIST StRD linear regression through partial states: LRE >= 13', () => {
       const r = fitInChunks(name, c, evenCuts(n, chunks), chunks);
       const checks = linearChecks(c, r);
       worst.push(`${chunks}: ${Math.min(...checks.map(([, e, v]) => lre(e, v))).toFixed(1)}`);
-      for (const [label, est, cert] of checks) {
-        expect(
-          lre(est, cert),
-          `${name} ${chunks} chunks ${label}: ${est} vs ${cert}`,
-        ).toBeGreaterThanOrEqual(13);
-      }
+      expectCertifiedLre(checks, `${name} ${chunks} chunks`);
     }
     console.log(`${name} minimum LRE by chunk count: ${worst.join(', ')}`);
   });
@@ -79,11 +76,7 @@ group('NIST StRD linear regression through partial states: LRE >= 13', () => {
         linregressPartial(x.slice(a, b), c.y.slice(a, b)),
       );
       const r = linregressFinalize(mergeRandomly(states, linregressMerge, rng(chunks)));
-      expect(lre(r.slope, c.estimates[1] as number)).toBeGreaterThanOrEqual(13);
-      expect(lre(r.intercept, c.estimates[0] as number)).toBeGreaterThanOrEqual(13);
-      expect(lre(r.stderr, c.sds[1] as number)).toBeGreaterThanOrEqual(13);
-      expect(lre(r.interceptStderr, c.sds[0] as number)).toBeGreaterThanOrEqual(13);
-      expect(lre(r.rvalue ** 2, c.rSquared)).toBeGreaterThanOrEqual(13);
+      expectNorrisLine(c, r);
     }
   });
 });

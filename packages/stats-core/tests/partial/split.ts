@@ -4,17 +4,10 @@
  * state is left), with a seeded generator so a failure can be replayed.
  */
 
+import { mulberry32 } from '@lambda-stats/lambda-kit/random';
+
 /** Mulberry32: a small seeded generator, enough to pick splits and orders. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Boundaries of `chunks` chunks over n rows: random cut points (chunks may be empty). */
 export function randomCuts(n: number, chunks: number, random: () => number): number[] {

@@ -1,7 +1,9 @@
+import { lcg } from '@lambda-stats/lambda-kit/random';
 import { expect, describe as group, it } from 'vitest';
 import { bigIntsAt, columnDot, columnSum, integerColumn } from '../../src/partial/columns';
 import { toScaledIntegers } from '../../src/regression/internal/decimal';
 import { linregressExact } from '../../src/regression/internal/linregressExact';
+import { inputError as errorOf } from '../support/errors';
 import {
   chi2ContingencyMerge,
   chi2ContingencyPartial,
@@ -32,7 +34,6 @@ import {
   polyfitFinalize,
   polyfitMerge,
   polyfitPartial,
-  StatsInputError,
   ttest1samp,
   ttest1sampFinalize,
   ttest1sampMerge,
@@ -47,16 +48,6 @@ import {
  * small states, clear errors for malformed states and bad input, and the
  * one-shot functions' edge cases and errors reproduced by the finalizers.
  */
-
-const errorOf = (f: () => unknown): StatsInputError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatsInputError);
-    return e as StatsInputError;
-  }
-  throw new Error('expected a StatsInputError');
-};
 
 group('empty chunks', () => {
   it('an empty state (or a Partial of empty arrays) is the identity of Merge', () => {
@@ -196,11 +187,7 @@ group('malformed states get a clear error', () => {
 
 group('states stay small, JSON-safe and exact', () => {
   it('a degree-20 polyfit state of full 17-digit doubles stays under 256 KiB', () => {
-    let seed = 3;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = lcg(3);
     const x = Array.from({ length: 2000 }, () => 1000 * random());
     const y = x.map((v) => v + random());
     const text = JSON.stringify(polyfitPartial(x, y, 20));
@@ -257,11 +244,7 @@ group('states stay small, JSON-safe and exact', () => {
 
 group('the wide route: exact decimal integers of full-precision doubles without strings', () => {
   it('gives exactly the integers the string route gives (toScaledIntegers)', () => {
-    let seed = 11;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = lcg(11);
     const families = [
       Array.from({ length: 500 }, () => random() * 1000),
       Array.from({ length: 500 }, () => (random() - 0.5) * 1e-3),

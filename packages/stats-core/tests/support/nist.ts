@@ -6,6 +6,7 @@
  * stated in.
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 
 const reference = new URL('../fixtures/nist/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, reference), 'utf8').split(/\r?\n/);
@@ -179,4 +180,25 @@ export function anovaDataset(name: string) {
     rSquared: certifiedValue(lines, /^.*Certified R-Squared/),
     residualSd: certifiedValue(lines, /^.*Standard Deviation/),
   };
+}
+
+/** Every certified value of `checks` (from linearChecks) to LRE >= 13, each named on failure. */
+export function expectCertifiedLre(checks: [string, number, number][], at: string): void {
+  for (const [label, est, cert] of checks) {
+    expect(lre(est, cert), `${at} ${label}: ${est} vs certified ${cert}`).toBeGreaterThanOrEqual(
+      13,
+    );
+  }
+}
+
+/** Norris's certified line (slope, intercept, their standard errors, R^2) to LRE >= 13. */
+export function expectNorrisLine(
+  c: LinearDataset,
+  r: { slope: number; intercept: number; stderr: number; interceptStderr: number; rvalue: number },
+): void {
+  expect(lre(r.slope, c.estimates[1] as number)).toBeGreaterThanOrEqual(13);
+  expect(lre(r.intercept, c.estimates[0] as number)).toBeGreaterThanOrEqual(13);
+  expect(lre(r.stderr, c.sds[1] as number)).toBeGreaterThanOrEqual(13);
+  expect(lre(r.interceptStderr, c.sds[0] as number)).toBeGreaterThanOrEqual(13);
+  expect(lre(r.rvalue ** 2, c.rSquared)).toBeGreaterThanOrEqual(13);
 }

@@ -10,7 +10,14 @@
  * can hand it the rest later.
  */
 import { TabularError } from '../errors';
-import { MISSING_MARKERS, parseDecimalBytes, scanNumber, scanned, trimBlanks } from '../numbers';
+import {
+  MISSING_MARKERS,
+  parseDecimalBytes,
+  scanNumber,
+  scanned,
+  scannedPlaces,
+  trimBlanks,
+} from '../numbers';
 import {
   CELL_EMPTY,
   CELL_MARKER,
@@ -396,6 +403,7 @@ export function fastRows(
     const n = sink.rowsKept;
     if (n === sink.capacity) sink.grow();
     const cols = sink.cols;
+    const places = sink.places;
     for (let col = 0; col <= last; col++) {
       const j = slot[col]!;
       let c: number;
@@ -409,6 +417,7 @@ export function fastRows(
           const v = scanned[0]!;
           if (Number.isNaN(v)) return rowStart;
           cols[j]![n] = v;
+          if (places) places[j]![n] = scannedPlaces();
         }
         p = close + 1;
         c = bytes[p]!;
@@ -418,6 +427,7 @@ export function fastRows(
         const v = scanned[0]!;
         if (Number.isNaN(v)) return rowStart;
         cols[j]![n] = v;
+        if (places) places[j]![n] = scannedPlaces();
         p = q;
         c = bytes[p]!;
       } else {

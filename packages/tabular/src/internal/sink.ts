@@ -4,6 +4,7 @@
  * output columns.
  */
 import { TabularError } from '../errors';
+import { NO_PLACES } from '../numbers';
 import type { ColumnKind, NanPolicy, ReadOptions, Table } from '../types';
 
 /** A staged cell's state. */
@@ -88,6 +89,12 @@ export class ColumnSink {
   readonly rawMissing: string[];
 
   readonly cols: Float64Array[];
+  /**
+   * With `decimalPlaces` (paired numeric columns only): per column, each
+   * value's decimal places as the CSV fast lane read them (NO_PLACES where
+   * not known), parallel to `cols`.
+   */
+  places: Int8Array[] | null;
   private readonly lens: Int32Array;
   private readonly strs: string[][];
   rowsRead = 0;
@@ -110,6 +117,8 @@ export class ColumnSink {
     this.state = new Uint8Array(k);
     this.rawMissing = new Array<string>(k).fill('');
     this.cols = this.kinds.map((kind) => new Float64Array(kind === 'number' ? 1024 : 0));
+    this.places =
+      options.decimalPlaces && this.allNumbers ? this.kinds.map(() => new Int8Array(1024)) : null;
     this.lens = new Int32Array(k);
     this.strs = this.kinds.map(() => []);
   }
@@ -123,6 +132,14 @@ export class ColumnSink {
       grown.set(col.subarray(0, this.rowsKept));
       this.cols[j] = grown;
     }
+    const places = this.places;
+    if (places) {
+      for (let j = 0; j < places.length; j++) {
+        const grown = new Int8Array(this.capacity);
+        grown.set(places[j]!.subarray(0, this.rowsKept));
+        places[j] = grown;
+      }
+    }
   }
 
   private push(j: number, value: number): void {
@@ -130,6 +147,7 @@ export class ColumnSink {
       // paired numeric columns share rowsKept as their length (see grow)
       if (this.rowsKept === this.capacity) this.grow();
       this.cols[j]![this.rowsKept] = value;
+      if (this.places) this.places[j]![this.rowsKept] = NO_PLACES;
       return;
     }
     let col = this.cols[j]!;
@@ -190,6 +208,8 @@ export class ColumnSink {
         const cols = this.cols;
         const num = this.num;
         for (let j = 0; j < k; j++) cols[j]![n] = num[j]!;
+        // the general parser's values: their places are found by the stats core
+        if (this.places) for (let j = 0; j < k; j++) this.places[j]![n] = NO_PLACES;
         this.rowsKept = n + 1;
         return;
       }
@@ -241,17 +261,20 @@ export class ColumnSink {
   table(columns: string[]): Table {
     const numbers: Record<string, Float64Array> = {};
     const strings: Record<string, string[]> = {};
+    const places: Record<string, Int8Array> | undefined = this.places ? {} : undefined;
     for (let j = 0; j < this.names.length; j++) {
       const name = this.names[j]!;
       if (this.isNumber[j]) {
         const col = this.cols[j]!;
         const n = this.allNumbers ? this.rowsKept : this.lens[j]!;
         numbers[name] = col.subarray(0, n);
+        if (places) places[name] = this.places![j]!.subarray(0, n);
       } else strings[name] = this.strs[j]!;
     }
     return {
       columns,
       numbers,
+      ...(places ? { places } : {}),
       strings,
       rowsRead: this.rowsRead,
       rowsKept: this.rowsKept,
