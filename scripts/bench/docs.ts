@@ -6,6 +6,7 @@
  * when either is stale.
  */
 
+import { REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
 import { fmtTimeRatio, sizeLabel, worstShapes } from './throughput';
 import { fmtMs } from './util';
@@ -44,6 +45,56 @@ export function renderHeadline(results: Results): string {
     '',
     ...table(['function', 'worst shape', 'time vs reference', 'goal'], rows),
   ].join('\n');
+}
+
+/**
+ * The reference's own time at each worst case's n and input kind, over every
+ * shape (min to max): the same work on other values, so the spread is the
+ * measurement's noise, against which the worst ratio should be read.
+ */
+function referenceSpread(panel: PanelResult, worst: ReturnType<typeof worstShapes>): string[] {
+  const rows = worst.map((w) => {
+    const times = panel.samples
+      .filter((s) => s.fn === w.fn && s.n === w.n && s.referenceMs !== null)
+      .map((s) => s.referenceMs as number);
+    return [
+      `\`${w.fn}\``,
+      `n = ${sizeLabel(w.n)}`,
+      `${fmtMs(Math.min(...times))} to ${fmtMs(Math.max(...times))}`,
+      fmtMs(w.referenceMs),
+    ];
+  });
+  return [
+    "The reference's time at the worst case's n over all shapes: most reference functions do the same",
+    'work whatever the values, so the spread is the run-to-run noise the worst ratio is read against',
+    '(the highest ratio over every shape, size and input kind tends to meet the fastest reference samples).',
+    '',
+    ...table(
+      ['function', 'size', 'reference over all shapes', 'reference in the worst case'],
+      rows,
+    ),
+    '',
+  ];
+}
+
+/** Where the time goes, for each function whose goal is not met (scripts/bench/reasons.ts). */
+function notMet(worst: ReturnType<typeof worstShapes>): string[] {
+  const missed = worst.filter((w) => w.ratio > w.goal);
+  if (missed.length === 0) return [];
+  return [
+    '## Goals not met: where the time goes',
+    '',
+    'What profiles and same-process A/B runs measured for each function above its goal, from',
+    '`scripts/bench/reasons.ts`; functions without an entry have no profile yet.',
+    '',
+    ...missed.map((w) => {
+      const reason = REASONS[w.fn];
+      return reason
+        ? `- \`${w.fn}\` (${w.ratio.toFixed(2)}x the reference): ${reason.why} See [${reason.doc}](${reason.doc}).`
+        : `- \`${w.fn}\` (${w.ratio.toFixed(2)}x the reference): not profiled yet; compare the reference's spread above.`;
+    }),
+    '',
+  ];
 }
 
 /** Which lane answered, per function and shape: "float64 8/8" style, over sizes and input kinds. */
@@ -149,6 +200,8 @@ export function renderPerformanceDoc(results: Results): string {
         ]),
       ),
       '',
+      ...referenceSpread(panel, worst),
+      ...notMet(worst),
       '## Data shapes',
       '',
       ...table(

@@ -1,0 +1,48 @@
+/**
+ * Where the time goes for the functions whose worst-shape goal (issue 15)
+ * is not met: what a CPU profile or a same-process A/B measured, and where
+ * the full account is. docs/performance.md shows an entry only while the
+ * function's goal is not met in bench/results/latest.json. Update an entry
+ * when the code it describes changes; each says when it was measured.
+ */
+export interface Reason {
+  /** What was measured: where the time goes and why it is needed for the accuracy contract. */
+  why: string;
+  /** The doc (relative to docs/) with the full account. */
+  doc: string;
+}
+
+export const REASONS: Readonly<Record<string, Reason>> = {
+  linregress: {
+    why: 'On decimal data (offset, small integers, two decimals, ties) the one pass is bound by the two divisions per value that prove each double is the decimal it prints as; multiply-based checks measured no cheaper. Full-precision data with an intercept near zero (the weak shape at 1e6) need a second pass for the means. Full-precision shapes at 1e5-1e6 measured 0.25-0.52x the previous lane in the same process (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  ols: {
+    why: "Profiled at n = 1e6 (about 0.75 s): resolving each value's decimal about 0.2 s, the residual pass 140-170 ms, the double-double Gram matrix 50-90 ms, Householder QR 60-80 ms, plus garbage collection; numpy's lstsq is one LAPACK call without an error bound. Solving on the doubles alone was measured and its bound declines on the none, weak, strong and heavy-tails shapes (an R^2 near 0 needs RSS / TSS to about 1e-19), so the decimals are needed for the 1e-13 promise. Next step: fuse the bound's passes and factor the double-double Gram matrix instead of a second QR (2026-12-06).",
+    doc: 'precision-lanes.md',
+  },
+  polyfit: {
+    why: 'The offset shape answers in the BigNumber lane: x^3 of values near 1e9 with 3 decimals are 120-bit integers, about 2.5 us a point; a shifted float64 fit with a bounded back-transform to the powers of x is not built. The other shapes pay what ols pays (decimals, double-double Gram matrix, residual pass) (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  kendalltau: {
+    why: 'Profiled at n = 1e6: the two index-carrying sorts 29%, the inversion count 28%, scatter and pairing 27%; scipy counts inversions in C. A branch-free merge, a bit partition with many distinct values and a lexicographic sort carrying y ranks were measured and not kept (2026-12-06).',
+    doc: 'numerics.md',
+  },
+  shapiro: {
+    why: "Almost all of the time is the sort: a 6-pass radix sort on full-precision doubles against numpy's C sort; Royston's coefficients and the sums are about 5% (2026-12-06).",
+    doc: 'numerics.md',
+  },
+  ttest_1samp: {
+    why: 'On an offset the one pass still divides once per value to prove each double is its decimal (a third of a pass); plain data run one compensated pass per sample, within the run-to-run noise of scipy at n = 1e5-1e6 (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  ttest_ind: {
+    why: 'As ttest_1samp, per sample (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  ttest_rel: {
+    why: 'As ttest_1samp, on the paired differences (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+};
