@@ -30,6 +30,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { partialForms, readItem } from '@lambda-stats/handlers/jobs';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
   describe as oneShotDescribe,
   linregress as oneShotLinregress,
@@ -74,11 +75,7 @@ export function parseSize(raw: string): number {
 
 /** A deterministic generator of rows: x with 3 places, y = 3x + noise with 4 (sensor-like), or full doubles. */
 function rows(shape: 'decimals' | 'full') {
-  let s = 12345;
-  const r = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const r = lcg32(12345);
   const r53 = () => (r() * 2 ** 21 + (r() * 2 ** 32) / 2 ** 32) / 2 ** 21;
   return shape === 'decimals'
     ? () => {
@@ -255,11 +252,7 @@ async function workerThroughput(
  * printing doubles; each parses to k / 10^p, the double the array holds.
  */
 async function csvFile(file: string, bytes: number) {
-  let s = 12345;
-  const r = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const r = lcg32(12345);
   const x = new Float64Array(Math.ceil(bytes / 10));
   const y = new Float64Array(x.length);
   const stream = createWriteStream(file);

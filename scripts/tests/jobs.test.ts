@@ -23,6 +23,7 @@ import {
   responseIssues,
 } from '@lambda-stats/handlers/openapi-routes';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvokeProxy, startInvokeProxy } from '../src/invoke-proxy';
 import { REPO_ROOT } from '../src/local-config';
@@ -91,13 +92,7 @@ afterAll(async () => {
 });
 
 /** A deterministic generator (LCG), so the data set is the same on every run. */
-function numbers(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const numbers = lcg32;
 
 const N = 3000;
 interface Rows {

@@ -8,6 +8,8 @@
  * same numbers (no places: the searching route), and the merged result is
  * identical.
  */
+
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { planChunks } from '@lambda-stats/tabular';
 import { describe, expect, it } from 'vitest';
 import { mergePairwise, partialForms } from '../src/jobs/partials';
@@ -19,13 +21,7 @@ function memory(bytes: Uint8Array): ByteSource {
   };
 }
 
-function seeded(seed: number) {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const seeded = lcg32;
 
 function csv(rows: number, cell: (r: () => number, i: number) => string) {
   const r = seeded(rows);

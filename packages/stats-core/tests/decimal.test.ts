@@ -136,11 +136,7 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
   });
 
   it('decimalCorrections: the same as one value at a time on mixed runs, stopping at the first it cannot resolve', () => {
-    let s = 99;
-    const rand = () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      return s / 2 ** 32;
-    };
+    const rand = lcg32(99);
     // runs of short decimals, full-precision values and offsets, so every search start is exercised
     const values = Array.from({ length: 3000 }, (_, i) => {
       const kind = Math.floor(i / 37) % 3;
@@ -170,11 +166,7 @@ describe('decimalCorrection: the decimal String(v) writes, minus v', () => {
 });
 
 describe('toScaledIntegers: the string-free path gives what the strings give', () => {
-  let s = 4242;
-  const rand = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const rand = lcg32(4242);
   const families: Record<string, () => number> = {
     'offset, 3 places': () => Math.round((1e9 + (rand() - 0.5) * 2000) * 1000) / 1000,
     money: () => Math.round((rand() - 0.3) * 1e7) / 100,

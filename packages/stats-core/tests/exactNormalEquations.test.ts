@@ -1,3 +1,4 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
 import {
@@ -7,13 +8,7 @@ import {
 } from '../src/regression/internal/exactNormalEquations';
 
 /** A seeded generator (tests must not depend on Math.random). */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const rng = lcg32;
 
 /** Values of the families the lanes see: on a large offset with 3 decimals, short decimals, full precision. */
 function family(kind: string, n: number, seed: number): number[] {
