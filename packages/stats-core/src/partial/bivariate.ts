@@ -10,6 +10,7 @@ import {
   requireHeader,
   rescale,
 } from './exact';
+import { pairSums, planOf } from './fused';
 import type { BivariateSums } from './state';
 
 const FIELDS = ['sx', 'sy', 'sxx', 'sxy', 'syy'] as const;
@@ -24,6 +25,20 @@ export function bivariateSums(
   const xs = checkNumericArray(fn, names[0], x) as NumericArray;
   const ys = checkNumericArray(fn, names[1], y) as NumericArray;
   checkEqualLength(fn, xs, ys, names);
+  const px = planOf(xs);
+  const py = px && planOf(ys);
+  if (px && py) {
+    // declared places: one pass, no integer or limb arrays (fused.ts)
+    const s = pairSums(px, py);
+    return {
+      n: xs.length,
+      sx: formatExact(s.sx, -px.scale),
+      sy: formatExact(s.sy, -py.scale),
+      sxx: formatExact(s.sxx, -2 * px.scale),
+      sxy: formatExact(s.sxy, -px.scale - py.scale),
+      syy: formatExact(s.syy, -2 * py.scale),
+    };
+  }
   const X = integerColumn(fn, names[0], xs);
   const Y = integerColumn(fn, names[1], ys);
   const cache = new Map();

@@ -128,6 +128,11 @@ export function withDecimalPlaces<T extends ArrayLike<number>>(values: T, places
   return values;
 }
 
+/** The places declared for `values` by {@link withDecimalPlaces}, if any. */
+export function declaredPlaces(values: ArrayLike<number>): Int8Array | undefined {
+  return PLACES.get(values);
+}
+
 /**
  * The column from declared places: the shortest decimals' integers on the
  * finest scale, as a float column while they stay below 2^53, else wide;

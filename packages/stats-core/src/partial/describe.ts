@@ -6,6 +6,7 @@ import { DoubleDouble } from '../regression/internal/doubleDouble';
 import { columnDot, columnSum, integerColumn } from './columns';
 import { type DD, ddAdd, ddFromRatio, ddMul, ddScale, ddValue } from './dd';
 import { describeValue, formatExact, requireBoolean, requireHeader } from './exact';
+import { INTEGER, integerAt, momentSums, planOf } from './fused';
 import { alignMoments, anyNaN, centredTimesN, mergeMoments, parseMoments } from './moments';
 import type { DescribeState, MomentSums } from './state';
 
@@ -27,7 +28,6 @@ export function describePartial(a: Sample): DescribeState {
   const n = x.length;
   if (n === 0) return describeEmpty();
   if (anyNaN(x)) return { ...describeEmpty(), n, nan: true };
-  const c = integerColumn(FN, 'a', x);
   let min = x[0] as number;
   let max = min;
   for (let i = 1; i < n; i++) {
@@ -35,34 +35,55 @@ export function describePartial(a: Sample): DescribeState {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const S1 = columnSum(c);
-  const S2 = columnDot(c, c);
   const m3 = new DoubleDouble();
   const m4 = new DoubleDouble();
   let unit: number;
-  if (c.kind !== 'big') {
-    // Deviations in integer units: d = M - S1 / n, the mean as a double-double
-    // (M = hi + lo exactly on the wide route).
+  let S1: bigint;
+  let S2: bigint;
+  let exponent: number;
+  const plan = planOf(x);
+  if (plan) {
+    // declared places: the sums in one pass, the integers formed again for the deviations (fused.ts)
+    ({ s1: S1, s2: S2 } = momentSums(plan));
+    exponent = -plan.scale;
     const [mHi, mLo] = ddFromRatio(S1, BigInt(n));
-    const hi = c.kind === 'float' ? c.ints : c.hi;
-    const lo = c.kind === 'wide' ? c.lo : null;
     for (let i = 0; i < n; i++) {
-      const d = (hi[i] as number) - mHi + ((lo === null ? 0 : (lo[i] as number)) - mLo);
+      integerAt(plan, i);
+      const d = (INTEGER[0] as number) - mHi + ((INTEGER[1] as number) - mLo);
       const d2 = d * d;
       m3.addProduct(d2, d);
       m4.addProduct(d2, d2);
     }
-    unit = 10 ** c.exponent;
+    unit = 10 ** exponent;
   } else {
-    // Each deviation exactly, (n M - S1) / n, rounded once.
-    const N = BigInt(n);
-    for (let i = 0; i < n; i++) {
-      const d = ratioToNumber(N * (c.ints[i] as bigint) - S1, N, c.exponent);
-      const d2 = d * d;
-      m3.addProduct(d2, d);
-      m4.addProduct(d2, d2);
+    const c = integerColumn(FN, 'a', x);
+    exponent = c.exponent;
+    S1 = columnSum(c);
+    S2 = columnDot(c, c);
+    if (c.kind !== 'big') {
+      // Deviations in integer units: d = M - S1 / n, the mean as a double-double
+      // (M = hi + lo exactly on the wide route).
+      const [mHi, mLo] = ddFromRatio(S1, BigInt(n));
+      const hi = c.kind === 'float' ? c.ints : c.hi;
+      const lo = c.kind === 'wide' ? c.lo : null;
+      for (let i = 0; i < n; i++) {
+        const d = (hi[i] as number) - mHi + ((lo === null ? 0 : (lo[i] as number)) - mLo);
+        const d2 = d * d;
+        m3.addProduct(d2, d);
+        m4.addProduct(d2, d2);
+      }
+      unit = 10 ** c.exponent;
+    } else {
+      // Each deviation exactly, (n M - S1) / n, rounded once.
+      const N = BigInt(n);
+      for (let i = 0; i < n; i++) {
+        const d = ratioToNumber(N * (c.ints[i] as bigint) - S1, N, c.exponent);
+        const d2 = d * d;
+        m3.addProduct(d2, d);
+        m4.addProduct(d2, d2);
+      }
+      unit = 1;
     }
-    unit = 1;
   }
   const u3 = unit * unit * unit;
   return {
@@ -70,8 +91,8 @@ export function describePartial(a: Sample): DescribeState {
     v: 1,
     nan: false,
     n,
-    s1: formatExact(S1, c.exponent),
-    s2: formatExact(S2, 2 * c.exponent),
+    s1: formatExact(S1, exponent),
+    s2: formatExact(S2, 2 * exponent),
     min,
     max,
     m3: finite(ddScale([m3.hi, m3.lo], u3)),

@@ -11,6 +11,7 @@ import {
   requireObject,
   rescale,
 } from './exact';
+import { momentSums, planOf } from './fused';
 import type { MomentSums } from './state';
 
 /** The sums of no values. */
@@ -35,6 +36,16 @@ export function momentsOfColumn(c: IntegerColumn, n: number): MomentSums {
 export function sampleMoments(fn: string, name: string, x: unknown): MomentSums | null {
   const values = checkSample(fn, name, x);
   if (anyNaN(values)) return null;
+  const plan = planOf(values);
+  if (plan) {
+    // declared places: one pass, no integer or limb arrays (fused.ts)
+    const { s1, s2 } = momentSums(plan);
+    return {
+      n: values.length,
+      s1: formatExact(s1, -plan.scale),
+      s2: formatExact(s2, -2 * plan.scale),
+    };
+  }
   return momentsOfColumn(integerColumn(fn, name, values), values.length);
 }
 

@@ -112,6 +112,35 @@ describe('withDecimalPlaces', () => {
     );
   });
 
+  it('sums whole blocks exactly on long columns (one pass, fused.ts)', () => {
+    // Long enough to cross the limb blocks (2^14 rows) and the short blocks
+    // of plain products (2^52 over the largest product): sensor decimals,
+    // decimals whose integers need limbs (4 places on 1e6), mid-size
+    // integers (2^21, blocks of about 2^10 rows) and 17-digit doubles.
+    const shapes = [
+      { offset: 0, scale: 1, places: 3 },
+      { offset: 1e6, scale: 1, places: 4 },
+      { offset: 2000, scale: 10, places: 3 },
+      { offset: 1, scale: 10, places: 17 },
+      { offset: -1e9, scale: 1e4, places: 17 },
+    ];
+    for (const [k, shape] of shapes.entries()) {
+      const f = { n: 40_000, unknown: 0, seed: 7 + k, ...shape };
+      const a = column(f, 1);
+      const b = column(f, 2);
+      const marked = (c: { x: Float64Array; places: Int8Array }) =>
+        withDecimalPlaces(Float64Array.from(c.x), c.places);
+      const plain = (c: { x: Float64Array }) => Float64Array.from(c.x);
+      expect(json(linregressPartial(marked(a), marked(b)))).toBe(
+        json(linregressPartial(plain(a), plain(b))),
+      );
+      expect(json(ttest1sampPartial(marked(b)))).toBe(json(ttest1sampPartial(plain(b))));
+      const d1 = describePartial(marked(a));
+      const d2 = describePartial(plain(a));
+      expect(json({ ...d1, m3: 0, m4: 0 })).toBe(json({ ...d2, m3: 0, m4: 0 }));
+    }
+  });
+
   it('still names a bad value (the searching route decides it)', () => {
     const x = withDecimalPlaces(
       Float64Array.from([1.5, Number.POSITIVE_INFINITY]),
