@@ -74,15 +74,40 @@ export class Reader {
     if (this.done || piece.length === 0) return;
     const rest = this.buf.length - this.pos;
     if (rest === 0) {
-      this.buf = piece;
-    } else {
-      const joined = new Uint8Array(rest + piece.length);
-      joined.set(this.buf.subarray(this.pos));
-      joined.set(piece, rest);
-      this.buf = joined;
+      this.take(piece);
+      return;
     }
+    // The unparsed tail (a partial line) joined with the piece's first line
+    // only: the piece itself is then parsed where it lies, not copied.
+    const lf = piece.indexOf(LF);
+    if (lf >= 0) {
+      const head = new Uint8Array(rest + lf + 1);
+      head.set(this.buf.subarray(this.pos));
+      head.set(piece.subarray(0, lf + 1), rest);
+      this.take(head);
+      if (this.done) return;
+      if (this.pos === head.length) {
+        this.bufBase += head.length - (lf + 1);
+        this.buf = piece;
+        this.pos = lf + 1;
+        this.validatedTo = lf + 1;
+        this.run(false);
+        return;
+      }
+      piece = piece.subarray(lf + 1); // a record longer than the line (a quoted line break)
+    }
+    const tail = this.buf.length - this.pos;
+    const joined = new Uint8Array(tail + piece.length);
+    joined.set(this.buf.subarray(this.pos));
+    joined.set(piece, tail);
+    this.take(joined);
+  }
+
+  /** Makes `bytes` (what follows the parsed part) the buffer and parses it. */
+  private take(bytes: Uint8Array): void {
     this.bufBase += this.pos;
     this.validatedTo = Math.max(0, this.validatedTo - this.pos);
+    this.buf = bytes;
     this.pos = 0;
     this.run(false);
   }
@@ -255,6 +280,7 @@ export class Reader {
         const next = fastRows(state, buf, this.pos, end, limit);
         if (next !== this.pos) {
           if (this.firstRowOffset < 0) this.firstRowOffset = this.bufBase + this.pos;
+          if (sink.expectedRows === 0 && sink.rowsKept >= 1024) this.expectRows(next);
           this.lastRowEnd = this.bufBase + next;
           this.line += state.lastLine;
           this.pos = next;
@@ -275,6 +301,24 @@ export class Reader {
       this.sawContent = true;
     }
     if (final && this.bufBase + this.pos < stopAt) this.done = true;
+  }
+
+  /**
+   * Sets the sink's expected row count once, from the bytes per row read
+   * so far (up to `next`) and the bytes left before stopAt, with 5% room;
+   * nothing for an open-ended read (a whole gzip object).
+   */
+  private expectRows(next: number): void {
+    const sink = this.sink;
+    const stopAt = this.setup.stopAt;
+    const done = this.bufBase + next - this.firstRowOffset;
+    if (!Number.isFinite(stopAt) || done <= 0) {
+      sink.expectedRows = -1;
+      return;
+    }
+    const total = stopAt - this.firstRowOffset;
+    const rows = Math.ceil(((sink.rowsKept * total) / done) * 1.05) + 1024;
+    sink.expectedRows = Math.min(rows, 2 ** 28);
   }
 
   private jsonRows(final: boolean): void {
