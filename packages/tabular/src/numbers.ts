@@ -78,65 +78,74 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
     i++;
   }
   let m = 0;
-  let sig = 0; // significant digits taken into m
   let lo = 0; // significant digits 16 to 19
   let nlo = 0;
   let dropped = false; // a significant digit beyond the 19th is not zero: slow path
   let scale = 0; // power of ten to apply to m * 10^nlo + lo
-  let digits = 0;
+  const first = i;
+  // leading zeros of the integer part carry no value
+  while (i < to && bytes[i] === C_0) i++;
+  let k = 0; // significant digits seen (from the first non-zero one)
+  let d = 0;
+  // integer part
   while (i < to) {
-    c = bytes[i]!;
-    if (c < C_0 || c > C_9) break;
-    digits++;
-    if (sig < 15) {
-      m = m * 10 + (c - C_0);
-      if (m !== 0) sig++;
-    } else if (nlo < 4) {
-      lo = lo * 10 + (c - C_0);
+    d = bytes[i]! - C_0;
+    if (d >>> 0 > 9) break;
+    if (k < 15) m = m * 10 + d;
+    else if (k < 19) {
+      lo = lo * 10 + d;
       nlo++;
     } else {
       scale++;
-      if (c !== C_0) dropped = true;
+      if (d !== 0) dropped = true;
     }
+    k++;
     i++;
   }
+  let digits = i - first;
   if (i < to && bytes[i] === C_DOT) {
     i++;
+    const fracStart = i;
+    if (k === 0) {
+      // zeros after the point before the first significant digit
+      while (i < to && bytes[i] === C_0) i++;
+      scale -= i - fracStart;
+    }
     while (i < to) {
-      c = bytes[i]!;
-      if (c < C_0 || c > C_9) break;
-      digits++;
-      if (sig < 15) {
-        m = m * 10 + (c - C_0);
-        if (m !== 0) sig++;
+      d = bytes[i]! - C_0;
+      if (d >>> 0 > 9) break;
+      if (k < 15) {
+        m = m * 10 + d;
         scale--;
-      } else if (nlo < 4) {
-        lo = lo * 10 + (c - C_0);
+      } else if (k < 19) {
+        lo = lo * 10 + d;
         nlo++;
         scale--;
-      } else if (c !== C_0) dropped = true;
+      } else if (d !== 0) dropped = true;
+      k++;
       i++;
     }
+    digits += i - fracStart;
   }
   if (digits === 0) return from;
   if (i < to && (bytes[i] === C_E || bytes[i] === C_UPPER_E)) {
-    let k = i + 1;
+    let e = i + 1;
     let expNegative = false;
-    if (k < to && (bytes[k] === C_MINUS || bytes[k] === C_PLUS)) {
-      expNegative = bytes[k] === C_MINUS;
-      k++;
+    if (e < to && (bytes[e] === C_MINUS || bytes[e] === C_PLUS)) {
+      expNegative = bytes[e] === C_MINUS;
+      e++;
     }
-    const expStart = k;
+    const expStart = e;
     let exp = 0;
-    while (k < to) {
-      c = bytes[k]!;
+    while (e < to) {
+      c = bytes[e]!;
       if (c < C_0 || c > C_9) break;
       if (exp < 100000) exp = exp * 10 + (c - C_0);
-      k++;
+      e++;
     }
-    if (k > expStart) {
+    if (e > expStart) {
       // an exponent without digits is not part of the number (the caller sees "1e" and refuses it)
-      i = k;
+      i = e;
       scale += expNegative ? -exp : exp;
     }
   }

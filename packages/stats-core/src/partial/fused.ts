@@ -83,19 +83,17 @@ const LIMB = new Float64Array(4);
  * The four signed 18-bit limbs (|limb| <= 2^18) of value i's integer on
  * the plan's scale, into LIMB.
  */
-function limbsAt(plan: ExactPlan, i: number): void {
-  const v = plan.values[i] as number;
+function limbsAt(v: number, p: number, wide: boolean, scale: number): void {
   let hi: number;
   let lo: number;
-  if (plan.wide) {
-    const p = plan.places[i] as number;
+  if (wide) {
     wideAt(v, p);
-    const j = plan.scale - p;
+    const j = scale - p;
     if (j !== 0) scaleWide(WIDE.hi, WIDE.lo, j);
     hi = WIDE.hi;
     lo = WIDE.lo;
   } else {
-    hi = nearestInteger(v * (POW10[plan.scale] as number));
+    hi = nearestInteger(v * (POW10[scale] as number));
     lo = 0;
   }
   // hi - h3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
@@ -165,6 +163,7 @@ export function momentSums(plan: ExactPlan): { s1: bigint; s2: bigint } {
     }
     return { s1, s2 };
   }
+  const { values, places, wide, scale } = plan;
   const one = [0n, 0n, 0n, 0n];
   const two = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
   for (let start = 0; start < n; start += LIMB_BLOCK) {
@@ -181,7 +180,7 @@ export function momentSums(plan: ExactPlan): { s1: bigint; s2: bigint } {
     let q5 = 0;
     let q6 = 0;
     for (let i = start; i < end; i++) {
-      limbsAt(plan, i);
+      limbsAt(values[i] as number, places[i] as number, wide, scale);
       const x0 = LIMB[0] as number;
       const x1 = LIMB[1] as number;
       const x2 = LIMB[2] as number;
@@ -231,6 +230,8 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
     const top = Math.max(bx * bx, by * by, bx * by);
     if (top <= 2 ** 44) return smallPairSums(px, py, Math.max(1, Math.floor(2 ** 52 / top)));
   }
+  const { values: x, places: xp, wide: xw, scale: xs } = px;
+  const { values: y, places: yp, wide: yw, scale: ys } = py;
   const lx = [0n, 0n, 0n, 0n];
   const ly = [0n, 0n, 0n, 0n];
   const lxx = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
@@ -240,12 +241,12 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
     const end = Math.min(n, start + LIMB_BLOCK);
     const acc = new Float64Array(29);
     for (let i = start; i < end; i++) {
-      limbsAt(px, i);
+      limbsAt(x[i] as number, xp[i] as number, xw, xs);
       const x0 = LIMB[0] as number;
       const x1 = LIMB[1] as number;
       const x2 = LIMB[2] as number;
       const x3 = LIMB[3] as number;
-      limbsAt(py, i);
+      limbsAt(y[i] as number, yp[i] as number, yw, ys);
       const y0 = LIMB[0] as number;
       const y1 = LIMB[1] as number;
       const y2 = LIMB[2] as number;
