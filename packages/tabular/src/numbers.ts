@@ -170,6 +170,13 @@ const words = new Uint32Array(bits.buffer);
 /** Little-endian: the high word of a double is words[1]. */
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
+/** Dekker's split of each POW10[k] (high and low halves), precomputed. */
+const POW10_HI: Float64Array = POW10.map((p) => {
+  const t = SPLIT * p;
+  return t - (t - p);
+});
+const POW10_LO: Float64Array = POW10.map((p, k) => p - POW10_HI[k]!);
+
 /** Half the spacing of the doubles at r (r normal, finite, non-zero). */
 function halfUlp(r: number): number {
   bits[0] = r;
@@ -195,9 +202,8 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   let t = SPLIT * m;
   const mHi = t - (t - m);
   const mLo = m - mHi;
-  t = SPLIT * p;
-  const pHi = t - (t - p);
-  const pLo = p - pHi;
+  const pHi = POW10_HI[nlo]!;
+  const pLo = POW10_LO[nlo]!;
   const ph = m * p;
   const pe = mHi * pHi - ph + mHi * pLo + mLo * pHi + mLo * pLo; // m * p = ph + pe exactly
   let mh = ph + lo;
@@ -215,9 +221,8 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
     t = SPLIT * mh;
     const aHi = t - (t - mh);
     const aLo = mh - aHi;
-    t = SPLIT * q;
-    const qHi = t - (t - q);
-    const qLo = q - qHi;
+    const qHi = POW10_HI[scale]!;
+    const qLo = POW10_LO[scale]!;
     const e = aHi * qHi - h + aHi * qLo + aLo * qHi + aLo * qLo;
     xh = h;
     xl = e + ml * q;
@@ -228,9 +233,8 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
     t = SPLIT * q1;
     const aHi = t - (t - q1);
     const aLo = q1 - aHi;
-    t = SPLIT * d;
-    const dHi = t - (t - d);
-    const dLo = d - dHi;
+    const dHi = POW10_HI[-scale]!;
+    const dLo = POW10_LO[-scale]!;
     const h = q1 * d;
     const e = aHi * dHi - h + aHi * dLo + aLo * dHi + aLo * dLo; // q1 * d = h + e exactly
     const rem = mh - h - e + ml;
