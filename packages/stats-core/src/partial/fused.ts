@@ -239,7 +239,35 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
   const lyy = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
   for (let start = 0; start < n; start += LIMB_BLOCK) {
     const end = Math.min(n, start + LIMB_BLOCK);
-    const acc = new Float64Array(29);
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    let a8 = 0;
+    let a9 = 0;
+    let a10 = 0;
+    let a11 = 0;
+    let a12 = 0;
+    let a13 = 0;
+    let a14 = 0;
+    let a15 = 0;
+    let a16 = 0;
+    let a17 = 0;
+    let a18 = 0;
+    let a19 = 0;
+    let a20 = 0;
+    let a21 = 0;
+    let a22 = 0;
+    let a23 = 0;
+    let a24 = 0;
+    let a25 = 0;
+    let a26 = 0;
+    let a27 = 0;
+    let a28 = 0;
     for (let i = start; i < end; i++) {
       limbsAt(x[i] as number, xp[i] as number, xw, xs);
       const x0 = LIMB[0] as number;
@@ -251,44 +279,75 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
       const y1 = LIMB[1] as number;
       const y2 = LIMB[2] as number;
       const y3 = LIMB[3] as number;
-      acc[0] += x0;
-      acc[1] += x1;
-      acc[2] += x2;
-      acc[3] += x3;
-      acc[4] += y0;
-      acc[5] += y1;
-      acc[6] += y2;
-      acc[7] += y3;
-      acc[8] += x0 * x0;
-      acc[9] += 2 * x0 * x1;
-      acc[10] += 2 * x0 * x2 + x1 * x1;
-      acc[11] += 2 * (x0 * x3 + x1 * x2);
-      acc[12] += 2 * x1 * x3 + x2 * x2;
-      acc[13] += 2 * x2 * x3;
-      acc[14] += x3 * x3;
-      acc[15] += x0 * y0;
-      acc[16] += x0 * y1 + x1 * y0;
-      acc[17] += x0 * y2 + x1 * y1 + x2 * y0;
-      acc[18] += x0 * y3 + x1 * y2 + x2 * y1 + x3 * y0;
-      acc[19] += x1 * y3 + x2 * y2 + x3 * y1;
-      acc[20] += x2 * y3 + x3 * y2;
-      acc[21] += x3 * y3;
-      acc[22] += y0 * y0;
-      acc[23] += 2 * y0 * y1;
-      acc[24] += 2 * y0 * y2 + y1 * y1;
-      acc[25] += 2 * (y0 * y3 + y1 * y2);
-      acc[26] += 2 * y1 * y3 + y2 * y2;
-      acc[27] += 2 * y2 * y3;
-      acc[28] += y3 * y3;
+      a0 += x0;
+      a1 += x1;
+      a2 += x2;
+      a3 += x3;
+      a4 += y0;
+      a5 += y1;
+      a6 += y2;
+      a7 += y3;
+      a8 += x0 * x0;
+      a9 += 2 * x0 * x1;
+      a10 += 2 * x0 * x2 + x1 * x1;
+      a11 += 2 * (x0 * x3 + x1 * x2);
+      a12 += 2 * x1 * x3 + x2 * x2;
+      a13 += 2 * x2 * x3;
+      a14 += x3 * x3;
+      a15 += x0 * y0;
+      a16 += x0 * y1 + x1 * y0;
+      a17 += x0 * y2 + x1 * y1 + x2 * y0;
+      a18 += x0 * y3 + x1 * y2 + x2 * y1 + x3 * y0;
+      a19 += x1 * y3 + x2 * y2 + x3 * y1;
+      a20 += x2 * y3 + x3 * y2;
+      a21 += x3 * y3;
+      a22 += y0 * y0;
+      a23 += 2 * y0 * y1;
+      a24 += 2 * y0 * y2 + y1 * y1;
+      a25 += 2 * (y0 * y3 + y1 * y2);
+      a26 += 2 * y1 * y3 + y2 * y2;
+      a27 += 2 * y2 * y3;
+      a28 += y3 * y3;
     }
+    const sums = [
+      a0,
+      a1,
+      a2,
+      a3,
+      a4,
+      a5,
+      a6,
+      a7,
+      a8,
+      a9,
+      a10,
+      a11,
+      a12,
+      a13,
+      a14,
+      a15,
+      a16,
+      a17,
+      a18,
+      a19,
+      a20,
+      a21,
+      a22,
+      a23,
+      a24,
+      a25,
+      a26,
+      a27,
+      a28,
+    ];
     for (let k = 0; k < 4; k++) {
-      lx[k] = (lx[k] as bigint) + BigInt(acc[k] as number);
-      ly[k] = (ly[k] as bigint) + BigInt(acc[4 + k] as number);
+      lx[k] = (lx[k] as bigint) + BigInt(sums[k] as number);
+      ly[k] = (ly[k] as bigint) + BigInt(sums[4 + k] as number);
     }
     for (let k = 0; k < 7; k++) {
-      lxx[k] = (lxx[k] as bigint) + BigInt(acc[8 + k] as number);
-      lxy[k] = (lxy[k] as bigint) + BigInt(acc[15 + k] as number);
-      lyy[k] = (lyy[k] as bigint) + BigInt(acc[22 + k] as number);
+      lxx[k] = (lxx[k] as bigint) + BigInt(sums[8 + k] as number);
+      lxy[k] = (lxy[k] as bigint) + BigInt(sums[15 + k] as number);
+      lyy[k] = (lyy[k] as bigint) + BigInt(sums[22 + k] as number);
     }
   }
   return {

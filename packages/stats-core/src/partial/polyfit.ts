@@ -14,6 +14,7 @@ import {
   rescale,
 } from './exact';
 import { parseAll, solveExact } from './leastSquares';
+import { powerSumsByLimbs } from './powerSums';
 import type { ExactDecimal, PolyfitState } from './state';
 
 const FN = 'polyfit';
@@ -38,7 +39,9 @@ function checkDegree(fn: string, degree: unknown): number {
  * Partial state of {@link polyfit} for one chunk: the exact power sums
  * sum x^j (j <= 2 degree), sum x^j y (j <= degree) and sum y^2 of the
  * decimal inputs. Powers are exact integers: in float64 while the scaled
- * x^degree stays below 2^53 (then the sums by exact limb products), else BigInt.
+ * x^degree stays below 2^53 (then the sums by exact limb products), else as
+ * normalised 18-bit limbs per value (powerSums.ts), BigInt only for values
+ * beyond 2^70.
  *
  * @param x - the chunk's predictor values
  * @param y - the chunk's responses, same length
@@ -54,21 +57,36 @@ export function polyfitPartial(x: NumericArray, y: NumericArray, degree: number)
   const n = xs.length;
   const X = integerColumn(FN, 'x', xs);
   const Y = integerColumn(FN, 'y', ys);
-  const powers = powerColumns(X, d);
   const cache = new Map();
   const xPowers: ExactDecimal[] = [formatExact(BigInt(n), 0)];
-  for (let j = 1; j <= 2 * d; j++) {
-    const a = Math.min(j, d);
-    const b = j - a;
-    const pa = powers[a - 1] as IntegerColumn;
-    const sum = b === 0 ? columnSum(pa) : columnDot(pa, powers[b - 1] as IntegerColumn, cache);
-    xPowers.push(formatExact(sum, j * X.exponent));
-  }
-  const xPowersY: ExactDecimal[] = [formatExact(columnSum(Y), Y.exponent)];
-  for (let j = 1; j <= d; j++) {
-    xPowersY.push(
-      formatExact(columnDot(powers[j - 1] as IntegerColumn, Y, cache), j * X.exponent + Y.exponent),
-    );
+  const xPowersY: ExactDecimal[] = [];
+  if (X.kind !== 'big' && Y.kind !== 'big' && !(X.kind === 'float' && X.max ** d < 2 ** 53)) {
+    // powers past 2^53 (full-precision doubles, offsets at a high degree): limbs, no BigInt per value
+    const sums = powerSumsByLimbs(X, Y, d);
+    for (let j = 1; j <= 2 * d; j++) {
+      xPowers.push(formatExact(sums.xPowers[j - 1] as bigint, j * X.exponent));
+    }
+    for (let j = 0; j <= d; j++) {
+      xPowersY.push(formatExact(sums.xPowersY[j] as bigint, j * X.exponent + Y.exponent));
+    }
+  } else {
+    const powers = powerColumns(X, d);
+    for (let j = 1; j <= 2 * d; j++) {
+      const a = Math.min(j, d);
+      const b = j - a;
+      const pa = powers[a - 1] as IntegerColumn;
+      const sum = b === 0 ? columnSum(pa) : columnDot(pa, powers[b - 1] as IntegerColumn, cache);
+      xPowers.push(formatExact(sum, j * X.exponent));
+    }
+    xPowersY.push(formatExact(columnSum(Y), Y.exponent));
+    for (let j = 1; j <= d; j++) {
+      xPowersY.push(
+        formatExact(
+          columnDot(powers[j - 1] as IntegerColumn, Y, cache),
+          j * X.exponent + Y.exponent,
+        ),
+      );
+    }
   }
   const syy = formatExact(columnDot(Y, Y, cache), 2 * Y.exponent);
   return { stat: 'polyfit', v: 1, degree: d, n, xPowers, xPowersY, syy };

@@ -42,7 +42,16 @@ const family = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 30 }),
 });
 
-function column(f: typeof family extends fc.Arbitrary<infer T> ? T : never, salt: number) {
+interface Family {
+  n: number;
+  offset: number;
+  scale: number;
+  places: number;
+  unknown: number;
+  seed: number;
+}
+
+function column(f: Family, salt: number) {
   const random = rng(f.seed + salt);
   const x = Float64Array.from({ length: f.n }, () => {
     const v = f.offset + f.scale * (random() - 0.3) * 100;
