@@ -23,7 +23,7 @@
  */
 import { declaredPlaces } from './columns';
 import { nearestInteger } from './round';
-import { POW10, scaleWide, WIDE, wideAt } from './wide';
+import { addLevels, fromLevels, LIMBS, POW10, scaleWide, splitWide, WIDE, wideAt } from './wide';
 
 /** How one column's integers are formed: see the file comment. */
 export interface ExactPlan {
@@ -67,50 +67,20 @@ export function planOf(x: ArrayLike<number>): ExactPlan | null {
   return { values: x, places, wide: true, scale, bound: top };
 }
 
-const L1 = 2 ** 18;
-const L2 = 2 ** 36;
-const L3 = 2 ** 54;
-const INV1 = 2 ** -18;
-const INV2 = 2 ** -36;
-const INV3 = 2 ** -54;
 /** Rows per limb block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
 const LIMB_BLOCK = 2 ** 14;
 
-/** Scratch: the four limbs of the last {@link limbsAt}, lowest first. */
-const LIMB = new Float64Array(4);
-
 /**
- * The four signed 18-bit limbs (|limb| <= 2^18) of value i's integer on
- * the plan's scale, into LIMB.
+ * The four signed 18-bit limbs (|limb| <= 2^18) of value v's integer
+ * (places p) on the plan's scale, into LIMBS (wide.ts).
  */
 function limbsAt(v: number, p: number, wide: boolean, scale: number): void {
-  let hi: number;
-  let lo: number;
   if (wide) {
     wideAt(v, p);
     const j = scale - p;
     if (j !== 0) scaleWide(WIDE.hi, WIDE.lo, j);
-    hi = WIDE.hi;
-    lo = WIDE.lo;
-  } else {
-    hi = nearestInteger(v * (POW10[scale] as number));
-    lo = 0;
-  }
-  // hi - h3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
-  const h3 = nearestInteger(hi * INV3);
-  hi -= h3 * L3;
-  const h2 = nearestInteger(hi * INV2);
-  hi -= h2 * L2;
-  const h1 = nearestInteger(hi * INV1);
-  const h0 = hi - h1 * L1;
-  const g2 = nearestInteger(lo * INV2);
-  lo -= g2 * L2;
-  const g1 = nearestInteger(lo * INV1);
-  const g0 = lo - g1 * L1;
-  LIMB[0] = h0 + g0;
-  LIMB[1] = h1 + g1;
-  LIMB[2] = h2 + g2;
-  LIMB[3] = h3;
+    splitWide(WIDE.hi, WIDE.lo);
+  } else splitWide(nearestInteger(v * (POW10[scale] as number)), 0);
 }
 
 /** Scratch: value i's integer on the plan's scale as hi + lo, exactly (see {@link integerAt}). */
@@ -130,13 +100,6 @@ export function integerAt(plan: ExactPlan, i: number): void {
     INTEGER[0] = nearestInteger(v * (POW10[plan.scale] as number));
     INTEGER[1] = 0;
   }
-}
-
-/** sum_k levels[k] 2^(18 k). */
-function fromLevels(levels: bigint[]): bigint {
-  let s = 0n;
-  for (let k = levels.length - 1; k >= 0; k--) s = (s << 18n) + (levels[k] as bigint);
-  return s;
 }
 
 /** Exact sums of one column: sum X and sum X^2 on the plan's scale. */
@@ -181,10 +144,10 @@ export function momentSums(plan: ExactPlan): { s1: bigint; s2: bigint } {
     let q6 = 0;
     for (let i = start; i < end; i++) {
       limbsAt(values[i] as number, places[i] as number, wide, scale);
-      const x0 = LIMB[0] as number;
-      const x1 = LIMB[1] as number;
-      const x2 = LIMB[2] as number;
-      const x3 = LIMB[3] as number;
+      const x0 = LIMBS[0] as number;
+      const x1 = LIMBS[1] as number;
+      const x2 = LIMBS[2] as number;
+      const x3 = LIMBS[3] as number;
       a0 += x0;
       a1 += x1;
       a2 += x2;
@@ -197,17 +160,8 @@ export function momentSums(plan: ExactPlan): { s1: bigint; s2: bigint } {
       q5 += 2 * x2 * x3;
       q6 += x3 * x3;
     }
-    one[0] = (one[0] as bigint) + BigInt(a0);
-    one[1] = (one[1] as bigint) + BigInt(a1);
-    one[2] = (one[2] as bigint) + BigInt(a2);
-    one[3] = (one[3] as bigint) + BigInt(a3);
-    two[0] = (two[0] as bigint) + BigInt(q0);
-    two[1] = (two[1] as bigint) + BigInt(q1);
-    two[2] = (two[2] as bigint) + BigInt(q2);
-    two[3] = (two[3] as bigint) + BigInt(q3);
-    two[4] = (two[4] as bigint) + BigInt(q4);
-    two[5] = (two[5] as bigint) + BigInt(q5);
-    two[6] = (two[6] as bigint) + BigInt(q6);
+    addLevels(one, [a0, a1, a2, a3]);
+    addLevels(two, [q0, q1, q2, q3, q4, q5, q6]);
   }
   return { s1: fromLevels(one), s2: fromLevels(two) };
 }
@@ -270,15 +224,15 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
     let a28 = 0;
     for (let i = start; i < end; i++) {
       limbsAt(x[i] as number, xp[i] as number, xw, xs);
-      const x0 = LIMB[0] as number;
-      const x1 = LIMB[1] as number;
-      const x2 = LIMB[2] as number;
-      const x3 = LIMB[3] as number;
+      const x0 = LIMBS[0] as number;
+      const x1 = LIMBS[1] as number;
+      const x2 = LIMBS[2] as number;
+      const x3 = LIMBS[3] as number;
       limbsAt(y[i] as number, yp[i] as number, yw, ys);
-      const y0 = LIMB[0] as number;
-      const y1 = LIMB[1] as number;
-      const y2 = LIMB[2] as number;
-      const y3 = LIMB[3] as number;
+      const y0 = LIMBS[0] as number;
+      const y1 = LIMBS[1] as number;
+      const y2 = LIMBS[2] as number;
+      const y3 = LIMBS[3] as number;
       a0 += x0;
       a1 += x1;
       a2 += x2;
@@ -309,46 +263,11 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
       a27 += 2 * y2 * y3;
       a28 += y3 * y3;
     }
-    const sums = [
-      a0,
-      a1,
-      a2,
-      a3,
-      a4,
-      a5,
-      a6,
-      a7,
-      a8,
-      a9,
-      a10,
-      a11,
-      a12,
-      a13,
-      a14,
-      a15,
-      a16,
-      a17,
-      a18,
-      a19,
-      a20,
-      a21,
-      a22,
-      a23,
-      a24,
-      a25,
-      a26,
-      a27,
-      a28,
-    ];
-    for (let k = 0; k < 4; k++) {
-      lx[k] = (lx[k] as bigint) + BigInt(sums[k] as number);
-      ly[k] = (ly[k] as bigint) + BigInt(sums[4 + k] as number);
-    }
-    for (let k = 0; k < 7; k++) {
-      lxx[k] = (lxx[k] as bigint) + BigInt(sums[8 + k] as number);
-      lxy[k] = (lxy[k] as bigint) + BigInt(sums[15 + k] as number);
-      lyy[k] = (lyy[k] as bigint) + BigInt(sums[22 + k] as number);
-    }
+    addLevels(lx, [a0, a1, a2, a3]);
+    addLevels(ly, [a4, a5, a6, a7]);
+    addLevels(lxx, [a8, a9, a10, a11, a12, a13, a14]);
+    addLevels(lxy, [a15, a16, a17, a18, a19, a20, a21]);
+    addLevels(lyy, [a22, a23, a24, a25, a26, a27, a28]);
   }
   return {
     sx: fromLevels(lx),

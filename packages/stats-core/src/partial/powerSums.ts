@@ -12,13 +12,10 @@
  */
 import type { IntegerColumn } from './columns';
 import { nearestInteger } from './round';
+import { LIMBS, splitWide } from './wide';
 
 const L1 = 2 ** 18;
 const INV1 = 2 ** -18;
-const INV2 = 2 ** -36;
-const INV3 = 2 ** -54;
-const L2 = 2 ** 36;
-const L3 = 2 ** 54;
 /** Rows summed per level in float64 before the levels go to BigInt (2^30 x 2^17 < 2^52). */
 const ROWS = 2 ** 30;
 
@@ -33,20 +30,8 @@ function valueLimbs(c: IntegerColumn, i: number, out: Float64Array): number {
     hi = c.hi[i] as number;
     lo = c.lo[i] as number;
   } else throw new Error('internal: valueLimbs needs a float or wide column');
-  const h3 = nearestInteger(hi * INV3);
-  hi -= h3 * L3;
-  const h2 = nearestInteger(hi * INV2);
-  hi -= h2 * L2;
-  const h1 = nearestInteger(hi * INV1);
-  const h0 = hi - h1 * L1;
-  const g2 = nearestInteger(lo * INV2);
-  lo -= g2 * L2;
-  const g1 = nearestInteger(lo * INV1);
-  const g0 = lo - g1 * L1;
-  out[0] = h0 + g0;
-  out[1] = h1 + g1;
-  out[2] = h2 + g2;
-  out[3] = h3;
+  splitWide(hi, lo);
+  out.set(LIMBS);
   out[4] = 0;
   return normalise(out, 5);
 }

@@ -196,10 +196,33 @@ const INV1 = 2 ** -18;
 const INV2 = 2 ** -36;
 const INV3 = 2 ** -54;
 
+/** Scratch output of {@link splitWide}: four limbs, lowest first. */
+export const LIMBS = new Float64Array(4);
+
 /**
- * Four signed 18-bit limbs of hi + lo (|hi| < 2^70, |lo| < 2^53): each
- * limb is the sum of hi's and lo's, so |limb| <= 2^18.
+ * The four signed 18-bit limbs of hi + lo (|hi| < 2^70, |lo| < 2^53) into
+ * {@link LIMBS}: each limb is the sum of hi's and lo's, so |limb| <= 2^18.
+ * The one limb split of this folder (wideLimbs, fused.ts, powerSums.ts).
  */
+export function splitWide(hi: number, lo: number): void {
+  // hi - h3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
+  const h3 = nearestInteger(hi * INV3);
+  let v = hi - h3 * L3;
+  const h2 = nearestInteger(v * INV2);
+  v -= h2 * L2;
+  const h1 = nearestInteger(v * INV1);
+  const h0 = v - h1 * L1;
+  const g2 = nearestInteger(lo * INV2);
+  let w = lo - g2 * L2;
+  const g1 = nearestInteger(w * INV1);
+  w -= g1 * L1;
+  LIMBS[0] = h0 + w;
+  LIMBS[1] = h1 + g1;
+  LIMBS[2] = h2 + g2;
+  LIMBS[3] = h3;
+}
+
+/** Four signed 18-bit limbs of each hi + lo (see {@link splitWide}), as four columns. */
 export function wideLimbs(
   hi: Float64Array,
   lo: Float64Array,
@@ -213,25 +236,26 @@ export function wideLimbs(
   ];
   const [o0, o1, o2, o3] = out;
   for (let i = 0; i < n; i++) {
-    let v = hi[i] as number;
-    // hi - l3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
-    const h3 = nearestInteger(v * INV3);
-    v -= h3 * L3;
-    const h2 = nearestInteger(v * INV2);
-    v -= h2 * L2;
-    const h1 = nearestInteger(v * INV1);
-    const h0 = v - h1 * L1;
-    let w = lo[i] as number;
-    const g2 = nearestInteger(w * INV2);
-    w -= g2 * L2;
-    const g1 = nearestInteger(w * INV1);
-    const g0 = w - g1 * L1;
-    o0[i] = h0 + g0;
-    o1[i] = h1 + g1;
-    o2[i] = h2 + g2;
-    o3[i] = h3;
+    splitWide(hi[i] as number, lo[i] as number);
+    o0[i] = LIMBS[0] as number;
+    o1[i] = LIMBS[1] as number;
+    o2[i] = LIMBS[2] as number;
+    o3[i] = LIMBS[3] as number;
   }
   return out;
+}
+
+/** Adds a block's float64 level sums (exact integers) into the BigInt totals. */
+export function addLevels(totals: bigint[], sums: readonly number[]): void {
+  for (let k = 0; k < sums.length; k++)
+    totals[k] = (totals[k] as bigint) + BigInt(sums[k] as number);
+}
+
+/** sum_k levels[k] 2^(18 k). */
+export function fromLevels(levels: readonly bigint[]): bigint {
+  let s = 0n;
+  for (let k = levels.length - 1; k >= 0; k--) s = (s << 18n) + (levels[k] as bigint);
+  return s;
 }
 
 /** Rows per block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
@@ -269,17 +293,9 @@ function dot4(a: Limbs, b: Limbs): bigint {
       s5 += x2 * y3 + x3 * y2;
       s6 += x3 * y3;
     }
-    total[0] = (total[0] as bigint) + BigInt(s0);
-    total[1] = (total[1] as bigint) + BigInt(s1);
-    total[2] = (total[2] as bigint) + BigInt(s2);
-    total[3] = (total[3] as bigint) + BigInt(s3);
-    total[4] = (total[4] as bigint) + BigInt(s4);
-    total[5] = (total[5] as bigint) + BigInt(s5);
-    total[6] = (total[6] as bigint) + BigInt(s6);
+    addLevels(total, [s0, s1, s2, s3, s4, s5, s6]);
   }
-  let sum = 0n;
-  for (let level = 6; level >= 0; level--) sum = (sum << 18n) + (total[level] as bigint);
-  return sum;
+  return fromLevels(total);
 }
 
 /** Exact sum of a column given by its limbs (three or four). */
