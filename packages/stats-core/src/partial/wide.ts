@@ -196,6 +196,9 @@ const INV1 = 2 ** -18;
 const INV2 = 2 ** -36;
 const INV3 = 2 ** -54;
 
+/** 1.5 * 2^52 (see round.ts). */
+const MAGIC = 6755399441055744;
+
 /** Scratch output of {@link splitWide}: four limbs, lowest first. */
 export const LIMBS = new Float64Array(4);
 
@@ -205,16 +208,19 @@ export const LIMBS = new Float64Array(4);
  * The one limb split of this folder (wideLimbs, fused.ts, powerSums.ts).
  */
 export function splitWide(hi: number, lo: number): void {
+  // Each quotient is below 2^51, so (q + 1.5 2^52) - 1.5 2^52 is q rounded to
+  // the nearest integer (ties to even, as nearestInteger): written inline
+  // to keep this function small enough for V8 to inline into the hot loops.
   // hi - h3 2^54 is exact: both are multiples of ulp(hi) <= 2^17 and the result is below 2^53.
-  const h3 = nearestInteger(hi * INV3);
+  const h3 = hi * INV3 + MAGIC - MAGIC;
   let v = hi - h3 * L3;
-  const h2 = nearestInteger(v * INV2);
+  const h2 = v * INV2 + MAGIC - MAGIC;
   v -= h2 * L2;
-  const h1 = nearestInteger(v * INV1);
+  const h1 = v * INV1 + MAGIC - MAGIC;
   const h0 = v - h1 * L1;
-  const g2 = nearestInteger(lo * INV2);
+  const g2 = lo * INV2 + MAGIC - MAGIC;
   let w = lo - g2 * L2;
-  const g1 = nearestInteger(w * INV1);
+  const g1 = w * INV1 + MAGIC - MAGIC;
   w -= g1 * L1;
   LIMBS[0] = h0 + w;
   LIMBS[1] = h1 + g1;
