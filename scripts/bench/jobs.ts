@@ -151,22 +151,14 @@ function time(fn: () => unknown, runs: number): number {
   return median(ts);
 }
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  await fn();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = cpuMs();
-    await fn();
-    ts.push(cpuMs() - t);
-  }
-  return median(ts);
-}
-
 /**
- * Median CPU ms of each function, the functions timed in turn within each
- * run (A, B, A, B...), so a before/after pair sees the same neighbours.
+ * CPU ms of each function in every run, the functions timed in turn within
+ * each run (A, B, A, B...), so a pair sees the same neighbours.
  */
-async function timeInterleaved(fns: (() => Promise<unknown>)[], runs: number): Promise<number[]> {
+async function samplesInterleaved(
+  fns: (() => Promise<unknown>)[],
+  runs: number,
+): Promise<number[][]> {
   for (const fn of fns) await fn();
   const ts = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i += 1) {
@@ -176,7 +168,12 @@ async function timeInterleaved(fns: (() => Promise<unknown>)[], runs: number): P
       ts[k]!.push(cpuMs() - t);
     }
   }
-  return ts.map(median);
+  return ts;
+}
+
+/** Median CPU ms of each function, timed in interleaved runs (samplesInterleaved). */
+async function timeInterleaved(fns: (() => Promise<unknown>)[], runs: number): Promise<number[]> {
+  return (await samplesInterleaved(fns, runs)).map(median);
 }
 
 async function workerThroughput(
@@ -210,6 +207,8 @@ async function workerThroughput(
   let parseMs: number;
   let linMs: number;
   let descMs: number;
+  let jsonMs: number | undefined;
+  let ratios: { parse: number; linregress: number; describe: number } | undefined;
   if (baseline) {
     const readBefore = () => baseline.readItem(item, source);
     const pair = (after: () => Promise<unknown>, name?: string) =>
@@ -228,11 +227,19 @@ async function workerThroughput(
     [parseMs, linMs, descMs] = [p!, l!, d!];
     before = { parse: rate(pb!), linregress: rate(lb!), describe: rate(db!) };
   } else {
-    parseMs = await timeAsync(read, runs);
-    linMs = await timeAsync(lin, runs);
-    descMs = await timeAsync(desc, runs);
+    // JSON.parse in the same rounds: each round's ratio sees the same neighbours
+    const jsonBytes = Buffer.byteLength(json);
+    const [p, l, d, j] = await samplesInterleaved(
+      [read, lin, desc, async () => JSON.parse(json)],
+      runs,
+    );
+    [parseMs, linMs, descMs] = [median(p!), median(l!), median(d!)];
+    const jsonRate = (k: number) => rate(j![k]!, jsonBytes);
+    const ratio = (xs: number[]) => median(xs.map((ms, k) => rate(ms) / jsonRate(k)));
+    ratios = { parse: ratio(p!), linregress: ratio(l!), describe: ratio(d!) };
+    jsonMs = median(j!);
   }
-  const jsonMs = time(() => JSON.parse(json), runs);
+  jsonMs ??= time(() => JSON.parse(json), runs);
   return {
     shape,
     rows: x.length,
@@ -241,6 +248,8 @@ async function workerThroughput(
     linregress: rate(linMs),
     describe: rate(descMs),
     jsonParse: rate(jsonMs, Buffer.byteLength(json)),
+    /** Median over the rounds of each round's rate over JSON.parse's (without --baseline). */
+    ratios,
     before,
   };
 }
@@ -501,7 +510,7 @@ async function main() {
   out(`## Jobs (node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC)`);
   out();
   out(
-    `One worker, in process: a ${chunkMb} MiB CSV chunk of two numeric columns, median of ${runs} runs, MB/s of CSV per CPU second:`,
+    `One worker, in process: a ${chunkMb} MiB CSV chunk of two numeric columns, median of ${runs} interleaved runs, MB/s of CSV per CPU second:`,
   );
   out();
   out(
@@ -515,6 +524,13 @@ async function main() {
     const f = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(0));
     out(
       `| ${shape === 'decimals' ? '3-4 decimal places' : '17 significant digits'} | ${t.rows} | ${f(t.parse)} | ${f(t.linregress)} | ${f(t.describe)} | ${f(t.jsonParse)} | ${f(t.before?.parse)} | ${f(t.before?.linregress)} | ${f(t.before?.describe)} |`,
+    );
+  }
+  out();
+  for (const t of throughputs) {
+    if (!t.ratios) continue;
+    out(
+      `${t.shape === 'decimals' ? '3-4 decimal places' : '17 significant digits'}, against JSON.parse in the same rounds (median of the per-round ratios): read ${t.ratios.parse.toFixed(2)}x, read + linregress ${t.ratios.linregress.toFixed(2)}x, read + describe ${t.ratios.describe.toFixed(2)}x`,
     );
   }
   out();
@@ -575,23 +591,23 @@ export async function jobsBench(options: {
   runs: number;
 }): Promise<{ rows: Row[] }> {
   const rows: Row[] = [];
-  const how = `one ${options.chunkMb} MiB CSV chunk of two numeric columns read through packages/tabular as the worker does, in process; median of ${options.runs} runs, MB of CSV per CPU second`;
+  const how = `one ${options.chunkMb} MiB CSV chunk of two numeric columns read through packages/tabular as the worker does, in process; ${options.runs} rounds, each timing the worker and JSON.parse of the same numbers in turn; MB of CSV per CPU second (median), ratio the median of the per-round ratios`;
   let measured = 0;
   for (const shape of ['decimals', 'full'] as const) {
     const t = await workerThroughput(options.chunkMb, options.runs, shape);
     const label = shape === 'decimals' ? '3-4 decimal places' : '17 significant digits';
     if (shape === 'decimals') measured = t.linregress;
-    for (const [what, rate] of [
-      ['read', t.parse],
-      ['read + linregress state', t.linregress],
-      ['read + describe state', t.describe],
+    for (const [what, rate, ratio] of [
+      ['read', t.parse, t.ratios?.parse],
+      ['read + linregress state', t.linregress, t.ratios?.linregress],
+      ['read + describe state', t.describe, t.ratios?.describe],
     ] as const) {
       rows.push({
         section: 'jobs',
         item: `worker, ${label}: ${what}`,
         result: `${rate.toFixed(0)} MB/s`,
         baseline: `JSON.parse ${t.jsonParse.toFixed(0)} MB/s`,
-        ratio: `${(rate / t.jsonParse).toFixed(2)}x`,
+        ratio: `${(ratio ?? rate / t.jsonParse).toFixed(2)}x`,
         how: `${how}; goal: at least JSON.parse's rate on the same numbers`,
         data: { rows: t.rows, bytes: t.bytes, mbPerS: rate, jsonParseMbPerS: t.jsonParse },
       });
