@@ -144,6 +144,9 @@ describe('withDecimalPlaces', () => {
         json(linregressPartial(plain(a), plain(b))),
       );
       expect(json(ttest1sampPartial(marked(b)))).toBe(json(ttest1sampPartial(plain(b))));
+      expect(json(ttestRelPartial(marked(a), marked(b)))).toBe(
+        json(ttestRelPartial(plain(a), plain(b))),
+      );
       const d1 = describePartial(marked(a));
       const d2 = describePartial(plain(a));
       expect(json({ ...d1, m3: 0, m4: 0 })).toBe(json({ ...d2, m3: 0, m4: 0 }));
