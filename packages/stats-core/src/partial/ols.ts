@@ -3,6 +3,7 @@ import { checkFinite, checkNumericArray, type NumericArray } from '../internal/v
 import type { OlsOptions, OlsResult } from '../regression/ols';
 import { integerColumn } from './columns';
 import { formatExact, requireCount, requireHeader } from './exact';
+import { pairSums, planOf } from './fused';
 import { addPacked, packedGram, packedIndex, parsePacked } from './gram';
 import { parseAll, solveExact } from './leastSquares';
 import type { OlsState } from './state';
@@ -87,6 +88,21 @@ function build(
       FN,
       `supports at most ${OLS_MAX_COLUMNS} predictor columns in a job (got ${k})`,
     );
+  }
+  const px = k === 1 ? planOf(columns[0] as ArrayLike<number>) : null;
+  const py = px && planOf(y);
+  if (px && py) {
+    // one predictor with declared places: the Gram matrix of [1, x, y] is the pair's five sums (fused.ts)
+    const g = pairSums(px, py);
+    const gram = [
+      formatExact(BigInt(y.length), 0),
+      formatExact(g.sx, -px.scale),
+      formatExact(g.sy, -py.scale),
+      formatExact(g.sxx, -2 * px.scale),
+      formatExact(g.sxy, -px.scale - py.scale),
+      formatExact(g.syy, -2 * py.scale),
+    ];
+    return { stat: 'ols', v: 1, k, n: y.length, gram };
   }
   const ints = columns.map((c, j) => integerColumn(FN, name(j), c));
   ints.push(integerColumn(FN, 'y', y));

@@ -110,6 +110,9 @@ describe('withDecimalPlaces', () => {
         expect(json(pearsonrPartial(marked(a), marked(b)))).toBe(
           json(pearsonrPartial(plain(a), plain(b))),
         );
+        expect(json(olsPartialColumns([marked(a)], marked(c)))).toBe(
+          json(olsPartialColumns([plain(a)], plain(c))),
+        );
         expect(json(olsPartialColumns([marked(a), marked(b)], marked(c)))).toBe(
           json(olsPartialColumns([plain(a), plain(b)], plain(c))),
         );
@@ -146,6 +149,9 @@ describe('withDecimalPlaces', () => {
       expect(json(ttest1sampPartial(marked(b)))).toBe(json(ttest1sampPartial(plain(b))));
       expect(json(ttestRelPartial(marked(a), marked(b)))).toBe(
         json(ttestRelPartial(plain(a), plain(b))),
+      );
+      expect(json(olsPartialColumns([marked(a)], marked(b)))).toBe(
+        json(olsPartialColumns([plain(a)], plain(b))),
       );
       const d1 = describePartial(marked(a));
       const d2 = describePartial(plain(a));
