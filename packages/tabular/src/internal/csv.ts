@@ -162,6 +162,34 @@ function stageLabel(state: CsvState, j: number, text: string): void {
   }
 }
 
+/** Returned by closingQuote when the input ends (final) before the quote is closed. */
+const UNCLOSED = -2;
+
+/** Whether the quoted cell closingQuote last found held a doubled quote (`""`). */
+const QUOTED = { escaped: false };
+
+/**
+ * The position of the quote closing a quoted cell whose text starts at
+ * `open` (a doubled `""` is a quote inside it, and sets QUOTED.escaped);
+ * INCOMPLETE when the buffer may end inside the cell (not `final`),
+ * UNCLOSED when the input ends there.
+ */
+function closingQuote(bytes: Uint8Array, open: number, end: number, final: boolean): number {
+  let q = open;
+  QUOTED.escaped = false;
+  for (;;) {
+    const at = bytes.indexOf(QUOTE, q);
+    if (at < 0 || at >= end) return final ? UNCLOSED : INCOMPLETE;
+    if (at + 1 < end && bytes[at + 1] === QUOTE) {
+      QUOTED.escaped = true;
+      q = at + 2;
+      continue;
+    }
+    if (at + 1 >= end && !final) return INCOMPLETE;
+    return at;
+  }
+}
+
 /**
  * Parses one record starting at `pos` (not a blank line), staging the
  * requested cells into the sink. Returns the position after the record's
@@ -186,24 +214,12 @@ export function parseRecord(
     if (p < end && bytes[p] === QUOTE) {
       // quoted cell
       const open = p + 1;
-      let q = open;
-      let escaped = false;
-      let close: number;
-      for (;;) {
-        const at = bytes.indexOf(QUOTE, q);
-        if (at < 0 || at >= end) {
-          if (!final) return INCOMPLETE;
-          throw badQuoting(state, 'a quoted cell is never closed (a " is missing at its end)');
-        }
-        if (at + 1 < end && bytes[at + 1] === QUOTE) {
-          escaped = true;
-          q = at + 2;
-          continue;
-        }
-        if (at + 1 >= end && !final) return INCOMPLETE;
-        close = at;
-        break;
+      const close = closingQuote(bytes, open, end, final);
+      if (close === INCOMPLETE) return INCOMPLETE;
+      if (close === UNCLOSED) {
+        throw badQuoting(state, 'a quoted cell is never closed (a " is missing at its end)');
       }
+      const escaped = QUOTED.escaped;
       // line breaks inside the quotes
       let nl = bytes.indexOf(LF, open);
       if (nl >= 0 && nl < close) {
@@ -325,24 +341,10 @@ export function splitRecord(
   for (;;) {
     if (p < end && bytes[p] === QUOTE) {
       const open = p + 1;
-      let q = open;
-      let escaped = false;
-      let close: number;
-      for (;;) {
-        const at = bytes.indexOf(QUOTE, q);
-        if (at < 0 || at >= end) {
-          if (!final) return INCOMPLETE;
-          throw fail('a quoted name is never closed');
-        }
-        if (at + 1 < end && bytes[at + 1] === QUOTE) {
-          escaped = true;
-          q = at + 2;
-          continue;
-        }
-        if (at + 1 >= end && !final) return INCOMPLETE;
-        close = at;
-        break;
-      }
+      const close = closingQuote(bytes, open, end, final);
+      if (close === INCOMPLETE) return INCOMPLETE;
+      if (close === UNCLOSED) throw fail('a quoted name is never closed');
+      const escaped = QUOTED.escaped;
       cells.push(quotedText(bytes, open, close, escaped));
       p = close + 1;
       const next = p < end ? bytes[p]! : -1;
