@@ -85,22 +85,39 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
   const first = i;
   // leading zeros of the integer part carry no value
   while (i < to && bytes[i] === C_0) i++;
-  let k = 0; // significant digits seen (from the first non-zero one)
+  const sigStart = i;
+  // Each phase is a tight loop of its own: the first 15 significant digits
+  // into m, the next 4 into lo, the rest only checked (they must be 0).
   let d = 0;
   // integer part
-  while (i < to) {
+  let limit = Math.min(i + 15, to);
+  while (i < limit) {
     d = bytes[i]! - C_0;
     if (d >>> 0 > 9) break;
-    if (k < 15) m = m * 10 + d;
-    else if (k < 19) {
-      lo = lo * 10 + d;
-      nlo++;
-    } else {
-      scale++;
-      if (d !== 0) dropped = true;
-    }
-    k++;
+    m = m * 10 + d;
     i++;
+  }
+  let k = i - sigStart; // significant digits taken (leading zeros were skipped)
+  if (k === 15) {
+    limit = Math.min(i + 4, to);
+    const at = i;
+    while (i < limit) {
+      d = bytes[i]! - C_0;
+      if (d >>> 0 > 9) break;
+      lo = lo * 10 + d;
+      i++;
+    }
+    nlo = i - at;
+    k += nlo;
+    const rest = i;
+    while (i < to) {
+      d = bytes[i]! - C_0;
+      if (d >>> 0 > 9) break;
+      if (d !== 0) dropped = true;
+      i++;
+    }
+    scale += i - rest;
+    k += i - rest;
   }
   let digits = i - first;
   if (i < to && bytes[i] === C_DOT) {
@@ -111,19 +128,38 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
       while (i < to && bytes[i] === C_0) i++;
       scale -= i - fracStart;
     }
-    while (i < to) {
-      d = bytes[i]! - C_0;
-      if (d >>> 0 > 9) break;
-      if (k < 15) {
+    if (k < 15) {
+      limit = Math.min(i + 15 - k, to);
+      const at = i;
+      while (i < limit) {
+        d = bytes[i]! - C_0;
+        if (d >>> 0 > 9) break;
         m = m * 10 + d;
-        scale--;
-      } else if (k < 19) {
+        i++;
+      }
+      k += i - at;
+      scale -= i - at;
+    }
+    if (k >= 15 && nlo < 4) {
+      limit = Math.min(i + 4 - nlo, to);
+      const at = i;
+      while (i < limit) {
+        d = bytes[i]! - C_0;
+        if (d >>> 0 > 9) break;
         lo = lo * 10 + d;
-        nlo++;
-        scale--;
-      } else if (d !== 0) dropped = true;
-      k++;
-      i++;
+        i++;
+      }
+      nlo += i - at;
+      k += i - at;
+      scale -= i - at;
+    }
+    if (k >= 19) {
+      while (i < to) {
+        d = bytes[i]! - C_0;
+        if (d >>> 0 > 9) break;
+        if (d !== 0) dropped = true;
+        i++;
+      }
     }
     digits += i - fracStart;
   }
