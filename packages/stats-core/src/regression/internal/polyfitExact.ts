@@ -6,8 +6,9 @@ import type { ExactNormalEquations } from './exactNormalEquations';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
 import { olsBig } from './olsBig';
+import { solveExactRational } from './polyfitExactSolve';
 import { polynomialLabels } from './polyfitFloat';
-import { conditionNumber } from './singularValues';
+import { singularValues } from './singularValues';
 
 /**
  * The exact normal equations of a polynomial fit, from power sums taken on
@@ -47,19 +48,21 @@ export function polyfitExact(
   if (sums === null) return null;
   noteLane('bignumber');
   const n = xs.length;
-  const core = olsBig({
-    fn,
-    n,
-    columns: [],
-    labels: polynomialLabels(first, p),
-    hasIntercept,
-    representationUlps: first + p - 1,
-    y: ys,
-    // olsBig reads only the exact normal equations (and n, labels, hasIntercept).
-    decimalColumns: () => ({ lo: [], error: 0 }),
-    exactColumns: () => [],
-    exactNormalEquations: () => sums.equations,
-  });
+  const core =
+    solveExactRational(sums.equations, n, hasIntercept) ??
+    olsBig({
+      fn,
+      n,
+      columns: [],
+      labels: polynomialLabels(first, p),
+      hasIntercept,
+      representationUlps: first + p - 1,
+      y: ys,
+      // olsBig reads only the exact normal equations (and n, labels, hasIntercept).
+      decimalColumns: () => ({ lo: [], error: 0 }),
+      exactColumns: () => [],
+      exactNormalEquations: () => sums.equations,
+    });
   return finishFit(core, hasIntercept ? p - 1 : p, n - p, sums.conditionNumber, 'bignumber');
 }
 
@@ -351,28 +354,34 @@ function shiftedConditionNumber(
   first: number,
   p: number,
 ): number {
-  const gram = Array.from({ length: p }, (_, j) =>
-    Array.from({ length: p }, (_, k) => Number(tSums[2 * first + j + k] as bigint)),
+  // The shifted design always with the constant column: without the
+  // intercept, x^k = (t + c)^k still needs t^0.
+  const q = p + first;
+  const gram = Array.from({ length: q }, (_, j) =>
+    Array.from({ length: q }, (_, k) => Number(tSums[j + k] as bigint)),
   );
   const scale = gram.map((row, j) => Math.sqrt(row[j] as number));
   const r = choleskyUpper(
     gram.map((row, j) => row.map((v, k) => v / ((scale[j] as number) * (scale[k] as number)))),
   );
   if (r === null) return Number.POSITIVE_INFINITY;
-  // R_t diag(scale) M diag(10^(k e)), M_jk = C(k, j) c^(k - j) over powers first..first + p - 1.
-  const powers = Array.from({ length: p }, (_, j) => first + j);
+  // R_t diag(scale) M diag(10^(k e)), M_jk = C(k, j) c^(k - j) for the powers
+  // k = first..first + p - 1; a zero column squares it up when first = 1.
   const out = r.map((row) =>
-    powers.map((k) => {
+    Array.from({ length: q }, (_, col) => {
+      const k = col + first;
+      if (col >= p) return 0;
       let s = 0;
-      for (let jj = 0; jj < p; jj++) {
-        const j = powers[jj] as number;
-        if (j > k) continue;
-        s += (row[jj] as number) * (scale[jj] as number) * binomial(k, j) * shift ** (k - j);
+      for (let j = 0; j <= k; j++) {
+        s += (row[j] as number) * (scale[j] as number) * binomial(k, j) * shift ** (k - j);
       }
       return s * 10 ** (k * exponent);
     }),
   );
-  return conditionNumber(out);
+  const sigma = singularValues(out);
+  if (first === 1) sigma.splice(sigma.indexOf(Math.min(...sigma)), 1);
+  const min = Math.min(...sigma);
+  return min === 0 ? Number.POSITIVE_INFINITY : Math.max(...sigma) / min;
 }
 
 function binomial(k: number, j: number): number {
