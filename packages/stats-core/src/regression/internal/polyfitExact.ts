@@ -1,7 +1,6 @@
 import { noteLane } from '../../internal/lanes';
 import { columnDot, columnSum, type IntegerColumn, integerColumn } from '../../partial/columns';
-import { type Limbs, wideLimbs } from '../../partial/wide';
-import { toDecimal } from './decimal';
+import { type Limbs, POW10, wideLimbs } from '../../partial/wide';
 import type { ExactNormalEquations } from './exactNormalEquations';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
@@ -156,14 +155,22 @@ interface Shifted {
   yExponent: number;
 }
 
-/** Decimal places of the first values (at most 64), or -1 past 15 (not a short decimal). */
+/**
+ * Decimal places of the first values (at most 64), or -1 past 15 (not a
+ * short decimal): for each, the fewest p with round(v 10^p) / 10^p === v.
+ * A hint for the scale only; the summing pass proves every value's decimal.
+ */
 function leadingPlaces(values: ArrayLike<number>): number {
   let places = 0;
   for (let i = 0; i < Math.min(values.length, 64); i++) {
-    const d = toDecimal(values[i] as number);
-    if (d.mantissa !== 0n) places = Math.max(places, -d.exponent);
+    const v = values[i] as number;
+    let p = 0;
+    while (Math.round(v * (POW10[p] as number)) / (POW10[p] as number) !== v) {
+      if (++p > 15) return -1;
+    }
+    if (p > places) places = p;
   }
-  return places > 15 ? -1 : places;
+  return places;
 }
 
 /** Degree 3 or less: the one fused pass ({@link cubicSums}) on the scale of the first values. */
