@@ -1,4 +1,5 @@
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
 import { withLane } from '../src/internal/lanes';
@@ -133,6 +134,56 @@ describe('shifted power sums are the exact normal equations', () => {
       sums.equations,
       polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
     );
+  });
+});
+
+describe('shifted power sums on random short decimals (property)', () => {
+  // Offsets from 0 to 1e9 of either sign, 0-4 places with some values
+  // written with fewer (trailing zeros dropped, so the scale hint from the
+  // first values can be short), ties, tiny n, degrees 1-3 (the one fused
+  // pass) and 4 (the column route): whenever the lane applies, its normal
+  // equations are the BigInt sums' integers; the fit agrees with the
+  // BigNumber lane on them to 1e-13 whenever that lane can solve it.
+  it('equals the BigInt sums whenever it applies', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 6, max: 120 }),
+          degree: fc.integer({ min: 1, max: 4 }),
+          intercept: fc.boolean(),
+          offset: fc.constantFrom(0, 7, -250, 1e3, -1e6, 1e9, -1e9),
+          spread: fc.constantFrom(0.5, 10, 1000),
+          places: fc.integer({ min: 0, max: 4 }),
+          grid: fc.constantFrom(6, 12, 50),
+          seed: fc.integer({ min: 1, max: 2 ** 30 }),
+        }),
+        ({ n, degree, intercept, offset, spread, places, grid, seed }) => {
+          const r = rng(seed);
+          // a grid of `grid` distinct steps for ties, some values with fewer places
+          const step = () => Math.floor(grid * r.uniform()) / grid;
+          const x = Array.from({ length: n }, (_, i) =>
+            written(
+              offset + spread * (step() - 0.5),
+              i % 7 === 0 ? Math.max(0, places - 1) : places,
+            ),
+          );
+          const y = x.map((v) => written(2 - offset / 3 + 0.5 * v + spread * r.normal(), places));
+          if (new Set(x).size <= degree + 1) return;
+          const first = intercept ? 0 : 1;
+          const p = degree + 1 - first;
+          const sums = shiftedPowerSums('polyfit', x, y, first, p);
+          if (sums === null) return;
+          applied++;
+          expectSameEquations(
+            sums.equations,
+            polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
+          );
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+    expect(applied).toBeGreaterThan(200);
   });
 });
 
