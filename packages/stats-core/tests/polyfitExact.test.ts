@@ -142,8 +142,7 @@ describe('shifted power sums on random short decimals (property)', () => {
   // written with fewer (trailing zeros dropped, so the scale hint from the
   // first values can be short), ties, tiny n, degrees 1-3 (the one fused
   // pass) and 4 (the column route): whenever the lane applies, its normal
-  // equations are the BigInt sums' integers; the fit agrees with the
-  // BigNumber lane on them to 1e-13 whenever that lane can solve it.
+  // equations are the BigInt sums' integers (the fits are compared below).
   it('equals the BigInt sums whenever it applies', () => {
     let applied = 0;
     fc.assert(
