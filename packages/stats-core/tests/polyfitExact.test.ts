@@ -186,6 +186,38 @@ describe('shifted power sums on random short decimals (property)', () => {
   });
 });
 
+describe('x short, y with full precision (a time index and measurements)', () => {
+  // The column route sums the 17-digit y unshifted as hi + lo (four limbs).
+  it.each([
+    [1, true],
+    [2, false],
+    [3, true],
+    [4, true],
+  ])(
+    'degree %i, intercept %s: the BigInt sums, and the BigNumber lane to 1e-13',
+    (degree, intercept) => {
+      const r = rng(300 + degree);
+      const n = 400;
+      const x = Array.from({ length: n }, (_, i) => 2000 + i);
+      const y = x.map((v) => 3 + 0.001 * (v - 2000) + r.uniform() / 3);
+      const first = intercept ? 0 : 1;
+      const p = degree + 1 - first;
+      const sums = shiftedPowerSums('polyfit', x, y, first, p);
+      expect(sums).not.toBeNull();
+      expectSameEquations(
+        (sums as NonNullable<typeof sums>).equations,
+        polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
+      );
+      const fit = polyfit(x, y, degree, { intercept });
+      expect(fit.method).toBe('bignumber');
+      expectFitAgreement(fit, {
+        ...bigFit(x, y, degree, intercept),
+        conditionNumber: fit.conditionNumber,
+      });
+    },
+  );
+});
+
 describe('the exact lane agrees with the BigNumber lane', () => {
   // Degrees 1-3 solve in exact rationals, 4-5 at 64 digits (olsBig) on the
   // shifted sums where they apply (else the float64 lane, whose contract is

@@ -82,9 +82,11 @@ export function polyfitExact(
  * at a small fraction of the cost (2.5 us a point for BigInt powers of
  * values near 1e9).
  *
- * null (the caller keeps its BigInt route) when a value does not have a
+ * null (the caller keeps its float64 lane) when an x does not have a
  * short decimal (more than 15 places, or an integer of 2^53 or more), when
- * the shifted values pass 2^26, or a power passes 2^70.
+ * the shifted x pass 2^26, a power passes 2^70, or a y needs more than the
+ * two doubles of a `wide` column (below 2^70 on the common scale). A
+ * full-precision y (17 digits) is summed unshifted on the column route.
  */
 export function shiftedPowerSums(
   fn: string,
@@ -97,9 +99,11 @@ export function shiftedPowerSums(
   const top = first + p - 1;
   // Full-precision data (17 significant digits) are not short decimals: decided on the first values.
   const px = leadingPlaces(xs);
+  if (px < 0) return null;
+  // y with full precision (x a time index, y measurements) takes the column route only.
   const py = leadingPlaces(ys);
-  if (px < 0 || py < 0) return null;
-  const shifted = (top <= 3 ? cubicRoute(xs, ys, px, py) : null) ?? columnRoute(fn, xs, ys, top);
+  const shifted =
+    (top <= 3 && py >= 0 ? cubicRoute(xs, ys, px, py) : null) ?? columnRoute(fn, xs, ys, top);
   if (shifted === null) return null;
   const { tSums, tvSums, vv, tShift, vShift } = shifted;
 
@@ -224,10 +228,11 @@ function columnRoute(
   const X = integerColumn(fn, 'x', xs);
   if (X.kind !== 'float') return null;
   const Y = integerColumn(fn, 'y', ys);
-  if (Y.kind !== 'float') return null;
+  if (Y.kind === 'big') return null;
   const n = xs.length;
   const tShift = middle(X.ints);
-  const vShift = middle(Y.ints);
+  // Full-precision y (hi + lo, four limbs) is summed unshifted.
+  const vShift = Y.kind === 'float' ? middle(Y.ints) : 0;
   // Chunk by chunk, so the power and limb columns are small, short-lived buffers.
   const tSums = new Array<bigint>(2 * top + 1).fill(0n);
   const tvSums = new Array<bigint>(top + 1).fill(0n);
@@ -236,7 +241,7 @@ function columnRoute(
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
     const T = shifted(X.ints, tShift, start, end);
-    const V = shifted(Y.ints, vShift, start, end);
+    const V = Y.kind === 'float' ? shifted(Y.ints, vShift, start, end) : wideSlice(Y, start, end);
     if (T === null || V === null) return null;
     // powers[k - 1] = T^k, k = 1..top
     const powers: IntegerColumn[] = [T];
@@ -261,6 +266,17 @@ function columnRoute(
     vv += columnDot(V, V, cache);
   }
   return { tSums, tvSums, vv, tShift, vShift, xExponent: X.exponent, yExponent: Y.exponent };
+}
+
+/** Rows start..end of a wide column (views, no copy). */
+function wideSlice(c: IntegerColumn & { kind: 'wide' }, start: number, end: number): IntegerColumn {
+  return {
+    kind: 'wide',
+    hi: c.hi.subarray(start, end),
+    lo: c.lo.subarray(start, end),
+    limbs: c.limbs.map((l) => l.subarray(start, end)),
+    exponent: c.exponent,
+  };
 }
 
 /** An integer near the middle of the range of integers below 2^53. */
