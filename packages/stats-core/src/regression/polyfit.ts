@@ -33,8 +33,10 @@ const MAX_DEGREE = 20;
  *   exactly, from power sums of the integers x 10^px and y 10^py shifted to
  *   the middle of their range, summed in float64 limbs (no BigInt per
  *   value), then moved back to powers of x exactly (binomial theorem, in
- *   BigInt) and solved at 64 digits ('bignumber'). Applies while the shifted
- *   integers stay small (below 2^23 for x, 2^26 for y at degree 3 or less).
+ *   BigInt), solved in exact rationals up to 4 coefficients, else at 64
+ *   digits ('bignumber'). Applies while the shifted x stay
+ *   small (below 2^23 units of their last place in the one pass at degree
+ *   3 or less, 2^26 otherwise); y may also have full precision.
  * - Otherwise the float64 path: Householder QR on the powers formed in
  *   float64 and, when their rounding is what limits the error bound, as
  *   double-doubles of the decimal x ('float64'), else the same exact normal

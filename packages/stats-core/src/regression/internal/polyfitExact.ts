@@ -70,9 +70,11 @@ export function polyfitExact(
  * value. The decimals x and y are read as integers X = x 10^-e and
  * Y = y 10^-f below 2^53 (partial/columns.ts's `integerColumn`, the core's
  * decimal rule); each is shifted by an integer near the middle of its range,
- * T = X - C and V = Y - D, both exact. The powers T^k stay small: in
+ * T = X - C and V = Y - D, both exact. At degree 3 or less one fused pass
+ * ({@link cubicSums}) reads, shifts and sums in 18-bit limbs; otherwise
+ * (and when that pass declines) the column route: the powers T^k in
  * float64 while below 2^53, then as exact pairs hi + lo (Dekker's product)
- * below 2^70, and the sums of T^m, T^k V and V^2 are exact limb sums
+ * below 2^70, and the sums of T^m, T^k V and V^2 as exact limb sums
  * (partial/wide.ts), one BigInt per block of rows. The binomial theorem then
  * gives the sums of X^m and X^k Y exactly, in BigInt, on the p x p scale
  * only: sum X^m = sum_j C(m, j) C^(m - j) sum T^j.
@@ -97,7 +99,7 @@ export function shiftedPowerSums(
 ): ShiftedPowerSums | null {
   const n = xs.length;
   const top = first + p - 1;
-  // Full-precision data (17 significant digits) are not short decimals: decided on the first values.
+  // A full-precision x (17 significant digits) is not a short decimal: decided on the first values.
   const px = leadingPlaces(xs);
   if (px < 0) return null;
   // y with full precision (x a time index, y measurements) takes the column route only.
