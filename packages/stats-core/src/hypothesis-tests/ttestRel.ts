@@ -6,6 +6,7 @@ import {
   isArrayInput,
   onOffset,
   passOut,
+  primeKernel,
   quickChoice,
   sampleScale,
 } from '../internal/fastMoments';
@@ -68,7 +69,10 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   let sums: PairedSums | 'two passes' = obviousOffset(a, b)
     ? exactPairedSums(a, b)
     : 'not decimals';
-  if (sums === 'not decimals') sums = onePassPairedSums(a, b);
+  if (sums === 'not decimals') {
+    primeKernel(onePassPairedSums, n);
+    sums = onePassPairedSums(a, b);
+  }
   if (sums === 'two passes') sums = plainPairedSums(a, b);
   if (sums === 'not decimals') sums = exactPairedSums(a, b);
   if (sums === undefined || sums === 'not decimals') return undefined;
