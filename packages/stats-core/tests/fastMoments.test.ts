@@ -228,6 +228,17 @@ describe('fast moment paths against exact decimal arithmetic', () => {
         );
         const want = diff / Math.sqrt(((ex.ss + ez.ss) / (n + nz - 2)) * (1 / n + 1 / nz));
         close(ttestInd(ax, az).statistic, want, `ind ${f.name}`);
+        // pearsonr's one-pass exact cross sums (or, for the wide spread, its two passes).
+        const bn = BigInt(n);
+        const dx = ix.map((v) => bn * v - sum(ix));
+        const dy = iy.map((v) => bn * v - sum(iy));
+        const r =
+          ratioToNumber(sum(dx.map((v, i) => v * (dy[i] as bigint))), 1n) /
+          Math.sqrt(
+            ratioToNumber(sum(dx.map((v) => v * v)), 1n) *
+              ratioToNumber(sum(dy.map((v) => v * v)), 1n),
+          );
+        close(pearsonr(ax, ay).statistic, r, `pearsonr ${f.name}`);
         const d = describeStats(ax);
         close(d.variance, ex.ss / (n - 1), `describe variance ${f.name}`);
         close(d.mean, ex.mean, `describe mean ${f.name}`);

@@ -471,6 +471,36 @@ export function integerMoments(
   return (hi + lo) / n;
 }
 
+/**
+ * integerMoments' cross term: from exact integer sums A = sum K (aHi + aLo),
+ * B = sum L (bHi + bLo) and Q = sum K L (qHi + qLo) of n pairs, returns
+ * Q - A B / n, the sum of cross products of the deviations, within a few u
+ * (A B / n in double-double, subtracted by TwoSum, as integerMoments).
+ */
+export function integerCross(
+  n: number,
+  aHi: number,
+  aLo: number,
+  bHi: number,
+  bLo: number,
+  qHi: number,
+  qLo: number,
+): number {
+  const a = aHi + aLo;
+  const aL = aLo - (a - aHi);
+  const b = bHi + bLo;
+  const bL = bLo - (b - bHi);
+  const p = a * b;
+  const pLo = productError(a, b, p) + a * bL + aL * b;
+  const q = p / n;
+  const qn = q * n;
+  const qL = (p - qn - productError(q, n, qn) + pLo) / n;
+  const d = qHi - q;
+  const z = d - qHi;
+  const dLo = qHi - (d - z) + (-q - z);
+  return d + (dLo + qLo - qL);
+}
+
 /** Mean and central sums of one sample, relative to `reference` when shifted. */
 export interface FastCentral {
   n: number;
