@@ -125,16 +125,18 @@ function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
   let qLo = 0;
   let big = 0;
   let small = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
+  for (let i = 0; i < n; i += 4) {
     const a0 = a[i];
-    const a1 = a[i + 1];
-    const a2 = a[i + 2];
-    const a3 = a[i + 3];
+    // The last block is padded with pairs (c, 0): differences of exactly c,
+    // deviations of exactly 0, as plainMeanAndSquares pads with c; |c| is at
+    // most the largest |d|, so big and small do not change.
+    const a1 = i + 1 < n ? a[i + 1] : c;
+    const a2 = i + 2 < n ? a[i + 2] : c;
+    const a3 = i + 3 < n ? a[i + 3] : c;
     const b0 = b[i];
-    const b1 = b[i + 1];
-    const b2 = b[i + 2];
-    const b3 = b[i + 3];
+    const b1 = i + 1 < n ? b[i + 1] : 0;
+    const b2 = i + 2 < n ? b[i + 2] : 0;
+    const b3 = i + 3 < n ? b[i + 3] : 0;
     if (
       typeof a0 !== 'number' ||
       typeof a1 !== 'number' ||
@@ -151,16 +153,23 @@ function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
     const d1 = a1 - b1;
     const d2 = a2 - b2;
     const d3 = a3 - b3;
-    // big and small per block: sums of magnitudes and |d| (see plainPairedSums).
-    const mb = Math.max(
-      Math.abs(a0) + Math.abs(b0),
-      Math.abs(a1) + Math.abs(b1),
-      Math.abs(a2) + Math.abs(b2),
-      Math.abs(a3) + Math.abs(b3),
-    );
-    if (mb > big) big = mb;
-    const ms = Math.max(Math.abs(d0), Math.abs(d1), Math.abs(d2), Math.abs(d3));
-    if (ms > small) small = ms;
+    // big and small as plainPairedSums tracks them, one compare each per value.
+    const m0 = Math.abs(a0) + Math.abs(b0);
+    const m1 = Math.abs(a1) + Math.abs(b1);
+    const m2 = Math.abs(a2) + Math.abs(b2);
+    const m3 = Math.abs(a3) + Math.abs(b3);
+    if (m0 > big) big = m0;
+    if (m1 > big) big = m1;
+    if (m2 > big) big = m2;
+    if (m3 > big) big = m3;
+    const s0 = Math.abs(d0);
+    const s1 = Math.abs(d1);
+    const s2 = Math.abs(d2);
+    const s3 = Math.abs(d3);
+    if (s0 > small) small = s0;
+    if (s1 > small) small = s1;
+    if (s2 > small) small = s2;
+    if (s3 > small) small = s3;
     const e0 = d0 - c;
     const e1 = d1 - c;
     const e2 = d2 - c;
@@ -170,25 +179,6 @@ function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
     let t = s + bs;
     let z = t - s;
     sLo += s - (t - z) + (bs - z);
-    s = t;
-    t = q + bq;
-    z = t - q;
-    qLo += q - (t - z) + (bq - z);
-    q = t;
-  }
-  for (; i < n; i++) {
-    const ai = a[i];
-    const bi = b[i];
-    if (typeof ai !== 'number' || typeof bi !== 'number') return 'two passes';
-    const d = ai - bi;
-    const mb = Math.abs(ai) + Math.abs(bi);
-    if (mb > big) big = mb;
-    if (Math.abs(d) > small) small = Math.abs(d);
-    const e = d - c;
-    const bq = e * e;
-    let t = s + e;
-    let z = t - s;
-    sLo += s - (t - z) + (e - z);
     s = t;
     t = q + bq;
     z = t - q;

@@ -148,12 +148,14 @@ export function plainMeanAndSquares(x: Sample): number {
   let sLo = 0;
   let q = 0;
   let qLo = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
+  // The last block is padded with the centre (deviations of exactly 0): no
+  // separate tail loop, whose code would have no type feedback when n is a
+  // multiple of four, and V8 then deoptimised at it on every call.
+  for (let i = 0; i < n; i += 4) {
     const a = x[i];
-    const b = x[i + 1];
-    const e = x[i + 2];
-    const f = x[i + 3];
+    const b = i + 1 < n ? x[i + 1] : c;
+    const e = i + 2 < n ? x[i + 2] : c;
+    const f = i + 3 < n ? x[i + 3] : c;
     if (
       typeof a !== 'number' ||
       typeof b !== 'number' ||
@@ -171,20 +173,6 @@ export function plainMeanAndSquares(x: Sample): number {
     let t = s + bs;
     let z = t - s;
     sLo += s - (t - z) + (bs - z);
-    s = t;
-    t = q + bq;
-    z = t - q;
-    qLo += q - (t - z) + (bq - z);
-    q = t;
-  }
-  for (; i < n; i++) {
-    const a = x[i];
-    if (typeof a !== 'number') return Number.NaN;
-    const da = a - c;
-    const bq = da * da;
-    let t = s + da;
-    let z = t - s;
-    sLo += s - (t - z) + (da - z);
     s = t;
     t = q + bq;
     z = t - q;
