@@ -34,15 +34,23 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'numerics.md',
   },
   ttest_1samp: {
-    why: 'On an offset the one pass still divides once per value to prove each double is its decimal (a third of a pass); plain data run one compensated pass per sample, within the run-to-run noise of scipy at n = 1e5-1e6 (2026-12-06).',
+    why: "Plain data (every shape but offset) now run one pass (blocks of four about a centre near the mean, a TwoSum per block): 0.38-0.45x the previous two passes' time at n = 1e4-1e6, measured interleaved in one process. What remains slowest is the offset shape: its one pass divides once per value to prove each double is the decimal it prints as (the decimals are what the accuracy contract is about there; a check by exact products would take about 20 operations a value against one division: counted, not built), 3.5 ms at n = 1e6 against scipy's 3-4 ms (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   ttest_ind: {
-    why: 'As ttest_1samp, per sample (2026-12-06).',
+    why: 'As ttest_1samp, per sample: plain shapes 0.39-0.44x the previous code in one process; the offset shape is the slowest (2026-12-06).',
     doc: 'precision-lanes.md',
   },
   ttest_rel: {
-    why: 'As ttest_1samp, on the paired differences (2026-12-06).',
+    why: 'As ttest_1samp, on the paired differences: plain shapes 0.60-0.68x the previous code in one process (the pass also tracks the largest |a| + |b| and |a - b|, which decide whether the differences need the exact decimal route); the offset shape answers in the exact decimal route with its division per value (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  pearsonr: {
+    why: "Profiled at n = 1e6: three passes (two means, then the sums), each bound by a TwoSum per value, and on an offset a division per value in each of three passes. Now one pass on plain data (five sums in blocks of four) and one pass of exact integer sums on an offset: 0.19-0.50x the previous time in one process at n = 1e4-1e6; the rest is the offset lane's division per value (2026-12-06).",
+    doc: 'precision-lanes.md',
+  },
+  f_oneway: {
+    why: 'Not profiled separately: it sums each group as ttest_ind does (fastSharedCentral), so the one-pass plain sums took it to 0.38-0.45x the previous time on plain shapes; the offset shape keeps its division per value (2026-12-06).',
     doc: 'precision-lanes.md',
   },
 };
