@@ -4,6 +4,7 @@ import { toScaledIntegers } from './internal/decimal';
 import { decimalColumnsOf, exactShift, onesColumn, shiftedDecimals } from './internal/design';
 import type { OlsResult } from './internal/fit';
 import { fitDesign } from './internal/fitDesign';
+import { olsFused } from './internal/olsFused';
 
 export type { OlsResult } from './internal/fit';
 
@@ -61,6 +62,9 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
   const ys = checkNumericArray(FN, 'y', y);
   const n = ys.length;
   const rows = X as unknown[];
+  const hasIntercept = options.intercept ?? true;
+  const fused = olsFused(rows, ys, hasIntercept);
+  if (fused !== null) return fused;
   // Rows are checked inline, and the name `X[i]` (a string per row) is only
   // built for the row that fails, whose message then comes from the shared check.
   for (let i = 0; i < rows.length; i++) {
@@ -96,7 +100,6 @@ export function ols(X: NumericArray[], y: NumericArray, options: OlsOptions = {}
     }
   }
   checkFinite(FN, 'y', ys);
-  const hasIntercept = options.intercept ?? true;
   const p = k + (hasIntercept ? 1 : 0);
   if (p === 0) throw new StatsInputError(FN, 'requires at least one column in X');
   if (n <= p) {

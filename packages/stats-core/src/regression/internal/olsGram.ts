@@ -1,0 +1,167 @@
+/**
+ * The augmented Gram matrix [1 X y]^T [1 X y] of ols's fused lane in
+ * double-double: every entry a sum over the rows taken with exact products
+ * (Dekker's, or the plain product when both columns are integers small
+ * enough that it is exact) and error-free sums (Ogita, Rump and Oishi's
+ * Dot2): |hi + lo - exact| <= {@link dot2Error} sqrt(G_aa G_bb).
+ */
+
+const SPLITTER = 134217729; // 2^27 + 1
+const U = 2 ** -53;
+const TWO_53 = 2 ** 53;
+
+/**
+ * Dot2's error bound relative to sum |a_i b_i| (at most sqrt(G_aa G_bb) by
+ * Cauchy-Schwarz), unrounded: the products' and sums' error terms, each at
+ * most u of a partial sum (below sum |a_i b_i|), gathered in one float64 sum
+ * (gamma_n of their total), with room to spare: 3 (n + 2)^2 u^2.
+ */
+export function dot2Error(n: number): number {
+  return 3 * (n + 2) * (n + 2) * U * U;
+}
+
+/** The q x q matrix, row-major, as hi and lo parts. */
+export interface OlsGram {
+  q: number;
+  hi: Float64Array;
+  lo: Float64Array;
+}
+
+/**
+ * The Gram matrix of the columns [1 (when `intercept`), columns...] (y
+ * last among `columns`). `maxAbs[j]` (max |value| of column j, or Infinity
+ * when unknown) picks the exact-product loop where a_i b_i is exact.
+ */
+export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: number[]): OlsGram {
+  const n = (columns[0] as Float64Array).length;
+  const k0 = intercept ? 1 : 0;
+  const q = columns.length + k0;
+  const hi = new Float64Array(q * q);
+  const lo = new Float64Array(q * q);
+  const set = (a: number, b: number, h: number, l: number) => {
+    hi[a * q + b] = h;
+    lo[a * q + b] = l;
+    hi[b * q + a] = h;
+    lo[b * q + a] = l;
+  };
+  if (intercept) {
+    set(0, 0, n, 0);
+    for (let j = 0; j < columns.length; j++) {
+      sum2(columns[j] as Float64Array);
+      set(0, j + k0, outHi, outLo);
+    }
+  }
+  for (let j = 0; j < columns.length; j++) {
+    const a = columns[j] as Float64Array;
+    for (let k = j; k < columns.length; k++) {
+      const b = columns[k] as Float64Array;
+      if ((maxAbs[j] as number) * (maxAbs[k] as number) < TWO_53) dotExact(a, b);
+      else dot2(a, b);
+      set(j + k0, k + k0, outHi, outLo);
+    }
+  }
+  return { q, hi, lo };
+}
+
+let outHi = 0;
+let outLo = 0;
+
+/** sum a_i, error-free transformation (TwoSum) into outHi + outLo. */
+function sum2(a: Float64Array): void {
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const t = s + x;
+    const bb = t - s;
+    e += s - (t - bb) + (x - bb);
+    s = t;
+  }
+  outHi = s;
+  outLo = e;
+}
+
+/** sum a_i b_i with every product exact (integers whose products stay below 2^53). */
+function dotExact(a: Float64Array, b: Float64Array): void {
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = (a[i] as number) * (b[i] as number);
+    const t = s + x;
+    const bb = t - s;
+    e += s - (t - bb) + (x - bb);
+    s = t;
+  }
+  outHi = s;
+  outLo = e;
+}
+
+/** Dot2: sum a_i b_i with Dekker's exact products. */
+function dot2(a: Float64Array, b: Float64Array): void {
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    const h = x * y;
+    let t = SPLITTER * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    t = SPLITTER * y;
+    const yh = t - (t - y);
+    const yl = y - yh;
+    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
+    const q = s + h;
+    const bb = q - s;
+    e += s - (q - bb) + (h - bb) + r;
+    s = q;
+  }
+  outHi = s;
+  outLo = e;
+}
+
+/**
+ * Adds the first-order decimal corrections to the Gram matrix: with
+ * decimal = value + delta per entry (delta[j] null where the column is
+ * exact), G_ab gains sum (a_i delta_b,i + delta_a,i b_i), summed in float64
+ * (its error is below (n + 2) u of terms already u below the entries).
+ */
+export function addCorrections(
+  g: OlsGram,
+  columns: Float64Array[],
+  deltas: (Float64Array | null)[],
+  intercept: boolean,
+): void {
+  const { q, lo } = g;
+  const k0 = intercept ? 1 : 0;
+  const n = (columns[0] as Float64Array).length;
+  const add = (a: number, b: number, v: number) => {
+    lo[a * q + b] = (lo[a * q + b] as number) + v;
+    if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
+  };
+  for (let j = 0; j < columns.length; j++) {
+    const dj = deltas[j] ?? null;
+    if (intercept && dj) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += dj[i] as number;
+      add(0, j + k0, s);
+    }
+    const a = columns[j] as Float64Array;
+    for (let k = j; k < columns.length; k++) {
+      const dk = deltas[k] ?? null;
+      if (!dj && !dk) continue;
+      const b = columns[k] as Float64Array;
+      let s = 0;
+      if (dj && dk) {
+        for (let i = 0; i < n; i++) {
+          s += (a[i] as number) * (dk[i] as number) + (dj[i] as number) * (b[i] as number);
+        }
+      } else if (dk) {
+        for (let i = 0; i < n; i++) s += (a[i] as number) * (dk[i] as number);
+      } else if (dj) {
+        for (let i = 0; i < n; i++) s += (dj[i] as number) * (b[i] as number);
+      }
+      add(j + k0, k + k0, s);
+    }
+  }
+}
