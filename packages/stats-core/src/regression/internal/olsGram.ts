@@ -47,7 +47,9 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
   if (intercept) {
     set(0, 0, n, 0);
     for (let j = 0; j < columns.length; j++) {
-      sum2(columns[j] as Float64Array);
+      const m = maxAbs[j] as number;
+      if (m < TWO_53) sumExact(columns[j] as Float64Array, Math.floor(TWO_53 / Math.max(m, 1)));
+      else sum2(columns[j] as Float64Array);
       set(0, j + k0, outHi, outLo);
     }
   }
@@ -55,7 +57,8 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     const a = columns[j] as Float64Array;
     for (let k = j; k < columns.length; k++) {
       const b = columns[k] as Float64Array;
-      if ((maxAbs[j] as number) * (maxAbs[k] as number) < TWO_53) dotExact(a, b);
+      const m = (maxAbs[j] as number) * (maxAbs[k] as number);
+      if (m < TWO_53) dotExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
       else dot2(a, b);
       set(j + k0, k + k0, outHi, outLo);
     }
@@ -81,12 +84,37 @@ function sum2(a: Float64Array): void {
   outLo = e;
 }
 
-/** sum a_i b_i with every product exact (integers whose products stay below 2^53). */
-function dotExact(a: Float64Array, b: Float64Array): void {
+/**
+ * sum a_i b_i for integers whose products are exact and below 2^53 / block:
+ * a plain sum over each block of `block` rows is then exact too, and the
+ * blocks' sums are added error-free (TwoSum).
+ */
+function dotExact(a: Float64Array, b: Float64Array, block: number): void {
   let s = 0;
   let e = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = (a[i] as number) * (b[i] as number);
+  const n = a.length;
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    let x = 0;
+    for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
+    const t = s + x;
+    const bb = t - s;
+    e += s - (t - bb) + (x - bb);
+    s = t;
+  }
+  outHi = s;
+  outLo = e;
+}
+
+/** sum a_i for integers below 2^53 / block in magnitude (exact block sums, as {@link dotExact}). */
+function sumExact(a: Float64Array, block: number): void {
+  let s = 0;
+  let e = 0;
+  const n = a.length;
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    let x = 0;
+    for (let i = from; i < to; i++) x += a[i] as number;
     const t = s + x;
     const bb = t - s;
     e += s - (t - bb) + (x - bb);
@@ -134,34 +162,53 @@ export function addCorrections(
 ): void {
   const { q, lo } = g;
   const k0 = intercept ? 1 : 0;
-  const n = (columns[0] as Float64Array).length;
+  const c = columns.length;
   const add = (a: number, b: number, v: number) => {
     lo[a * q + b] = (lo[a * q + b] as number) + v;
     if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
   };
-  for (let j = 0; j < columns.length; j++) {
-    const dj = deltas[j] ?? null;
-    if (intercept && dj) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += dj[i] as number;
-      add(0, j + k0, s);
-    }
-    const a = columns[j] as Float64Array;
-    for (let k = j; k < columns.length; k++) {
-      const dk = deltas[k] ?? null;
-      if (!dj && !dk) continue;
-      const b = columns[k] as Float64Array;
-      let s = 0;
-      if (dj && dk) {
-        for (let i = 0; i < n; i++) {
-          s += (a[i] as number) * (dk[i] as number) + (dj[i] as number) * (b[i] as number);
-        }
-      } else if (dk) {
-        for (let i = 0; i < n; i++) s += (a[i] as number) * (dk[i] as number);
-      } else if (dj) {
-        for (let i = 0; i < n; i++) s += (dj[i] as number) * (b[i] as number);
-      }
-      add(j + k0, k + k0, s);
-    }
+  for (let j = 0; j < c; j++) {
+    const delta = deltas[j] ?? null;
+    if (delta === null) continue;
+    // t[k] = sum_i w_k,i delta_j,i (and t[c] = sum delta_j): G_jk gains t[k]
+    // here and sum_i w_j,i delta_k,i in column k's turn.
+    const t = crossSums(delta, columns);
+    if (intercept) add(0, j + k0, t[c] as number);
+    // (the diagonal G_jj gains 2 sum w_j delta_j: both terms are this loop's)
+    for (let k = 0; k < c; k++) add(j + k0, k + k0, (k === j ? 2 : 1) * (t[k] as number));
   }
+}
+
+/** sum_i w_k,i d_i for each column w_k, then sum_i d_i: one pass for up to three columns. */
+function crossSums(d: Float64Array, columns: Float64Array[]): number[] {
+  const n = d.length;
+  const c = columns.length;
+  if (c <= 3) {
+    const a = columns[0] as Float64Array;
+    const b = columns[Math.min(1, c - 1)] as Float64Array;
+    const e = columns[Math.min(2, c - 1)] as Float64Array;
+    let sa = 0;
+    let sb = 0;
+    let se = 0;
+    let sd = 0;
+    for (let i = 0; i < n; i++) {
+      const x = d[i] as number;
+      sa += (a[i] as number) * x;
+      sb += (b[i] as number) * x;
+      se += (e[i] as number) * x;
+      sd += x;
+    }
+    return [sa, sb, se].slice(0, c).concat(sd);
+  }
+  const out = new Array<number>(c + 1).fill(0);
+  for (let k = 0; k < c; k++) {
+    const w = columns[k] as Float64Array;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (w[i] as number) * (d[i] as number);
+    out[k] = s;
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) s += d[i] as number;
+  out[c] = s;
+  return out;
 }
