@@ -1,6 +1,6 @@
 import { fisherFSf } from '../../distributions/fisherF';
 import { studentTSf } from '../../distributions/studentT';
-import { type Dd, dd, ddAdd, ddDiv, ddMul, ddSqrt, ddSub } from './doubleDouble';
+import { type Dd, dd, ddAdd, ddDiv, ddMul, ddSub, productError } from './doubleDouble';
 import type { FitCore } from './fit';
 import type { OlsGram } from './olsGram';
 import { conditionNumber } from './singularValues';
@@ -73,32 +73,50 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const G = (a: number, b: number): Dd =>
     dd(gram.hi[a * q + b] as number, gram.lo[a * q + b] as number);
 
-  // Cholesky in double-double.
-  const R: Dd[][] = Array.from({ length: q }, () => new Array<Dd>(q));
+  // Cholesky in double-double, R = RH + RL (row-major, upper triangle),
+  // with scalar operations (no pair objects: this runs on every call).
+  const RH = new Float64Array(q * q);
+  const RL = new Float64Array(q * q);
   let rss: Dd = dd(0);
   for (let j = 0; j < q; j++) {
-    const gjj = G(j, j);
-    let d = gjj;
+    let dh = gram.hi[j * q + j] as number;
+    let dl = gram.lo[j * q + j] as number;
     for (let i = 0; i < j; i++) {
-      const rij = (R[i] as Dd[])[j] as Dd;
-      d = ddSub(d, ddMul(rij, rij));
+      const h = RH[i * q + j] as number;
+      const l = RL[i * q + j] as number;
+      const mh = mulH(h, l, h, l);
+      dh = addH(dh, dl, -mh, -LO);
+      dl = LO;
     }
     if (j === p) {
-      rss = d;
+      rss = dd(dh, dl);
       break;
     }
-    if (!(d.hi > 1e-28 * gjj.hi)) return null;
-    const r = ddSqrt(d);
-    (R[j] as Dd[])[j] = r;
-    for (let l = j + 1; l < q; l++) {
-      let t = G(j, l);
-      for (let i = 0; i < j; i++)
-        t = ddSub(t, ddMul((R[i] as Dd[])[j] as Dd, (R[i] as Dd[])[l] as Dd));
-      (R[j] as Dd[])[l] = ddDiv(t, r);
+    if (!(dh > 1e-28 * (gram.hi[j * q + j] as number))) return null;
+    const rh = sqrtH(dh, dl);
+    const rl = LO;
+    RH[j * q + j] = rh;
+    RL[j * q + j] = rl;
+    for (let c = j + 1; c < q; c++) {
+      let th = gram.hi[j * q + c] as number;
+      let tl = gram.lo[j * q + c] as number;
+      for (let i = 0; i < j; i++) {
+        const mh = mulH(
+          RH[i * q + j] as number,
+          RL[i * q + j] as number,
+          RH[i * q + c] as number,
+          RL[i * q + c] as number,
+        );
+        th = addH(th, tl, -mh, -LO);
+        tl = LO;
+      }
+      RH[j * q + c] = divH(th, tl, rh, rl);
+      RL[j * q + c] = LO;
     }
   }
   if (!(rss.hi > 0)) return null;
-  const at = (i: number, j: number) => ((R[i] as Dd[])[j] as Dd).hi;
+  const at = (i: number, j: number) => RH[i * q + j] as number;
+  const R = (i: number, j: number): Dd => dd(RH[i * q + j] as number, RL[i * q + j] as number);
 
   const scale = Array.from({ length: q }, (_, a) => Math.sqrt(G(a, a).hi) * (1 + 1e-12));
   // Entry bounds eta_ab; the double-double factorisation's backward error
@@ -163,8 +181,7 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   if (intercept) b0[0] = -G(0, p).hi / n;
 
   let ess = dd(0);
-  for (let i = k0; i < p; i++)
-    ess = ddAdd(ess, ddMul((R[i] as Dd[])[p] as Dd, (R[i] as Dd[])[p] as Dd));
+  for (let i = k0; i < p; i++) ess = ddAdd(ess, ddMul(R(i, p), R(i, p)));
   const tss = ddAdd(ess, rss);
   const tiny = 1e-28;
   const eRss = bound(b, b) / rss.hi + tiny;
@@ -193,20 +210,41 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
     if (intercept && j === 0) for (let t = 0; t < k; t++) u[t + 1] = -(shifts[t] as number);
     u[j] = 1;
     // w = R^-T u, g = ||w||^2, phi = w^T r_y, v = R^-1 w = M^-1 u.
-    const w: Dd[] = [];
-    let g = dd(0);
-    let phi = dd(0);
+    const wh = new Float64Array(p);
+    const wl = new Float64Array(p);
+    let gh = 0;
+    let gl = 0;
+    let fh = 0;
+    let fl = 0;
     for (let i = 0; i < p; i++) {
-      let t = dd(u[i] as number);
-      for (let l = 0; l < i; l++) t = ddSub(t, ddMul((R[l] as Dd[])[i] as Dd, w[l] as Dd));
-      const wi = ddDiv(t, (R[i] as Dd[])[i] as Dd);
-      w.push(wi);
-      g = ddAdd(g, ddMul(wi, wi));
-      phi = ddAdd(phi, ddMul(wi, (R[i] as Dd[])[p] as Dd));
+      let th = u[i] as number;
+      let tl = 0;
+      for (let l = 0; l < i; l++) {
+        const mh = mulH(
+          RH[l * q + i] as number,
+          RL[l * q + i] as number,
+          wh[l] as number,
+          wl[l] as number,
+        );
+        th = addH(th, tl, -mh, -LO);
+        tl = LO;
+      }
+      const xh = divH(th, tl, RH[i * q + i] as number, RL[i * q + i] as number);
+      const xl = LO;
+      wh[i] = xh;
+      wl[i] = xl;
+      let mh = mulH(xh, xl, xh, xl);
+      gh = addH(gh, gl, mh, LO);
+      gl = LO;
+      mh = mulH(xh, xl, RH[i * q + p] as number, RL[i * q + p] as number);
+      fh = addH(fh, fl, mh, LO);
+      fl = LO;
     }
+    const g = dd(gh, gl);
+    const phi = dd(fh, fl);
     const v = new Array<number>(q).fill(0);
     for (let i = p - 1; i >= 0; i--) {
-      let t = (w[i] as Dd).hi;
+      let t = wh[i] as number;
       for (let l = i + 1; l < p; l++) t -= at(i, l) * (v[l] as number);
       v[i] = t / at(i, i);
     }
@@ -294,4 +332,53 @@ function toOutput(x: Dd, yPlaces: number, xPlaces: number): number {
   const d = xPlaces - yPlaces;
   const r = d === 0 ? x : d > 0 ? ddMul(x, dd(10 ** d)) : ddDiv(x, dd(10 ** -d));
   return r.hi + r.lo;
+}
+
+/** The low part of the last {@link addH}, {@link mulH}, {@link divH} or {@link sqrtH}. */
+let LO = 0;
+
+/** (ah + al) + (bh + bl) in double-double: the high part (the low part in LO). */
+function addH(ah: number, al: number, bh: number, bl: number): number {
+  const s = ah + bh;
+  const bb = s - ah;
+  const e = ah - (s - bb) + (bh - bb) + al + bl;
+  const hi = s + e;
+  LO = e - (hi - s);
+  return hi;
+}
+
+/** (ah + al) (bh + bl) in double-double. */
+function mulH(ah: number, al: number, bh: number, bl: number): number {
+  const x = ah * bh;
+  const e = productError(ah, bh, x) + (ah * bl + al * bh);
+  const hi = x + e;
+  LO = e - (hi - x);
+  return hi;
+}
+
+/** (ah + al) / (bh + bl) in double-double (two quotient digits and a correction). */
+function divH(ah: number, al: number, bh: number, bl: number): number {
+  const q1 = ah / bh;
+  let th = mulH(bh, bl, q1, 0);
+  let rh = addH(ah, al, -th, -LO);
+  let rl = LO;
+  const q2 = rh / bh;
+  th = mulH(bh, bl, q2, 0);
+  rh = addH(rh, rl, -th, -LO);
+  rl = LO;
+  const q3 = rh / bh;
+  const hi = q1 + q2;
+  LO = q2 - (hi - q1) + q3;
+  return hi;
+}
+
+/** sqrt(ah + al) for ah > 0 in double-double (one Newton step). */
+function sqrtH(ah: number, al: number): number {
+  const x = Math.sqrt(ah);
+  const sh = mulH(x, 0, x, 0);
+  const rh = addH(ah, al, -sh, -LO);
+  const c = rh / (2 * x);
+  const hi = x + c;
+  LO = c - (hi - x);
+  return hi;
 }
