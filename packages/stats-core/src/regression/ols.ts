@@ -27,17 +27,27 @@ const FN = 'ols';
  * 1 - (1 - R^2)(n - k0) / dfResidual (k0 = 1 with intercept, else 0);
  * F = ((TSS - RSS) / dfModel) / s^2 with dfModel = p - k0.
  *
- * Method: Householder QR in float64 on the column-scaled design, refined
- * with double-double residuals and Gram matrix, accepted when an a
- * posteriori error bound on every field (inputs taken as the decimals they
- * print as) is below 1e-13 relative and 1e-10 on the p-values
- * ('float64'). The refinement works on the decimals themselves as
- * double-doubles (0.1 is not one tenth in binary; x + dx is, to about u^2),
- * so the inputs' binary rounding rarely stands in the way and a settled
- * answer is the decimal data's own fit, nearly correctly rounded. Otherwise
- * the normal equations are built exactly from the decimal inputs (BigInt
- * sums) and solved in mathjs BigNumber at 64 digits ('bignumber'). Every NIST StRD linear-regression certified value comes out
- * to 13+ significant digits with the defaults.
+ * Method, fastest first (each answers only when an a posteriori error bound
+ * on every field, inputs taken as the decimals they print as, is below
+ * 1e-13 relative and 1e-10 on the p-values: 'float64'):
+ * 1. The fused lane: one pass reads the rows into reused column buffers;
+ *    columns of short decimals become exact integers (shifted by their
+ *    first value under an intercept), the augmented Gram matrix
+ *    [1 X y]^T [1 X y] is summed in double-double (exactly for such
+ *    columns) and factored by Cholesky in double-double; the bound comes
+ *    from the Gram entries' errors by first-order perturbation theory.
+ *    Full-precision columns are first taken as they are, and their
+ *    decimals resolved (as first-order corrections to the same sums) only
+ *    when the bound needs them.
+ * 2. Householder QR in float64 on the column-scaled design, refined with
+ *    double-double residuals and Gram matrix on the decimals as
+ *    double-doubles (0.1 is not one tenth in binary; x + dx is, to about
+ *    u^2).
+ * 3. The normal equations built exactly from the decimal inputs (BigInt
+ *    sums) and solved in mathjs BigNumber at 64 digits ('bignumber'), which
+ *    also names the columns of a singular design.
+ * Every NIST StRD linear-regression certified value comes out to 13+
+ * significant digits with the defaults.
  *
  * @param X - one row per observation, each a number[] or Float64Array of the
  *   same length k >= 1
