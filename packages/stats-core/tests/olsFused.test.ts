@@ -220,6 +220,14 @@ describe('the fused lane declines where its bound cannot hold', () => {
     expect(olsFused(rowsOf([x, x.map(() => 3)]), [1, 3, 2, 5, 4, 6], true)).toBeNull();
   });
 
+  it('columns near under- or overflow decline (the QR lane bounds its own range)', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7];
+    const y = [1.5, 1.9, 3.2, 3.8, 5.3, 5.9, 7.1];
+    expect(olsFused(rowsOf([x.map((v) => v * 1e-160)]), y, true)).toBeNull();
+    expect(olsFused(rowsOf([x.map((v) => v * 1e150)]), y, true)).toBeNull();
+    expect(olsFused(rowsOf([x]), y, true)).not.toBeNull();
+  });
+
   it('bad rows return null so the full validation names the problem', () => {
     const y = [1, 2, 3, 4];
     expect(olsFused([[1, 2], [2, 3], [3], [4, 5]], y, true)).toBeNull();

@@ -73,6 +73,14 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const G = (a: number, b: number): Dd =>
     dd(gram.hi[a * q + b] as number, gram.lo[a * q + b] as number);
 
+  // Far from under- and overflow (as the QR lane): the products and splits
+  // behind the sums are then exact, and a subnormal value's rounding (an
+  // absolute 2^-1075) is below u of its column's norm.
+  for (let a = 0; a < q; a++) {
+    const g = gram.hi[a * q + a] as number;
+    if (!(g > 1e-200 && g < 1e200)) return null;
+  }
+
   // Cholesky in double-double, R = RH + RL (row-major, upper triangle),
   // with scalar operations (no pair objects: this runs on every call).
   const RH = new Float64Array(q * q);
