@@ -289,6 +289,12 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const eF = eEss + eRss + 2 * U;
   const residualStandardDeviation = Math.sqrt(rss.hi / dfResidual) / 10 ** yPlaces;
 
+  const fields = [...eCoefficients, eRss + 4 * U, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
+  let worst = 0;
+  for (const e of fields) worst = Math.max(worst, Number.isNaN(e) ? Infinity : e);
+  // (the p-value bounds below need the tails themselves: only when the rest holds)
+  if (!(worst <= TOLERANCE)) return null;
+
   // t = b / se, and the p-values: d log p / d log t <= min(df, t^2 + 1) for
   // Student's t, d log p / d log F <= min((df1 + df2) / 2, F df1 / 2 + 1)
   // for F (checked against scipy over df 1..1e5 and p down to 1e-300); the
@@ -307,10 +313,7 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
       eFp = 0;
     worstP = Math.max(worstP, Number.isNaN(eFp) ? Infinity : eFp);
   }
-  const fields = [...eCoefficients, eRss + 4 * U, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
-  let worst = 0;
-  for (const e of fields) worst = Math.max(worst, Number.isNaN(e) ? Infinity : e);
-  if (!(worst <= TOLERANCE && worstP <= P_TOLERANCE)) return null;
+  if (!(worstP <= P_TOLERANCE)) return null;
 
   // The design as given: x_t = (w_t + c_t) / 10^P_t, so its R is R_W T.
   const given = Array.from({ length: p }, (_, i) =>
