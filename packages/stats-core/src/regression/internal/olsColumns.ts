@@ -123,16 +123,19 @@ export function toIntegerColumn(column: Float64Array, shift: boolean): IntegerCo
   for (let i = 0; i < Math.min(n, SAMPLE); i++) {
     const v = column[i] as number;
     let p = places;
-    while (p <= MAX_PLACES && Math.round(v * (TENS[p] as number)) / (TENS[p] as number) !== v) p++;
+    while (p <= MAX_PLACES && Math.floor(v * (TENS[p] as number) + 0.5) / (TENS[p] as number) !== v)
+      p++;
     if (p > MAX_PLACES) return null;
     places = p;
   }
   const scale = TENS[places] as number;
-  const c = shift && n > 0 ? Math.round((column[0] as number) * scale) : 0;
+  const c = shift && n > 0 ? Math.floor((column[0] as number) * scale + 0.5) : 0;
   let maxAbs = 0;
   for (let i = 0; i < n; i++) {
     const v = column[i] as number;
-    const m = Math.round(v * scale);
+    // floor(x + 1/2), not Math.round (several times slower here): any error
+    // in which integer it finds only fails the check below, never passes it.
+    const m = Math.floor(v * scale + 0.5);
     if (m / scale !== v || !(Math.abs(m) < TWO_50)) {
       for (let r = 0; r < i; r++) column[r] = ((column[r] as number) + c) / scale;
       return null;
