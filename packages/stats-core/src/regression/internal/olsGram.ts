@@ -44,6 +44,22 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     hi[b * q + a] = h;
     lo[b * q + a] = l;
   };
+  if (columns.length === 3) {
+    const block = exactBlock(maxAbs);
+    if (block > 0) {
+      gram3Exact(columns, block);
+      const k0 = intercept ? 1 : 0;
+      if (intercept) {
+        set(0, 0, n, 0);
+        for (let j = 0; j < 3; j++) set(0, j + 1, SUMS[2 * j] as number, SUMS[2 * j + 1] as number);
+      }
+      for (let t = 0; t < 6; t++) {
+        const [j, k] = PAIRS[t] as [number, number];
+        set(j + k0, k + k0, SUMS[6 + 2 * t] as number, SUMS[7 + 2 * t] as number);
+      }
+      return { q, hi, lo };
+    }
+  }
   if (intercept) {
     set(0, 0, n, 0);
     for (let j = 0; j < columns.length; j++) {
@@ -64,6 +80,87 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     }
   }
   return { q, hi, lo };
+}
+
+/** The six products of three columns, in {@link gram3Exact}'s order. */
+const PAIRS = [
+  [0, 0],
+  [0, 1],
+  [0, 2],
+  [1, 1],
+  [1, 2],
+  [2, 2],
+] as const;
+/** gram3Exact's results: three sums then six products, each as hi, lo. */
+const SUMS = new Float64Array(18);
+
+/**
+ * Rows per block for which every plain sum of three integer columns (their
+ * values and their six products) stays exact: block x max |term| <= 2^53.
+ * 0 when a product may not be exact.
+ */
+function exactBlock(maxAbs: number[]): number {
+  const m = Math.max(maxAbs[0] as number, maxAbs[1] as number, maxAbs[2] as number, 1);
+  if (!(m * m < TWO_53)) return 0;
+  return Math.floor(TWO_53 / (m * m));
+}
+
+/**
+ * The Gram sums of three integer columns in one pass (nine plain
+ * accumulators, exact within a block; the blocks added by TwoSum), into
+ * {@link SUMS}. Integer columns need no Dekker split, so the nine sums fit
+ * the registers that Dot2's eighteen did not.
+ */
+function gram3Exact(columns: Float64Array[], block: number): void {
+  const a = columns[0] as Float64Array;
+  const b = columns[1] as Float64Array;
+  const c = columns[2] as Float64Array;
+  const n = a.length;
+  SUMS.fill(0);
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let p4 = 0;
+    let p5 = 0;
+    for (let i = from; i < to; i++) {
+      const x = a[i] as number;
+      const y = b[i] as number;
+      const z = c[i] as number;
+      s0 += x;
+      s1 += y;
+      s2 += z;
+      p0 += x * x;
+      p1 += x * y;
+      p2 += x * z;
+      p3 += y * y;
+      p4 += y * z;
+      p5 += z * z;
+    }
+    addTo(0, s0);
+    addTo(1, s1);
+    addTo(2, s2);
+    addTo(3, p0);
+    addTo(4, p1);
+    addTo(5, p2);
+    addTo(6, p3);
+    addTo(7, p4);
+    addTo(8, p5);
+  }
+}
+
+/** SUMS[2m] + SUMS[2m + 1] += x, error-free (TwoSum into the low part). */
+function addTo(m: number, x: number): void {
+  const s = SUMS[2 * m] as number;
+  const t = s + x;
+  const bb = t - s;
+  SUMS[2 * m + 1] = (SUMS[2 * m + 1] as number) + (s - (t - bb) + (x - bb));
+  SUMS[2 * m] = t;
 }
 
 let outHi = 0;
