@@ -18,7 +18,7 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
   ols: {
-    why: "Profiled at n = 1e6 (about 0.75 s): resolving each value's decimal about 0.2 s, the residual pass 140-170 ms, the double-double Gram matrix 50-90 ms, Householder QR 60-80 ms, plus garbage collection; numpy's lstsq is one LAPACK call without an error bound. Solving on the doubles alone was measured and its bound declines on the none, weak, strong and heavy-tails shapes (an R^2 near 0 needs RSS / TSS to about 1e-19), so the decimals are needed for the 1e-13 promise. Next step: fuse the bound's passes and factor the double-double Gram matrix instead of a second QR (2026-12-06).",
+    why: "The fused lane (one read, a double-double Gram matrix and Cholesky, no QR or residual pass) answers every shape; short decimals (offset, two-decimal, small-int, ties) are exact integers and run at 0.44-1.3x numpy. Full-precision shapes (strong, weak, none, heavy-tails) need each value's decimal: their intercepts are near 0 (error u |ybar| / |b0| on the doubles) and with no relation ESS is about p / n of TSS, so the bound on the doubles alone fails at every size. At n = 1e6 (about 115 ms against numpy's 31-54 ms; 3.6-3.8x on none and heavy-tails, 5-6.4x at 1e4-1e5): resolving 3e6 decimals about 55 ms (three Dekker probes a value), the Dot2 Gram matrix about 21 ms, the read about 10 ms, the decimals' cross terms about 8 ms. A same-process A/B against the previous lanes measured 0.19-0.37x on full-precision shapes and 0.05-0.17x on decimal ones (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   polyfit: {
