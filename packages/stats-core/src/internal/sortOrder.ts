@@ -41,7 +41,7 @@ export function sortedCopy(x: ArrayLike<number>, workspace?: Workspace): Float64
  * 6 x 2048 buckets whatever n is, and on a Lambda cold start (interpreted
  * code) its loops cost a small request more than a comparison sort.
  */
-const RADIX_MIN = 4096;
+export const RADIX_MIN = 4096;
 
 /** The same order by a comparison sort of the indices (ties by index: stable). */
 export function comparisonSort(
