@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageRanks, denseRanks } from '../src/internal/rank';
+import { sortRangeMsd } from '../src/internal/sortMsd';
 import { comparisonSort, radixSort, sortedCopy, sortOrder } from '../src/internal/sortOrder';
 
 /** Stable sort of indices by value, -0 before 0 (Object.is order): the reference. */
@@ -123,5 +124,47 @@ describe('the radix sort at sizes that use it (4096 values and more), in the reu
     const b = sortedCopy(y, 1);
     expect(Array.from(a)).toEqual([...x].sort((u, v) => u - v));
     expect(Array.from(b)).toEqual([...y].sort((u, v) => u - v));
+  });
+});
+
+describe('the MSD radix sort (sortedCopy on values whose digits mostly vary)', () => {
+  // Layouts that reach each branch: the first digit in the high word, in
+  // the low word, straddling the two; both signs and zeros; buckets that
+  // recurse several levels; equal keys; subnormals.
+  const layouts: [string, (i: number) => number][] = [
+    ['full-precision doubles of both signs', (i) => Math.sin(i * 12.9898) * 43758.5453],
+    ['uniform on [0, 1)', (i) => ((i * 0.6180339887498949) % 1) + 0],
+    ['heavy tails', (i) => Math.tan(Math.PI * (((i * 0.7548776662466927) % 1) - 0.5))],
+    ['differing only below bit 32', (i) => 1 + ((i * 2654435761) % 2 ** 31) * 2 ** -52],
+    [
+      'differing around bit 32 (digit straddles the halves)',
+      (i) => 1 + ((i * 40503) % 2 ** 14) * 2 ** -30,
+    ],
+    [
+      'zeros of both signs among small values',
+      (i) => (i % 5 === 0 ? -0 : i % 5 === 1 ? 0 : (i % 7) * 1e-300 - 3e-300),
+    ],
+    ['subnormals', (i) => ((i * 7919) % 4099) * Number.MIN_VALUE * (i % 2 ? 1 : -1)],
+    ['pairs of equal values', (i) => Math.cos(Math.floor(i / 2) * 1.618)],
+  ];
+  it.each(layouts)('orders %s as the reference', (_, at) => {
+    for (const n of [25, 4096, 70001]) {
+      const x = Array.from({ length: n }, (_, i) => at(i));
+      const expected = referenceOrder(x).map((i) => x[i]);
+      const a = Float64Array.from(x);
+      sortRangeMsd(a, new Float64Array(n), 0, n);
+      expect(Array.from(a)).toEqual(expected);
+      expect(Array.from(sortedCopy(x, 0))).toEqual(expected);
+      expect(Array.from(sortedCopy(Float64Array.from(x), 1))).toEqual(expected);
+    }
+  });
+
+  it('sorts a range of a larger array and leaves the rest alone', () => {
+    const x = Array.from({ length: 9000 }, (_, i) => Math.sin(i * 78.233) * 1e5);
+    const a = Float64Array.from(x);
+    sortRangeMsd(a, new Float64Array(9000), 1000, 8000);
+    expect(Array.from(a.subarray(0, 1000))).toEqual(x.slice(0, 1000));
+    expect(Array.from(a.subarray(8000))).toEqual(x.slice(8000));
+    expect(Array.from(a.subarray(1000, 8000))).toEqual(x.slice(1000, 8000).sort((u, v) => u - v));
   });
 });
