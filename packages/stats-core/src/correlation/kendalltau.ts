@@ -1,6 +1,7 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
 import { zPvalue } from '../internal/pvalue';
+import { sortRangeMsd } from '../internal/sortMsd';
 import { sortPairs } from '../internal/sortPairs';
 import {
   type Alternative,
@@ -68,8 +69,9 @@ export function kendalltau(x: Sample, y: Sample, options?: KendalltauOptions): K
   // strict inversions of y in that (x, y) order are exactly the discordant
   // pairs, counted by a merge sort that leaves y sorted for its own ties.
   const { keys: xs, carried: ys } = sortPairs(a, b);
-  const [xtie, x0, x1, xClasses, ntie] = sortTiedGroups(xs, ys);
-  const inv = countInversions(ys, workF64(Slot.inversionsB, size));
+  const work = workF64(Slot.inversionsB, size);
+  const [xtie, x0, x1, xClasses, ntie] = sortTiedGroups(xs, ys, work);
+  const inv = countInversions(ys, work);
   const [ytie, y0, y1, yClasses] = tieStatsOfSorted(inv.sorted);
   const tot = (size * (size - 1)) / 2;
   if (xtie === tot || ytie === tot) return nan;
@@ -115,6 +117,7 @@ function addTies(stats: number[], t: number): void {
 function sortTiedGroups(
   xs: Float64Array,
   ys: Float64Array,
+  work: Float64Array,
 ): [number, number, number, number, number] {
   const n = xs.length;
   const stats = [0, 0, 0];
@@ -128,7 +131,7 @@ function sortTiedGroups(
     classes++;
     if (end - start > 1) {
       addTies(stats, end - start);
-      sortRange(ys, start, end);
+      sortRange(ys, work, start, end);
       for (let i = start, j = start + 1; j <= end; j++) {
         if (j === end || ys[j] !== ys[i]) {
           both += ((j - i) * (j - i - 1)) / 2;
@@ -141,10 +144,14 @@ function sortTiedGroups(
   return [stats[0] as number, stats[1] as number, stats[2] as number, classes, both];
 }
 
-/** Sorts v[start..end) ascending (insertion sort for short ranges). */
-function sortRange(v: Float64Array, start: number, end: number): void {
+/**
+ * Sorts v[start..end) ascending: the MSD radix sort (work as scratch), whose
+ * first level already finishes a group with few distinct y values (ties,
+ * small integers); insertion sort for short ranges.
+ */
+function sortRange(v: Float64Array, work: Float64Array, start: number, end: number): void {
   if (end - start > 32) {
-    v.subarray(start, end).sort();
+    sortRangeMsd(v, work, start, end);
     return;
   }
   for (let i = start + 1; i < end; i++) {
