@@ -12,7 +12,8 @@
  */
 export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: number): void {
   const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
-  level(a, bits, tmp, COUNTS, 0, s, e);
+  counts ??= new Int32Array(COUNT_SLOTS);
+  level(a, bits, tmp, counts, 0, s, e);
 }
 
 /**
@@ -42,11 +43,12 @@ const MAX_WIDTH = 11;
 const MAX_DEPTH = 16;
 const COUNT_SLOTS = MAX_DEPTH * ((1 << MAX_WIDTH) + 1);
 /**
- * The bucket counts, one block per depth (128 KiB, allocated once: a fresh
- * one per call cost more than sorting a few hundred values). Each level
- * zeroes the part it uses; the code is synchronous, so calls never share it.
+ * The bucket counts, one block per depth (128 KiB, allocated on first use
+ * and kept: a fresh one per call cost more than sorting a few hundred
+ * values). Each level zeroes the part it uses; the code is synchronous, so
+ * calls never share it.
  */
-const COUNTS = new Int32Array(COUNT_SLOTS);
+let counts: Int32Array | undefined;
 
 function level(
   a: Float64Array,
