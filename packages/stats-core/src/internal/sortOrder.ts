@@ -48,7 +48,7 @@ export function sortedCopy(x: ArrayLike<number>, workspace?: Workspace): Float64
   for (const [high, shift, width] of DIGITS) {
     if ((((high ? dh : dl) >>> shift) & ((1 << width) - 1)) !== 0) varying++;
   }
-  if (varying <= LSD_MAX_DIGITS) return radixSort(src, false, workspace, true).sorted;
+  if (varying <= LSD_MAX_DIGITS) return radixSort(src, false, workspace, true, dl === 0).sorted;
   sortRangeMsd(src, workF64(4 * workspace + Slot.sortValuesB, n), 0, n);
   return src;
 }
@@ -119,6 +119,7 @@ export function radixSort(
   withOrder: boolean,
   workspace?: Workspace,
   copied = false,
+  lowShared = false,
 ): { order: Uint32Array; sorted: Float64Array } {
   const n = x.length;
   const w = workspace === undefined ? -1 : 4 * workspace;
@@ -135,7 +136,24 @@ export function radixSort(
   const counts = new Uint32Array(DIGITS.length * BUCKETS);
   let bits: Uint32Array = new Uint32Array(src.buffer, 0, 2 * n);
   // Little-endian halves: bits[2i] low, bits[2i + 1] high.
-  for (let i = 0; i < n; i++) {
+  if (lowShared) {
+    // The low halves are all the same (sortedCopy found it): count the
+    // high digits only, and mark the low ones shared.
+    counts[0] = n;
+    counts[BUCKETS] = n;
+    counts[2 * BUCKETS] = n;
+    for (let i = 0; i < n; i++) {
+      const h = bits[2 * i + 1] as number;
+      const kh = h ^ ((h >> 31) | 0x80000000);
+      const d3 = 3 * BUCKETS + (kh & 0x7ff);
+      const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
+      const d5 = 5 * BUCKETS + (kh >>> 22);
+      counts[d3] = (counts[d3] as number) + 1;
+      counts[d4] = (counts[d4] as number) + 1;
+      counts[d5] = (counts[d5] as number) + 1;
+    }
+  }
+  for (let i = 0; !lowShared && i < n; i++) {
     const h = bits[2 * i + 1] as number;
     const m = h >> 31;
     const kh = h ^ (m | 0x80000000);
