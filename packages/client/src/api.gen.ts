@@ -3478,7 +3478,7 @@ export interface operations {
                      *       "df_resid": 2,
                      *       "condition_number": 27.11283181023485,
                      *       "n": 5,
-                     *       "method": "float64"
+                     *       "method": "bignumber"
                      *     }
                      */
                     "application/json": components["schemas"]["polyfit_response"];
