@@ -18,7 +18,7 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
   ols: {
-    why: "Profiled at n = 1e6 (about 0.75 s): resolving each value's decimal about 0.2 s, the residual pass 140-170 ms, the double-double Gram matrix 50-90 ms, Householder QR 60-80 ms, plus garbage collection; numpy's lstsq is one LAPACK call without an error bound. Solving on the doubles alone was measured and its bound declines on the none, weak, strong and heavy-tails shapes (an R^2 near 0 needs RSS / TSS to about 1e-19), so the decimals are needed for the 1e-13 promise. Next step: fuse the bound's passes and factor the double-double Gram matrix instead of a second QR (2026-12-06).",
+    why: "The fused lane (one read, a double-double Gram matrix and Cholesky, no QR or residual pass) answers every shape; short decimals (offset, two-decimal, small-int, ties) are exact integers and run at 0.44-1.3x numpy. Full-precision shapes (strong, weak, none, heavy-tails) need each value's decimal: their intercepts are near 0 (error u |ybar| / |b0| on the doubles) and with no relation ESS is about p / n of TSS, so the bound on the doubles alone fails at every size. At n = 1e6 (about 115 ms against numpy's 31-54 ms; 3.6-3.8x on none and heavy-tails, 5-6.4x at 1e4-1e5): resolving 3e6 decimals about 55 ms (three Dekker probes a value), the Dot2 Gram matrix about 21 ms, the read about 10 ms, the decimals' cross terms about 8 ms. A same-process A/B against the previous lanes measured 0.19-0.37x on full-precision shapes and 0.05-0.17x on decimal ones (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   polyfit: {
@@ -42,15 +42,23 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'numerics.md',
   },
   ttest_1samp: {
-    why: 'On an offset the one pass still divides once per value to prove each double is its decimal (a third of a pass); plain data run one compensated pass per sample, within the run-to-run noise of scipy at n = 1e5-1e6 (2026-12-06).',
+    why: "Plain data (every shape but offset) now run one pass (blocks of four about a centre near the mean, a TwoSum per block): 0.38-0.45x the previous two passes' time at n = 1e4-1e6, measured interleaved in one process. What remains slowest is the offset shape: its one pass divides once per value to prove each double is the decimal it prints as (the decimals are what the accuracy contract is about there; a check by exact products would take about 20 operations a value against one division: counted, not built), 3.5 ms at n = 1e6 against scipy's 3-4 ms (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   ttest_ind: {
-    why: 'As ttest_1samp, per sample (2026-12-06).',
+    why: 'As ttest_1samp, per sample: plain shapes 0.39-0.44x the previous code in one process; the offset shape is the slowest (2026-12-06).',
     doc: 'precision-lanes.md',
   },
   ttest_rel: {
-    why: 'As ttest_1samp, on the paired differences (2026-12-06).',
+    why: 'As ttest_1samp, on the paired differences: plain shapes 0.60-0.68x the previous code in one process (the pass also tracks the largest |a| + |b| and |a - b|, which decide whether the differences need the exact decimal route); the offset shape answers in the exact decimal route with its division per value (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  pearsonr: {
+    why: "Profiled at n = 1e6: three passes (two means, then the sums), each bound by a TwoSum per value, and on an offset a division per value in each of three passes. Now one pass on plain data (five sums in blocks of four) and one pass of exact integer sums on an offset: 0.19-0.50x the previous time in one process at n = 1e4-1e6; the rest is the offset lane's division per value (2026-12-06).",
+    doc: 'precision-lanes.md',
+  },
+  f_oneway: {
+    why: 'Not profiled separately: it sums each group as ttest_ind does (fastSharedCentral), so the one-pass plain sums took it to 0.38-0.45x the previous time on plain shapes; the offset shape keeps its division per value (2026-12-06).',
     doc: 'precision-lanes.md',
   },
 };
