@@ -1,20 +1,20 @@
 /**
  * The one pass over the caller's rows for ols's fused lane: X's rows and y
- * read once into column-major buffers reused from call to call (no n-length
+ * read once into column-major work buffers reused from call to call (no n-length
  * allocation per call once warm), each value checked in the same loop.
  */
 
-/** Buffers by slot, grown on demand and reused by the next call. */
-const pool: Float64Array[] = [];
+import { workF64 } from '../../internal/workspace';
 
-/** A reused buffer of length n for slot `slot` (contents undefined). */
+/**
+ * A reused buffer of length n for slot `slot` (contents undefined), from the
+ * stats core's one work-buffer pool (internal/workspace.ts, which drops a
+ * buffer over its keep limit after the call). The fused lane numbers its
+ * slots 0..2k+1 itself: it calls nothing else that uses the pool while it
+ * holds them, and no result points into them.
+ */
 export function olsBuffer(slot: number, n: number): Float64Array {
-  let b = pool[slot];
-  if (b === undefined || b.length < n) {
-    b = new Float64Array(Math.max(n, 256));
-    pool[slot] = b;
-  }
-  return b.length === n ? b : b.subarray(0, n);
+  return workF64(slot, n);
 }
 
 /**
