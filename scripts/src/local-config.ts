@@ -10,7 +10,7 @@ import {
   type LocalJson,
   localJsonPath as localJsonIn,
   readLocalJson as readLocalJsonIn,
-} from '@lambda-stats/lambda-kit/local-stack';
+} from '@lambda-stats/lambda-kit/local-json';
 import { invokingCwd, processEnv } from './env';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -18,7 +18,7 @@ import {
   LOCAL_STACK_NOT_RUNNING,
   localJsonPath,
   readLocalJson,
-} from '@lambda-stats/lambda-kit/local-stack';
+} from '@lambda-stats/lambda-kit/local-json';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
 import { INFRA_DIR, processEnv, REPO_ROOT, readEnv, workDirOf } from '../env';
