@@ -49,8 +49,8 @@ async function main(argv: string[]): Promise<void> {
     log('throughput panel...');
     const t = await throughput({
       ...(q
-        ? { budgetMs: 30, minRuns: 1, maxRuns: 5, capMs: 1500 }
-        : { budgetMs: 80, minRuns: 2, maxRuns: 15, capMs: 3000 }),
+        ? { rounds: 3, budgetMs: 45, minRuns: 1, maxRuns: 6, capMs: 1500 }
+        : { rounds: 5, budgetMs: 150, minRuns: 1, maxRuns: 25, capMs: 3000 }),
       functions: args.functions,
       shapes: args.shapes,
       sizes: args.sizes,

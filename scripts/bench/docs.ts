@@ -8,7 +8,7 @@
 
 import { REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
-import { fmtTimeRatio, sizeLabel, worstShapes } from './throughput';
+import { fmtTimeRatio, sampleRatio, sizeLabel, worstShapes } from './throughput';
 import { fmtMs } from './util';
 
 export const HEADLINE_START = '<!-- bench-headline:start -->';
@@ -130,7 +130,8 @@ function detailRows(panel: PanelResult, fn: string): string[][] {
       const cell = (kind: 'array' | 'f64') => {
         const o = sample.ours[kind];
         if (!o) return '';
-        const ratio = ref === null ? '' : ` (${(o.ms / ref).toFixed(o.ms / ref < 10 ? 2 : 1)}x)`;
+        const r = sampleRatio(sample, kind);
+        const ratio = r === null ? '' : ` (${r.toFixed(r < 10 ? 2 : 1)}x)`;
         return `${fmtMs(o.ms)}${ratio}`;
       };
       const lanes = [...new Set(Object.values(sample.ours).map((o) => o?.lane))].join(', ');
@@ -145,6 +146,17 @@ function detailRows(panel: PanelResult, fn: string): string[][] {
     }
   }
   return rows;
+}
+
+/** How the panel paired the two sides (results before interleaving carry no per-kind ratio). */
+function isPaired(panel: PanelResult): boolean {
+  return panel.samples.some((s) => Object.values(s.ours).some((o) => o?.ratio !== undefined));
+}
+
+function timingRule(panel: PanelResult): string {
+  return isPaired(panel)
+    ? ', in interleaved rounds (ours, then the reference, each round); a ratio is the median of the per-round ratios'
+    : '';
 }
 
 /** docs/performance.md, whole. */
@@ -183,7 +195,7 @@ export function renderPerformanceDoc(results: Results): string {
       '',
       'Each function runs on every data shape below, at each size, with the values as `JSON.parse`',
       'returns them (plain arrays) and as Float64Array; scipy/numpy run on the same values (numpy',
-      'arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median).',
+      `arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median)${timingRule(panel)}.`,
       "The figure is the worst case over shapes, sizes 1e4 to 1e6 and both input kinds: our time over the reference's.",
       '',
       ...table(
@@ -221,7 +233,9 @@ export function renderPerformanceDoc(results: Results): string {
       '',
       '## Every measurement',
       '',
-      'Milliseconds per call (median); in brackets our time over the reference.',
+      isPaired(panel)
+        ? 'Milliseconds per call (median of the rounds); in brackets our time over the reference (median of the per-round ratios).'
+        : 'Milliseconds per call (median); in brackets our time over the reference.',
       '',
     );
     for (const f of panel.functions) {

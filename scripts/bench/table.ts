@@ -31,7 +31,19 @@ export interface PanelSample {
   shape: string;
   n: number;
   /** Per input kind ('array': as JSON.parse returns them; 'f64': Float64Array). */
-  ours: Partial<Record<'array' | 'f64', { ms: number; runs: number; batch: number; lane: string }>>;
+  ours: Partial<
+    Record<
+      'array' | 'f64',
+      {
+        ms: number;
+        runs: number;
+        batch: number;
+        lane: string;
+        /** Median of the per-round ratios to the reference (interleaved rounds); absent in older results. */
+        ratio?: number;
+      }
+    >
+  >;
   /** scipy/numpy on the same values; null when it failed (referenceError says why). */
   referenceMs: number | null;
   referenceError: string | null;

@@ -5,7 +5,8 @@
  * Float64Array. The data are written as little-endian Float64 files that a
  * long-lived python3 subprocess (throughput.py) reads, so both sides see
  * identical numbers. Each side is timed by the same rule (warm-up, batches
- * of >= 1 ms, median). Which precision lane answered is recorded per call
+ * of >= 1 ms, median) in interleaved rounds, and the ratio is the median of
+ * the per-round ratios. Which precision lane answered is recorded per call
  * (stats-core's lane listener).
  */
 import { spawn } from 'node:child_process';
@@ -17,7 +18,14 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@lambda-stats/stats-core';
 import { type Lane, withLane } from '@lambda-stats/stats-core/lanes';
 import { KINDS } from './args';
-import { asJsonArray, type MeasureOptions, measure, SHAPES, type ShapeData } from './harness';
+import {
+  asJsonArray,
+  type MeasureOptions,
+  measure,
+  median,
+  SHAPES,
+  type ShapeData,
+} from './harness';
 import type { PanelResult, PanelSample, Row } from './table';
 import { fmtMs, log } from './util';
 
@@ -133,6 +141,8 @@ export function referenceEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proce
 }
 
 export interface ThroughputOptions extends MeasureOptions {
+  /** Interleaved rounds per case (ours, then the reference), each with budgetMs / rounds. */
+  rounds: number;
   /** A case whose call, scaled linearly to the next size, would take longer than this stops there. */
   capMs: number;
   functions: readonly string[];
@@ -164,40 +174,21 @@ export async function throughput(
         log(`  throughput n = ${sizeLabel(n)}, ${shape.name}`);
         const inputs = opts.kinds.map((kind) => ({ kind, d: input(data, kind) }));
         for (const spec of specs) {
-          const ours: PanelSample['ours'] = {};
-          for (const { kind, d } of inputs) {
-            const key = `${spec.name}/${shape.name}/${kind}`;
-            if (capped.has(key)) continue;
-            let lane: Lane = 'float64';
-            const t = measure(() => {
-              const r = withLane(() => spec.js(d));
-              lane = r.lane;
-              return r.result;
-            }, opts);
-            ours[kind] = { ms: t.ms, runs: t.runs, batch: t.batch, lane };
+          const live = inputs.filter(
+            ({ kind }) => !capped.has(`${spec.name}/${shape.name}/${kind}`),
+          );
+          if (live.length === 0) continue;
+          const sample = await interleaved(spec, live, prefix, python, opts);
+          for (const { kind } of live) {
+            const t = sample.ours[kind]!;
             if (t.ms * 10 > opts.capMs && n < Math.max(...opts.sizes)) {
-              capped.add(key);
+              capped.add(`${spec.name}/${shape.name}/${kind}`);
               skipped.push(
                 `${spec.name} on ${shape.name} (${kind}) stops at n = ${sizeLabel(n)}: one call took ${fmtMs(t.ms)}, so the next size would take about ${fmtMs(10 * t.ms)}, over the ${fmtMs(opts.capMs)} cap`,
               );
             }
           }
-          if (Object.keys(ours).length === 0) continue;
-          const py = await python.run({
-            prefix,
-            fn: spec.name,
-            budget_ms: opts.budgetMs,
-            min_runs: opts.minRuns,
-            max_runs: opts.maxRuns,
-          });
-          samples.push({
-            fn: spec.name,
-            shape: shape.name,
-            n,
-            ours,
-            referenceMs: py.ms ?? null,
-            referenceError: py.error ?? null,
-          });
+          samples.push({ fn: spec.name, shape: shape.name, n, ...sample });
         }
       }
     }
@@ -214,6 +205,82 @@ export async function throughput(
     skipped,
   };
   return { rows: worstShapeRows(panel), notes: [NOT_BENCHMARKED, ...skipped], panel };
+}
+
+type Measured = Omit<PanelSample, 'fn' | 'shape' | 'n'>;
+
+/**
+ * One (function, shape, size) case, timed in `opts.rounds` interleaved
+ * rounds: each round times our call on every input kind, then the
+ * reference on the same values, each with a share of the budget. A kind's
+ * ratio is the median of its per-round ratios to the reference's round,
+ * so a stretch of machine noise lands on both sides of a pair instead of
+ * on one side of the comparison; times are the medians of the rounds.
+ */
+async function interleaved(
+  spec: (typeof SPECS)[number],
+  inputs: readonly { kind: Kind; d: Input }[],
+  prefix: string,
+  python: Python,
+  opts: ThroughputOptions,
+): Promise<Measured> {
+  const round: MeasureOptions = {
+    budgetMs: opts.budgetMs / opts.rounds,
+    minRuns: 1,
+    maxRuns: Math.max(3, Math.ceil(opts.maxRuns / opts.rounds)),
+  };
+  const ours = new Map<Kind, { ms: number[]; runs: number; batch: number; lane: Lane }>();
+  const reference: number[] = [];
+  let referenceError: string | null = null;
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const { kind, d } of inputs) {
+      let lane: Lane = 'float64';
+      const t = measure(() => {
+        const out = withLane(() => spec.js(d));
+        lane = out.lane;
+        return out.result;
+      }, round);
+      const o = ours.get(kind) ?? { ms: [], runs: 0, batch: t.batch, lane };
+      o.ms.push(t.ms);
+      o.runs += t.runs;
+      o.lane = lane;
+      ours.set(kind, o);
+    }
+    if (referenceError !== null) continue;
+    const py = await python.run({
+      prefix,
+      fn: spec.name,
+      budget_ms: round.budgetMs,
+      min_runs: round.minRuns,
+      max_runs: round.maxRuns,
+    });
+    if (py.error !== undefined || py.ms === undefined) referenceError = py.error ?? 'no time';
+    else reference.push(py.ms);
+  }
+  const out: Measured = {
+    ours: {},
+    referenceMs: referenceError === null ? median(reference) : null,
+    referenceError,
+  };
+  for (const [kind, o] of ours) {
+    out.ours[kind] = {
+      ms: median(o.ms),
+      runs: o.runs,
+      batch: o.batch,
+      lane: o.lane,
+      ...(referenceError === null
+        ? { ratio: median(o.ms.map((ms, i) => ms / reference[i]!)) }
+        : {}),
+    };
+  }
+  return out;
+}
+
+/** Our time over the reference's for one kind: the median of the paired per-round ratios. */
+export function sampleRatio(s: PanelSample, kind: Kind): number | null {
+  const o = s.ours[kind];
+  if (!o || s.referenceMs === null) return null;
+  return o.ratio ?? o.ms / s.referenceMs;
 }
 
 /** Sizes the goals speak about (issue 15: n = 1e4 to 1e6). */
@@ -243,7 +310,7 @@ export function worstShapes(panel: PanelResult): Worst[] {
       for (const kind of KINDS) {
         const o = s.ours[kind];
         if (!o) continue;
-        const ratio = o.ms / (s.referenceMs as number);
+        const ratio = sampleRatio(s, kind) as number;
         if (!worst || ratio > worst.ratio) {
           worst = {
             fn: f.name,

@@ -69,6 +69,19 @@ describe('worstShapes', () => {
     expect(w).toMatchObject({ fn: 'linregress', shape: 'b', n: 1e5, kind: 'f64', ratio: 0.45 });
   });
 
+  it('ranks by the median of the paired per-round ratios when the rounds were interleaved', () => {
+    // b/1e5's medians say 3 / 10 = 0.3x, but paired round by round the
+    // ratio is 0.6x; a/1e4's unpaired 0.2x stays below it.
+    const paired = structuredClone(panel);
+    paired.samples[2]!.ours.array!.ratio = 0.6;
+    const [w] = worstShapes(paired);
+    expect(w).toMatchObject({ shape: 'b', n: 1e5, kind: 'array', ratio: 0.6 });
+    expect(renderPerformanceDoc({ ...results, panel: paired })).toContain(
+      'a ratio is the median of the per-round ratios',
+    );
+    expect(renderPerformanceDoc({ ...results, panel })).not.toContain('median of the per-round ratios');
+  });
+
   it('says in the headline whether each goal is reached, with the worst shape', () => {
     const text = renderHeadline({ ...results, panel });
     expect(text).toContain(
