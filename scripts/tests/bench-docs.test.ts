@@ -79,7 +79,9 @@ describe('worstShapes', () => {
     expect(renderPerformanceDoc({ ...results, panel: paired })).toContain(
       'a ratio is the median of the per-round ratios',
     );
-    expect(renderPerformanceDoc({ ...results, panel })).not.toContain('median of the per-round ratios');
+    expect(renderPerformanceDoc({ ...results, panel })).not.toContain(
+      'median of the per-round ratios',
+    );
   });
 
   it('says in the headline whether each goal is reached, with the worst shape', () => {
