@@ -21,7 +21,15 @@ import {
 } from '@lambda-stats/lambda-kit/local-json';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
-import { INFRA_DIR, processEnv, REPO_ROOT, readEnv, workDirOf } from '../env';
+import {
+  cdktfOutOf,
+  INFRA_DIR,
+  localEndpointOf,
+  processEnv,
+  REPO_ROOT,
+  readEnv,
+  workDirOf,
+} from '../env';
 import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError, terraformCliEnv } from './terraform-env';
 
@@ -107,10 +115,9 @@ async function main(argv: string[]): Promise<number> {
   const base = processEnv();
   // The emulator `local` talks to: the variable when set (as `pnpm start`
   // sets it), else the running local stack's record, as every script finds it.
-  const running = base[LOCAL_ENDPOINT_VAR]?.trim() ? undefined : readLocalJson(workDirOf(base));
-  const endpoint = base[LOCAL_ENDPOINT_VAR]?.trim()
-    ? base[LOCAL_ENDPOINT_VAR]
-    : running?.awsEndpoint;
+  const fromVariable = localEndpointOf(base);
+  const running = fromVariable === undefined ? readLocalJson(workDirOf(base)) : undefined;
+  const endpoint = fromVariable ?? running?.awsEndpoint;
 
   let stacks = requested;
   if (command === 'synth' && stacks.length === 0) {
@@ -132,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
   readArtifacts(readEnv(base).artifactsRoot);
 
   const workDir = workDirOf(base);
-  const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
+  const outdir = cdktfOutOf(base);
   mkdirSync(outdir, { recursive: true }); // cdktf creates only the last level
   // Synth needs no Terraform (but cdktf asks it its version, with our CLI
   // config too); everything else needs it.
