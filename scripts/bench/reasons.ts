@@ -18,31 +18,47 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
   ols: {
-    why: "Profiled at n = 1e6 (about 0.75 s): resolving each value's decimal about 0.2 s, the residual pass 140-170 ms, the double-double Gram matrix 50-90 ms, Householder QR 60-80 ms, plus garbage collection; numpy's lstsq is one LAPACK call without an error bound. Solving on the doubles alone was measured and its bound declines on the none, weak, strong and heavy-tails shapes (an R^2 near 0 needs RSS / TSS to about 1e-19), so the decimals are needed for the 1e-13 promise. Next step: fuse the bound's passes and factor the double-double Gram matrix instead of a second QR (2026-12-06).",
+    why: "The fused lane (one read, a double-double Gram matrix and Cholesky, no QR or residual pass) answers every shape; short decimals (offset, two-decimal, small-int, ties) are exact integers and run at 0.44-1.3x numpy. Full-precision shapes (strong, weak, none, heavy-tails) need each value's decimal: their intercepts are near 0 (error u |ybar| / |b0| on the doubles) and with no relation ESS is about p / n of TSS, so the bound on the doubles alone fails at every size. At n = 1e6 (about 115 ms against numpy's 31-54 ms; 3.6-3.8x on none and heavy-tails, 5-6.4x at 1e4-1e5): resolving 3e6 decimals about 55 ms (three Dekker probes a value), the Dot2 Gram matrix about 21 ms, the read about 10 ms, the decimals' cross terms about 8 ms. A same-process A/B against the previous lanes measured 0.19-0.37x on full-precision shapes and 0.05-0.17x on decimal ones (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   polyfit: {
-    why: 'The offset shape answers in the BigNumber lane: x^3 of values near 1e9 with 3 decimals are 120-bit integers, about 2.5 us a point; a shifted float64 fit with a bounded back-transform to the powers of x is not built. The other shapes pay what ols pays (decimals, double-double Gram matrix, residual pass) (2026-12-06).',
+    why: "Short decimals (the offset, small-int, two-decimal and ties shapes) now answer on exact power sums of the integers shifted to their range's middle, one float64-limb pass with no BigInt per value, moved back to powers of x exactly and solved in exact rationals: 0.78-0.99x numpy at 1e4, 0.36-0.74x at 1e5-1e6 in two runs (offset was 9-16x). The full-precision shapes stay on the float64 lane and pay what ols pays: profiled at 1e6 (strong), garbage collection 27%, resolving the decimals 23%, the residual pass 16%, Householder QR 13%, polyfit's own Vandermonde and double-double powers 13%, refinement 7%; their 17-digit decimal integers are too wide for the exact limb sums (four limbs a value, eleven for a cube) (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   kendalltau: {
-    why: 'Profiled at n = 1e6: the two index-carrying sorts 29%, the inversion count 28%, scatter and pairing 27%; scipy counts inversions in C. A branch-free merge, a bit partition with many distinct values and a lexicographic sort carrying y ranks were measured and not kept (2026-12-06).',
+    why: "Rewritten (2026-12-06): one radix sort of the pairs by x carrying y's values, each group of equal x sorted by y (MSD radix), then a merge sort counting the inversions of y in that order; no y sort, rank arrays or pair scatter (same-process A/B 0.54-0.83x the previous code, n = 1e4-1e6). Profiled at n = 1e5 on full-precision data: the merge 45%, the pairs sort 20%; scipy's Fenwick tree runs in C. The merge is bound by mispredicted comparisons on random data; a branch-free merge measured 1.11x slower in V8.",
     doc: 'numerics.md',
   },
   shapiro: {
-    why: "Almost all of the time is the sort: a 6-pass radix sort on full-precision doubles against numpy's C sort; Royston's coefficients and the sums are about 5% (2026-12-06).",
+    why: "Profiled at n = 1e5 (2026-12-06): the sort 64%, Royston's coefficients and sums (swilk) 15%, the NaN check 3%, against numpy's vectorised C sort. Full-precision values now take an MSD radix sort (0.78-0.93x the LSD passes), grids and offsets the LSD passes over their varying digits (high halves only when the low ones are shared: 0.87-0.90x); the coefficients live in a kept buffer and the shift and scaling are one pass (0.87-0.93x). Panel rerun with all of it (load 22): 0.66-1.17x, the worst offset at 1e4 and heavy-tails at 1e5, where scipy's own time over shapes spans 0.42-0.52 and 3.98-6.41 ms.",
+    doc: 'numerics.md',
+  },
+  spearmanr: {
+    why: 'Profiled at n = 1e4, 8,000 calls in a loop, strong shape, plain arrays (2026-12-06): the two index-carrying LSD radix sorts 69%, the rank-correlation pass 6%, average ranks 2%, the collector 3%; no fixed cost or allocation stood out. The 3.03x of the 21:42 panel was the first case the old timing rule measured; the same case as Float64Array in that run was 0.64x, and 1.45 ms a call here against scipy 2.3-2.7 ms.',
+    doc: 'numerics.md',
+  },
+  ks_2samp: {
+    why: 'Profiled at n = 1e4, 8,000 calls, strong shape, plain arrays (2026-12-06): the two values-only sorts (now the MSD radix sort on full-precision data, 0.8-0.9x the LSD passes at 1e4) 49%, the two-pointer pass over both samples 28%, the exact p-value 4%. The 1.59x of the 21:42 panel was the first case the old timing rule measured (0.37x as Float64Array in the same run).',
     doc: 'numerics.md',
   },
   ttest_1samp: {
-    why: 'On an offset the one pass still divides once per value to prove each double is its decimal (a third of a pass); plain data run one compensated pass per sample, within the run-to-run noise of scipy at n = 1e5-1e6 (2026-12-06).',
+    why: "Plain data (every shape but offset) now run one pass (blocks of four about a centre near the mean, a TwoSum per block): 0.38-0.45x the previous two passes' time at n = 1e4-1e6, measured interleaved in one process. What remains slowest is the offset shape: its one pass divides once per value to prove each double is the decimal it prints as (the decimals are what the accuracy contract is about there; a check by exact products would take about 20 operations a value against one division: counted, not built), 3.5 ms at n = 1e6 against scipy's 3-4 ms (2026-12-06).",
     doc: 'precision-lanes.md',
   },
   ttest_ind: {
-    why: 'As ttest_1samp, per sample (2026-12-06).',
+    why: 'As ttest_1samp, per sample: plain shapes 0.39-0.44x the previous code in one process; the offset shape is the slowest (2026-12-06).',
     doc: 'precision-lanes.md',
   },
   ttest_rel: {
-    why: 'As ttest_1samp, on the paired differences (2026-12-06).',
+    why: 'As ttest_1samp, on the paired differences: plain shapes 0.60-0.68x the previous code in one process (the pass also tracks the largest |a| + |b| and |a - b|, which decide whether the differences need the exact decimal route); the offset shape answers in the exact decimal route with its division per value (2026-12-06).',
+    doc: 'precision-lanes.md',
+  },
+  pearsonr: {
+    why: "Profiled at n = 1e6: three passes (two means, then the sums), each bound by a TwoSum per value, and on an offset a division per value in each of three passes. Now one pass on plain data (five sums in blocks of four) and one pass of exact integer sums on an offset: 0.19-0.50x the previous time in one process at n = 1e4-1e6; the rest is the offset lane's division per value (2026-12-06).",
+    doc: 'precision-lanes.md',
+  },
+  f_oneway: {
+    why: 'Not profiled separately: it sums each group as ttest_ind does (fastSharedCentral), so the one-pass plain sums took it to 0.38-0.45x the previous time on plain shapes; the offset shape keeps its division per value (2026-12-06).',
     doc: 'precision-lanes.md',
   },
 };

@@ -9,7 +9,12 @@ import {
   ttestRel,
 } from '../src/index';
 import { ratioToNumber } from '../src/internal/exactDecimal';
-import { DecimalShift, passOut, sampleScale } from '../src/internal/fastMoments';
+import {
+  DecimalShift,
+  passOut,
+  plainMeanAndSquares,
+  sampleScale,
+} from '../src/internal/fastMoments';
 import { withLane } from '../src/internal/lanes';
 
 /**
@@ -223,6 +228,17 @@ describe('fast moment paths against exact decimal arithmetic', () => {
         );
         const want = diff / Math.sqrt(((ex.ss + ez.ss) / (n + nz - 2)) * (1 / n + 1 / nz));
         close(ttestInd(ax, az).statistic, want, `ind ${f.name}`);
+        // pearsonr's one-pass exact cross sums (or, for the wide spread, its two passes).
+        const bn = BigInt(n);
+        const dx = ix.map((v) => bn * v - sum(ix));
+        const dy = iy.map((v) => bn * v - sum(iy));
+        const r =
+          ratioToNumber(sum(dx.map((v, i) => v * (dy[i] as bigint))), 1n) /
+          Math.sqrt(
+            ratioToNumber(sum(dx.map((v) => v * v)), 1n) *
+              ratioToNumber(sum(dy.map((v) => v * v)), 1n),
+          );
+        close(pearsonr(ax, ay).statistic, r, `pearsonr ${f.name}`);
         const d = describeStats(ax);
         close(d.variance, ex.ss / (n - 1), `describe variance ${f.name}`);
         close(d.mean, ex.mean, `describe mean ${f.name}`);
@@ -287,5 +303,101 @@ describe('fast moment paths against exact decimal arithmetic', () => {
     expect(Number.isNaN(ttest1samp([1, Number.NaN, 3], 0).statistic)).toBe(true);
     expect(Number.isNaN(pearsonr([1, 1, 1, 1], [1, 2, 3, 4]).statistic)).toBe(true);
     expect(fOneway([1, 1, 1], [2, 2, 2]).statistic).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+/**
+ * The one-pass plain sums (plainMeanAndSquares, ttestRel's paired form,
+ * pearsonr's plainCrossSums): full-precision doubles, where no decimal
+ * shift applies, against the same exact rational arithmetic on the decimals
+ * String(x) writes (each within half an ulp of the double, far inside the
+ * tolerance), with both array kinds and a length that leaves a tail after
+ * the blocks of four. The error analysis in fastMoments.ts gives about 14 u
+ * on the sums of squares and 30 u on r; 1e-13 relative is the tolerance of
+ * the other fast-path tests here.
+ */
+describe('one-pass plain sums against exact arithmetic', () => {
+  const n = 2051;
+  const FULL = [
+    { name: 'N(0, 1)', draw: (_: number) => normal() },
+    { name: 'N(3, 1): mean 3 sd from 0', draw: (_: number) => 3 + normal() },
+    { name: 'sorted uniform (a trend)', draw: (i: number) => i / n + 1e-3 * uniform() },
+    { name: 'first value 40 sd out', draw: (i: number) => (i === 0 ? 40 : normal()) },
+    { name: 'Cauchy tails', draw: (_: number) => Math.tan(Math.PI * (uniform() - 0.5)) },
+  ];
+  for (const f of FULL) {
+    it(`ttest1samp, ttestRel, ttestInd, fOneway, pearsonr (${f.name})`, () => {
+      const x = Array.from({ length: n }, (_, i) => f.draw(i));
+      const y = x.map((v) => 0.6 * v + normal());
+      const z = Array.from({ length: n - 5 }, (_, i) => f.draw(i) + 0.01);
+      expect(Number.isNaN(plainMeanAndSquares(x))).toBe(false);
+      const { ints, unit } = scaled([x, y, z]);
+      const [ix, iy, iz] = ints as [bigint[], bigint[], bigint[]];
+      const ex = exactMoments(ix, unit);
+      const er = exactMoments(
+        ix.map((v, i) => v - (iy[i] as bigint)),
+        unit,
+      );
+      const ez = exactMoments(iz, unit);
+      const nz = z.length;
+      const diff = ratioToNumber(sum(ix) * BigInt(nz) - sum(iz) * BigInt(n), BigInt(n * nz) * unit);
+      const bn = BigInt(n);
+      const dx = ix.map((v) => bn * v - sum(ix));
+      const dy = iy.map((v) => bn * v - sum(iy));
+      const r =
+        ratioToNumber(sum(dx.map((d, i) => d * (dy[i] as bigint))), 1n) /
+        Math.sqrt(
+          ratioToNumber(sum(dx.map((d) => d * d)), 1n) *
+            ratioToNumber(sum(dy.map((d) => d * d)), 1n),
+        );
+      for (const kind of [(v: number[]) => [...v], (v: number[]) => Float64Array.from(v)]) {
+        const [ax, ay, az] = [kind(x), kind(y), kind(z)] as [number[], number[], number[]];
+        close(
+          ttest1samp(ax, 0).statistic,
+          ex.mean / Math.sqrt(ex.ss / (n - 1) / n),
+          `1samp ${f.name}`,
+        );
+        close(
+          ttestRel(ax, ay).statistic,
+          er.mean / Math.sqrt(er.ss / (n - 1) / n),
+          `rel ${f.name}`,
+        );
+        const want = diff / Math.sqrt(((ex.ss + ez.ss) / (n + nz - 2)) * (1 / n + 1 / nz));
+        close(ttestInd(ax, az).statistic, want, `ind ${f.name}`);
+        close(fOneway(ax, az).ssWithin, ex.ss + ez.ss, `f_oneway ssWithin ${f.name}`);
+        close(pearsonr(ax, ay).statistic, r, `pearsonr ${f.name}`);
+        // ttest_rel's paired pass is ttest_1samp's pass on the differences, bit for bit.
+        expect(ttestRel(ax, ay)).toEqual(
+          ttest1samp(
+            x.map((v, i) => v - (y[i] as number)),
+            0,
+          ),
+        );
+      }
+    });
+  }
+
+  it('takes two passes when the centre is far from the mean, still exact', () => {
+    // The 64 values the centre is taken from (every floor(n / 64)-th) are
+    // 50; the rest N(0, 1): the centre sits about 8 sd from the mean.
+    const step = Math.floor(n / 64);
+    const x = Array.from({ length: n }, (_, i) =>
+      i % step === 0 && i < 64 * step ? 50 : normal(),
+    );
+    expect(Number.isNaN(plainMeanAndSquares(x))).toBe(true);
+    const { ints, unit } = scaled([x]);
+    const ex = exactMoments(ints[0] as bigint[], unit);
+    close(ttest1samp(x, 0).statistic, ex.mean / Math.sqrt(ex.ss / (n - 1) / n), 'two passes');
+  });
+
+  it('gives the same answer on a first large input (kernel priming) and after', () => {
+    const big = 20_000;
+    const x = Array.from({ length: big }, () => normal());
+    const y = x.map((v) => 0.3 * v + normal());
+    const first = [pearsonr(x, y), ttestRel(x, y), ttest1samp(x, 0.01)];
+    const again = [pearsonr(x, y), ttestRel(x, y), ttest1samp(x, 0.01)];
+    expect(again).toEqual(first);
+    const small = x.slice(0, 9);
+    expect(ttest1samp(small, 0)).toEqual(ttest1samp(Float64Array.from(small), 0));
   });
 });

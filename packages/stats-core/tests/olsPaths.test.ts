@@ -7,6 +7,7 @@ import { type Design, decimalColumnsOf, onesColumn } from '../src/regression/int
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { decimalInputs, olsFloat, plainInputs } from '../src/regression/internal/olsFloat';
+import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { expectFitAgreement, expectRelative } from './support/agreement';
 
 /**
@@ -278,7 +279,9 @@ describe('polyfit: float64 path vs BigNumber path', () => {
             ),
           );
           if (new Set(x).size <= degree + 1) return;
-          const fit = polyfit(x, y, degree);
+          // These short decimals answer on polyfit's exact shifted sums
+          // (polyfitExact.test.ts); the float64 lane is what they would take otherwise.
+          const fit = polyfitFloat('polyfit', x, y, 0, degree + 1, true);
           if (fit.method !== 'float64') return;
           answered++;
           const exact = finishFit(
@@ -296,14 +299,20 @@ describe('polyfit: float64 path vs BigNumber path', () => {
     expect(answered).toBeGreaterThan(100);
   });
 
-  it('fits the handler example, integer x and one-decimal y, on the float64 path', () => {
-    const fit = polyfit([0, 1, 2, 3, 4], [1, 3.1, 8.9, 19.2, 33], 2);
-    expect(fit.method).toBe('float64');
+  it('fits the handler example, integer x and one-decimal y, on both lanes', () => {
+    const x = [0, 1, 2, 3, 4];
+    const y = [1, 3.1, 8.9, 19.2, 33];
+    const exact = polyfit(x, y, 2);
+    const float = polyfitFloat('polyfit', x, y, 0, 3, true);
+    expect([exact.method, float.method]).toEqual(['bignumber', 'float64']);
     // Exact least squares for these decimals: b = (1.00571428..., 0.03857142..., 1.99285714...)
     // = (176/175, 27/700, 279/140).
-    expect(fit.coefficients[0]).toBeCloseTo(176 / 175, 15);
-    expect(fit.coefficients[1]).toBeCloseTo(27 / 700, 15);
-    expect(fit.coefficients[2]).toBeCloseTo(279 / 140, 15);
+    for (const fit of [exact, float]) {
+      expect(fit.coefficients[0]).toBeCloseTo(176 / 175, 15);
+      expect(fit.coefficients[1]).toBeCloseTo(27 / 700, 15);
+      expect(fit.coefficients[2]).toBeCloseTo(279 / 140, 15);
+    }
+    expectFitAgreement(float, exact);
   });
 });
 

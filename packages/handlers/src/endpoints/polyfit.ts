@@ -54,7 +54,7 @@ export const polyfit = defineEndpoint({
       df_resid: 2,
       condition_number: 27.11283181023485,
       n: 5,
-      method: 'float64',
+      method: 'bignumber',
     },
   },
 });

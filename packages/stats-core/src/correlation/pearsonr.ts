@@ -1,10 +1,17 @@
 import { StatsInputError } from '../errors';
 import {
+  centreOf,
   checkedSum,
   DecimalShift,
+  EXACT_INTEGERS,
+  INTEGER_BLOCK,
+  integerCross,
+  integerMoments,
   isArrayInput,
   obviousOffset,
   onOffset,
+  passOut,
+  primeKernel,
   quickChoice,
   sampleScale,
 } from '../internal/fastMoments';
@@ -172,6 +179,15 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
   const n = x.length;
   const sx = shiftFor(x);
   const sy = shiftFor(y);
+  if (!sx && !sy) primeKernel(plainCrossSums, n);
+  if (!sx && !sy && plainCrossSums(x, y)) {
+    const [mx, my, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
+    return finishCorrelation(n, mx, my, mx, my, sxx, syy, sxy, false, false);
+  }
+  if (sx && sy && exactCrossSums(x, y, sx, sy)) {
+    const [kx, ky, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
+    return finishCorrelation(n, kx / sx.s, ky / sy.s, kx, ky, sxx, syy, sxy, true, true);
+  }
   const mx = sx ? sx.mean(x) : checkedSum(x) / n;
   const my = sy ? sy.mean(y) : checkedSum(y) / n;
   if (!Number.isFinite(mx) || !Number.isFinite(my)) return undefined;
@@ -208,9 +224,27 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
     cxy += sxy - (t - z) + (v - z);
     sxy = t;
   }
-  sxx += cxx;
-  syy += cyy;
-  sxy += cxy;
+  return finishCorrelation(n, mx, my, kx, ky, sxx + cxx, syy + cyy, sxy + cxy, !!sx, !!sy);
+}
+
+/**
+ * r from the means and the sums of squared deviations and cross products,
+ * with the checks that send a doubtful case to correlation(); kx and ky are
+ * the means on the scale the sums were taken on (the shifted integers' for
+ * an array taken as its exact decimal shift).
+ */
+function finishCorrelation(
+  n: number,
+  mx: number,
+  my: number,
+  kx: number,
+  ky: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+  xShifted: boolean,
+  yShifted: boolean,
+): number | undefined {
   // Outside [1e-250, 1e250] the squares may have lost bits or overflowed.
   const ok = (ss: number) => ss > 1e-250 && ss < 1e250;
   if (!ok(sxx) || !ok(syy) || !Number.isFinite(sxy)) return undefined;
@@ -218,13 +252,190 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
   const tiny = (ss: number, k: number) => !(ss > 64 * n * (Number.EPSILON * k) ** 2);
   if (tiny(sxx, kx) || tiny(syy, ky)) return undefined;
   // An offset the early test missed: the plain deviations lost digits.
-  if ((!sx && onOffset(n, mx, sxx)) || (!sy && onOffset(n, my, syy))) return undefined;
-  if (sx || sy) noteLane('decimal-shift');
+  if ((!xShifted && onOffset(n, mx, sxx)) || (!yShifted && onOffset(n, my, syy))) return undefined;
+  if (xShifted || yShifted) noteLane('decimal-shift');
   // One square root of the product (inside [1e-500, 1e500] by the checks
   // above, so no overflow): exactly 1 on exactly linear small integers.
   const p = sxx * syy;
   if (!(p > 1e-300 && p < 1e300)) return undefined;
   return Math.min(1, Math.max(-1, sxy / Math.sqrt(p)));
+}
+
+/** mean x, mean y, Sxx, Syy, Sxy from the last plainCrossSums. */
+const cross = new Float64Array(5);
+
+/**
+ * The means and the sums of squared deviations and cross products of plain
+ * data in ONE pass, into `cross`: as plainMeanAndSquares (fastMoments.ts)
+ * with five sums, d = x - cx and e = y - cy about centres near the means,
+ * four pairs at a time, each block's sums pairwise and added by TwoSum;
+ * Sxx = Qxx - Sx^2 / n, Syy likewise, Sxy = Qxy - Sx Sy / n. Accepted when
+ * each centre lies within half a standard deviation of its mean
+ * (Sx^2 / n <= Qxx / 4, the same for y): then Sxx and Syy are within about
+ * 14 u of themselves and Sxy within about 12 u sqrt(Sxx Syy), so r is within
+ * about 30 u of the r of the data. false otherwise (an entry that is not a
+ * number, NaN or infinite values, a centre too far): the two-pass form
+ * answers. Measured 0.3x the three passes' time at n = 1e6.
+ */
+function plainCrossSums(x: Sample, y: Sample): boolean {
+  const cx = centreOf(x);
+  const cy = centreOf(y);
+  if (Number.isNaN(cx) || Number.isNaN(cy)) return false;
+  const n = x.length;
+  let sx = 0;
+  let sxLo = 0;
+  let sy = 0;
+  let syLo = 0;
+  let qx = 0;
+  let qxLo = 0;
+  let qy = 0;
+  let qyLo = 0;
+  let qxy = 0;
+  let qxyLo = 0;
+  // The last block is padded with the centres (deviations of exactly 0).
+  for (let i = 0; i < n; i += 4) {
+    const x0 = x[i];
+    const x1 = i + 1 < n ? x[i + 1] : cx;
+    const x2 = i + 2 < n ? x[i + 2] : cx;
+    const x3 = i + 3 < n ? x[i + 3] : cx;
+    const y0 = y[i];
+    const y1 = i + 1 < n ? y[i + 1] : cy;
+    const y2 = i + 2 < n ? y[i + 2] : cy;
+    const y3 = i + 3 < n ? y[i + 3] : cy;
+    if (
+      typeof x0 !== 'number' ||
+      typeof x1 !== 'number' ||
+      typeof x2 !== 'number' ||
+      typeof x3 !== 'number' ||
+      typeof y0 !== 'number' ||
+      typeof y1 !== 'number' ||
+      typeof y2 !== 'number' ||
+      typeof y3 !== 'number'
+    ) {
+      return false;
+    }
+    const d0 = x0 - cx;
+    const d1 = x1 - cx;
+    const d2 = x2 - cx;
+    const d3 = x3 - cx;
+    const e0 = y0 - cy;
+    const e1 = y1 - cy;
+    const e2 = y2 - cy;
+    const e3 = y3 - cy;
+    let b = d0 + d1 + (d2 + d3);
+    let t = sx + b;
+    let z = t - sx;
+    sxLo += sx - (t - z) + (b - z);
+    sx = t;
+    b = e0 + e1 + (e2 + e3);
+    t = sy + b;
+    z = t - sy;
+    syLo += sy - (t - z) + (b - z);
+    sy = t;
+    b = d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
+    t = qx + b;
+    z = t - qx;
+    qxLo += qx - (t - z) + (b - z);
+    qx = t;
+    b = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+    t = qy + b;
+    z = t - qy;
+    qyLo += qy - (t - z) + (b - z);
+    qy = t;
+    b = d0 * e0 + d1 * e1 + (d2 * e2 + d3 * e3);
+    t = qxy + b;
+    z = t - qxy;
+    qxyLo += qxy - (t - z) + (b - z);
+    qxy = t;
+  }
+  const sumX = sx + sxLo;
+  const sumY = sy + syLo;
+  const sqX = qx + qxLo;
+  const sqY = qy + qyLo;
+  const shiftX = (sumX * sumX) / n;
+  const shiftY = (sumY * sumY) / n;
+  if (!(Number.isFinite(sqX) && Number.isFinite(sqY) && shiftX <= sqX / 4 && shiftY <= sqY / 4)) {
+    return false;
+  }
+  cross[0] = cx + sumX / n;
+  cross[1] = cy + sumY / n;
+  cross[2] = sqX - shiftX;
+  cross[3] = sqY - shiftY;
+  cross[4] = qxy + qxyLo - (sumX * sumY) / n;
+  return true;
+}
+
+/**
+ * Both arrays on an offset, in ONE pass (as DecimalShift.meanAndSquares):
+ * the shifted integers K and L of every pair (each value checked as there),
+ * K, L, K^2, L^2 and K L summed exactly in blocks of INTEGER_BLOCK whose
+ * sums of squares stay below 2^52 (then every partial sum, the cross
+ * products' included, is an exact integer: |sum K L| <= (sum K^2 + sum L^2) / 2),
+ * the blocks added by TwoSum, the central sums formed in double-double
+ * (integerMoments, integerCross). Into `cross` on the integers' scale:
+ * mean K, mean L, Sxx, Syy, Sxy. false when a value does not qualify or a
+ * block's squares leave the exact integers: the two-pass form answers.
+ * Measured 0.3x the three passes' time at n = 1e6.
+ */
+function exactCrossSums(x: Sample, y: Sample, sx: DecimalShift, sy: DecimalShift): boolean {
+  const n = x.length;
+  const { s: xs, limit: xl, r: xr } = sx;
+  const { s: ys, limit: yl, r: yr } = sy;
+  const acc = new Float64Array(10);
+  for (let start = 0; start < n; start += INTEGER_BLOCK) {
+    const end = Math.min(start + INTEGER_BLOCK, n);
+    let bk = 0;
+    let bl = 0;
+    let bkk = 0;
+    let bll = 0;
+    let bkl = 0;
+    for (let i = start; i < end; i++) {
+      const xi = x[i] as number;
+      const yi = y[i] as number;
+      const mx = Math.floor(xi * xs + 0.5);
+      const my = Math.floor(yi * ys + 0.5);
+      if (!(Math.abs(xi) < xl && Math.abs(yi) < yl && mx / xs === xi && my / ys === yi)) {
+        return false;
+      }
+      const k = mx - xr;
+      const l = my - yr;
+      bk += k;
+      bl += l;
+      bkk += k * k;
+      bll += l * l;
+      bkl += k * l;
+    }
+    if (!(bkk < EXACT_INTEGERS && bll < EXACT_INTEGERS)) return false;
+    addExact(acc, 0, bk);
+    addExact(acc, 2, bl);
+    addExact(acc, 4, bkk);
+    addExact(acc, 6, bll);
+    addExact(acc, 8, bkl);
+  }
+  const [kHi, kLo, lHi, lLo, kkHi, kkLo, llHi, llLo, klHi, klLo] = acc as unknown as number[];
+  cross[0] = integerMoments(n, kHi as number, kLo as number, kkHi as number, kkLo as number);
+  cross[2] = passOut[0] as number;
+  cross[1] = integerMoments(n, lHi as number, lLo as number, llHi as number, llLo as number);
+  cross[3] = passOut[0] as number;
+  cross[4] = integerCross(
+    n,
+    kHi as number,
+    kLo as number,
+    lHi as number,
+    lLo as number,
+    klHi as number,
+    klLo as number,
+  );
+  return true;
+}
+
+/** acc[at] + acc[at + 1] += v by TwoSum (high part, accumulated low parts). */
+function addExact(acc: Float64Array, at: number, v: number): void {
+  const s = acc[at] as number;
+  const t = s + v;
+  const z = t - s;
+  acc[at + 1] = (acc[at + 1] as number) + (s - (t - z) + (v - z));
+  acc[at] = t;
 }
 
 /** The exact decimal shift for an array that obviously sits on an offset, when its values allow one. */

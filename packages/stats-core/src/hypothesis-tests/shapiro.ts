@@ -1,5 +1,6 @@
 import { sortedCopy } from '../internal/sortOrder';
 import { checkSampleValues, hasNaN, type Sample } from '../internal/validate';
+import { Slot, workF64 } from '../internal/workspace';
 
 export interface ShapiroResult {
   /** The Shapiro-Wilk W statistic. */
@@ -27,10 +28,8 @@ export function shapiro(x: Sample): ShapiroResult {
   const n = data.length;
   if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
   const shift = data[Math.floor(n / 2)] as number;
-  // Radix sort (no NaN here), then the shift, in place.
-  const y = sortedCopy(data, 0);
-  for (let i = 0; i < n; i++) y[i] = (y[i] as number) - shift;
-  return swilk(y);
+  // Radix sort (no NaN here); swilk shifts and scales it in place.
+  return swilk(sortedCopy(data, 0), shift);
 }
 
 const C1 = [0, 0.221157, -0.147981, -2.07119, 4.434685, -2.706056];
@@ -111,10 +110,15 @@ function alnormUpper(x: number): number {
   return upper ? temp : 1 - temp;
 }
 
-function swilk(x: Float64Array): ShapiroResult {
+/**
+ * swilk on the sorted values x, shifted by `shift` (scipy's x - x[n // 2]).
+ * x is scratch: it is overwritten with (x - shift) / range, each value
+ * computed once with the same operations swilk does twice.
+ */
+function swilk(x: Float64Array, shift: number): ShapiroResult {
   const n = x.length;
   const nn2 = Math.floor(n / 2);
-  const a = new Float64Array(nn2);
+  const a = workF64(Slot.payload, nn2);
   const an = n;
   if (n === 3) {
     a[0] = Math.SQRT1_2;
@@ -148,12 +152,15 @@ function swilk(x: Float64Array): ShapiroResult {
     for (let i = i1; i < nn2; i++) a[i] = (a[i] as number) * (-1 / fac);
   }
 
-  const range = (x[n - 1] as number) - (x[0] as number);
+  const range = (x[n - 1] as number) - shift - ((x[0] as number) - shift);
   if (range < SMALL) return { statistic: 1, pvalue: 1 };
-  let sx = (x[0] as number) / range;
+  let sx = ((x[0] as number) - shift) / range;
+  x[0] = sx;
   let sa = -(a[0] as number);
   for (let i = 1, j = n - 2; i < n; i++, j--) {
-    sx += (x[i] as number) / range;
+    const v = ((x[i] as number) - shift) / range;
+    x[i] = v;
+    sx += v;
     if (i !== j) sa += (i < j ? -1 : 1) * (a[Math.min(i, j)] as number);
   }
   sa /= n;
@@ -166,7 +173,7 @@ function swilk(x: Float64Array): ShapiroResult {
     const j = n - 1 - i;
     const coef = i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
     const asa = coef - sa;
-    const xsx = (x[i] as number) / range - sx;
+    const xsx = (x[i] as number) - sx;
     ssa += asa * asa;
     ssx += xsx * xsx;
     sax += asa * xsx;

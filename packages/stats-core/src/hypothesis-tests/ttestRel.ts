@@ -6,6 +6,7 @@ import {
   isArrayInput,
   onOffset,
   passOut,
+  primeKernel,
   quickChoice,
   sampleScale,
 } from '../internal/fastMoments';
@@ -65,8 +66,14 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   const n = a.length;
   // Values far larger than their differences in the first pairs: the exact
   // route at once (pass one then checks every pair itself).
-  let sums = obviousOffset(a, b) ? exactPairedSums(a, b) : 'not decimals';
-  if (sums === 'not decimals') sums = plainPairedSums(a, b);
+  let sums: PairedSums | 'two passes' = obviousOffset(a, b)
+    ? exactPairedSums(a, b)
+    : 'not decimals';
+  if (sums === 'not decimals') {
+    primeKernel(onePassPairedSums, n);
+    sums = onePassPairedSums(a, b);
+  }
+  if (sums === 'two passes') sums = plainPairedSums(a, b);
   if (sums === 'not decimals') sums = exactPairedSums(a, b);
   if (sums === undefined || sums === 'not decimals') return undefined;
   const { mean, ss } = sums;
@@ -90,6 +97,101 @@ function obviousOffset(a: Sample, b: Sample): boolean {
     small = Math.max(small, Math.abs(ai - bi));
   }
   return big > 1000 * small;
+}
+
+/**
+ * plainMeanAndSquares (fastMoments.ts) on d = a - b, the differences never
+ * stored: the same centre (the mean of 64 differences spread over the
+ * pairs), the same blocks of four, the same acceptance rule, so the result
+ * is the double ttest1samp gives on the differences. Tracks big and small
+ * as plainPairedSums does. 'two passes' when that form must answer.
+ */
+function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
+  const n = a.length;
+  const m = Math.min(n, 64);
+  const step = Math.floor(n / m);
+  let centre = 0;
+  for (let k = 0; k < m; k++) {
+    const ak = a[k * step];
+    const bk = b[k * step];
+    if (typeof ak !== 'number' || typeof bk !== 'number') return 'two passes';
+    centre += ak - bk;
+  }
+  const c = centre / m;
+  if (!Number.isFinite(c)) return 'two passes';
+  let s = 0;
+  let sLo = 0;
+  let q = 0;
+  let qLo = 0;
+  let big = 0;
+  let small = 0;
+  for (let i = 0; i < n; i += 4) {
+    const a0 = a[i];
+    // The last block is padded with pairs (c, 0): differences of exactly c,
+    // deviations of exactly 0, as plainMeanAndSquares pads with c; |c| is at
+    // most the largest |d|, so big and small do not change.
+    const a1 = i + 1 < n ? a[i + 1] : c;
+    const a2 = i + 2 < n ? a[i + 2] : c;
+    const a3 = i + 3 < n ? a[i + 3] : c;
+    const b0 = b[i];
+    const b1 = i + 1 < n ? b[i + 1] : 0;
+    const b2 = i + 2 < n ? b[i + 2] : 0;
+    const b3 = i + 3 < n ? b[i + 3] : 0;
+    if (
+      typeof a0 !== 'number' ||
+      typeof a1 !== 'number' ||
+      typeof a2 !== 'number' ||
+      typeof a3 !== 'number' ||
+      typeof b0 !== 'number' ||
+      typeof b1 !== 'number' ||
+      typeof b2 !== 'number' ||
+      typeof b3 !== 'number'
+    ) {
+      return 'two passes';
+    }
+    const d0 = a0 - b0;
+    const d1 = a1 - b1;
+    const d2 = a2 - b2;
+    const d3 = a3 - b3;
+    // big and small as plainPairedSums tracks them, one compare each per value.
+    const m0 = Math.abs(a0) + Math.abs(b0);
+    const m1 = Math.abs(a1) + Math.abs(b1);
+    const m2 = Math.abs(a2) + Math.abs(b2);
+    const m3 = Math.abs(a3) + Math.abs(b3);
+    if (m0 > big) big = m0;
+    if (m1 > big) big = m1;
+    if (m2 > big) big = m2;
+    if (m3 > big) big = m3;
+    const s0 = Math.abs(d0);
+    const s1 = Math.abs(d1);
+    const s2 = Math.abs(d2);
+    const s3 = Math.abs(d3);
+    if (s0 > small) small = s0;
+    if (s1 > small) small = s1;
+    if (s2 > small) small = s2;
+    if (s3 > small) small = s3;
+    const e0 = d0 - c;
+    const e1 = d1 - c;
+    const e2 = d2 - c;
+    const e3 = d3 - c;
+    const bs = e0 + e1 + (e2 + e3);
+    const bq = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+    let t = s + bs;
+    let z = t - s;
+    sLo += s - (t - z) + (bs - z);
+    s = t;
+    t = q + bq;
+    z = t - q;
+    qLo += q - (t - z) + (bq - z);
+    q = t;
+  }
+  const sum = s + sLo;
+  const sq = q + qLo;
+  const shift = (sum * sum) / n;
+  if (!(Number.isFinite(sq) && shift <= sq / 4)) return 'two passes';
+  // NaN in a pair makes sq NaN (refused above); big is then finite too.
+  if (big > 16 * small) return 'not decimals';
+  return { mean: c + sum / n, ss: sq - shift };
 }
 
 /**

@@ -17,7 +17,11 @@ const kept: (ArrayBuffer | undefined)[] = [];
 /** 32 MiB: four million doubles per buffer. */
 const KEEP_MAX_BYTES = 32 * 2 ** 20;
 
-/** The slots: one per buffer a caller may hold at the same time as the others. */
+/**
+ * The slots: one per buffer a caller may hold at the same time as the others.
+ * (ols's fused lane, which sorts nothing, numbers its own slots 0..2k+1:
+ * regression/internal/olsColumns.ts.)
+ */
 export const Slot = {
   /** The radix sort's values and indices, ping-ponged (workspace 0). */
   sortValuesA: 0,

@@ -5,17 +5,9 @@ import {
   checkNumericArray,
   type NumericArray,
 } from '../internal/validate';
-import { toScaledIntegers } from './internal/decimal';
-import {
-  type DecimalColumns,
-  decimalLowParts,
-  onesColumn,
-  RESOLVED_ERROR,
-} from './internal/design';
-import { productError } from './internal/doubleDouble';
-import { polynomialNormalEquations } from './internal/exactNormalEquations';
 import type { OlsResult } from './internal/fit';
-import { fitDesign } from './internal/fitDesign';
+import { polyfitExact } from './internal/polyfitExact';
+import { polyfitFloat } from './internal/polyfitFloat';
 
 /** Options of {@link polyfit}. */
 export interface PolyfitOptions {
@@ -34,11 +26,22 @@ const MAX_DEGREE = 20;
  * polyfit runs the other way).
  *
  * Without the intercept the columns are x, ..., x^d and R^2 is uncentred.
- * The float64 path forms the powers in float64 and, when their rounding is
- * what limits the error bound, as double-doubles of the decimal x; the
- * high-precision path (chosen automatically when the conditioning calls for
- * it) forms them exactly from the decimal x, which is what lets Filip reach
- * its certified digits.
+ *
+ * Lanes, first that applies:
+ * - Short decimals (x and y with at most 15 places, what people and CSV
+ *   files write, values on a large offset included): the normal equations
+ *   exactly, from power sums of the integers x 10^px and y 10^py shifted to
+ *   the middle of their range, summed in float64 limbs (no BigInt per
+ *   value), then moved back to powers of x exactly (binomial theorem, in
+ *   BigInt), solved in exact rationals up to 4 coefficients, else at 64
+ *   digits ('bignumber'). Applies while the shifted x stay
+ *   small (below 2^23 units of their last place in the one pass at degree
+ *   3 or less, 2^26 otherwise); y may also have full precision.
+ * - Otherwise the float64 path: Householder QR on the powers formed in
+ *   float64 and, when their rounding is what limits the error bound, as
+ *   double-doubles of the decimal x ('float64'), else the same exact normal
+ *   equations with BigInt powers ('bignumber'), which is what lets Filip
+ *   reach its certified digits.
  *
  * @param x - predictor (number[] or Float64Array)
  * @param y - responses, same length
@@ -85,72 +88,8 @@ export function polyfit(
       `cannot fit a polynomial when all x values are identical (every x is ${xs[0]})`,
     );
   }
-  const powers = Array.from({ length: p }, (_, j) => j + first);
-  // x^k by repeated products ((k - 1) u at most), one pass over x.
-  const columns = powers.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    const v = xs[i] as number;
-    let power = 1;
-    for (let k = 0; k <= degree; k++) {
-      if (k >= first) (columns[k - first] as Float64Array)[i] = power;
-      power *= v;
-    }
-  }
-  return fitDesign({
-    fn: FN,
-    n,
-    columns,
-    labels: powers.map((k) => (k === 0 ? 'intercept' : k === 1 ? 'x' : `x^${k}`)),
-    hasIntercept,
-    representationUlps: degree,
-    y: ys,
-    decimalColumns: () => decimalPowers(xs, first, columns),
-    exactNormalEquations: () =>
-      polynomialNormalEquations(toScaledIntegers(xs), toScaledIntegers(ys), first, p),
-    exactColumns: () => {
-      const base = toScaledIntegers(xs);
-      return powers.map((k) =>
-        k === 0
-          ? onesColumn(n)
-          : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-      );
-    },
-  });
-}
-
-/**
- * The powers of the decimal x as double-doubles: x + dx from its decimal
- * string, then repeated double-double products (each about 4 u^2 relative),
- * kept as low parts of the float64 powers in `columns` (column j holds
- * x^(first + j)).
- */
-function decimalPowers(
-  xs: ArrayLike<number>,
-  first: number,
-  columns: Float64Array[],
-): DecimalColumns {
-  const base = decimalLowParts(xs);
-  const maxPower = first + columns.length - 1;
-  if (base.lo === null) {
-    return { lo: columns.map(() => null), error: (2 * maxPower + 1) * 2 ** -53 };
-  }
-  const dxs = base.lo;
-  const lo = columns.map((_, j) => (j + first === 0 ? null : new Float64Array(xs.length)));
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    const dx = dxs[i] as number;
-    let hi = 1;
-    let low = 0;
-    for (let k = 1; k <= maxPower; k++) {
-      const h = hi * x;
-      const l = productError(hi, x, h) + hi * dx + low * x;
-      hi = h + l;
-      low = l - (hi - h);
-      const column = lo[k - first];
-      const float64 = columns[k - first];
-      // hi and the float64 power are within an ulp or two: the difference is exact.
-      if (column && float64) column[i] = hi - (float64[i] as number) + low;
-    }
-  }
-  return { lo, error: maxPower * (RESOLVED_ERROR + 8 * 2 ** -106) };
+  return (
+    polyfitExact(FN, xs, ys, first, p, hasIntercept) ??
+    polyfitFloat(FN, xs, ys, first, p, hasIntercept)
+  );
 }

@@ -86,3 +86,57 @@ export function productError(a: number, b: number, product: number): number {
   const bl = b - bh;
   return al * bl - (product - ah * bh - al * bh - ah * bl);
 }
+
+/**
+ * An unevaluated sum hi + lo (|lo| <= ulp(hi) / 2) for the small dense
+ * algebra of a least-squares solve (p x p factors, p <= a few dozen): each
+ * operation returns a new pair, good to a few units of 2^-104 relative.
+ */
+export interface Dd {
+  hi: number;
+  lo: number;
+}
+
+export const dd = (hi: number, lo = 0): Dd => ({ hi, lo });
+
+/** a + b. */
+export function ddAdd(a: Dd, b: Dd): Dd {
+  const s = a.hi + b.hi;
+  const bb = s - a.hi;
+  const e = a.hi - (s - bb) + (b.hi - bb) + a.lo + b.lo;
+  const hi = s + e;
+  return { hi, lo: e - (hi - s) };
+}
+
+/** a - b. */
+export function ddSub(a: Dd, b: Dd): Dd {
+  return ddAdd(a, { hi: -b.hi, lo: -b.lo });
+}
+
+/** a b. */
+export function ddMul(a: Dd, b: Dd): Dd {
+  const p = a.hi * b.hi;
+  const e = productError(a.hi, b.hi, p) + (a.hi * b.lo + a.lo * b.hi);
+  const hi = p + e;
+  return { hi, lo: e - (hi - p) };
+}
+
+/** a / b (two quotient digits and a correction). */
+export function ddDiv(a: Dd, b: Dd): Dd {
+  const q1 = a.hi / b.hi;
+  const r = ddSub(a, ddMul(b, { hi: q1, lo: 0 }));
+  const q2 = r.hi / b.hi;
+  const r2 = ddSub(r, ddMul(b, { hi: q2, lo: 0 }));
+  const q3 = r2.hi / b.hi;
+  const hi = q1 + q2;
+  return { hi, lo: q2 - (hi - q1) + q3 };
+}
+
+/** sqrt(a) for a > 0 (one Newton step from the float64 root). */
+export function ddSqrt(a: Dd): Dd {
+  const x = Math.sqrt(a.hi);
+  const r = ddSub(a, ddMul({ hi: x, lo: 0 }, { hi: x, lo: 0 }));
+  const c = r.hi / (2 * x);
+  const hi = x + c;
+  return { hi, lo: c - (hi - x) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Same-process A/B of the moment functions against an earlier copy of the
+ * stats core, on the throughput panel's shapes, both array kinds, the two
+ * versions interleaved round by round (CPU time, median of the per-round
+ * ratios printed as `ratio`: ours over the base's).
+ *
+ *   git archive <commit> src | tar -x -C bench/_base   # the base, not committed
+ *   F=ttest_1samp,pearsonr S=1e5,1e6 R=7 pnpm exec tsx bench/moments-ab.ts
+ *
+ * F: functions (scipy names), S: sizes, R: rounds, BASE: the base's index.ts.
+ */
+import { SHAPES } from '../../../scripts/bench/harness';
+import * as next from '../src/index';
+
+const base = await import(process.env.BASE ?? './_base/src/index');
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+type C = typeof next;
+/** One shape's columns, as Float64Arrays or as plain arrays. */
+type Columns = {
+  x: number[] | Float64Array;
+  y: number[] | Float64Array;
+  z: number[] | Float64Array;
+};
+const FN: Record<string, (c: C, d: Columns) => unknown> = {
+  linregress: (c, d) => c.linregress(d.x, d.y),
+  pearsonr: (c, d) => c.pearsonr(d.x, d.y),
+  ttest_ind: (c, d) => c.ttestInd(d.x, d.y),
+  ttest_rel: (c, d) => c.ttestRel(d.x, d.y),
+  ttest_1samp: (c, d) => c.ttest1samp(d.x, d.x[0] as number),
+  f_oneway: (c, d) => c.fOneway(d.x, d.y, d.z),
+  describe: (c, d) => c.describe(d.x),
+};
+const fns = (process.env.F ?? Object.keys(FN).join(',')).split(',');
+const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
+const rounds = Number(process.env.R ?? 9);
+for (const n of sizes)
+  for (const shape of SHAPES) {
+    const f64 = shape.make(n);
+    const arr = { x: Array.from(f64.x), y: Array.from(f64.y), z: Array.from(f64.z) };
+    for (const fn of fns)
+      for (const [kind, d] of [
+        ['f64', f64],
+        ['arr', arr],
+      ] as const) {
+        const reps = Math.max(1, Math.round(1e6 / n / 4));
+        const tb: number[] = [],
+          tn: number[] = [];
+        for (let r = 0; r < 3; r++) {
+          FN[fn]!(base as C, d);
+          FN[fn]!(next, d);
+        }
+        for (let r = 0; r < rounds; r++) {
+          let t = cpu();
+          for (let k = 0; k < reps; k++) FN[fn]!(base as C, d);
+          tb.push((cpu() - t) / reps);
+          t = cpu();
+          for (let k = 0; k < reps; k++) FN[fn]!(next, d);
+          tn.push((cpu() - t) / reps);
+        }
+        const ratios = tb.map((b, i) => tn[i]! / b).sort((a, b) => a - b);
+        const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+        const q = ratios[ratios.length >> 1]!;
+        console.log(
+          `${fn.padEnd(12)} ${String(n).padEnd(8)} ${shape.name.padEnd(12)} ${kind} base ${med(tb).toFixed(3)} new ${med(tn).toFixed(3)} ratio ${q.toFixed(2)}`,
+        );
+      }
+  }

@@ -1,0 +1,174 @@
+/**
+ * An MSD radix sort of doubles in place: a[s..e) ascending (-0 just before
+ * 0), stably, with `tmp` (same length) as scratch. The keys are the bit
+ * patterns made to order as the numbers do (negative: all bits flipped;
+ * otherwise the sign bit set). Each level finds the highest bit in which
+ * the range's keys differ, scatters on the (up to) 11 bits from there down,
+ * and recurses into each bucket; a bucket of equal keys is done, a small one
+ * is finished by insertion sort. Against the LSD sort's six passes over
+ * every digit, values spread over a range take one or two levels, and each
+ * level below the first works on a bucket that fits in cache; a range of
+ * few distinct values is done after one level. No NaN allowed.
+ */
+export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: number): void {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
+  counts ??= new Int32Array(COUNT_SLOTS);
+  level(a, bits, tmp, counts, 0, s, e);
+}
+
+/**
+ * The bits in which the values' bit patterns differ from the first value's:
+ * [high word, low word] (a digit whose bits are all clear here is one every
+ * value shares). Same differences as the order-preserving keys', since every
+ * key is its bits XOR a constant of the value's sign, and a differing sign
+ * shows as the top bit.
+ */
+export function differingBits(bits: Uint32Array, n: number): [number, number] {
+  if (n === 0) return [0, 0];
+  const h0 = bits[1] as number;
+  const l0 = bits[0] as number;
+  let dh = 0;
+  let dl = 0;
+  for (let i = 1; i < n; i++) {
+    dh |= (bits[2 * i + 1] as number) ^ h0;
+    dl |= (bits[2 * i] as number) ^ l0;
+  }
+  return [dh, dl];
+}
+
+/** Ranges up to this size are finished by insertion sort. */
+const INSERTION_MAX = 24;
+/** Digits of at most 11 bits (2048 buckets), one counts block per recursion depth. */
+const MAX_WIDTH = 11;
+const MAX_DEPTH = 16;
+const COUNT_SLOTS = MAX_DEPTH * ((1 << MAX_WIDTH) + 1);
+/**
+ * The bucket counts, one block per depth (128 KiB, allocated on first use
+ * and kept: a fresh one per call cost more than sorting a few hundred
+ * values). Each level zeroes the part it uses; the code is synchronous, so
+ * calls never share it.
+ */
+let counts: Int32Array | undefined;
+
+function level(
+  a: Float64Array,
+  bits: Uint32Array,
+  tmp: Float64Array,
+  counts: Int32Array,
+  depth: number,
+  s: number,
+  e: number,
+): void {
+  // Which key bits differ within the range (OR of each key XOR the first).
+  const h0 = bits[2 * s + 1] as number;
+  const l0 = bits[2 * s] as number;
+  let dh = 0;
+  let dl = 0;
+  for (let i = s + 1; i < e; i++) {
+    dh |= (bits[2 * i + 1] as number) ^ h0;
+    dl |= (bits[2 * i] as number) ^ l0;
+  }
+  // A differing sign bit shows as dh's top bit; a raw XOR works for the
+  // position of the highest differing key bit as long as the signs agree
+  // (then the flip is the same for every key); when they differ, the top
+  // bit is the first digit's highest bit either way.
+  if (dh === 0 && dl === 0) return;
+  const m = e - s;
+  let width = 32 - Math.clz32(m);
+  if (width > MAX_WIDTH) width = MAX_WIDTH;
+  if (width < 4) width = 4;
+  // Highest differing bit, 0..63 (the high word's bits are 32..63).
+  const top = dh !== 0 ? 63 - Math.clz32(dh) : 31 - Math.clz32(dl);
+  const low = Math.max(top - width + 1, 0);
+  const buckets = 1 << (top - low + 1);
+  const base = depth * ((1 << MAX_WIDTH) + 1);
+  for (let b = 0; b <= buckets; b++) counts[base + b] = 0;
+  if (low >= 32) {
+    const shift = low - 32;
+    const mask = buckets - 1;
+    for (let i = s; i < e; i++) {
+      const h = bits[2 * i + 1] as number;
+      const d = base + 1 + (((h ^ ((h >> 31) | 0x80000000)) >> shift) & mask);
+      counts[d] = (counts[d] as number) + 1;
+    }
+    prefix(counts, base, buckets, s);
+    for (let i = s; i < e; i++) {
+      const h = bits[2 * i + 1] as number;
+      const d = base + (((h ^ ((h >> 31) | 0x80000000)) >> shift) & mask);
+      const p = counts[d] as number;
+      counts[d] = p + 1;
+      tmp[p] = a[i] as number;
+    }
+  } else if (top < 32) {
+    const shift = low;
+    const mask = buckets - 1;
+    for (let i = s; i < e; i++) {
+      const k = (bits[2 * i] as number) ^ ((bits[2 * i + 1] as number) >> 31);
+      const d = base + 1 + ((k >> shift) & mask);
+      counts[d] = (counts[d] as number) + 1;
+    }
+    prefix(counts, base, buckets, s);
+    for (let i = s; i < e; i++) {
+      const k = (bits[2 * i] as number) ^ ((bits[2 * i + 1] as number) >> 31);
+      const d = base + ((k >> shift) & mask);
+      const p = counts[d] as number;
+      counts[d] = p + 1;
+      tmp[p] = a[i] as number;
+    }
+  } else {
+    // The digit straddles the halves: its top (top - 31) bits from the high
+    // word, the rest from the top of the low word.
+    const lowBits = 32 - low;
+    const highMask = (1 << (top - 31)) - 1;
+    const lowMask = (1 << lowBits) - 1;
+    for (let i = s; i < e; i++) {
+      const h = bits[2 * i + 1] as number;
+      const sgn = h >> 31;
+      const kh = h ^ (sgn | 0x80000000);
+      const kl = (bits[2 * i] as number) ^ sgn;
+      const d = base + 1 + (((kh & highMask) << lowBits) | ((kl >>> low) & lowMask));
+      counts[d] = (counts[d] as number) + 1;
+    }
+    prefix(counts, base, buckets, s);
+    for (let i = s; i < e; i++) {
+      const h = bits[2 * i + 1] as number;
+      const sgn = h >> 31;
+      const kh = h ^ (sgn | 0x80000000);
+      const kl = (bits[2 * i] as number) ^ sgn;
+      const d = base + (((kh & highMask) << lowBits) | ((kl >>> low) & lowMask));
+      const p = counts[d] as number;
+      counts[d] = p + 1;
+      tmp[p] = a[i] as number;
+    }
+  }
+  a.set(tmp.subarray(s, e), s);
+  // counts[base + b] is now the end of bucket b (the start of b + 1).
+  let start = s;
+  for (let b = 0; b < buckets; b++) {
+    const end = counts[base + b] as number;
+    const size = end - start;
+    if (size > INSERTION_MAX) level(a, bits, tmp, counts, depth + 1, start, end);
+    else if (size > 1) insertion(a, start, end);
+    start = end;
+  }
+}
+
+/** counts[base + 1 + b] holds bucket b's size: make counts[base + b] its start. */
+function prefix(counts: Int32Array, base: number, buckets: number, s: number): void {
+  counts[base] = s;
+  for (let b = 1; b <= buckets; b++)
+    counts[base + b] = (counts[base + b] as number) + (counts[base + b - 1] as number);
+}
+
+/** Stable insertion sort of a[s..e) by value (within an MSD bucket -0 and 0 never meet). */
+function insertion(a: Float64Array, s: number, e: number): void {
+  for (let i = s + 1; i < e; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= s && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}

@@ -1,0 +1,76 @@
+import { RESOLVED_ERROR } from './design';
+import { finishFit } from './finishFit';
+import type { OlsResult } from './fit';
+import { olsBuffer, readColumns, toIntegerColumn } from './olsColumns';
+import { olsDecimalCorrections } from './olsDecimal';
+import { addCorrections, dot2Error, olsGram } from './olsGram';
+import { olsSolve } from './olsSolve';
+
+const U = 2 ** -53;
+
+/**
+ * ols's fused lane: one pass reads the rows into reused column buffers;
+ * columns of short decimals (at most 8 places: money, readings, integers)
+ * become exact integers, shifted by their first value when there is an
+ * intercept (so data on a large offset stay well conditioned); the
+ * augmented Gram matrix is summed in double-double (exact for such
+ * columns); a double-double Cholesky gives every field with a rigorous
+ * first-order bound against the decimal data's exact fit ({@link olsSolve}).
+ * Columns of full-precision doubles are first taken as they are (off by at
+ * most u per value from their decimals); when that bound fails, their
+ * decimals are resolved and added as first-order corrections to the same
+ * Gram matrix, and the solve is tried again. null when the rows need the
+ * full validation (a bad value or row) or the bound still fails: the caller
+ * then takes the QR and BigNumber lanes.
+ */
+export function olsFused(
+  rows: unknown[],
+  y: ArrayLike<number>,
+  intercept: boolean,
+): OlsResult | null {
+  const n = y.length;
+  if (rows.length !== n || n === 0) return null;
+  const first = rows[0];
+  if (!(Array.isArray(first) || first instanceof Float64Array)) return null;
+  const k = first.length;
+  const k0 = intercept ? 1 : 0;
+  const p = k + k0;
+  if (k < 1 || n <= p || n > 2 ** 40) return null;
+  const columns = readColumns(rows, y, k);
+  if (columns === null) return null;
+  const places: number[] = [];
+  const shifts: number[] = [];
+  const maxAbs: number[] = [];
+  const eps: number[] = intercept ? [0] : [];
+  const raw: number[] = [];
+  for (let j = 0; j <= k; j++) {
+    const c = toIntegerColumn(columns[j] as Float64Array, intercept);
+    places.push(c?.places ?? 0);
+    shifts.push(c?.shift ?? 0);
+    maxAbs.push(c?.maxAbs ?? Number.POSITIVE_INFINITY);
+    eps.push(c ? 0 : U);
+    if (!c) raw.push(j);
+  }
+  const gram = olsGram(columns, intercept, maxAbs);
+  const input = { n, intercept, gram, eps, sumError: dot2Error(n), places, shifts };
+  let solved = olsSolve(input);
+  if (solved === null && raw.length > 0) {
+    // The full-precision columns' decimals, as first-order corrections.
+    const deltas: (Float64Array | null)[] = columns.map(() => null);
+    for (const j of raw) {
+      const delta = olsBuffer(k + 1 + j, n);
+      if (olsDecimalCorrections(columns[j] as Float64Array, delta) === n) {
+        deltas[j] = delta;
+        eps[j + k0] = RESOLVED_ERROR;
+      }
+    }
+    if (deltas.every((d) => d === null)) return null;
+    addCorrections(gram, columns, deltas, intercept);
+    // The corrections' own sums (n + 2) u of terms at most 2u of the entries,
+    // and the dropped delta_a delta_b (u^2).
+    const correctionError = (2 * (n + 2) * U + 1) * 2 * U * U;
+    solved = olsSolve({ ...input, sumError: dot2Error(n) + correctionError });
+  }
+  if (solved === null) return null;
+  return finishFit(solved.fit, p - k0, n - p, solved.conditionNumber, 'float64');
+}

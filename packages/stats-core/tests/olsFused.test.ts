@@ -1,0 +1,326 @@
+import { lcg, lcg32 } from '@lambda-stats/lambda-kit/random';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ols } from '../src/index';
+import { decimalCorrections, toScaledIntegers } from '../src/regression/internal/decimal';
+import { type Design, onesColumn } from '../src/regression/internal/design';
+import { finishFit } from '../src/regression/internal/finishFit';
+import { olsBig } from '../src/regression/internal/olsBig';
+import { toIntegerColumn } from '../src/regression/internal/olsColumns';
+import { olsDecimalCorrections } from '../src/regression/internal/olsDecimal';
+import { olsFused } from '../src/regression/internal/olsFused';
+import { expectFitAgreement } from './support/agreement';
+
+/**
+ * ols's fused lane (issue 15): one pass into column buffers, short decimals
+ * as exact integers, a double-double Gram matrix and Cholesky, and a
+ * first-order bound on every field from the Gram entries' errors. It must
+ * answer on the ordinary shapes (which lane answers is pinned here), agree
+ * with the BigNumber path (64 digits on the exact decimal normal equations,
+ * itself checked against NIST StRD) to 1e-13 on every field and 1e-10 on
+ * the p-values (olsPaths.test.ts's tolerances), and decline (null) where
+ * the bound cannot be met, leaving the fit to the QR and BigNumber lanes.
+ */
+
+function rng(seed: number) {
+  const uniform = lcg32(seed, { open: true });
+  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
+  return { uniform, normal, cauchy };
+}
+
+function exactFit(columns: number[][], y: number[], intercept: boolean, conditionNumber: number) {
+  const n = y.length;
+  const d: Design = {
+    fn: 'ols',
+    n,
+    columns: [],
+    labels: [...(intercept ? ['intercept'] : []), ...columns.map((_, j) => `x${j + 1}`)],
+    hasIntercept: intercept,
+    representationUlps: 0,
+    y,
+    decimalColumns: () => {
+      throw new Error('not used by the BigNumber path');
+    },
+    exactColumns: () => [
+      ...(intercept ? [onesColumn(n)] : []),
+      ...columns.map((c) => toScaledIntegers(c)),
+    ],
+  };
+  const p = columns.length + (intercept ? 1 : 0);
+  return finishFit(olsBig(d), intercept ? p - 1 : p, n - p, conditionNumber, 'bignumber');
+}
+
+type Family = (seed: number, n: number) => { columns: number[][]; y: number[] };
+const fixed = (places: number) => (v: number) => Number(v.toFixed(places));
+
+/** The families the fused lane must answer on (n >= 200): the benchmark panel's kinds. */
+const ANSWERS: Record<string, Family> = {
+  'full precision, strong relation': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.uniform());
+    const z = Array.from({ length: n }, () => r.uniform());
+    return {
+      columns: [x, z],
+      y: x.map((v, i) => 1.6 * v + 0.3 * (z[i] as number) + 0.05 * r.normal()),
+    };
+  },
+  'full precision, R^2 near 0': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.normal());
+    const z = Array.from({ length: n }, () => r.normal());
+    return { columns: [x, z], y: x.map(() => r.normal()) };
+  },
+  'full precision, heavy tails': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.normal());
+    const z = Array.from({ length: n }, () => r.cauchy());
+    return { columns: [x, z], y: x.map((v) => v + r.cauchy()) };
+  },
+  'two decimals (money)': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => fixed(2)(1000 * r.uniform()));
+    const z = Array.from({ length: n }, () => fixed(2)(1000 * r.uniform()));
+    return { columns: [x, z], y: x.map((v) => fixed(2)(1.1 * v + 50 * r.normal())) };
+  },
+  'small integers, three predictors': (seed, n) => {
+    const r = rng(seed);
+    const cols = [0, 1, 2].map(() =>
+      Array.from({ length: n }, () => Math.floor(101 * r.uniform())),
+    );
+    const x = cols[0] as number[];
+    return { columns: cols, y: x.map((v) => Math.round(v / 2 + 10 * r.normal())) };
+  },
+  'offset 1e9 with 3 decimals': (seed, n) => {
+    const r = rng(seed);
+    const dx = Array.from({ length: n }, () => r.normal());
+    const x = dx.map((v) => fixed(3)(1e9 + 1000 * v));
+    const z = dx.map(() => fixed(3)(1e9 + 1000 * r.normal()));
+    return { columns: [x, z], y: dx.map((v) => fixed(3)(1e9 + 800 * v + 600 * r.normal())) };
+  },
+  'mixed: 2-decimal x, full-precision z and y': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => fixed(2)(100 * r.uniform()));
+    const z = Array.from({ length: n }, () => r.normal());
+    return { columns: [x, z], y: x.map((v, i) => 0.5 * v - (z[i] as number) + r.normal()) };
+  },
+};
+
+const rowsOf = (columns: number[][]) =>
+  (columns[0] as number[]).map((_, i) => columns.map((c) => c[i] as number));
+
+describe('the fused lane answers on ordinary data and matches the BigNumber path', () => {
+  describe.each(Object.entries(ANSWERS))('%s', (_, family) => {
+    it.each([
+      [1, 200],
+      [2, 3000],
+    ])('seed %i, n = %i', (seed, n) => {
+      const { columns, y } = family(seed, n);
+      const rows = rowsOf(columns);
+      const fused = olsFused(rows, y, true);
+      expect(fused, 'the fused lane answers').not.toBeNull();
+      const fit = ols(rows, y);
+      expect(fit).toEqual(fused);
+      expect(fit.method).toBe('float64');
+      expectFitAgreement(fit, exactFit(columns, y, true, fit.conditionNumber));
+      // Float64Array rows take the same lane and give the same fit.
+      expect(
+        ols(
+          rows.map((r) => Float64Array.from(r)),
+          y,
+        ),
+      ).toEqual(fit);
+    });
+  });
+
+  it('without an intercept (no shift; uncentred R^2)', () => {
+    for (const seed of [3, 4]) {
+      const { columns, y } = (ANSWERS['two decimals (money)'] as Family)(seed, 500);
+      const fused = olsFused(rowsOf(columns), y, false);
+      expect(fused).not.toBeNull();
+      expectFitAgreement(fused as NonNullable<typeof fused>, exactFit(columns, y, false, 1));
+      const { columns: c2, y: y2 } = (ANSWERS['full precision, strong relation'] as Family)(
+        seed,
+        500,
+      );
+      const f2 = olsFused(rowsOf(c2), y2, false);
+      expect(f2).not.toBeNull();
+      expectFitAgreement(f2 as NonNullable<typeof f2>, exactFit(c2, y2, false, 1));
+    }
+  });
+});
+
+describe('the fused lane vs the BigNumber path on random designs', () => {
+  // olsPaths.test.ts's generator: 1-4 predictors, noise from 1e-6 to 100,
+  // offsets up to 1e4, full doubles or 0-6 places, with and without an
+  // intercept. Whenever the lane answers, every field must be within 1e-13
+  // (p-values 1e-10) of the BigNumber path: the bound's promise.
+  const written = (v: number, places: number | null) =>
+    places === null ? v : Number(v.toFixed(places));
+  it('agrees to 1e-13 whenever it answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 8, max: 150 }),
+          k: fc.integer({ min: 1, max: 4 }),
+          offset: fc.constantFrom(0, 1, 10, 1e4),
+          noise: fc.constantFrom(1e-6, 1, 10, 100),
+          places: fc.constantFrom(null, 0, 1, 3, 6),
+          intercept: fc.boolean(),
+          seed: fc.integer({ min: 1, max: 2 ** 30 }),
+        }),
+        ({ n, k, offset, noise, places, intercept, seed }) => {
+          const rand = lcg(seed);
+          const rows = Array.from({ length: n }, () =>
+            Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
+          );
+          const y = rows.map((r) =>
+            written(
+              3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
+              places,
+            ),
+          );
+          const fit = olsFused(rows, y, intercept);
+          if (fit === null) return;
+          answered++;
+          const columns = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] as number));
+          expectFitAgreement(fit, exactFit(columns, y, intercept, fit.conditionNumber));
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+});
+
+describe('the fused lane declines where its bound cannot hold', () => {
+  it('near-collinear full-precision columns go to the slower lanes, which still agree', () => {
+    const r = rng(9);
+    const n = 400;
+    const x = Array.from({ length: n }, () => r.normal());
+    const z = x.map((v) => v + 1e-9 * r.normal());
+    const y = x.map((v) => 2 * v + r.normal());
+    const rows = rowsOf([x, z]);
+    expect(olsFused(rows, y, true)).toBeNull();
+    const fit = ols(rows, y);
+    expectFitAgreement(fit, exactFit([x, z], y, true, fit.conditionNumber));
+  });
+
+  it('an exact fit (RSS = 0) and a constant column decline', () => {
+    const x = [1, 2, 3, 4, 5, 6];
+    const z = [2, 1, 4, 3, 6, 5];
+    expect(
+      olsFused(
+        rowsOf([x, z]),
+        x.map((v, i) => 2 * v - (z[i] as number) + 1),
+        true,
+      ),
+    ).toBeNull();
+    expect(olsFused(rowsOf([x, x.map(() => 3)]), [1, 3, 2, 5, 4, 6], true)).toBeNull();
+  });
+
+  it('columns near under- or overflow decline (the QR lane bounds its own range)', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7];
+    const y = [1.5, 1.9, 3.2, 3.8, 5.3, 5.9, 7.1];
+    expect(olsFused(rowsOf([x.map((v) => v * 1e-160)]), y, true)).toBeNull();
+    expect(olsFused(rowsOf([x.map((v) => v * 1e150)]), y, true)).toBeNull();
+    expect(olsFused(rowsOf([x]), y, true)).not.toBeNull();
+  });
+
+  it('bad rows return null so the full validation names the problem', () => {
+    const y = [1, 2, 3, 4];
+    expect(olsFused([[1, 2], [2, 3], [3], [4, 5]], y, true)).toBeNull();
+    expect(
+      olsFused(
+        [
+          [1, 2],
+          [2, Number.NaN],
+          [3, 1],
+          [4, 5],
+        ],
+        y,
+        true,
+      ),
+    ).toBeNull();
+    expect(
+      olsFused(
+        [
+          [1, 2],
+          [2, '3'],
+          [3, 1],
+          [4, 5],
+        ],
+        y,
+        true,
+      ),
+    ).toBeNull();
+    expect(
+      olsFused(
+        [
+          [1, 2],
+          [2, 3],
+          [3, 1],
+          [4, 5],
+        ],
+        [1, 2, Infinity, 4],
+        true,
+      ),
+    ).toBeNull();
+    expect(() =>
+      ols(
+        [
+          [1, 2],
+          [2, Number.NaN],
+          [3, 1],
+          [4, 5],
+        ],
+        y,
+      ),
+    ).toThrow(/X\[1\]/);
+  });
+});
+
+describe('olsDecimalCorrections: the same corrections as decimalCorrections', () => {
+  it('bit for bit on full-precision, rounded and short values of many magnitudes', () => {
+    const r = rng(11);
+    const n = 200_000;
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const scale = 10 ** (Math.floor(24 * r.uniform()) - 9);
+      let v = (r.uniform() - 0.5) * scale;
+      const kind = i % 5;
+      if (kind === 1) v = Number(v.toPrecision(13 + Math.floor(4 * r.uniform())));
+      if (kind === 2) v = Number(v.toPrecision(1 + Math.floor(12 * r.uniform())));
+      if (kind === 3) v = Math.round(v);
+      values[i] = v;
+    }
+    const expected = new Float64Array(n);
+    const got = new Float64Array(n);
+    // decimalCorrections stops at the first value it cannot resolve: compare in chunks.
+    let from = 0;
+    while (from < n) {
+      const a = values.subarray(from);
+      const k = decimalCorrections(a, expected.subarray(from));
+      const k2 = olsDecimalCorrections(a, got.subarray(from));
+      expect(k2).toBe(k);
+      from += k + 1;
+    }
+    let mismatches = 0;
+    for (let i = 0; i < n; i++) if (!Object.is(got[i], expected[i])) mismatches++;
+    expect(mismatches).toBe(0);
+  });
+});
+
+describe('toIntegerColumn', () => {
+  it('turns short decimals into exact shifted integers and restores a column it rejects', () => {
+    const c = Float64Array.from([1000000000.125, 999999999.5, 1000000001.25]);
+    const out = toIntegerColumn(c, true);
+    expect(out).toEqual({ places: 3, shift: 1000000000125, maxAbs: 1125 });
+    expect(Array.from(c)).toEqual([0, -625, 1125]);
+    const mixed = Float64Array.from([0.25, 1.5, 0.1 + 0.2, 7]);
+    const before = Array.from(mixed);
+    expect(toIntegerColumn(mixed, true)).toBeNull();
+    expect(Array.from(mixed)).toEqual(before);
+  });
+});
