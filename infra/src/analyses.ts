@@ -1,5 +1,5 @@
 /**
- * Scheduled analyses (issue 13), declared per stack: what to read, how to
+ * Scheduled analyses, declared per stack: what to read, how to
  * analyse each series, when to run and whom to tell. `validateAnalyses`
  * runs at synth (LambdaStatsStack calls it) so a bad declaration stops the
  * synth with a message naming the analysis and the field.
@@ -253,7 +253,7 @@ export function validateAnalyses(analyses: readonly AnalysisConfig[]): ResolvedA
   return analyses.map((a) => ({ ...a, inputPrefix: a.inputPrefix ?? `analyses/${a.name}/input/` }));
 }
 
-/** The demo pair the local stack deploys and fires (issue 13's Smart Targets and Smart Alarms). */
+/** The demo pair the local stack deploys and fires (Smart Targets and Smart Alarms). */
 export const DEMO_ANALYSES: readonly AnalysisConfig[] = [
   {
     name: 'smart-targets',

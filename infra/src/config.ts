@@ -130,7 +130,7 @@ export interface EnvironmentConfig {
   readonly jobs: JobsConfig;
   /** `local` keeps state in a file; dev and prod in S3 (see RemoteState). */
   readonly state: { readonly kind: 'local' } | ({ readonly kind: 's3' } & RemoteState);
-  /** Scheduled analyses (issue 13); checked at synth by validateAnalyses (analyses.ts). */
+  /** Scheduled analyses; checked at synth by validateAnalyses (analyses.ts). */
   readonly analyses: readonly AnalysisConfig[];
 }
 

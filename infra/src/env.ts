@@ -24,6 +24,17 @@ export function workDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(set ? set : path.join(REPO_ROOT, '.lambda-stats'));
 }
 
+/** Where the wrapper has cdktf write the synthesized stacks (LAMBDA_STATS_CDKTF_OUT, default infra/cdktf.out). */
+export function cdktfOutOf(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
+}
+
+/** The emulator URL LAMBDA_STATS_AWS_ENDPOINT names, or undefined when it is unset or blank. */
+export function localEndpointOf(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[LOCAL_ENDPOINT_VAR];
+  return value && value.trim() !== '' ? value : undefined;
+}
+
 /** The environment as this process received it (the wrapper hands it on to cdktf). */
 export function processEnv(): NodeJS.ProcessEnv {
   return process.env;

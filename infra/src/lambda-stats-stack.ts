@@ -347,7 +347,7 @@ export class LambdaStatsStack extends TerraformStack {
   }
 
   /**
-   * Scheduled analyses (issue 13): the four shared analytics functions and
+   * Scheduled analyses: the four shared analytics functions and
    * the Analytics construct (tables, topic, schedules, a state machine per
    * analysis), over the jobs engine's data bucket.
    */

@@ -1,5 +1,5 @@
 /**
- * The analytics resources (issue 13) synthesized from the demo analyses:
+ * The analytics resources synthesized from the demo analyses:
  * Scheduler schedules (not EventBridge rules) in a group, each with a role
  * that may start only its own state machine; a state machine per analysis
  * that moto's executor can run (JSON ItemReader, no ItemBatcher/JSONata);

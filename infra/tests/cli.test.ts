@@ -4,7 +4,7 @@
  * stack, offline (providers from the machine's mirror).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +50,7 @@ describe('bad input gets a clear error', () => {
     [['diff', 'dev', 'prod'], /one stack at a time/],
     [
       ['synth', 'local'],
-      /local stack needs an AWS emulator endpoint: set LAMBDA_STATS_AWS_ENDPOINT/,
+      /the local stack is not running: start it with `pnpm start` in another terminal \(no .*local\.json\), or set LAMBDA_STATS_AWS_ENDPOINT/,
     ],
   ])('%j', async (args, message) => {
     const result = await runWrapper(args, envFor('bad-input'));
@@ -85,6 +85,31 @@ describe('missing tools get one message saying what to install', () => {
     expect(result.code, tail(result)).toBe(2);
     expect(result.stderr.trim()).toBe(
       `lambda-stats infra: nothing answers at LAMBDA_STATS_AWS_ENDPOINT=http://127.0.0.1:${port}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${port}\`)`,
+    );
+  });
+
+  it('finds the running local stack from local.json, as the scripts do, and says when it has stopped', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const env = envFor('stale-local-json');
+    mkdirSync(env.LAMBDA_STATS_WORK_DIR, { recursive: true });
+    const record = path.join(env.LAMBDA_STATS_WORK_DIR, 'local.json');
+    writeFileSync(
+      record,
+      JSON.stringify({
+        apiUrl: 'http://127.0.0.1:1',
+        awsEndpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+      }),
+    );
+    const result = await runWrapper(['diff', 'local'], env);
+    expect(result.code, tail(result)).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `lambda-stats infra: the local stack is not running: start it with \`pnpm start\` in another terminal (nothing answers at http://127.0.0.1:${port}, from ${record})`,
     );
   });
 

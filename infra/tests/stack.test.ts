@@ -1,6 +1,6 @@
 /**
  * Synth tests: each stack, synthesized in memory from fixture artifacts,
- * holds the resources issue 4 asks for with the properties its config sets.
+ * holds the resources the stack needs, with the properties its config sets.
  */
 import { rmSync } from 'node:fs';
 import { Testing } from 'cdktf';

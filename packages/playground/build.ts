@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   assertNoAbsolutePath,
   LAMBDA_BUNDLE_OPTIONS,
@@ -33,10 +34,6 @@ import { build } from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(root, '../..');
-/** `tsx build.ts [--out <dir>]`: dist/ by default (the reproducibility test builds elsewhere). */
-const outFlag = process.argv.indexOf('--out');
-const dist =
-  outFlag > 0 ? path.resolve(process.argv[outFlag + 1] ?? 'dist') : path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 
 /** The routes the function answers (infra adds them to the HTTP API when the stack's config enables the playground). */
@@ -123,7 +120,10 @@ export async function buildPage(): Promise<{ html: string; csp: string }> {
   return { html, csp };
 }
 
+/** `tsx build.ts [--out <dir>]`: dist/ by default (the reproducibility test builds elsewhere). */
 async function main(): Promise<void> {
+  const { out } = parseArgs({ options: { out: { type: 'string' } }, strict: true }).values;
+  const dist = out === undefined ? path.join(root, 'dist') : path.resolve(out);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const { html, csp } = await buildPage();

@@ -5,16 +5,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  LOCAL_STACK_NOT_RUNNING,
+  type LocalJson,
+  localJsonPath as localJsonIn,
+  readLocalJson as readLocalJsonIn,
+} from '@lambda-stats/lambda-kit/local-json';
 import { invokingCwd, processEnv } from './env';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nonEmpty = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 const env = processEnv();
+/** The work dir for `env`: LAMBDA_STATS_WORK_DIR, default <repo>/.lambda-stats. */
+const workDirOf = (e: NodeJS.ProcessEnv) =>
+  path.resolve(nonEmpty(e.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'));
 /** Shared with the infra wrapper (LAMBDA_STATS_WORK_DIR): CLI config, outputs, logs, local.json. */
-export const WORK_DIR = path.resolve(
-  nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats'),
-);
-export const LOCAL_JSON = path.join(WORK_DIR, 'local.json');
+export const WORK_DIR = workDirOf(env);
+export const LOCAL_JSON = localJsonIn(WORK_DIR);
 /** Where the local stack delivers email and email-json SNS messages (one JSON file each). */
 export const OUTBOX_DIR = path.join(WORK_DIR, 'outbox');
 /** The contract with infra: the `local` stack's Terraform state (LAMBDA_STATS_LOCAL_STATE overrides it for both). */
@@ -23,30 +30,17 @@ export const LOCAL_STATE = path.resolve(
     path.join(REPO_ROOT, 'infra', 'terraform.local.tfstate'),
 );
 
-/** Written by `pnpm start` once the stack answers; read by `pnpm invoke`. */
-export interface LocalJson {
-  apiUrl: string;
-  awsEndpoint: string;
-  region: string;
-}
+export type { LocalJson };
+export { LOCAL_STACK_NOT_RUNNING };
 
 /** Where `pnpm start` records the running stack, for the environment `env`. */
 export function localJsonPath(env: NodeJS.ProcessEnv = processEnv()): string {
-  return path.join(
-    path.resolve(nonEmpty(env.LAMBDA_STATS_WORK_DIR) ?? path.join(REPO_ROOT, '.lambda-stats')),
-    'local.json',
-  );
+  return localJsonIn(workDirOf(env));
 }
 
 export function readLocalJson(env: NodeJS.ProcessEnv = processEnv()): LocalJson | undefined {
-  const file = localJsonPath(env);
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as LocalJson;
+  return readLocalJsonIn(workDirOf(env));
 }
-
-/** What every command that needs the local stack says when it is not running. */
-export const LOCAL_STACK_NOT_RUNNING =
-  'the local stack is not running: start it with `pnpm start` in another terminal';
 
 /**
  * The emulator of the running local stack, found the same way by every

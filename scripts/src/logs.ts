@@ -5,6 +5,8 @@
  * CloudWatch Logs (src/observability.ts), so local and deployed stacks are
  * read the same way: FilterLogEvents on `/aws/lambda/lambda-stats-<stack>-<function>`.
  */
+
+import { parseArgs } from 'node:util';
 import {
   type CloudWatchLogsClient,
   DescribeLogGroupsCommand,
@@ -23,6 +25,18 @@ export interface LogsArgs {
   /** How far back to start, in milliseconds. */
   sinceMs: number;
 }
+
+const parseLogsCommandLine = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      stack: { type: 'string' },
+      follow: { type: 'boolean', short: 'f' },
+      since: { type: 'string' },
+    },
+  });
 
 /** A bad command line: one line, exit 2. */
 export class UsageError extends Error {
@@ -43,42 +57,39 @@ export function parseDuration(value: string): number {
 }
 
 export function parseLogsArgs(argv: string[]): LogsArgs {
-  let fn: string | undefined;
-  let stack: StackName = 'local';
-  let follow = false;
-  let sinceMs = 10 * 60_000;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--')
-      ? (arg.split(/=(.*)/s) as [string, string?])
-      : [arg];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith('--'))
-        throw new UsageError(`${flag} needs a value; ${LOGS_USAGE}`);
-      return v;
-    };
-    if (flag === '--follow' || flag === '-f') {
-      if (inline !== undefined) throw new UsageError(`--follow takes no value; ${LOGS_USAGE}`);
-      follow = true;
-    } else if (flag === '--stack') {
-      const v = value();
-      if (!(STACK_NAMES as readonly string[]).includes(v)) {
-        throw new UsageError(
-          `--stack must be one of ${STACK_NAMES.join(', ')} (got "${v}"); ${LOGS_USAGE}`,
-        );
-      }
-      stack = v as StackName;
-    } else if (flag === '--since') {
-      sinceMs = parseDuration(value());
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option ${flag}; ${LOGS_USAGE}`);
-    } else if (fn === undefined) {
-      fn = arg;
-    } else {
-      throw new UsageError(`one function at a time (got "${fn}" and "${arg}"); ${LOGS_USAGE}`);
-    }
+  let parsed: ReturnType<typeof parseLogsCommandLine>;
+  try {
+    parsed = parseLogsCommandLine(argv);
+  } catch (error) {
+    // node:util's own wording for an unknown flag, a missing value or a value given to --follow
+    const code = (error as { code?: string }).code;
+    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    const why =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${flag.split('=')[0]}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /--follow|-f\b/.test(flag)
+          ? '--follow takes no value'
+          : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+            ? `${flag.split(/[ =]/)[0]} needs a value`
+            : (error as Error).message;
+    throw new UsageError(`${why}; ${LOGS_USAGE}`);
   }
+  const { values, positionals } = parsed;
+  const stackValue = values.stack ?? 'local';
+  if (!(STACK_NAMES as readonly string[]).includes(stackValue)) {
+    throw new UsageError(
+      `--stack must be one of ${STACK_NAMES.join(', ')} (got "${stackValue}"); ${LOGS_USAGE}`,
+    );
+  }
+  const stack = stackValue as StackName;
+  const follow = values.follow ?? false;
+  const sinceMs = values.since === undefined ? 10 * 60_000 : parseDuration(values.since);
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `one function at a time (got "${positionals[0]}" and "${positionals[1]}"); ${LOGS_USAGE}`,
+    );
+  }
+  const fn = positionals[0];
   if (fn === undefined) throw new UsageError(`which function? ${LOGS_USAGE}`);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(fn)) {
     throw new UsageError(

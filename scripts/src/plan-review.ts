@@ -9,16 +9,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
-import {
-  checkFormat,
-  checkStack,
-  type Io,
-  parseFlags,
-  processIo,
-  REVIEW_FLAGS,
-  reviewExit,
-  UsageError,
-} from './review/cli';
+import { checkStack, type Io, processIo, runReviewCommand, UsageError } from './review/cli';
 import { asPlan, type Plan, ReviewInputError } from './review/plan-json';
 import { code, DEFAULT_MAX_CHARS, renderPlanMarkdown } from './review/render-markdown';
 import { planStack } from './review/stack-terraform';
@@ -69,21 +60,15 @@ function readPlanFile(path: string): Plan {
   return asPlan(json, path);
 }
 
-export async function runPlanReview(argv: string[], io: Io): Promise<number> {
-  try {
-    const flags = parseFlags(argv, {
-      ...REVIEW_FLAGS,
-      'plan-json': { type: 'string' },
-      'max-chars': { type: 'string' },
-    });
-    if (flags.help) {
-      io.stdout(PLAN_USAGE);
-      return 0;
-    }
-    const format = checkFormat(flags.format);
-    if ((flags['plan-json'] === undefined) === (flags.stack === undefined)) {
-      throw new UsageError('give exactly one of --plan-json <file> or --stack <name>');
-    }
+const PLAN_COMMAND = {
+  name: 'plan-review',
+  usage: PLAN_USAGE,
+  flags: { 'plan-json': { type: 'string' }, 'max-chars': { type: 'string' } },
+  source: 'plan-json',
+} as const;
+
+export function runPlanReview(argv: string[], io: Io): Promise<number> {
+  return runReviewCommand(argv, io, PLAN_COMMAND, async ({ flags, format }) => {
     let maxChars = DEFAULT_MAX_CHARS;
     if (flags['max-chars'] !== undefined) {
       maxChars = Number(flags['max-chars']);
@@ -109,9 +94,7 @@ export async function runPlanReview(argv: string[], io: Io): Promise<number> {
       io.stdout(`${JSON.stringify(planSummaryJson(summary, title), null, 2)}\n`);
     else io.stdout(renderPlanMarkdown(summary, { title, maxChars }));
     return summary.errored ? 1 : 0;
-  } catch (e) {
-    return reviewExit('plan-review', PLAN_USAGE, e, io);
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

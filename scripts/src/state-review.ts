@@ -8,16 +8,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STACK_NAMES } from '@lambda-stats/infra/config';
 import { formatPath } from './review/attribute-diff';
-import {
-  checkFormat,
-  checkStack,
-  type Io,
-  parseFlags,
-  processIo,
-  REVIEW_FLAGS,
-  reviewExit,
-  UsageError,
-} from './review/cli';
+import { checkStack, type Io, processIo, runReviewCommand, UsageError } from './review/cli';
 import { asPlan, type Plan, ReviewInputError, type State } from './review/plan-json';
 import { code } from './review/render-markdown';
 import { renderStateMarkdown } from './review/render-state';
@@ -44,21 +35,15 @@ function readJson(path: string): unknown {
   }
 }
 
-export async function runStateReview(argv: string[], io: Io): Promise<number> {
-  try {
-    const flags = parseFlags(argv, {
-      ...REVIEW_FLAGS,
-      'state-json': { type: 'string' },
-      'drift-json': { type: 'string' },
-    });
-    if (flags.help) {
-      io.stdout(STATE_USAGE);
-      return 0;
-    }
-    const format = checkFormat(flags.format);
-    if ((flags['state-json'] === undefined) === (flags.stack === undefined)) {
-      throw new UsageError('give exactly one of --stack <name> or --state-json <file>');
-    }
+const STATE_COMMAND = {
+  name: 'state-review',
+  usage: STATE_USAGE,
+  flags: { 'state-json': { type: 'string' }, 'drift-json': { type: 'string' } },
+  source: 'state-json',
+} as const;
+
+export function runStateReview(argv: string[], io: Io): Promise<number> {
+  return runReviewCommand(argv, io, STATE_COMMAND, async ({ flags, format }) => {
     if (flags.stack !== undefined && flags['drift-json'] !== undefined) {
       throw new UsageError(
         '--drift-json goes with --state-json; --stack makes its own refresh-only plan',
@@ -103,9 +88,7 @@ export async function runStateReview(argv: string[], io: Io): Promise<number> {
       io.stdout(renderStateMarkdown(summary, { title, driftChecked: drift !== undefined }));
     }
     return 0;
-  } catch (e) {
-    return reviewExit('state-review', STATE_USAGE, e, io);
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,5 +1,5 @@
 /**
- * The demo data set and the Smart Alarms analysis on it (issue 13's quality
+ * The demo data set and the Smart Alarms analysis on it (the quality
  * bar): the generator is deterministic, every 6-robust-sd spike is
  * flagged, the step change is found, and normal days stay quiet. The
  * figures are printed (docs/analytics-runs.md quotes them).

@@ -1,5 +1,5 @@
 /**
- * The scheduled analyses end to end (issue 13), as a newcomer meets them:
+ * The scheduled analyses end to end, as a newcomer meets them:
  * `pnpm start` (free ports, its own work dir) deploys the local stack with
  * the demo analysis pair, uploads the generated meters, fires both
  * analyses and delivers their alarms. Then:

@@ -1,5 +1,5 @@
 /**
- * The local scheduler (issue 13): schedules created in moto through the
+ * The local scheduler: schedules created in moto through the
  * Scheduler API are read back, their next firing follows the expression,
  * time zone, state and dates, the payload is the target's Input with
  * Scheduler's context attributes filled in, and firing one starts its

@@ -1,5 +1,5 @@
 /**
- * Local SNS delivery (issue 13) on a real moto server: subscriptions are
+ * Local SNS delivery on a real moto server: subscriptions are
  * read back from the emulator, messages published to a topic reach the
  * Lambda subscriber as AWS's `Records[].Sns` event and the email
  * subscriptions' outbox as one JSON file each; filter policies are honoured

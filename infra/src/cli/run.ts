@@ -14,9 +14,22 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  LOCAL_STACK_NOT_RUNNING,
+  localJsonPath,
+  readLocalJson,
+} from '@lambda-stats/lambda-kit/local-json';
 import { ArtifactError, readArtifacts } from '../artifacts';
 import { parseStackName, STACK_NAMES, type StackName } from '../config';
-import { INFRA_DIR, processEnv, readEnv, workDirOf } from '../env';
+import {
+  cdktfOutOf,
+  INFRA_DIR,
+  localEndpointOf,
+  processEnv,
+  REPO_ROOT,
+  readEnv,
+  workDirOf,
+} from '../env';
 import { LOCAL_ENDPOINT_VAR, LocalEndpointError, parseLoopbackEndpoint } from '../local-endpoint';
 import { prepareTerraform, SetupError, terraformCliEnv } from './terraform-env';
 
@@ -78,13 +91,21 @@ function cdktfArgs(command: Command, stacks: StackName[], outdir: string, workDi
   }
 }
 
+/** A path below the repository as relative to it, any other in full. */
+function shown(file: string): string {
+  const relative = path.relative(REPO_ROOT, file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 /** Deploying `local` needs the emulator up: say so before Terraform retries for minutes. */
-async function checkEmulator(url: string): Promise<void> {
+async function checkEmulator(url: string, fromVariable: boolean): Promise<void> {
   try {
     await fetch(url, { signal: AbortSignal.timeout(5000) });
   } catch {
     throw new SetupError(
-      `nothing answers at ${LOCAL_ENDPOINT_VAR}=${url}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${new URL(url).port || 80}\`)`,
+      fromVariable
+        ? `nothing answers at ${LOCAL_ENDPOINT_VAR}=${url}: start the emulator first (\`moto_server -H 127.0.0.1 -p ${new URL(url).port || 80}\`)`
+        : `${LOCAL_STACK_NOT_RUNNING} (nothing answers at ${url}, from ${shown(localJsonPath(workDirOf(processEnv())))})`,
     );
   }
 }
@@ -92,7 +113,11 @@ async function checkEmulator(url: string): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const { command, stacks: requested } = parseCommandLine(argv);
   const base = processEnv();
-  const endpoint = base[LOCAL_ENDPOINT_VAR];
+  // The emulator `local` talks to: the variable when set (as `pnpm start`
+  // sets it), else the running local stack's record, as every script finds it.
+  const fromVariable = localEndpointOf(base);
+  const running = fromVariable === undefined ? readLocalJson(workDirOf(base)) : undefined;
+  const endpoint = fromVariable ?? running?.awsEndpoint;
 
   let stacks = requested;
   if (command === 'synth' && stacks.length === 0) {
@@ -102,14 +127,19 @@ async function main(argv: string[]): Promise<number> {
     for (const skipped of selection.skipped) console.error(`note: skipping ${skipped}`);
   }
   if (stacks.includes('local')) {
+    if (endpoint === undefined) {
+      throw new SetupError(
+        `${LOCAL_STACK_NOT_RUNNING} (no ${shown(localJsonPath(workDirOf(base)))}), or set ${LOCAL_ENDPOINT_VAR} to the emulator's loopback URL, e.g. http://127.0.0.1:5000 (start one with \`moto_server -H 127.0.0.1 -p 5000\`)`,
+      );
+    }
     const url = parseLoopbackEndpoint(endpoint);
-    if (command !== 'synth') await checkEmulator(url);
+    if (command !== 'synth') await checkEmulator(url, running === undefined);
   }
   // The app would say the same, but inside cdktf's error report: say it first, once.
   readArtifacts(readEnv(base).artifactsRoot);
 
   const workDir = workDirOf(base);
-  const outdir = path.resolve(base.LAMBDA_STATS_CDKTF_OUT ?? path.join(INFRA_DIR, 'cdktf.out'));
+  const outdir = cdktfOutOf(base);
   mkdirSync(outdir, { recursive: true }); // cdktf creates only the last level
   // Synth needs no Terraform (but cdktf asks it its version, with our CLI
   // config too); everything else needs it.
@@ -118,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
     ...(setup?.env ?? terraformCliEnv(workDir, base).env),
     LAMBDA_STATS_STACKS: stacks.join(','),
   };
+  if (stacks.includes('local') && endpoint !== undefined) env[LOCAL_ENDPOINT_VAR] = endpoint;
   // Not a terminal (CI, turbo, tests): cdktf prints plain lines instead of spinner frames.
   if (!process.stdout.isTTY) env.CI ??= '1';
   if (stacks.includes('local')) {

@@ -83,17 +83,18 @@ export function analysisDefinition(
 ) {
   const spec = analysisSpec(analysis, bucket);
   const toFinish = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Finish' }];
+  // What List and Finish are told about the run: the analysis, the execution's name and start.
+  const run = {
+    analysis: spec,
+    'runId.$': '$$.Execution.Name',
+    'startedAt.$': '$$.Execution.StartTime',
+  };
   return {
     Comment: `lambda-stats analysis ${analysis.name}: analyse every series of the input, record the run, notify`,
     StartAt: 'ListSeries',
     States: {
       ListSeries: {
-        ...lambdaInvoke(functions.list.arn, {
-          analysis: spec,
-          'runId.$': '$$.Execution.Name',
-          'startedAt.$': '$$.Execution.StartTime',
-          'trigger.$': '$',
-        }),
+        ...lambdaInvoke(functions.list.arn, { ...run, 'trigger.$': '$' }),
         ResultSelector: { 'run.$': '$.Payload' },
         ResultPath: '$.listed',
         Retry: retry(2),
@@ -123,12 +124,7 @@ export function analysisDefinition(
         Next: 'Finish',
       },
       Finish: {
-        ...lambdaInvoke(functions.finish.arn, {
-          analysis: spec,
-          'runId.$': '$$.Execution.Name',
-          'startedAt.$': '$$.Execution.StartTime',
-          'state.$': '$',
-        }),
+        ...lambdaInvoke(functions.finish.arn, { ...run, 'state.$': '$' }),
         ResultSelector: { 'status.$': '$.Payload.status' },
         ResultPath: '$.finished',
         Retry: retry(2),

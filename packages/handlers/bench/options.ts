@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
   /** 'cold', 'warm', or both. */
@@ -31,7 +32,20 @@ export function benchOptions(
   functionNames: readonly string[],
   defaultNode: string,
 ): BenchOptions {
-  const which = argv[0];
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true }));
+  } catch (err) {
+    throw new Error(
+      `${(err as Error).message.split('.')[0]}: the bench takes cold, warm, or nothing`,
+    );
+  }
+  if (positionals.length > 1) {
+    throw new Error(
+      `one section at a time (got ${positionals.join(' ')}): use cold, warm, or nothing for both`,
+    );
+  }
+  const which = positionals[0];
   if (which !== undefined && which !== 'cold' && which !== 'warm') {
     throw new Error(`unknown section "${which}": use cold, warm, or nothing for both`);
   }

@@ -36,6 +36,8 @@ describe('benchOptions', () => {
 
   it.each([
     [['hot'], {}, 'unknown section "hot": use cold, warm, or nothing for both'],
+    [['cold', 'warm'], {}, 'one section at a time (got cold warm)'],
+    [['--runs=3'], {}, "Unknown option '--runs': the bench takes cold, warm, or nothing"],
     [[], { BENCH_EMF: 'on' }, 'BENCH_EMF=on must be silent (logs silenced'],
     [[], { BENCH_RUNS: '0' }, 'BENCH_RUNS=0 must be a whole number of runs, at least 1'],
     [[], { BENCH_RUNS: 'many' }, 'BENCH_RUNS=many must be a whole number of runs'],

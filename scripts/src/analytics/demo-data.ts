@@ -1,5 +1,5 @@
 /**
- * The demo's meter readings (issue 13): tens of meters, half-hourly
+ * The demo's meter readings: tens of meters, half-hourly
  * readings over a few weeks with a daily and a weekly cycle and noise, a
  * few injected spikes and one step change. Seeded, so every run writes the
  * same bytes; the known anomalies come with it so recall and the

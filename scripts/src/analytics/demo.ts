@@ -1,5 +1,5 @@
 /**
- * The local stack's analytics demo (issue 13): upload the generated meter
+ * The local stack's analytics demo: upload the generated meter
  * data to each deployed analysis's input prefix, start the scheduler clock,
  * fire every analysis once, and report the runs and the quality figures.
  */

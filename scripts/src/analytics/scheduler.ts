@@ -1,5 +1,5 @@
 /**
- * EventBridge Scheduler, locally (issue 13). moto stores schedules but
+ * EventBridge Scheduler, locally. moto stores schedules but
  * never fires them, so the local stack reads them back from the emulator
  * (ListSchedules, GetSchedule) and fires each on its own clock as
  * Scheduler would: the target's Input with Scheduler's context attributes

@@ -51,6 +51,51 @@ export function parseFlags<T extends Options>(argv: string[], options: T) {
   }
 }
 
+/** A review command: its name, usage, own flags, and the flag naming its input file. */
+export interface ReviewCommand<T extends Options> {
+  name: string;
+  usage: string;
+  flags: T;
+  /** The file flag that stands instead of `--stack` (exactly one of the two is given). */
+  source: keyof T & string;
+}
+
+/**
+ * Runs a review command: parses its flags (REVIEW_FLAGS and its own),
+ * answers `--help` with the usage, checks `--format` and that exactly one
+ * source is given (`--stack` or the file flag), then runs `body`; errors
+ * exit as reviewExit says.
+ */
+export async function runReviewCommand<T extends Options>(
+  argv: string[],
+  io: Io,
+  command: ReviewCommand<T>,
+  body: (parsed: {
+    flags: ReturnType<typeof parseFlags<typeof REVIEW_FLAGS & T>>;
+    format: 'markdown' | 'json';
+  }) => Promise<number>,
+): Promise<number> {
+  try {
+    const flags = parseFlags(argv, { ...REVIEW_FLAGS, ...command.flags });
+    const given = flags as Record<string, string | boolean | undefined>;
+    if (given.help) {
+      io.stdout(command.usage);
+      return 0;
+    }
+    const format = checkFormat(given.format as string | undefined);
+    if ((given[command.source] === undefined) === (given.stack === undefined)) {
+      throw new UsageError(
+        command.source === 'plan-json'
+          ? 'give exactly one of --plan-json <file> or --stack <name>'
+          : `give exactly one of --stack <name> or --${command.source} <file>`,
+      );
+    }
+    return await body({ flags, format });
+  } catch (e) {
+    return reviewExit(command.name, command.usage, e, io);
+  }
+}
+
 export function checkStack(value: string): StackName {
   if (!(STACK_NAMES as readonly string[]).includes(value)) {
     throw new UsageError(`unknown stack '${value}': use one of ${STACK_NAMES.join(', ')}`);

@@ -75,8 +75,16 @@ export function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
     PATH: `${spec.optDir}/bin:${searchPath()}`,
     LD_LIBRARY_PATH: `${spec.optDir}/lib`,
   };
-  return { ...spec.environment, ...reserved };
+  // The workers may run on an older Node than the deployed runtime (see
+  // LAMBDA_STATS_WORKER_NODE); the AWS SDK's warning about that is this
+  // machine's, not the function's, so it is off unless the function sets it.
+  return { ...LOCAL_ONLY, ...spec.environment, ...reserved };
 }
+
+/** Set for every local function, overridable by its own variables. */
+const LOCAL_ONLY: Record<string, string> = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 
 /** V8 heap limits the managed runtime derives from the memory setting. */
 export function memoryArgs(memoryMb: number): string[] {

@@ -1,5 +1,5 @@
 /**
- * The analytics functions (issue 13): the steps of an analysis's state
+ * The analytics functions: the steps of an analysis's state
  * machine (ListSeries, AnalyseSeries, Finish; infra/src/constructs/analytics.ts)
  * and the API (api.ts). The AWS SDK is the managed runtime's (never bundled).
  */

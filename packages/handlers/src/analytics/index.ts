@@ -1,4 +1,4 @@
-/** The analyses' pure logic (issue 13), shared by the analytics functions and the local stack's demo. */
+/** The analyses' pure logic, shared by the analytics functions and the local stack's demo. */
 export {
   type Anomaly,
   analyseSeries,

@@ -1,5 +1,5 @@
 /**
- * "Notifies once" (issue 13) on a real moto server: Finish publishes each
+ * "Notifies once" on a real moto server: Finish publishes each
  * flagged reading (analysis, series, period) once, whichever run finds it.
  * A re-run with the same anomalies records its run but publishes nothing;
  * a run that finds one more anomaly publishes only that one; a publish that

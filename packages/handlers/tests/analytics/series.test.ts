@@ -1,5 +1,5 @@
 /**
- * Per-series quality (issue 13): a missing reading, a duplicated timestamp,
+ * Per-series quality: a missing reading, a duplicated timestamp,
  * an unparsable value or timestamp, uneven spacing and a series too short
  * for its seasonal period each give that series a rejected outcome with a
  * message naming the line and the fix; the other series of the same file
