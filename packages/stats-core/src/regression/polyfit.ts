@@ -8,6 +8,7 @@ import {
 import type { OlsResult } from './internal/fit';
 import { polyfitExact } from './internal/polyfitExact';
 import { polyfitFloat } from './internal/polyfitFloat';
+import { polyfitFused } from './internal/polyfitFused';
 
 /** Options of {@link polyfit}. */
 export interface PolyfitOptions {
@@ -90,6 +91,7 @@ export function polyfit(
   }
   return (
     polyfitExact(FN, xs, ys, first, p, hasIntercept) ??
+    polyfitFused(xs, ys, first, p, hasIntercept) ??
     polyfitFloat(FN, xs, ys, first, p, hasIntercept)
   );
 }

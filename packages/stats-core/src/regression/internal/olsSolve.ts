@@ -32,6 +32,14 @@ export interface OlsSolveInput {
    */
   places: number[];
   shifts: number[];
+  /**
+   * Optional (for bases other than ols's shifted columns, e.g. polyfit's
+   * shifted and scaled powers): coefficient j of the answer is
+   * rows[j] . beta in the working basis (every entry exact in float64), and
+   * the design as given is the working design times `givenTransform` (p x
+   * p). With it, `places` and `shifts` must be all 0.
+   */
+  outputs?: { rows: number[][]; givenTransform: number[][] };
 }
 
 export interface OlsSolved {
@@ -215,8 +223,13 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const eSe: number[] = [];
   for (let j = 0; j < p; j++) {
     const u = new Array<number>(p).fill(0);
-    if (intercept && j === 0) for (let t = 0; t < k; t++) u[t + 1] = -(shifts[t] as number);
-    u[j] = 1;
+    if (s.outputs) {
+      const row = s.outputs.rows[j] as number[];
+      for (let t = 0; t < p; t++) u[t] = row[t] as number;
+    } else {
+      if (intercept && j === 0) for (let t = 0; t < k; t++) u[t + 1] = -(shifts[t] as number);
+      u[j] = 1;
+    }
     // w = R^-T u, g = ||w||^2, phi = w^T r_y, v = R^-1 w = M^-1 u.
     const wh = new Float64Array(p);
     const wl = new Float64Array(p);
@@ -259,7 +272,11 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
     const ePhi = bound(v, b);
     const eG = bound(v, v) / g.hi + tiny;
     const se2 = (rss.hi * g.hi) / dfResidual;
-    if (intercept && j === 0) {
+    if (s.outputs) {
+      coefficients.push(phi.hi + phi.lo);
+      eCoefficients.push(ePhi / Math.abs(phi.hi) + 3 * U);
+      standardErrors.push(Math.sqrt(se2));
+    } else if (intercept && j === 0) {
       const value = ddAdd(phi, dd(yShift));
       const b0Value = toOutput(value, yPlaces, 0);
       coefficients.push(b0Value);
@@ -316,15 +333,24 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   if (!(worstP <= P_TOLERANCE)) return null;
 
   // The design as given: x_t = (w_t + c_t) / 10^P_t, so its R is R_W T.
-  const given = Array.from({ length: p }, (_, i) =>
-    Array.from({ length: p }, (_, j) => {
-      if (j < i) return 0;
-      if (j < k0) return at(i, j);
-      const t = j - k0;
-      const shifted = at(i, j) + (intercept && i === 0 ? at(0, 0) * (shifts[t] as number) : 0);
-      return shifted / 10 ** (places[t] as number);
-    }),
-  );
+  const transform = s.outputs?.givenTransform;
+  const given = transform
+    ? Array.from({ length: p }, (_, i) =>
+        Array.from({ length: p }, (_, j) => {
+          let t = 0;
+          for (let l = i; l < p; l++) t += at(i, l) * ((transform[l] as number[])[j] as number);
+          return t;
+        }),
+      )
+    : Array.from({ length: p }, (_, i) =>
+        Array.from({ length: p }, (_, j) => {
+          if (j < i) return 0;
+          if (j < k0) return at(i, j);
+          const t = j - k0;
+          const shifted = at(i, j) + (intercept && i === 0 ? at(0, 0) * (shifts[t] as number) : 0);
+          return shifted / 10 ** (places[t] as number);
+        }),
+      );
   return {
     fit: {
       coefficients,

@@ -1,0 +1,196 @@
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
+import { describe, expect, it } from 'vitest';
+import { polyfit } from '../src/index';
+import { withLane } from '../src/internal/lanes';
+import { toScaledIntegers } from '../src/regression/internal/decimal';
+import type { Design } from '../src/regression/internal/design';
+import { polynomialNormalEquations } from '../src/regression/internal/exactNormalEquations';
+import { finishFit } from '../src/regression/internal/finishFit';
+import { olsBig } from '../src/regression/internal/olsBig';
+import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
+import { polyfitFused } from '../src/regression/internal/polyfitFused';
+import { expectFitAgreement, expectRelative } from './support/agreement';
+
+/**
+ * polyfit on ols's fused lane (issue 15): full-precision x (17-digit
+ * doubles) as shifted and scaled powers, a double-double Gram matrix and
+ * Cholesky with a first-order bound, coefficients moved back to powers of x
+ * by exact binomial combinations. It must answer on the benchmark panel's
+ * full-precision shapes (pinned here), agree with the BigNumber path (64
+ * digits on the decimals' exact normal equations, itself checked against
+ * NIST StRD) to 1e-13 on every field and 1e-10 on the p-values (the
+ * tolerances every polyfit lane promises), and decline where it cannot.
+ */
+
+function rng(seed: number) {
+  const uniform = lcg32(seed, { open: true });
+  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
+  return { uniform, normal, cauchy };
+}
+
+/** The BigNumber lane's fit on BigInt power sums of the decimals. */
+function bigFit(x: number[], y: number[], degree: number, intercept: boolean) {
+  const first = intercept ? 0 : 1;
+  const p = degree + 1 - first;
+  const n = x.length;
+  const d: Design = {
+    fn: 'polyfit',
+    n,
+    columns: [],
+    labels: Array.from({ length: p }, (_, j) => `x^${j + first}`),
+    hasIntercept: intercept,
+    representationUlps: degree,
+    y,
+    decimalColumns: () => {
+      throw new Error('not used by the BigNumber path');
+    },
+    exactColumns: () => {
+      throw new Error('not used when the exact normal equations are given');
+    },
+    exactNormalEquations: () =>
+      polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
+  };
+  return finishFit(olsBig(d), intercept ? p - 1 : p, n - p, Number.NaN, 'bignumber');
+}
+
+type Family = (seed: number, n: number) => { x: number[]; y: number[] };
+
+/** The benchmark panel's full-precision shapes (scripts/bench/harness.ts), as polyfit sees them. */
+const FAMILIES: Record<string, Family> = {
+  strong: (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.uniform());
+    return { x, y: x.map((v) => 1.6 * v + 0.3 * r.uniform() + 0.05 * r.normal()) };
+  },
+  weak: (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.normal());
+    return { x, y: x.map((v) => 0.58 * v + r.normal()) };
+  },
+  none: (seed, n) => {
+    const r = rng(seed);
+    return {
+      x: Array.from({ length: n }, () => r.normal()),
+      y: Array.from({ length: n }, () => r.normal()),
+    };
+  },
+  'heavy-tails': (seed, n) => {
+    const r = rng(seed);
+    const x = Array.from({ length: n }, () => r.normal());
+    return { x, y: x.map((v) => v + r.cauchy()) };
+  },
+};
+
+function fusedFit(x: number[], y: number[], degree: number, intercept: boolean) {
+  const first = intercept ? 0 : 1;
+  return polyfitFused(x, y, first, degree + 1 - first, intercept);
+}
+
+describe('the fused lane answers the full-precision shapes and matches the BigNumber path', () => {
+  describe.each(Object.entries(FAMILIES))('%s', (_, family) => {
+    it.each([1, 2, 3])('degree %i with intercept, n = 200 and 3000', (degree) => {
+      for (const [seed, n] of [
+        [1, 200],
+        [2, 3000],
+      ] as const) {
+        const { x, y } = family(seed, n);
+        const fit = fusedFit(x, y, degree, true);
+        expect(fit, `seed ${seed}`).not.toBeNull();
+        const exact = bigFit(x, y, degree, true);
+        expectFitAgreement(fit as NonNullable<typeof fit>, {
+          ...exact,
+          conditionNumber: (fit as NonNullable<typeof fit>).conditionNumber,
+        });
+      }
+    });
+  });
+});
+
+describe('higher degrees and no intercept', () => {
+  describe.each(Object.entries(FAMILIES))('%s', (_, family) => {
+    it.each([
+      [4, true],
+      [5, true],
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, false],
+    ])('degree %i, intercept %s, n = 3000', (degree, intercept) => {
+      const { x, y } = family(3, 3000);
+      const fit = fusedFit(x, y, degree, intercept);
+      expect(fit).not.toBeNull();
+      const exact = bigFit(x, y, degree, intercept);
+      const got = fit as NonNullable<typeof fit>;
+      expectFitAgreement(got, { ...exact, conditionNumber: got.conditionNumber });
+    });
+  });
+});
+
+describe('polyfit takes the fused lane on full-precision x', () => {
+  it.each(Object.keys(FAMILIES))('%s, degree 3: the fused answer, on the float64 lane', (name) => {
+    const { x, y } = (FAMILIES[name] as Family)(4, 2000);
+    const { result, lane } = withLane(() => polyfit(x, y, 3));
+    expect(lane).toBe('float64');
+    expect(result).toEqual(fusedFit(x, y, 3, true));
+    // The design's condition number is the one the QR lane reports (the
+    // same matrix, computed from another factor).
+    const qr = polyfitFloat('polyfit', x, y, 0, 4, true);
+    expectRelative(result.conditionNumber, qr.conditionNumber, 1e-9, 'conditionNumber');
+  });
+
+  it('reads a Float64Array without changing it, with the same answer as an array', () => {
+    const { x, y } = (FAMILIES.weak as Family)(5, 1000);
+    const fx = Float64Array.from(x);
+    const fy = Float64Array.from(y);
+    const fit = polyfit(fx, fy, 3);
+    expect(Array.from(fx)).toEqual(x);
+    expect(Array.from(fy)).toEqual(y);
+    expect(fit).toEqual(polyfit(x, y, 3));
+  });
+});
+
+describe('the fused lane declines, and polyfit still answers', () => {
+  it('short decimals (left to the exact and QR lanes, which answer them exactly)', () => {
+    const r = rng(6);
+    const x = Array.from({ length: 500 }, () => Number((1e5 * r.normal()).toFixed(3)));
+    const y = x.map((v) => 0.5 * v + 100 * r.normal());
+    expect(fusedFit(x, y, 3, true)).toBeNull();
+  });
+
+  it('degree 6 (past the exact back-transform it keeps to)', () => {
+    const { x, y } = (FAMILIES.strong as Family)(7, 500);
+    expect(fusedFit(x, y, 6, true)).toBeNull();
+  });
+
+  it('full-precision x on a large offset (the shift would not be exact)', () => {
+    const r = rng(8);
+    const x = Array.from({ length: 500 }, () => 1e9 + 1000 * r.normal());
+    const y = x.map((v) => 0.001 * (v - 1e9) + r.normal());
+    expect(fusedFit(x, y, 3, true)).toBeNull();
+    const fit = polyfit(x, y, 3);
+    expect(fit).toEqual(polyfitFloat('polyfit', x, y, 0, 4, true));
+  });
+
+  it('a cubic fitted to a straight line (coefficients far below their bound) goes on', () => {
+    // The x^2 and x^3 coefficients of y = 0.5 + 2x (each y rounded once)
+    // are rounding noise, about 1e-16 of the others: no first-order bound
+    // reaches 13 digits of them, so the fused lane declines and the slower
+    // lanes answer with the BigNumber path's digits.
+    const r = rng(9);
+    const x = Array.from({ length: 400 }, () => r.uniform());
+    const y = x.map((v) => 0.5 + 2 * v);
+    expect(fusedFit(x, y, 3, true)).toBeNull();
+    const fit = polyfit(x, y, 3);
+    expect(fit).toEqual(polyfitFloat('polyfit', x, y, 0, 4, true));
+    expectFitAgreement(fit, { ...bigFit(x, y, 3, true), conditionNumber: fit.conditionNumber });
+  });
+
+  it('x near 1 in a range of 1e-4 (the shift would need more bits than the cube keeps exact)', () => {
+    const r = rng(10);
+    const x = Array.from({ length: 400 }, () => 1 + 1e-4 * r.uniform());
+    const y = x.map((v) => 3 * v + r.normal());
+    expect(fusedFit(x, y, 3, true)).toBeNull();
+  });
+});
