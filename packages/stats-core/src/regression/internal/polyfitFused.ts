@@ -4,7 +4,7 @@ import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
 import { olsBuffer } from './olsColumns';
 import { olsDecimalCorrections } from './olsDecimal';
-import { addCorrections, dot2Error, olsGram } from './olsGram';
+import { dot2Error, type OlsGram, olsGram } from './olsGram';
 import { olsSolve } from './olsSolve';
 
 const U = 2 ** -53;
@@ -112,28 +112,26 @@ export function polyfitFused(
   };
   let solved = olsSolve(input);
   if (solved === null) {
+    // The decimals: x's (a failure declines) and y's (a failure keeps y as given).
     const rawMax = Math.max(...eps);
     const dx = olsBuffer(d + 1, n);
-    const deltas: (Float64Array | null)[] = columns.map(() => null);
     for (let i = 0; i < n; i++) dx[i] = xs[i] as number;
-    if (olsDecimalCorrections(dx, dx) === n) {
-      for (let j = 0; j < d; j++) deltas[j] = olsBuffer(d + 2 + j, n);
-      powerCorrections(xs, dx, c, inv, columns, deltas, d);
-      for (let k = kFirst; k <= top; k++) {
-        eps[k - kFirst + k0] = columnEps(
-          k,
-          1.1 * U * U * (20 * k + 7 * k * a + 8),
-          1.1 * U * U * 7 * k * a,
-        );
-      }
+    if (olsDecimalCorrections(dx, dx) !== n) return null;
+    const dy = olsBuffer(d + 2, n);
+    if (olsDecimalCorrections(yColumn, dy) === n) eps[d + k0] = RESOLVED_ERROR;
+    else dy.fill(0);
+    for (let k = kFirst; k <= top; k++) {
+      // (the dropped second-order terms, C(k, 2) |t|^(k-2) tau^2 and the
+      // like, with |tau| <= u (2 |t| + a); the decimal's own 4 u^2; the
+      // float64 rounding of the corrections, u of them)
+      const second = k * k * (2 + a) * (2 + a);
+      eps[k - kFirst + k0] = columnEps(
+        k,
+        1.1 * U * U * (second + 20 * k + 7 * k * a + 8),
+        1.1 * U * U * (second + 7 * k * a),
+      );
     }
-    const dy = olsBuffer(2 * d + 2, n);
-    if (olsDecimalCorrections(yColumn, dy) === n) {
-      deltas[d] = dy;
-      eps[d + k0] = RESOLVED_ERROR;
-    }
-    if (deltas.every((v) => v === null)) return null;
-    addCorrections(gram, columns, deltas, hasIntercept);
+    addPowerCorrections(gram, xs, dx, yColumn, dy, c, inv, d, k0);
     // The corrections' float64 sums ((n + 2) u of terms below rawMax of the
     // entries, twice) and the dropped products of two corrections.
     const correctionError = (2 * (n + 2) * U * rawMax + rawMax * rawMax) * 1.01;
@@ -198,38 +196,164 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
+/** Cross sums of {@link addPowerCorrections}: C[j d + k] = sum w_k D_j, then sum D_j, sum y D_j, sum w_k dy, sum dy, sum y dy. */
+let SUMS = new Float64Array(0);
+
 /**
- * The power columns' decimal corrections: with X = x + dx (dx from the
- * decimal), T = (X - c) / s in double-double (x - c by TwoSum, then dx),
- * its powers by double-double products, and delta_k = T^k - value_k.
+ * Adds the decimals' first-order corrections to the Gram matrix of [1 (with
+ * k0 = 1) w_1 .. w_d y] in one pass (no correction columns stored): with X
+ * = x + dx (dx from the decimal), T = (X - c) / s in double-double (x - c
+ * by TwoSum, then dx), its powers by double-double products, D_j = T^j -
+ * w_j (w_j recomputed exactly as the columns were), and Y = y + dy, entry
+ * (a, b) gains sum (w_a D_b + D_a w_b), in float64 (error below (n + 2) u
+ * of terms already u below the entries). The products of two corrections
+ * are dropped (second order).
  */
-function powerCorrections(
+function addPowerCorrections(
+  gram: OlsGram,
   xs: ArrayLike<number>,
   dx: Float64Array,
+  ys: Float64Array,
+  dy: Float64Array,
   c: number,
   inv: number,
-  columns: Float64Array[],
-  deltas: (Float64Array | null)[],
   d: number,
+  k0: number,
 ): void {
   const n = xs.length;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i] as number;
-    const sh = x - c;
-    const bb = sh - x;
-    const sl = x - (sh - bb) + (-c - bb) + (dx[i] as number);
-    const th = (sh + sl) * inv;
-    const tl = (sl - (sh + sl - sh)) * inv;
-    let hi = th;
-    let lo = tl;
-    for (let j = 0; j < d; j++) {
-      if (j > 0) {
-        const h = hi * th;
-        const l = productError(hi, th, h) + hi * tl + lo * th;
-        hi = h + l;
-        lo = l - (hi - h);
+  const cross = d * d;
+  const size = cross + 3 * d + 3;
+  if (SUMS.length < size) SUMS = new Float64Array(size);
+  const S = SUMS;
+  S.fill(0, 0, size);
+  const w = new Float64Array(d);
+  const D = new Float64Array(d);
+  if (d === 3) {
+    cubicCorrections(xs, dx, ys, dy, c, inv, S);
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = xs[i] as number;
+      const y = ys[i] as number;
+      const ey = dy[i] as number;
+      const sh = x - c;
+      const bb = sh - x;
+      const t = sh * inv;
+      const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
+      let power = t;
+      let r = 0;
+      for (let j = 0; j < d; j++) {
+        if (j === 0) {
+          D[0] = tau;
+        } else {
+          const prev = power;
+          power = prev * t;
+          r = productError(prev, t, power) + r * t;
+          D[j] = r + (j + 1) * prev * tau;
+        }
+        w[j] = power;
       }
-      (deltas[j] as Float64Array)[i] = hi - ((columns[j] as Float64Array)[i] as number) + lo;
+      for (let j = 0; j < d; j++) {
+        const e = D[j] as number;
+        for (let k = 0; k < d; k++) S[j * d + k] = (S[j * d + k] as number) + (w[k] as number) * e;
+        S[cross + j] = (S[cross + j] as number) + e;
+        S[cross + d + j] = (S[cross + d + j] as number) + y * e;
+        S[cross + 2 * d + j] = (S[cross + 2 * d + j] as number) + (w[j] as number) * ey;
+      }
+      S[cross + 3 * d] = (S[cross + 3 * d] as number) + ey;
+      S[cross + 3 * d + 1] = (S[cross + 3 * d + 1] as number) + y * ey;
     }
   }
+  const { q, lo } = gram;
+  const add = (a: number, b: number, v: number) => {
+    lo[a * q + b] = (lo[a * q + b] as number) + v;
+    if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
+  };
+  const yIndex = d + k0;
+  for (let j = 0; j < d; j++) {
+    for (let k = j; k < d; k++) {
+      add(j + k0, k + k0, (S[j * d + k] as number) + (S[k * d + j] as number));
+    }
+    if (k0 === 1) add(0, j + k0, S[cross + j] as number);
+    add(j + k0, yIndex, (S[cross + d + j] as number) + (S[cross + 2 * d + j] as number));
+  }
+  if (k0 === 1) add(0, yIndex, S[cross + 3 * d] as number);
+  add(yIndex, yIndex, 2 * (S[cross + 3 * d + 1] as number));
 }
+
+/** {@link addPowerCorrections}'s pass for d = 3 (the panel's cubic), unrolled into locals. */
+function cubicCorrections(
+  xs: ArrayLike<number>,
+  dx: Float64Array,
+  ys: Float64Array,
+  dy: Float64Array,
+  c: number,
+  inv: number,
+  S: Float64Array,
+): void {
+  const n = xs.length;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
+  let s21 = 0;
+  let s22 = 0;
+  let s23 = 0;
+  let s31 = 0;
+  let s32 = 0;
+  let s33 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  let y3 = 0;
+  let e1 = 0;
+  let e2 = 0;
+  let e3 = 0;
+  let e0 = 0;
+  let ey = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const f = dy[i] as number;
+    const sh = x - c;
+    const bb = sh - x;
+    const t = sh * inv;
+    const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
+    const w2 = t * t;
+    const w3 = w2 * t;
+    let q = SPLITTER * t;
+    const th = q - (q - t);
+    const tl = t - th;
+    q = SPLITTER * w2;
+    const wh = q - (q - w2);
+    const wl = w2 - wh;
+    const r2 = tl * tl - (w2 - th * th - tl * th - th * tl);
+    const r3 = wl * tl - (w3 - wh * th - wl * th - wh * tl) + r2 * t;
+    const D1 = tau;
+    const D2 = r2 + 2 * t * tau;
+    const D3 = r3 + 3 * w2 * tau;
+    s11 += t * D1;
+    s12 += w2 * D1;
+    s13 += w3 * D1;
+    s21 += t * D2;
+    s22 += w2 * D2;
+    s23 += w3 * D2;
+    s31 += t * D3;
+    s32 += w2 * D3;
+    s33 += w3 * D3;
+    d1 += D1;
+    d2 += D2;
+    d3 += D3;
+    y1 += y * D1;
+    y2 += y * D2;
+    y3 += y * D3;
+    e1 += t * f;
+    e2 += w2 * f;
+    e3 += w3 * f;
+    e0 += f;
+    ey += y * f;
+  }
+  S.set([s11, s12, s13, s21, s22, s23, s31, s32, s33, d1, d2, d3, y1, y2, y3, e1, e2, e3, e0, ey]);
+}
+
+const SPLITTER = 134217729; // 2^27 + 1
