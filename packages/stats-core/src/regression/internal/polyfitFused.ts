@@ -62,9 +62,17 @@ export function polyfitFused(
   if (transform === null) return null;
   const a = Math.abs(c) / s;
 
-  // Columns t^k (k = max(first, 1)..top), then y.
   const kFirst = Math.max(first, 1);
   const d = top - kFirst + 1;
+  const inv0 = 1 / s;
+  const k00 = hasIntercept ? 1 : 0;
+  if (d === 3) {
+    const solved = cubicFit(xs, ys, c, inv0, a, hasIntercept, transform);
+    if (solved === undefined) return null;
+    return solved && finishFit(solved.fit, p - k00, n - p, solved.conditionNumber, 'float64');
+  }
+
+  // Columns t^k (k = max(first, 1)..top), then y.
   const columns: Float64Array[] = [];
   for (let j = 0; j <= d; j++) columns.push(olsBuffer(j, n));
   const inv = 1 / s;
@@ -194,6 +202,244 @@ function binomial(n: number, k: number): number {
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
   return r;
+}
+
+/**
+ * The cubic (d = 3 power columns, the panel's numpy.polyfit(x, y, 3)) in
+ * one pass over x, y and their decimals' corrections, with no column
+ * stored: the Vandermonde Gram matrix of t, t^2, t^3 is a Hankel matrix of
+ * power sums, G_ab = sum T^(a + b) for the decimal T = (X - c) / s, so
+ * sum T^m (m = 1..6), sum T^k Y (k = 0..3) and sum Y^2 are all it needs.
+ * Each T^m is taken as w_m + D_m: w_m the float64 power (products of t =
+ * (x - c) / s), D_m its first-order correction (the products' rounding
+ * r_m by Dekker's exact product, and m t^(m-1) tau for x's decimal, tau =
+ * ((x - c) - (x_double - c)) / s exactly enough); sum w_m and sum w_k y
+ * are error-free transformed (Sum2 and Dot2: the bound of `dot2Error`),
+ * the corrections summed in float64. undefined when x's decimals do not
+ * resolve; null when the bound fails.
+ */
+function cubicFit(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  c: number,
+  inv: number,
+  a: number,
+  intercept: boolean,
+  transform: { rows: number[][]; given: number[][] },
+): ReturnType<typeof olsSolve> | undefined {
+  const n = xs.length;
+  const dx = olsBuffer(0, n);
+  for (let i = 0; i < n; i++) dx[i] = xs[i] as number;
+  if (olsDecimalCorrections(dx, dx) !== n) return undefined;
+  const yColumn = olsBuffer(1, n);
+  for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
+  const dy = olsBuffer(2, n);
+  const yResolved = olsDecimalCorrections(yColumn, dy) === n;
+  if (!yResolved) dy.fill(0);
+  cubicSums(xs, dx, yColumn, dy, c, inv);
+  const M = CUBIC;
+  // power sums sum T^m (m = 0..6) as hi, lo; M[0] = n.
+  const power = (m: number): [number, number] =>
+    m === 0 ? [n, 0] : [M[2 * (m - 1)] as number, M[2 * (m - 1) + 1] as number];
+  const k0 = intercept ? 1 : 0;
+  const q = 4 + k0;
+  const hi = new Float64Array(q * q);
+  const lo = new Float64Array(q * q);
+  const set = (i: number, j: number, h: number, l: number) => {
+    hi[i * q + j] = h;
+    lo[i * q + j] = l;
+    hi[j * q + i] = h;
+    lo[j * q + i] = l;
+  };
+  const from = intercept ? 0 : 1;
+  for (let i = from; i <= 3; i++) {
+    for (let j = i; j <= 3; j++) {
+      const [h, l] = power(i + j);
+      set(i - from, j - from, h, l);
+    }
+    // sum T^i Y: Dot2 (Sum2 for i = 0) plus sum (D_i y + w_i dy)
+    set(i - from, q - 1, M[12 + 2 * i] as number, M[13 + 2 * i] as number);
+  }
+  set(q - 1, q - 1, M[20] as number, M[21] as number);
+  const gram = { q, hi, lo };
+  for (let i = 0; i < q; i++) {
+    const g = hi[i * q + i] as number;
+    if (!(g > 1e-200 && g < 1e200)) return null;
+  }
+  // Per value, |T^m - (w_m + D_m)| <= K u^2 (|t|^m + 1): the dropped
+  // second-order terms (C(m, 2) |t|^(m-2) tau^2 and the like, |tau| <=
+  // u (2 |t| + a)), the decimal's own 4 u^2, the corrections' rounding,
+  // and their float64 sums ((n + 2) u of terms u (3 m + m a) (|t|^m + 1)).
+  // Summed: below K u^2 (s_a s_b + n) for entry (a, b) (Cauchy-Schwarz),
+  // which column eps K u^2 (1 + n / G_aa) covers.
+  const K = 1.1 * (15 * (2 + a) * (2 + a) + 128 + 42 * a + (n + 2) * (18 + 6 * a));
+  const eps: number[] = [];
+  for (let i = 0; i < q - 1; i++) eps.push(K * U * U * (1 + n / (hi[i * q + i] as number)));
+  const yDiag = hi[q * q - 1] as number;
+  eps.push((yResolved ? RESOLVED_ERROR : U) + K * U * U * (1 + n / yDiag));
+  const zeros = [0, 0, 0, 0];
+  return olsSolve({
+    n,
+    intercept,
+    gram,
+    eps,
+    sumError: dot2Error(n),
+    places: zeros,
+    shifts: zeros,
+    outputs: { rows: transform.rows, givenTransform: transform.given },
+  });
+}
+
+/**
+ * {@link cubicSums}' results, each as hi, lo with the first-order
+ * corrections in lo: sum T^m (m = 1..6), sum T^k Y (k = 0..3), sum Y^2.
+ */
+const CUBIC = new Float64Array(22);
+
+/** The one pass of {@link cubicFit}, into {@link CUBIC}. */
+function cubicSums(
+  xs: ArrayLike<number>,
+  dx: Float64Array,
+  ys: Float64Array,
+  dy: Float64Array,
+  c: number,
+  inv: number,
+): void {
+  const n = xs.length;
+  // power sums (TwoSum: s, e; the corrections go into e)
+  let p1 = 0,
+    q1 = 0,
+    p2 = 0,
+    q2 = 0,
+    p3 = 0,
+    q3 = 0,
+    p4 = 0,
+    q4 = 0,
+    p5 = 0,
+    q5 = 0,
+    p6 = 0,
+    q6 = 0;
+  // sum w_k y (Dot2: s, e, with the corrections) and sum y^2
+  let y0 = 0,
+    z0 = 0,
+    y1 = 0,
+    z1 = 0,
+    y2 = 0,
+    z2 = 0,
+    y3 = 0,
+    z3 = 0,
+    yy = 0,
+    zy = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const ey = dy[i] as number;
+    const sh = x - c;
+    const bb = sh - x;
+    const t = sh * inv;
+    const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
+    let k = SPLITTER * t;
+    const th = k - (k - t);
+    const tl = t - th;
+    const w2 = t * t;
+    const r2 = tl * tl - (w2 - th * th - tl * th - th * tl);
+    k = SPLITTER * w2;
+    const w2h = k - (k - w2);
+    const w2l = w2 - w2h;
+    const w3 = w2 * t;
+    const r3 = w2l * tl - (w3 - w2h * th - w2l * th - w2h * tl) + r2 * t;
+    const w4 = w2 * w2;
+    const r4 = w2l * w2l - (w4 - w2h * w2h - w2l * w2h - w2h * w2l) + 2 * w2 * r2;
+    k = SPLITTER * w3;
+    const w3h = k - (k - w3);
+    const w3l = w3 - w3h;
+    const w5 = w2 * w3;
+    const r5 = w2l * w3l - (w5 - w2h * w3h - w2l * w3h - w2h * w3l) + w2 * r3 + w3 * r2;
+    const w6 = w3 * w3;
+    const r6 = w3l * w3l - (w6 - w3h * w3h - w3l * w3h - w3h * w3l) + 2 * w3 * r3;
+    const D2 = r2 + 2 * t * tau;
+    const D3 = r3 + 3 * w2 * tau;
+    let sN = p1 + t;
+    let z = sN - p1;
+    q1 += p1 - (sN - z) + (t - z) + tau;
+    p1 = sN;
+    sN = p2 + w2;
+    z = sN - p2;
+    q2 += p2 - (sN - z) + (w2 - z) + D2;
+    p2 = sN;
+    sN = p3 + w3;
+    z = sN - p3;
+    q3 += p3 - (sN - z) + (w3 - z) + D3;
+    p3 = sN;
+    sN = p4 + w4;
+    z = sN - p4;
+    q4 += p4 - (sN - z) + (w4 - z) + (r4 + 4 * w3 * tau);
+    p4 = sN;
+    sN = p5 + w5;
+    z = sN - p5;
+    q5 += p5 - (sN - z) + (w5 - z) + (r5 + 5 * w4 * tau);
+    p5 = sN;
+    sN = p6 + w6;
+    z = sN - p6;
+    q6 += p6 - (sN - z) + (w6 - z) + (r6 + 6 * w5 * tau);
+    p6 = sN;
+    // y: Sum2 of y, Dot2 of w_k y (exact products by Dekker, y split once)
+    k = SPLITTER * y;
+    const yh = k - (k - y);
+    const yl = y - yh;
+    sN = y0 + y;
+    z = sN - y0;
+    z0 += y0 - (sN - z) + (y - z) + ey;
+    y0 = sN;
+    let h = t * y;
+    let r = tl * yl - (h - th * yh - tl * yh - th * yl);
+    sN = y1 + h;
+    z = sN - y1;
+    z1 += y1 - (sN - z) + (h - z) + r + (tau * y + t * ey);
+    y1 = sN;
+    h = w2 * y;
+    r = w2l * yl - (h - w2h * yh - w2l * yh - w2h * yl);
+    sN = y2 + h;
+    z = sN - y2;
+    z2 += y2 - (sN - z) + (h - z) + r + (D2 * y + w2 * ey);
+    y2 = sN;
+    h = w3 * y;
+    r = w3l * yl - (h - w3h * yh - w3l * yh - w3h * yl);
+    sN = y3 + h;
+    z = sN - y3;
+    z3 += y3 - (sN - z) + (h - z) + r + (D3 * y + w3 * ey);
+    y3 = sN;
+    h = y * y;
+    r = yl * yl - (h - yh * yh - yl * yh - yh * yl);
+    sN = yy + h;
+    z = sN - yy;
+    zy += yy - (sN - z) + (h - z) + r + 2 * y * ey;
+    yy = sN;
+  }
+  CUBIC.set([
+    p1,
+    q1,
+    p2,
+    q2,
+    p3,
+    q3,
+    p4,
+    q4,
+    p5,
+    q5,
+    p6,
+    q6,
+    y0,
+    z0,
+    y1,
+    z1,
+    y2,
+    z2,
+    y3,
+    z3,
+    yy,
+    zy,
+  ]);
 }
 
 /** Cross sums of {@link addPowerCorrections}: C[j d + k] = sum w_k D_j, then sum D_j, sum y D_j, sum w_k dy, sum dy, sum y dy. */
