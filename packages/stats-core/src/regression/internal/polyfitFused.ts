@@ -13,6 +13,8 @@ const TWO_53 = 2 ** 53;
 const SAMPLE = 32;
 /** The highest power taken here (the binomial back-transform stays exact in float64). */
 const MAX_POWER = 5;
+/** The work-buffer slot of x's copy (the columns take slots 0 to 7 at most). */
+const X_COPY = 8;
 
 /**
  * polyfit on ols's fused lane, for full-precision x (17-digit doubles):
@@ -44,10 +46,13 @@ export function polyfitFused(
   const n = xs.length;
   const top = first + p - 1;
   if (top > MAX_POWER || n > 2 ** 40 || !fullPrecision(xs)) return null;
+  // x copied (its decimals are resolved in place later) and its range, in one pass.
+  const xCopy = olsBuffer(X_COPY, n);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = xs[i] as number;
+    xCopy[i] = v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -67,7 +72,7 @@ export function polyfitFused(
   const inv0 = 1 / s;
   const k00 = hasIntercept ? 1 : 0;
   if (d === 3) {
-    const solved = cubicFit(xs, ys, c, inv0, a, hasIntercept, transform);
+    const solved = cubicFit(xs, xCopy, ys, c, inv0, a, hasIntercept, transform);
     if (solved === undefined) return null;
     return solved && finishFit(solved.fit, p - k00, n - p, solved.conditionNumber, 'float64');
   }
@@ -122,8 +127,7 @@ export function polyfitFused(
   if (solved === null) {
     // The decimals: x's (a failure declines) and y's (a failure keeps y as given).
     const rawMax = Math.max(...eps);
-    const dx = olsBuffer(d + 1, n);
-    for (let i = 0; i < n; i++) dx[i] = xs[i] as number;
+    const dx = xCopy;
     if (olsDecimalCorrections(dx, dx) !== n) return null;
     const dy = olsBuffer(d + 2, n);
     if (olsDecimalCorrections(yColumn, dy) === n) eps[d + k0] = RESOLVED_ERROR;
@@ -220,6 +224,7 @@ function binomial(n: number, k: number): number {
  */
 function cubicFit(
   xs: ArrayLike<number>,
+  dx: Float64Array,
   ys: ArrayLike<number>,
   c: number,
   inv: number,
@@ -228,11 +233,14 @@ function cubicFit(
   transform: { rows: number[][]; given: number[][] },
 ): ReturnType<typeof olsSolve> | undefined {
   const n = xs.length;
-  const dx = olsBuffer(0, n);
-  for (let i = 0; i < n; i++) dx[i] = xs[i] as number;
   if (olsDecimalCorrections(dx, dx) !== n) return undefined;
-  const yColumn = olsBuffer(1, n);
-  for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
+  let yColumn: Float64Array;
+  if (ys instanceof Float64Array) {
+    yColumn = ys;
+  } else {
+    yColumn = olsBuffer(1, n);
+    for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
+  }
   const dy = olsBuffer(2, n);
   const yResolved = olsDecimalCorrections(yColumn, dy) === n;
   if (!yResolved) dy.fill(0);
