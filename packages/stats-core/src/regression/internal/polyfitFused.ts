@@ -72,7 +72,7 @@ export function polyfitFused(
   const inv0 = 1 / s;
   const k00 = hasIntercept ? 1 : 0;
   if (d === 3) {
-    const solved = cubicFit(xs, xCopy, ys, c, inv0, a, hasIntercept, transform);
+    const solved = cubicFit(xCopy, ys, c, inv0, a, hasIntercept, transform);
     if (solved === undefined) return null;
     return solved && finishFit(solved.fit, p - k00, n - p, solved.conditionNumber, 'float64');
   }
@@ -223,8 +223,7 @@ function binomial(n: number, k: number): number {
  * resolve; null when the bound fails.
  */
 function cubicFit(
-  xs: ArrayLike<number>,
-  dx: Float64Array,
+  xs: Float64Array,
   ys: ArrayLike<number>,
   c: number,
   inv: number,
@@ -233,7 +232,8 @@ function cubicFit(
   transform: { rows: number[][]; given: number[][] },
 ): ReturnType<typeof olsSolve> | undefined {
   const n = xs.length;
-  if (olsDecimalCorrections(dx, dx) !== n) return undefined;
+  const dx = olsBuffer(0, n);
+  if (olsDecimalCorrections(xs, dx) !== n) return undefined;
   let yColumn: Float64Array;
   if (ys instanceof Float64Array) {
     yColumn = ys;
@@ -306,7 +306,7 @@ const CUBIC = new Float64Array(22);
 
 /** The one pass of {@link cubicFit}, into {@link CUBIC}. */
 function cubicSums(
-  xs: ArrayLike<number>,
+  xs: Float64Array,
   dx: Float64Array,
   ys: Float64Array,
   dy: Float64Array,
