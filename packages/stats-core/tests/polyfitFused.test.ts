@@ -1,4 +1,5 @@
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
 import { withLane } from '../src/internal/lanes';
@@ -192,5 +193,41 @@ describe('the fused lane declines, and polyfit still answers', () => {
     const x = Array.from({ length: 400 }, () => 1 + 1e-4 * r.uniform());
     const y = x.map((v) => 3 * v + r.normal());
     expect(fusedFit(x, y, 3, true)).toBeNull();
+  });
+});
+
+describe('whenever the fused lane answers, it is right (property)', () => {
+  it('random full-precision data: offsets, spreads, degrees 1-5, with and without intercept', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 12, max: 300 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        fc.constantFrom(0, 1, -3.7, 50, 1e3, -2e4),
+        fc.constantFrom(1e-3, 0.5, 1, 30, 1e3),
+        fc.constantFrom(0, 1e-6, 0.01, 1, 100),
+        (seed, n, degree, intercept, offset, spread, noise) => {
+          const r = rng(seed);
+          const x = Array.from({ length: n }, () => offset + spread * r.normal());
+          const coefficients = Array.from({ length: degree + 1 }, () => r.normal());
+          const y = x.map((v) => {
+            const t = (v - offset) / spread;
+            let sum = 0;
+            for (let k = degree; k >= 0; k--) sum = sum * t + (coefficients[k] as number);
+            return sum + noise * r.normal();
+          });
+          const fit = fusedFit(x, y, degree, intercept);
+          if (fit === null) return;
+          answered++;
+          const exact = bigFit(x, y, degree, intercept);
+          expectFitAgreement(fit, { ...exact, conditionNumber: fit.conditionNumber });
+        },
+      ),
+      { numRuns: 120, seed: 15 },
+    );
+    // (most draws answer: a property that never ran its check would prove nothing)
+    expect(answered).toBeGreaterThan(60);
   });
 });

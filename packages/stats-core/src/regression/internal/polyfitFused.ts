@@ -13,28 +13,30 @@ const TWO_53 = 2 ** 53;
 const SAMPLE = 32;
 /** The highest power taken here (the binomial back-transform stays exact in float64). */
 const MAX_POWER = 5;
-/** The work-buffer slot of x's copy (the columns take slots 0 to 7 at most). */
+/** The work-buffer slot of x's copy (the others take slots 0 to d + 2 <= 7). */
 const X_COPY = 8;
 
 /**
  * polyfit on ols's fused lane, for full-precision x (17-digit doubles):
  * the powers t^k of t = (x - c) / s (c a short binary number near the
  * middle of x's range, s a power of two near its half width, so the design
- * is as well conditioned as the data allow) written once into column
- * buffers, the augmented Gram matrix of [1 t .. t^d y] in double-double
- * (`olsGram`), the double-double Cholesky with its rigorous first-order
- * bound (`olsSolve`), and the coefficients of powers of x read off as
- * exact combinations of the working ones (binomial theorem, each entry
- * exact in float64), which `olsSolve` bounds like any other.
+ * is as well conditioned as the data allow), the augmented Gram matrix of
+ * [1 t .. t^d y] in double-double, the double-double Cholesky with its
+ * rigorous first-order bound (`olsSolve`), and the coefficients of powers
+ * of x read off as exact combinations of the working ones (binomial
+ * theorem, each entry exact in float64), which `olsSolve` bounds like any
+ * other.
  *
- * The data are the decimals the user wrote. The raw doubles are tried
- * first, with the error of the powers of x's rounding counted per column;
- * when that bound fails, x's and y's decimals are resolved (`olsDecimal`)
- * and each power column gets its correction: the double-double power of
- * (x + dx - c) / s minus the column's float64 value. null when x is short
- * decimals (the exact and QR lanes answer those), the degree is past 5,
- * the shift cannot be written exactly, or the bound still fails: the
- * caller then takes `polyfitFloat`.
+ * The data are the decimals the user wrote: x's and y's are resolved
+ * (`olsDecimal`) and each power's correction is the double-double power of
+ * (x + dx - c) / s minus the float64 power. The cubic (the common case)
+ * does it all in one pass over x and y ({@link cubicFit}); other degrees
+ * store the power columns, take `olsGram`'s Gram matrix, try the raw
+ * doubles first (their rounding counted per column) and add the decimals'
+ * corrections when that bound fails. null when x is short decimals (the
+ * exact and QR lanes answer those), the degree is past 5, the shift cannot
+ * be written exactly, or the bound still fails: the caller then takes
+ * `polyfitFloat`. Work-buffer slots: 0 to d + 2 and {@link X_COPY}.
  */
 export function polyfitFused(
   xs: ArrayLike<number>,
@@ -44,9 +46,12 @@ export function polyfitFused(
   hasIntercept: boolean,
 ): OlsResult | null {
   const n = xs.length;
-  const top = first + p - 1;
-  if (top > MAX_POWER || n > 2 ** 40 || !fullPrecision(xs)) return null;
-  // x copied (its decimals are resolved in place later) and its range, in one pass.
+  // The power columns are t^1..t^d (the intercept is the 1).
+  const d = first + p - 1;
+  if ((first !== 0 && first !== 1) || d > MAX_POWER || n > 2 ** 40 || !fullPrecision(xs)) {
+    return null;
+  }
+  // x copied (its decimals are resolved from the copy) and its range, in one pass.
   const xCopy = olsBuffer(X_COPY, n);
   let min = Infinity;
   let max = -Infinity;
@@ -59,6 +64,7 @@ export function polyfitFused(
   const half = (max - min) / 2;
   if (!(half > 1e-100 && half < 1e100)) return null;
   const s = 2 ** Math.round(Math.log2(half));
+  const inv = 1 / s;
   // c = m g with g = s / 256: a few bits, so the binomial entries are exact.
   const g = s / 256;
   const m = hasIntercept ? Math.round((min + half) / g) : 0;
@@ -66,33 +72,40 @@ export function polyfitFused(
   const transform = backTransform(m, g, s, first, p);
   if (transform === null) return null;
   const a = Math.abs(c) / s;
+  const k0 = hasIntercept ? 1 : 0;
+  const solved =
+    d === 3
+      ? cubicFit(xCopy, ys, c, inv, a, hasIntercept, transform)
+      : columnsFit(xs, xCopy, ys, d, c, inv, a, hasIntercept, transform);
+  if (!solved) return null;
+  return finishFit(solved.fit, p - k0, n - p, solved.conditionNumber, 'float64');
+}
 
-  const kFirst = Math.max(first, 1);
-  const d = top - kFirst + 1;
-  const inv0 = 1 / s;
-  const k00 = hasIntercept ? 1 : 0;
-  if (d === 3) {
-    const solved = cubicFit(xCopy, ys, c, inv0, a, hasIntercept, transform);
-    if (solved === undefined) return null;
-    return solved && finishFit(solved.fit, p - k00, n - p, solved.conditionNumber, 'float64');
-  }
-
-  // Columns t^k (k = max(first, 1)..top), then y.
+/** {@link polyfitFused} for d other than 3: the power columns stored, `olsGram`, raw doubles first. */
+function columnsFit(
+  xs: ArrayLike<number>,
+  xCopy: Float64Array,
+  ys: ArrayLike<number>,
+  d: number,
+  c: number,
+  inv: number,
+  a: number,
+  hasIntercept: boolean,
+  transform: { rows: number[][]; given: number[][] },
+): ReturnType<typeof olsSolve> {
+  const n = xs.length;
+  // Columns t^1..t^d, then y.
   const columns: Float64Array[] = [];
   for (let j = 0; j <= d; j++) columns.push(olsBuffer(j, n));
-  const inv = 1 / s;
   const c1 = columns[0] as Float64Array;
   for (let i = 0; i < n; i++) c1[i] = ((xs[i] as number) - c) * inv;
-  if (kFirst === 1) {
-    for (let j = 1; j < d; j++) {
-      const prev = columns[j - 1] as Float64Array;
-      const col = columns[j] as Float64Array;
-      for (let i = 0; i < n; i++) col[i] = (prev[i] as number) * (c1[i] as number);
-    }
+  for (let j = 1; j < d; j++) {
+    const prev = columns[j - 1] as Float64Array;
+    const col = columns[j] as Float64Array;
+    for (let i = 0; i < n; i++) col[i] = (prev[i] as number) * (c1[i] as number);
   }
   const yColumn = columns[d] as Float64Array;
   for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
-  if (kFirst !== 1) return null; // (first is 0 or 1: unreachable)
 
   const maxAbs = columns.map(() => Number.POSITIVE_INFINITY);
   const gram = olsGram(columns, hasIntercept, maxAbs);
@@ -103,16 +116,15 @@ export function polyfitFused(
   // decimal X (|x - X| <= u |x|, one rounding in x - c, k - 1 in the
   // products); as a column's 2-norm, eps = rel + abs sqrt(n) / ||column||.
   const columnEps = (k: number, rel: number, abs: number) => {
-    const norm = Math.sqrt(gram.hi[(k - kFirst + k0) * (q + 1)] as number);
+    const norm = Math.sqrt(gram.hi[(k - 1 + k0) * (q + 1)] as number);
     return rel + (abs * rootN) / norm;
   };
   const eps: number[] = hasIntercept ? [0] : [];
-  for (let k = kFirst; k <= top; k++) {
+  for (let k = 1; k <= d; k++) {
     eps.push(columnEps(k, 1.01 * U * (3 * k - 1 + k * a), 1.01 * U * k * a));
   }
   eps.push(U);
   const zeros = new Array<number>(d + 1).fill(0);
-  const outputs = { rows: transform.rows, givenTransform: transform.given };
   const input = {
     n,
     intercept: hasIntercept,
@@ -121,36 +133,33 @@ export function polyfitFused(
     sumError: dot2Error(n),
     places: zeros,
     shifts: zeros,
-    outputs,
+    outputs: { rows: transform.rows, givenTransform: transform.given },
   };
-  let solved = olsSolve(input);
-  if (solved === null) {
-    // The decimals: x's (a failure declines) and y's (a failure keeps y as given).
-    const rawMax = Math.max(...eps);
-    const dx = xCopy;
-    if (olsDecimalCorrections(dx, dx) !== n) return null;
-    const dy = olsBuffer(d + 2, n);
-    if (olsDecimalCorrections(yColumn, dy) === n) eps[d + k0] = RESOLVED_ERROR;
-    else dy.fill(0);
-    for (let k = kFirst; k <= top; k++) {
-      // (the dropped second-order terms, C(k, 2) |t|^(k-2) tau^2 and the
-      // like, with |tau| <= u (2 |t| + a); the decimal's own 4 u^2; the
-      // float64 rounding of the corrections, u of them)
-      const second = k * k * (2 + a) * (2 + a);
-      eps[k - kFirst + k0] = columnEps(
-        k,
-        1.1 * U * U * (second + 20 * k + 7 * k * a + 8),
-        1.1 * U * U * (second + 7 * k * a),
-      );
-    }
-    addPowerCorrections(gram, xs, dx, yColumn, dy, c, inv, d, k0);
-    // The corrections' float64 sums ((n + 2) u of terms below rawMax of the
-    // entries, twice) and the dropped products of two corrections.
-    const correctionError = (2 * (n + 2) * U * rawMax + rawMax * rawMax) * 1.01;
-    solved = olsSolve({ ...input, sumError: dot2Error(n) + correctionError });
+  const solved = olsSolve(input);
+  if (solved !== null) return solved;
+  // The decimals: x's (a failure declines) and y's (a failure keeps y as given).
+  const rawMax = Math.max(...eps);
+  const dx = olsBuffer(d + 1, n);
+  if (olsDecimalCorrections(xCopy, dx) !== n) return null;
+  const dy = olsBuffer(d + 2, n);
+  if (olsDecimalCorrections(yColumn, dy) === n) eps[d + k0] = RESOLVED_ERROR;
+  else dy.fill(0);
+  for (let k = 1; k <= d; k++) {
+    // (the dropped second-order terms, C(k, 2) |t|^(k-2) tau^2 and the
+    // like, with |tau| <= u (2 |t| + a); the decimal's own 4 u^2; the
+    // float64 rounding of the corrections, u of them)
+    const second = k * k * (2 + a) * (2 + a);
+    eps[k - 1 + k0] = columnEps(
+      k,
+      1.1 * U * U * (second + 20 * k + 7 * k * a + 8),
+      1.1 * U * U * (second + 7 * k * a),
+    );
   }
-  if (solved === null) return null;
-  return finishFit(solved.fit, p - k0, n - p, solved.conditionNumber, 'float64');
+  addPowerCorrections(gram, xs, dx, yColumn, dy, c, inv, d, k0);
+  // The corrections' float64 sums ((n + 2) u of terms below rawMax of the
+  // entries, twice) and the dropped products of two corrections.
+  const correctionError = (2 * (n + 2) * U * rawMax + rawMax * rawMax) * 1.01;
+  return olsSolve({ ...input, sumError: dot2Error(n) + correctionError });
 }
 
 /**
@@ -195,8 +204,9 @@ function backTransform(
       const w = binomial(J, K) * m ** e * g ** e * s ** K;
       (rows[k] as number[])[j] = r;
       (given[k] as number[])[j] = w;
-      if (integer !== 0 && !(Number.isFinite(r) && r !== 0 && Number.isFinite(w) && w !== 0))
-        return null;
+      // (normal and finite: a subnormal entry would not be exact)
+      const ok = (v: number) => Math.abs(v) > 1e-300 && Math.abs(v) < 1e300;
+      if (integer !== 0 && !(ok(r) && ok(w))) return null;
     }
   }
   return { rows, given };
@@ -219,8 +229,8 @@ function binomial(n: number, k: number): number {
  * r_m by Dekker's exact product, and m t^(m-1) tau for x's decimal, tau =
  * ((x - c) - (x_double - c)) / s exactly enough); sum w_m and sum w_k y
  * are error-free transformed (Sum2 and Dot2: the bound of `dot2Error`),
- * the corrections summed in float64. undefined when x's decimals do not
- * resolve; null when the bound fails.
+ * the corrections in their low parts. null when x's decimals do not
+ * resolve or the bound fails.
  */
 function cubicFit(
   xs: Float64Array,
@@ -230,10 +240,10 @@ function cubicFit(
   a: number,
   intercept: boolean,
   transform: { rows: number[][]; given: number[][] },
-): ReturnType<typeof olsSolve> | undefined {
+): ReturnType<typeof olsSolve> {
   const n = xs.length;
   const dx = olsBuffer(0, n);
-  if (olsDecimalCorrections(xs, dx) !== n) return undefined;
+  if (olsDecimalCorrections(xs, dx) !== n) return null;
   let yColumn: Float64Array;
   if (ys instanceof Float64Array) {
     yColumn = ys;
