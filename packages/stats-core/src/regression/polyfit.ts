@@ -38,6 +38,11 @@ const MAX_DEGREE = 20;
  *   digits ('bignumber'). Applies while the shifted x stay
  *   small (below 2^23 units of their last place in the one pass at degree
  *   3 or less, 2^26 otherwise); y may also have full precision.
+ * - Full-precision x (17-digit doubles), degree 5 or less: ols's fused
+ *   lane on the powers of a shifted, scaled x (a double-double Gram
+ *   matrix of the decimals, one pass for the cubic, and Cholesky with a
+ *   rigorous bound), the coefficients moved back to powers of x exactly
+ *   ('float64'). Declines when the bound or the exact shift fails.
  * - Otherwise the float64 path: Householder QR on the powers formed in
  *   float64 and, when their rounding is what limits the error bound, as
  *   double-doubles of the decimal x ('float64'), else the same exact normal
