@@ -66,9 +66,9 @@ export function olsFused(
     }
     if (deltas.every((d) => d === null)) return null;
     addCorrections(gram, columns, deltas, intercept);
-    // The corrections' own sums (n + 2) u of terms at most 2u of the entries,
-    // and the dropped delta_a delta_b (u^2).
-    const correctionError = (2 * (n + 2) * U + 1) * 2 * U * U;
+    // The corrections' own sums: (n + 2) u of terms at most 2u of the
+    // entries, so 2 (n + 2) u^2; and the dropped delta_a delta_b, u^2.
+    const correctionError = (2 * (n + 2) + 1) * U * U;
     solved = olsSolve({ ...input, sumError: dot2Error(n) + correctionError });
   }
   if (solved === null) return null;
