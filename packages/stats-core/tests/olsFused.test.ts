@@ -230,54 +230,21 @@ describe('the fused lane declines where its bound cannot hold', () => {
 
   it('bad rows return null so the full validation names the problem', () => {
     const y = [1, 2, 3, 4];
-    expect(olsFused([[1, 2], [2, 3], [3], [4, 5]], y, true)).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, Number.NaN],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-        true,
-      ),
-    ).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, '3'],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-        true,
-      ),
-    ).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, 3],
-          [3, 1],
-          [4, 5],
-        ],
-        [1, 2, Infinity, 4],
-        true,
-      ),
-    ).toBeNull();
-    expect(() =>
-      ols(
-        [
-          [1, 2],
-          [2, Number.NaN],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-      ),
-    ).toThrow(/X\[1\]/);
+    const good = [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [4, 5],
+    ];
+    // One fault each: a short row, a NaN, a string, a non-finite y.
+    const cases: [unknown[], number[]][] = [
+      [[[1, 2], [2, 3], [3], [4, 5]], y],
+      [good.map((r, i) => (i === 1 ? [2, Number.NaN] : r)), y],
+      [good.map((r, i) => (i === 1 ? [2, '3'] : r)), y],
+      [good, [1, 2, Infinity, 4]],
+    ];
+    for (const [rows, ys] of cases) expect(olsFused(rows, ys, true)).toBeNull();
+    expect(() => ols(cases[1]?.[0] as number[][], y)).toThrow(/X\[1\]/);
   });
 });
 
