@@ -10,6 +10,7 @@ import { toIntegerColumn } from '../src/regression/internal/olsColumns';
 import { olsDecimalCorrections } from '../src/regression/internal/olsDecimal';
 import { olsFused } from '../src/regression/internal/olsFused';
 import { expectFitAgreement } from './support/agreement';
+import { designRecord, randomDesign } from './support/designs';
 
 /**
  * ols's fused lane (issue 15): one pass into column buffers, short decimals
@@ -151,43 +152,22 @@ describe('the fused lane answers on ordinary data and matches the BigNumber path
 });
 
 describe('the fused lane vs the BigNumber path on random designs', () => {
-  // olsPaths.test.ts's generator: 1-4 predictors, noise from 1e-6 to 100,
-  // offsets up to 1e4, full doubles or 0-6 places, with and without an
+  // The shared random designs (support/designs.ts), with and without an
   // intercept. Whenever the lane answers, every field must be within 1e-13
   // (p-values 1e-10) of the BigNumber path: the bound's promise.
-  const written = (v: number, places: number | null) =>
-    places === null ? v : Number(v.toFixed(places));
   it('agrees to 1e-13 whenever it answers', () => {
     let answered = 0;
     fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 8, max: 150 }),
-          k: fc.integer({ min: 1, max: 4 }),
-          offset: fc.constantFrom(0, 1, 10, 1e4),
-          noise: fc.constantFrom(1e-6, 1, 10, 100),
-          places: fc.constantFrom(null, 0, 1, 3, 6),
-          intercept: fc.boolean(),
-          seed: fc.integer({ min: 1, max: 2 ** 30 }),
-        }),
-        ({ n, k, offset, noise, places, intercept, seed }) => {
-          const rand = lcg(seed);
-          const rows = Array.from({ length: n }, () =>
-            Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
-          );
-          const y = rows.map((r) =>
-            written(
-              3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
-              places,
-            ),
-          );
-          const fit = olsFused(rows, y, intercept);
-          if (fit === null) return;
-          answered++;
-          const columns = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] as number));
-          expectFitAgreement(fit, exactFit(columns, y, intercept, fit.conditionNumber));
-        },
-      ),
+      fc.property(designRecord(150, true), (p) => {
+        const { k } = p;
+        const intercept = p.intercept === true;
+        const { rows, y } = randomDesign(p);
+        const fit = olsFused(rows, y, intercept);
+        if (fit === null) return;
+        answered++;
+        const columns = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] as number));
+        expectFitAgreement(fit, exactFit(columns, y, intercept, fit.conditionNumber));
+      }),
       { numRuns: 300, seed: 15 },
     );
     expect(answered).toBeGreaterThan(100);
