@@ -1,4 +1,4 @@
-import { lcg, lcg32 } from '@lambda-stats/lambda-kit/random';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ols } from '../src/index';
