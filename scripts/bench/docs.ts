@@ -44,7 +44,21 @@ export function renderHeadline(results: Results): string {
     `Worst data shape per function, our time over ${'scipy/numpy'}'s on the same values (n = 1e4 to 1e6, ${panel.shapes.length} shapes, plain arrays and Float64Array), measured ${results.generatedAt}. Full panel: [docs/performance.md](docs/performance.md).`,
     '',
     ...table(['function', 'worst shape', 'time vs reference', 'goal'], rows),
+    ...jobsHeadline(results),
   ].join('\n');
+}
+
+/** The jobs section's worker and 100 GB figures, when the run measured them. */
+function jobsHeadline(results: Results): string[] {
+  const row = (item: string) => results.rows.find((r) => r.section === 'jobs' && r.item === item);
+  const decimals = row('worker, 3-4 decimal places: read + linregress state');
+  const full = row('worker, 17 significant digits: read + linregress state');
+  const model = row('model: linregress over 100 GB');
+  if (!decimals || !full || !model) return [];
+  return [
+    '',
+    `Jobs: one worker reads a CSV chunk and builds the linregress state at ${decimals.result}, ${decimals.ratio} \`JSON.parse\` of the same numbers, on 3-4-decimal data and at ${full.result} (${full.ratio}) on 17-digit doubles (goal: at least 1x); linregress over 100 GB at 1,000 workers, modelled from these figures: ${model.result} ([jobs](docs/jobs.md)).`,
+  ];
 }
 
 /**
