@@ -49,6 +49,21 @@ function scaled(samples: readonly (readonly number[])[]): { ints: bigint[][]; un
 
 const sum = (v: readonly bigint[]) => v.reduce((a, b) => a + b, 0n);
 
+/** Pearson's r of exact integers: deviations scaled by n stay integers, one rounding at the end. */
+function exactPearson(ix: readonly bigint[], iy: readonly bigint[]): number {
+  const bn = BigInt(ix.length);
+  const sx = sum(ix);
+  const sy = sum(iy);
+  const dx = ix.map((v) => bn * v - sx);
+  const dy = iy.map((v) => bn * v - sy);
+  return (
+    ratioToNumber(sum(dx.map((d, i) => d * (dy[i] as bigint))), 1n) /
+    Math.sqrt(
+      ratioToNumber(sum(dx.map((d) => d * d)), 1n) * ratioToNumber(sum(dy.map((d) => d * d)), 1n),
+    )
+  );
+}
+
 /** Exact mean (as a number) and n^2-scaled central sums: n^k sum (x - mean)^k = sum (n x - S)^k. */
 function exactMoments(ints: readonly bigint[], unit: bigint) {
   const n = BigInt(ints.length);
@@ -229,16 +244,7 @@ describe('fast moment paths against exact decimal arithmetic', () => {
         const want = diff / Math.sqrt(((ex.ss + ez.ss) / (n + nz - 2)) * (1 / n + 1 / nz));
         close(ttestInd(ax, az).statistic, want, `ind ${f.name}`);
         // pearsonr's one-pass exact cross sums (or, for the wide spread, its two passes).
-        const bn = BigInt(n);
-        const dx = ix.map((v) => bn * v - sum(ix));
-        const dy = iy.map((v) => bn * v - sum(iy));
-        const r =
-          ratioToNumber(sum(dx.map((v, i) => v * (dy[i] as bigint))), 1n) /
-          Math.sqrt(
-            ratioToNumber(sum(dx.map((v) => v * v)), 1n) *
-              ratioToNumber(sum(dy.map((v) => v * v)), 1n),
-          );
-        close(pearsonr(ax, ay).statistic, r, `pearsonr ${f.name}`);
+        close(pearsonr(ax, ay).statistic, exactPearson(ix, iy), `pearsonr ${f.name}`);
         const d = describeStats(ax);
         close(d.variance, ex.ss / (n - 1), `describe variance ${f.name}`);
         close(d.mean, ex.mean, `describe mean ${f.name}`);
@@ -341,15 +347,7 @@ describe('one-pass plain sums against exact arithmetic', () => {
       const ez = exactMoments(iz, unit);
       const nz = z.length;
       const diff = ratioToNumber(sum(ix) * BigInt(nz) - sum(iz) * BigInt(n), BigInt(n * nz) * unit);
-      const bn = BigInt(n);
-      const dx = ix.map((v) => bn * v - sum(ix));
-      const dy = iy.map((v) => bn * v - sum(iy));
-      const r =
-        ratioToNumber(sum(dx.map((d, i) => d * (dy[i] as bigint))), 1n) /
-        Math.sqrt(
-          ratioToNumber(sum(dx.map((d) => d * d)), 1n) *
-            ratioToNumber(sum(dy.map((d) => d * d)), 1n),
-        );
+      const r = exactPearson(ix, iy);
       for (const kind of [(v: number[]) => [...v], (v: number[]) => Float64Array.from(v)]) {
         const [ax, ay, az] = [kind(x), kind(y), kind(z)] as [number[], number[], number[]];
         close(

@@ -1,4 +1,4 @@
-import { lcg, lcg32 } from '@lambda-stats/lambda-kit/random';
+import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ols } from '../src/index';
@@ -10,6 +10,7 @@ import { toIntegerColumn } from '../src/regression/internal/olsColumns';
 import { olsDecimalCorrections } from '../src/regression/internal/olsDecimal';
 import { olsFused } from '../src/regression/internal/olsFused';
 import { expectFitAgreement } from './support/agreement';
+import { designRecord, randomDesign } from './support/designs';
 
 /**
  * ols's fused lane (issue 15): one pass into column buffers, short decimals
@@ -151,43 +152,22 @@ describe('the fused lane answers on ordinary data and matches the BigNumber path
 });
 
 describe('the fused lane vs the BigNumber path on random designs', () => {
-  // olsPaths.test.ts's generator: 1-4 predictors, noise from 1e-6 to 100,
-  // offsets up to 1e4, full doubles or 0-6 places, with and without an
+  // The shared random designs (support/designs.ts), with and without an
   // intercept. Whenever the lane answers, every field must be within 1e-13
   // (p-values 1e-10) of the BigNumber path: the bound's promise.
-  const written = (v: number, places: number | null) =>
-    places === null ? v : Number(v.toFixed(places));
   it('agrees to 1e-13 whenever it answers', () => {
     let answered = 0;
     fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 8, max: 150 }),
-          k: fc.integer({ min: 1, max: 4 }),
-          offset: fc.constantFrom(0, 1, 10, 1e4),
-          noise: fc.constantFrom(1e-6, 1, 10, 100),
-          places: fc.constantFrom(null, 0, 1, 3, 6),
-          intercept: fc.boolean(),
-          seed: fc.integer({ min: 1, max: 2 ** 30 }),
-        }),
-        ({ n, k, offset, noise, places, intercept, seed }) => {
-          const rand = lcg(seed);
-          const rows = Array.from({ length: n }, () =>
-            Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
-          );
-          const y = rows.map((r) =>
-            written(
-              3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
-              places,
-            ),
-          );
-          const fit = olsFused(rows, y, intercept);
-          if (fit === null) return;
-          answered++;
-          const columns = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] as number));
-          expectFitAgreement(fit, exactFit(columns, y, intercept, fit.conditionNumber));
-        },
-      ),
+      fc.property(designRecord(150, true), (p) => {
+        const { k } = p;
+        const intercept = p.intercept === true;
+        const { rows, y } = randomDesign(p);
+        const fit = olsFused(rows, y, intercept);
+        if (fit === null) return;
+        answered++;
+        const columns = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] as number));
+        expectFitAgreement(fit, exactFit(columns, y, intercept, fit.conditionNumber));
+      }),
       { numRuns: 300, seed: 15 },
     );
     expect(answered).toBeGreaterThan(100);
@@ -230,54 +210,21 @@ describe('the fused lane declines where its bound cannot hold', () => {
 
   it('bad rows return null so the full validation names the problem', () => {
     const y = [1, 2, 3, 4];
-    expect(olsFused([[1, 2], [2, 3], [3], [4, 5]], y, true)).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, Number.NaN],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-        true,
-      ),
-    ).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, '3'],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-        true,
-      ),
-    ).toBeNull();
-    expect(
-      olsFused(
-        [
-          [1, 2],
-          [2, 3],
-          [3, 1],
-          [4, 5],
-        ],
-        [1, 2, Infinity, 4],
-        true,
-      ),
-    ).toBeNull();
-    expect(() =>
-      ols(
-        [
-          [1, 2],
-          [2, Number.NaN],
-          [3, 1],
-          [4, 5],
-        ],
-        y,
-      ),
-    ).toThrow(/X\[1\]/);
+    const good = [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [4, 5],
+    ];
+    // One fault each: a short row, a NaN, a string, a non-finite y.
+    const cases: [unknown[], number[]][] = [
+      [[[1, 2], [2, 3], [3], [4, 5]], y],
+      [good.map((r, i) => (i === 1 ? [2, Number.NaN] : r)), y],
+      [good.map((r, i) => (i === 1 ? [2, '3'] : r)), y],
+      [good, [1, 2, Infinity, 4]],
+    ];
+    for (const [rows, ys] of cases) expect(olsFused(rows, ys, true)).toBeNull();
+    expect(() => ols(cases[1]?.[0] as number[][], y)).toThrow(/X\[1\]/);
   });
 });
 

@@ -9,6 +9,7 @@ import { olsBig } from '../src/regression/internal/olsBig';
 import { decimalInputs, olsFloat, plainInputs } from '../src/regression/internal/olsFloat';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { expectFitAgreement, expectRelative } from './support/agreement';
+import { designRecord, randomDesign, written } from './support/designs';
 
 /**
  * The float64 QR path may answer only when its error bound promises 13
@@ -47,10 +48,6 @@ function design(rows: number[][], y: number[]): Design {
   };
 }
 
-/** Rounds to `places` decimals (as a user would write them), or leaves full doubles (null). */
-const written = (v: number, places: number | null) =>
-  places === null ? v : Number(v.toFixed(places));
-
 describe('ols: float64 path vs BigNumber path', () => {
   // Full 17-digit doubles (whose decimals the float64 path cannot resolve
   // cheaply) and decimals of 0 to 6 places, as users write them; each design
@@ -61,54 +58,36 @@ describe('ols: float64 path vs BigNumber path', () => {
   ])('agrees to 1e-13 whenever the float64 path answers on %s', (_, inputs) => {
     let answered = 0;
     fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 8, max: 120 }),
-          k: fc.integer({ min: 1, max: 4 }),
-          offset: fc.constantFrom(0, 1, 10, 1e4),
-          noise: fc.constantFrom(1e-6, 1, 10, 100),
-          places: fc.constantFrom(null, 0, 1, 3, 6),
-          seed: fc.integer({ min: 1, max: 2 ** 30 }),
-        }),
-        ({ n, k, offset, noise, places, seed }) => {
-          const rand = lcg(seed);
-          const rows = Array.from({ length: n }, () =>
-            Array.from({ length: k }, () => written(offset + 10 * rand(), places)),
-          );
-          const y = rows.map((r) =>
-            written(
-              3 + r.reduce((a, v, j) => a + (j - 1.5) * v, 0) + noise * (rand() - 0.5),
-              places,
-            ),
-          );
-          const d = design(rows, y);
-          let fast: ReturnType<typeof olsFloat>['fit'];
-          try {
-            fast = olsFloat(d, inputs(d)).fit;
-          } catch (e) {
-            throw new Error(`olsFloat threw on ${JSON.stringify({ n, k, places })}: ${e}`);
-          }
-          if (fast === null) return;
-          answered++;
-          const exact = olsBig(d);
-          const pairs: [number, number][] = [
-            ...fast.coefficients.map((v, j): [number, number] => [
-              v,
-              exact.coefficients[j] as number,
-            ]),
-            ...fast.standardErrors.map((v, j): [number, number] => [
-              v,
-              exact.standardErrors[j] as number,
-            ]),
-            [fast.residualStandardDeviation, exact.residualStandardDeviation],
-            [fast.rSquared, exact.rSquared],
-            [fast.adjustedRSquared, exact.adjustedRSquared],
-            [fast.fStatistic, exact.fStatistic],
-          ];
-          for (const [a, b] of pairs)
-            expect(Math.abs(a - b) / Math.abs(b)).toBeLessThanOrEqual(1e-13);
-        },
-      ),
+      fc.property(designRecord(120), (p) => {
+        const { n, k, places } = p;
+        const { rows, y } = randomDesign(p);
+        const d = design(rows, y);
+        let fast: ReturnType<typeof olsFloat>['fit'];
+        try {
+          fast = olsFloat(d, inputs(d)).fit;
+        } catch (e) {
+          throw new Error(`olsFloat threw on ${JSON.stringify({ n, k, places })}: ${e}`);
+        }
+        if (fast === null) return;
+        answered++;
+        const exact = olsBig(d);
+        const pairs: [number, number][] = [
+          ...fast.coefficients.map((v, j): [number, number] => [
+            v,
+            exact.coefficients[j] as number,
+          ]),
+          ...fast.standardErrors.map((v, j): [number, number] => [
+            v,
+            exact.standardErrors[j] as number,
+          ]),
+          [fast.residualStandardDeviation, exact.residualStandardDeviation],
+          [fast.rSquared, exact.rSquared],
+          [fast.adjustedRSquared, exact.adjustedRSquared],
+          [fast.fStatistic, exact.fStatistic],
+        ];
+        for (const [a, b] of pairs)
+          expect(Math.abs(a - b) / Math.abs(b)).toBeLessThanOrEqual(1e-13);
+      }),
       { numRuns: 300, seed: 11 },
     );
     expect(answered).toBeGreaterThan(30);
