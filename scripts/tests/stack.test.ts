@@ -238,12 +238,15 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   });
 
   it("runs a fit on the BigNumber path, which loads the layer's mathjs.js on demand", async () => {
-    // An exact quadratic: zero residuals, which the float64 bound never accepts.
-    const x = [0, 1, 2, 3, 4, 5];
-    const res = await post('polyfit', { x, y: x.map((v) => 1 + 2 * v + 3 * v * v), degree: 2 });
+    // An exact quartic: zero residuals, which the float64 bound never accepts,
+    // and five coefficients, past the exact rational solve's four (a quadratic
+    // is now solved in rationals without mathjs).
+    const x = [0, 1, 2, 3, 4, 5, 6, 7];
+    const y = x.map((v) => 1 + 2 * v + 3 * v ** 2 + v ** 3 + 2 * v ** 4);
+    const res = await post('polyfit', { x, y, degree: 4 });
     const body = (await res.json()) as Json;
     expect(res.status, JSON.stringify(body)).toBe(200);
-    expect(body).toMatchObject({ coefficients: [1, 2, 3], method: 'bignumber' });
+    expect(body).toMatchObject({ coefficients: [1, 2, 3, 1, 2], method: 'bignumber' });
   });
 
   it('answers malformed requests with their 4xx and a useful error body', async () => {

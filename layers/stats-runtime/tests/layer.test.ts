@@ -77,16 +77,17 @@ describe('stats-runtime.zip', () => {
   });
 
   it('loads mathjs.js only when the high-precision path first runs', () => {
-    // An exact quadratic has zero residuals, which the float64 bound never
-    // accepts: the BigNumber path answers, with the exact coefficients.
+    // An exact quartic has zero residuals, which the float64 bound never
+    // accepts, and five coefficients, past the exact rational solve's four:
+    // the BigNumber path answers, with the exact coefficients.
     const script = [
       "const c = require('@lambda-stats/stats-core');",
       "const lazy = () => Object.keys(require.cache).some((f) => f.endsWith('mathjs.js'));",
       'const before = lazy();',
       'const line = c.linregress([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).slope;',
       'const afterFloat = lazy();',
-      'const x = [0, 1, 2, 3, 4, 5, 6];',
-      'const fit = c.polyfit(x, x.map((v) => 1 + 2 * v + 3 * v * v), 2);',
+      'const x = [0, 1, 2, 3, 4, 5, 6, 7];',
+      'const fit = c.polyfit(x, x.map((v) => 1 + 2 * v + 3 * v ** 2 + v ** 3 + 2 * v ** 4), 4);',
       'console.log(JSON.stringify({ before, line, afterFloat, after: lazy(), method: fit.method, b: fit.coefficients }));',
     ].join('\n');
     expect(runInLayer(script)).toEqual({
@@ -95,7 +96,7 @@ describe('stats-runtime.zip', () => {
       afterFloat: false,
       after: true,
       method: 'bignumber',
-      b: [1, 2, 3],
+      b: [1, 2, 3, 1, 2],
     });
   });
 
