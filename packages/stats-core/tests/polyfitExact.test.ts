@@ -4,17 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
 import { withLane } from '../src/internal/lanes';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
-import type { Design } from '../src/regression/internal/design';
 import {
   type ExactNormalEquations,
   polynomialNormalEquations,
 } from '../src/regression/internal/exactNormalEquations';
-import { finishFit } from '../src/regression/internal/finishFit';
-import { olsBig } from '../src/regression/internal/olsBig';
 import { shiftedPowerSums } from '../src/regression/internal/polyfitExact';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import golden from './fixtures/golden/polyfit_exact.json';
 import { expectFitAgreement, expectRelative } from './support/agreement';
+import { bigFit } from './support/polyfitReference';
 
 /**
  * polyfit's exact lane on short decimals: power sums of the decimal integers
@@ -70,31 +68,6 @@ function expectSameEquations(got: ExactNormalEquations, want: ExactNormalEquatio
   expect(sameValue(got.sumY2, 2 * got.yExponent, want.sumY2, 2 * want.yExponent), 'sum y^2').toBe(
     true,
   );
-}
-
-/** The BigNumber lane's fit on BigInt power sums: the reference the exact lane must match. */
-function bigFit(x: number[], y: number[], degree: number, intercept: boolean) {
-  const first = intercept ? 0 : 1;
-  const p = degree + 1 - first;
-  const n = x.length;
-  const d: Design = {
-    fn: 'polyfit',
-    n,
-    columns: [],
-    labels: Array.from({ length: p }, (_, j) => `x^${j + first}`),
-    hasIntercept: intercept,
-    representationUlps: degree,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => {
-      throw new Error('not used when the exact normal equations are given');
-    },
-    exactNormalEquations: () =>
-      polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
-  };
-  return finishFit(olsBig(d), intercept ? p - 1 : p, n - p, Number.NaN, 'bignumber');
 }
 
 /** Families of short-decimal data: offset, places, spread, and how y follows x. */

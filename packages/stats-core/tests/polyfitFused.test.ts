@@ -3,14 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
 import { withLane } from '../src/internal/lanes';
-import { toScaledIntegers } from '../src/regression/internal/decimal';
-import type { Design } from '../src/regression/internal/design';
-import { polynomialNormalEquations } from '../src/regression/internal/exactNormalEquations';
-import { finishFit } from '../src/regression/internal/finishFit';
-import { olsBig } from '../src/regression/internal/olsBig';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { polyfitFused } from '../src/regression/internal/polyfitFused';
 import { expectFitAgreement, expectRelative } from './support/agreement';
+import { bigFit } from './support/polyfitReference';
 
 /**
  * polyfit on ols's fused lane (issue 15): full-precision x (17-digit
@@ -28,31 +24,6 @@ function rng(seed: number) {
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
   return { uniform, normal, cauchy };
-}
-
-/** The BigNumber lane's fit on BigInt power sums of the decimals. */
-function bigFit(x: number[], y: number[], degree: number, intercept: boolean) {
-  const first = intercept ? 0 : 1;
-  const p = degree + 1 - first;
-  const n = x.length;
-  const d: Design = {
-    fn: 'polyfit',
-    n,
-    columns: [],
-    labels: Array.from({ length: p }, (_, j) => `x^${j + first}`),
-    hasIntercept: intercept,
-    representationUlps: degree,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => {
-      throw new Error('not used when the exact normal equations are given');
-    },
-    exactNormalEquations: () =>
-      polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
-  };
-  return finishFit(olsBig(d), intercept ? p - 1 : p, n - p, Number.NaN, 'bignumber');
 }
 
 type Family = (seed: number, n: number) => { x: number[]; y: number[] };
