@@ -1,12 +1,10 @@
 import { kolmogorovTwoSidedSf } from '../distributions/kolmogorov';
-import { sortedCopy } from '../internal/sortOrder';
+import { sortedSample } from '../internal/sortedSample';
 import {
   type Alternative,
   checkAlternative,
   checkChoice,
   checkOptions,
-  checkSampleValues,
-  hasNaN,
   type Sample,
 } from '../internal/validate';
 import { KS_2SAMP_METHODS, type Ks2sampMethod } from '../options';
@@ -49,12 +47,13 @@ export interface Ks2sampResult {
  */
 export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions): Ks2sampResult {
   const fn = 'ks2samp';
-  const x = checkSampleValues(fn, 'data1', data1, 1);
-  const y = checkSampleValues(fn, 'data2', data2, 1);
+  // Each sample sorted on its own (values only); undefined: it holds a NaN.
+  const a = sortedSample(fn, 'data1', data1, 0, 1);
+  const b = sortedSample(fn, 'data2', data2, 1, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   let method = checkChoice(fn, 'method', opts.method, KS_2SAMP_METHODS);
-  if (hasNaN(x) || hasNaN(y)) {
+  if (a === undefined || b === undefined) {
     return {
       statistic: Number.NaN,
       pvalue: Number.NaN,
@@ -62,8 +61,6 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
-  const a = sortedCopy(x, 0);
-  const b = sortedCopy(y, 1);
   const n1 = a.length;
   const n2 = b.length;
   // cdf1(v) - cdf2(v) at every value v, data1's values first, then data2's,

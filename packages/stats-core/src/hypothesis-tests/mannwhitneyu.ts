@@ -1,15 +1,13 @@
 import { normalSf } from '../distributions/normal';
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
-import { sortedCopy } from '../internal/sortOrder';
+import { sortedSample } from '../internal/sortedSample';
 import {
   type Alternative,
   checkAlternative,
   checkBoolean,
   checkChoice,
   checkOptions,
-  checkSampleValues,
-  hasNaN,
   type Sample,
 } from '../internal/validate';
 import { MANNWHITNEYU_METHODS, type MannwhitneyuMethod } from '../options';
@@ -52,14 +50,15 @@ export function mannwhitneyu(
   options?: MannwhitneyuOptions,
 ): MannwhitneyuResult {
   const fn = 'mannwhitneyu';
-  const a = checkSampleValues(fn, 'x', x, 1);
-  const b = checkSampleValues(fn, 'y', y, 1);
+  // Each sample sorted on its own (values only, no indices); undefined: a NaN.
+  const a = sortedSample(fn, 'x', x, 0, 1);
+  const b = sortedSample(fn, 'y', y, 1, 1);
   const opts = checkOptions(fn, options);
   const alternative = checkAlternative(fn, opts.alternative);
   const useContinuity = checkBoolean(fn, 'useContinuity', opts.useContinuity, true);
   let method = checkChoice(fn, 'method', opts.method, MANNWHITNEYU_METHODS);
   // scipy's nan_policy='propagate' answers NaN before its own NaN check.
-  if (hasNaN(a) || hasNaN(b)) return { statistic: Number.NaN, pvalue: Number.NaN };
+  if (a === undefined || b === undefined) return { statistic: Number.NaN, pvalue: Number.NaN };
   const n1 = a.length;
   const n2 = b.length;
   const { r1, ties } = rankSum(a, b);
@@ -90,15 +89,13 @@ export function mannwhitneyu(
 
 /**
  * R1, the sum of x's average ranks in the pooled sample, and the sizes of
- * the tie groups of two or more, in value order. Each sample is sorted on
- * its own (values only, no indices) and the two are merged one group of
+ * the tie groups of two or more, in value order, from the two samples
+ * sorted (ascending, no NaN): they are merged one group of
  * equal values at a time: a group of t values, c of them from x, starting
  * after `below` smaller ones, adds c (below + (t + 1) / 2). Every term is
  * a half-integer product under 2^53, so R1 is exact, as summing the ranks is.
  */
-function rankSum(x: Sample, y: Sample): { r1: number; ties: number[] } {
-  const a = sortedCopy(x, 0);
-  const b = sortedCopy(y, 1);
+function rankSum(a: Float64Array, b: Float64Array): { r1: number; ties: number[] } {
   const n1 = a.length;
   const n2 = b.length;
   const ties: number[] = [];

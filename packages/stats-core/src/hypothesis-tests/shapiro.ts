@@ -1,6 +1,5 @@
-import { sortedCopy } from '../internal/sortOrder';
-import { checkSampleValues, hasNaN, type Sample } from '../internal/validate';
-import { Slot, workF64 } from '../internal/workspace';
+import { sortedSample } from '../internal/sortedSample';
+import type { Sample } from '../internal/validate';
 
 export interface ShapiroResult {
   /** The Shapiro-Wilk W statistic. */
@@ -24,12 +23,13 @@ export interface ShapiroResult {
  * @example shapiro([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 4.1]).statistic // 0.9639247731413361
  */
 export function shapiro(x: Sample): ShapiroResult {
-  const data = checkSampleValues('shapiro', 'x', x);
-  const n = data.length;
-  if (n < 3 || hasNaN(data)) return { statistic: Number.NaN, pvalue: Number.NaN };
-  const shift = data[Math.floor(n / 2)] as number;
-  // Radix sort (no NaN here); swilk shifts and scales it in place.
-  return swilk(sortedCopy(data, 0), shift);
+  const sorted = sortedSample('shapiro', 'x', x, 0);
+  const n = sorted?.length ?? 0;
+  if (sorted === undefined || n < 3) return { statistic: Number.NaN, pvalue: Number.NaN };
+  // scipy's shift is x[n // 2] of the data as given (the sort's buffer is a copy).
+  const shift = (x as Sample)[Math.floor(n / 2)] as number;
+  // swilk shifts and scales the sorted copy in place.
+  return swilk(sorted, shift);
 }
 
 const C1 = [0, 0.221157, -0.147981, -2.07119, 4.434685, -2.706056];
@@ -111,14 +111,15 @@ function alnormUpper(x: number): number {
 }
 
 /**
- * swilk on the sorted values x, shifted by `shift` (scipy's x - x[n // 2]).
- * x is scratch: it is overwritten with (x - shift) / range, each value
- * computed once with the same operations swilk does twice.
+ * Royston's coefficients a_1..a_{n/2} for n values (swilk's a, before the
+ * data are read). They depend on n only, so the last n's vector is kept:
+ * a caller testing samples of one size (a batch, a warm Lambda serving the
+ * same form) skips the n/2 normal quantiles. Read-only once returned.
  */
-function swilk(x: Float64Array, shift: number): ShapiroResult {
-  const n = x.length;
+function coefficients(n: number): Float64Array {
+  if (kept !== undefined && kept.n === n) return kept.a;
   const nn2 = Math.floor(n / 2);
-  const a = workF64(Slot.payload, nn2);
+  const a = new Float64Array(nn2);
   const an = n;
   if (n === 3) {
     a[0] = Math.SQRT1_2;
@@ -151,7 +152,22 @@ function swilk(x: Float64Array, shift: number): ShapiroResult {
     a[0] = a1;
     for (let i = i1; i < nn2; i++) a[i] = (a[i] as number) * (-1 / fac);
   }
+  kept = { n, a };
+  return a;
+}
 
+/** coefficients' last vector (only its n: a_i are the same for every sample of that size). */
+let kept: { n: number; a: Float64Array } | undefined;
+
+/**
+ * swilk on the sorted values x, shifted by `shift` (scipy's x - x[n // 2]).
+ * x is scratch: it is overwritten with (x - shift) / range, each value
+ * computed once with the same operations swilk does twice.
+ */
+function swilk(x: Float64Array, shift: number): ShapiroResult {
+  const n = x.length;
+  const a = coefficients(n);
+  const an = n;
   const range = (x[n - 1] as number) - shift - ((x[0] as number) - shift);
   if (range < SMALL) return { statistic: 1, pvalue: 1 };
   let sx = ((x[0] as number) - shift) / range;

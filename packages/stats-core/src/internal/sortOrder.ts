@@ -37,13 +37,28 @@ export function sortedCopy(x: ArrayLike<number>, workspace?: Workspace): Float64
   const n = x.length;
   if (n < RADIX_MIN) return comparisonSort(x, false).sorted;
   if (workspace === undefined) return radixSort(x, false).sorted;
-  // Which 11-bit digits vary decides the sort: data on a grid or with a
-  // common offset (at most LSD_MAX_DIGITS varying digits) take the LSD
-  // passes over those digits only; full-precision values the MSD sort,
-  // whose levels below the first work in cache.
   const src = workF64(4 * workspace + Slot.sortValuesA, n);
   src.set(x);
   const [dh, dl] = differingBits(new Uint32Array(src.buffer, 0, 2 * n), n);
+  return sortLoaded(src, dh, dl, workspace);
+}
+
+/**
+ * Sorts `src`, the workspace's first values buffer holding the values
+ * (at least RADIX_MIN of them), given the bits in which they differ
+ * (differingBits); returns the buffer holding the result. Which 11-bit
+ * digits vary decides the sort: data on a grid or with a common offset (at
+ * most LSD_MAX_DIGITS varying digits) take the LSD passes over those digits
+ * only; full-precision values the MSD sort, whose levels below the first
+ * work in cache.
+ */
+export function sortLoaded(
+  src: Float64Array,
+  dh: number,
+  dl: number,
+  workspace: 0 | 1,
+): Float64Array {
+  const n = src.length;
   let varying = 0;
   for (const [high, shift, width] of DIGITS) {
     if ((((high ? dh : dl) >>> shift) & ((1 << width) - 1)) !== 0) varying++;

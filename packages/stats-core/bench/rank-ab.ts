@@ -1,0 +1,91 @@
+/**
+ * Same-process A/B of the rank statistics against an earlier copy of the
+ * stats core, on the throughput panel's shapes plus the warm request's data
+ * ("warm": 2-decimal values on 0..100 and a 3-decimal response, as
+ * packages/handlers/support/bench.ts builds them), both array kinds, the two
+ * versions interleaved round by round (CPU time, median of the per-round
+ * ratios printed as `ratio`: new over base).
+ *
+ *   git archive <commit> packages/stats-core/src | tar -x -C /tmp   # then move
+ *   /tmp/packages/stats-core/src to bench/_base/src (not committed)
+ *   F=shapiro,kendalltau S=1e4,1e5 R=9 pnpm exec tsx bench/rank-ab.ts
+ *
+ * F: functions (scipy names), S: sizes, R: rounds, SHAPES: shape names,
+ * K: kinds (f64,arr), BASE: the base's index.ts (BASE=../src/index times
+ * the code against itself: the noise floor).
+ */
+import { SHAPES } from '../../../scripts/bench/harness';
+import * as next from '../src/index';
+
+const base = await import(process.env.BASE ?? './_base/src/index');
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+type C = typeof next;
+type Vec = number[] | Float64Array;
+type Columns = { x: Vec; y: Vec };
+const FN: Record<string, (c: C, d: Columns) => unknown> = {
+  spearmanr: (c, d) => c.spearmanr(d.x, d.y),
+  kendalltau: (c, d) => c.kendalltau(d.x, d.y),
+  mannwhitneyu: (c, d) => c.mannwhitneyu(d.x, d.y),
+  ks_2samp: (c, d) => c.ks2samp(d.x, d.y),
+  shapiro: (c, d) => c.shapiro(d.x),
+};
+
+/** The warm request's two samples (packages/handlers/support/bench.ts's warmRequest). */
+function warm(n: number): { x: Float64Array; y: Float64Array } {
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const x = Array.from({ length: n }, () => Number((rand() * 100).toFixed(2)));
+  const y = x.map((v) => Number((3 + 0.5 * v + (rand() - 0.5) * 40).toFixed(3)));
+  return { x: Float64Array.from(x), y: Float64Array.from(y) };
+}
+const shapes = [...SHAPES, { name: 'warm', make: warm }].filter(
+  (s) => !process.env.SHAPES || process.env.SHAPES.split(',').includes(s.name),
+);
+const fns = (process.env.F ?? Object.keys(FN).join(',')).split(',');
+const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
+const kinds = (process.env.K ?? 'f64,arr').split(',');
+const rounds = Number(process.env.R ?? 9);
+const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+for (const n of sizes)
+  for (const shape of shapes) {
+    const f64 = shape.make(n);
+    const arr = {
+      x: JSON.parse(JSON.stringify(Array.from(f64.x))),
+      y: JSON.parse(JSON.stringify(Array.from(f64.y))),
+    };
+    for (const fn of fns)
+      for (const [kind, d] of [
+        ['f64', f64],
+        ['arr', arr],
+      ] as const) {
+        if (!kinds.includes(kind)) continue;
+        const reps = Math.max(1, Math.round(2e5 / n));
+        const tb: number[] = [];
+        const tn: number[] = [];
+        for (let r = 0; r < 3; r++) {
+          FN[fn]!(base as C, d);
+          FN[fn]!(next, d);
+        }
+        const a = JSON.stringify(FN[fn]!(base as C, d));
+        const b = JSON.stringify(FN[fn]!(next, d));
+        if (a !== b) console.log(`  DIFFERENT ${fn} ${shape.name} ${n}: ${a} vs ${b}`);
+        for (let r = 0; r < rounds; r++) {
+          let t = cpu();
+          for (let k = 0; k < reps; k++) FN[fn]!(base as C, d);
+          tb.push((cpu() - t) / reps);
+          t = cpu();
+          for (let k = 0; k < reps; k++) FN[fn]!(next, d);
+          tn.push((cpu() - t) / reps);
+        }
+        const q = med(tb.map((b, i) => tn[i]! / b));
+        console.log(
+          `${fn.padEnd(12)} ${String(n).padEnd(8)} ${shape.name.padEnd(12)} ${kind} base ${med(tb).toFixed(3)} new ${med(tn).toFixed(3)} ratio ${q.toFixed(2)}`,
+        );
+      }
+  }
