@@ -75,13 +75,18 @@ for (const n of sizes)
         const a = JSON.stringify(FN[fn]!(base as C, d));
         const b = JSON.stringify(FN[fn]!(next, d));
         if (a !== b) console.log(`  DIFFERENT ${fn} ${shape.name} ${n}: ${a} vs ${b}`);
+        const time = (c: C) => {
+          const t = cpu();
+          for (let k = 0; k < reps; k++) FN[fn]!(c, d);
+          return (cpu() - t) / reps;
+        };
         for (let r = 0; r < rounds; r++) {
-          let t = cpu();
-          for (let k = 0; k < reps; k++) FN[fn]!(base as C, d);
-          tb.push((cpu() - t) / reps);
-          t = cpu();
-          for (let k = 0; k < reps; k++) FN[fn]!(next, d);
-          tn.push((cpu() - t) / reps);
+          // Each version runs first in every other round, so neither always follows the other.
+          const first = r % 2 === 0 ? base : next;
+          const t1 = time(first as C);
+          const t2 = time((first === base ? next : base) as C);
+          tb.push(first === base ? t1 : t2);
+          tn.push(first === base ? t2 : t1);
         }
         const q = med(tb.map((b, i) => tn[i]! / b));
         console.log(

@@ -1,7 +1,7 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
 import { zPvalue } from '../internal/pvalue';
-import { sortRangeMsd } from '../internal/sortMsd';
+import { insertionSort, sortRangeMsd } from '../internal/sortMsd';
 import { sortPairs } from '../internal/sortPairs';
 import {
   type Alternative,
@@ -150,19 +150,8 @@ function sortTiedGroups(
  * small integers); insertion sort for short ranges.
  */
 function sortRange(v: Float64Array, work: Float64Array, start: number, end: number): void {
-  if (end - start > 32) {
-    sortRangeMsd(v, work, start, end);
-    return;
-  }
-  for (let i = start + 1; i < end; i++) {
-    const x = v[i] as number;
-    let j = i - 1;
-    while (j >= start && (v[j] as number) > x) {
-      v[j + 1] = v[j] as number;
-      j--;
-    }
-    v[j + 1] = x;
-  }
+  if (end - start > 32) sortRangeMsd(v, work, start, end);
+  else insertionSort(v, start, end);
 }
 
 /** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5), distinct values] of sorted values. */
@@ -196,19 +185,7 @@ function countInversions(
 ): { count: number; sorted: Float64Array } {
   const n = v.length;
   let count = 0;
-  for (let lo = 0; lo < n; lo += LEAF) {
-    const hi = Math.min(lo + LEAF, n);
-    for (let i = lo + 1; i < hi; i++) {
-      const x = v[i] as number;
-      let j = i - 1;
-      while (j >= lo && (v[j] as number) > x) {
-        v[j + 1] = v[j] as number;
-        j--;
-      }
-      v[j + 1] = x;
-      count += i - 1 - j;
-    }
-  }
+  for (let lo = 0; lo < n; lo += LEAF) count += insertionSort(v, lo, Math.min(lo + LEAF, n));
   let src = v;
   let dst = work;
   for (let width = LEAF; width < n; width *= 2) {

@@ -148,7 +148,7 @@ function level(
     const end = counts[base + b] as number;
     const size = end - start;
     if (size > INSERTION_MAX) level(a, bits, tmp, counts, depth + 1, start, end);
-    else if (size > 1) insertion(a, start, end);
+    else if (size > 1) insertionSort(a, start, end);
     start = end;
   }
 }
@@ -160,8 +160,13 @@ function prefix(counts: Int32Array, base: number, buckets: number, s: number): v
     counts[base + b] = (counts[base + b] as number) + (counts[base + b - 1] as number);
 }
 
-/** Stable insertion sort of a[s..e) by value (within an MSD bucket -0 and 0 never meet). */
-function insertion(a: Float64Array, s: number, e: number): void {
+/**
+ * Stable insertion sort of a[s..e) by value (within an MSD bucket -0 and 0
+ * never meet); returns the number of moves, which is the number of
+ * inversions (pairs out of order) the range held.
+ */
+export function insertionSort(a: Float64Array, s: number, e: number): number {
+  let moves = 0;
   for (let i = s + 1; i < e; i++) {
     const v = a[i] as number;
     let j = i - 1;
@@ -170,5 +175,7 @@ function insertion(a: Float64Array, s: number, e: number): void {
       j--;
     }
     a[j + 1] = v;
+    moves += i - 1 - j;
   }
+  return moves;
 }

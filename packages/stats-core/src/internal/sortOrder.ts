@@ -118,7 +118,69 @@ const DIGITS = [
   [true, 11, 11],
   [true, 22, 10],
 ] as const;
-const BUCKETS = 2048;
+export const BUCKETS = 2048;
+
+/**
+ * The six digits' bucket sizes of the keys of n values (`bits`: their
+ * little-endian 32-bit halves, bits[2i] low, bits[2i + 1] high), in one
+ * pass: counts[pass * BUCKETS + digit]. With `lowShared` (every low half
+ * the same, as sortedCopy found) only the high digits are counted and the
+ * low ones marked shared (one bucket holding all n).
+ */
+export function countDigits(bits: Uint32Array, n: number, lowShared = false): Uint32Array {
+  const counts = new Uint32Array(DIGITS.length * BUCKETS);
+  if (lowShared) {
+    counts[0] = n;
+    counts[BUCKETS] = n;
+    counts[2 * BUCKETS] = n;
+    for (let i = 0; i < n; i++) {
+      const h = bits[2 * i + 1] as number;
+      const kh = h ^ ((h >> 31) | 0x80000000);
+      const d3 = 3 * BUCKETS + (kh & 0x7ff);
+      const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
+      const d5 = 5 * BUCKETS + (kh >>> 22);
+      counts[d3] = (counts[d3] as number) + 1;
+      counts[d4] = (counts[d4] as number) + 1;
+      counts[d5] = (counts[d5] as number) + 1;
+    }
+    return counts;
+  }
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + 1] as number;
+    const m = h >> 31;
+    const kh = h ^ (m | 0x80000000);
+    const kl = (bits[2 * i] as number) ^ m;
+    const d0 = kl & 0x7ff;
+    const d1 = BUCKETS + ((kl >>> 11) & 0x7ff);
+    const d2 = 2 * BUCKETS + (kl >>> 22);
+    const d3 = 3 * BUCKETS + (kh & 0x7ff);
+    const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
+    const d5 = 5 * BUCKETS + (kh >>> 22);
+    counts[d0] = (counts[d0] as number) + 1;
+    counts[d1] = (counts[d1] as number) + 1;
+    counts[d2] = (counts[d2] as number) + 1;
+    counts[d3] = (counts[d3] as number) + 1;
+    counts[d4] = (counts[d4] as number) + 1;
+    counts[d5] = (counts[d5] as number) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Turns one digit's bucket sizes (counts[base..base + mask]) into bucket
+ * starts; false, leaving them, when one bucket holds all n values (a digit
+ * every value shares: nothing to move).
+ */
+export function bucketStarts(counts: Uint32Array, base: number, mask: number, n: number): boolean {
+  let sum = 0;
+  for (let d = base; d <= base + mask; d++) {
+    const c = counts[d] as number;
+    if (c === n) return false;
+    counts[d] = sum;
+    sum += c;
+  }
+  return true;
+}
 
 /**
  * The LSD radix sort (exported for its tests; use sortOrder / sortedCopy).
@@ -148,62 +210,14 @@ export function radixSort(
   let dst: Float64Array = f64(Slot.sortValuesB, n);
   let order: Uint32Array = new Uint32Array(0);
   let orderNext: Uint32Array = withOrder ? u32(Slot.sortOrderA, n) : order;
-  const counts = new Uint32Array(DIGITS.length * BUCKETS);
   let bits: Uint32Array = new Uint32Array(src.buffer, 0, 2 * n);
-  // Little-endian halves: bits[2i] low, bits[2i + 1] high.
-  if (lowShared) {
-    // The low halves are all the same (sortedCopy found it): count the
-    // high digits only, and mark the low ones shared.
-    counts[0] = n;
-    counts[BUCKETS] = n;
-    counts[2 * BUCKETS] = n;
-    for (let i = 0; i < n; i++) {
-      const h = bits[2 * i + 1] as number;
-      const kh = h ^ ((h >> 31) | 0x80000000);
-      const d3 = 3 * BUCKETS + (kh & 0x7ff);
-      const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
-      const d5 = 5 * BUCKETS + (kh >>> 22);
-      counts[d3] = (counts[d3] as number) + 1;
-      counts[d4] = (counts[d4] as number) + 1;
-      counts[d5] = (counts[d5] as number) + 1;
-    }
-  }
-  for (let i = 0; !lowShared && i < n; i++) {
-    const h = bits[2 * i + 1] as number;
-    const m = h >> 31;
-    const kh = h ^ (m | 0x80000000);
-    const kl = (bits[2 * i] as number) ^ m;
-    const d0 = kl & 0x7ff;
-    const d1 = BUCKETS + ((kl >>> 11) & 0x7ff);
-    const d2 = 2 * BUCKETS + (kl >>> 22);
-    const d3 = 3 * BUCKETS + (kh & 0x7ff);
-    const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
-    const d5 = 5 * BUCKETS + (kh >>> 22);
-    counts[d0] = (counts[d0] as number) + 1;
-    counts[d1] = (counts[d1] as number) + 1;
-    counts[d2] = (counts[d2] as number) + 1;
-    counts[d3] = (counts[d3] as number) + 1;
-    counts[d4] = (counts[d4] as number) + 1;
-    counts[d5] = (counts[d5] as number) + 1;
-  }
+  const counts = countDigits(bits, n, lowShared);
   let moved = false;
   for (let pass = 0; pass < DIGITS.length; pass++) {
     const [high, shift, width] = DIGITS[pass] as (typeof DIGITS)[number];
     const base = pass * BUCKETS;
     const mask = (1 << width) - 1;
-    // Bucket starts, unless one bucket holds every value (nothing to move).
-    let sum = 0;
-    let shared = false;
-    for (let d = base; d <= base + mask; d++) {
-      const c = counts[d] as number;
-      if (c === n) {
-        shared = true;
-        break;
-      }
-      counts[d] = sum;
-      sum += c;
-    }
-    if (shared) continue;
+    if (!bucketStarts(counts, base, mask, n)) continue;
     if (!withOrder) {
       for (let i = 0; i < n; i++) {
         const h = bits[2 * i + 1] as number;

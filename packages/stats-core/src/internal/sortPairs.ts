@@ -1,4 +1,4 @@
-import { comparisonSort, RADIX_MIN } from './sortOrder';
+import { BUCKETS, bucketStarts, comparisonSort, countDigits, RADIX_MIN } from './sortOrder';
 import { Slot, workF64 } from './workspace';
 
 /**
@@ -28,43 +28,14 @@ export function sortPairs(
   let srcP = workF64(Slot.sortValuesA1, n);
   srcP.set(payload);
   let dstP = workF64(Slot.sortValuesB1, n);
-  const counts = new Uint32Array(6 * BUCKETS);
   let bits = new Uint32Array(src.buffer, 0, 2 * n);
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + 1] as number;
-    const m = h >> 31;
-    const kh = h ^ (m | 0x80000000);
-    const kl = (bits[2 * i] as number) ^ m;
-    const d0 = kl & 0x7ff;
-    const d1 = BUCKETS + ((kl >>> 11) & 0x7ff);
-    const d2 = 2 * BUCKETS + (kl >>> 22);
-    const d3 = 3 * BUCKETS + (kh & 0x7ff);
-    const d4 = 4 * BUCKETS + ((kh >>> 11) & 0x7ff);
-    const d5 = 5 * BUCKETS + (kh >>> 22);
-    counts[d0] = (counts[d0] as number) + 1;
-    counts[d1] = (counts[d1] as number) + 1;
-    counts[d2] = (counts[d2] as number) + 1;
-    counts[d3] = (counts[d3] as number) + 1;
-    counts[d4] = (counts[d4] as number) + 1;
-    counts[d5] = (counts[d5] as number) + 1;
-  }
+  const counts = countDigits(bits, n);
   for (let pass = 0; pass < 6; pass++) {
     const high = pass >= 3;
     const shift = 11 * (pass % 3);
     const base = pass * BUCKETS;
     const mask = pass % 3 === 2 ? 0x3ff : 0x7ff;
-    let sum = 0;
-    let shared = false;
-    for (let d = base; d <= base + mask; d++) {
-      const c = counts[d] as number;
-      if (c === n) {
-        shared = true;
-        break;
-      }
-      counts[d] = sum;
-      sum += c;
-    }
-    if (shared) continue;
+    if (!bucketStarts(counts, base, mask, n)) continue;
     if (high) {
       for (let i = 0; i < n; i++) {
         const h = bits[2 * i + 1] as number;
@@ -91,5 +62,3 @@ export function sortPairs(
   }
   return { keys: src, carried: srcP };
 }
-
-const BUCKETS = 2048;
