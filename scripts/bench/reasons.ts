@@ -26,19 +26,19 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
   kendalltau: {
-    why: "Rewritten (2026-12-06): one radix sort of the pairs by x carrying y's values, each group of equal x sorted by y (MSD radix), then a merge sort counting the inversions of y in that order; no y sort, rank arrays or pair scatter (same-process A/B 0.54-0.83x the previous code, n = 1e4-1e6). Profiled at n = 1e5 on full-precision data: the merge 45%, the pairs sort 20%; scipy's Fenwick tree runs in C. The merge is bound by mispredicted comparisons on random data; a branch-free merge measured 1.11x slower in V8.",
+    why: "One radix sort of the pairs by x carrying y's values, each group of equal x sorted by y (MSD radix), then a merge sort counting the inversions of y in that order (2026-12-06: 0.54-0.83x the previous code). Profiled at n = 1e4, none shape (2026-12-07): the merge and its insertion-sorted leaves 51%, the pairs sort (six LSD passes on full-precision x) 35%, the NaN and type checks 2%; scipy's Fenwick tree runs in C. The merge is bound by mispredicted comparisons on random data; a branch-free merge measured 1.11x slower in V8. A partial panel at high load (2026-12-07) read 0.72-0.93x at 1e4 and 0.67-0.96x at 1e5.",
     doc: 'numerics.md',
   },
   shapiro: {
-    why: "Profiled at n = 1e5 (2026-12-06): the sort 64%, Royston's coefficients and sums (swilk) 15%, the NaN check 3%, against numpy's vectorised C sort. Full-precision values now take an MSD radix sort (0.78-0.93x the LSD passes), grids and offsets the LSD passes over their varying digits (high halves only when the low ones are shared: 0.87-0.90x); the coefficients live in a kept buffer and the shift and scaling are one pass (0.87-0.93x). Panel rerun with all of it (load 22): 0.66-1.17x, the worst offset at 1e4 and heavy-tails at 1e5, where scipy's own time over shapes spans 0.42-0.52 and 3.98-6.41 ms.",
+    why: "The sort is most of it (64% at n = 1e5, 2026-12-06; numpy's is vectorised C). Now (2026-12-07, same-process A/B against the previous code): each sample is read once (type check, copy, NaN check and the bits that choose the radix sort in one pass, where four passes were), the last n's Royston coefficients are kept (a caller testing one size skips the n/2 normal quantiles), the MSD sort finishes levels of small buckets with one insertion sort, and up to 65,536 values the offset shape takes the MSD sort: 0.79-0.89x the previous time at 1e5, 0.84-0.93x at 1e4 on full-precision and offset data. A partial panel at high load (1e4 and 1e5, before the offset change) read 0.52-1.03x at 1e4 (offset the worst) and 0.75-1.06x at 1e5 (two-decimal the worst), scipy's own time moving 20-40% between shapes.",
     doc: 'numerics.md',
   },
   spearmanr: {
-    why: 'Profiled at n = 1e4, 8,000 calls in a loop, strong shape, plain arrays (2026-12-06): the two index-carrying LSD radix sorts 69%, the rank-correlation pass 6%, average ranks 2%, the collector 3%; no fixed cost or allocation stood out. The 3.03x of the 21:42 panel was the first case the old timing rule measured; the same case as Float64Array in that run was 0.64x, and 1.45 ms a call here against scipy 2.3-2.7 ms.',
+    why: 'Profiled at n = 1e4, 8,000 calls in a loop, strong shape, plain arrays (2026-12-06): the two index-carrying LSD radix sorts 69%, the rank-correlation pass 6%, average ranks 2%, the collector 3%; no fixed cost or allocation stood out. The 3.03x of the 21:42 panel was the first case the old timing rule measured; the same case as Float64Array in that run was 0.64x, and 1.45 ms a call here against scipy 2.3-2.7 ms. A partial panel at high load (2026-12-07) read 0.71x at worst (weak, 1e4).',
     doc: 'numerics.md',
   },
   ks_2samp: {
-    why: 'Profiled at n = 1e4, 8,000 calls, strong shape, plain arrays (2026-12-06): the two values-only sorts (now the MSD radix sort on full-precision data, 0.8-0.9x the LSD passes at 1e4) 49%, the two-pointer pass over both samples 28%, the exact p-value 4%. The 1.59x of the 21:42 panel was the first case the old timing rule measured (0.37x as Float64Array in the same run).',
+    why: 'Profiled at n = 1e4, 8,000 calls, strong shape, plain arrays (2026-12-06): the two values-only sorts 49%, the two-pointer pass over both samples 28%, the exact p-value 4%. Since 2026-12-07 each sample is read once before its sort (type check, copy, NaN check, differing bits) and the offset shape takes the MSD sort up to 65,536 values (A/B 0.94x at 1e4). A partial panel at high load (2026-12-07) read 0.61x at worst (strong, 1e5).',
     doc: 'numerics.md',
   },
   ttest_1samp: {
