@@ -30,7 +30,7 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'numerics.md',
   },
   shapiro: {
-    why: "The sort is most of it (64% at n = 1e5, 2026-12-06; numpy's is vectorised C). Now (2026-12-07, same-process A/B against the previous code): each sample is read once (type check, copy, NaN check and the bits that choose the radix sort in one pass, where four passes were), the last n's Royston coefficients are kept (a caller testing one size skips the n/2 normal quantiles), the MSD sort finishes levels of small buckets with one insertion sort, and up to 65,536 values the offset shape takes the MSD sort: 0.79-0.89x the previous time at 1e5, 0.84-0.93x at 1e4 on full-precision and offset data. A partial panel at high load (1e4 and 1e5, before the offset change) read 0.52-1.03x at 1e4 (offset the worst) and 0.75-1.06x at 1e5 (two-decimal the worst), scipy's own time moving 20-40% between shapes.",
+    why: "The sort is most of it (64% at n = 1e5, 2026-12-06; numpy's is vectorised C). Now (2026-12-07, same-process A/B against the previous code): each sample is read once (type check, copy, NaN check and the bits that choose the radix sort in one pass, where four passes were), the last n's Royston coefficients are kept (a caller testing one size skips the n/2 normal quantiles), the MSD sort finishes levels of small buckets with one insertion sort, and up to 65,536 values the offset shape takes the MSD sort: together 0.90-0.98x main's previous time at 1e4 and 0.96-1.01x at 1e5 (plain arrays, 21 alternating rounds; identical code in two module instances reads 0.95-0.99x, so that is at the edge of what the A/B resolves). A partial panel at high load (1e4 and 1e5, before the offset change) read 0.52-1.03x at 1e4 (offset the worst) and 0.75-1.06x at 1e5 (two-decimal the worst), scipy's own time moving 20-40% between shapes.",
     doc: 'numerics.md',
   },
   spearmanr: {
@@ -38,7 +38,7 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'numerics.md',
   },
   ks_2samp: {
-    why: 'Profiled at n = 1e4, 8,000 calls, strong shape, plain arrays (2026-12-06): the two values-only sorts 49%, the two-pointer pass over both samples 28%, the exact p-value 4%. Since 2026-12-07 each sample is read once before its sort (type check, copy, NaN check, differing bits) and the offset shape takes the MSD sort up to 65,536 values (A/B 0.94x at 1e4). A partial panel at high load (2026-12-07) read 0.61x at worst (strong, 1e5).',
+    why: 'Profiled at n = 1e4, 8,000 calls, strong shape, plain arrays (2026-12-06): the two values-only sorts 49%, the two-pointer pass over both samples 28%, the exact p-value 4%. Since 2026-12-07 each sample is read once before its sort (type check, copy, NaN check, differing bits) and the offset shape takes the MSD sort up to 65,536 values (A/B 0.94x at 1e4, at the edge of what the A/B resolves; against main overall 0.96-1.09x, no change resolved). A partial panel at high load (2026-12-07) read 0.61x at worst (strong, 1e5).',
     doc: 'numerics.md',
   },
   ttest_1samp: {
