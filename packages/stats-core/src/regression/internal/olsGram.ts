@@ -64,7 +64,8 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     set(0, 0, n, 0);
     for (let j = 0; j < columns.length; j++) {
       const m = maxAbs[j] as number;
-      if (m < TWO_53) sumExact(columns[j] as Float64Array, Math.floor(TWO_53 / Math.max(m, 1)));
+      if (m < TWO_53)
+        blockedExact(columns[j] as Float64Array, null, Math.floor(TWO_53 / Math.max(m, 1)));
       else sum2(columns[j] as Float64Array);
       set(0, j + k0, outHi, outLo);
     }
@@ -74,7 +75,7 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     for (let k = j; k < columns.length; k++) {
       const b = columns[k] as Float64Array;
       const m = (maxAbs[j] as number) * (maxAbs[k] as number);
-      if (m < TWO_53) dotExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
+      if (m < TWO_53) blockedExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
       else dot2(a, b);
       set(j + k0, k + k0, outHi, outLo);
     }
@@ -182,18 +183,17 @@ function sum2(a: Float64Array): void {
 }
 
 /**
- * sum a_i b_i for integers whose products are exact and below 2^53 / block:
- * a plain sum over each block of `block` rows is then exact too, and the
- * blocks' sums are added error-free (TwoSum).
+ * sum a_i b_i (sum a_i when b is null) for integers whose products are
+ * exact and below 2^53 / block: a plain sum over each block of `block` rows
+ * is then exact too, and the blocks' sums are added error-free (TwoSum).
  */
-function dotExact(a: Float64Array, b: Float64Array, block: number): void {
+function blockedExact(a: Float64Array, b: Float64Array | null, block: number): void {
   let s = 0;
   let e = 0;
   const n = a.length;
   for (let from = 0; from < n; from += block) {
     const to = Math.min(n, from + block);
-    let x = 0;
-    for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
+    const x = b === null ? plainSum(a, from, to) : plainDot(a, b, from, to);
     const t = s + x;
     const bb = t - s;
     e += s - (t - bb) + (x - bb);
@@ -203,22 +203,16 @@ function dotExact(a: Float64Array, b: Float64Array, block: number): void {
   outLo = e;
 }
 
-/** sum a_i for integers below 2^53 / block in magnitude (exact block sums, as {@link dotExact}). */
-function sumExact(a: Float64Array, block: number): void {
-  let s = 0;
-  let e = 0;
-  const n = a.length;
-  for (let from = 0; from < n; from += block) {
-    const to = Math.min(n, from + block);
-    let x = 0;
-    for (let i = from; i < to; i++) x += a[i] as number;
-    const t = s + x;
-    const bb = t - s;
-    e += s - (t - bb) + (x - bb);
-    s = t;
-  }
-  outHi = s;
-  outLo = e;
+function plainSum(a: Float64Array, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) x += a[i] as number;
+  return x;
+}
+
+function plainDot(a: Float64Array, b: Float64Array, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
+  return x;
 }
 
 /** Dot2: sum a_i b_i with Dekker's exact products. */
@@ -264,12 +258,14 @@ export function addCorrections(
     lo[a * q + b] = (lo[a * q + b] as number) + v;
     if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
   };
+  const all3 = c === 3 && deltas[0] && deltas[1] && deltas[2];
+  if (all3) crossSums3(deltas as Float64Array[], columns);
   for (let j = 0; j < c; j++) {
     const delta = deltas[j] ?? null;
     if (delta === null) continue;
     // t[k] = sum_i w_k,i delta_j,i (and t[c] = sum delta_j): G_jk gains t[k]
     // here and sum_i w_j,i delta_k,i in column k's turn.
-    const t = crossSums(delta, columns);
+    const t = all3 ? CROSS.subarray(4 * j, 4 * j + 4) : crossSums(delta, columns);
     if (intercept) add(0, j + k0, t[c] as number);
     // (the diagonal G_jj gains 2 sum w_j delta_j: both terms are this loop's)
     for (let k = 0; k < c; k++) add(j + k0, k + k0, (k === j ? 2 : 1) * (t[k] as number));
@@ -308,4 +304,67 @@ function crossSums(d: Float64Array, columns: Float64Array[]): number[] {
   for (let i = 0; i < n; i++) s += d[i] as number;
   out[c] = s;
   return out;
+}
+
+/** {@link crossSums3}'s results: for each delta j, sum w_k delta_j (k = 0..2) then sum delta_j. */
+const CROSS = new Float64Array(12);
+
+/**
+ * {@link crossSums} of three deltas against three columns in one pass (the
+ * common [x, z] with y, all full-precision): each of the twelve sums taken
+ * in the same order as three separate passes would, so the same values,
+ * with the six arrays read once.
+ */
+function crossSums3(deltas: Float64Array[], columns: Float64Array[]): void {
+  const a = columns[0] as Float64Array;
+  const b = columns[1] as Float64Array;
+  const e = columns[2] as Float64Array;
+  const da = deltas[0] as Float64Array;
+  const db = deltas[1] as Float64Array;
+  const de = deltas[2] as Float64Array;
+  const n = a.length;
+  let aa = 0;
+  let ab = 0;
+  let ae = 0;
+  let a1 = 0;
+  let ba = 0;
+  let bb = 0;
+  let be = 0;
+  let b1 = 0;
+  let ea = 0;
+  let eb = 0;
+  let ee = 0;
+  let e1 = 0;
+  for (let i = 0; i < n; i++) {
+    const u = a[i] as number;
+    const v = b[i] as number;
+    const w = e[i] as number;
+    const x = da[i] as number;
+    const y = db[i] as number;
+    const z = de[i] as number;
+    aa += u * x;
+    ab += v * x;
+    ae += w * x;
+    a1 += x;
+    ba += u * y;
+    bb += v * y;
+    be += w * y;
+    b1 += y;
+    ea += u * z;
+    eb += v * z;
+    ee += w * z;
+    e1 += z;
+  }
+  CROSS[0] = aa;
+  CROSS[1] = ab;
+  CROSS[2] = ae;
+  CROSS[3] = a1;
+  CROSS[4] = ba;
+  CROSS[5] = bb;
+  CROSS[6] = be;
+  CROSS[7] = b1;
+  CROSS[8] = ea;
+  CROSS[9] = eb;
+  CROSS[10] = ee;
+  CROSS[11] = e1;
 }

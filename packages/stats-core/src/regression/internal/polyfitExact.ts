@@ -283,15 +283,8 @@ function wideSlice(c: IntegerColumn & { kind: 'wide' }, start: number, end: numb
 
 /** An integer near the middle of the range of integers below 2^53. */
 function middle(a: Float64Array): number {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
   // min + max is below 2^54: its half rounds at most once, to a nearby integer after Math.round.
-  return Math.round(min / 2 + max / 2);
+  return Math.round(midrange(a));
 }
 
 /** a[start..end) - c as a float column (exact: integers below 2^53 whose difference is below 2^26). */
