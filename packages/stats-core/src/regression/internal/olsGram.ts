@@ -219,14 +219,16 @@ function plainDot(a: Float64Array, b: Float64Array, from: number, to: number): n
 function dot2(a: Float64Array, b: Float64Array): void {
   let s = 0;
   let e = 0;
+  // (a local: a module binding is re-read, and checked, on every use in the loop)
+  const splitter = SPLITTER;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number;
     const y = b[i] as number;
     const h = x * y;
-    let t = SPLITTER * x;
+    let t = splitter * x;
     const xh = t - (t - x);
     const xl = x - xh;
-    t = SPLITTER * y;
+    t = splitter * y;
     const yh = t - (t - y);
     const yl = y - yh;
     const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
