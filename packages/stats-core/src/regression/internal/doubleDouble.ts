@@ -4,8 +4,6 @@
  * Dekker's split (JavaScript has no fused multiply-add).
  */
 
-const SPLITTER = 134217729; // 2^27 + 1
-
 /** Accumulates sum_i a_i b_i in double-double: [hi, lo]. */
 export class DoubleDouble {
   hi = 0;
@@ -78,10 +76,12 @@ export function dot2Blocked(a: ArrayLike<number>, b: ArrayLike<number>): [number
 
 /** a b - fl(a b) exactly (Dekker's product; a and b well inside the float range). */
 export function productError(a: number, b: number, product: number): number {
-  let t = SPLITTER * a;
+  // (the splitter as a literal: a bundler turns module constants into
+  // variables, re-read and checked at every use in a caller's loop)
+  let t = 134217729 * a;
   const ah = t - (t - a);
   const al = a - ah;
-  t = SPLITTER * b;
+  t = 134217729 * b;
   const bh = t - (t - b);
   const bl = b - bh;
   return al * bl - (product - ah * bh - al * bh - ah * bl);

@@ -6,7 +6,8 @@
  * Dot2): |hi + lo - exact| <= {@link dot2Error} sqrt(G_aa G_bb).
  */
 
-const SPLITTER = 134217729; // 2^27 + 1
+import { dot2 } from './doubleDouble';
+
 const U = 2 ** -53;
 const TWO_53 = 2 ** 53;
 
@@ -76,7 +77,11 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
       const b = columns[k] as Float64Array;
       const m = (maxAbs[j] as number) * (maxAbs[k] as number);
       if (m < TWO_53) blockedExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
-      else dot2(a, b);
+      else {
+        const [h, l] = dot2(a, b);
+        outHi = h;
+        outLo = l;
+      }
       set(j + k0, k + k0, outHi, outLo);
     }
   }
@@ -213,32 +218,6 @@ function plainDot(a: Float64Array, b: Float64Array, from: number, to: number): n
   let x = 0;
   for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
   return x;
-}
-
-/** Dot2: sum a_i b_i with Dekker's exact products. */
-function dot2(a: Float64Array, b: Float64Array): void {
-  let s = 0;
-  let e = 0;
-  // (a local: a module binding is re-read, and checked, on every use in the loop)
-  const splitter = SPLITTER;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    const h = x * y;
-    let t = splitter * x;
-    const xh = t - (t - x);
-    const xl = x - xh;
-    t = splitter * y;
-    const yh = t - (t - y);
-    const yl = y - yh;
-    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
-    const q = s + h;
-    const bb = q - s;
-    e += s - (q - bb) + (h - bb) + r;
-    s = q;
-  }
-  outHi = s;
-  outLo = e;
 }
 
 /**
