@@ -239,14 +239,12 @@ export function addCorrections(
     lo[a * q + b] = (lo[a * q + b] as number) + v;
     if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
   };
-  const all3 = c === 3 && deltas[0] && deltas[1] && deltas[2];
-  if (all3) crossSums3(deltas as Float64Array[], columns);
   for (let j = 0; j < c; j++) {
     const delta = deltas[j] ?? null;
     if (delta === null) continue;
     // t[k] = sum_i w_k,i delta_j,i (and t[c] = sum delta_j): G_jk gains t[k]
     // here and sum_i w_j,i delta_k,i in column k's turn.
-    const t = all3 ? CROSS.subarray(4 * j, 4 * j + 4) : crossSums(delta, columns);
+    const t = crossSums(delta, columns);
     if (intercept) add(0, j + k0, t[c] as number);
     // (the diagonal G_jj gains 2 sum w_j delta_j: both terms are this loop's)
     for (let k = 0; k < c; k++) add(j + k0, k + k0, (k === j ? 2 : 1) * (t[k] as number));
@@ -285,67 +283,4 @@ function crossSums(d: Float64Array, columns: Float64Array[]): number[] {
   for (let i = 0; i < n; i++) s += d[i] as number;
   out[c] = s;
   return out;
-}
-
-/** {@link crossSums3}'s results: for each delta j, sum w_k delta_j (k = 0..2) then sum delta_j. */
-const CROSS = new Float64Array(12);
-
-/**
- * {@link crossSums} of three deltas against three columns in one pass (the
- * common [x, z] with y, all full-precision): each of the twelve sums taken
- * in the same order as three separate passes would, so the same values,
- * with the six arrays read once.
- */
-function crossSums3(deltas: Float64Array[], columns: Float64Array[]): void {
-  const a = columns[0] as Float64Array;
-  const b = columns[1] as Float64Array;
-  const e = columns[2] as Float64Array;
-  const da = deltas[0] as Float64Array;
-  const db = deltas[1] as Float64Array;
-  const de = deltas[2] as Float64Array;
-  const n = a.length;
-  let aa = 0;
-  let ab = 0;
-  let ae = 0;
-  let a1 = 0;
-  let ba = 0;
-  let bb = 0;
-  let be = 0;
-  let b1 = 0;
-  let ea = 0;
-  let eb = 0;
-  let ee = 0;
-  let e1 = 0;
-  for (let i = 0; i < n; i++) {
-    const u = a[i] as number;
-    const v = b[i] as number;
-    const w = e[i] as number;
-    const x = da[i] as number;
-    const y = db[i] as number;
-    const z = de[i] as number;
-    aa += u * x;
-    ab += v * x;
-    ae += w * x;
-    a1 += x;
-    ba += u * y;
-    bb += v * y;
-    be += w * y;
-    b1 += y;
-    ea += u * z;
-    eb += v * z;
-    ee += w * z;
-    e1 += z;
-  }
-  CROSS[0] = aa;
-  CROSS[1] = ab;
-  CROSS[2] = ae;
-  CROSS[3] = a1;
-  CROSS[4] = ba;
-  CROSS[5] = bb;
-  CROSS[6] = be;
-  CROSS[7] = b1;
-  CROSS[8] = ea;
-  CROSS[9] = eb;
-  CROSS[10] = ee;
-  CROSS[11] = e1;
 }
