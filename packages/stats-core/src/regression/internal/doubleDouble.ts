@@ -4,6 +4,8 @@
  * Dekker's split (JavaScript has no fused multiply-add).
  */
 
+const SPLITTER = 134217729; // 2^27 + 1
+
 /** Accumulates sum_i a_i b_i in double-double: [hi, lo]. */
 export class DoubleDouble {
   hi = 0;
@@ -76,12 +78,10 @@ export function dot2Blocked(a: ArrayLike<number>, b: ArrayLike<number>): [number
 
 /** a b - fl(a b) exactly (Dekker's product; a and b well inside the float range). */
 export function productError(a: number, b: number, product: number): number {
-  // (the splitter as a literal: a bundler turns module constants into
-  // variables, re-read and checked at every use in a caller's loop)
-  let t = 134217729 * a;
+  let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;
-  t = 134217729 * b;
+  t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
   return al * bl - (product - ah * bh - al * bh - ah * bl);

@@ -131,14 +131,12 @@ export function toIntegerColumn(column: Float64Array, shift: boolean): IntegerCo
   const scale = TENS[places] as number;
   const c = shift && n > 0 ? Math.floor((column[0] as number) * scale + 0.5) : 0;
   let maxAbs = 0;
-  // (a local: a module binding is re-read, and checked, on every use in the loop)
-  const limit = TWO_50;
   for (let i = 0; i < n; i++) {
     const v = column[i] as number;
     // floor(x + 1/2), not Math.round (several times slower here): any error
     // in which integer it finds only fails the check below, never passes it.
     const m = Math.floor(v * scale + 0.5);
-    if (m / scale !== v || !(Math.abs(m) < limit)) {
+    if (m / scale !== v || !(Math.abs(m) < TWO_50)) {
       for (let r = 0; r < i; r++) column[r] = ((column[r] as number) + c) / scale;
       return null;
     }

@@ -15,27 +15,14 @@ import { decimalCorrection } from './decimal';
  */
 export function olsDecimalCorrections(values: Float64Array, out: Float64Array): number {
   const n = values.length;
-  // The tables as locals (and the constants as literals): a module-level
-  // binding is read from the module context, with its map and bounds
-  // checked, at every use inside the loop (about half of this loop's
-  // instructions, measured under callgrind); locals are checked once.
-  const bits = BITS;
-  const words = WORDS;
-  const nextPower = NEXT_POWER;
-  const log10 = LOG10;
-  const halfUlp = HALF_ULP;
-  const powers = POWERS;
-  const splitHi = SPLIT_HI;
-  const splitLo = SPLIT_LO;
-  const pick = PICK;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    bits[0] = v;
-    const biased = ((words[1] as number) >>> 20) & 0x7ff;
+    BITS[0] = v;
+    const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
     const a = Math.abs(v);
     // (no branch: values straddling a power of ten would mispredict it)
-    const up = (a >= (nextPower[biased] as number)) as unknown as number;
-    const e10 = (log10[biased] as number) + (up | 0);
+    const up = (a >= (NEXT_POWER[biased] as number)) as unknown as number;
+    const e10 = (LOG10[biased] as number) + (up | 0);
     const k = 15 - e10; // places of a 16-digit decimal
     if (k < 2 || k > 21 || Math.floor(v) === v) {
       const c = decimalCorrection(v);
@@ -43,38 +30,38 @@ export function olsDecimalCorrections(values: Float64Array, out: Float64Array): 
       out[i] = c;
       continue;
     }
-    const limit = halfUlp[biased] as number;
-    const t = 134217729 * v; // Dekker's splitter, 2^27 + 1
+    const limit = HALF_ULP[biased] as number;
+    const t = SPLIT * v;
     const vh = t - (t - v);
     const vl = v - vh;
     // d = M - v 10^k for the integer M nearest to v 10^k, at 15, 16 and 17
     // digits (NaN on an exact tie, which fails every comparison below and
     // so ends in the general search).
-    const d15 = probe(v, vh, vl, k - 1, powers, splitHi, splitLo);
-    const d16 = probe(v, vh, vl, k, powers, splitHi, splitLo);
-    const d17 = probe(v, vh, vl, k + 1, powers, splitHi, splitLo);
-    const p16 = powers[k] as number;
-    const p17 = powers[k + 1] as number;
-    const fails15 = Math.abs(d15) >= (powers[k - 1] as number) * limit;
+    const d15 = probe(v, vh, vl, k - 1);
+    const d16 = probe(v, vh, vl, k);
+    const d17 = probe(v, vh, vl, k + 1);
+    const p16 = POWERS[k] as number;
+    const p17 = POWERS[k + 1] as number;
+    const fails15 = Math.abs(d15) >= (POWERS[k - 1] as number) * limit;
     // 0 or 1 without a branch: whether 16 or 17 digits hold is a coin toss
     // on such data, and a mispredicted branch here cost more (about 10 ns a
     // value) than the three probes together.
     const ok16 = (Math.abs(d16) < p16 * limit) as unknown as number;
     const ok17 = (Math.abs(d17) < p17 * limit) as unknown as number;
     if (fails15 && !Number.isNaN(d16) && (ok16 | ok17) !== 0) {
-      pick[0] = d17;
-      pick[1] = d16;
-      pick[2] = p17;
-      pick[3] = p16;
+      PICK[0] = d17;
+      PICK[1] = d16;
+      PICK[2] = p17;
+      PICK[3] = p16;
       const j = ok16 | 0;
-      out[i] = (pick[j] as number) / (pick[j + 2] as number);
+      out[i] = (PICK[j] as number) / (PICK[j + 2] as number);
       continue;
     }
     if (!Number.isNaN(d15) && !fails15) {
       // 15 digits round-trip: the shortest unless 14 do too.
-      const d14 = probe(v, vh, vl, k - 2, powers, splitHi, splitLo);
-      if (Math.abs(d14) >= (powers[k - 2] as number) * limit) {
-        out[i] = d15 / (powers[k - 1] as number);
+      const d14 = probe(v, vh, vl, k - 2);
+      if (Math.abs(d14) >= (POWERS[k - 2] as number) * limit) {
+        out[i] = d15 / (POWERS[k - 1] as number);
         continue;
       }
     }
@@ -85,6 +72,9 @@ export function olsDecimalCorrections(values: Float64Array, out: Float64Array): 
   return n;
 }
 
+/** 1.5 2^52: (x + MAGIC) - MAGIC is x rounded to an integer for |x| < 2^51 (a fast Math.round). */
+const MAGIC = 6755399441055744;
+
 /**
  * M - v 10^k for the integer M nearest to v 10^k (k <= 22, v = vh + vl
  * split), exactly enough: v 10^k = h + l by Dekker's product; r =
@@ -92,24 +82,15 @@ export function olsDecimalCorrections(values: Float64Array, out: Float64Array): 
  * m = round(f + l) (|f + l| < 2). NaN on an exact tie, where `String` takes
  * the even M.
  */
-function probe(
-  v: number,
-  vh: number,
-  vl: number,
-  k: number,
-  powers: Float64Array,
-  splitHi: Float64Array,
-  splitLo: Float64Array,
-): number {
-  const scale = powers[k] as number;
-  const sh = splitHi[k] as number;
-  const sl = splitLo[k] as number;
+function probe(v: number, vh: number, vl: number, k: number): number {
+  const scale = POWERS[k] as number;
+  const sh = SPLIT_HI[k] as number;
+  const sl = SPLIT_LO[k] as number;
   const h = v * scale;
   const l = vl * sl - (h - vh * sh - vl * sh - vh * sl);
   const f = h - Math.floor(h + 0.5);
   const fl = f + l;
-  // 1.5 2^52: (x + it) - it is x rounded to an integer for |x| < 2^51 (a fast Math.round).
-  const m = fl + 6755399441055744 - 6755399441055744;
+  const m = fl + MAGIC - MAGIC;
   const off = fl - m;
   return off === 0.5 || off === -0.5 ? Number.NaN : m - f - l;
 }

@@ -323,8 +323,6 @@ function cubicSums(
   c: number,
   inv: number,
 ): void {
-  // (a local: a module binding is re-read, and checked, on every use in the loop)
-  const splitter = SPLITTER;
   const n = xs.length;
   // power sums (TwoSum: s, e; the corrections go into e)
   let p1 = 0,
@@ -358,19 +356,19 @@ function cubicSums(
     const bb = sh - x;
     const t = sh * inv;
     const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
-    let k = splitter * t;
+    let k = SPLITTER * t;
     const th = k - (k - t);
     const tl = t - th;
     const w2 = t * t;
     const r2 = tl * tl - (w2 - th * th - tl * th - th * tl);
-    k = splitter * w2;
+    k = SPLITTER * w2;
     const w2h = k - (k - w2);
     const w2l = w2 - w2h;
     const w3 = w2 * t;
     const r3 = w2l * tl - (w3 - w2h * th - w2l * th - w2h * tl) + r2 * t;
     const w4 = w2 * w2;
     const r4 = w2l * w2l - (w4 - w2h * w2h - w2l * w2h - w2h * w2l) + 2 * w2 * r2;
-    k = splitter * w3;
+    k = SPLITTER * w3;
     const w3h = k - (k - w3);
     const w3l = w3 - w3h;
     const w5 = w2 * w3;
@@ -404,7 +402,7 @@ function cubicSums(
     q6 += p6 - (sN - z) + (w6 - z) + (r6 + 6 * w5 * tau);
     p6 = sN;
     // y: Sum2 of y, Dot2 of w_k y (exact products by Dekker, y split once)
-    k = splitter * y;
+    k = SPLITTER * y;
     const yh = k - (k - y);
     const yl = y - yh;
     sN = y0 + y;
@@ -556,8 +554,6 @@ function cubicCorrections(
   inv: number,
   S: Float64Array,
 ): void {
-  // (a local: a module binding is re-read, and checked, on every use in the loop)
-  const splitter = SPLITTER;
   const n = xs.length;
   let s11 = 0;
   let s12 = 0;
@@ -589,10 +585,10 @@ function cubicCorrections(
     const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
     const w2 = t * t;
     const w3 = w2 * t;
-    let q = splitter * t;
+    let q = SPLITTER * t;
     const th = q - (q - t);
     const tl = t - th;
-    q = splitter * w2;
+    q = SPLITTER * w2;
     const wh = q - (q - w2);
     const wl = w2 - wh;
     const r2 = tl * tl - (w2 - th * th - tl * th - th * tl);
