@@ -10,13 +10,15 @@
  *   git archive main src | tar -x -C bench/_base   # the base, not committed
  *   S=1e4,1e6 R=9 F=ols pnpm exec tsx bench/ols-ab.ts
  *
- * As the handlers ship (each side an esbuild bundle: a bundler turns module
- * constants into variables, which changes what V8 makes of hot loops):
+ * As the handlers ship (each side an esbuild bundle with the handlers'
+ * options: minified CommonJS; an unminified ESM bundle leaves module
+ * constants as variables and times differently):
  *
  *   E=$(ls -d ../../node_modules/.pnpm/esbuild@*)/node_modules/esbuild/bin/esbuild
- *   $E src/index.ts --bundle --platform=node --format=esm --outfile=/tmp/next.mjs
- *   $E bench/_base/src/index.ts --bundle --platform=node --format=esm --outfile=/tmp/base.mjs
- *   NEXT=/tmp/next.mjs BASE=/tmp/base.mjs pnpm exec tsx bench/ols-ab.ts
+ *   O='--bundle --platform=node --format=cjs --minify --target=node22'
+ *   $E src/index.ts $O --outfile=/tmp/next.cjs
+ *   $E bench/_base/src/index.ts $O --outfile=/tmp/base.cjs
+ *   NEXT=/tmp/next.cjs BASE=/tmp/base.cjs pnpm exec tsx bench/ols-ab.ts
  *
  * S: sizes, R: rounds, SHAPES: shape names, F: ols or polyfit, NEXT and
  * BASE: the two versions' index modules.
