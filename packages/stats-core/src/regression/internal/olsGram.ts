@@ -6,7 +6,8 @@
  * Dot2): |hi + lo - exact| <= {@link dot2Error} sqrt(G_aa G_bb).
  */
 
-const SPLITTER = 134217729; // 2^27 + 1
+import { dot2 } from './doubleDouble';
+
 const U = 2 ** -53;
 const TWO_53 = 2 ** 53;
 
@@ -64,7 +65,8 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     set(0, 0, n, 0);
     for (let j = 0; j < columns.length; j++) {
       const m = maxAbs[j] as number;
-      if (m < TWO_53) sumExact(columns[j] as Float64Array, Math.floor(TWO_53 / Math.max(m, 1)));
+      if (m < TWO_53)
+        blockedExact(columns[j] as Float64Array, null, Math.floor(TWO_53 / Math.max(m, 1)));
       else sum2(columns[j] as Float64Array);
       set(0, j + k0, outHi, outLo);
     }
@@ -74,8 +76,12 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     for (let k = j; k < columns.length; k++) {
       const b = columns[k] as Float64Array;
       const m = (maxAbs[j] as number) * (maxAbs[k] as number);
-      if (m < TWO_53) dotExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
-      else dot2(a, b);
+      if (m < TWO_53) blockedExact(a, b, Math.floor(TWO_53 / Math.max(m, 1)));
+      else {
+        const [h, l] = dot2(a, b);
+        outHi = h;
+        outLo = l;
+      }
       set(j + k0, k + k0, outHi, outLo);
     }
   }
@@ -182,18 +188,17 @@ function sum2(a: Float64Array): void {
 }
 
 /**
- * sum a_i b_i for integers whose products are exact and below 2^53 / block:
- * a plain sum over each block of `block` rows is then exact too, and the
- * blocks' sums are added error-free (TwoSum).
+ * sum a_i b_i (sum a_i when b is null) for integers whose products are
+ * exact and below 2^53 / block: a plain sum over each block of `block` rows
+ * is then exact too, and the blocks' sums are added error-free (TwoSum).
  */
-function dotExact(a: Float64Array, b: Float64Array, block: number): void {
+function blockedExact(a: Float64Array, b: Float64Array | null, block: number): void {
   let s = 0;
   let e = 0;
   const n = a.length;
   for (let from = 0; from < n; from += block) {
     const to = Math.min(n, from + block);
-    let x = 0;
-    for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
+    const x = b === null ? plainSum(a, from, to) : plainDot(a, b, from, to);
     const t = s + x;
     const bb = t - s;
     e += s - (t - bb) + (x - bb);
@@ -203,46 +208,16 @@ function dotExact(a: Float64Array, b: Float64Array, block: number): void {
   outLo = e;
 }
 
-/** sum a_i for integers below 2^53 / block in magnitude (exact block sums, as {@link dotExact}). */
-function sumExact(a: Float64Array, block: number): void {
-  let s = 0;
-  let e = 0;
-  const n = a.length;
-  for (let from = 0; from < n; from += block) {
-    const to = Math.min(n, from + block);
-    let x = 0;
-    for (let i = from; i < to; i++) x += a[i] as number;
-    const t = s + x;
-    const bb = t - s;
-    e += s - (t - bb) + (x - bb);
-    s = t;
-  }
-  outHi = s;
-  outLo = e;
+function plainSum(a: Float64Array, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) x += a[i] as number;
+  return x;
 }
 
-/** Dot2: sum a_i b_i with Dekker's exact products. */
-function dot2(a: Float64Array, b: Float64Array): void {
-  let s = 0;
-  let e = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    const h = x * y;
-    let t = SPLITTER * x;
-    const xh = t - (t - x);
-    const xl = x - xh;
-    t = SPLITTER * y;
-    const yh = t - (t - y);
-    const yl = y - yh;
-    const r = xl * yl - (h - xh * yh - xl * yh - xh * yl);
-    const q = s + h;
-    const bb = q - s;
-    e += s - (q - bb) + (h - bb) + r;
-    s = q;
-  }
-  outHi = s;
-  outLo = e;
+function plainDot(a: Float64Array, b: Float64Array, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) x += (a[i] as number) * (b[i] as number);
+  return x;
 }
 
 /**

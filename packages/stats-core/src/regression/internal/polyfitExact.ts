@@ -1,6 +1,7 @@
 import { noteLane } from '../../internal/lanes';
 import { columnDot, columnSum, type IntegerColumn, integerColumn } from '../../partial/columns';
 import { type Limbs, POW10, wideLimbs } from '../../partial/wide';
+import { productError } from './doubleDouble';
 import type { ExactNormalEquations } from './exactNormalEquations';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
@@ -21,7 +22,6 @@ export interface ShiftedPowerSums {
   conditionNumber: number;
 }
 
-const SPLIT = 134217729; // 2^27 + 1
 /** Shifted integers at most this large, so the products of two limbs stay exact. */
 const MAX_SHIFTED = 2 ** 26;
 /** A power kept as hi + lo (the `wide` columns of partial/columns.ts) up to this. */
@@ -283,15 +283,8 @@ function wideSlice(c: IntegerColumn & { kind: 'wide' }, start: number, end: numb
 
 /** An integer near the middle of the range of integers below 2^53. */
 function middle(a: Float64Array): number {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
   // min + max is below 2^54: its half rounds at most once, to a nearby integer after Math.round.
-  return Math.round(min / 2 + max / 2);
+  return Math.round(midrange(a));
 }
 
 /** a[start..end) - c as a float column (exact: integers below 2^53 whose difference is below 2^26). */
@@ -332,13 +325,7 @@ function timesBase(prev: IntegerColumn, T: IntegerColumn): IntegerColumn | null 
     const b = t[i] as number;
     const h = a * b;
     if (!(Math.abs(h) < WIDE_LIMIT)) return null;
-    let s = SPLIT * a;
-    const ah = s - (s - a);
-    const al = a - ah;
-    s = SPLIT * b;
-    const bh = s - (s - b);
-    const bl = b - bh;
-    const e = al * bl - (h - ah * bh - al * bh - ah * bl);
+    const e = productError(a, b, h);
     // e is at most half an ulp of h (below 2^17); prev_lo T is exact below 2^52.
     const q = aLo === null ? 0 : (aLo[i] as number) * b;
     if (!(Math.abs(q) < 2 ** 52)) return null;

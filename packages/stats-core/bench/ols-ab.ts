@@ -1,0 +1,86 @@
+/**
+ * Same-process A/B of ols or polyfit (issue 15) against an earlier copy of
+ * the stats core, on the throughput panel's shapes: ols on [x, z] rows (plain
+ * arrays as `JSON.parse` gives them, and Float64Array rows), polyfit degree
+ * 3 on x; the two versions interleaved round by round, which goes first
+ * alternating (CPU time, median ms; `ratio` is the median of the per-round
+ * ratios, ours over the base's; `agree` the largest relative difference of
+ * a coefficient).
+ *
+ *   git archive main src | tar -x -C bench/_base   # the base, not committed
+ *   S=1e4,1e6 R=9 F=ols pnpm exec tsx bench/ols-ab.ts
+ *
+ * As the handlers ship (each side an esbuild bundle with the handlers'
+ * options: minified CommonJS; an unminified ESM bundle leaves module
+ * constants as variables and times differently):
+ *
+ *   E=$(ls -d ../../node_modules/.pnpm/esbuild@*)/node_modules/esbuild/bin/esbuild
+ *   O='--bundle --platform=node --format=cjs --minify --target=node22'
+ *   $E src/index.ts $O --outfile=/tmp/next.cjs
+ *   $E bench/_base/src/index.ts $O --outfile=/tmp/base.cjs
+ *   NEXT=/tmp/next.cjs BASE=/tmp/base.cjs pnpm exec tsx bench/ols-ab.ts
+ *
+ * S: sizes, R: rounds, SHAPES: shape names, F: ols or polyfit, NEXT and
+ * BASE: the two versions' index modules.
+ */
+import { SHAPES } from '../../../scripts/bench/harness';
+import type * as Core from '../src/index';
+
+const next: typeof Core = await import(process.env.NEXT ?? '../src/index');
+const base: typeof Core = await import(process.env.BASE ?? './_base/src/index');
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
+const rounds = Number(process.env.R ?? 7);
+const fn = process.env.F ?? 'ols';
+const names = (process.env.SHAPES ?? 'strong,weak,none,heavy-tails').split(',');
+const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
+const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+for (const n of sizes)
+  for (const shape of SHAPES.filter((s) => names.includes(s.name))) {
+    const d = shape.make(n);
+    const kinds = [
+      [
+        'arr',
+        json(Array.from(d.x, (v, i) => [v, d.z[i] as number])),
+        json(Array.from(d.y)),
+        json(Array.from(d.x)),
+      ],
+      ['f64', Array.from(d.x, (v, i) => Float64Array.of(v, d.z[i] as number)), d.y, d.x],
+    ] as const;
+    for (const [kind, rows, y, x] of kinds) {
+      const call = (c: typeof Core) =>
+        fn === 'ols' ? () => c.ols(rows, y) : () => c.polyfit(x, y, 3);
+      const old = call(base);
+      const now = call(next);
+      const a = old();
+      const b = now();
+      const agree = Math.max(
+        ...a.coefficients.map((v, j) => Math.abs(v - (b.coefficients[j] as number)) / Math.abs(v)),
+      );
+      const reps = Math.max(1, Math.round(2e5 / n));
+      const time = (f: () => unknown) => {
+        const t = cpu();
+        for (let k = 0; k < reps; k++) f();
+        return (cpu() - t) / reps;
+      };
+      const to: number[] = [];
+      const tn: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        // (the second call of a pair pays the first one's garbage)
+        if (r % 2 === 0) {
+          to.push(time(old));
+          tn.push(time(now));
+        } else {
+          tn.push(time(now));
+          to.push(time(old));
+        }
+      }
+      const ratio = med(to.map((o, i) => (tn[i] as number) / o));
+      console.log(
+        `${fn} ${String(n).padEnd(8)} ${shape.name.padEnd(12)} ${kind} old ${med(to).toFixed(3)} new ${med(tn).toFixed(3)} ratio ${ratio.toFixed(2)} ${b.method} agree ${agree.toExponential(1)}`,
+      );
+    }
+  }
