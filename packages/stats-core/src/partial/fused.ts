@@ -21,6 +21,7 @@
  * into BigInts: the same arithmetic as columns.ts and wide.ts, so the
  * states are the same integers (places.test.ts compares the JSON).
  */
+import { BUCKET_LIMIT, bucketedMomentSums, bucketedPairSums } from './bucketed';
 import { declaredPlaces } from './columns';
 import { nearestInteger } from './round';
 import { addLevels, fromLevels, LIMBS, POW10, scaleWide, splitWide, WIDE, wideAt } from './wide';
@@ -34,6 +35,8 @@ export interface ExactPlan {
   scale: number;
   /** An upper bound of |X_i| (float plans). */
   bound: number;
+  /** max |x_i| 10^p_i: about the largest integer of a value on its own places. */
+  unscaled: number;
 }
 
 const FLOAT_LIMIT = 2 ** 50;
@@ -61,10 +64,17 @@ export function planOf(x: ArrayLike<number>): ExactPlan | null {
   }
   const top = maxAbs * (POW10[scale] as number);
   if (top < FLOAT_LIMIT) {
-    return { values: x, places, wide: false, scale, bound: Math.floor(top) + 1 };
+    return { values: x, places, wide: false, scale, bound: Math.floor(top) + 1, unscaled: top };
   }
   if (!(top < WIDE_LIMIT)) return null;
-  return { values: x, places, wide: true, scale, bound: top };
+  // the largest integer on a value's own places (bucketed.ts), in a second loop only here
+  let unscaled = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    const u = (v < 0 ? -v : v) * (POW10[places[i] as number] as number);
+    if (u > unscaled) unscaled = u;
+  }
+  return { values: x, places, wide: true, scale, bound: top, unscaled };
 }
 
 /** Rows per limb block: at most 4 products of 2^36 per level and row, 2^14 rows: below 2^52. */
@@ -126,6 +136,7 @@ export function momentSums(plan: ExactPlan): { s1: bigint; s2: bigint } {
     }
     return { s1, s2 };
   }
+  if (plan.unscaled <= BUCKET_LIMIT) return bucketedMomentSums(plan);
   const { values, places, wide, scale } = plan;
   const one = [0n, 0n, 0n, 0n];
   const two = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
@@ -184,6 +195,7 @@ export function pairSums(px: ExactPlan, py: ExactPlan): PairSums {
     const top = Math.max(bx * bx, by * by, bx * by);
     if (top <= 2 ** 44) return smallPairSums(px, py, Math.max(1, Math.floor(2 ** 52 / top)));
   }
+  if (px.unscaled <= BUCKET_LIMIT && py.unscaled <= BUCKET_LIMIT) return bucketedPairSums(px, py);
   const { values: x, places: xp, wide: xw, scale: xs } = px;
   const { values: y, places: yp, wide: yw, scale: ys } = py;
   const lx = [0n, 0n, 0n, 0n];
