@@ -213,6 +213,32 @@ const POW10_HI: Float64Array = POW10.map((p) => {
 });
 const POW10_LO: Float64Array = POW10.map((p, k) => p - POW10_HI[k]!);
 
+/**
+ * 10^-k (k = 0..22) as a double-double hi + lo: hi = 1 / 10^k correctly
+ * rounded, and lo the rest, (1 - hi 10^k) / 10^k, whose numerator is
+ * exact (hi 10^k = p + q by Dekker's product, 1 - p exact by Sterbenz as
+ * p is within an ulp of 1, then one rounding of a value 2^-53 below 1):
+ * hi + lo is within 2^-106 relative of 10^-k.
+ */
+const INV10_HI: Float64Array = POW10.map((p) => 1 / p);
+const INV10_LO: Float64Array = POW10.map((p, k) => {
+  const hi = INV10_HI[k]!;
+  const prod = hi * p;
+  let t = SPLIT * hi;
+  const aHi = t - (t - hi);
+  const aLo = hi - aHi;
+  const q =
+    aHi * POW10_HI[k]! - prod + aHi * POW10_LO[k]! + aLo * POW10_HI[k]! + aLo * POW10_LO[k]!;
+  t = 1 - prod - q;
+  return t / p;
+});
+/** Dekker's split of each INV10_HI[k]. */
+const INV10_HI_HI: Float64Array = INV10_HI.map((v) => {
+  const t = SPLIT * v;
+  return t - (t - v);
+});
+const INV10_HI_LO: Float64Array = INV10_HI.map((v, k) => v - INV10_HI_HI[k]!);
+
 /** Half the spacing of the doubles at r (r normal, finite, non-zero). */
 function halfUlp(r: number): number {
   bits[0] = r;
@@ -263,19 +289,22 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
     xh = h;
     xl = e + ml * q;
   } else {
-    const d = POW10[-scale]!;
-    // (mh + ml) / d: q1 = mh / d, then the remainder, exactly, divided again
-    const q1 = mh / d;
-    t = SPLIT * q1;
-    const aHi = t - (t - q1);
-    const aLo = q1 - aHi;
-    const dHi = POW10_HI[-scale]!;
-    const dLo = POW10_LO[-scale]!;
-    const h = q1 * d;
-    const e = aHi * dHi - h + aHi * dLo + aLo * dHi + aLo * dLo; // q1 * d = h + e exactly
-    const rem = mh - h - e + ml;
-    xh = q1;
-    xl = rem / d;
+    // (mh + ml) 10^-k with 10^-k as the double-double ih + il (within
+    // 2^-106 relative, see INV10_HI): mh ih exactly as h + e (Dekker),
+    // plus mh il + ml ih; each dropped or rounded term is below 2^-105 |h|,
+    // so xh + xl is within 2^-103 of the decimal. No division: two of them
+    // were most of this function's time.
+    const k = -scale;
+    const ih = INV10_HI[k]!;
+    const h = mh * ih;
+    t = SPLIT * mh;
+    const aHi = t - (t - mh);
+    const aLo = mh - aHi;
+    const iHi = INV10_HI_HI[k]!;
+    const iLo = INV10_HI_LO[k]!;
+    const e = aHi * iHi - h + aHi * iLo + aLo * iHi + aLo * iLo; // mh ih = h + e exactly
+    xh = h;
+    xl = e + (mh * INV10_LO[k]! + ml * ih);
   }
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
