@@ -239,13 +239,18 @@ const INV10_HI_HI: Float64Array = INV10_HI.map((v) => {
 });
 const INV10_HI_LO: Float64Array = INV10_HI.map((v, k) => v - INV10_HI_HI[k]!);
 
+/**
+ * HALF_ULP[e] = 2^(e - 1076): half the spacing of the doubles whose biased
+ * exponent is e (normal doubles). A table, so that halfUlp writes no bits
+ * into a double: rewriting the two 32-bit words and reading the double back
+ * stalled each call on the store-to-load forwarding.
+ */
+const HALF_ULP: Float64Array = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (e - 1076));
+
 /** Half the spacing of the doubles at r (r normal, finite, non-zero). */
 function halfUlp(r: number): number {
   bits[0] = r;
-  const exponent = (words[HI]! >>> 20) & 0x7ff; // biased; ulp = 2^(exponent - 1075)
-  words[HI] = (exponent - 53) << 20; // 2^(exponent - 1023 - 53) = ulp / 2, sign cleared
-  words[1 - HI] = 0;
-  return bits[0]!;
+  return HALF_ULP[(words[HI]! >>> 20) & 0x7ff]!; // biased exponent; ulp = 2^(exponent - 1075)
 }
 
 /**
