@@ -193,7 +193,13 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
   if (!dropped && scale >= -22 && scale <= 22) {
     if (m === 0) v = 0;
     else if (nlo === 0) v = scale >= 0 ? m * POW10[scale]! : m / POW10[-scale]!;
-    else v = nearestDoubleDouble(m, nlo, lo, scale);
+    else {
+      // m passes through DEC and the result through scanned: a double given
+      // to or returned from a call that is not inlined is boxed (a heap
+      // number per cell, and the collections they bring)
+      nearestDoubleDouble(nlo, lo, scale);
+      v = scanned[0]!;
+    }
   }
   scanned[0] = negative ? -v : v;
   return i;
@@ -260,10 +266,12 @@ function halfUlp(r: number): number {
  * take. The value is formed in double-double, within 2^-100 of the exact
  * one (relative), then rounded; when that lands within 2^-90 relative of a
  * halfway point between two doubles, where the rounding could be wrong, it
- * returns NaN and the caller asks Number() (about once in 2^37 random
- * inputs; the property tests force such cases).
+ * gives NaN and the caller asks Number() (about once in 2^37 random
+ * inputs; the property tests force such cases). m is read from DEC[0] and
+ * the result left in scanned[0] (see the caller).
  */
-function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
+function nearestDoubleDouble(nlo: number, lo: number, scale: number): void {
+  const m = DEC[0]!;
   // M = m * 10^nlo + lo exactly, as mh + ml
   const p = POW10[nlo]!;
   let t = SPLIT * m;
@@ -315,11 +323,14 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
   const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
-  if (Math.abs(off - half) <= tol) return Number.NaN;
+  if (Math.abs(off - half) <= tol) {
+    scanned[0] = Number.NaN;
+    return;
+  }
   LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-100 relative
   LAST[1] = half;
   LAST[2] = tol;
-  return r;
+  scanned[0] = r;
 }
 
 /**
@@ -367,11 +378,13 @@ export function scannedPlaces(): number {
     last++;
     q = Math.floor(tail / 10);
   }
-  return last < 0 && isShortest(Math.abs(v), last, tail - q * 10) ? -last : NO_PLACES;
+  // small integers passed as int32 (| 0) and r read from scanned: doubles
+  // given to a call that is not inlined would be boxed, one heap number each
+  return last < 0 && isShortest(last | 0, (tail - q * 10) | 0) ? -last : NO_PLACES;
 }
 
 /**
- * Whether the decimal nearestDoubleDouble just rounded to r (its last
+ * Whether the decimal nearestDoubleDouble just rounded to r = |scanned[0]| (its last
  * non-zero digit `digit` at the place 10^last, last < 0) is the decimal
  * String(r) writes. Yes when (1) it is the decimal of its digits nearest r,
  * and (2) no decimal of one digit fewer rounds to r: the nearest ones are
@@ -381,7 +394,8 @@ export function scannedPlaces(): number {
  * undecided case answers no (the stats core then finds the decimal from
  * the double).
  */
-function isShortest(r: number, last: number, digit: number): boolean {
+function isShortest(last: number, digit: number): boolean {
+  const r = Math.abs(scanned[0]!);
   if (!(r < 9007199254740992) || last < -22) return false;
   const e = INV_POW10[-last]!;
   const delta = LAST[0]!;
