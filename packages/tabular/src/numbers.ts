@@ -226,9 +226,9 @@ const POW10_LO: Float64Array = POW10.map((p, k) => p - POW10_HI[k]!);
  * p is within an ulp of 1, then one rounding of a value 2^-53 below 1):
  * hi + lo is within 2^-106 relative of 10^-k.
  */
-const INV10_HI: Float64Array = POW10.map((p) => 1 / p);
-const INV10_LO: Float64Array = POW10.map((p, k) => {
-  const hi = INV10_HI[k]!;
+function inversePow10(k: number): [number, number] {
+  const p = POW10[k]!;
+  const hi = 1 / p;
   const prod = hi * p;
   let t = SPLIT * hi;
   const aHi = t - (t - hi);
@@ -236,14 +236,24 @@ const INV10_LO: Float64Array = POW10.map((p, k) => {
   const q =
     aHi * POW10_HI[k]! - prod + aHi * POW10_LO[k]! + aLo * POW10_HI[k]! + aLo * POW10_LO[k]!;
   t = 1 - prod - q;
-  return t / p;
-});
-/** Dekker's split of each INV10_HI[k]. */
-const INV10_HI_HI: Float64Array = INV10_HI.map((v) => {
+  return [hi, t / p];
+}
+
+/**
+ * 10^s for s = -22..22 (at index s + 22) as a double-double SCALE_HI +
+ * SCALE_LO: exact for s >= 0 (SCALE_LO 0), inversePow10 below; and the
+ * Dekker split of each SCALE_HI.
+ */
+const SCALE = Array.from({ length: 45 }, (_, i) =>
+  i >= 22 ? [POW10[i - 22]!, 0] : inversePow10(22 - i),
+);
+const SCALE_HI: Float64Array = Float64Array.from(SCALE, ([h]) => h!);
+const SCALE_LO: Float64Array = Float64Array.from(SCALE, ([, l]) => l!);
+const SCALE_HI_HI: Float64Array = SCALE_HI.map((v) => {
   const t = SPLIT * v;
   return t - (t - v);
 });
-const INV10_HI_LO: Float64Array = INV10_HI.map((v, k) => v - INV10_HI_HI[k]!);
+const SCALE_HI_LO: Float64Array = SCALE_HI.map((v, i) => v - SCALE_HI_HI[i]!);
 
 /**
  * HALF_ULP[e] = 2^(e - 1076): half the spacing of the doubles whose biased
@@ -287,38 +297,22 @@ function nearestDoubleDouble(nlo: number, lo: number, scale: number): void {
   t = mh + ml;
   ml = ml - (t - mh);
   mh = t;
-  let xh: number;
-  let xl: number;
-  if (scale >= 0) {
-    const q = POW10[scale]!;
-    // (mh + ml) * q
-    const h = mh * q;
-    t = SPLIT * mh;
-    const aHi = t - (t - mh);
-    const aLo = mh - aHi;
-    const qHi = POW10_HI[scale]!;
-    const qLo = POW10_LO[scale]!;
-    const e = aHi * qHi - h + aHi * qLo + aLo * qHi + aLo * qLo;
-    xh = h;
-    xl = e + ml * q;
-  } else {
-    // (mh + ml) 10^-k with 10^-k as the double-double ih + il (within
-    // 2^-106 relative, see INV10_HI): mh ih exactly as h + e (Dekker),
-    // plus mh il + ml ih; each dropped or rounded term is below 2^-105 |h|,
-    // so xh + xl is within 2^-103 of the decimal. No division: two of them
-    // were most of this function's time.
-    const k = -scale;
-    const ih = INV10_HI[k]!;
-    const h = mh * ih;
-    t = SPLIT * mh;
-    const aHi = t - (t - mh);
-    const aLo = mh - aHi;
-    const iHi = INV10_HI_HI[k]!;
-    const iLo = INV10_HI_LO[k]!;
-    const e = aHi * iHi - h + aHi * iLo + aLo * iHi + aLo * iLo; // mh ih = h + e exactly
-    xh = h;
-    xl = e + (mh * INV10_LO[k]! + ml * ih);
-  }
+  // (mh + ml) 10^scale with 10^scale as the double-double qh + ql: exact
+  // (ql = 0) for scale >= 0, within 2^-106 relative for scale < 0 (see
+  // SCALE_HI). mh qh exactly as xh + e (Dekker), plus mh ql + ml qh: each
+  // dropped or rounded term is below 2^-105 |xh|, so xh + xl is within
+  // 2^-103 of the decimal. No division (two of them, for scale < 0, were
+  // most of this function's time).
+  const s = scale + 22;
+  const qh = SCALE_HI[s]!;
+  const xh = mh * qh;
+  t = SPLIT * mh;
+  const aHi = t - (t - mh);
+  const aLo = mh - aHi;
+  const qHi = SCALE_HI_HI[s]!;
+  const qLo = SCALE_HI_LO[s]!;
+  const e = aHi * qHi - xh + aHi * qLo + aLo * qHi + aLo * qLo; // mh qh = xh + e exactly
+  const xl = e + (mh * SCALE_LO[s]! + ml * qh);
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
