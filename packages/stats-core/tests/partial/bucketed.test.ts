@@ -7,13 +7,14 @@
  * scale, and the sums are BigInt sums in the test. Columns cross the carry
  * interval mid-chunk, mix places (and so buckets), hold negatives, values
  * at the top of the 17-digit range and limb boundaries; a column whose own
- * integers pass BUCKET_LIMIT must take fused.ts's four-limb route and give
- * the same sums.
+ * integers pass BUCKET_LIMIT gets no plan: the materialising route
+ * (columns.ts) builds its state, with the same sums.
  */
 import { describe, expect, it } from 'vitest';
 import { BUCKET_LIMIT, BUCKET_ROWS } from '../../src/partial/bucketed';
+import { formatExact } from '../../src/partial/exact';
 import { type ExactPlan, momentSums, pairSums, planOf } from '../../src/partial/fused';
-import { withDecimalPlaces } from './api';
+import { linregressPartial, withDecimalPlaces } from './api';
 import { rng } from './split';
 
 /** String(x)'s decimal as m 10^-p (BigInt m, p >= 0). */
@@ -135,17 +136,22 @@ describe('bucketed sums', () => {
     expect(pairSums(py, px)).toEqual(referencePair(y, x).sums);
   });
 
-  it('leaves columns whose own integers pass BUCKET_LIMIT to the four-limb route, with the same sums', () => {
+  it('leaves columns whose own integers pass BUCKET_LIMIT to the materialising route (no plan), with the same sums', () => {
     // 2e17 is declared with 0 places: its own integer is beyond three 19-bit limbs
     const x = [2e17, 1.5, -2.5, 123456789012345680];
     const y = [0.5, 1.2345678901234567, 7, -3];
-    const px = planned(declared(x));
-    expect(px.unscaled).toBeGreaterThan(BUCKET_LIMIT);
-    const py = planned(declared(y));
-    expect(pairSums(px, py)).toEqual(referencePair(x, y).sums);
-    expect(momentSums(px)).toEqual({
-      s1: referencePair(x, y).sums.sx,
-      s2: referencePair(x, y).sums.sxx,
+    expect(planOf(declared(x))).toBeNull();
+    const want = referencePair(x, y);
+    const state = linregressPartial(declared(x), declared(y));
+    expect(state).toMatchObject({
+      sx: formatExact(want.sums.sx, -want.sx),
+      sy: formatExact(want.sums.sy, -want.sy),
+      sxx: formatExact(want.sums.sxx, -2 * want.sx),
+      sxy: formatExact(want.sums.sxy, -want.sx - want.sy),
+      syy: formatExact(want.sums.syy, -2 * want.sy),
     });
+    expect(JSON.stringify(state)).toBe(
+      JSON.stringify(linregressPartial(Float64Array.from(x), Float64Array.from(y))),
+    );
   });
 });
