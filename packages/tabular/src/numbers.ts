@@ -193,7 +193,13 @@ export function scanNumber(bytes: Uint8Array, from: number, to: number): number 
   if (!dropped && scale >= -22 && scale <= 22) {
     if (m === 0) v = 0;
     else if (nlo === 0) v = scale >= 0 ? m * POW10[scale]! : m / POW10[-scale]!;
-    else v = nearestDoubleDouble(m, nlo, lo, scale);
+    else {
+      // m passes through DEC and the result through scanned: a double given
+      // to or returned from a call that is not inlined is boxed (a heap
+      // number per cell, and the collections they bring)
+      nearestDoubleDouble(nlo, lo, scale);
+      v = scanned[0]!;
+    }
   }
   scanned[0] = negative ? -v : v;
   return i;
@@ -213,13 +219,54 @@ const POW10_HI: Float64Array = POW10.map((p) => {
 });
 const POW10_LO: Float64Array = POW10.map((p, k) => p - POW10_HI[k]!);
 
+/**
+ * 10^-k (k = 0..22) as a double-double hi + lo: hi = 1 / 10^k correctly
+ * rounded, and lo the rest, (1 - hi 10^k) / 10^k, whose numerator is
+ * exact (hi 10^k = p + q by Dekker's product, 1 - p exact by Sterbenz as
+ * p is within an ulp of 1, then one rounding of a value 2^-53 below 1):
+ * hi + lo is within 2^-106 relative of 10^-k.
+ */
+function inversePow10(k: number): [number, number] {
+  const p = POW10[k]!;
+  const hi = 1 / p;
+  const prod = hi * p;
+  let t = SPLIT * hi;
+  const aHi = t - (t - hi);
+  const aLo = hi - aHi;
+  const q =
+    aHi * POW10_HI[k]! - prod + aHi * POW10_LO[k]! + aLo * POW10_HI[k]! + aLo * POW10_LO[k]!;
+  t = 1 - prod - q;
+  return [hi, t / p];
+}
+
+/**
+ * 10^s for s = -22..22 (at index s + 22) as a double-double SCALE_HI +
+ * SCALE_LO: exact for s >= 0 (SCALE_LO 0), inversePow10 below; and the
+ * Dekker split of each SCALE_HI.
+ */
+const SCALE = Array.from({ length: 45 }, (_, i) =>
+  i >= 22 ? [POW10[i - 22]!, 0] : inversePow10(22 - i),
+);
+const SCALE_HI: Float64Array = Float64Array.from(SCALE, ([h]) => h!);
+const SCALE_LO: Float64Array = Float64Array.from(SCALE, ([, l]) => l!);
+const SCALE_HI_HI: Float64Array = SCALE_HI.map((v) => {
+  const t = SPLIT * v;
+  return t - (t - v);
+});
+const SCALE_HI_LO: Float64Array = SCALE_HI.map((v, i) => v - SCALE_HI_HI[i]!);
+
+/**
+ * HALF_ULP[e] = 2^(e - 1076): half the spacing of the doubles whose biased
+ * exponent is e (normal doubles). A table, so that halfUlp writes no bits
+ * into a double: rewriting the two 32-bit words and reading the double back
+ * stalled each call on the store-to-load forwarding.
+ */
+const HALF_ULP: Float64Array = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (e - 1076));
+
 /** Half the spacing of the doubles at r (r normal, finite, non-zero). */
 function halfUlp(r: number): number {
   bits[0] = r;
-  const exponent = (words[HI]! >>> 20) & 0x7ff; // biased; ulp = 2^(exponent - 1075)
-  words[HI] = (exponent - 53) << 20; // 2^(exponent - 1023 - 53) = ulp / 2, sign cleared
-  words[1 - HI] = 0;
-  return bits[0]!;
+  return HALF_ULP[(words[HI]! >>> 20) & 0x7ff]!; // biased exponent; ulp = 2^(exponent - 1075)
 }
 
 /**
@@ -229,10 +276,12 @@ function halfUlp(r: number): number {
  * take. The value is formed in double-double, within 2^-100 of the exact
  * one (relative), then rounded; when that lands within 2^-90 relative of a
  * halfway point between two doubles, where the rounding could be wrong, it
- * returns NaN and the caller asks Number() (about once in 2^37 random
- * inputs; the property tests force such cases).
+ * gives NaN and the caller asks Number() (about once in 2^37 random
+ * inputs; the property tests force such cases). m is read from DEC[0] and
+ * the result left in scanned[0] (see the caller).
  */
-function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number): number {
+function nearestDoubleDouble(nlo: number, lo: number, scale: number): void {
+  const m = DEC[0]!;
   // M = m * 10^nlo + lo exactly, as mh + ml
   const p = POW10[nlo]!;
   let t = SPLIT * m;
@@ -248,44 +297,34 @@ function nearestDoubleDouble(m: number, nlo: number, lo: number, scale: number):
   t = mh + ml;
   ml = ml - (t - mh);
   mh = t;
-  let xh: number;
-  let xl: number;
-  if (scale >= 0) {
-    const q = POW10[scale]!;
-    // (mh + ml) * q
-    const h = mh * q;
-    t = SPLIT * mh;
-    const aHi = t - (t - mh);
-    const aLo = mh - aHi;
-    const qHi = POW10_HI[scale]!;
-    const qLo = POW10_LO[scale]!;
-    const e = aHi * qHi - h + aHi * qLo + aLo * qHi + aLo * qLo;
-    xh = h;
-    xl = e + ml * q;
-  } else {
-    const d = POW10[-scale]!;
-    // (mh + ml) / d: q1 = mh / d, then the remainder, exactly, divided again
-    const q1 = mh / d;
-    t = SPLIT * q1;
-    const aHi = t - (t - q1);
-    const aLo = q1 - aHi;
-    const dHi = POW10_HI[-scale]!;
-    const dLo = POW10_LO[-scale]!;
-    const h = q1 * d;
-    const e = aHi * dHi - h + aHi * dLo + aLo * dHi + aLo * dLo; // q1 * d = h + e exactly
-    const rem = mh - h - e + ml;
-    xh = q1;
-    xl = rem / d;
-  }
+  // (mh + ml) 10^scale with 10^scale as the double-double qh + ql: exact
+  // (ql = 0) for scale >= 0, within 2^-106 relative for scale < 0 (see
+  // SCALE_HI). mh qh exactly as xh + e (Dekker), plus mh ql + ml qh: each
+  // dropped or rounded term is below 2^-105 |xh|, so xh + xl is within
+  // 2^-103 of the decimal. No division (two of them, for scale < 0, were
+  // most of this function's time).
+  const s = scale + 22;
+  const qh = SCALE_HI[s]!;
+  const xh = mh * qh;
+  t = SPLIT * mh;
+  const aHi = t - (t - mh);
+  const aLo = mh - aHi;
+  const qHi = SCALE_HI_HI[s]!;
+  const qLo = SCALE_HI_LO[s]!;
+  const e = aHi * qHi - xh + aHi * qLo + aLo * qHi + aLo * qLo; // mh qh = xh + e exactly
+  const xl = e + (mh * SCALE_LO[s]! + ml * qh);
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
   const tol = Math.abs(r) * 8.077935669463161e-28; // 2^-90
-  if (Math.abs(off - half) <= tol) return Number.NaN;
+  if (Math.abs(off - half) <= tol) {
+    scanned[0] = Number.NaN;
+    return;
+  }
   LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-100 relative
   LAST[1] = half;
   LAST[2] = tol;
-  return r;
+  scanned[0] = r;
 }
 
 /**
@@ -333,11 +372,13 @@ export function scannedPlaces(): number {
     last++;
     q = Math.floor(tail / 10);
   }
-  return last < 0 && isShortest(Math.abs(v), last, tail - q * 10) ? -last : NO_PLACES;
+  // small integers passed as int32 (| 0) and r read from scanned: doubles
+  // given to a call that is not inlined would be boxed, one heap number each
+  return last < 0 && isShortest(last | 0, (tail - q * 10) | 0) ? -last : NO_PLACES;
 }
 
 /**
- * Whether the decimal nearestDoubleDouble just rounded to r (its last
+ * Whether the decimal nearestDoubleDouble just rounded to r = |scanned[0]| (its last
  * non-zero digit `digit` at the place 10^last, last < 0) is the decimal
  * String(r) writes. Yes when (1) it is the decimal of its digits nearest r,
  * and (2) no decimal of one digit fewer rounds to r: the nearest ones are
@@ -347,7 +388,8 @@ export function scannedPlaces(): number {
  * undecided case answers no (the stats core then finds the decimal from
  * the double).
  */
-function isShortest(r: number, last: number, digit: number): boolean {
+function isShortest(last: number, digit: number): boolean {
+  const r = Math.abs(scanned[0]!);
   if (!(r < 9007199254740992) || last < -22) return false;
   const e = INV_POW10[-last]!;
   const delta = LAST[0]!;
