@@ -13,6 +13,7 @@ import {
 import { noteLane } from '../internal/lanes';
 import { pairedDifferences } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
+import { sumError } from '../internal/twoSum';
 import {
   checkAlternative,
   checkEqualLength,
@@ -176,14 +177,10 @@ function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
     const e3 = d3 - c;
     const bs = e0 + e1 + (e2 + e3);
     const bq = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
-    let t = s + bs;
-    let z = t - s;
-    sLo += s - (t - z) + (bs - z);
-    s = t;
-    t = q + bq;
-    z = t - q;
-    qLo += q - (t - z) + (bq - z);
-    q = t;
+    sLo += sumError(s, bs);
+    s += bs;
+    qLo += sumError(q, bq);
+    q += bq;
   }
   const sum = s + sLo;
   const sq = q + qLo;
@@ -216,10 +213,8 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
     const bi = b[i];
     if (typeof ai !== 'number' || typeof bi !== 'number') return undefined;
     const v = ai - bi;
-    const t = sum + v;
-    const z = t - sum;
-    c += sum - (t - z) + (v - z);
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
     const m = Math.abs(ai) + Math.abs(bi);
     if (m > big) big = m;
     const ad = Math.abs(v);
@@ -233,10 +228,8 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
   for (let i = 0; i < n; i++) {
     const d = (a[i] as number) - (b[i] as number) - mean;
     const v = d * d;
-    const t = ss + v;
-    const z = t - ss;
-    c += ss - (t - z) + (v - z);
-    ss = t;
+    c += sumError(ss, v);
+    ss += v;
   }
   return { mean, ss: ss + c };
 }
@@ -278,14 +271,10 @@ function exactPairedSums(a: Sample, b: Sample): PairedSums {
       bdd += d * d;
     }
     if (!(bdd < EXACT_INTEGERS)) return twoPassPairedSums(a, b, s);
-    let t = sum + bd;
-    let z = t - sum;
-    sumLo += sum - (t - z) + (bd - z);
-    sum = t;
-    t = sq + bdd;
-    z = t - sq;
-    sqLo += sq - (t - z) + (bdd - z);
-    sq = t;
+    sumLo += sumError(sum, bd);
+    sum += bd;
+    sqLo += sumError(sq, bdd);
+    sq += bdd;
   }
   const meanD = integerMoments(n, sum, sumLo, sq, sqLo);
   noteLane('decimal-shift');
@@ -313,10 +302,8 @@ function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
       return undefined;
     }
     const v = ma - mb;
-    const t = sum + v;
-    const z = t - sum;
-    c += sum - (t - z) + (v - z);
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
   }
   const meanD = (sum + c) / n;
   let ss = 0;
@@ -325,10 +312,8 @@ function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
     const ma = Math.floor((a[i] as number) * s + 0.5);
     const d = ma - Math.floor((b[i] as number) * s + 0.5) - meanD;
     const v = d * d;
-    const t = ss + v;
-    const z = t - ss;
-    c += ss - (t - z) + (v - z);
-    ss = t;
+    c += sumError(ss, v);
+    ss += v;
   }
   noteLane('decimal-shift');
   return { mean: meanD / s, ss: (ss + c) / (s * s) };

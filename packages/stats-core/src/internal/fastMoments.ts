@@ -19,6 +19,7 @@
  */
 import { productError } from '../regression/internal/doubleDouble';
 import { noteLane } from './lanes';
+import { sumError } from './twoSum';
 import type { Sample } from './validate';
 
 /** Sums of one pass, kept in a reused buffer instead of a fresh object per call. */
@@ -39,10 +40,8 @@ export function checkedSum(x: Sample, minMax = false): number {
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (typeof v !== 'number') return Number.NaN;
-    const t = sum + v;
-    const zc = t - sum;
-    c += sum - (t - zc) + (v - zc);
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
     if (minMax) {
       if (v < min) min = v;
       if (v > max) max = v;
@@ -66,10 +65,8 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
     for (let i = 0; i < n; i++) {
       const d = (x[i] as number) - m;
       const d2 = d * d;
-      const t = ss + d2;
-      const zc2 = t - ss;
-      c2 += ss - (t - zc2) + (d2 - zc2);
-      ss = t;
+      c2 += sumError(ss, d2);
+      ss += d2;
     }
     passOut[0] = Number.isFinite(ss) ? ss + c2 : ss;
     return;
@@ -81,20 +78,14 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
   for (let i = 0; i < n; i++) {
     const d = (x[i] as number) - m;
     const d2 = d * d;
-    let t = ss + d2;
-    const zc2 = t - ss;
-    c2 += ss - (t - zc2) + (d2 - zc2);
-    ss = t;
+    c2 += sumError(ss, d2);
+    ss += d2;
     const d3 = d2 * d;
-    t = s3 + d3;
-    const zc3 = t - s3;
-    c3 += s3 - (t - zc3) + (d3 - zc3);
-    s3 = t;
+    c3 += sumError(s3, d3);
+    s3 += d3;
     const d4 = d2 * d2;
-    t = s4 + d4;
-    const zc4 = t - s4;
-    c4 += s4 - (t - zc4) + (d4 - zc4);
-    s4 = t;
+    c4 += sumError(s4, d4);
+    s4 += d4;
   }
   const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);
   passOut[0] = fin(ss, c2);
@@ -170,14 +161,10 @@ export function plainMeanAndSquares(x: Sample): number {
     const df = f - c;
     const bs = da + db + (de + df);
     const bq = da * da + db * db + (de * de + df * df);
-    let t = s + bs;
-    let z = t - s;
-    sLo += s - (t - z) + (bs - z);
-    s = t;
-    t = q + bq;
-    z = t - q;
-    qLo += q - (t - z) + (bq - z);
-    q = t;
+    sLo += sumError(s, bs);
+    s += bs;
+    qLo += sumError(q, bq);
+    q += bq;
   }
   const sum = s + sLo;
   const sq = q + qLo;
@@ -309,10 +296,8 @@ export class DecimalShift {
       const m = Math.floor(xi * s + 0.5);
       if (!(Math.abs(xi) < limit && m / s === xi)) return Number.NaN;
       const v = m - r;
-      const t = sum + v;
-      const z = t - sum;
-      c += sum - (t - z) + (v - z);
-      sum = t;
+      c += sumError(sum, v);
+      sum += v;
       if (minMax) {
         if (xi < lo) lo = xi;
         if (xi > hi) hi = xi;
@@ -355,14 +340,10 @@ export class DecimalShift {
         bkk += k * k;
       }
       if (!(bkk < EXACT_INTEGERS)) return 'range';
-      let t = sum + bk;
-      let z = t - sum;
-      sumLo += sum - (t - z) + (bk - z);
-      sum = t;
-      t = sq + bkk;
-      z = t - sq;
-      sqLo += sq - (t - z) + (bkk - z);
-      sq = t;
+      sumLo += sumError(sum, bk);
+      sum += bk;
+      sqLo += sumError(sq, bkk);
+      sq += bkk;
     }
     this.meanK = integerMoments(n, sum, sumLo, sq, sqLo);
     passOut[0] = (passOut[0] as number) / (s * s);
@@ -384,10 +365,8 @@ export class DecimalShift {
       for (let i = 0; i < n; i++) {
         const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
         const d2 = d * d;
-        const t = sum + d2;
-        const z = t - sum;
-        c += sum - (t - z) + (d2 - z);
-        sum = t;
+        c += sumError(sum, d2);
+        sum += d2;
       }
       passOut[0] = (sum + c) / s2;
       return;
@@ -401,21 +380,15 @@ export class DecimalShift {
     for (let i = 0; i < n; i++) {
       const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
       const d2 = d * d;
-      let t = ss + d2;
-      let z = t - ss;
-      c2 += ss - (t - z) + (d2 - z);
-      ss = t;
+      c2 += sumError(ss, d2);
+      ss += d2;
       if (higher) {
         const d3 = d2 * d;
-        t = s3 + d3;
-        z = t - s3;
-        c3 += s3 - (t - z) + (d3 - z);
-        s3 = t;
+        c3 += sumError(s3, d3);
+        s3 += d3;
         const d4 = d2 * d2;
-        t = s4 + d4;
-        z = t - s4;
-        c4 += s4 - (t - z) + (d4 - z);
-        s4 = t;
+        c4 += sumError(s4, d4);
+        s4 += d4;
       }
     }
     passOut[0] = (ss + c2) / s2;
@@ -453,9 +426,7 @@ export function integerMoments(
   const qLo = (p - qn - productError(q, n, qn) + pLo) / n;
   // (sqHi - q) by TwoSum, so a large mean of K against the spread costs nothing.
   const d = sqHi - q;
-  const z = d - sqHi;
-  const dLo = sqHi - (d - z) + (-q - z);
-  passOut[0] = d + (dLo + sqLo - qLo);
+  passOut[0] = d + (sumError(sqHi, -q) + sqLo - qLo);
   return (hi + lo) / n;
 }
 
@@ -483,10 +454,7 @@ export function integerCross(
   const q = p / n;
   const qn = q * n;
   const qL = (p - qn - productError(q, n, qn) + pLo) / n;
-  const d = qHi - q;
-  const z = d - qHi;
-  const dLo = qHi - (d - z) + (-q - z);
-  return d + (dLo + qLo - qL);
+  return qHi - q + (sumError(qHi, -q) + qLo - qL);
 }
 
 /** Mean and central sums of one sample, relative to `reference` when shifted. */

@@ -1,12 +1,13 @@
+import { sumError } from './twoSum';
+
 /** Neumaier-compensated sum: error independent of n for well-scaled data. */
 export function compensatedSum(x: ArrayLike<number>): number {
   let sum = 0;
   let c = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
   }
   return Number.isFinite(sum) ? sum + c : sum;
 }
@@ -20,9 +21,8 @@ export function sumSquaredDeviations(x: ArrayLike<number>, m: number): number {
   for (let i = 0; i < x.length; i++) {
     const d = (x[i] as number) - m;
     const v = d * d;
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
   }
   return Number.isFinite(sum) ? sum + c : sum;
 }
