@@ -7,6 +7,7 @@ import {
   obviousOffset,
   onOffset,
   passOut,
+  primeKernel,
   sampleScale,
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
@@ -86,6 +87,17 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   return fromSums(n, min, max, mean, ss, s3, s4, ddof, bias);
 }
 
+/**
+ * describe's two plain passes, for primeKernel: unprimed, a process whose
+ * first describe is large ran both loops' optimised code without feedback
+ * for the code after them, deoptimised there on every call and finished the
+ * loops interpreted (measured: see docs/precision-lanes.md).
+ */
+const plainPasses = (x: Sample): void => {
+  checkedSum(x, true);
+  deviationSums(x, 1, true);
+};
+
 /** The result from the extremes and the central sums. */
 function fromSums(
   n: number,
@@ -145,6 +157,7 @@ function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined 
     const shifted = shiftedDescribe(a, n, ddof, bias);
     if (shifted !== 'not decimals') return shifted;
   }
+  primeKernel(plainPasses, n);
   const total = checkedSum(a, true);
   if (Number.isNaN(total)) return undefined;
   const min = passOut[0] as number;
