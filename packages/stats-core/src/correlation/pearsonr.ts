@@ -182,6 +182,7 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
     const [mx, my, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, mx, my, mx, my, sxx, syy, sxy, false, false);
   }
+  if (sx && sy) primeKernel(primeExactCross, n);
   if (sx && sy && exactCrossSums(x, y, sx, sy)) {
     const [kx, ky, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, kx / sx.s, ky / sy.s, kx, ky, sxx, syy, sxy, true, true);
@@ -410,6 +411,10 @@ function exactCrossSums(x: Sample, y: Sample, sx: DecimalShift, sy: DecimalShift
   );
   return true;
 }
+
+/** exactCrossSums on the prime values (two places), for primeKernel: unprimed, it deoptimised at its end on every call. */
+const primeExactCross = (x: Sample, y: Sample): boolean =>
+  exactCrossSums(x, y, new DecimalShift(2, x[0] as number), new DecimalShift(2, y[0] as number));
 
 /** The exact decimal shift for an array that obviously sits on an offset, when its values allow one. */
 function shiftFor(x: Sample): DecimalShift | undefined {

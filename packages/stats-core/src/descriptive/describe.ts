@@ -8,6 +8,7 @@ import {
   onOffset,
   passOut,
   primeKernel,
+  primeShift,
   sampleScale,
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
@@ -187,6 +188,7 @@ function shiftedDescribe(
 ): DescribeResult | undefined | 'not decimals' {
   const places = sampleScale([a]);
   if (places === undefined) return 'not decimals';
+  primeShift(n);
   const shift = new DecimalShift(places, a[0] as number);
   const m = shift.mean(a, true);
   if (Number.isNaN(m)) return undefined;

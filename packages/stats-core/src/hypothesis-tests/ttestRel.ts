@@ -67,15 +67,13 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   const n = a.length;
   // Values far larger than their differences in the first pairs: the exact
   // route at once (pass one then checks every pair itself).
-  let sums: PairedSums | 'two passes' = obviousOffset(a, b)
-    ? exactPairedSums(a, b)
-    : 'not decimals';
+  let sums: PairedSums | 'two passes' = obviousOffset(a, b) ? exactRoute(a, b) : 'not decimals';
   if (sums === 'not decimals') {
     primeKernel(onePassPairedSums, n);
     sums = onePassPairedSums(a, b);
   }
   if (sums === 'two passes') sums = plainPairedSums(a, b);
-  if (sums === 'not decimals') sums = exactPairedSums(a, b);
+  if (sums === 'not decimals') sums = exactRoute(a, b);
   if (sums === undefined || sums === 'not decimals') return undefined;
   const { mean, ss } = sums;
   if (!Number.isFinite(ss) || onOffset(n, mean, ss)) return undefined;
@@ -235,6 +233,17 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
 }
 
 /**
+ * exactPairedSums, primed (unprimed, it deoptimised at its end on every call
+ * on 1e6 offset pairs), and its lane noted when it answers.
+ */
+function exactRoute(a: Sample, b: Sample): PairedSums {
+  primeKernel(exactPairedSums, a.length);
+  const sums = exactPairedSums(a, b);
+  if (sums !== undefined && sums !== 'not decimals') noteLane('decimal-shift');
+  return sums;
+}
+
+/**
  * Mean and sum of squared deviations of the exact decimal differences: the
  * integers D = M_a - M_b at scale 10^P (see DecimalShift, which also says
  * why M = floor(x 10^P + 0.5)): D and D^2 summed exactly in one pass
@@ -277,7 +286,6 @@ function exactPairedSums(a: Sample, b: Sample): PairedSums {
     sq += bdd;
   }
   const meanD = integerMoments(n, sum, sumLo, sq, sqLo);
-  noteLane('decimal-shift');
   return { mean: meanD / s, ss: (passOut[0] as number) / (s * s) };
 }
 
@@ -315,6 +323,5 @@ function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
     c += sumError(ss, v);
     ss += v;
   }
-  noteLane('decimal-shift');
   return { mean: meanD / s, ss: (ss + c) / (s * s) };
 }

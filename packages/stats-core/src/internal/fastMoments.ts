@@ -186,7 +186,8 @@ export function plainMeanAndSquares(x: Sample): number {
 }
 
 /** Nine values of each array kind the fast paths read, for primeKernel. */
-const PRIME_F64 = Float64Array.from({ length: 9 }, (_, i) => 1 + 0.37 * i);
+/** Nine decimals of two places (each the double nearest it, so the exact shifts take them all). */
+const PRIME_F64 = Float64Array.from({ length: 9 }, (_, i) => (100 + 37 * i) / 100);
 const PRIME_ARRAY = Array.from(PRIME_F64);
 const primedKernels = new Set<unknown>();
 
@@ -408,6 +409,22 @@ export class DecimalShift {
   }
 }
 
+/**
+ * DecimalShift's passes on the prime values (two places), for primeKernel:
+ * unprimed, ttest_ind on two offset samples of 1e6 values deoptimised at
+ * the end of meanAndSquares on every call.
+ */
+function shiftPasses(x: Sample): void {
+  const shift = new DecimalShift(2, x[0] as number);
+  shift.meanAndSquares(x);
+  shift.mean(x, true);
+  shift.deviationSums(x, true);
+  shift.deviationSums(x, false);
+}
+
+/** primeKernel for DecimalShift's passes, before data of n values. */
+export const primeShift = (n: number): void => primeKernel(shiftPasses, n);
+
 /** Values per block of the one-pass integer sums. */
 export const INTEGER_BLOCK = 64;
 /** A block's sum of squared integers below this: every partial sum (and |sum K| <= sum K^2) is exact. */
@@ -583,6 +600,7 @@ function shiftedCentral(
   if (samples.some((x) => x.length === 0)) return undefined;
   const places = sampleScale(samples, extras);
   if (places === undefined) return 'not decimals';
+  primeShift(Math.max(...samples.map((x) => x.length)));
   const shift = new DecimalShift(places, samples[0]?.[0] as number);
   const shiftedExtras: number[] = [];
   for (const e of extras) {

@@ -1,4 +1,5 @@
 import { studentTSf } from '../../distributions/studentT';
+import { primeKernel } from '../../internal/fastMoments';
 import { sumError } from '../../internal/twoSum';
 import { isConstant } from '../../internal/validate';
 import type { LinregressCore } from './linregressCore';
@@ -52,6 +53,7 @@ export function linregressFloat(
   trace?: { stage: FloatStage },
 ): LinregressFloatOutcome {
   const n = x.length;
+  primeKernel(floatPasses, n);
   let kx = headMean(x);
   let ky = headMean(y);
   let sums = shiftedSums(x, y, kx, ky);
@@ -96,6 +98,18 @@ export function linregressFloat(
   if (!(refined.sxx > 0 && refined.syy > 0)) return null;
   const again = finish(x, y, { n, ...refined });
   return again.worst <= TOLERANCE ? again.core : null;
+}
+
+/**
+ * Every pass below on the prime values, for primeKernel: unprimed,
+ * shiftedSums and compensatedMeans deoptimised at their ends on every call
+ * (linregress on 1e6 full-precision pairs).
+ */
+function floatPasses(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  shiftedSums(x, y, 1, 2);
+  compensatedMeans(x, y);
+  refinedSums(x, y, 1, 2);
+  residualSumOfSquares(x, y, 1, 2, 0.5);
 }
 
 /** Values per block of the shifted pass: plain sums inside, compensated across. */
