@@ -182,7 +182,7 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
     const [mx, my, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, mx, my, mx, my, sxx, syy, sxy, false, false);
   }
-  if (sx && sy) primeKernel(primeExactCross, n);
+  if (sx && sy) primeKernel(primeExactCross, n, x);
   if (sx && sy && exactCrossSums(x, y, sx, sy)) {
     const [kx, ky, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, kx / sx.s, ky / sy.s, kx, ky, sxx, syy, sxy, true, true);

@@ -158,7 +158,7 @@ function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined 
     const shifted = shiftedDescribe(a, n, ddof, bias);
     if (shifted !== 'not decimals') return shifted;
   }
-  primeKernel(plainPasses, n);
+  primeKernel(plainPasses, n, a);
   const total = checkedSum(a, true);
   if (Number.isNaN(total)) return undefined;
   const min = passOut[0] as number;
@@ -188,7 +188,7 @@ function shiftedDescribe(
 ): DescribeResult | undefined | 'not decimals' {
   const places = sampleScale([a]);
   if (places === undefined) return 'not decimals';
-  primeShift(n);
+  primeShift(n, a);
   const shift = new DecimalShift(places, a[0] as number);
   const m = shift.mean(a, true);
   if (Number.isNaN(m)) return undefined;

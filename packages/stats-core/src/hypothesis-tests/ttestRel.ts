@@ -237,7 +237,7 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
  * on 1e6 offset pairs), and its lane noted when it answers.
  */
 function exactRoute(a: Sample, b: Sample): PairedSums {
-  primeKernel(exactPairedSums, a.length);
+  primeKernel(exactPairedSums, a.length, a);
   const sums = exactPairedSums(a, b);
   if (sums !== undefined && sums !== 'not decimals') noteLane('decimal-shift');
   return sums;

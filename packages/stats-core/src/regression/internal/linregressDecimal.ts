@@ -104,7 +104,7 @@ export function linregressDecimal(
   let px = decimalPlaces(headOf(x, head));
   let py = decimalPlaces(headOf(y, head));
   if (px === undefined || py === undefined) return null;
-  primeKernel(primeExactSums, n);
+  primeKernel(primeExactSums, n, x);
   let sums = exactSums(x, y, px, py);
   if (sums === 'places') {
     px = decimalPlaces(x);

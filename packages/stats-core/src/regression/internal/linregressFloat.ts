@@ -53,7 +53,7 @@ export function linregressFloat(
   trace?: { stage: FloatStage },
 ): LinregressFloatOutcome {
   const n = x.length;
-  primeKernel(floatPasses, n);
+  primeKernel(floatPasses, n, x);
   let kx = headMean(x);
   let ky = headMean(y);
   let sums = shiftedSums(x, y, kx, ky);
