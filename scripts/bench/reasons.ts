@@ -14,7 +14,7 @@ export interface Reason {
 
 export const REASONS: Readonly<Record<string, Reason>> = {
   linregress: {
-    why: 'On decimal data (offset, small integers, two decimals, ties) the one pass is bound by the two divisions per value that prove each double is the decimal it prints as; multiply-based checks measured no cheaper. Full-precision data with an intercept near zero (the weak shape at 1e6) need a second pass for the means. Full-precision shapes at 1e5-1e6 measured 0.25-0.52x the previous lane in the same process (2026-12-06).',
+    why: 'On decimal data (offset, small integers, two decimals, ties) the one pass is bound by the two divisions per value that prove each double is the decimal it prints as; multiply-based checks measured no cheaper. Full-precision data with an intercept near zero (the weak shape at 1e6) need a second pass for the means. Full-precision shapes at 1e5-1e6 measured 0.25-0.52x the previous lane in the same process (2026-12-06). 2026-12-07 (moments2): `node --trace-deopt` on 15 calls at n = 1e6 found shiftedSums and compensatedMeans (weak shape), and exactSums (offset) deoptimising at its end on every call (never primed); it is primed now (primeKernel in fastMoments.ts, for the array kind of the call only). Same-process A/B against the code before, n = 1e6, R = 9 at load 10-30: 0.97-1.08 per shape, no gain measured from it.',
     doc: 'precision-lanes.md',
   },
   ols: {
@@ -46,19 +46,19 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
   ttest_ind: {
-    why: 'As ttest_1samp, per sample: plain shapes 0.39-0.44x the previous code in one process; the offset shape is the slowest (2026-12-06).',
+    why: 'As ttest_1samp, per sample: plain shapes 0.39-0.44x the previous code in one process; the offset shape is the slowest (2026-12-06). 2026-12-07 (moments2): `node --trace-deopt` on 15 calls at n = 1e6 found DecimalShift.meanAndSquares (the offset shape, two deopts a call) deoptimising at its end on every call (never primed); it is primed now (primeKernel in fastMoments.ts, for the array kind of the call only).',
     doc: 'precision-lanes.md',
   },
   ttest_rel: {
-    why: 'As ttest_1samp, on the paired differences: plain shapes 0.60-0.68x the previous code in one process (the pass also tracks the largest |a| + |b| and |a - b|, which decide whether the differences need the exact decimal route); the offset shape answers in the exact decimal route with its division per value (2026-12-06).',
+    why: 'As ttest_1samp, on the paired differences: plain shapes 0.60-0.68x the previous code in one process (the pass also tracks the largest |a| + |b| and |a - b|, which decide whether the differences need the exact decimal route); the offset shape answers in the exact decimal route with its division per value (2026-12-06). 2026-12-07 (moments2): `node --trace-deopt` on 15 calls at n = 1e6 found exactPairedSums (the offset shape) deoptimising at its end on every call (never primed); it is primed now (primeKernel in fastMoments.ts, for the array kind of the call only).',
     doc: 'precision-lanes.md',
   },
   pearsonr: {
-    why: "Profiled at n = 1e6: three passes (two means, then the sums), each bound by a TwoSum per value, and on an offset a division per value in each of three passes. Now one pass on plain data (five sums in blocks of four) and one pass of exact integer sums on an offset: 0.19-0.50x the previous time in one process at n = 1e4-1e6; the rest is the offset lane's division per value (2026-12-06).",
+    why: "Profiled at n = 1e6: three passes (two means, then the sums), each bound by a TwoSum per value, and on an offset a division per value in each of three passes. Now one pass on plain data (five sums in blocks of four) and one pass of exact integer sums on an offset: 0.19-0.50x the previous time in one process at n = 1e4-1e6; the rest is the offset lane's division per value (2026-12-06). 2026-12-07 (moments2): `node --trace-deopt` on 15 calls at n = 1e6 found exactCrossSums (the offset shape) deoptimising at its end on every call (never primed); it is primed now (primeKernel in fastMoments.ts, for the array kind of the call only).",
     doc: 'precision-lanes.md',
   },
   f_oneway: {
-    why: 'Not profiled separately: it sums each group as ttest_ind does (fastSharedCentral), so the one-pass plain sums took it to 0.38-0.45x the previous time on plain shapes; the offset shape keeps its division per value (2026-12-06).',
+    why: 'Not profiled separately: it sums each group as ttest_ind does (fastSharedCentral), so the one-pass plain sums took it to 0.38-0.45x the previous time on plain shapes; the offset shape keeps its division per value (2026-12-06). 2026-12-07 (moments2): `node --trace-deopt` on 15 calls at n = 1e6 found DecimalShift.meanAndSquares (the offset shape) deoptimising at its end on every call (never primed); it is primed now (primeKernel in fastMoments.ts, for the array kind of the call only).',
     doc: 'precision-lanes.md',
   },
 };

@@ -2,6 +2,7 @@ import { StatsInputError } from '../errors';
 import { shiftByDecimalReference } from '../internal/exactDecimal';
 import { fastSharedCentral, isArrayInput } from '../internal/fastMoments';
 import { compensatedSum, sumSquaredDeviations } from '../internal/sums';
+import { sumError } from '../internal/twoSum';
 import { checkBoolean, checkSample, isConstant, type Sample } from '../internal/validate';
 import { anovaResult, constantRule, emptyFOneway, welchF, welchResult } from './internal/fTest';
 
@@ -113,9 +114,8 @@ function sequentialSum(samples: readonly Float64Array[]): number {
   for (const s of samples) {
     for (let i = 0; i < s.length; i++) {
       const v = s[i] as number;
-      const t = sum + v;
-      c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-      sum = t;
+      c += sumError(sum, v);
+      sum += v;
     }
   }
   return Number.isFinite(sum) ? sum + c : sum;

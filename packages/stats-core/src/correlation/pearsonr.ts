@@ -17,6 +17,7 @@ import {
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
+import { addExact, sumError } from '../internal/twoSum';
 import {
   type Alternative,
   checkAlternative,
@@ -117,14 +118,12 @@ function correlation(a: Float64Array, b: Float64Array): number {
   for (let i = 0; i < n; i++) {
     const u = (xm[i] as number) / xScale;
     const u2 = u * u;
-    let t = sxx + u2;
-    cxx += sxx >= u2 ? sxx - t + u2 : u2 - t + sxx;
-    sxx = t;
+    cxx += sumError(sxx, u2);
+    sxx += u2;
     const v = (ym[i] as number) / yScale;
     const v2 = v * v;
-    t = syy + v2;
-    cyy += syy >= v2 ? syy - t + v2 : v2 - t + syy;
-    syy = t;
+    cyy += sumError(syy, v2);
+    syy += v2;
   }
   const nx = xScale * Math.sqrt(sxx + cxx);
   const ny = yScale * Math.sqrt(syy + cyy);
@@ -132,9 +131,8 @@ function correlation(a: Float64Array, b: Float64Array): number {
   let c = 0;
   for (let i = 0; i < n; i++) {
     const p = ((xm[i] as number) / nx) * ((ym[i] as number) / ny);
-    const t = r + p;
-    c += Math.abs(r) >= Math.abs(p) ? r - t + p : p - t + r;
-    r = t;
+    c += sumError(r, p);
+    r += p;
   }
   return Math.min(1, Math.max(-1, r + c));
 }
@@ -184,6 +182,7 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
     const [mx, my, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, mx, my, mx, my, sxx, syy, sxy, false, false);
   }
+  if (sx && sy) primeKernel(primeExactCross, n, x);
   if (sx && sy && exactCrossSums(x, y, sx, sy)) {
     const [kx, ky, sxx, syy, sxy] = cross as unknown as [number, number, number, number, number];
     return finishCorrelation(n, kx / sx.s, ky / sy.s, kx, ky, sxx, syy, sxy, true, true);
@@ -209,20 +208,14 @@ function fastCorrelation(x: Sample, y: Sample): number | undefined {
     const dx = sx ? Math.floor(xi * xs + 0.5) - xr - kx : xi - kx;
     const dy = sy ? Math.floor(yi * ys + 0.5) - yr - ky : yi - ky;
     let v = dx * dx;
-    let t = sxx + v;
-    let z = t - sxx;
-    cxx += sxx - (t - z) + (v - z);
-    sxx = t;
+    cxx += sumError(sxx, v);
+    sxx += v;
     v = dy * dy;
-    t = syy + v;
-    z = t - syy;
-    cyy += syy - (t - z) + (v - z);
-    syy = t;
+    cyy += sumError(syy, v);
+    syy += v;
     v = dx * dy;
-    t = sxy + v;
-    z = t - sxy;
-    cxy += sxy - (t - z) + (v - z);
-    sxy = t;
+    cxy += sumError(sxy, v);
+    sxy += v;
   }
   return finishCorrelation(n, mx, my, kx, ky, sxx + cxx, syy + cyy, sxy + cxy, !!sx, !!sy);
 }
@@ -323,30 +316,20 @@ function plainCrossSums(x: Sample, y: Sample): boolean {
     const e2 = y2 - cy;
     const e3 = y3 - cy;
     let b = d0 + d1 + (d2 + d3);
-    let t = sx + b;
-    let z = t - sx;
-    sxLo += sx - (t - z) + (b - z);
-    sx = t;
+    sxLo += sumError(sx, b);
+    sx += b;
     b = e0 + e1 + (e2 + e3);
-    t = sy + b;
-    z = t - sy;
-    syLo += sy - (t - z) + (b - z);
-    sy = t;
+    syLo += sumError(sy, b);
+    sy += b;
     b = d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
-    t = qx + b;
-    z = t - qx;
-    qxLo += qx - (t - z) + (b - z);
-    qx = t;
+    qxLo += sumError(qx, b);
+    qx += b;
     b = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
-    t = qy + b;
-    z = t - qy;
-    qyLo += qy - (t - z) + (b - z);
-    qy = t;
+    qyLo += sumError(qy, b);
+    qy += b;
     b = d0 * e0 + d1 * e1 + (d2 * e2 + d3 * e3);
-    t = qxy + b;
-    z = t - qxy;
-    qxyLo += qxy - (t - z) + (b - z);
-    qxy = t;
+    qxyLo += sumError(qxy, b);
+    qxy += b;
   }
   const sumX = sx + sxLo;
   const sumY = sy + syLo;
@@ -429,14 +412,9 @@ function exactCrossSums(x: Sample, y: Sample, sx: DecimalShift, sy: DecimalShift
   return true;
 }
 
-/** acc[at] + acc[at + 1] += v by TwoSum (high part, accumulated low parts). */
-function addExact(acc: Float64Array, at: number, v: number): void {
-  const s = acc[at] as number;
-  const t = s + v;
-  const z = t - s;
-  acc[at + 1] = (acc[at + 1] as number) + (s - (t - z) + (v - z));
-  acc[at] = t;
-}
+/** exactCrossSums on the prime values (two places), for primeKernel: unprimed, it deoptimised at its end on every call. */
+const primeExactCross = (x: Sample, y: Sample): boolean =>
+  exactCrossSums(x, y, new DecimalShift(2, x[0] as number), new DecimalShift(2, y[0] as number));
 
 /** The exact decimal shift for an array that obviously sits on an offset, when its values allow one. */
 function shiftFor(x: Sample): DecimalShift | undefined {

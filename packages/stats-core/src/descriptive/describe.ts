@@ -7,6 +7,8 @@ import {
   obviousOffset,
   onOffset,
   passOut,
+  primeKernel,
+  primeShift,
   sampleScale,
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
@@ -86,6 +88,17 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   return fromSums(n, min, max, mean, ss, s3, s4, ddof, bias);
 }
 
+/**
+ * describe's two plain passes, for primeKernel: unprimed, a process whose
+ * first describe is large ran both loops' optimised code without feedback
+ * for the code after them, deoptimised there on every call and finished the
+ * loops interpreted (measured: see docs/precision-lanes.md).
+ */
+const plainPasses = (x: Sample): void => {
+  checkedSum(x, true);
+  deviationSums(x, 1, true);
+};
+
 /** The result from the extremes and the central sums. */
 function fromSums(
   n: number,
@@ -145,6 +158,7 @@ function fastDescribe(a: unknown, options: unknown): DescribeResult | undefined 
     const shifted = shiftedDescribe(a, n, ddof, bias);
     if (shifted !== 'not decimals') return shifted;
   }
+  primeKernel(plainPasses, n, a);
   const total = checkedSum(a, true);
   if (Number.isNaN(total)) return undefined;
   const min = passOut[0] as number;
@@ -174,6 +188,7 @@ function shiftedDescribe(
 ): DescribeResult | undefined | 'not decimals' {
   const places = sampleScale([a]);
   if (places === undefined) return 'not decimals';
+  primeShift(n, a);
   const shift = new DecimalShift(places, a[0] as number);
   const m = shift.mean(a, true);
   if (Number.isNaN(m)) return undefined;

@@ -13,6 +13,7 @@ import {
 import { noteLane } from '../internal/lanes';
 import { pairedDifferences } from '../internal/moments';
 import { tPvalue } from '../internal/pvalue';
+import { sumError } from '../internal/twoSum';
 import {
   checkAlternative,
   checkEqualLength,
@@ -66,15 +67,13 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   const n = a.length;
   // Values far larger than their differences in the first pairs: the exact
   // route at once (pass one then checks every pair itself).
-  let sums: PairedSums | 'two passes' = obviousOffset(a, b)
-    ? exactPairedSums(a, b)
-    : 'not decimals';
+  let sums: PairedSums | 'two passes' = obviousOffset(a, b) ? exactRoute(a, b) : 'not decimals';
   if (sums === 'not decimals') {
     primeKernel(onePassPairedSums, n);
     sums = onePassPairedSums(a, b);
   }
   if (sums === 'two passes') sums = plainPairedSums(a, b);
-  if (sums === 'not decimals') sums = exactPairedSums(a, b);
+  if (sums === 'not decimals') sums = exactRoute(a, b);
   if (sums === undefined || sums === 'not decimals') return undefined;
   const { mean, ss } = sums;
   if (!Number.isFinite(ss) || onOffset(n, mean, ss)) return undefined;
@@ -176,14 +175,10 @@ function onePassPairedSums(a: Sample, b: Sample): PairedSums | 'two passes' {
     const e3 = d3 - c;
     const bs = e0 + e1 + (e2 + e3);
     const bq = e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
-    let t = s + bs;
-    let z = t - s;
-    sLo += s - (t - z) + (bs - z);
-    s = t;
-    t = q + bq;
-    z = t - q;
-    qLo += q - (t - z) + (bq - z);
-    q = t;
+    sLo += sumError(s, bs);
+    s += bs;
+    qLo += sumError(q, bq);
+    q += bq;
   }
   const sum = s + sLo;
   const sq = q + qLo;
@@ -216,10 +211,8 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
     const bi = b[i];
     if (typeof ai !== 'number' || typeof bi !== 'number') return undefined;
     const v = ai - bi;
-    const t = sum + v;
-    const z = t - sum;
-    c += sum - (t - z) + (v - z);
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
     const m = Math.abs(ai) + Math.abs(bi);
     if (m > big) big = m;
     const ad = Math.abs(v);
@@ -233,12 +226,21 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
   for (let i = 0; i < n; i++) {
     const d = (a[i] as number) - (b[i] as number) - mean;
     const v = d * d;
-    const t = ss + v;
-    const z = t - ss;
-    c += ss - (t - z) + (v - z);
-    ss = t;
+    c += sumError(ss, v);
+    ss += v;
   }
   return { mean, ss: ss + c };
+}
+
+/**
+ * exactPairedSums, primed (unprimed, it deoptimised at its end on every call
+ * on 1e6 offset pairs), and its lane noted when it answers.
+ */
+function exactRoute(a: Sample, b: Sample): PairedSums {
+  primeKernel(exactPairedSums, a.length, a);
+  const sums = exactPairedSums(a, b);
+  if (sums !== undefined && sums !== 'not decimals') noteLane('decimal-shift');
+  return sums;
 }
 
 /**
@@ -278,17 +280,12 @@ function exactPairedSums(a: Sample, b: Sample): PairedSums {
       bdd += d * d;
     }
     if (!(bdd < EXACT_INTEGERS)) return twoPassPairedSums(a, b, s);
-    let t = sum + bd;
-    let z = t - sum;
-    sumLo += sum - (t - z) + (bd - z);
-    sum = t;
-    t = sq + bdd;
-    z = t - sq;
-    sqLo += sq - (t - z) + (bdd - z);
-    sq = t;
+    sumLo += sumError(sum, bd);
+    sum += bd;
+    sqLo += sumError(sq, bdd);
+    sq += bdd;
   }
   const meanD = integerMoments(n, sum, sumLo, sq, sqLo);
-  noteLane('decimal-shift');
   return { mean: meanD / s, ss: (passOut[0] as number) / (s * s) };
 }
 
@@ -313,10 +310,8 @@ function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
       return undefined;
     }
     const v = ma - mb;
-    const t = sum + v;
-    const z = t - sum;
-    c += sum - (t - z) + (v - z);
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
   }
   const meanD = (sum + c) / n;
   let ss = 0;
@@ -325,11 +320,8 @@ function twoPassPairedSums(a: Sample, b: Sample, s: number): PairedSums {
     const ma = Math.floor((a[i] as number) * s + 0.5);
     const d = ma - Math.floor((b[i] as number) * s + 0.5) - meanD;
     const v = d * d;
-    const t = ss + v;
-    const z = t - ss;
-    c += ss - (t - z) + (v - z);
-    ss = t;
+    c += sumError(ss, v);
+    ss += v;
   }
-  noteLane('decimal-shift');
   return { mean: meanD / s, ss: (ss + c) / (s * s) };
 }

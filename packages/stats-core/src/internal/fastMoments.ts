@@ -19,6 +19,7 @@
  */
 import { productError } from '../regression/internal/doubleDouble';
 import { noteLane } from './lanes';
+import { sumError } from './twoSum';
 import type { Sample } from './validate';
 
 /** Sums of one pass, kept in a reused buffer instead of a fresh object per call. */
@@ -39,6 +40,8 @@ export function checkedSum(x: Sample, minMax = false): number {
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (typeof v !== 'number') return Number.NaN;
+    // TwoSum written out: sumError here measured 1.2-1.6x this loop's
+    // time (same-process, primed, n = 1e4 and 1e6), unlike the other loops.
     const t = sum + v;
     const zc = t - sum;
     c += sum - (t - zc) + (v - zc);
@@ -66,10 +69,8 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
     for (let i = 0; i < n; i++) {
       const d = (x[i] as number) - m;
       const d2 = d * d;
-      const t = ss + d2;
-      const zc2 = t - ss;
-      c2 += ss - (t - zc2) + (d2 - zc2);
-      ss = t;
+      c2 += sumError(ss, d2);
+      ss += d2;
     }
     passOut[0] = Number.isFinite(ss) ? ss + c2 : ss;
     return;
@@ -81,20 +82,14 @@ export function deviationSums(x: Sample, m: number, higher: boolean): void {
   for (let i = 0; i < n; i++) {
     const d = (x[i] as number) - m;
     const d2 = d * d;
-    let t = ss + d2;
-    const zc2 = t - ss;
-    c2 += ss - (t - zc2) + (d2 - zc2);
-    ss = t;
+    c2 += sumError(ss, d2);
+    ss += d2;
     const d3 = d2 * d;
-    t = s3 + d3;
-    const zc3 = t - s3;
-    c3 += s3 - (t - zc3) + (d3 - zc3);
-    s3 = t;
+    c3 += sumError(s3, d3);
+    s3 += d3;
     const d4 = d2 * d2;
-    t = s4 + d4;
-    const zc4 = t - s4;
-    c4 += s4 - (t - zc4) + (d4 - zc4);
-    s4 = t;
+    c4 += sumError(s4, d4);
+    s4 += d4;
   }
   const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);
   passOut[0] = fin(ss, c2);
@@ -170,6 +165,9 @@ export function plainMeanAndSquares(x: Sample): number {
     const df = f - c;
     const bs = da + db + (de + df);
     const bq = da * da + db * db + (de * de + df * df);
+    // TwoSum written out: sumError (internal/twoSum.ts) here measured 1.09-1.12x
+    // ttest_ind's time at n = 1e4 on Float64Arrays (V8 then stops inlining
+    // this kernel into onePassCentral).
     let t = s + bs;
     let z = t - s;
     sLo += s - (t - z) + (bs - z);
@@ -188,12 +186,13 @@ export function plainMeanAndSquares(x: Sample): number {
 }
 
 /** Nine values of each array kind the fast paths read, for primeKernel. */
-const PRIME_F64 = Float64Array.from({ length: 9 }, (_, i) => 1 + 0.37 * i);
+/** Nine decimals of two places (each the double nearest it, so the exact shifts take them all). */
+const PRIME_F64 = Float64Array.from({ length: 9 }, (_, i) => (100 + 37 * i) / 100);
 const PRIME_ARRAY = Array.from(PRIME_F64);
 const primedKernels = new Set<unknown>();
 
 /**
- * Before a kernel's first large input (n > 2^14), calls it a dozen times on
+ * Before a kernel's first large input (n > 2^10), calls it a dozen times on
  * nine values of each array kind, once per process. Why: V8 (Node 20) gives
  * a function its feedback vector only after several calls, so a process
  * whose first calls are large (a Lambda serving big requests) compiled the
@@ -203,14 +202,21 @@ const primedKernels = new Set<unknown>();
  * fresh process: pearsonr 6.3-7.3 ms a call for good without priming,
  * 2.8-2.9 ms from the third call with it; ttest_1samp 3.6 ms against 0.9 ms.
  * Priming costs a few microseconds once. Call it before the kernel: it
- * overwrites the kernel's output buffers.
+ * overwrites the kernel's output buffers. With `like`, only that array kind
+ * is primed: priming both made linregress 1.07-1.19x slower on Float64Arrays
+ * at n = 1e6 (and 0.82-1.01x on arrays), the kernels' element loads
+ * polymorphic from the start.
  */
-export function primeKernel(kernel: (a: Sample, b: Sample) => unknown, n: number): void {
-  if (n <= 2 ** 14 || primedKernels.has(kernel)) return;
+export function primeKernel(
+  kernel: (a: Sample, b: Sample) => unknown,
+  n: number,
+  like?: ArrayLike<number>,
+): void {
+  if (n <= 2 ** 10 || primedKernels.has(kernel)) return;
   primedKernels.add(kernel);
   for (let k = 0; k < 12; k++) {
-    kernel(PRIME_F64, PRIME_F64);
-    kernel(PRIME_ARRAY, PRIME_ARRAY);
+    if (like === undefined || like instanceof Float64Array) kernel(PRIME_F64, PRIME_F64);
+    if (like === undefined || !(like instanceof Float64Array)) kernel(PRIME_ARRAY, PRIME_ARRAY);
   }
 }
 
@@ -309,10 +315,8 @@ export class DecimalShift {
       const m = Math.floor(xi * s + 0.5);
       if (!(Math.abs(xi) < limit && m / s === xi)) return Number.NaN;
       const v = m - r;
-      const t = sum + v;
-      const z = t - sum;
-      c += sum - (t - z) + (v - z);
-      sum = t;
+      c += sumError(sum, v);
+      sum += v;
       if (minMax) {
         if (xi < lo) lo = xi;
         if (xi > hi) hi = xi;
@@ -355,14 +359,10 @@ export class DecimalShift {
         bkk += k * k;
       }
       if (!(bkk < EXACT_INTEGERS)) return 'range';
-      let t = sum + bk;
-      let z = t - sum;
-      sumLo += sum - (t - z) + (bk - z);
-      sum = t;
-      t = sq + bkk;
-      z = t - sq;
-      sqLo += sq - (t - z) + (bkk - z);
-      sq = t;
+      sumLo += sumError(sum, bk);
+      sum += bk;
+      sqLo += sumError(sq, bkk);
+      sq += bkk;
     }
     this.meanK = integerMoments(n, sum, sumLo, sq, sqLo);
     passOut[0] = (passOut[0] as number) / (s * s);
@@ -384,10 +384,8 @@ export class DecimalShift {
       for (let i = 0; i < n; i++) {
         const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
         const d2 = d * d;
-        const t = sum + d2;
-        const z = t - sum;
-        c += sum - (t - z) + (d2 - z);
-        sum = t;
+        c += sumError(sum, d2);
+        sum += d2;
       }
       passOut[0] = (sum + c) / s2;
       return;
@@ -401,21 +399,15 @@ export class DecimalShift {
     for (let i = 0; i < n; i++) {
       const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
       const d2 = d * d;
-      let t = ss + d2;
-      let z = t - ss;
-      c2 += ss - (t - z) + (d2 - z);
-      ss = t;
+      c2 += sumError(ss, d2);
+      ss += d2;
       if (higher) {
         const d3 = d2 * d;
-        t = s3 + d3;
-        z = t - s3;
-        c3 += s3 - (t - z) + (d3 - z);
-        s3 = t;
+        c3 += sumError(s3, d3);
+        s3 += d3;
         const d4 = d2 * d2;
-        t = s4 + d4;
-        z = t - s4;
-        c4 += s4 - (t - z) + (d4 - z);
-        s4 = t;
+        c4 += sumError(s4, d4);
+        s4 += d4;
       }
     }
     passOut[0] = (ss + c2) / s2;
@@ -423,6 +415,22 @@ export class DecimalShift {
     passOut[2] = (s4 + c4) / s2 / s2;
   }
 }
+
+/**
+ * DecimalShift's passes on the prime values (two places), for primeKernel:
+ * unprimed, ttest_ind on two offset samples of 1e6 values deoptimised at
+ * the end of meanAndSquares on every call.
+ */
+function shiftPasses(x: Sample): void {
+  const shift = new DecimalShift(2, x[0] as number);
+  shift.meanAndSquares(x);
+  shift.mean(x, true);
+  shift.deviationSums(x, true);
+  shift.deviationSums(x, false);
+}
+
+/** primeKernel for DecimalShift's passes, before data of n values. */
+export const primeShift = (n: number, like: Sample): void => primeKernel(shiftPasses, n, like);
 
 /** Values per block of the one-pass integer sums. */
 export const INTEGER_BLOCK = 64;
@@ -453,9 +461,7 @@ export function integerMoments(
   const qLo = (p - qn - productError(q, n, qn) + pLo) / n;
   // (sqHi - q) by TwoSum, so a large mean of K against the spread costs nothing.
   const d = sqHi - q;
-  const z = d - sqHi;
-  const dLo = sqHi - (d - z) + (-q - z);
-  passOut[0] = d + (dLo + sqLo - qLo);
+  passOut[0] = d + (sumError(sqHi, -q) + sqLo - qLo);
   return (hi + lo) / n;
 }
 
@@ -483,10 +489,7 @@ export function integerCross(
   const q = p / n;
   const qn = q * n;
   const qL = (p - qn - productError(q, n, qn) + pLo) / n;
-  const d = qHi - q;
-  const z = d - qHi;
-  const dLo = qHi - (d - z) + (-q - z);
-  return d + (dLo + qLo - qL);
+  return qHi - q + (sumError(qHi, -q) + qLo - qL);
 }
 
 /** Mean and central sums of one sample, relative to `reference` when shifted. */
@@ -604,6 +607,7 @@ function shiftedCentral(
   if (samples.some((x) => x.length === 0)) return undefined;
   const places = sampleScale(samples, extras);
   if (places === undefined) return 'not decimals';
+  primeShift(Math.max(...samples.map((x) => x.length)), samples[0] as Sample);
   const shift = new DecimalShift(places, samples[0]?.[0] as number);
   const shiftedExtras: number[] = [];
   for (const e of extras) {

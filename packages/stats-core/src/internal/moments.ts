@@ -1,5 +1,6 @@
 import { shiftByDecimalReference } from './exactDecimal';
 import { compensatedSum } from './sums';
+import { sumError } from './twoSum';
 
 /**
  * Mean and central moment sums of a sample: `ss` = sum (x - mean)^2, and the
@@ -62,18 +63,15 @@ function twoPass(
     const d = (x[i] as number) - m;
     if (keepDeviations) deviations[i] = d;
     const d2 = d * d;
-    let t = ss + d2;
-    c2 += Math.abs(ss) >= Math.abs(d2) ? ss - t + d2 : d2 - t + ss;
-    ss = t;
+    c2 += sumError(ss, d2);
+    ss += d2;
     if (higher) {
       const d3 = d2 * d;
-      t = s3 + d3;
-      c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
-      s3 = t;
+      c3 += sumError(s3, d3);
+      s3 += d3;
       const d4 = d2 * d2;
-      t = s4 + d4;
-      c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
-      s4 = t;
+      c4 += sumError(s4, d4);
+      s4 += d4;
     }
   }
   const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);

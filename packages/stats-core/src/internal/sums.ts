@@ -1,12 +1,15 @@
+import { deviationSums, passOut } from './fastMoments';
+import { sumError } from './twoSum';
+import type { Sample } from './validate';
+
 /** Neumaier-compensated sum: error independent of n for well-scaled data. */
 export function compensatedSum(x: ArrayLike<number>): number {
   let sum = 0;
   let c = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
+    c += sumError(sum, v);
+    sum += v;
   }
   return Number.isFinite(sum) ? sum + c : sum;
 }
@@ -15,14 +18,6 @@ export const mean = (x: ArrayLike<number>): number => compensatedSum(x) / x.leng
 
 /** Sum of squared deviations from `m` (two-pass, compensated). */
 export function sumSquaredDeviations(x: ArrayLike<number>, m: number): number {
-  let sum = 0;
-  let c = 0;
-  for (let i = 0; i < x.length; i++) {
-    const d = (x[i] as number) - m;
-    const v = d * d;
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return Number.isFinite(sum) ? sum + c : sum;
+  deviationSums(x as Sample, m, false);
+  return passOut[0] as number;
 }

@@ -1,4 +1,5 @@
 import { studentTSf } from '../../distributions/studentT';
+import { primeKernel } from '../../internal/fastMoments';
 import { productError } from './doubleDouble';
 import type { LinregressCore } from './linregressCore';
 
@@ -103,6 +104,7 @@ export function linregressDecimal(
   let px = decimalPlaces(headOf(x, head));
   let py = decimalPlaces(headOf(y, head));
   if (px === undefined || py === undefined) return null;
+  primeKernel(primeExactSums, n, x);
   let sums = exactSums(x, y, px, py);
   if (sums === 'places') {
     px = decimalPlaces(x);
@@ -113,6 +115,9 @@ export function linregressDecimal(
   if (sums === 'places' || sums === 'range') return null;
   return fromExactSums(n, px, py, sums);
 }
+
+/** exactSums on the prime values, for primeKernel: unprimed, it deoptimised at its end on every call. */
+const primeExactSums = (x: ArrayLike<number>, y: ArrayLike<number>) => exactSums(x, y, 2, 2);
 
 /** The first m values, as a Float64Array. */
 const headOf = (v: ArrayLike<number>, m: number): ArrayLike<number> => {

@@ -1,4 +1,6 @@
 import { studentTSf } from '../../distributions/studentT';
+import { primeKernel } from '../../internal/fastMoments';
+import { sumError } from '../../internal/twoSum';
 import { isConstant } from '../../internal/validate';
 import type { LinregressCore } from './linregressCore';
 
@@ -51,6 +53,7 @@ export function linregressFloat(
   trace?: { stage: FloatStage },
 ): LinregressFloatOutcome {
   const n = x.length;
+  primeKernel(floatPasses, n, x);
   let kx = headMean(x);
   let ky = headMean(y);
   let sums = shiftedSums(x, y, kx, ky);
@@ -95,6 +98,18 @@ export function linregressFloat(
   if (!(refined.sxx > 0 && refined.syy > 0)) return null;
   const again = finish(x, y, { n, ...refined });
   return again.worst <= TOLERANCE ? again.core : null;
+}
+
+/**
+ * Every pass below on the prime values, for primeKernel: unprimed,
+ * shiftedSums and compensatedMeans deoptimised at their ends on every call
+ * (linregress on 1e6 full-precision pairs).
+ */
+function floatPasses(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  shiftedSums(x, y, 1, 2);
+  compensatedMeans(x, y);
+  refinedSums(x, y, 1, 2);
+  residualSumOfSquares(x, y, 1, 2, 0.5);
 }
 
 /** Values per block of the shifted pass: plain sums inside, compensated across. */
@@ -156,26 +171,16 @@ function shiftedSums(
       bde += d * e;
       bee += e * e;
     }
-    let t = sd + bd;
-    let z = t - sd;
-    cd += sd - (t - z) + (bd - z);
-    sd = t;
-    t = se + be;
-    z = t - se;
-    ce += se - (t - z) + (be - z);
-    se = t;
-    t = sdd + bdd;
-    z = t - sdd;
-    cdd += sdd - (t - z) + (bdd - z);
-    sdd = t;
-    t = sde + bde;
-    z = t - sde;
-    cde += sde - (t - z) + (bde - z);
-    sde = t;
-    t = see + bee;
-    z = t - see;
-    cee += see - (t - z) + (bee - z);
-    see = t;
+    cd += sumError(sd, bd);
+    sd += bd;
+    ce += sumError(se, be);
+    se += be;
+    cdd += sumError(sdd, bdd);
+    sdd += bdd;
+    cde += sumError(sde, bde);
+    sde += bde;
+    cee += sumError(see, bee);
+    see += bee;
   }
   if (!Number.isFinite(sd + se + sdd + sde + see)) return 'non-finite';
   sd += cd;
@@ -417,35 +422,23 @@ function refinedSums(
     const a = x[i] as number;
     const b = y[i] as number;
     const d = a - mx;
-    let t = d - a;
-    const dLo = a - (d - t) + (-mx - t);
+    const dLo = sumError(a, -mx);
     const e = b - my;
-    t = e - b;
-    const eLo = b - (e - t) + (-my - t);
-    let s = sdHi + d;
-    t = s - sdHi;
-    sdLo += sdHi - (s - t) + (d - t) + dLo;
-    sdHi = s;
-    s = seHi + e;
-    t = s - seHi;
-    seLo += seHi - (s - t) + (e - t) + eLo;
-    seHi = s;
+    const eLo = sumError(b, -my);
+    sdLo += sumError(sdHi, d) + dLo;
+    sdHi += d;
+    seLo += sumError(seHi, e) + eLo;
+    seHi += e;
     let p = d * d;
-    s = sddHi + p;
-    t = s - sddHi;
-    sddLo += sddHi - (s - t) + (p - t) + 2 * d * dLo;
-    sddHi = s;
+    sddLo += sumError(sddHi, p) + 2 * d * dLo;
+    sddHi += p;
     p = e * e;
-    s = seeHi + p;
-    t = s - seeHi;
-    seeLo += seeHi - (s - t) + (p - t) + 2 * e * eLo;
-    seeHi = s;
+    seeLo += sumError(seeHi, p) + 2 * e * eLo;
+    seeHi += p;
     p = d * e;
     sdeAbs += Math.abs(p);
-    s = sdeHi + p;
-    t = s - sdeHi;
-    sdeLo += sdeHi - (s - t) + (p - t) + d * eLo + e * dLo;
-    sdeHi = s;
+    sdeLo += sumError(sdeHi, p) + d * eLo + e * dLo;
+    sdeHi += p;
   }
   const sd = sdHi + sdLo;
   const se = seHi + seLo;
@@ -502,14 +495,10 @@ function compensatedMeans(
   for (let i = 0; i < n; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
-    let t = sx + a;
-    let z = t - sx;
-    cx += sx - (t - z) + (a - z);
-    sx = t;
-    t = sy + b;
-    z = t - sy;
-    cy += sy - (t - z) + (b - z);
-    sy = t;
+    cx += sumError(sx, a);
+    sx += a;
+    cy += sumError(sy, b);
+    sy += b;
     ax += Math.abs(a);
     ay += Math.abs(b);
   }
@@ -552,14 +541,10 @@ function residualSumOfSquares(
       be += e;
       bee += e * e;
     }
-    let t = se + be;
-    let z = t - se;
-    ce += se - (t - z) + (be - z);
-    se = t;
-    t = see + bee;
-    z = t - see;
-    cee += see - (t - z) + (bee - z);
-    see = t;
+    ce += sumError(se, be);
+    se += be;
+    cee += sumError(see, bee);
+    see += bee;
   }
   se += ce;
   see += cee;
