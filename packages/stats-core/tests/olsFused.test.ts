@@ -1,4 +1,3 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ols } from '../src/index';
@@ -11,6 +10,7 @@ import { olsDecimalCorrections } from '../src/regression/internal/olsDecimal';
 import { olsFused } from '../src/regression/internal/olsFused';
 import { expectFitAgreement } from './support/agreement';
 import { designRecord, randomDesign } from './support/designs';
+import { rng } from './support/panel';
 
 /**
  * ols's fused lane (issue 15): one pass into column buffers, short decimals
@@ -22,13 +22,6 @@ import { designRecord, randomDesign } from './support/designs';
  * the p-values (olsPaths.test.ts's tolerances), and decline (null) where
  * the bound cannot be met, leaving the fit to the QR and BigNumber lanes.
  */
-
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
-  return { uniform, normal, cauchy };
-}
 
 function exactFit(columns: number[][], y: number[], intercept: boolean, conditionNumber: number) {
   const n = y.length;

@@ -1,4 +1,3 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { ols, polyfit } from '../src/index';
 import { toScaledIntegers } from '../src/regression/internal/decimal';
@@ -7,6 +6,7 @@ import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
 import { expectFitAgreement } from './support/agreement';
+import { rng } from './support/panel';
 
 /**
  * The benchmark panel's shapes that used to send ols and polyfit to the
@@ -17,14 +17,6 @@ import { expectFitAgreement } from './support/agreement';
  * normal equations; itself checked against NIST StRD) to 1e-13 on every
  * field, 1e-10 on the p-values: the tolerances of olsPaths.test.ts.
  */
-
-/** A seeded generator on (0, 1) (32-bit LCG), as the benchmark's. */
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
-  return { uniform, normal, cauchy };
-}
 
 function bigDesign(fn: string, columns: number[][], y: number[], hasIntercept: boolean): Design {
   const n = y.length;
