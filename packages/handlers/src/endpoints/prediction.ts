@@ -45,6 +45,11 @@ export const predictRows = documented(
   'Optional: predict at new rows with the confidence interval of the mean and the prediction interval of a new observation.',
 );
 
+/** The core's prediction options (confidenceLevel, fitted) from a `predict` request. */
+export function predictionOptions(p: { confidence_level: number; fitted: boolean }) {
+  return { confidenceLevel: p.confidence_level, fitted: p.fitted };
+}
+
 const perPoint = (description: string) => documented(v.array(resultNumber), description);
 
 /** The `prediction` field of a response (built on demand, as every response schema). */
