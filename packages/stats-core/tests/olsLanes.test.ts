@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ols, polyfit } from '../src/index';
-import { toScaledIntegers } from '../src/regression/internal/decimal';
-import { type Design, exactShift, onesColumn } from '../src/regression/internal/design';
+import { type Design, exactShift } from '../src/regression/internal/design';
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
 import { expectFitAgreement } from './support/agreement';
+import { bigPathDesign, exactColumnsOf, exactPowers } from './support/bigPath';
 import { rng } from './support/panel';
 
 /**
@@ -19,37 +19,17 @@ import { rng } from './support/panel';
  */
 
 function bigDesign(fn: string, columns: number[][], y: number[], hasIntercept: boolean): Design {
-  const n = y.length;
-  return {
-    fn,
-    n,
-    columns: [],
+  return bigPathDesign(fn, y, () => exactColumnsOf(y.length, columns, hasIntercept), {
     labels: columns.map((_, j) => `c${j}`),
     hasIntercept,
-    representationUlps: 0,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => [
-      ...(hasIntercept ? [onesColumn(n)] : []),
-      ...columns.map((c) => toScaledIntegers(c)),
-    ],
-  };
+  });
 }
 
 function polyfitBig(x: number[], y: number[], degree: number): Design {
-  const n = y.length;
-  const base = toScaledIntegers(x);
-  return {
-    ...bigDesign('polyfit', [], y, true),
-    exactColumns: () =>
-      Array.from({ length: degree + 1 }, (_, k) =>
-        k === 0
-          ? onesColumn(n)
-          : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-      ),
-  };
+  return bigPathDesign('polyfit', y, () => exactPowers(x, degree), {
+    labels: [],
+    hasIntercept: true,
+  });
 }
 
 const SHAPES = {
