@@ -2,12 +2,11 @@
  * The response shared by the least-squares fits (ols, polyfit): the core's
  * camelCase result in statsmodels-style snake_case names, NaN as null.
  */
-import { FIT_METHODS, type ols, type Prediction } from '@lambda-stats/stats-core';
+import { FIT_METHODS, type ols } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { documented, finiteOrNull, finiteOrNullAll, resultNumber, wholeNumber } from '../schema';
-import { toPredictionResponse } from './prediction';
 
-type FitResult = ReturnType<typeof ols>;
+export type FitResult = ReturnType<typeof ols>;
 
 const perCoefficient = (description: string) => documented(v.array(resultNumber), description);
 
@@ -51,10 +50,4 @@ export function toFitResponse(r: FitResult, n: number): FitResponse {
     n,
     method: r.method,
   };
-}
-
-/** An ols or polyfit body: the fit, and the prediction when the request asked for one. */
-export function toFitWithPrediction(r: FitResult, n: number, prediction: Prediction | undefined) {
-  const body = toFitResponse(r, n);
-  return prediction ? { ...body, prediction: toPredictionResponse(prediction) } : body;
 }

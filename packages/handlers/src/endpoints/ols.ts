@@ -2,8 +2,13 @@ import { ols as coreOls, olsPredict } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteNumbers, pathItem, rectangular, sample } from '../schema';
-import { fitResponse, toFitWithPrediction } from './fit';
-import { predictionOptions, predictionResponse, predictRows } from './prediction';
+import { fitResponse } from './fit';
+import {
+  predictionOptions,
+  predictionResponse,
+  predictRows,
+  toFitWithPrediction,
+} from './prediction';
 
 const request = v.pipe(
   v.strictObject({

@@ -2,8 +2,8 @@ import { polyfit as corePolyfit, polyfitPredict } from '@lambda-stats/stats-core
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, sameLength, sample, wholeNumber } from '../schema';
-import { fitResponse, toFitWithPrediction } from './fit';
-import { predictionOptions, predictionResponse, predictX } from './prediction';
+import { fitResponse } from './fit';
+import { predictionOptions, predictionResponse, predictX, toFitWithPrediction } from './prediction';
 
 /** The core's range: beyond 20 the monomial basis is hopeless even at 64 digits. */
 const MAX_DEGREE = 20;
