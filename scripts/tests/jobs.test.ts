@@ -23,6 +23,7 @@ import {
   responseIssues,
 } from '@lambda-stats/handlers/openapi-routes';
 import { type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
+import { collectOutput } from '@lambda-stats/lambda-kit/processes';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvokeProxy, startInvokeProxy } from '../src/invoke-proxy';
@@ -38,21 +39,14 @@ let moto: MotoServer;
 let serve: LocalServe;
 let api: string;
 
-function run(
+/** Runs `pnpm <args>` from the repo root; `out` is its stdout then its stderr. */
+async function run(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('pnpm', args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('exit', (code) => resolve({ code, out }));
-  });
+  const child = spawn('pnpm', args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { code, stdout, stderr } = await collectOutput(child, 'exit');
+  return { code, out: stdout + stderr };
 }
 
 const infraEnv = () => ({
@@ -431,6 +425,23 @@ describe('jobs: bad input gets a 4xx saying what to fix', () => {
 });
 
 describe('jobs: failures', () => {
+  /** A chunked describe job of kwh, run while `faults` decides which function invocations fail. */
+  async function describeWithFaults(
+    faults: Parameters<InvokeProxy['setFaults']>[0],
+  ): Promise<Json> {
+    proxy.setFaults(faults);
+    try {
+      return await runJob({
+        dataset: csvId,
+        statistic: 'describe',
+        columns: { a: 'kwh' },
+        chunk_bytes: CHUNK,
+      });
+    } finally {
+      proxy.setFaults(undefined);
+    }
+  }
+
   it('fails the job on a bad cell with its row, column and value; nan_policy omit skips it', async () => {
     const lines = data.csv.trimEnd().split('\n');
     lines[2001] = lines[2001]!.replace(/^[^,]+,/, 'n/a,');
@@ -465,48 +476,28 @@ describe('jobs: failures', () => {
 
   it('retries a failed worker invocation, and the job still succeeds', async () => {
     let failed = 0;
-    proxy.setFaults((fn, event) => {
+    const job = await describeWithFaults((fn, event) => {
       if (fn.endsWith('-job_worker') && (event as Json).index === 1 && failed < 2) {
         failed += 1;
         return 'injected transient fault';
       }
       return undefined;
     });
-    try {
-      const job = await runJob({
-        dataset: csvId,
-        statistic: 'describe',
-        columns: { a: 'kwh' },
-        chunk_bytes: CHUNK,
-      });
-      expect(failed).toBe(2);
-      expect(job.status).toBe('SUCCEEDED');
-      const direct = await post('/describe', { a: data.rows.kwh });
-      expectSameAnswer(job.result, direct.body);
-    } finally {
-      proxy.setFaults(undefined);
-    }
+    expect(failed).toBe(2);
+    expect(job.status).toBe('SUCCEEDED');
+    const direct = await post('/describe', { a: data.rows.kwh });
+    expectSameAnswer(job.result, direct.body);
   });
 
   it("fails the job with the chunk's reason when a worker keeps failing", async () => {
-    proxy.setFaults((fn, event) =>
+    const job = await describeWithFaults((fn, event) =>
       fn.endsWith('-job_worker') && (event as Json).index === 2
         ? 'injected permanent fault'
         : undefined,
     );
-    try {
-      const job = await runJob({
-        dataset: csvId,
-        statistic: 'describe',
-        columns: { a: 'kwh' },
-        chunk_bytes: CHUNK,
-      });
-      expect(job.status).toBe('FAILED');
-      expect(job.error.code).toBe('worker_failed');
-      expect(job.error.message).toMatch(/chunk 2 .*injected permanent fault/);
-    } finally {
-      proxy.setFaults(undefined);
-    }
+    expect(job.status).toBe('FAILED');
+    expect(job.error.code).toBe('worker_failed');
+    expect(job.error.message).toMatch(/chunk 2 .*injected permanent fault/);
   });
 });
 

@@ -10,7 +10,12 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
-import { descendantPids, processAlive } from '@lambda-stats/lambda-kit/processes';
+import {
+  type CollectedOutput,
+  collectOutput,
+  descendantPids,
+  processAlive,
+} from '@lambda-stats/lambda-kit/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalStack,
@@ -115,15 +120,9 @@ const post = (route: string, body: unknown, headers: Record<string, string> = {}
 
 const startEnv = (extra: Record<string, string>) => localStackEnv(work, extra);
 
-function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, [START], { cwd: SCRIPTS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stderr }));
-  });
+function runStart(env: NodeJS.ProcessEnv): Promise<CollectedOutput> {
+  const child = spawn(TSX, [START], { cwd: SCRIPTS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectOutput(child, 'exit');
 }
 
 describe('pnpm start: clear messages before anything starts', () => {
@@ -336,17 +335,11 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   it("pnpm logs prints the deployed function's log lines from the emulator's CloudWatch Logs", async () => {
     // the runtime ships lines every 200 ms; leave it time
     await new Promise((r) => setTimeout(r, 1000));
-    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = spawn(TSX, [path.join(SCRIPTS_DIR, 'src', 'cli', 'logs.ts'), 'linregress'], {
-        cwd: SCRIPTS_DIR,
-        env: startEnv({}),
-      });
-      let stdout = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.on('exit', (code) => resolve({ code, stdout }));
+    const child = spawn(TSX, [path.join(SCRIPTS_DIR, 'src', 'cli', 'logs.ts'), 'linregress'], {
+      cwd: SCRIPTS_DIR,
+      env: startEnv({}),
     });
+    const run = await collectOutput(child, 'exit');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\[\$LATEST\][0-9a-f]{32} \S+ START RequestId: /);
     expect(run.stdout).toContain('"message":"request handled"');

@@ -7,7 +7,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { digest, type FunctionEntry, writeManifest } from '@lambda-stats/lambda-kit/manifest';
+import {
+  digest,
+  type FunctionEntry,
+  statsRuntimeManifest,
+  writeManifest,
+} from '@lambda-stats/lambda-kit/manifest';
 import { buildZip } from '@lambda-stats/lambda-kit/zip';
 import { HANDLERS_DIST, LAYER_DIST, PLAYGROUND_DIST } from '../../src/artifacts';
 
@@ -86,13 +91,7 @@ export async function writeFixtureArtifacts(
       '{"name":"stats-fixture","main":"index.js"}\n',
   });
   writeFileSync(path.join(layerDir, 'stats-runtime.zip'), layerBytes);
-  writeManifest(layerDir, {
-    name: 'stats-runtime',
-    zip: 'stats-runtime.zip',
-    ...digest(layerBytes),
-    compatibleRuntimes: ['nodejs22.x'],
-    compatibleArchitectures: ['arm64', 'x86_64'],
-  });
+  writeManifest(layerDir, statsRuntimeManifest(layerBytes));
 
   if (options.playground ?? false) {
     const playgroundDir = path.join(root, PLAYGROUND_DIST);

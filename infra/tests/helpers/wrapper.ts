@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { collectOutput } from '@lambda-stats/lambda-kit/processes';
 import { INFRA_DIR } from '../../src/env';
 
 export interface RunResult {
@@ -18,7 +19,7 @@ export const plain = (text: string) =>
  * Runs the wrapper the root scripts call (`pnpm run <command> <stack>` ends
  * up here), with `env` added to a minimal environment.
  */
-export function runWrapper(args: string[], env: Record<string, string>): Promise<RunResult> {
+export async function runWrapper(args: string[], env: Record<string, string>): Promise<RunResult> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -36,25 +37,13 @@ export function runWrapper(args: string[], env: Record<string, string>): Promise
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout: plain(stdout),
-        stderr: plain(stderr),
-        seconds: (performance.now() - started) / 1000,
-      }),
-    );
-  });
+  const { code, stdout, stderr } = await collectOutput(child);
+  return {
+    code,
+    stdout: plain(stdout),
+    stderr: plain(stderr),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** The last lines of a run, for failure messages. */

@@ -1,16 +1,16 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ols } from '../src/index';
-import { decimalCorrections, toScaledIntegers } from '../src/regression/internal/decimal';
-import { type Design, onesColumn } from '../src/regression/internal/design';
+import { decimalCorrections } from '../src/regression/internal/decimal';
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { toIntegerColumn } from '../src/regression/internal/olsColumns';
 import { olsDecimalCorrections } from '../src/regression/internal/olsDecimal';
 import { olsFused } from '../src/regression/internal/olsFused';
 import { expectFitAgreement } from './support/agreement';
+import { bigPathDesign, exactColumnsOf } from './support/bigPath';
 import { designRecord, randomDesign } from './support/designs';
+import { rng } from './support/panel';
 
 /**
  * ols's fused lane (issue 15): one pass into column buffers, short decimals
@@ -23,31 +23,12 @@ import { designRecord, randomDesign } from './support/designs';
  * the bound cannot be met, leaving the fit to the QR and BigNumber lanes.
  */
 
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
-  return { uniform, normal, cauchy };
-}
-
 function exactFit(columns: number[][], y: number[], intercept: boolean, conditionNumber: number) {
   const n = y.length;
-  const d: Design = {
-    fn: 'ols',
-    n,
-    columns: [],
+  const d = bigPathDesign('ols', y, () => exactColumnsOf(n, columns, intercept), {
     labels: [...(intercept ? ['intercept'] : []), ...columns.map((_, j) => `x${j + 1}`)],
     hasIntercept: intercept,
-    representationUlps: 0,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => [
-      ...(intercept ? [onesColumn(n)] : []),
-      ...columns.map((c) => toScaledIntegers(c)),
-    ],
-  };
+  });
   const p = columns.length + (intercept ? 1 : 0);
   return finishFit(olsBig(d), intercept ? p - 1 : p, n - p, conditionNumber, 'bignumber');
 }

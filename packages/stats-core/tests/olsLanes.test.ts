@@ -1,12 +1,12 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { describe, expect, it } from 'vitest';
 import { ols, polyfit } from '../src/index';
-import { toScaledIntegers } from '../src/regression/internal/decimal';
-import { type Design, exactShift, onesColumn } from '../src/regression/internal/design';
+import { type Design, exactShift } from '../src/regression/internal/design';
 import { finishFit } from '../src/regression/internal/finishFit';
 import { olsBig } from '../src/regression/internal/olsBig';
 import { olsFloat } from '../src/regression/internal/olsFloat';
 import { expectFitAgreement } from './support/agreement';
+import { bigPathDesign, exactColumnsOf, exactPowers } from './support/bigPath';
+import { rng } from './support/panel';
 
 /**
  * The benchmark panel's shapes that used to send ols and polyfit to the
@@ -18,46 +18,18 @@ import { expectFitAgreement } from './support/agreement';
  * field, 1e-10 on the p-values: the tolerances of olsPaths.test.ts.
  */
 
-/** A seeded generator on (0, 1) (32-bit LCG), as the benchmark's. */
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
-  return { uniform, normal, cauchy };
-}
-
 function bigDesign(fn: string, columns: number[][], y: number[], hasIntercept: boolean): Design {
-  const n = y.length;
-  return {
-    fn,
-    n,
-    columns: [],
+  return bigPathDesign(fn, y, () => exactColumnsOf(y.length, columns, hasIntercept), {
     labels: columns.map((_, j) => `c${j}`),
     hasIntercept,
-    representationUlps: 0,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => [
-      ...(hasIntercept ? [onesColumn(n)] : []),
-      ...columns.map((c) => toScaledIntegers(c)),
-    ],
-  };
+  });
 }
 
 function polyfitBig(x: number[], y: number[], degree: number): Design {
-  const n = y.length;
-  const base = toScaledIntegers(x);
-  return {
-    ...bigDesign('polyfit', [], y, true),
-    exactColumns: () =>
-      Array.from({ length: degree + 1 }, (_, k) =>
-        k === 0
-          ? onesColumn(n)
-          : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-      ),
-  };
+  return bigPathDesign('polyfit', y, () => exactPowers(x, degree), {
+    labels: [],
+    hasIntercept: true,
+  });
 }
 
 const SHAPES = {

@@ -9,6 +9,7 @@ import { olsBig } from '../src/regression/internal/olsBig';
 import { decimalInputs, olsFloat, plainInputs } from '../src/regression/internal/olsFloat';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { expectFitAgreement, expectRelative } from './support/agreement';
+import { bigPathDesign, exactPowers } from './support/bigPath';
 import { designRecord, randomDesign, written } from './support/designs';
 
 /**
@@ -201,26 +202,12 @@ describe('ols: well-conditioned random data takes the float64 path', () => {
 describe('polyfit: float64 path vs BigNumber path', () => {
   /** polyfit's design with intercept, built independently, for the BigNumber reference. */
   function polyDesign(x: number[], y: number[], degree: number): Design {
-    const n = x.length;
-    const base = toScaledIntegers(x);
-    return {
-      fn: 'polyfit',
-      n,
+    return bigPathDesign('polyfit', y, () => exactPowers(x, degree), {
       columns: Array.from({ length: degree + 1 }, (_, k) => Float64Array.from(x, (v) => v ** k)),
       labels: Array.from({ length: degree + 1 }, (_, k) => `x^${k}`),
       hasIntercept: true,
       representationUlps: degree,
-      y,
-      decimalColumns: () => {
-        throw new Error('not used by the BigNumber path');
-      },
-      exactColumns: () =>
-        Array.from({ length: degree + 1 }, (_, k) =>
-          k === 0
-            ? onesColumn(n)
-            : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-        ),
-    };
+    });
   }
 
   it('agrees to 1e-13 (p-values 1e-10) whenever polyfit answers with float64', () => {
@@ -337,25 +324,11 @@ describe('large n: blocked double-double sums, p-values that underflow', () => {
     expect(Math.abs(fit.coefficients[3] as number)).toBeLessThan(
       3 * (fit.standardErrors[3] as number),
     );
-    const base = toScaledIntegers(x);
-    const d: Design = {
-      fn: 'polyfit',
-      n,
-      columns: [],
+    const d = bigPathDesign('polyfit', y, () => exactPowers(x, 3), {
       labels: ['1', 'x', 'x^2', 'x^3'],
       hasIntercept: true,
       representationUlps: 3,
-      y,
-      decimalColumns: () => {
-        throw new Error('not used by the BigNumber path');
-      },
-      exactColumns: () =>
-        [0, 1, 2, 3].map((k) =>
-          k === 0
-            ? onesColumn(n)
-            : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-        ),
-    };
+    });
     expectAgreement(fit, finishFit(olsBig(d), 3, n - 4, fit.conditionNumber, 'bignumber'));
   });
 });

@@ -1,4 +1,3 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
@@ -11,7 +10,14 @@ import {
 import { shiftedPowerSums } from '../src/regression/internal/polyfitExact';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import golden from './fixtures/golden/polyfit_exact.json';
-import { expectFitAgreement, expectRelative } from './support/agreement';
+import {
+  expectFieldsRelative,
+  expectFitAgreement,
+  expectRelative,
+  FIT_SUMMARIES,
+} from './support/agreement';
+import { written } from './support/designs';
+import { PANEL_SHAPES, type PanelShape, rng } from './support/panel';
 import { bigFit } from './support/polyfitReference';
 
 /**
@@ -25,16 +31,6 @@ import { bigFit } from './support/polyfitReference';
  * asks of the float64 lane; and exact rational goldens from Python
  * (golden/polyfit_exact.py) on offset and near-collinear data.
  */
-
-/** A seeded generator on (0, 1) and a standard normal, as the benchmark's. */
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
-
-/** The decimal of `places` places nearest v, as the double that prints as it. */
-const written = (v: number, places: number) => Number(v.toFixed(places));
 
 /** value * 10^exponent as a comparable pair on a common scale. */
 function sameValue(a: bigint, ea: number, b: bigint, eb: number): boolean {
@@ -270,72 +266,11 @@ describe('exact rational goldens (golden/polyfit_exact.py)', () => {
   it.each(golden.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
     const fit = polyfit(c.x, c.y, c.degree, { intercept: c.intercept });
     expect(fit.method).toBe('bignumber');
-    const e = c.expected;
-    for (const key of ['coefficients', 'standardErrors'] as const) {
-      for (const [j, v] of fit[key].entries()) {
-        expectRelative(v, e[key][j] as number, 1e-13, `${key}[${j}]`);
-      }
-    }
-    for (const key of [
-      'residualStandardDeviation',
-      'rSquared',
-      'adjustedRSquared',
-      'fStatistic',
-    ] as const) {
-      expectRelative(fit[key], e[key], 1e-13, key);
-    }
-    expectRelative(fit.conditionNumber, e.conditionNumber, 1e-6, 'conditionNumber');
+    const keys = ['coefficients', 'standardErrors', ...FIT_SUMMARIES] as const;
+    expectFieldsRelative(fit, c.expected, keys, 1e-13);
+    expectRelative(fit.conditionNumber, c.expected.conditionNumber, 1e-6, 'conditionNumber');
   });
 });
-
-/** The benchmark panel's shapes (scripts/bench/harness.ts), x and y only. */
-const PANEL: Record<string, (seed: number, n: number) => { x: number[]; y: number[] }> = {
-  offset: (seed, n) => {
-    const r = rng(seed);
-    const dx = Array.from({ length: n }, () => r.normal());
-    return {
-      x: dx.map((v) => written(1e9 + 1000 * v, 3)),
-      y: dx.map((v) => written(1e9 + 1000 * (0.8 * v + 0.6 * r.normal()), 3)),
-    };
-  },
-  'small-int': (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => Math.floor(101 * r.uniform()));
-    return { x, y: x.map((v) => Math.round(v / 2 + 10 * r.normal())) };
-  },
-  'two-decimal': (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => written(1000 * r.uniform(), 2));
-    return { x, y: x.map((v) => written(1.1 * v + 50 * r.normal(), 2)) };
-  },
-  ties: (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => Math.floor(41 * r.uniform()) / 2);
-    return { x, y: x.map((v) => Math.round(2 * (v + 2 * r.normal())) / 2) };
-  },
-  strong: (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.uniform());
-    return { x, y: x.map((v) => 1.6 * v + 0.3 * r.uniform() + 0.05 * r.normal()) };
-  },
-  weak: (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.normal());
-    return { x, y: x.map((v) => 0.58 * v + r.normal()) };
-  },
-  none: (seed, n) => {
-    const r = rng(seed);
-    return {
-      x: Array.from({ length: n }, () => r.normal()),
-      y: Array.from({ length: n }, () => r.normal()),
-    };
-  },
-  'heavy-tails': (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.normal());
-    return { x, y: x.map((v) => v + Math.tan(Math.PI * (r.uniform() - 0.5))) };
-  },
-};
 
 describe('which lane answers which shape (the benchmark panel)', () => {
   const n = 3000;
@@ -349,10 +284,7 @@ describe('which lane answers which shape (the benchmark panel)', () => {
     ['none', 'float64'],
     ['heavy-tails', 'float64'],
   ])('%s: %s', (name, expected) => {
-    const { x, y } = (PANEL[name] as (seed: number, n: number) => { x: number[]; y: number[] })(
-      42,
-      n,
-    );
+    const { x, y } = (PANEL_SHAPES[name] as PanelShape)(42, n);
     const sums = shiftedPowerSums('polyfit', x, y, 0, 4);
     expect(sums === null).toBe(expected === 'float64');
     const { result: fit, lane } = withLane(() => polyfit(x, y, 3));

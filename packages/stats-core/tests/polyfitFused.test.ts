@@ -1,4 +1,3 @@
-import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polyfit } from '../src/index';
@@ -6,6 +5,7 @@ import { withLane } from '../src/internal/lanes';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { polyfitFused } from '../src/regression/internal/polyfitFused';
 import { expectFitAgreement, expectRelative } from './support/agreement';
+import { FULL_PRECISION_SHAPES, rng } from './support/panel';
 import { bigFit } from './support/polyfitReference';
 
 /**
@@ -19,48 +19,13 @@ import { bigFit } from './support/polyfitReference';
  * tolerances every polyfit lane promises), and decline where it cannot.
  */
 
-function rng(seed: number) {
-  const uniform = lcg32(seed, { open: true });
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const cauchy = () => Math.tan(Math.PI * (uniform() - 0.5));
-  return { uniform, normal, cauchy };
-}
-
-type Family = (seed: number, n: number) => { x: number[]; y: number[] };
-
-/** The benchmark panel's full-precision shapes (scripts/bench/harness.ts), as polyfit sees them. */
-const FAMILIES: Record<string, Family> = {
-  strong: (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.uniform());
-    return { x, y: x.map((v) => 1.6 * v + 0.3 * r.uniform() + 0.05 * r.normal()) };
-  },
-  weak: (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.normal());
-    return { x, y: x.map((v) => 0.58 * v + r.normal()) };
-  },
-  none: (seed, n) => {
-    const r = rng(seed);
-    return {
-      x: Array.from({ length: n }, () => r.normal()),
-      y: Array.from({ length: n }, () => r.normal()),
-    };
-  },
-  'heavy-tails': (seed, n) => {
-    const r = rng(seed);
-    const x = Array.from({ length: n }, () => r.normal());
-    return { x, y: x.map((v) => v + r.cauchy()) };
-  },
-};
-
 function fusedFit(x: number[], y: number[], degree: number, intercept: boolean) {
   const first = intercept ? 0 : 1;
   return polyfitFused(x, y, first, degree + 1 - first, intercept);
 }
 
 describe('the fused lane answers the full-precision shapes and matches the BigNumber path', () => {
-  describe.each(Object.entries(FAMILIES))('%s', (_, family) => {
+  describe.each(Object.entries(FULL_PRECISION_SHAPES))('%s', (_, family) => {
     it.each([1, 2, 3])('degree %i with intercept, n = 200 and 3000', (degree) => {
       for (const [seed, n] of [
         [1, 200],
@@ -80,7 +45,7 @@ describe('the fused lane answers the full-precision shapes and matches the BigNu
 });
 
 describe('higher degrees and no intercept', () => {
-  describe.each(Object.entries(FAMILIES))('%s', (_, family) => {
+  describe.each(Object.entries(FULL_PRECISION_SHAPES))('%s', (_, family) => {
     it.each([
       [4, true],
       [5, true],
@@ -101,19 +66,22 @@ describe('higher degrees and no intercept', () => {
 });
 
 describe('polyfit takes the fused lane on full-precision x', () => {
-  it.each(Object.keys(FAMILIES))('%s, degree 3: the fused answer, on the float64 lane', (name) => {
-    const { x, y } = (FAMILIES[name] as Family)(4, 2000);
-    const { result, lane } = withLane(() => polyfit(x, y, 3));
-    expect(lane).toBe('float64');
-    expect(result).toEqual(fusedFit(x, y, 3, true));
-    // The design's condition number is the one the QR lane reports (the
-    // same matrix, computed from another factor).
-    const qr = polyfitFloat('polyfit', x, y, 0, 4, true);
-    expectRelative(result.conditionNumber, qr.conditionNumber, 1e-9, 'conditionNumber');
-  });
+  it.each(Object.keys(FULL_PRECISION_SHAPES))(
+    '%s, degree 3: the fused answer, on the float64 lane',
+    (name) => {
+      const { x, y } = FULL_PRECISION_SHAPES[name as keyof typeof FULL_PRECISION_SHAPES](4, 2000);
+      const { result, lane } = withLane(() => polyfit(x, y, 3));
+      expect(lane).toBe('float64');
+      expect(result).toEqual(fusedFit(x, y, 3, true));
+      // The design's condition number is the one the QR lane reports (the
+      // same matrix, computed from another factor).
+      const qr = polyfitFloat('polyfit', x, y, 0, 4, true);
+      expectRelative(result.conditionNumber, qr.conditionNumber, 1e-9, 'conditionNumber');
+    },
+  );
 
   it('reads a Float64Array without changing it, with the same answer as an array', () => {
-    const { x, y } = (FAMILIES.weak as Family)(5, 1000);
+    const { x, y } = FULL_PRECISION_SHAPES.weak(5, 1000);
     const fx = Float64Array.from(x);
     const fy = Float64Array.from(y);
     const fit = polyfit(fx, fy, 3);
@@ -132,7 +100,7 @@ describe('the fused lane declines, and polyfit still answers', () => {
   });
 
   it('degree 6 (past the exact back-transform it keeps to)', () => {
-    const { x, y } = (FAMILIES.strong as Family)(7, 500);
+    const { x, y } = FULL_PRECISION_SHAPES.strong(7, 500);
     expect(fusedFit(x, y, 6, true)).toBeNull();
   });
 

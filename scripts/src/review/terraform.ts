@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CollectedOutput, collectOutput } from '@lambda-stats/lambda-kit/processes';
 import { asPlan, type Plan, ReviewInputError, type State } from './plan-json';
 
 export class TerraformError extends Error {
@@ -8,39 +9,30 @@ export class TerraformError extends Error {
 }
 
 /** Runs `terraform <args>` in `cwd`; resolves to stdout, rejects with stderr. */
-export function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('terraform', [...args, '-no-color'], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === 'ENOENT'
-          ? new TerraformError(
-              'terraform is not on PATH: install Terraform 1.11 (https://developer.hashicorp.com/terraform/install)',
-            )
-          : e,
-      );
-    });
-    child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      if (code === 0) resolve(stdout);
-      else {
-        const stderr = Buffer.concat(err).toString('utf8').trim();
-        reject(
-          new TerraformError(
-            `terraform ${args[0]} failed in ${cwd} (exit ${code}):\n${stderr || stdout.slice(-4000)}`,
-          ),
-        );
-      }
-    });
+export async function terraform(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const child = spawn('terraform', [...args, '-no-color'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let run: CollectedOutput;
+  try {
+    run = await collectOutput(child);
+  } catch (e) {
+    throw (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new TerraformError(
+          'terraform is not on PATH: install Terraform 1.11 (https://developer.hashicorp.com/terraform/install)',
+        )
+      : e;
+  }
+  if (run.code === 0) return run.stdout;
+  throw new TerraformError(
+    `terraform ${args[0]} failed in ${cwd} (exit ${run.code}):\n${run.stderr.trim() || run.stdout.slice(-4000)}`,
+  );
 }
 
 /**

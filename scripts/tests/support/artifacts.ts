@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { digest, writeManifest } from '@lambda-stats/lambda-kit/manifest';
+import { digest, statsRuntimeManifest, writeManifest } from '@lambda-stats/lambda-kit/manifest';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 
@@ -32,11 +32,5 @@ export function writeArtifacts(root: string, functions: string[]): void {
   writeManifest(handlers, { functions: entries });
   const layerZip = join(layer, 'stats-runtime.zip');
   copyFileSync(new URL('layer.zip', fixtures), layerZip);
-  writeManifest(layer, {
-    name: 'stats-runtime',
-    zip: 'stats-runtime.zip',
-    ...hashes(layerZip),
-    compatibleRuntimes: ['nodejs22.x'],
-    compatibleArchitectures: ['arm64', 'x86_64'],
-  });
+  writeManifest(layer, statsRuntimeManifest(readFileSync(layerZip)));
 }

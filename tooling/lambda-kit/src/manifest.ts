@@ -137,6 +137,21 @@ export function digest(bytes: Buffer): Digest {
   };
 }
 
+/**
+ * The stats-runtime layer's manifest for a zip of these bytes: the one the
+ * layer build writes (layers/stats-runtime/build.ts) and the test fixtures
+ * stand in for.
+ */
+export function statsRuntimeManifest(zip: Buffer): LayerManifest {
+  return {
+    name: 'stats-runtime',
+    zip: 'stats-runtime.zip',
+    ...digest(zip),
+    compatibleRuntimes: ['nodejs22.x'],
+    compatibleArchitectures: ['arm64', 'x86_64'],
+  };
+}
+
 function describeIssues(where: string, issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0]!;
   const dotted = v.getDotPath(first);

@@ -60,3 +60,37 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 3000): Pro
   clearTimeout(timer);
   signal('SIGKILL');
 }
+
+/** What a finished child process printed, and how it ended. */
+export interface CollectedOutput {
+  /** The exit code (null when a signal ended it). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Collects a spawned child's stdout and stderr (whichever are pipes) as
+ * UTF-8 text, and resolves when it has ended: on 'close' (its output
+ * streams done) by default, or on 'exit' where a grandchild may keep the
+ * pipes open. Rejects when the process cannot be spawned.
+ */
+export function collectOutput(
+  child: ChildProcess,
+  until: 'close' | 'exit' = 'close',
+): Promise<CollectedOutput> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (b: Buffer) => out.push(b));
+  child.stderr?.on('data', (b: Buffer) => err.push(b));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on(until, (code: number | null) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+}

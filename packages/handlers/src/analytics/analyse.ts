@@ -67,35 +67,17 @@ export function analyseSeries(
   runId: string,
   now: Date,
 ): { outcome: SeriesOutcome; items: ResultItem[] } {
+  const rejected = (reason: RejectReason, message: string) => ({
+    outcome: { series, status: 'rejected' as const, readings: readings.length, reason, message },
+    items: [],
+  });
   const checked = checkSeries(readings, spec.method);
-  if (!checked.ok) {
-    return {
-      outcome: {
-        series,
-        status: 'rejected',
-        readings: readings.length,
-        reason: checked.reason,
-        message: checked.message,
-      },
-      items: [],
-    };
-  }
+  if (!checked.ok) return rejected(checked.reason, checked.message);
   const result =
     spec.method.kind === 'holt-winters'
       ? scoreHoltWinters(checked.times, checked.values, spec.method, spec.threshold)
       : scoreRobust(checked.times, checked.values, spec.method, spec.threshold);
-  if (!result.ok) {
-    return {
-      outcome: {
-        series,
-        status: 'rejected',
-        readings: readings.length,
-        reason: 'model-error',
-        message: result.message,
-      },
-      items: [],
-    };
-  }
+  if (!result.ok) return rejected('model-error', result.message);
   const expiresAt = Math.floor(now.getTime() / 1000) + spec.resultTtlDays * 86_400;
   const pk = resultKey(spec.name, series);
   const items = result.periods.map((p) => ({

@@ -6,10 +6,11 @@ import { DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/c
 import type { Context } from 'aws-lambda';
 import { HttpError } from '../http/errors';
 import { errorToResponse, toLambdaResult } from '../http/respond';
+import { requireSetting } from '../jobs/env';
 import { JsonLogger } from '../logger';
 import { resultKey } from './analyse';
 import { fromItem } from './dynamo';
-import { analyticsEnv, setting } from './env';
+import { analyticsEnv } from './env';
 import { checkAnalysis, parseResultsQuery } from './query';
 
 let dynamo: DynamoDBClient | undefined;
@@ -60,7 +61,7 @@ async function results(name: string | undefined, query: Record<string, string | 
   }
   const { items, truncated } = await queryAll(
     {
-      TableName: setting(env.resultsTable, 'LAMBDA_STATS_RESULTS_TABLE'),
+      TableName: requireSetting(env.resultsTable, 'LAMBDA_STATS_RESULTS_TABLE'),
       KeyConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -108,7 +109,7 @@ async function runs(name: string | undefined, query: Record<string, string | und
     );
   const { items } = await queryAll(
     {
-      TableName: setting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE'),
+      TableName: requireSetting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE'),
       KeyConditionExpression: '#a = :a AND begins_with(#sk, :run)',
       ExpressionAttributeNames: { '#a': 'analysis', '#sk': 'sk' },
       ExpressionAttributeValues: { ':a': { S: analysis }, ':run': { S: 'run#' } },

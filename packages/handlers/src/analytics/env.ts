@@ -28,8 +28,3 @@ export function analyticsEnv(): AnalyticsEnv {
   cached ??= readAnalyticsEnv(process.env);
   return cached;
 }
-
-export function setting(value: string, name: string): string {
-  if (value === '') throw new Error(`${name} is not set: the function was deployed without it`);
-  return value;
-}

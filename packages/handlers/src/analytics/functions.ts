@@ -13,10 +13,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { getBytes, ListObjectsV2Command, putJson, s3Client } from '../jobs/aws';
+import { requireSetting } from '../jobs/env';
 import { analyseSeries, type ResultItem, type SeriesOutcome } from './analyse';
 import { groupSeries, type RawReading } from './csv';
 import { toItem } from './dynamo';
-import { analyticsEnv, setting } from './env';
+import { analyticsEnv } from './env';
 import {
   alarmMessage,
   type FlaggedReading,
@@ -154,7 +155,10 @@ export async function analyseSeriesStep(event: {
   };
   const runId = item.key.slice(spec.scratchPrefix.length).split('/')[0]!;
   const { outcome, items } = analyseSeries(spec, stored.series, stored.readings, runId, new Date());
-  await writeResults(setting(analyticsEnv().resultsTable, 'LAMBDA_STATS_RESULTS_TABLE'), items);
+  await writeResults(
+    requireSetting(analyticsEnv().resultsTable, 'LAMBDA_STATS_RESULTS_TABLE'),
+    items,
+  );
   return outcome;
 }
 
@@ -265,7 +269,7 @@ export async function finishRun(event: {
     failure: event.state.failure,
     ttlDays: event.analysis.resultTtlDays,
   });
-  const table = setting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE');
+  const table = requireSetting(env.runsTable, 'LAMBDA_STATS_RUNS_TABLE');
   await dynamoClient().send(new PutItemCommand({ TableName: table, Item: toItem({ ...run }) }));
   console.log(metricsLine(run, new Date()));
   const flagged = run.status === 'SUCCEEDED' ? flaggedReadings(run) : [];
@@ -276,7 +280,7 @@ export async function finishRun(event: {
     try {
       await snsClient().send(
         new PublishCommand({
-          TopicArn: setting(env.alarmTopicArn, 'LAMBDA_STATS_ALARM_TOPIC_ARN'),
+          TopicArn: requireSetting(env.alarmTopicArn, 'LAMBDA_STATS_ALARM_TOPIC_ARN'),
           Subject: alarm.subject,
           Message: alarm.body,
           MessageAttributes: {

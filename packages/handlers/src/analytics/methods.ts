@@ -25,11 +25,11 @@ export type MethodResult = { ok: true; periods: ScoredPeriod[] } | { ok: false; 
  * Smart Targets: Holt-Winters (stats-core's exponentialSmoothing,
  * parameters estimated as statsmodels does) fitted to all but the newest
  * `evaluatePeriods` readings, which are then compared with its forecasts.
- * The interval is the forecast's prediction interval at `intervalLevel`;
- * the score is (actual - forecast) / forecast sd, the sd read off that
- * interval (with multiplicative seasonality, which has no analytical
- * interval, the in-sample residual sd sqrt(SSE/n) instead). A reading is
- * flagged when |score| exceeds the threshold.
+ * The interval is the core's prediction interval of the forecast at
+ * `intervalLevel` (analytical, or with multiplicative seasonality exact for
+ * the first cycle and simulated beyond); the score is (actual - forecast) /
+ * forecast sd, the sd read off that interval. A reading is flagged when
+ * |score| exceeds the threshold.
  */
 export function scoreHoltWinters(
   times: readonly number[],
@@ -55,16 +55,13 @@ export function scoreHoltWinters(
     throw error;
   }
   const z = normalQuantile(0.5 + method.intervalLevel / 2);
-  const residualSd = Math.sqrt(fit.sse / fitN);
+  // the core states an interval for every horizon it forecasts (null only for none)
+  const intervals = fit.predictionIntervals;
   const periods: ScoredPeriod[] = [];
-  for (let k = 0; k < h; k++) {
+  for (let k = 0; intervals && k < h; k++) {
     const expected = fit.forecast[k]!;
-    const low = fit.predictionIntervals
-      ? fit.predictionIntervals.lower[k]!
-      : expected - z * residualSd;
-    const high = fit.predictionIntervals
-      ? fit.predictionIntervals.upper[k]!
-      : expected + z * residualSd;
+    const low = intervals.lower[k]!;
+    const high = intervals.upper[k]!;
     const sd = (high - low) / (2 * z);
     const actual = values[fitN + k]!;
     const score =

@@ -36,12 +36,12 @@ const response = () =>
     ),
   });
 
-/** scipy.stats.chi2_contingency: chi-squared test of independence in a table. */
 /** scipy's Chi2ContingencyResult as JSON (the endpoint's body, and a chi2_contingency job's result). */
 export function toChi2ContingencyResponse(r: Chi2ContingencyResult) {
   return { ...toTestResult(r), dof: r.dof, expected_freq: r.expectedFreq.map(finiteOrNullAll) };
 }
 
+/** scipy.stats.chi2_contingency: chi-squared test of independence in a table. */
 export const chi2_contingency = defineEndpoint({
   name: 'chi2_contingency',
   summary:

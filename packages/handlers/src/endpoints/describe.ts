@@ -22,7 +22,6 @@ const response = () =>
     kurtosis: documented(resultNumber, 'Fisher (excess) kurtosis: 0 for a normal distribution.'),
   });
 
-/** scipy.stats.describe: size, range, mean, variance, skewness and kurtosis of a sample. */
 /** scipy's DescribeResult as JSON (the endpoint's body, and a describe job's result). */
 export function toDescribeResponse(r: DescribeResult) {
   const minmax: [number | null, number | null] = [
@@ -39,6 +38,7 @@ export function toDescribeResponse(r: DescribeResult) {
   };
 }
 
+/** scipy.stats.describe: size, range, mean, variance, skewness and kurtosis of a sample. */
 export const describe = defineEndpoint({
   name: 'describe',
   summary: 'Descriptive statistics of a sample (scipy.stats.describe).',

@@ -33,7 +33,6 @@ const response = () =>
     ms_within: documented(resultNumber, 'Within-groups mean square (null for Welch).'),
   });
 
-/** scipy.stats.f_oneway: one-way ANOVA, with the ANOVA table scipy does not return. */
 /** scipy's F_onewayResult (with the ANOVA table) as JSON: the endpoint's body, and an f_oneway job's result. */
 export function toFOnewayResponse(r: FOnewayResult) {
   return {
@@ -47,6 +46,7 @@ export function toFOnewayResponse(r: FOnewayResult) {
   };
 }
 
+/** scipy.stats.f_oneway: one-way ANOVA, with the ANOVA table scipy does not return. */
 export const f_oneway = defineEndpoint({
   name: 'f_oneway',
   summary: 'One-way analysis of variance of two or more groups (scipy.stats.f_oneway).',

@@ -6,7 +6,7 @@ import { FIT_METHODS, type ols } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { documented, finiteOrNull, finiteOrNullAll, resultNumber, wholeNumber } from '../schema';
 
-type FitResult = ReturnType<typeof ols>;
+export type FitResult = ReturnType<typeof ols>;
 
 const perCoefficient = (description: string) => documented(v.array(resultNumber), description);
 

@@ -7,7 +7,12 @@ import {
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteOrNull, resultNumber, sameLength, sample, wholeNumber } from '../schema';
-import { predictionResponse, predictX, toPredictionResponse } from './prediction';
+import {
+  predictionOptions,
+  predictionResponse,
+  predictX,
+  toPredictionResponse,
+} from './prediction';
 
 const request = v.pipe(
   v.strictObject({
@@ -57,11 +62,7 @@ export const linregress = defineEndpoint({
   response,
   handle({ x, y, alternative, predict }) {
     const predicted = predict
-      ? linregressPredict(x, y, predict.x, {
-          alternative,
-          confidenceLevel: predict.confidence_level,
-          fitted: predict.fitted,
-        })
+      ? linregressPredict(x, y, predict.x, { alternative, ...predictionOptions(predict) })
       : undefined;
     const r = predicted?.fit ?? coreLinregress(x, y, { alternative });
     return {

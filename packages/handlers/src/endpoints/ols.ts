@@ -2,8 +2,13 @@ import { ols as coreOls, olsPredict } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteNumbers, pathItem, rectangular, sample } from '../schema';
-import { fitResponse, toFitResponse } from './fit';
-import { predictionResponse, predictRows, toPredictionResponse } from './prediction';
+import { fitResponse } from './fit';
+import {
+  predictionOptions,
+  predictionResponse,
+  predictRows,
+  toFitWithPrediction,
+} from './prediction';
 
 const request = v.pipe(
   v.strictObject({
@@ -53,13 +58,13 @@ export const ols = defineEndpoint({
   request,
   response: () => v.object({ ...fitResponse().entries, prediction: predictionResponse() }),
   handle({ X, y, intercept, predict }) {
-    if (!predict) return toFitResponse(coreOls(X, y, { intercept }), y.length);
-    const { fit, prediction } = olsPredict(X, y, predict.X, {
-      intercept,
-      confidenceLevel: predict.confidence_level,
-      fitted: predict.fitted,
-    });
-    return { ...toFitResponse(fit, y.length), prediction: toPredictionResponse(prediction) };
+    const predicted =
+      predict && olsPredict(X, y, predict.X, { intercept, ...predictionOptions(predict) });
+    return toFitWithPrediction(
+      predicted?.fit ?? coreOls(X, y, { intercept }),
+      y.length,
+      predicted?.prediction,
+    );
   },
   // golden/examples.py (numpy least squares, scipy 1.17 tails); method is the core's choice
   example: {

@@ -35,7 +35,6 @@ const response = () =>
     ),
   });
 
-/** scipy.stats.pearsonr: linear correlation, its test, and a confidence interval. */
 /** scipy's PearsonRResult as JSON (the endpoint's body, and a pearsonr job's result). */
 export function toPearsonrResponse(r: PearsonrResult) {
   const { low, high } = r.confidenceInterval;
@@ -45,6 +44,7 @@ export function toPearsonrResponse(r: PearsonrResult) {
   };
 }
 
+/** scipy.stats.pearsonr: linear correlation, its test, and a confidence interval. */
 export const pearsonr = defineEndpoint({
   name: 'pearsonr',
   summary: 'Pearson correlation coefficient and the test of no correlation (scipy.stats.pearsonr).',

@@ -2,8 +2,8 @@ import { polyfit as corePolyfit, polyfitPredict } from '@lambda-stats/stats-core
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, sameLength, sample, wholeNumber } from '../schema';
-import { fitResponse, toFitResponse } from './fit';
-import { predictionResponse, predictX, toPredictionResponse } from './prediction';
+import { fitResponse } from './fit';
+import { predictionOptions, predictionResponse, predictX, toFitWithPrediction } from './prediction';
 
 /** The core's range: beyond 20 the monomial basis is hopeless even at 64 digits. */
 const MAX_DEGREE = 20;
@@ -29,13 +29,11 @@ export const polyfit = defineEndpoint({
   request,
   response: () => v.object({ ...fitResponse().entries, prediction: predictionResponse() }),
   handle({ x, y, degree, intercept, predict }) {
-    if (!predict) return toFitResponse(corePolyfit(x, y, degree, { intercept }), y.length);
-    const { fit, prediction } = polyfitPredict(x, y, degree, predict.x, {
-      intercept,
-      confidenceLevel: predict.confidence_level,
-      fitted: predict.fitted,
-    });
-    return { ...toFitResponse(fit, y.length), prediction: toPredictionResponse(prediction) };
+    const predicted =
+      predict &&
+      polyfitPredict(x, y, degree, predict.x, { intercept, ...predictionOptions(predict) });
+    const fit = predicted?.fit ?? corePolyfit(x, y, degree, { intercept });
+    return toFitWithPrediction(fit, y.length, predicted?.prediction);
   },
   // golden/examples.py (numpy least squares, scipy 1.17 tails); method is the core's choice
   example: {

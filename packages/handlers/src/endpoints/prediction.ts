@@ -7,6 +7,7 @@
 import type { Prediction } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { documented, finiteNumbers, resultNumber } from '../schema';
+import { type FitResult, toFitResponse } from './fit';
 
 const confidenceLevel = documented(
   v.optional(v.pipe(v.number(), v.gtValue(0), v.ltValue(1)), 0.95),
@@ -44,6 +45,11 @@ export const predictRows = documented(
   ),
   'Optional: predict at new rows with the confidence interval of the mean and the prediction interval of a new observation.',
 );
+
+/** The core's prediction options (confidenceLevel, fitted) from a `predict` request. */
+export function predictionOptions(p: { confidence_level: number; fitted: boolean }) {
+  return { confidenceLevel: p.confidence_level, fitted: p.fitted };
+}
 
 const perPoint = (description: string) => documented(v.array(resultNumber), description);
 
@@ -88,4 +94,10 @@ export function toPredictionResponse(p: Prediction): NonNullable<PredictionRespo
     ...(p.fittedValues ? { fittedvalues: finite(p.fittedValues) } : {}),
     ...(p.residuals ? { resid: finite(p.residuals) } : {}),
   };
+}
+
+/** An ols or polyfit body: the fit, and the prediction when the request asked for one. */
+export function toFitWithPrediction(r: FitResult, n: number, prediction: Prediction | undefined) {
+  const body = toFitResponse(r, n);
+  return prediction ? { ...body, prediction: toPredictionResponse(prediction) } : body;
 }

@@ -47,27 +47,42 @@ export function expectTPvalueAgreement(tFast: number, tExact: number, df: number
   return pExact;
 }
 
+/** The summary fields every ols and polyfit fit states. */
+export const FIT_SUMMARIES = [
+  'residualStandardDeviation',
+  'rSquared',
+  'adjustedRSquared',
+  'fStatistic',
+] as const;
+
+type FitFields<K extends string> = Record<K, number | readonly number[]>;
+
+/** Each of `keys` (arrays entry by entry) within `tolerance` relative of `expected`'s. */
+export function expectFieldsRelative<K extends string>(
+  fit: NoInfer<FitFields<K>>,
+  expected: NoInfer<FitFields<K>>,
+  keys: readonly K[],
+  tolerance: number,
+): void {
+  for (const key of keys) {
+    const got = fit[key];
+    const want = expected[key];
+    if (typeof got === 'number') expectRelative(got, want as number, tolerance, key);
+    else {
+      for (const [j, v] of got.entries()) {
+        expectRelative(v, (want as readonly number[])[j] as number, tolerance, `${key}[${j}]`);
+      }
+    }
+  }
+}
+
 /**
  * An ols or polyfit fit against the BigNumber path's: 1e-13 relative on
  * every coefficient, standard error, t value and summary, 1e-10 on the
  * p-values (whose tails amplify the rounding of t).
  */
 export function expectFitAgreement(fit: OlsResult, exact: OlsResult): void {
-  for (const key of ['coefficients', 'standardErrors', 'tValues'] as const) {
-    for (const [j, v] of fit[key].entries()) {
-      expectRelative(v, exact[key][j] as number, 1e-13, `${key}[${j}]`);
-    }
-  }
-  for (const [j, v] of fit.pValues.entries()) {
-    expectRelative(v, exact.pValues[j] as number, 1e-10, `pValues[${j}]`);
-  }
-  for (const key of [
-    'residualStandardDeviation',
-    'rSquared',
-    'adjustedRSquared',
-    'fStatistic',
-  ] as const) {
-    expectRelative(fit[key], exact[key], 1e-13, key);
-  }
-  expectRelative(fit.fPvalue, exact.fPvalue, 1e-10, 'fPvalue');
+  const precise = ['coefficients', 'standardErrors', 'tValues', ...FIT_SUMMARIES] as const;
+  expectFieldsRelative(fit, exact, precise, 1e-13);
+  expectFieldsRelative(fit, exact, ['pValues', 'fPvalue'], 1e-10);
 }

@@ -3,6 +3,7 @@ import type { Design } from '../../src/regression/internal/design';
 import { polynomialNormalEquations } from '../../src/regression/internal/exactNormalEquations';
 import { finishFit } from '../../src/regression/internal/finishFit';
 import { olsBig } from '../../src/regression/internal/olsBig';
+import { bigPathDesign } from './bigPath';
 
 /**
  * The BigNumber lane's polyfit on BigInt power sums of the decimals: the
@@ -14,19 +15,18 @@ export function bigFit(x: number[], y: number[], degree: number, intercept: bool
   const p = degree + 1 - first;
   const n = x.length;
   const d: Design = {
-    fn: 'polyfit',
-    n,
-    columns: [],
-    labels: Array.from({ length: p }, (_, j) => `x^${j + first}`),
-    hasIntercept: intercept,
-    representationUlps: degree,
-    y,
-    decimalColumns: () => {
-      throw new Error('not used by the BigNumber path');
-    },
-    exactColumns: () => {
-      throw new Error('not used when the exact normal equations are given');
-    },
+    ...bigPathDesign(
+      'polyfit',
+      y,
+      () => {
+        throw new Error('not used when the exact normal equations are given');
+      },
+      {
+        labels: Array.from({ length: p }, (_, j) => `x^${j + first}`),
+        hasIntercept: intercept,
+        representationUlps: degree,
+      },
+    ),
     exactNormalEquations: () =>
       polynomialNormalEquations(toScaledIntegers(x), toScaledIntegers(y), first, p),
   };

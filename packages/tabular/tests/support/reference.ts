@@ -81,27 +81,17 @@ export function referenceRecords(text: string): RefCell[][] {
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const MISSING = [
-  '',
-  'NaN',
-  'nan',
-  'NAN',
-  '-NaN',
-  '-nan',
-  'NA',
-  'N/A',
-  'n/a',
-  '#N/A',
-  'null',
-  'NULL',
-  'None',
-];
+/**
+ * The missing-value markers as pandas documents them (read_csv's default
+ * na_values, the subset the reader honours), written out as prose would.
+ */
+const MISSING = new Set(['', ...'NaN nan NAN -NaN -nan NA N/A n/a #N/A null NULL None'.split(' ')]);
 
 /** A numeric cell: a finite number, 'missing' (with 'empty' told apart), or 'bad'. */
 export function referenceNumber(text: string): number | 'empty' | 'marker' | 'bad' {
   const t = text.replace(/^[ \t]+|[ \t]+$/g, '');
   if (t === '') return 'empty';
-  if (MISSING.includes(t)) return 'marker';
+  if (MISSING.has(t)) return 'marker';
   if (!NUMBER.test(t)) return 'bad';
   const v = Number(t);
   return Number.isFinite(v) ? v : 'bad';
