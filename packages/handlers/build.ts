@@ -207,6 +207,34 @@ async function bundleEndpoint(
   return { code: Buffer.from(code.contents), map: Buffer.from(map.contents) };
 }
 
+/** Writes dist/<name>.zip (index.js alone) and its source map; returns its manifest entry. */
+async function writeFunction(
+  name: string,
+  routes: string[],
+  code: Buffer,
+  map: Buffer,
+  layerUnzipped: number,
+): Promise<FunctionEntry> {
+  const zip = await buildZip([{ path: 'index.js', data: code }]);
+  const d = digest(zip);
+  checkLimits(`${name}.zip`, d.size, code.length + layerUnzipped);
+  writeFileSync(path.join(dist, `${name}.zip`), zip);
+  writeFileSync(path.join(dist, 'sourcemaps', `${name}.js.map`), map);
+  console.log(
+    `${name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ` +
+      `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
+  );
+  return {
+    name,
+    routes,
+    zip: `${name}.zip`,
+    handler: 'index.handler',
+    sha256: d.sha256,
+    base64Sha256: d.base64Sha256,
+    size: d.size,
+  };
+}
+
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const layerZip = require.resolve('@lambda-stats/stats-runtime/dist/stats-runtime.zip');
@@ -221,23 +249,8 @@ async function main(): Promise<void> {
   const functions: FunctionEntry[] = [];
   for (const endpoint of [...endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const { code, map } = await bundleEndpoint(endpoint.name);
-    const zip = await buildZip([{ path: 'index.js', data: code }]);
-    const d = digest(zip);
-    checkLimits(`${endpoint.name}.zip`, d.size, code.length + layerUnzipped);
-    writeFileSync(path.join(dist, `${endpoint.name}.zip`), zip);
-    writeFileSync(path.join(dist, 'sourcemaps', `${endpoint.name}.js.map`), map);
-    functions.push({
-      name: endpoint.name,
-      routes: [routeOf(endpoint)],
-      zip: `${endpoint.name}.zip`,
-      handler: 'index.handler',
-      sha256: d.sha256,
-      base64Sha256: d.base64Sha256,
-      size: d.size,
-    });
-    console.log(
-      `${endpoint.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B), ` +
-        `index.js ${formatSize(code.length)}, ${formatSize(code.length + layerUnzipped)} unzipped with the layer`,
+    functions.push(
+      await writeFunction(endpoint.name, [routeOf(endpoint)], code, map, layerUnzipped),
     );
   }
   const sdkFunctions = [
@@ -251,21 +264,7 @@ async function main(): Promise<void> {
       [RUNTIME_SDK],
       false, // the jobs and analytics functions use the layer's core (and its partial forms)
     );
-    const zip = await buildZip([{ path: 'index.js', data: code }]);
-    const d = digest(zip);
-    checkLimits(`${fn.name}.zip`, d.size, code.length + layerUnzipped);
-    writeFileSync(path.join(dist, `${fn.name}.zip`), zip);
-    writeFileSync(path.join(dist, 'sourcemaps', `${fn.name}.js.map`), map);
-    functions.push({
-      name: fn.name,
-      routes: [...fn.routes],
-      zip: `${fn.name}.zip`,
-      handler: 'index.handler',
-      sha256: d.sha256,
-      base64Sha256: d.base64Sha256,
-      size: d.size,
-    });
-    console.log(`${fn.name}.zip  sha256 ${d.sha256}  ${formatSize(d.size)} zipped (${d.size} B)`);
+    functions.push(await writeFunction(fn.name, [...fn.routes], code, map, layerUnzipped));
   }
   writeManifest(dist, { functions });
 }
