@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFiniteArray, MAX_DEPTH, readJson } from '../src/http/json';
+import { FAST_READ_MIN, readRequest } from '../src/http/request';
 
 /** Deep equality that tells -0 from 0 and checks key order. */
 function same(a: unknown, b: unknown): boolean {
@@ -223,5 +224,32 @@ describe('readJson', () => {
     // an array JSON.parse built, or one made later, is never marked
     expect(isFiniteArray(JSON.parse('[1,2]'))).toBe(false);
     expect(isFiniteArray([1, 2])).toBe(false);
+  });
+});
+
+describe('readRequest', () => {
+  const event = (body: string) => ({
+    version: '2.0',
+    requestContext: { http: { method: 'POST' }, requestId: 'r' },
+    headers: { 'content-type': 'application/json' },
+    body,
+    isBase64Encoded: false,
+  });
+
+  it('leaves a short body to JSON.parse and reads a long one itself, with the same payload', () => {
+    // below FAST_READ_MIN the reader is not even compiled (a cold start's first request is often small)
+    const short = JSON.stringify({ x: Array.from({ length: 20 }, (_, k) => k / 4) });
+    const long = JSON.stringify({ x: Array.from({ length: 2000 }, (_, k) => k / 4) });
+    expect(short.length).toBeLessThan(FAST_READ_MIN);
+    expect(long.length).toBeGreaterThanOrEqual(FAST_READ_MIN);
+    for (const [text, read] of [
+      [short, false],
+      [long, true],
+    ] as const) {
+      const payload = readRequest(event(text), 1 << 20).payload as { x: number[] };
+      expect(payload).toEqual(JSON.parse(text));
+      // only the fast reader marks an array it found all finite
+      expect(isFiniteArray(payload.x)).toBe(read);
+    }
   });
 });
