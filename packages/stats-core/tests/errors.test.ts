@@ -4,7 +4,7 @@ import { inputError as thrown } from './support/errors';
 
 /**
  * Bad input throws StatsInputError whose message names the function and the
- * problem in words a caller can act on (CONVENTIONS.md, rule 8).
+ * problem in words a caller can act on: what was wrong and how to fix it.
  */
 describe('linregress input errors', () => {
   it('lengths differ: both lengths', () => {
