@@ -23,6 +23,7 @@ import { invoke, type Layout, layOut } from '@lambda-stats/handlers/support/lamb
 import { generateEvent } from '../src/events';
 import { REPO_ROOT } from '../src/local-config';
 import { median } from './harness';
+import { COLD_REASONS } from './reasons';
 import type { Row } from './table';
 import { fmtMs, fmtRatio, log } from './util';
 
@@ -202,7 +203,7 @@ export async function coldStart(opts: {
         result: fmtMs(w),
         baseline: `hello-world ${fmtMs(base)}`,
         ratio: fmtRatio(ratio),
-        how: `same layout and request as hello-world; median of ${opts.runs} per-round ratios to the hello-world run beside it (middle half ${lo.toFixed(2)}-${hi.toFixed(2)}x); handler load ${fmtMs(mi(e.name))} (hello-world ${fmtMs(mi('hello-world'))}); goal <= ${COLD_GOAL}x`,
+        how: `same layout and request as hello-world; median of ${opts.runs} per-round ratios to the hello-world run beside it (middle half ${lo.toFixed(2)}-${hi.toFixed(2)}x); handler load ${fmtMs(mi(e.name))} (hello-world ${fmtMs(mi('hello-world'))}); goal <= ${COLD_GOAL}x${ratio > COLD_GOAL && COLD_REASONS[e.name] !== undefined ? `; over it: ${COLD_REASONS[e.name]}` : ''}`,
         data: {
           wallMs: w,
           initMs: mi(e.name),

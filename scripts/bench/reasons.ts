@@ -62,3 +62,47 @@ export const REASONS: Readonly<Record<string, Reason>> = {
     doc: 'precision-lanes.md',
   },
 };
+
+/**
+ * Where the time goes for a function whose warm 10,000-point request is over
+ * its goal (at most 1.2x `JSON.parse` of the body): what the request's own
+ * part costs and what the statistic alone costs, measured in one process
+ * against JSON.parse of the same body. scripts/bench/warm.ts adds the entry
+ * to the row of a function over the goal. Ratios are to JSON.parse.
+ */
+export const WARM_REASONS: Readonly<Record<string, string>> = {
+  ols: "reading the 10,000-row matrix is 0.5x (it was 3-10x while the reader marked every row as all-finite in a WeakSet, 2026-12-07); validating X row by row through valibot's array schema about 0.2x (0.37 ms: a one-loop fast path for rows of finite numbers, as finiteNumbers() has for a sample, would remove most of it; src/schema.ts); the fit itself 0.8-1x",
+  polyfit:
+    'the fit alone (the handler on the parsed object) is 1.5x, the body read 0.75x: the cubic fit on 10,000 points is the stats core',
+  spearmanr:
+    "the statistic alone (two index-carrying radix sorts) is 1.9-2.3x; the request's own part (read 0.65x, arrays the reader marked are not walked again, a 4-number answer) is within the goal",
+  kendalltau:
+    "the statistic alone (a pairs sort and a merge counting inversions) is 2.5-3x; the request's own part (read 0.65x) is within the goal",
+  mannwhitneyu:
+    "the statistic alone (the sort of both samples and the rank sums) is 1.9-2.1x; the request's own part (read 0.7x) is within the goal",
+  ks_2samp:
+    "the statistic alone (two sorts and the two-pointer pass) is 1.8-2.1x; the request's own part (read 0.65x) is within the goal",
+  shapiro:
+    "the statistic alone (the sort and Royston's coefficients) is 1.0-1.6x; the request's own part (read 0.7x) is within the goal",
+  median_abs_deviation:
+    'the statistic alone (two selections of the median) is 0.6-0.7x, the body read 0.65x',
+  iqr: 'the statistic alone (two selections of quartiles) is 0.6x, the body read 0.65x',
+  zscore:
+    "the answer is 10,000 full-precision doubles: JSON.stringify of it alone is 3.3x JSON.parse of the 56 KiB body of 2-decimal values (V8 prints each double's shortest round-trip digits, about 160 ns a number, against about 35 ns to read a 2-decimal one), so the goal cannot be met while the answer is JSON numbers; the statistic alone is 1.3x",
+  modified_zscore:
+    'as zscore, the answer is 10,000 full-precision doubles (JSON.stringify of it alone 3.5x); the statistic alone (two median selections and the scores) is 1.8x',
+};
+
+/**
+ * Where a cold start goes for a function over its goal (at most 1.3x
+ * hello-world's), measured on Node 22 in the Lambda layout, CPU time of
+ * the module's compile, its evaluation and the first request.
+ * scripts/bench/cold.ts adds the entry to the row of a function over the goal.
+ */
+export const COLD_REASONS: Readonly<Record<string, string>> = {
+  linregress:
+    "evaluating the bundle builds the decimal readers' tables (633 and 3 x 2048 entries through interpreted callbacks, regression/internal/decimal.ts and olsDecimal.ts), about 1.5 ms of CPU on every cold start: building them on their first use would take that off; the other functions no longer build them (2026-12-07)",
+  ols: "the decimal readers' tables as linregress (about 1.5 ms of CPU at load), then the first request runs the fused lane, its bound and the p-values interpreted (4-5 ms of CPU on Node 22; compile of the 78 KiB bundle 3 ms)",
+  polyfit:
+    "the decimal readers' tables as linregress (about 1.5 ms of CPU at load), then the first request runs the fit's lanes interpreted (3.5-5.5 ms of CPU on Node 22; compile of the 94 KiB bundle 4-5 ms)",
+};

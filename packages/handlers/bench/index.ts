@@ -14,13 +14,15 @@
  *
  * Warm: in one process per function, a 10,000-point request (realistic
  * decimals) through the bundled handler versus JSON.parse of the same body
- * alone, interleaved, medians (support/bench.ts). Goal: <= 1.2.
+ * alone, interleaved, the median of the per-round ratios (support/bench.ts).
+ * Goal: <= 1.2.
  *
  * BENCH_NODE=/path/to/node runs the children on another Node (e.g. 22, as
  * the nodejs22.x runtime). BENCH_BASELINE=/path/to/another/checkout (built)
  * adds that checkout's zips and layer as "<name> (base)" rows, run
- * interleaved with these: an A/B of a change's cold start. BENCH_ONLY=a,b
- * limits the functions.
+ * interleaved with these: an A/B of a change's cold start (and of its warm
+ * request: three children of each, alternating, each ratio taken against
+ * JSON.parse in its own process). BENCH_ONLY=a,b limits the functions.
  *
  * BENCH_EMF=silent|info is the EMF metric line's A/B in the same run: each
  * function also runs as "<name> (EMF off)", the same zip with
@@ -221,15 +223,35 @@ async function warm(): Promise<void> {
   for (const e of endpoints) {
     if (!(WARM_FUNCTIONS as readonly string[]).includes(e.name)) continue;
     if (only && !only.includes(e.name)) continue;
-    const layout = await layOut(path.join(dist, `${e.name}.zip`), layerZip);
     const event = apiEvent(warmRequest(e.example.request as Record<string, unknown>));
-    const t = await warmInProcess(layout, event, { node });
-    const parse = median(t.parse);
-    const handle = median(t.handler);
-    console.log(
-      `${e.name.padEnd(20)} ${`${(event.body.length / 1024).toFixed(0)} KiB`.padStart(8)} ${ms(parse).padStart(11)} ${ms(handle).padStart(9)} ${`${(handle / parse).toFixed(2)}x`.padStart(7)} ${''.padStart(15)}${ms(median(t.direct))}`,
-    );
-    rmSync(path.dirname(path.dirname(layout.taskRoot)), { recursive: true, force: true });
+    const layout = await layOut(path.join(dist, `${e.name}.zip`), layerZip);
+    // with a baseline, its zip runs beside this one's, alternating, three children each
+    const base =
+      baseline === undefined
+        ? undefined
+        : await layOut(
+            path.join(baseline, 'packages/handlers/dist', `${e.name}.zip`),
+            path.join(baseline, 'layers/stats-runtime/dist/stats-runtime.zip'),
+          );
+    const rows = base === undefined ? [[e.name, layout] as const] : [];
+    for (let k = 0; base !== undefined && k < 3; k++) {
+      const pair = [
+        [e.name, layout],
+        [`${e.name} (base)`, base],
+      ] as const;
+      rows.push(...(k % 2 === 0 ? pair : [pair[1], pair[0]]));
+    }
+    for (const [name, l] of rows) {
+      const t = await warmInProcess(l, event, { node });
+      const parse = median(t.parse);
+      const handle = median(t.handler);
+      const ratio = median(t.handler.map((x, k) => x / t.parse[k]!));
+      console.log(
+        `${name.padEnd(20)} ${`${(event.body.length / 1024).toFixed(0)} KiB`.padStart(8)} ${ms(parse).padStart(11)} ${ms(handle).padStart(9)} ${`${ratio.toFixed(2)}x`.padStart(7)} ${''.padStart(15)}${ms(median(t.direct))}`,
+      );
+    }
+    for (const l of base === undefined ? [layout] : [layout, base])
+      rmSync(path.dirname(path.dirname(l.taskRoot)), { recursive: true, force: true });
   }
 }
 

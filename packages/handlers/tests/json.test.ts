@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFiniteArray, MAX_DEPTH, readJson } from '../src/http/json';
+import { FAST_READ_MIN, readRequest } from '../src/http/request';
 
 /** Deep equality that tells -0 from 0 and checks key order. */
 function same(a: unknown, b: unknown): boolean {
@@ -168,23 +169,87 @@ describe('readJson', () => {
     ]);
   });
 
+  it('reads an ASCII body itself and leaves one with any other character to JSON.parse', () => {
+    expect(readJson('{"x":[1.5,2],"name":"ok"}')).not.toBe(undefined);
+    for (const text of [
+      '{"x":[1.5,2],"name":"café"}',
+      '{"x":[1.5,2],"name":"\u{1F600}"}',
+      // a code unit whose low byte is a comma, bracket or digit must not read as one
+      '[1\u012C2]',
+      '[1\u015D',
+      '[\u0131]',
+      '{"x":[1]}\u0120',
+      '\ud800',
+    ]) {
+      expect(readJson(text), text).toBe(undefined);
+      agrees(text);
+    }
+    // random texts over JSON's structural characters mixed with non-ASCII ones
+    const unit = fc.constantFrom(
+      ...'[]{},:"0123456789.-eE ntrufals'.split(''),
+      '\u012C',
+      '\u015B',
+      '\u015D',
+      '\u0130',
+      '\u0122',
+      'é',
+      '\ud83d',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 24 }), (units) => agrees(units.join(''))),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps the last of duplicate keys in the first one’s place, as JSON.parse does', () => {
     const text = '{"x":[1],"y":[2],"x":[3]}';
     expect(Object.keys(readJson(text)!.value as object)).toEqual(['x', 'y']);
     agrees(text);
   });
 
-  it('marks an array as all-finite only when every entry is a finite number', () => {
-    const v = readJson('{"a":[1,2.5,-0],"b":[1,null],"d":[],"e":[[1,2],[3]],"f":[1,"2"]}')!
-      .value as Record<string, unknown[]>;
+  it('marks a long array as all-finite only when every entry is a finite number', () => {
+    const ok = Array.from({ length: 16 }, (_, k) => (k % 3 === 0 ? -0 : k / 4)).join(',');
+    const v = readJson(
+      `{"a":[${ok}],"b":[${ok},null],"d":[${ok},[1]],"e":[[${ok}],[3]],"f":[${ok},"2"],"g":[1,2.5]}`,
+    )!.value as Record<string, unknown[]>;
     expect(isFiniteArray(v.a)).toBe(true);
     expect(isFiniteArray(v.b)).toBe(false);
-    expect(isFiniteArray(v.d)).toBe(true);
+    expect(isFiniteArray(v.d)).toBe(false);
     expect(isFiniteArray(v.e)).toBe(false);
     expect(isFiniteArray(v.e![0])).toBe(true);
     expect(isFiniteArray(v.f)).toBe(false);
+    // a short array is not marked (walking it again costs less than the mark)
+    expect(isFiniteArray(v.g)).toBe(false);
+    expect(isFiniteArray(v.e![1])).toBe(false);
     // an array JSON.parse built, or one made later, is never marked
     expect(isFiniteArray(JSON.parse('[1,2]'))).toBe(false);
     expect(isFiniteArray([1, 2])).toBe(false);
+  });
+});
+
+describe('readRequest', () => {
+  const event = (body: string) => ({
+    version: '2.0',
+    requestContext: { http: { method: 'POST' }, requestId: 'r' },
+    headers: { 'content-type': 'application/json' },
+    body,
+    isBase64Encoded: false,
+  });
+
+  it('leaves a short body to JSON.parse and reads a long one itself, with the same payload', () => {
+    // below FAST_READ_MIN the reader is not even compiled (a cold start's first request is often small)
+    const short = JSON.stringify({ x: Array.from({ length: 20 }, (_, k) => k / 4) });
+    const long = JSON.stringify({ x: Array.from({ length: 2000 }, (_, k) => k / 4) });
+    expect(short.length).toBeLessThan(FAST_READ_MIN);
+    expect(long.length).toBeGreaterThanOrEqual(FAST_READ_MIN);
+    for (const [text, read] of [
+      [short, false],
+      [long, true],
+    ] as const) {
+      const payload = readRequest(event(text), 1 << 20).payload as { x: number[] };
+      expect(payload).toEqual(JSON.parse(text));
+      // only the fast reader marks an array it found all finite
+      expect(isFiniteArray(payload.x)).toBe(read);
+    }
   });
 });

@@ -145,6 +145,15 @@ function bodyText(http: HttpShape, maxBytes: number): string {
   return body;
 }
 
+/**
+ * Bodies shorter than this go straight to JSON.parse. The fast reader
+ * gains on long arrays of numbers (0.7x JSON.parse's time on 10,000
+ * points); on a short body JSON.parse takes microseconds either way, while
+ * the reader's first use in a process compiles it, part of a cold start
+ * whose first request is often small.
+ */
+export const FAST_READ_MIN = 4096;
+
 export function readRequest(event: unknown, maxBodyBytes: number): ReadRequest {
   const http = asHttp(event);
   if (http === undefined) return { kind: 'direct', payload: event };
@@ -173,7 +182,7 @@ export function readRequest(event: unknown, maxBodyBytes: number): ReadRequest {
   }
   if (media === 'csv') return { ...base, payload: undefined, csv: { text, query: http.query } };
   // the fast reader answers what JSON.parse would, or declines (then JSON.parse decides)
-  const fast = readJson(text);
+  const fast = text.length >= FAST_READ_MIN ? readJson(text) : undefined;
   if (fast !== undefined) return { ...base, payload: fast.value };
   let payload: unknown;
   try {
