@@ -210,9 +210,10 @@ describe('the bundles', () => {
 
   it("build at load only the decimal readers' tables they read (build.ts, PURE_CALLS)", async () => {
     // The fits read float64 values as the decimals written, through tables of
-    // powers of ten and ulps (2048 entries each) built when the module loads:
-    // about 1.5 ms of a cold start. A function that never reads them must not
-    // build them just because it imports something else from their module.
+    // powers of ten and ulps (2048 entries each; the core builds them on first
+    // use, and the other tables of their modules at load). A function that
+    // never reads them must not carry them just because it imports something
+    // else from their module.
     const readers = ['linregress', 'ols', 'polyfit'];
     for (const e of endpoints) {
       const l = await laidOut(e.name, false);

@@ -154,11 +154,20 @@ const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sig
 
 const LOG10_2 = Math.log10(2);
 const TEN_OFFSET = 324;
-/** 10^k for k = -324..308, each the double nearest to it. */
-const TENS = Float64Array.from({ length: 633 }, (_, i) => Number(`1e${i - TEN_OFFSET}`));
+/**
+ * 10^k for k = -324..308, each the double nearest to it, and the spacing of
+ * doubles at v by biased binary exponent, 2^(max(e, 1) - 1075). Built on
+ * the first call that resolves a decimal, not when the module loads: about
+ * 1 ms of a cold start that most requests never need.
+ */
+let TENS: Float64Array | undefined;
+let ULPS: Float64Array | undefined;
 
-/** The spacing of doubles at v, by biased binary exponent: 2^(max(e, 1) - 1075). */
-const ULPS = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1075));
+function buildTables(): Float64Array {
+  ULPS = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1075));
+  TENS = Float64Array.from({ length: 633 }, (_, i) => Number(`1e${i - TEN_OFFSET}`));
+  return TENS;
+}
 
 const IN = new Float64Array(1);
 const OUT = new Float64Array(1);
@@ -197,6 +206,8 @@ export function decimalCorrection(v: number): number {
  */
 export function decimalCorrections(values: ArrayLike<number>, out: Float64Array): number {
   const n = values.length;
+  const tens = TENS ?? buildTables();
+  const ulps = ULPS as Float64Array;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (Number.isInteger(v)) {
@@ -207,7 +218,7 @@ export function decimalCorrections(values: ArrayLike<number>, out: Float64Array)
     if (!Number.isFinite(v)) return i;
     BITS[0] = v;
     const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
-    const halfUlp = (ULPS[biased] as number) / 2;
+    const halfUlp = (ulps[biased] as number) / 2;
     let t = SPLIT * v;
     const vh = t - (t - v);
     const vl = v - vh;
@@ -218,7 +229,7 @@ export function decimalCorrections(values: ArrayLike<number>, out: Float64Array)
     // out one off either way). Cheaper than Math.log10.
     const k0 = biased === 0 ? -324 : Math.floor((biased - 1023) * LOG10_2);
     const next = k0 + 1 + TEN_OFFSET;
-    const exponent = next < TENS.length && Math.abs(v) >= (TENS[next] as number) ? k0 + 1 : k0;
+    const exponent = next < tens.length && Math.abs(v) >= (tens[next] as number) ? k0 + 1 : k0;
     // 18 significant digits from an estimate of floor(log10 |v|) within one
     // (17 always round-trip, so top does).
     const top = Math.min(POWERS_OF_TEN.length - 1, 17 - exponent);

@@ -15,14 +15,17 @@ import { decimalCorrection } from './decimal';
  */
 export function olsDecimalCorrections(values: Float64Array, out: Float64Array): number {
   const n = values.length;
+  const nextPower = NEXT_POWER ?? buildTables();
+  const log10 = LOG10 as Int32Array;
+  const halfUlp = HALF_ULP as Float64Array;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     BITS[0] = v;
     const biased = ((WORDS[1] as number) >>> 20) & 0x7ff;
     const a = Math.abs(v);
     // (no branch: values straddling a power of ten would mispredict it)
-    const up = (a >= (NEXT_POWER[biased] as number)) as unknown as number;
-    const e10 = (LOG10[biased] as number) + (up | 0);
+    const up = (a >= (nextPower[biased] as number)) as unknown as number;
+    const e10 = (log10[biased] as number) + (up | 0);
     const k = 15 - e10; // places of a 16-digit decimal
     if (k < 2 || k > 21 || Math.floor(v) === v) {
       const c = decimalCorrection(v);
@@ -30,7 +33,7 @@ export function olsDecimalCorrections(values: Float64Array, out: Float64Array): 
       out[i] = c;
       continue;
     }
-    const limit = HALF_ULP[biased] as number;
+    const limit = halfUlp[biased] as number;
     const t = SPLIT * v;
     const vh = t - (t - v);
     const vl = v - vh;
@@ -107,14 +110,23 @@ const SPLIT_HI = POWERS.map((p) => {
   return t - (t - p);
 });
 const SPLIT_LO = POWERS.map((p, k) => p - (SPLIT_HI[k] as number));
-/** Half the spacing of doubles by biased binary exponent. */
-const HALF_ULP = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1076));
 /**
- * floor(log10 |v|) from the biased exponent e, up to one: floor((e - 1023)
- * log10 2), and the power of ten above it (a value at or past it has the
- * next decade). Exact within 1e-7..1e16, the range taken here.
+ * By biased binary exponent e: half the spacing of doubles; floor(log10 |v|)
+ * up to one, floor((e - 1023) log10 2); and the power of ten above it (a
+ * value at or past it has the next decade). Exact within 1e-7..1e16, the
+ * range taken here. Built on the first call, not when the module loads:
+ * about 2 ms of every cold start of the functions that bundle this lane.
  */
-const LOG10 = Int32Array.from({ length: 2048 }, (_, e) =>
-  Math.floor((Math.max(e, 1) - 1023) * Math.log10(2)),
-);
-const NEXT_POWER = Float64Array.from(LOG10, (k) => Number(`1e${k + 1}`));
+let HALF_ULP: Float64Array | undefined;
+let LOG10: Int32Array | undefined;
+let NEXT_POWER: Float64Array | undefined;
+
+function buildTables(): Float64Array {
+  HALF_ULP = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (Math.max(e, 1) - 1076));
+  const log10 = Int32Array.from({ length: 2048 }, (_, e) =>
+    Math.floor((Math.max(e, 1) - 1023) * Math.log10(2)),
+  );
+  LOG10 = log10;
+  NEXT_POWER = Float64Array.from(log10, (k) => Number(`1e${k + 1}`));
+  return NEXT_POWER;
+}
