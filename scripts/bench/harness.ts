@@ -48,6 +48,31 @@ export function cpuMs(): number {
 }
 
 /**
+ * A same-process A/B's rounds: each round times `ours`, then `theirs`, once
+ * (CPU ms, {@link cpuMs}). Returns both sides' times per round and the
+ * per-round ratios theirs / ours, sorted (their median is the A/B's figure:
+ * a stretch of machine noise lands on both sides of a round).
+ */
+export function pairedRounds(
+  ours: () => unknown,
+  theirs: () => unknown,
+  rounds: number,
+): { ours: number[]; theirs: number[]; ratios: number[] } {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t = cpuMs();
+    ours();
+    a.push(cpuMs() - t);
+    t = cpuMs();
+    theirs();
+    b.push(cpuMs() - t);
+  }
+  const ratios = a.map((v, i) => (b[i] as number) / v).sort((p, q) => p - q);
+  return { ours: a, theirs: b, ratios };
+}
+
+/**
  * Warm-up, then `runs` batches of >= 1 ms each; the median per call. A call
  * slower than the whole budget counts its first run (JIT warm-up is noise
  * next to it) and runs `minRuns` times. `clock` is CPU time by default

@@ -9,14 +9,10 @@
  *
  * F: functions (scipy names), S: sizes, R: rounds, BASE: the base's index.ts.
  */
-import { SHAPES } from '../../../scripts/bench/harness';
+import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
 
 const base = await import(process.env.BASE ?? './_base/src/index');
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 type C = typeof next;
 /** One shape's columns, as Float64Arrays or as plain arrays. */
 type Columns = {

@@ -23,15 +23,11 @@
  * S: sizes, R: rounds, SHAPES: shape names, F: ols or polyfit, NEXT and
  * BASE: the two versions' index modules.
  */
-import { SHAPES } from '../../../scripts/bench/harness';
+import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import type * as Core from '../src/index';
 
 const next: typeof Core = await import(process.env.NEXT ?? '../src/index');
 const base: typeof Core = await import(process.env.BASE ?? './_base/src/index');
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
 const rounds = Number(process.env.R ?? 7);
 const fn = process.env.F ?? 'ols';

@@ -13,6 +13,7 @@
  * builder; BASE: the base's partial/index.ts.
  */
 import { mulberry32 } from '@lambda-stats/lambda-kit/random';
+import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/partial/index';
 
 const base: typeof next = await import(process.env.BASE ?? './_base/src/partial/index');
@@ -50,25 +51,10 @@ const builders: Record<string, [() => unknown, () => unknown]> = {
   ttest_1samp: [() => next.ttest1sampPartial(nx), () => base.ttest1sampPartial(bx)],
   ttest_rel: [() => next.ttestRelPartial(nx, ny), () => base.ttestRelPartial(bx, by)],
 };
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1] as number;
 for (const [name, [ours, theirs]] of Object.entries(builders)) {
   if ((process.env.ONLY ?? name) !== name) continue;
   const same = JSON.stringify(ours()) === JSON.stringify(theirs());
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    let t = cpu();
-    ours();
-    a.push(cpu() - t);
-    t = cpu();
-    theirs();
-    b.push(cpu() - t);
-  }
-  const ratios = a.map((v, i) => (b[i] as number) / v).sort((p, q) => p - q);
+  const { ours: a, theirs: b, ratios } = pairedRounds(ours, theirs, rounds);
   const ns = (v: number[]) => ((median(v) * 1e6) / n).toFixed(1);
   console.log(
     `${shape} n=${n} ${name}: new ${ns(a)} ns/row, old ${ns(b)} ns/row, old/new ${median(ratios).toFixed(2)} [${(ratios[0] as number).toFixed(2)}-${(ratios[ratios.length - 1] as number).toFixed(2)}] identical=${same}`,

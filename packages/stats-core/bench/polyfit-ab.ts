@@ -13,15 +13,11 @@
  *
  * S: sizes, R: rounds, SHAPES: shape names, D: degree.
  */
-import { SHAPES } from '../../../scripts/bench/harness';
+import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import { polyfit } from '../src/index';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { polyfitFused } from '../src/regression/internal/polyfitFused';
 
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
 const rounds = Number(process.env.R ?? 7);
 const degree = Number(process.env.D ?? 3);

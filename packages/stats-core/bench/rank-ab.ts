@@ -14,14 +14,10 @@
  * K: kinds (f64,arr), BASE: the base's index.ts (BASE=../src/index times
  * the code against itself: the noise floor).
  */
-import { SHAPES } from '../../../scripts/bench/harness';
+import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
 
 const base = await import(process.env.BASE ?? './_base/src/index');
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 type C = typeof next;
 type Vec = number[] | Float64Array;
 type Columns = { x: Vec; y: Vec };

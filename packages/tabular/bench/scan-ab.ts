@@ -11,6 +11,8 @@
  * full: String() of doubles in [1, 3010) (16-17 digits); p17: the same at
  * toPrecision(17); decimals: 3 and 4 places. BASE: the base's numbers.ts.
  */
+
+import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/numbers';
 
 const base: typeof next = await import(process.env.BASE ?? './_base/numbers');
@@ -55,22 +57,7 @@ let same = true;
 for (let j = 0; j < m; j++) {
   if (!Object.is(ours[0][j], theirs[0][j]) || ours[1][j] !== theirs[1][j]) same = false;
 }
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (v: number[]) => [...v].sort((x, y) => x - y)[v.length >> 1] as number;
-const ta: number[] = [];
-const tb: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  let t = cpu();
-  a();
-  ta.push(cpu() - t);
-  t = cpu();
-  b();
-  tb.push(cpu() - t);
-}
-const ratios = ta.map((v, i) => (tb[i] as number) / v).sort((x, y) => x - y);
+const { ours: ta, theirs: tb, ratios } = pairedRounds(a, b, rounds);
 const ns = (v: number[]) => ((median(v) * 1e6) / m).toFixed(1);
 console.log(
   `${shape} cells=${m}: new ${ns(ta)} ns/cell, old ${ns(tb)} ns/cell, old/new ${median(ratios).toFixed(2)} [${(ratios[0] as number).toFixed(2)}-${(ratios[ratios.length - 1] as number).toFixed(2)}] identical=${same}`,
