@@ -1,7 +1,7 @@
 import { lcg } from '@lambda-stats/lambda-kit/random';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linregress, studentTCdf, studentTSf } from '../src/index';
+import { linregress, StatsInputError, studentTCdf, studentTSf } from '../src/index';
 import { withLane } from '../src/internal/lanes';
 import { tPvalue } from '../src/internal/pvalue';
 import { decimalPlaces, linregressDecimal } from '../src/regression/internal/linregressDecimal';
@@ -292,6 +292,66 @@ describe('float64 lane: the one-pass blocked sums and the stages after them (iss
       for (const k of FIELDS) {
         expect(Math.abs(fast[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(1e-10);
       }
+    }
+  });
+});
+
+describe('the short-decimal lane runs before x and y are checked (issue 15)', () => {
+  // linregress tries exact integer sums on short decimals before its two
+  // type-check passes; the lane's own test of each value (typeof, then
+  // m / 10^P === v and a magnitude limit) must decline on anything that is
+  // not a finite number, so the checks still run and name it. Each bad
+  // value goes into money-like data (two places) at the first position, in
+  // the lane's 64-value head, past it, and last; n = 3000 also takes the
+  // kernel's priming (n > 1024).
+  const bad: [string, unknown, RegExp][] = [
+    ['a numeric string', '1.5', /to be a number \(got the string "1.5"\)/],
+    ['a bigint', 2n, /to be a number \(got bigint\)/],
+    ['null', null, /to be a number/],
+    ['undefined', undefined, /to be a number/],
+    ['a boolean', true, /to be a number \(got boolean\)/],
+    ['an object with valueOf', { valueOf: () => 1.5 }, /to be a number/],
+    ['a one-value array', [1.5], /to be a number/],
+    ['NaN', Number.NaN, /requires finite values/],
+    ['Infinity', Number.POSITIVE_INFINITY, /requires finite values/],
+  ];
+  const money = (n: number, seed: number) => {
+    const next = lcg(seed);
+    const x = Array.from({ length: n }, () => Math.round(100_000 * next()) / 100);
+    const y = x.map((v) => Math.round(110 * v + 5_000 * next()) / 100);
+    return { x, y };
+  };
+  for (const n of [40, 3000])
+    for (const [name, value, message] of bad)
+      it(`${name} in x or y (n = ${n}) is still named by the checks`, () => {
+        for (const at of [0, 1, 63, 64, n - 1].filter((i) => i < n))
+          for (const which of ['x', 'y'] as const) {
+            const d = money(n, 7 + at);
+            d[which][at] = value as number;
+            expect(() => linregress(d.x, d.y)).toThrow(StatsInputError);
+            expect(() => linregress(d.x, d.y)).toThrow(message);
+            expect(() => linregress(d.x, d.y)).toThrow(`${which}[${at}]`);
+          }
+      });
+  it('a hole in x is named, a length mismatch and a bad alternative still throw', () => {
+    const { x, y } = money(3000, 3);
+    const holed = x.slice();
+    delete holed[100];
+    expect(() => linregress(holed, y)).toThrow('x[100]');
+    expect(() => linregress(x, y.slice(1))).toThrow(StatsInputError);
+    expect(() => linregress(x, y, { alternative: 'sideways' as unknown as 'less' })).toThrow(
+      StatsInputError,
+    );
+  });
+  it('on valid money-like data the lane answers, as before', () => {
+    const { x, y } = money(3000, 11);
+    const lane = withLane(() => linregress(x, y));
+    expect(lane.lane).toBe('decimal-integers');
+    const exact = linregressExact(x, y);
+    for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+      expect(Math.abs(lane.result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(
+        1e-10,
+      );
     }
   });
 });

@@ -14,16 +14,21 @@ const MAX_SCALED = 2 ** 50;
 const BLOCK = 128;
 const EXACT = 2 ** 52;
 
-/** True when v is a decimal of at most 6 places (v 10^6 below 2^50): worth trying this lane first. */
-export function isShortDecimal(v: number): boolean {
-  return Math.round(v * 1e6) / 1e6 === v && Math.abs(v) < 2 ** 50 / 1e6;
+/**
+ * True when v is a decimal of at most 6 places (v 10^6 below 2^50): worth
+ * trying this lane first. Takes any value (false unless a number): the
+ * caller may not have checked it yet.
+ */
+export function isShortDecimal(v: unknown): boolean {
+  return typeof v === 'number' && Math.round(v * 1e6) / 1e6 === v && Math.abs(v) < 2 ** 50 / 1e6;
 }
 
 /**
  * The fewest decimal places P such that every value is the double nearest
  * to a decimal with at most P places, that decimal is the one its shortest
  * round-trip string writes, and |v| 10^P < 2^50; undefined when there is
- * none (P > 15, or values too large or too fine).
+ * none (P > 15, values too large or too fine, or a value that is not a
+ * number: the values need not have been checked).
  *
  * Why it is the written decimal: round(v 10^p) / 10^p === v says a p-place
  * decimal rounds to v, which then also holds for every larger P; with
@@ -31,11 +36,12 @@ export function isShortDecimal(v: number): boolean {
  * the shortest string (at most P places, since a P-place one round-trips)
  * is a P-place decimal too, hence the same one.
  */
-export function decimalPlaces(v: ArrayLike<number>): number | undefined {
+export function decimalPlaces(v: ArrayLike<unknown>): number | undefined {
   let places = 0;
   let largest = 0;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i] as number;
+    const x: unknown = v[i];
+    if (typeof x !== 'number') return undefined;
     while (Math.round(x * (POW10[places] as number)) / (POW10[places] as number) !== x) {
       if (++places === POW10.length) return undefined;
     }
@@ -92,10 +98,16 @@ const mag = (a: Dd) => Math.abs(a.hi);
  * Returns null when the values are not such decimals, when a block's
  * squares would leave the exact integers (spread above about 2^22 in units
  * of the last decimal place), or when a bound exceeds 1e-11. Requires n >= 3.
+ *
+ * x and y need not have been checked beyond being arrays (or Float64Arrays)
+ * of the same length: a value that is not a finite number fails every
+ * value's test (typeof, m / 10^P === v and the magnitude limit), so an
+ * answer other than null proves both were arrays of finite numbers, and
+ * linregress checks them only when this lane declines.
  */
 export function linregressDecimal(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
+  x: ArrayLike<unknown>,
+  y: ArrayLike<unknown>,
 ): LinregressCore | null {
   const n = x.length;
   // Places from the first values, checked on every value in the summing
@@ -104,7 +116,7 @@ export function linregressDecimal(
   let px = decimalPlaces(headOf(x, head));
   let py = decimalPlaces(headOf(y, head));
   if (px === undefined || py === undefined) return null;
-  primeKernel(primeExactSums, n, x);
+  primeKernel(primeExactSums, n, x as ArrayLike<number>);
   let sums = exactSums(x, y, px, py);
   if (sums === 'places') {
     px = decimalPlaces(x);
@@ -120,9 +132,13 @@ export function linregressDecimal(
 const primeExactSums = (x: ArrayLike<number>, y: ArrayLike<number>) => exactSums(x, y, 2, 2);
 
 /** The first m values, as a Float64Array. */
-const headOf = (v: ArrayLike<number>, m: number): ArrayLike<number> => {
+const headOf = (v: ArrayLike<unknown>, m: number): ArrayLike<number> => {
   const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) out[i] = v[i] as number;
+  for (let i = 0; i < m; i++) {
+    const value: unknown = v[i];
+    // (NaN, which decimalPlaces rejects, for anything not a number: never converted)
+    out[i] = typeof value === 'number' ? value : Number.NaN;
+  }
   return out;
 };
 
@@ -140,11 +156,13 @@ interface ExactSums {
  * The centred integer sums of x 10^px and y 10^py, exact in blocks and
  * added in double-double. 'places' when some value is not a decimal of at
  * most px (py) places as decimalPlaces defines it (the same three tests,
- * per value), 'range' when a block's squares would leave the exact integers.
+ * per value) or not a number at all (the typeof test costs nothing on
+ * arrays of doubles and Float64Arrays, whose elements V8 knows are
+ * numbers), 'range' when a block's squares would leave the exact integers.
  */
 function exactSums(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
+  x: ArrayLike<unknown>,
+  y: ArrayLike<unknown>,
   px: number,
   py: number,
 ): ExactSums | 'places' | 'range' {
@@ -158,8 +176,11 @@ function exactSums(
   let hx = 0;
   let hy = 0;
   for (let i = 0; i < head; i++) {
-    hx += Math.round((x[i] as number) * sx);
-    hy += Math.round((y[i] as number) * sy);
+    const xi: unknown = x[i];
+    const yi: unknown = y[i];
+    if (typeof xi !== 'number' || typeof yi !== 'number') return 'places';
+    hx += Math.round(xi * sx);
+    hy += Math.round(yi * sy);
   }
   const kx = Math.round(hx / head);
   const ky = Math.round(hy / head);
@@ -178,8 +199,9 @@ function exactSums(
     let bde = 0;
     let bee = 0;
     for (let i = start; i < end; i++) {
-      const xi = x[i] as number;
-      const yi = y[i] as number;
+      const xi: unknown = x[i];
+      const yi: unknown = y[i];
+      if (typeof xi !== 'number' || typeof yi !== 'number') return 'places';
       // floor(v + 0.5), cheaper than Math.round, differs from it only when
       // v + 0.5 is inexact (|v| < 1/2 with many bits): then the check fails.
       const mx = Math.floor(xi * sx + 0.5);
