@@ -296,7 +296,7 @@ describe('float64 lane: the one-pass blocked sums and the stages after them (iss
   });
 });
 
-describe('the short-decimal lane runs before x and y are checked (issue 15)', () => {
+describe('the short-decimal and float64 lanes run before x and y are checked (issue 15)', () => {
   // linregress tries exact integer sums on short decimals before its two
   // type-check passes; the lane's own test of each value (typeof, then
   // m / 10^P === v and a magnitude limit) must decline on anything that is
@@ -321,18 +321,29 @@ describe('the short-decimal lane runs before x and y are checked (issue 15)', ()
     const y = x.map((v) => Math.round(110 * v + 5_000 * next()) / 100);
     return { x, y };
   };
-  for (const n of [40, 3000])
-    for (const [name, value, message] of bad)
-      it(`${name} in x or y (n = ${n}) is still named by the checks`, () => {
-        for (const at of [0, 1, 63, 64, n - 1].filter((i) => i < n))
-          for (const which of ['x', 'y'] as const) {
-            const d = money(n, 7 + at);
-            d[which][at] = value as number;
-            expect(() => linregress(d.x, d.y)).toThrow(StatsInputError);
-            expect(() => linregress(d.x, d.y)).toThrow(message);
-            expect(() => linregress(d.x, d.y)).toThrow(`${which}[${at}]`);
-          }
-      });
+  // Full-precision values take the float64 lane first, also unchecked.
+  const full = (n: number, seed: number) => {
+    const next = lcg(seed);
+    const x = Array.from({ length: n }, () => next() * 10 - 5);
+    const y = x.map((v) => 0.3 * v + next());
+    return { x, y };
+  };
+  for (const [data, make] of [
+    ['money', money],
+    ['full-precision', full],
+  ] as const)
+    for (const n of [40, 3000])
+      for (const [name, value, message] of bad)
+        it(`${name} in ${data} x or y (n = ${n}) is still named by the checks`, () => {
+          for (const at of [0, 1, 31, 32, 63, 64, n - 1].filter((i) => i < n))
+            for (const which of ['x', 'y'] as const) {
+              const d = make(n, 7 + at);
+              d[which][at] = value as number;
+              expect(() => linregress(d.x, d.y)).toThrow(StatsInputError);
+              expect(() => linregress(d.x, d.y)).toThrow(message);
+              expect(() => linregress(d.x, d.y)).toThrow(`${which}[${at}]`);
+            }
+        });
   it('a hole in x is named, a length mismatch and a bad alternative still throw', () => {
     const { x, y } = money(3000, 3);
     const holed = x.slice();
@@ -342,6 +353,17 @@ describe('the short-decimal lane runs before x and y are checked (issue 15)', ()
     expect(() => linregress(x, y, { alternative: 'sideways' as unknown as 'less' })).toThrow(
       StatsInputError,
     );
+  });
+  it('on valid full-precision data the float64 lane answers, as before', () => {
+    const { x, y } = full(3000, 11);
+    const lane = withLane(() => linregress(x, y));
+    expect(lane.lane).toBe('float64');
+    const exact = linregressExact(x, y);
+    for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+      expect(Math.abs(lane.result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(
+        1e-10,
+      );
+    }
   });
   it('on valid money-like data the lane answers, as before', () => {
     const { x, y } = money(3000, 11);

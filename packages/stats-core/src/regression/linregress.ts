@@ -84,22 +84,25 @@ export function linregress(
 ): LinregressResult {
   // Short decimals (money, counts, readings) first: exact integer sums in
   // one pass, no representation error to bound. Declines at the first value
-  // with more places. It runs before x and y are checked: its own test of
-  // each value fails on anything but a finite number, so an answer proves
+  // with more places. Then float64. Both run before x and y are checked:
+  // each reads every value first and declines on anything but a number (the
+  // short-decimal lane on anything but a finite one), so an answer proves
   // them (the checks' two passes were a fifth of a 1e6-point call), and
-  // when it declines the checks below run and name the problem as before.
-  const shortFirst =
-    isArrayOrFloat64Array(x) &&
-    isArrayOrFloat64Array(y) &&
-    x.length === y.length &&
-    x.length > 2 &&
-    isShortDecimal(x[0]) &&
-    isShortDecimal(y[0]);
+  // when neither answers the checks below run and name the problem as before.
+  const unchecked =
+    isArrayOrFloat64Array(x) && isArrayOrFloat64Array(y) && x.length === y.length && x.length > 2;
+  const shortFirst = unchecked && isShortDecimal(x[0]) && isShortDecimal(y[0]);
   const early = shortFirst ? linregressDecimal(x, y) : null;
   if (early !== null) {
     const alternative = checkAlternative(FN, options.alternative);
     noteLane('decimal-integers');
     return withPvalue(early, x.length, alternative);
+  }
+  // (cast: linregressFloat reads the values as unknown until its first pass has seen each)
+  const first = unchecked ? linregressFloat(x as NumericArray, y as NumericArray) : undefined;
+  if (typeof first === 'object' && first !== null) {
+    const alternative = checkAlternative(FN, options.alternative);
+    return withPvalue(first, x.length, alternative);
   }
   const xs = checkNumericArray(FN, 'x', x);
   const ys = checkNumericArray(FN, 'y', y);
@@ -109,7 +112,12 @@ export function linregress(
   if (n < 2) {
     throw new StatsInputError(FN, `requires at least 2 points to fit a line (got ${n})`);
   }
-  const fast = n > 2 ? linregressFloat(xs, ys) : null;
+  const fast =
+    first !== undefined && first !== 'not-a-number'
+      ? first
+      : n > 2
+        ? linregressFloat(xs, ys)
+        : null;
   if (typeof fast === 'object' && fast !== null) return withPvalue(fast, n, alternative);
   // The careful lane: n = 2, non-finite sums, constant data, or a float64
   // answer whose error bound was too large.

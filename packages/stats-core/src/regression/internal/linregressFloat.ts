@@ -26,6 +26,7 @@ export type LinregressFloatOutcome =
   | 'constant-x'
   | 'constant-y'
   | 'non-finite'
+  | 'not-a-number'
   | null;
 
 /**
@@ -46,6 +47,13 @@ export type LinregressFloatOutcome =
  * directly when SSR = S_yy (1 - r^2) cancels (|r| near 1). The inputs'
  * binary rounding (u |x_i|) enters through Cauchy-Schwarz with the data's
  * RMS: |sum dx_i dy_i'| <= u ||dx|| ||y||.
+ *
+ * x and y need not have been checked beyond being arrays (or Float64Arrays)
+ * of the same length: the first pass, which reads every value before any
+ * other, returns 'not-a-number' at a value that is not a number (the
+ * typeof test costs nothing on arrays of doubles and Float64Arrays, whose
+ * elements V8 knows are numbers), so linregress checks them only when this
+ * lane does not answer.
  */
 export function linregressFloat(
   x: ArrayLike<number>,
@@ -57,7 +65,7 @@ export function linregressFloat(
   let kx = headMean(x);
   let ky = headMean(y);
   let sums = shiftedSums(x, y, kx, ky);
-  if (sums === 'non-finite') return sums;
+  if (sums === 'non-finite' || sums === 'not-a-number') return sums;
   let { sd, se, sdd, see } = sums;
   let sxx = sdd - (sd * sd) / n;
   let syy = see - (se * se) / n;
@@ -68,7 +76,7 @@ export function linregressFloat(
     kx += sd / n;
     ky += se / n;
     sums = shiftedSums(x, y, kx, ky);
-    if (sums === 'non-finite') return sums;
+    if (sums === 'non-finite' || sums === 'not-a-number') return sums;
     ({ sd, se, sdd, see } = sums);
     sxx = sdd - (sd * sd) / n;
     syy = see - (se * se) / n;
@@ -136,14 +144,15 @@ interface ShiftedSums {
  * magnitudes, m = n / BLOCK blocks). A rigorous bound of about 20 u where a
  * plain sum of n terms promises only n u, for five additions and three
  * products per point plus one TwoSum per sum and block. 'non-finite' when a
- * value is NaN or infinite (the sums are then not finite).
+ * value is NaN or infinite (the sums are then not finite), 'not-a-number'
+ * at a value that is not a number (unchecked input: see linregressFloat).
  */
 function shiftedSums(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   kx: number,
   ky: number,
-): ShiftedSums | 'non-finite' {
+): ShiftedSums | 'non-finite' | 'not-a-number' {
   const n = x.length;
   let sd = 0;
   let se = 0;
@@ -163,8 +172,11 @@ function shiftedSums(
     let bde = 0;
     let bee = 0;
     for (let i = start; i < end; i++) {
-      const d = (x[i] as number) - kx;
-      const e = (y[i] as number) - ky;
+      const xi: unknown = x[i];
+      const yi: unknown = y[i];
+      if (typeof xi !== 'number' || typeof yi !== 'number') return 'not-a-number';
+      const d = xi - kx;
+      const e = yi - ky;
       bd += d;
       be += e;
       bdd += d * d;
@@ -243,11 +255,18 @@ const blockedRounding = (n: number) => gamma(BLOCK - 1) + gamma(Math.ceil(n / BL
 const centring = (n: number, a: number, ea: number, b: number, eb: number) =>
   (Math.abs(a) * eb + Math.abs(b) * ea + ea * eb) / n + (3 * U * Math.abs(a * b)) / n;
 
-/** Mean of the first (up to) 32 values: a cheap shift close to the mean. */
+/**
+ * Mean of the first (up to) 32 values: a cheap shift close to the mean
+ * (NaN when one is not a number: the values may be unchecked, and the pass
+ * after it names them).
+ */
 function headMean(v: ArrayLike<number>): number {
   const m = Math.min(32, v.length);
   let s = 0;
-  for (let i = 0; i < m; i++) s += v[i] as number;
+  for (let i = 0; i < m; i++) {
+    const value: unknown = v[i];
+    s += typeof value === 'number' ? value : Number.NaN;
+  }
   return s / m;
 }
 
