@@ -354,26 +354,19 @@ describe('the short-decimal and float64 lanes run before x and y are checked (is
       StatsInputError,
     );
   });
-  it('on valid full-precision data the float64 lane answers, as before', () => {
-    const { x, y } = full(3000, 11);
-    const lane = withLane(() => linregress(x, y));
-    expect(lane.lane).toBe('float64');
-    const exact = linregressExact(x, y);
-    for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
-      expect(Math.abs(lane.result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(
-        1e-10,
-      );
-    }
-  });
-  it('on valid money-like data the lane answers, as before', () => {
-    const { x, y } = money(3000, 11);
-    const lane = withLane(() => linregress(x, y));
-    expect(lane.lane).toBe('decimal-integers');
-    const exact = linregressExact(x, y);
-    for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
-      expect(Math.abs(lane.result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(
-        1e-10,
-      );
-    }
-  });
+  for (const [data, make, expected] of [
+    ['full-precision', full, 'float64'],
+    ['money-like', money, 'decimal-integers'],
+  ] as const)
+    it(`on valid ${data} data the ${expected} lane answers, as before`, () => {
+      const { x, y } = make(3000, 11);
+      const lane = withLane(() => linregress(x, y));
+      expect(lane.lane).toBe(expected);
+      const exact = linregressExact(x, y);
+      for (const k of ['slope', 'intercept', 'rvalue', 'stderr', 'interceptStderr'] as const) {
+        expect(Math.abs(lane.result[k] - exact[k]) / Math.abs(exact[k]), k).toBeLessThanOrEqual(
+          1e-10,
+        );
+      }
+    });
 });
