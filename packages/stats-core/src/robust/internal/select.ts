@@ -51,8 +51,3 @@ export function selectRanks(a: Float64Array, ranks: readonly number[]): void {
     left = r + 1;
   }
 }
-
-/** numpy's median of `x`, leaving `x` as it is. */
-export function median(x: ArrayLike<number>): number {
-  return medianInPlace(Float64Array.from(x));
-}
