@@ -69,7 +69,7 @@ export { type PolyfitOptions, polyfit } from './regression/polyfit';
 export { polyfitPredict } from './regression/polyfitPredict';
 export type { Prediction, PredictionOptions } from './regression/prediction/intervals';
 export { type Interpolation, type IqrOptions, iqr } from './robust/iqr';
-export { median } from './robust/median';
+export { median } from './robust/internal/select';
 export { type MedianAbsDeviationOptions, medianAbsDeviation } from './robust/medianAbsDeviation';
 export {
   type ModifiedZscoreOptions,
