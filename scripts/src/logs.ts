@@ -15,8 +15,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { STACK_NAMES, type StackName } from '@lambda-stats/infra/config';
 
-export const LOGS_USAGE =
-  'usage: pnpm logs <function> [--stack local|dev|prod] [--follow] [--since 10m]';
+export const LOGS_USAGE = `usage: pnpm logs <function> [--stack ${STACK_NAMES.join('|')}] [--follow] [--since 10m]`;
 
 export interface LogsArgs {
   fn: string;

@@ -291,6 +291,12 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
         encoding: 'utf8',
         timeout: CHILD_TIMEOUT_MS,
       });
+    // a name the stack does not know is said first, in one line, with the usage exit status
+    const unknown = tsxCli(['nosuch']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /lambda-stats invoke: function nosuch is not deployed \(deployed: .*\blinregress\b.*\)/,
+    );
     const generated = tsxCli(['linregress', '--generate-event']);
     expect(generated.status, generated.stderr).toBe(0);
     const event = JSON.parse(generated.stdout);

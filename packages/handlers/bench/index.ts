@@ -36,9 +36,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from '@lambda-stats/stats-core';
 import { endpoints } from '../src/endpoints/index';
 import {
-  median,
   quartiles,
   WARM_FUNCTIONS,
   warmInProcess,

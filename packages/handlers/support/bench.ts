@@ -2,7 +2,7 @@
  * What the two cold/warm benchmarks share (packages/handlers/bench and
  * `pnpm bench`'s cold and warm sections, scripts/bench): the hello-world
  * baseline zip, the 10,000-point request bodies, the in-process warm
- * measurement, and the statistics of a sample (median and spread).
+ * measurement, and a sample's spread (its median is stats-core's `median`).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +16,6 @@ const HELLO_WORLD =
 /** Writes the hello-world function zip (handler `index.handler`) to `file`. */
 export async function writeHelloWorldZip(file: string): Promise<void> {
   writeFileSync(file, await buildZip([{ path: 'index.js', data: Buffer.from(HELLO_WORLD) }]));
-}
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The first and third quartiles (nearest rank): the middle half of the sample. */

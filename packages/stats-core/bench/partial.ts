@@ -10,6 +10,7 @@
  *
  * Run: pnpm --filter @lambda-stats/stats-core bench:partial [n]
  */
+import { parseArgs } from 'node:util';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
   describePartial,
@@ -20,9 +21,10 @@ import {
 } from '../src/partial/index';
 import { time } from './timing';
 
-const n = Number(process.argv[2] ?? 1e6);
+const [count] = parseArgs({ allowPositionals: true, options: {} }).positionals;
+const n = Number(count ?? 1e6);
 if (!Number.isInteger(n) || n < 1) {
-  console.error(`bench:partial takes a row count (a positive integer), got ${process.argv[2]}`);
+  console.error(`bench:partial takes a row count (a positive integer), got ${count}`);
   process.exit(2);
 }
 const uniform = lcg32(20261206);

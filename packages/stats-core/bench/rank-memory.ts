@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { kendalltau, ks2samp, mannwhitneyu, shapiro, spearmanr } from '../src/index';
 
@@ -34,7 +35,7 @@ function measure(stat: Stat, n: number): void {
   process.stdout.write(JSON.stringify({ stat, n, bytes: (after - before) * 1024 }));
 }
 
-const [, , stat, count] = process.argv;
+const [stat, count] = parseArgs({ allowPositionals: true, options: {} }).positionals;
 if (stat && STATS.includes(stat as Stat)) {
   measure(stat as Stat, Number(count));
 } else {

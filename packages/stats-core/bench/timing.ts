@@ -2,11 +2,11 @@
  * The stats-core benchmarks' timing: one untimed warm-up call, then the
  * median wall time of `runs` calls. (`pnpm bench`'s panel, in
  * scripts/bench/harness.ts, times CPU in batches; these benches are
- * informational single-package runs and keep the simpler rule.)
+ * informational single-package runs and keep the simpler rule.) The median
+ * is the package's own, numpy's.
  */
 
-export const median = (v: readonly number[]) =>
-  [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
+import { median } from '../src/index';
 
 /** Median milliseconds of `runs` calls of `fn`, after one warm-up call. */
 export function time(fn: () => unknown, runs: number): number {

@@ -27,6 +27,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse as csvParse } from 'csv-parse/sync';
 import Papa from 'papaparse';
+import { cpuMs, median } from '../../../scripts/bench/harness';
 import { parseTable, readTable } from '../src/index';
 
 const MB = 1024 * 1024;
@@ -97,20 +98,14 @@ const shapes: Shape[] = [
   ]),
 ];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 /** Milliseconds of CPU time (user + system) of one call, median of `runs`. */
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
   await fn(); // warm-up (and JIT)
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.cpuUsage();
+    const t0 = cpuMs();
     await fn();
-    const d = process.cpuUsage(t0);
-    ts.push((d.user + d.system) / 1000);
+    ts.push(cpuMs() - t0);
   }
   return median(ts);
 }

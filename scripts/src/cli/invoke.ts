@@ -39,6 +39,14 @@ function readJsonArg(file: string, what: string): unknown {
   }
 }
 
+/** The names as a user types them: without the stack's common prefix (`lambda-stats-local-`). */
+function shortNames(names: string[]): string[] {
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const cut = prefix.lastIndexOf('-') + 1;
+  return names.map((n) => n.slice(cut)).sort();
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv.filter((a) => a !== '--'),
@@ -56,19 +64,25 @@ async function main(argv: string[]): Promise<number> {
   }
   const [fn, ...extra] = positionals;
   if (!fn || extra.length) throw new UserFacingError(`name one function\n${USAGE}`);
+  const local = readLocalJson();
+  const deployment = await (local
+    ? readDeployment({ endpoint: local.awsEndpoint, region: local.region }).catch(() => undefined)
+    : Promise.resolve(undefined));
+  // a name the running stack does not know is the first thing to say, whatever else is missing
+  const deployed = deployment && resolveFunctionName(deployment, fn);
+  if (deployment && !deployed) {
+    throw new UserFacingError(
+      `function ${fn} is not deployed (deployed: ${shortNames(deployment.functions.map((f) => f.name)).join(', ') || 'none'})`,
+    );
+  }
   if (!values['generate-event'] && values.event === undefined) {
     throw new UserFacingError(
       `--event <file.json> is required (or --generate-event to write one)\n${USAGE}`,
     );
   }
 
-  const local = readLocalJson();
-  const deployment = await (local
-    ? readDeployment({ endpoint: local.awsEndpoint, region: local.region }).catch(() => undefined)
-    : Promise.resolve(undefined));
-
   if (values['generate-event']) {
-    const name = (deployment && resolveFunctionName(deployment, fn)) ?? fn;
+    const name = deployed ?? fn;
     const route = deployment?.apis[0]?.routes.find((r) => r.functionName === name)?.routeKey ?? fn;
     const body = values.body ? readJsonArg(values.body, '--body') : sampleBody(route);
     process.stdout.write(`${JSON.stringify(generateEvent(deployment, name, body), null, 2)}\n`);
@@ -81,12 +95,7 @@ async function main(argv: string[]): Promise<number> {
       `${LOCAL_STACK_NOT_RUNNING} (no answer from the emulator in .lambda-stats/local.json)`,
     );
   }
-  const name = resolveFunctionName(deployment, fn);
-  if (!name) {
-    throw new UserFacingError(
-      `function ${fn} is not deployed (deployed: ${deployment.functions.map((f) => f.name).join(', ') || 'none'})`,
-    );
-  }
+  const name = deployed!;
   const runtime = await LocalRuntime.create(deployment, {
     statePath: LOCAL_STATE,
     only: [name],

@@ -1,5 +1,6 @@
 import {
   exponentialSmoothing,
+  median,
   modifiedZscore,
   normalQuantile,
   StatsInputError,
@@ -83,11 +84,6 @@ export function scoreHoltWinters(
   return { ok: true, periods };
 }
 
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
-
 /**
  * Smart Alarms: each reading's expected value is the median of the other
  * readings in the same slot of the cycle (slot = position modulo
@@ -112,8 +108,7 @@ export function scoreRobust(
     const slot: number[] = [];
     for (let i = s; i < n; i += m) slot.push(values[i]!);
     for (let i = s, k = 0; i < n; i += m, k++) {
-      const others = slot.filter((_, j) => j !== k).sort((a, b) => a - b);
-      expectedOf[i] = median(others);
+      expectedOf[i] = median(slot.filter((_, j) => j !== k));
     }
   }
   const deviations = Float64Array.from(values, (v, i) => v - expectedOf[i]!);
