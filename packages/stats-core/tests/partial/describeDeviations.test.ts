@@ -15,20 +15,7 @@ import { ddFromRatio, ddScale } from '../../src/partial/dd';
 import { INTEGER, integerAt, planOf } from '../../src/partial/fused';
 import { DoubleDouble } from '../../src/regression/internal/doubleDouble';
 import { describePartial, withDecimalPlaces } from './api';
-import { rng } from './split';
-
-/** String(x)'s decimal as m 10^-p (BigInt m, p >= 0). */
-function decimalOf(x: number): { m: bigint; p: number } {
-  const [mant, exp] = String(x).split('e') as [string, string | undefined];
-  const [int, frac = ''] = mant.split('.') as [string, string | undefined];
-  let p = frac.length - Number(exp ?? '0');
-  let m = BigInt(int + frac);
-  if (p < 0) {
-    m *= 10n ** BigInt(-p);
-    p = 0;
-  }
-  return { m, p };
-}
+import { decimalOf, rng } from './split';
 
 function declared(values: number[]): Float64Array {
   return withDecimalPlaces(
