@@ -6,9 +6,11 @@ import { DoubleDouble } from '../regression/internal/doubleDouble';
 import { columnDot, columnSum, integerColumn } from './columns';
 import { type DD, ddAdd, ddFromRatio, ddMul, ddScale, ddValue } from './dd';
 import { describeValue, formatExact, requireBoolean, requireHeader } from './exact';
-import { INTEGER, integerAt, momentSums, planOf } from './fused';
+import { momentSums, planOf } from './fused';
 import { alignMoments, anyNaN, centredTimesN, mergeMoments, parseMoments } from './moments';
+import { nearestInteger } from './round';
 import type { DescribeState, MomentSums } from './state';
+import { POW10, scaleWide, WIDE, wideAt } from './wide';
 
 const FN = 'describe';
 
@@ -47,12 +49,28 @@ export function describePartial(a: Sample): DescribeState {
     ({ s1: S1, s2: S2 } = momentSums(plan));
     exponent = -plan.scale;
     const [mHi, mLo] = ddFromRatio(S1, BigInt(n));
-    for (let i = 0; i < n; i++) {
-      integerAt(plan, i);
-      const d = (INTEGER[0] as number) - mHi + ((INTEGER[1] as number) - mLo);
-      const d2 = d * d;
-      m3.addProduct(d2, d);
-      m4.addProduct(d2, d2);
+    if (plan.wide) {
+      // each value's integer on the plan's scale (fused.ts's integerAt, written
+      // out: a call per value and the scratch array cost more than the work)
+      const places = plan.places;
+      const S = plan.scale;
+      for (let i = 0; i < n; i++) {
+        const p = places[i] as number;
+        wideAt(x[i] as number, p);
+        if (S !== p) scaleWide(WIDE.hi, WIDE.lo, S - p);
+        const d = WIDE.hi - mHi + (WIDE.lo - mLo);
+        const d2 = d * d;
+        m3.addProduct(d2, d);
+        m4.addProduct(d2, d2);
+      }
+    } else {
+      const P = POW10[plan.scale] as number;
+      for (let i = 0; i < n; i++) {
+        const d = nearestInteger((x[i] as number) * P) - mHi + (0 - mLo);
+        const d2 = d * d;
+        m3.addProduct(d2, d);
+        m4.addProduct(d2, d2);
+      }
     }
     unit = 10 ** exponent;
   } else {

@@ -85,7 +85,12 @@ export function planOf(x: ArrayLike<number>): ExactPlan | null {
 /** Scratch: value i's integer on the plan's scale as hi + lo, exactly (see {@link integerAt}). */
 export const INTEGER = new Float64Array(2);
 
-/** Value i's integer on the plan's scale, into INTEGER as hi + lo (lo = 0 on a float plan). */
+/**
+ * Value i's integer on the plan's scale, into INTEGER as hi + lo (lo = 0 on
+ * a float plan). describe.ts's deviation pass writes these steps out in its
+ * loop (a call and the scratch array per value cost more than the work);
+ * its test (describeDeviations.test.ts) holds the loop to this function.
+ */
 export function integerAt(plan: ExactPlan, i: number): void {
   const v = plan.values[i] as number;
   if (plan.wide) {

@@ -15,20 +15,7 @@ import { BUCKET_LIMIT, BUCKET_ROWS } from '../../src/partial/bucketed';
 import { formatExact } from '../../src/partial/exact';
 import { type ExactPlan, momentSums, pairSums, planOf } from '../../src/partial/fused';
 import { linregressPartial, withDecimalPlaces } from './api';
-import { rng } from './split';
-
-/** String(x)'s decimal as m 10^-p (BigInt m, p >= 0). */
-function decimalOf(x: number): { m: bigint; p: number } {
-  const [mant, exp] = String(x).split('e') as [string, string | undefined];
-  const [int, frac = ''] = mant.split('.') as [string, string | undefined];
-  let p = frac.length - Number(exp ?? '0');
-  let m = BigInt(int + frac);
-  if (p < 0) {
-    m *= 10n ** BigInt(-p);
-    p = 0;
-  }
-  return { m, p };
-}
+import { decimalOf, rng } from './split';
 
 function declared(values: number[]): Float64Array {
   const x = Float64Array.from(values);

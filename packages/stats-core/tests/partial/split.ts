@@ -9,6 +9,19 @@ import { mulberry32 } from '@lambda-stats/lambda-kit/random';
 /** Mulberry32: a small seeded generator, enough to pick splits and orders. */
 export const rng = mulberry32;
 
+/** String(x)'s decimal as m 10^-p (BigInt m, p >= 0): an independent reference for exact integers. */
+export function decimalOf(x: number): { m: bigint; p: number } {
+  const [mant, exp] = String(x).split('e') as [string, string | undefined];
+  const [int, frac = ''] = mant.split('.') as [string, string | undefined];
+  let p = frac.length - Number(exp ?? '0');
+  let m = BigInt(int + frac);
+  if (p < 0) {
+    m *= 10n ** BigInt(-p);
+    p = 0;
+  }
+  return { m, p };
+}
+
 /** Boundaries of `chunks` chunks over n rows: random cut points (chunks may be empty). */
 export function randomCuts(n: number, chunks: number, random: () => number): number[] {
   const cuts = Array.from({ length: chunks - 1 }, () => Math.floor(random() * (n + 1)));
