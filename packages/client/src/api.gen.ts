@@ -77,7 +77,7 @@ export interface components {
              * @default raise
              * @enum {string}
              */
-            nan_policy?: "propagate" | "raise" | "omit";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description The synchronous endpoint's other fields (alternative, degree, equal_var...), validated as that endpoint validates them.
              * @default {}
@@ -118,7 +118,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         describe_response: {
             /** @description Fisher (excess) kurtosis: 0 for a normal distribution. */
@@ -257,7 +257,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /** @description Two or more groups, each a non-empty array of values (scipy `*samples`). */
             samples: (number | null)[][];
         };
@@ -439,7 +439,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description The two percentiles, in [0, 100] and in either order; default [25, 75], the quartiles.
              * @default [
@@ -484,7 +484,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description tau-b (adjusted for ties) or Stuart's tau-c.
              * @default b
@@ -536,7 +536,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         ks_2samp_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -560,7 +560,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             predict?: components["schemas"]["predict"];
             /**
              * x
@@ -608,7 +608,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description Continuity correction of the normal approximation.
              * @default true
@@ -637,7 +637,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description The MAD is divided by this: a positive number (default 1), or "normal" for 0.6744897501960817 = Phi^-1(0.75), which makes it estimate the standard deviation of normal data.
              * @default 1
@@ -659,7 +659,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * @description |M| above this flags an outlier; default 3.5, as Iglewicz and Hoaglin recommend.
              * @default 3.5
@@ -877,7 +877,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * x
              * @description The sample (scipy needs at least 3 values; above 5000 the p-value may be inaccurate).
@@ -902,7 +902,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * x
              * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
@@ -941,7 +941,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         spearmanr_response: {
             /** @description p-value of the test (null where scipy gives nan). */
@@ -966,7 +966,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /**
              * x
              * @description Abscissae, one per value of y; default 0, 1, ..., n - 1.
@@ -1004,7 +1004,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
             /** @description Hypothesised population mean. */
             popmean: number;
         };
@@ -1043,7 +1043,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         ttest_ind_response: {
             /** @description Degrees of freedom of the t distribution (Welch: fractional). */
@@ -1075,7 +1075,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         ttest_rel_response: {
             /** @description Degrees of freedom of the t distribution (Welch: fractional). */
@@ -1101,7 +1101,7 @@ export interface components {
              * @default raise
              * @enum {unknown}
              */
-            nan_policy?: "raise" | "omit" | "propagate";
+            nan_policy?: "propagate" | "omit" | "raise";
         };
         zscore_response: {
             /** @description (a - mean) / sd for each value, in input order; all null (scipy: nan) when the sample is constant or n - ddof = 0. With missing values (null): under nan_policy omit, mean and sd come from the other values and a missing value's own score is null; under propagate, every score is null. */

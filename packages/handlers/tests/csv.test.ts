@@ -281,6 +281,6 @@ describe(`nan_policy against scipy ${golden.scipy}`, () => {
   it('a nan_policy that is not one of the three is a 400', async () => {
     const res = await postJson('linregress', { x: [1, 2, 3], y: [1, 2, 4], nan_policy: 'drop' });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('nan_policy must be one of raise, omit, propagate');
+    expect(res.body.error.message).toContain('nan_policy must be one of propagate, omit, raise');
   });
 });

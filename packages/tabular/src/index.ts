@@ -31,4 +31,3 @@ export type {
   Table,
   TabularFormat,
 } from './types';
-export { nanPolicies } from './types';

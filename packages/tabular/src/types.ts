@@ -17,8 +17,6 @@ export type TabularFormat = 'csv' | 'jsonl';
  */
 export type NanPolicy = 'raise' | 'omit' | 'propagate';
 
-export const nanPolicies: readonly NanPolicy[] = ['raise', 'omit', 'propagate'];
-
 /** `number`: a numeric column (Float64Array). `string`: a categorical column (labels). */
 export type ColumnKind = 'number' | 'string';
 

@@ -4,6 +4,8 @@
  * (an array of numbers), a matrix (an array of arrays of numbers), or a
  * scalar option. The CSV input and nan_policy work from this.
  */
+
+import type { NanPolicy } from '@lambda-stats/stats-core';
 import type * as v from 'valibot';
 
 export type FieldKind =
@@ -109,5 +111,6 @@ export const INDEPENDENT_SAMPLES: ReadonlySet<string> = new Set([
   'exponential_smoothing',
 ]);
 
-export const NAN_POLICIES = ['raise', 'omit', 'propagate'] as const;
-export type NanPolicyValue = (typeof NAN_POLICIES)[number];
+/** The core's list, so the API and the library accept the same values. */
+export { NAN_POLICIES } from '@lambda-stats/stats-core';
+export type NanPolicyValue = NanPolicy;

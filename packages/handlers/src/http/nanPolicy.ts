@@ -49,6 +49,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const policySchema = v.picklist(NAN_POLICIES);
+const ONE_OF = `nan_policy must be one of ${NAN_POLICIES.join(', ')}`;
 
 export function nanPolicyOf(payload: Record<string, unknown>): NanPolicyValue {
   const raw = payload.nan_policy;
@@ -57,12 +58,8 @@ export function nanPolicyOf(payload: Record<string, unknown>): NanPolicyValue {
     throw new HttpError(
       400,
       'invalid_request',
-      `Invalid request: nan_policy must be one of raise, omit, propagate (got ${JSON.stringify(raw)})`,
-      {
-        issues: [
-          { path: 'nan_policy', message: 'nan_policy must be one of raise, omit, propagate' },
-        ],
-      },
+      `Invalid request: ${ONE_OF} (got ${JSON.stringify(raw)})`,
+      { issues: [{ path: 'nan_policy', message: ONE_OF }] },
     );
   }
   return raw;

@@ -19,6 +19,7 @@ import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
 import { env } from '../env';
 import { HttpError } from '../http/errors';
+import { NAN_POLICIES } from '../http/fields';
 import { readRequest } from '../http/request';
 import { errorToResponse, invalidRequest, toLambdaResult } from '../http/respond';
 import { JsonLogger } from '../logger';
@@ -230,7 +231,7 @@ export const createJob = v.strictObject({
     "The synchronous endpoint's other fields (alternative, degree, equal_var...), validated as that endpoint validates them.",
   ),
   nan_policy: documented(
-    v.optional(v.picklist(['propagate', 'raise', 'omit']), 'raise'),
+    v.optional(v.picklist(NAN_POLICIES), 'raise'),
     "A missing value (an empty cell, NaN, NA, n/a, null and the other markers in docs/data-input.md): raise fails the job naming its row, column and value; omit skips the row (as scipy's nan_policy does); propagate is read as raise. A cell that is neither a number nor missing (text such as abc) fails the job under every policy, as the synchronous endpoints answer 400.",
   ),
   client_token: documented(
@@ -267,10 +268,7 @@ export const jobRoutes: Record<string, Route> = {
     }
     const { nan_policy: optionPolicy, ...rest } = body.options as Record<string, unknown>;
     const options = parse(optionsSchema(form), rest) as Record<string, unknown>;
-    const nanPolicy = v.parse(
-      v.optional(v.picklist(['propagate', 'raise', 'omit']), body.nan_policy),
-      optionPolicy,
-    );
+    const nanPolicy = v.parse(v.optional(v.picklist(NAN_POLICIES), body.nan_policy), optionPolicy);
     const id = datasetId(body.dataset);
     const meta = await readDataset(id);
     const up = await uploaded(meta);
