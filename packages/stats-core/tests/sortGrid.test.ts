@@ -43,6 +43,7 @@ describe('sortOnGrid: decimals sorted as integers', () => {
   it.each([
     ['counting sort: small integers with ties', grid(0, -20, 41)],
     ['counting sort: one decimal, range under n', grid(1, -1000, 2000)],
+    ['counting sort: cents, a range near n', grid(2, 0, 4900)],
     ['two LSD passes: cents on 0..1000 (range 1e5)', grid(2, 0, 100_001)],
     ['two LSD passes: negative and positive, three places', grid(3, -2_000_000, 4_000_000)],
     ['three LSD passes: near 1e9 with three places (range 1e7)', grid(3, 1e12 - 5e6, 1e7)],
@@ -116,7 +117,8 @@ describe('sortOnGrid: decimals sorted as integers', () => {
   });
 
   it.each([
-    ['one pass: small integers with ties', grid(0, -20, 41)],
+    ['counting sort: small integers with ties', grid(0, -20, 41)],
+    ['counting sort: cents, a range near n', grid(2, 0, 4900)],
     ['two passes: cents on 0..1000', grid(2, 0, 100_001)],
     ['three passes: near 1e9 with three places', grid(3, 1e12 - 5e6, 1e7)],
   ])('with the order (%s): the stable order of a comparison sort of the indices', (_, x) => {
