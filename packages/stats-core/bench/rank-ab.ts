@@ -27,6 +27,9 @@ const FN: Record<string, (c: C, d: Columns) => unknown> = {
   mannwhitneyu: (c, d) => c.mannwhitneyu(d.x, d.y),
   ks_2samp: (c, d) => c.ks2samp(d.x, d.y),
   shapiro: (c, d) => c.shapiro(d.x),
+  median_abs_deviation: (c, d) => c.medianAbsDeviation(d.x),
+  iqr: (c, d) => c.iqr(d.x),
+  modified_zscore: (c, d) => c.modifiedZscore(d.x).scores[0],
 };
 
 /** The warm request's two samples (packages/handlers/support/bench.ts's warmRequest). */

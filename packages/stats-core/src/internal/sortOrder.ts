@@ -1,3 +1,4 @@
+import { sortOrderOnGrid } from './sortGrid';
 import { differingBits, sortRangeMsd } from './sortMsd';
 import { Slot, workF64, workU32 } from './workspace';
 
@@ -18,7 +19,10 @@ export function sortOrder(
   x: ArrayLike<number>,
   workspace?: Workspace,
 ): { order: Uint32Array; sorted: Float64Array } {
-  return x.length < RADIX_MIN ? comparisonSort(x, true) : radixSort(x, true, workspace);
+  if (x.length < RADIX_MIN) return comparisonSort(x, true);
+  if (workspace === undefined) return radixSort(x, true);
+  // decimals on a grid sort as integers; otherwise x is already copied
+  return sortOrderOnGrid(x, workspace) ?? radixSort(x, true, workspace, true);
 }
 
 /**

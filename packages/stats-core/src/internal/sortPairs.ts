@@ -1,3 +1,4 @@
+import { sortOrderOnGrid } from './sortGrid';
 import { BUCKETS, bucketStarts, comparisonSort, countDigits, RADIX_MIN } from './sortOrder';
 import { Slot, workF64 } from './workspace';
 
@@ -22,8 +23,16 @@ export function sortPairs(
     for (let k = 0; k < n; k++) carried[k] = payload[order[k] as number] as number;
     return { keys: sorted, carried };
   }
+  const onGrid = sortOrderOnGrid(key, 0);
+  if (onGrid !== undefined) {
+    // decimals on a grid sort as integers, with the order: gather the payload
+    const { order, sorted } = onGrid;
+    const carried = workF64(Slot.sortValuesA1, n);
+    for (let k = 0; k < n; k++) carried[k] = payload[order[k] as number] as number;
+    return { keys: sorted, carried };
+  }
+  // sortOrderOnGrid left the keys copied to the first values buffer
   let src = workF64(Slot.sortValuesA, n);
-  src.set(key);
   let dst = workF64(Slot.sortValuesB, n);
   let srcP = workF64(Slot.sortValuesA1, n);
   srcP.set(payload);

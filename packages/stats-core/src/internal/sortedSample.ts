@@ -1,3 +1,4 @@
+import { sortOnGrid } from './sortGrid';
 import { comparisonSort, RADIX_MIN, sortLoaded } from './sortOrder';
 import { checkSampleValues, hasNaN } from './validate';
 import { Slot, workF64 } from './workspace';
@@ -51,5 +52,6 @@ export function sortedSample(
     dh |= (bits[2 * i + 1] as number) ^ h0;
     dl |= (bits[2 * i] as number) ^ l0;
   }
-  return nan ? undefined : sortLoaded(src, dh, dl, workspace);
+  if (nan) return undefined;
+  return sortOnGrid(src, workspace) ? src : sortLoaded(src, dh, dl, workspace);
 }
