@@ -8,6 +8,7 @@
  * emulator) switches S3 to path-style addressing, which a loopback
  * endpoint needs.
  */
+
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -15,10 +16,11 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { jobsEnv } from './env';
 
 export { HeadObjectCommand, ListObjectsV2Command };
 
-const local = () => Boolean(process.env.AWS_ENDPOINT_URL);
+const local = () => jobsEnv().awsEndpointUrl !== '';
 
 let s3: S3Client | undefined;
 

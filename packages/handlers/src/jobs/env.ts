@@ -14,6 +14,8 @@ export interface JobsEnv {
   readonly workerMemoryMb: number;
   /** Lifetime of a presigned upload URL in seconds. */
   readonly uploadUrlSeconds: number;
+  /** AWS_ENDPOINT_URL: set only when an emulator stands in for AWS (S3 then takes path-style URLs). */
+  readonly awsEndpointUrl: string;
 }
 
 /** 64 MiB: about 3 million x/y rows per worker, a few seconds of parsing. */
@@ -35,6 +37,7 @@ export function readJobsEnv(source: NodeJS.ProcessEnv): JobsEnv {
     chunkBytes: positive(source, 'LAMBDA_STATS_CHUNK_BYTES', DEFAULT_CHUNK_BYTES),
     workerMemoryMb: positive(source, 'LAMBDA_STATS_WORKER_MEMORY_MB', 1024),
     uploadUrlSeconds: positive(source, 'LAMBDA_STATS_UPLOAD_URL_SECONDS', 3600),
+    awsEndpointUrl: source.AWS_ENDPOINT_URL ?? '',
   };
 }
 
