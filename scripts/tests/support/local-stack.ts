@@ -56,6 +56,9 @@ export function makeWorkDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'lambda-stats-e2e-'));
 }
 
+/** The last line of the block `pnpm start` prints once it serves. */
+const READY_BLOCK_END = 'Function logs follow. Ctrl-C stops everything.';
+
 /**
  * Starts the local stack and waits (up to `timeoutMs`) until it serves.
  * `work` defaults to a new temporary folder; `env` adds variables
@@ -89,7 +92,10 @@ export async function startLocalStack(
   };
   const localJson = path.join(work, 'work', 'local.json');
   const deadline = Date.now() + timeoutMs;
-  while (!existsSync(localJson)) {
+  // local.json is written just before the ready block (routes, curl) is
+  // printed, and a pipe can deliver that output later on a loaded machine:
+  // wait for the block's last line too.
+  while (!existsSync(localJson) || !output.includes(READY_BLOCK_END)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const what =
         child.exitCode !== null ? 'exited early' : `was not ready in ${timeoutMs / 1000} s`;
