@@ -58,6 +58,17 @@ export interface PanelResult {
   samples: PanelSample[];
   /** Cases stopped before the largest size, and why. */
   skipped: string[];
+  /**
+   * 'shared': every function ran in one process, in SPECS order per (size,
+   * shape); 'isolated': each function in a process of its own (--isolate).
+   * Absent in older results (shared).
+   */
+  process?: 'shared' | 'isolated';
+  /**
+   * Each function's worst case of a shared panel, timed again alone in a
+   * fresh process (same rule, same values); absent when not taken.
+   */
+  isolated?: PanelSample[];
 }
 
 export interface Results {

@@ -81,6 +81,23 @@ describe('worstShapes', () => {
     expect(renderPerformanceDoc({ ...results, panel })).not.toContain(rule);
   });
 
+  it('counts the worse of the shared-process and the isolated ratio, and shows both', () => {
+    // b/1e5 f64 is 0.45x in the shared process; alone it measured 0.7x.
+    const beside = structuredClone(panel);
+    beside.isolated = [{ ...sample('b', 1e5, 3, 7, 10) }];
+    const [w] = worstShapes(beside);
+    expect(w).toMatchObject({ shape: 'b', n: 1e5, kind: 'f64', ratio: 0.7, oursMs: 7 });
+    expect(w?.shared.ratio).toBe(0.45);
+    expect(w?.isolated?.ratio).toBe(0.7);
+    const doc = renderPerformanceDoc({ ...results, panel: beside });
+    expect(doc).toContain('| shared process | alone |');
+    expect(doc).toContain('0.45x (4.50 ms / 10.0 ms)');
+    // Faster alone: the shared figure stays the one counted.
+    beside.isolated = [{ ...sample('b', 1e5, 3, 2, 10) }];
+    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.45, oursMs: 4.5 });
+    expect(worstShapes(panel)[0]?.isolated).toBeUndefined();
+  });
+
   it('says in the headline whether each goal is reached, with the worst shape', () => {
     const text = renderHeadline({ ...results, panel });
     expect(text).toContain(
