@@ -388,7 +388,11 @@ export interface Worst {
   ratio: number;
   /** The case in the panel's process (after the functions before it). */
   shared: Timed;
-  /** The same case, same kind, timed alone in a fresh process (PanelResult.isolated). */
+  /**
+   * The same shape and size timed alone in a fresh process
+   * (PanelResult.isolated), its worse input kind; when that is the worse
+   * figure, `kind` is its kind.
+   */
   isolated?: Timed;
 }
 
@@ -438,14 +442,19 @@ export function worstShapes(panel: PanelResult): Worst[] {
  */
 function besideIsolated(w: Worst, isolated: readonly PanelSample[]): Worst {
   const s = isolated.find((i) => i.fn === w.fn && i.shape === w.shape && i.n === w.n);
-  const o = s?.ours[w.kind];
-  if (!s || !o || s.referenceMs === null) return w;
-  const alone: Timed = {
-    oursMs: o.ms,
-    referenceMs: s.referenceMs,
-    ratio: sampleRatio(s, w.kind) as number,
-  };
-  return { ...w, ...(alone.ratio > w.shared.ratio ? alone : w.shared), isolated: alone };
+  if (!s || s.referenceMs === null) return w;
+  let alone: (Timed & { kind: Kind }) | undefined;
+  for (const kind of KINDS) {
+    const o = s.ours[kind];
+    const ratio = sampleRatio(s, kind);
+    if (!o || ratio === null || (alone && alone.ratio >= ratio)) continue;
+    alone = { kind, oursMs: o.ms, referenceMs: s.referenceMs, ratio };
+  }
+  if (!alone) return w;
+  const { kind, ...timed } = alone;
+  return alone.ratio > w.shared.ratio
+    ? { ...w, ...timed, kind, isolated: timed }
+    : { ...w, isolated: timed };
 }
 
 /** "0.42x (2.4x faster)" style: time over the reference's. */

@@ -94,7 +94,10 @@ describe('worstShapes', () => {
     expect(doc).toContain('0.45x (4.50 ms / 10.0 ms)');
     // Faster alone: the shared figure stays the one counted.
     beside.isolated = [{ ...sample('b', 1e5, 3, 2, 10) }];
-    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.45, oursMs: 4.5 });
+    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.45, oursMs: 4.5, kind: 'f64' });
+    // Alone, the other input kind is the worse: that kind and figure count.
+    beside.isolated = [{ ...sample('b', 1e5, 6, 2, 10) }];
+    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.6, oursMs: 6, kind: 'array' });
     expect(worstShapes(panel)[0]?.isolated).toBeUndefined();
   });
 
