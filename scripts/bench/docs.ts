@@ -192,6 +192,16 @@ function worstTable(worst: readonly Worst[]): string[] {
   );
 }
 
+/** The reference process's fixed malloc thresholds, when the results record them. */
+function mallocText(panel: PanelResult): string[] {
+  if (!panel.referenceMalloc) return [];
+  return [
+    `The reference process runs with glibc's malloc thresholds fixed (${panel.referenceMalloc}): by default`,
+    "numpy's large temporaries are fresh page-faulting mmaps until some earlier call has freed a larger",
+    'block, which made its time at n = 1e6 depend on what it ran before (up to 2x).',
+  ];
+}
+
 /** Which process the panel's functions ran in, and how the two figures combine. */
 function processText(panel: PanelResult, worst: readonly Worst[]): string[] {
   if (panel.process === 'isolated') {
@@ -257,6 +267,7 @@ export function renderPerformanceDoc(results: Results): string {
       `arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median)${timingRule(panel)}.`,
       "The figure is the worst case over shapes, sizes 1e4 to 1e6 and both input kinds: our time over the reference's.",
       ...processText(panel, worst),
+      ...mallocText(panel),
       '',
       ...worstTable(worst),
       '',

@@ -69,6 +69,8 @@ export interface PanelResult {
    * fresh process (same rule, same values); absent when not taken.
    */
   isolated?: PanelSample[];
+  /** The reference process's fixed glibc malloc settings (throughput.ts referenceEnv); absent in older results. */
+  referenceMalloc?: string;
 }
 
 export interface Results {

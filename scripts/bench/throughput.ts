@@ -138,15 +138,33 @@ class Python {
   }
 }
 
+/** "MALLOC_MMAP_THRESHOLD_=..., ..." of an environment. */
+const mallocSettings = (env: NodeJS.ProcessEnv) =>
+  Object.entries(env)
+    .filter(([k]) => k.startsWith('MALLOC_'))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
 /**
  * The reference side's environment: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
  * are unset together (a pinned core type with a foreign cache size slows
  * numpy's BLAS here), and only for the reference process.
+ *
+ * glibc's malloc thresholds are fixed (64 MiB to mmap, 256 MiB to trim).
+ * By default they move with what the process freed before: numpy's 8 MB
+ * temporaries at n = 1e6 were fresh mmaps (page faults on every call)
+ * until some earlier call had freed a larger block. scipy.stats.ttest_1samp
+ * on 1e6 values read 6-10 ms in a fresh process and 3.2-3.8 ms after
+ * other functions had run (2026-12-07), so the reference's time depended on
+ * the panel's order. With the thresholds fixed it reads the faster figure
+ * from its first call, in a shared panel and alone.
  */
 export function referenceEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const out = { ...env };
   delete out.OPENBLAS_CORETYPE;
   delete out.OPENBLAS_L2_SIZE;
+  out.MALLOC_MMAP_THRESHOLD_ = String(64 * 2 ** 20);
+  out.MALLOC_TRIM_THRESHOLD_ = String(256 * 2 ** 20);
   return out;
 }
 
@@ -289,6 +307,7 @@ export async function sharedPanel(opts: ThroughputOptions): Promise<PanelResult>
     samples,
     skipped,
     process: 'shared',
+    referenceMalloc: mallocSettings(referenceEnv()),
   };
 }
 

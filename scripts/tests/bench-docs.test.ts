@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentHeadline, renderHeadline, renderPerformanceDoc } from '../bench/docs';
 import type { PanelResult, Results } from '../bench/table';
-import { worstShapes } from '../bench/throughput';
+import { referenceEnv, worstShapes } from '../bench/throughput';
 import { REPO_ROOT } from '../src/local-config';
 
 const read = (...p: string[]) => readFileSync(path.join(REPO_ROOT, ...p), 'utf8');
@@ -101,10 +101,28 @@ describe('worstShapes', () => {
     expect(worstShapes(panel)[0]?.isolated).toBeUndefined();
   });
 
+  it('says when the reference ran with fixed malloc thresholds, and only then', () => {
+    const fixed = { ...panel, referenceMalloc: 'MALLOC_MMAP_THRESHOLD_=67108864' };
+    const says = 'malloc thresholds fixed (MALLOC_MMAP_THRESHOLD_=67108864)';
+    expect(renderPerformanceDoc({ ...results, panel: fixed })).toContain(says);
+    expect(renderPerformanceDoc({ ...results, panel })).not.toContain('malloc');
+  });
+
   it('says in the headline whether each goal is reached, with the worst shape', () => {
     const text = renderHeadline({ ...results, panel });
     expect(text).toContain(
       '| `linregress` | b, n = 1e5 | 0.45x (2.2x faster) | <= 0.5x (2x faster) |',
     );
+  });
+});
+
+describe('referenceEnv', () => {
+  it("fixes glibc's malloc thresholds, so the reference's time does not depend on what it ran before", () => {
+    const env = referenceEnv({ OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '1', PATH: '/bin' });
+    expect(env).toEqual({
+      PATH: '/bin',
+      MALLOC_MMAP_THRESHOLD_: String(64 * 2 ** 20),
+      MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20),
+    });
   });
 });
