@@ -189,6 +189,15 @@ export interface ThroughputOptions extends MeasureOptions {
    * reported side by side.
    */
   isolatedWorst?: boolean;
+  /**
+   * Untimed calls of ours on each input kind before a case's rounds. A
+   * fresh process runs its first large calls before V8 has optimised the
+   * kernels (describe on 1e6 offset values: 38-57 ms for the first call,
+   * 10 ms from about the third), and a call over the round's budget is
+   * timed without warm-up; the shared panel's kernels are warm from the
+   * smaller sizes before it. The isolated runs set it.
+   */
+  warmCalls?: number;
 }
 
 export const sizeLabel = (n: number) => `1e${Math.round(Math.log10(n))}`;
@@ -242,7 +251,7 @@ async function inOwnProcess(opts: ThroughputOptions): Promise<PanelResult> {
         '--import',
         tsx,
         path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput-child.ts'),
-        JSON.stringify({ ...opts, isolate: false, isolatedWorst: false }),
+        JSON.stringify({ ...opts, isolate: false, isolatedWorst: false, warmCalls: 5 }),
         out,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -336,6 +345,7 @@ async function interleaved(
   const ours = new Map<Kind, { ms: number[]; runs: number; batch: number; lane: Lane }>();
   const reference: number[] = [];
   let referenceError: string | null = null;
+  for (let w = 0; w < (opts.warmCalls ?? 0); w++) for (const { d } of inputs) spec.js(d);
   for (let r = 0; r < opts.rounds; r++) {
     for (const { kind, d } of inputs) {
       let lane: Lane = 'float64';
