@@ -172,7 +172,8 @@ describe('retries', () => {
       .linregress({ x: [1, 2], y: [3, 4] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 503, attempts: 1 });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // far below the 120 s it was told to wait, with room for a loaded machine
+    expect(performance.now() - started).toBeLessThan(60_000);
   });
 
   it('backs off with full jitter, bounded by maxDelayMs', () => {

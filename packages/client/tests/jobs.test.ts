@@ -181,7 +181,8 @@ describe('waitForJob and runJob', () => {
     expect(err).toBeInstanceOf(JobTimeoutError);
     expect((err as JobTimeoutError).job.status).toBe('RUNNING');
     expect((err as Error).message).toMatch(/still RUNNING after 120 ms/);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // it stops polling (the job never ends): a bound with room for a loaded machine
+    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('refuses a negative or non-finite interval', async () => {

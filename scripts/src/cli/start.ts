@@ -17,7 +17,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { requireTool, UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { findMotoServer, type MotoServer, startMoto } from '@lambda-stats/lambda-kit/moto-server';
-import { assertPortFree, freePort } from '@lambda-stats/lambda-kit/ports';
+import { assertPortFree } from '@lambda-stats/lambda-kit/ports';
 import { stopProcessGroup } from '@lambda-stats/lambda-kit/processes';
 import { startAnalyticsDemo } from '../analytics/demo';
 import type { LocalScheduler } from '../analytics/scheduler';
@@ -186,12 +186,13 @@ async function main(): Promise<void> {
     'terraform',
     'Install Terraform 1.11+ from https://developer.hashicorp.com/terraform/install',
   );
-  const motoPort = settings.motoPort || (await freePort());
-  await assertPortFree(
-    motoPort,
-    'moto, the AWS emulator',
-    'set LAMBDA_STATS_MOTO_PORT to another port (0 picks a free one)',
-  );
+  if (settings.motoPort) {
+    await assertPortFree(
+      settings.motoPort,
+      'moto, the AWS emulator',
+      'set LAMBDA_STATS_MOTO_PORT to another port (0 picks a free one)',
+    );
+  }
   if (settings.apiPort) {
     await assertPortFree(
       settings.apiPort,
@@ -200,14 +201,18 @@ async function main(): Promise<void> {
     );
   }
 
-  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${motoPort}`, async () => {
-    // The emulator's address (motoPort) is a small proxy in front of moto, which
-    // listens on a free port behind it. moto's Step Functions executor invokes
-    // Lambda at that address too (MOTO_PORT), so the proxy serves invocations
-    // from the local runtime and forwards everything else to moto (invoke-proxy.ts).
-    proxy = await startInvokeProxy({ target: () => moto?.endpoint, port: motoPort });
-    return startMoto({ motoPort: proxy.port, executeStateMachines: true });
+  // The emulator's address is a small proxy in front of moto, which listens on
+  // a free port behind it. moto's Step Functions executor invokes Lambda at
+  // that address too (MOTO_PORT), so the proxy serves invocations from the
+  // local runtime and forwards everything else to moto (invoke-proxy.ts). It
+  // binds first (port 0: the kernel's free port, held from then on).
+  proxy = await startInvokeProxy({
+    target: () => moto?.endpoint,
+    port: settings.motoPort || undefined,
   });
+  moto = await phase(1, `Starting moto (AWS API emulator) on 127.0.0.1:${proxy.port}`, () =>
+    startMoto({ motoPort: proxy!.port, executeStateMachines: true }),
+  );
   const awsEndpoint = proxy!.url;
   const env = { ...processEnv(), LAMBDA_STATS_AWS_ENDPOINT: awsEndpoint, FORCE_COLOR: '0' };
 

@@ -105,13 +105,31 @@ export interface StartMotoOptions {
  * runner killed mid-run), so no server is ever orphaned.
  */
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
-  const command = findMotoServer();
-  const port = options.port ?? (await freePort());
-  // A server already on the port would answer our readiness probe for the
-  // new one: refuse up front.
   if (options.port !== undefined) {
-    await assertPortFree(port, 'the moto emulator', 'choose another port');
+    // A server already on the port would answer our readiness probe for the
+    // new one: refuse up front.
+    await assertPortFree(options.port, 'the moto emulator', 'choose another port');
+    return launchMoto(options.port, options);
   }
+  // A port the kernel just called free can be taken by another process before
+  // moto (a Python start-up of a second or more) binds it: try another then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchMoto(await freePort(), options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** How many free ports startMoto tries when one is taken before moto binds it. */
+const PORT_ATTEMPTS = 5;
+
+/** moto could not bind its port: another process holds it. */
+class PortTakenError extends UserFacingError {}
+
+async function launchMoto(port: number, options: StartMotoOptions): Promise<MotoServer> {
+  const command = findMotoServer();
   const timeoutMs = options.timeoutMs ?? 30_000;
   // The shell outlives moto on every path (it reaps moto before it exits),
   // so stop() returns only once moto is gone, never leaving an orphan.
@@ -126,16 +144,24 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   env.PYTHONPATH = [MOTO_PATCHES, env.PYTHONPATH].filter(Boolean).join(path.delimiter);
   if (options.motoPort !== undefined) env.MOTO_PORT = String(options.motoPort);
   else delete env.MOTO_PORT;
+  // Werkzeug's "Running on" line must reach us as soon as it is written.
+  env.PYTHONUNBUFFERED = '1';
   const child: ChildProcess = spawn(
     '/bin/sh',
     ['-c', watchdog, 'moto-watchdog', command, String(port), String(process.pid)],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
+  const endpoint = `http://127.0.0.1:${port}`;
+  // Werkzeug's own line once moto listens: until our moto prints it, an answer
+  // on the port may come from another server that took the port first.
+  const listening = ` * Running on ${endpoint}`;
   let tail = '';
+  let bound = false;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
     stream?.on('data', (data: string) => {
       tail = (tail + data).slice(-4000);
+      if (!bound && tail.includes(listening)) bound = true;
       for (const line of data.split('\n')) if (line.trim()) options.onLine?.(line);
     });
   }
@@ -143,20 +169,23 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   child.once('exit', () => {
     exited = true;
   });
-  const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => stopProcessGroup(child);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) {
-      throw new UserFacingError(
-        `moto_server exited before answering on ${endpoint} (is port ${port} in use?): ${tail.trim().split('\n').at(-1) ?? ''}`,
-      );
+      const last = tail.trim().split('\n').at(-1) ?? '';
+      const Failure = /address already in use|is in use by another program/i.test(tail)
+        ? PortTakenError
+        : UserFacingError;
+      throw new Failure(`moto_server exited before answering on ${endpoint}: ${last}`);
     }
-    try {
-      const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+    if (bound) {
+      try {
+        const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(5000) });
+        if (res.ok) break;
+      } catch {
+        // not answering yet
+      }
     }
     if (Date.now() > deadline) {
       await stop();

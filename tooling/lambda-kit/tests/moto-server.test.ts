@@ -20,10 +20,11 @@ function motoChild(watchdogPid: number): number {
 
 /**
  * Runs a one-state Pass machine through moto's Step Functions JSON API and
- * returns the execution as described after a moment: SUCCEEDED with the
- * Pass result when execution mode is on, RUNNING forever when it is off.
+ * describes the execution: polled until it ends (SUCCEEDED with the Pass
+ * result when execution mode is on; a loaded machine can take seconds), or,
+ * with `settleMs`, once after that long (RUNNING forever when the mode is off).
  */
-async function runPassMachine(endpoint: string, name: string) {
+async function runPassMachine(endpoint: string, name: string, settleMs?: number) {
   const call = async (target: string, body: unknown) => {
     const res = await fetch(`${endpoint}/`, {
       method: 'POST',
@@ -47,12 +48,16 @@ async function runPassMachine(endpoint: string, name: string) {
     definition: JSON.stringify(definition),
   });
   const { executionArn } = await call('StartExecution', { stateMachineArn, input: '{}' });
-  for (let i = 0; i < 50; i++) {
+  if (settleMs !== undefined) {
+    await new Promise((r) => setTimeout(r, settleMs));
+    return call('DescribeExecution', { executionArn });
+  }
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     const execution = await call('DescribeExecution', { executionArn });
-    if (execution.status !== 'RUNNING' || i === 9) return execution;
+    if (execution.status !== 'RUNNING' || Date.now() > deadline) return execution;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('unreachable');
 }
 
 describe('findMotoServer', () => {
@@ -90,7 +95,7 @@ describe('startMoto', () => {
   it('leaves execution mode off unless asked, and fails with one line when the port is taken', async () => {
     const moto = await startMoto();
     started.push(moto);
-    expect((await runPassMachine(moto.endpoint, 'off')).status).toBe('RUNNING');
+    expect((await runPassMachine(moto.endpoint, 'off', 2000)).status).toBe('RUNNING');
     await expect(startMoto({ port: moto.port })).rejects.toThrow(
       `Port ${moto.port} on 127.0.0.1 (the moto emulator) is already in use. Stop what uses it, or choose another port.`,
     );

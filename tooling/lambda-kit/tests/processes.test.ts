@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { descendantPids, processAlive } from '../src/processes';
@@ -17,15 +17,22 @@ describe('processAlive', () => {
     'is false for a zombie: exited, not yet reaped, running nothing',
     async () => {
       // sh forks a short sleep, then becomes a long sleep that never reaps it
-      const parent = spawn('sh', ['-c', 'sleep 0.05 & exec sleep 5'], { stdio: 'ignore' });
+      const parent = spawn('sh', ['-c', 'sleep 0.05 & exec sleep 120'], { stdio: 'ignore' });
       try {
-        await new Promise((r) => setTimeout(r, 600));
-        const [zombie] = descendantPids(parent.pid!);
+        // the short sleep exits after 50 ms; on a loaded machine that can take seconds
+        const stateOf = (pid: number) =>
+          spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+        const deadline = Date.now() + 30_000;
+        let zombie: number | undefined;
+        let state = '';
+        for (;;) {
+          [zombie] = descendantPids(parent.pid!);
+          state = zombie === undefined ? '' : stateOf(zombie);
+          if (state.startsWith('Z') || Date.now() > deadline) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
         expect(zombie).toBeDefined();
-        const state = execFileSync('ps', ['-o', 'stat=', '-p', String(zombie)], {
-          encoding: 'utf8',
-        });
-        expect(state.trim()).toMatch(/^Z/);
+        expect(state).toMatch(/^Z/);
         expect(processAlive(zombie!)).toBe(false);
         expect(processAlive(parent.pid!)).toBe(true);
       } finally {
