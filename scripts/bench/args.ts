@@ -42,10 +42,12 @@ export interface BenchArgs {
   shapes: string[];
   sizes: number[];
   kinds: ('array' | 'f64')[];
+  /** Throughput panel: each function in a process of its own. */
+  isolate: boolean;
 }
 
 export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--functions <names>] [--shapes <names>]
-                  [--sizes <n,...>] [--kinds array,f64] [--help]
+                  [--sizes <n,...>] [--kinds array,f64] [--isolate] [--help]
   --quick              fewer runs per measurement (about a third of the time)
   --only <sections>    comma-separated subset of: ${SECTIONS.join(', ')}
                        (warm and deploy share one local stack; cost uses the cold and warm figures;
@@ -55,6 +57,9 @@ export const USAGE = `usage: pnpm bench [--quick] [--only <sections>] [--functio
   --shapes <names>     throughput panel: subset of ${SHAPE_NAMES.join(', ')}
   --sizes <n,...>      throughput panel: subset of ${SIZES.join(', ')} (1e4 style accepted)
   --kinds <kinds>      throughput panel: array (as JSON.parse returns them), f64 (Float64Array)
+  --isolate            throughput panel: each function in a process of its own (without it, all
+                       functions share one process, and each function's worst case is then timed
+                       again alone and reported beside it; the worse of the two is the headline)
   --help               this text
 Results: bench/results/latest.json and latest.md; \`pnpm bench:readme\` writes docs/performance.md and the README headline.
 Example, one function on two shapes: pnpm bench --only throughput --functions linregress --shapes weak,heavy-tails`;
@@ -90,6 +95,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         shapes: { type: 'string' },
         sizes: { type: 'string' },
         kinds: { type: 'string' },
+        isolate: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -138,5 +144,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       str('shapes') === undefined ? [...SHAPE_NAMES] : list('shapes', str('shapes')!, SHAPE_NAMES),
     sizes,
     kinds: str('kinds') === undefined ? [...KINDS] : list('kinds', str('kinds')!, KINDS),
+    isolate: values.isolate === true,
   };
 }

@@ -55,6 +55,8 @@ async function main(argv: string[]): Promise<void> {
       shapes: args.shapes,
       sizes: args.sizes,
       kinds: args.kinds,
+      isolate: args.isolate,
+      isolatedWorst: true,
     });
     rows.push(...t.rows);
     notes.push(...t.notes);

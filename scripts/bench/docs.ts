@@ -8,8 +8,8 @@
 
 import { REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
-import { fmtTimeRatio, sampleRatio, sizeLabel, worstShapes } from './throughput';
-import { fmtMs } from './util';
+import { fmtTimeRatio, sampleRatio, sizeLabel, type Worst, worstShapes } from './throughput';
+import { fmtMs, fmtRatio } from './util';
 
 export const HEADLINE_START = '<!-- bench-headline:start -->';
 export const HEADLINE_END = '<!-- bench-headline:end -->';
@@ -162,6 +162,60 @@ function detailRows(panel: PanelResult, fn: string): string[][] {
   return rows;
 }
 
+/**
+ * The worst-shape table; with the isolated timings (a shared panel whose
+ * worst cases were timed again alone), both ratios side by side.
+ */
+function worstTable(worst: readonly Worst[]): string[] {
+  const beside = worst.some((w) => w.isolated);
+  const head = ['function', 'reference', 'worst shape', 'ours', 'reference time', 'ratio'];
+  return table(
+    [...head, ...(beside ? ['shared process', 'alone'] : []), 'goal', ''],
+    worst.map((w) => [
+      `\`${w.fn}\``,
+      w.reference,
+      `${w.shape}, n = ${sizeLabel(w.n)}, ${kindName(w.kind)}`,
+      fmtMs(w.oursMs),
+      fmtMs(w.referenceMs),
+      fmtTimeRatio(w.ratio),
+      ...(beside
+        ? [
+            `${fmtRatio(w.shared.ratio)} (${fmtMs(w.shared.oursMs)} / ${fmtMs(w.shared.referenceMs)})`,
+            w.isolated
+              ? `${fmtRatio(w.isolated.ratio)} (${fmtMs(w.isolated.oursMs)} / ${fmtMs(w.isolated.referenceMs)})`
+              : '',
+          ]
+        : []),
+      goalText(w.goal),
+      verdict(w.ratio, w.goal),
+    ]),
+  );
+}
+
+/** The reference process's fixed malloc thresholds, when the results record them. */
+function mallocText(panel: PanelResult): string[] {
+  if (!panel.referenceMalloc) return [];
+  return [
+    `The reference process runs with glibc's malloc thresholds fixed (${panel.referenceMalloc}): by default`,
+    "numpy's large temporaries are fresh page-faulting mmaps until some earlier call has freed a larger",
+    'block, which made its time at n = 1e6 depend on what it ran before (up to 2x).',
+  ];
+}
+
+/** Which process the panel's functions ran in, and how the two figures combine. */
+function processText(panel: PanelResult, worst: readonly Worst[]): string[] {
+  if (panel.process === 'isolated') {
+    return ['Each function ran in a node process of its own (`--isolate`).'];
+  }
+  if (!worst.some((w) => w.isolated)) return [];
+  return [
+    'All functions ran one after another in one node process (what a library user calling many',
+    'functions gets). Each worst case was then timed again, same values and rule, in a fresh process',
+    'running that function alone (what one Lambda serving one statistic gets): "shared process" and',
+    '"alone" are the two ratios, and "ratio" is the worse of them.',
+  ];
+}
+
 /** How the panel paired the two sides (results before interleaving carry no per-kind ratio). */
 function isPaired(panel: PanelResult): boolean {
   return panel.samples.some((s) => Object.values(s.ours).some((o) => o?.ratio !== undefined));
@@ -195,6 +249,7 @@ export function renderPerformanceDoc(results: Results): string {
     'pnpm bench --only throughput                          # the panel alone',
     'pnpm bench --only throughput --functions linregress,ols --shapes weak,heavy-tails --sizes 1e5',
     'pnpm bench --only throughput --kinds f64 --quick        # Float64Array only, fewer runs',
+    'pnpm bench --only throughput --functions ttest_1samp --isolate   # each function in its own process',
     'pnpm bench --only cold,sizes                          # no panel, no local stack',
     '```',
     '',
@@ -211,20 +266,10 @@ export function renderPerformanceDoc(results: Results): string {
       'returns them (plain arrays) and as Float64Array; scipy/numpy run on the same values (numpy',
       `arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median)${timingRule(panel)}.`,
       "The figure is the worst case over shapes, sizes 1e4 to 1e6 and both input kinds: our time over the reference's.",
+      ...processText(panel, worst),
+      ...mallocText(panel),
       '',
-      ...table(
-        ['function', 'reference', 'worst shape', 'ours', 'reference time', 'ratio', 'goal', ''],
-        worst.map((w) => [
-          `\`${w.fn}\``,
-          w.reference,
-          `${w.shape}, n = ${sizeLabel(w.n)}, ${kindName(w.kind)}`,
-          fmtMs(w.oursMs),
-          fmtMs(w.referenceMs),
-          fmtTimeRatio(w.ratio),
-          goalText(w.goal),
-          verdict(w.ratio, w.goal),
-        ]),
-      ),
+      ...worstTable(worst),
       '',
       ...referenceSpread(panel, worst),
       ...notMet(worst),

@@ -58,6 +58,19 @@ export interface PanelResult {
   samples: PanelSample[];
   /** Cases stopped before the largest size, and why. */
   skipped: string[];
+  /**
+   * 'shared': every function ran in one process, in SPECS order per (size,
+   * shape); 'isolated': each function in a process of its own (--isolate).
+   * Absent in older results (shared).
+   */
+  process?: 'shared' | 'isolated';
+  /**
+   * Each function's worst case of a shared panel, timed again alone in a
+   * fresh process (same rule, same values); absent when not taken.
+   */
+  isolated?: PanelSample[];
+  /** The reference process's fixed glibc malloc settings (throughput.ts referenceEnv); absent in older results. */
+  referenceMalloc?: string;
 }
 
 export interface Results {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentHeadline, renderHeadline, renderPerformanceDoc } from '../bench/docs';
 import type { PanelResult, Results } from '../bench/table';
-import { worstShapes } from '../bench/throughput';
+import { referenceEnv, worstShapes } from '../bench/throughput';
 import { REPO_ROOT } from '../src/local-config';
 
 const read = (...p: string[]) => readFileSync(path.join(REPO_ROOT, ...p), 'utf8');
@@ -81,10 +81,48 @@ describe('worstShapes', () => {
     expect(renderPerformanceDoc({ ...results, panel })).not.toContain(rule);
   });
 
+  it('counts the worse of the shared-process and the isolated ratio, and shows both', () => {
+    // b/1e5 f64 is 0.45x in the shared process; alone it measured 0.7x.
+    const beside = structuredClone(panel);
+    beside.isolated = [{ ...sample('b', 1e5, 3, 7, 10) }];
+    const [w] = worstShapes(beside);
+    expect(w).toMatchObject({ shape: 'b', n: 1e5, kind: 'f64', ratio: 0.7, oursMs: 7 });
+    expect(w?.shared.ratio).toBe(0.45);
+    expect(w?.isolated?.ratio).toBe(0.7);
+    const doc = renderPerformanceDoc({ ...results, panel: beside });
+    expect(doc).toContain('| shared process | alone |');
+    expect(doc).toContain('0.45x (4.50 ms / 10.0 ms)');
+    // Faster alone: the shared figure stays the one counted.
+    beside.isolated = [{ ...sample('b', 1e5, 3, 2, 10) }];
+    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.45, oursMs: 4.5, kind: 'f64' });
+    // Alone, the other input kind is the worse: that kind and figure count.
+    beside.isolated = [{ ...sample('b', 1e5, 6, 2, 10) }];
+    expect(worstShapes(beside)[0]).toMatchObject({ ratio: 0.6, oursMs: 6, kind: 'array' });
+    expect(worstShapes(panel)[0]?.isolated).toBeUndefined();
+  });
+
+  it('says when the reference ran with fixed malloc thresholds, and only then', () => {
+    const fixed = { ...panel, referenceMalloc: 'MALLOC_MMAP_THRESHOLD_=67108864' };
+    const says = 'malloc thresholds fixed (MALLOC_MMAP_THRESHOLD_=67108864)';
+    expect(renderPerformanceDoc({ ...results, panel: fixed })).toContain(says);
+    expect(renderPerformanceDoc({ ...results, panel })).not.toContain('malloc');
+  });
+
   it('says in the headline whether each goal is reached, with the worst shape', () => {
     const text = renderHeadline({ ...results, panel });
     expect(text).toContain(
       '| `linregress` | b, n = 1e5 | 0.45x (2.2x faster) | <= 0.5x (2x faster) |',
     );
+  });
+});
+
+describe('referenceEnv', () => {
+  it("fixes glibc's malloc thresholds, so the reference's time does not depend on what it ran before", () => {
+    const env = referenceEnv({ OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '1', PATH: '/bin' });
+    expect(env).toEqual({
+      PATH: '/bin',
+      MALLOC_MMAP_THRESHOLD_: String(64 * 2 ** 20),
+      MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20),
+    });
   });
 });

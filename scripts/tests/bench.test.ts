@@ -45,6 +45,11 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--sizes', '5e5'])).toThrow(/unknown size "500000" in --sizes/);
     expect(() => parseArgs(['--kinds'])).toThrow(/--kinds needs a list/);
   });
+
+  it('shares one process between the panel functions unless --isolate is given', () => {
+    expect(parseArgs([]).isolate).toBe(false);
+    expect(parseArgs(['--only', 'throughput', '--isolate']).isolate).toBe(true);
+  });
 });
 
 describe('costPerMillion', () => {
