@@ -8,12 +8,7 @@
 
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+export { median } from '@lambda-stats/stats-core';
 
 export interface Timing {
   /** Median milliseconds per call. */
