@@ -8,7 +8,9 @@
 
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 
-export { median } from '@lambda-stats/stats-core';
+import { median } from '@lambda-stats/stats-core';
+
+export { median };
 
 export interface Timing {
   /** Median milliseconds per call. */
