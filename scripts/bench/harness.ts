@@ -7,7 +7,6 @@
  */
 
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
-
 import { median } from '@lambda-stats/stats-core';
 
 export { median };
