@@ -1,5 +1,6 @@
 /**
- * The scheduled analyses' time per series and per run (issue 13), in
+ * The scheduled analyses' time per series and per run (Smart Targets and
+ * Smart Alarms), in
  * process: `pnpm bench --only analytics`, or alone with
  * `pnpm --filter @lambda-stats/scripts bench:analytics [--series N] [--hw-series N]`.
  * The demo generator's meters (28 days of half-hourly readings, the shapes

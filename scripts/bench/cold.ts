@@ -31,7 +31,7 @@ const HANDLERS = path.join(REPO_ROOT, 'packages', 'handlers');
 const FUNCTION_DIST = path.join(HANDLERS, 'dist');
 const LAYER_ZIP = path.join(REPO_ROOT, 'layers', 'stats-runtime', 'dist', 'stats-runtime.zip');
 
-/** Issue 15's goal: a function's cold start at most this many times hello-world's. */
+/** The goal: a function's cold start at most this many times hello-world's. */
 export const COLD_GOAL = 1.3;
 
 /** The functions also measured unbundled. */

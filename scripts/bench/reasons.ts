@@ -1,6 +1,6 @@
 /**
- * Where the time goes for the functions whose worst-shape goal (issue 15)
- * is not met: what a CPU profile or a same-process A/B measured, and where
+ * Where the time goes for the functions whose worst-shape goal (the
+ * throughput panel's `goal` ratio to scipy/numpy) is not met: what a CPU profile or a same-process A/B measured, and where
  * the full account is. docs/performance.md shows an entry only while the
  * function's goal is not met in bench/results/latest.json. Update an entry
  * when the code it describes changes; each says when it was measured.

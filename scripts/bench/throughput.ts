@@ -46,7 +46,7 @@ export interface Spec {
   name: string;
   /** What the Python side calls. */
   reference: string;
-  /** The goal: our time / reference time at most this (issue 15). */
+  /** The goal: our time / reference time at most this. */
   goal: number;
   js: (d: Input) => unknown;
   /** Reads Input.rows (built before the case is timed, not inside its first call). */
@@ -397,7 +397,7 @@ export function sampleRatio(s: PanelSample, kind: Kind): number | null {
   return o.ratio ?? o.ms / s.referenceMs;
 }
 
-/** Sizes the goals speak about (issue 15: n = 1e4 to 1e6). */
+/** Sizes the goals speak about: n = 1e4 to 1e6 (below, fixed costs dominate). */
 export const GOAL_MIN_N = 1e4;
 
 export interface Worst {

@@ -1,5 +1,5 @@
 /**
- * (3b) Warm latency in process, issue 15's goal: a 10,000-point request
+ * (3b) Warm latency in process, against its goal: a 10,000-point request
  * through the bundled handler at most 1.2x `JSON.parse` of the same body.
  * Each function zip and the layer are laid out as Lambda does; one child
  * process per function loads the handler once, warms it up, then times
@@ -31,7 +31,7 @@ import { fmtMs, fmtRatio, log } from './util';
 const FUNCTION_DIST = path.join(REPO_ROOT, 'packages', 'handlers', 'dist');
 const LAYER_ZIP = path.join(REPO_ROOT, 'layers', 'stats-runtime', 'dist', 'stats-runtime.zip');
 
-/** Issue 15's goal: the whole handler at most this many times JSON.parse of the body. */
+/** The goal: the whole handler at most this many times JSON.parse of the body. */
 export const WARM_GOAL = 1.2;
 
 /** Where the time goes (scripts/bench/reasons.ts), for a function over the goal. */

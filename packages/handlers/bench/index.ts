@@ -8,7 +8,8 @@
  * it through the runtime's handler resolution and serves one API Gateway
  * request; a hello-world handler in the same layout (layer included) is the
  * baseline. Runs are interleaved so machine noise hits all alike; medians of
- * BENCH_RUNS (default 21). Goal: function / hello-world <= 1.3 (issue 15).
+ * BENCH_RUNS (default 21). Goal: function / hello-world <= 1.3 (the
+ * cold-start budget docs/performance.md reports against).
  * Besides the medians it prints the median of the per-round ratios and
  * their middle half, so the noise is visible.
  *

@@ -1,5 +1,5 @@
 /**
- * Same-process A/B of ols or polyfit (issue 15) against an earlier copy of
+ * Same-process A/B of ols or polyfit against an earlier copy of
  * the stats core, on the throughput panel's shapes: ols on [x, z] rows (plain
  * arrays as `JSON.parse` gives them, and Float64Array rows), polyfit degree
  * 3 on x; the two versions interleaved round by round, which goes first

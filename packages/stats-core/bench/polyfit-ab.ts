@@ -1,5 +1,5 @@
 /**
- * Same-process A/B of polyfit's full-precision path (issue 15): the QR lane
+ * Same-process A/B of polyfit's full-precision path: the QR lane
  * main used for these shapes (`polyfitFloat`) against `polyfit` as it is
  * now (the fused lane, `polyfitFused`, then the QR lane when it declines),
  * degree 3 with intercept as the panel's numpy.polyfit(x, y, 3), on the

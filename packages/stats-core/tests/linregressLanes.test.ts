@@ -89,7 +89,7 @@ describe('decimal-integers lane vs exact decimal path', () => {
 });
 
 describe('short decimals stay off the BigInt and double-double paths', () => {
-  // Shapes that used to fall to exact BigInt (issue 15): cents, small
+  // Shapes that used to fall to exact BigInt, many times slower: cents, small
   // integers and 3 decimals on 1e9, n = 20,000.
   const rand = lcg(11);
   const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
@@ -139,7 +139,7 @@ describe('float64 lane refinement for small correlations', () => {
   }
 });
 
-describe('float64 lane refinement: every sum compensated (issue 15)', () => {
+describe('float64 lane refinement: every sum compensated', () => {
   // Full-precision data with r about 0.5 (the benchmark's "weak" shape):
   // at n = 1000 a t of about 18 makes the p-value need t to 3e-14, which
   // the blocked sums' rounding could not promise; at n = 2e5 the intercept
@@ -192,7 +192,7 @@ describe('pvalueSensitivity', () => {
   });
 });
 
-describe('float64 lane: the one-pass blocked sums and the stages after them (issue 15)', () => {
+describe('float64 lane: the one-pass blocked sums and the stages after them', () => {
   // The fused shifted pass (blocks of 8, compensated across) and the passes
   // that follow it only when a bound asks, against the exact BigInt path on
   // random families: full precision (strong, weak, no correlation, Cauchy
@@ -296,7 +296,7 @@ describe('float64 lane: the one-pass blocked sums and the stages after them (iss
   });
 });
 
-describe('the short-decimal and float64 lanes run before x and y are checked (issue 15)', () => {
+describe('the short-decimal and float64 lanes run before x and y are checked', () => {
   // linregress tries exact integer sums on short decimals before its two
   // type-check passes; the lane's own test of each value (typeof, then
   // m / 10^P === v and a magnitude limit) must decline on anything that is

@@ -13,7 +13,7 @@ import { designRecord, randomDesign } from './support/designs';
 import { rng } from './support/panel';
 
 /**
- * ols's fused lane (issue 15): one pass into column buffers, short decimals
+ * ols's fused lane (the fast path for ordinary data): one pass into column buffers, short decimals
  * as exact integers, a double-double Gram matrix and Cholesky, and a
  * first-order bound on every field from the Gram entries' errors. It must
  * answer on the ordinary shapes (which lane answers is pinned here), agree

@@ -10,7 +10,7 @@ import { rng } from './support/panel';
 
 /**
  * The benchmark panel's shapes that used to send ols and polyfit to the
- * BigNumber lane (issue 15): no relation at all, and heavy-tailed (Cauchy)
+ * BigNumber lane, many times slower: no relation at all, and heavy-tailed (Cauchy)
  * noise. Both have R^2 near 0, where 1 - RSS / TSS from rounded sums loses
  * its relative digits; RSS and TSS are now kept as double-doubles. Each fit
  * must answer in float64 and agree with the BigNumber path (64 digits, exact

@@ -9,7 +9,7 @@ import { FULL_PRECISION_SHAPES, rng } from './support/panel';
 import { bigFit } from './support/polyfitReference';
 
 /**
- * polyfit on ols's fused lane (issue 15): full-precision x (17-digit
+ * polyfit on ols's fused lane (its fast path for ordinary data): full-precision x (17-digit
  * doubles) as shifted and scaled powers, a double-double Gram matrix and
  * Cholesky with a first-order bound, coefficients moved back to powers of x
  * by exact binomial combinations. It must answer on the benchmark panel's

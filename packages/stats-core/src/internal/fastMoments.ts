@@ -117,8 +117,9 @@ export function centreOf(x: Sample): number {
 }
 
 /**
- * Mean and sum of squared deviations of plain data in ONE pass (issue 15,
- * third round): with d = x - c for a centre c near the mean (centreOf),
+ * Mean and sum of squared deviations of plain data in ONE pass (two
+ * passes were bound by the dependent chain of a TwoSum per value): with
+ * d = x - c for a centre c near the mean (centreOf),
  * S = sum d and Q = sum d^2, the values taken four at a time, each block's
  * four d and four d^2 summed pairwise and the block sums added by TwoSum.
  * Returns the mean c + S / n and leaves Q - S^2 / n in passOut[0].
