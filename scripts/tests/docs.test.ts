@@ -1,6 +1,13 @@
 // The docs' generated blocks (embed.ts): a stale block fails here, as the
 // OpenAPI drift test does for the API document.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,17 +52,20 @@ function anchor(heading: string): string {
 
 describe('links in the docs', () => {
   const files = ['README.md', ...docFiles(REPO_ROOT).filter((f) => f !== 'README.md')];
-  const packageReadmes = [
-    'packages/stats-core/README.md',
-    'packages/handlers/README.md',
-    'layers/stats-runtime/README.md',
-    'infra/README.md',
-    'scripts/README.md',
-    'tooling/lambda-kit/README.md',
-    'packages/tabular/README.md',
-    'packages/client/README.md',
-    'packages/playground/README.md',
-  ];
+  // Every workspace package's README (the workspace's folders, so a new
+  // package's README is checked without being listed here).
+  const packageReadmes = ['packages', 'layers', 'tooling']
+    .flatMap((group) =>
+      readdirSync(path.join(REPO_ROOT, group), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => `${group}/${d.name}/README.md`),
+    )
+    .concat(['infra/README.md', 'scripts/README.md'])
+    .filter((file) => existsSync(path.join(REPO_ROOT, file)))
+    .sort();
+  it('finds every package README', () => {
+    expect(packageReadmes.length).toBeGreaterThanOrEqual(10);
+  });
   for (const file of [...files, ...packageReadmes]) {
     it(`${file}: every relative link names a file (and heading) that exists`, () => {
       const text = readFileSync(path.join(REPO_ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
