@@ -13,9 +13,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type AnalysisSpec, analyseSeries, groupSeries } from '@lambda-stats/handlers/analytics';
 import { DEMO_ANALYSES, validateAnalyses } from '@lambda-stats/infra/analyses';
+import { checkedFlags, commandLine, wholeNumberFlag } from '@lambda-stats/lambda-kit/cli';
 import { DEMO_OPTIONS, generateDemoData } from '../src/analytics/demo-data';
 import type { Row } from './table';
 
@@ -82,18 +82,17 @@ export function analyticsBench(options: { series: number; hwSeries: number }): {
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    {
       series: { type: 'string', default: '1000' },
       'hw-series': { type: 'string', default: '10' },
     },
-  });
-  const series = Number(values.series);
-  const hwSeries = Number(values['hw-series']);
-  if (!Number.isInteger(series) || series < 1 || !Number.isInteger(hwSeries) || hwSeries < 1) {
-    console.error('--series and --hw-series take whole numbers >= 1');
-    process.exit(2);
-  }
+    'usage: pnpm --filter @lambda-stats/scripts bench:analytics [--series N] [--hw-series N]',
+  );
+  const { series, hwSeries } = checkedFlags(() => ({
+    series: wholeNumberFlag('series', values.series, 1),
+    hwSeries: wholeNumberFlag('hw-series', values['hw-series'], 1),
+  }));
   for (const r of analyticsBench({ series, hwSeries }).rows) {
     console.log(`${r.item}: ${r.result} (${r.how})`);
   }

@@ -8,7 +8,7 @@
  * it through the runtime's handler resolution and serves one API Gateway
  * request; a hello-world handler in the same layout (layer included) is the
  * baseline. Runs are interleaved so machine noise hits all alike; medians of
- * BENCH_RUNS (default 21). Goal: function / hello-world <= 1.3 (the
+ * --runs (default 21). Goal: function / hello-world <= 1.3 (the
  * cold-start budget docs/performance.md reports against).
  * Besides the medians it prints the median of the per-round ratios and
  * their middle half, so the noise is visible.
@@ -18,14 +18,14 @@
  * alone, interleaved, the median of the per-round ratios (support/bench.ts).
  * Goal: <= 1.2.
  *
- * BENCH_NODE=/path/to/node runs the children on another Node (e.g. 22, as
- * the nodejs22.x runtime). BENCH_BASELINE=/path/to/another/checkout (built)
+ * --node /path/to/node runs the children on another Node (e.g. 22, as
+ * the nodejs22.x runtime). --baseline /path/to/another/checkout (built)
  * adds that checkout's zips and layer as "<name> (base)" rows, run
  * interleaved with these: an A/B of a change's cold start (and of its warm
  * request: three children of each, alternating, each ratio taken against
- * JSON.parse in its own process). BENCH_ONLY=a,b limits the functions.
+ * JSON.parse in its own process). --only a,b limits the functions.
  *
- * BENCH_EMF=silent|info is the EMF metric line's A/B in the same run: each
+ * --emf silent|info is the EMF metric line's A/B in the same run: each
  * function also runs as "<name> (EMF off)", the same zip with
  * LAMBDA_STATS_METRICS=off, interleaved, at that log level (silent: the
  * line is a write of its own; info: the deployed level, where the metric
@@ -47,19 +47,23 @@ import {
   writeHelloWorldZip,
 } from '../support/bench';
 import { invoke, type Layout, layOut } from '../support/lambda-layout';
-import { benchOptions } from './options';
+import { BENCH_USAGE, type BenchOptions, benchOptions } from './options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', 'dist');
 const layerZip = path.join(here, '../../../layers/stats-runtime/dist/stats-runtime.zip');
-let options: ReturnType<typeof benchOptions>;
+let options: BenchOptions;
 try {
-  options = benchOptions(
-    process.argv.slice(2),
-    process.env,
+  const parsed = benchOptions(
+    process.argv.slice(2).filter((a) => a !== '--'),
     endpoints.map((e) => e.name),
     process.execPath,
   );
+  if (parsed === 'help') {
+    console.log(BENCH_USAGE);
+    process.exit(0);
+  }
+  options = parsed;
 } catch (err) {
   console.error(`bench: ${(err as Error).message}`);
   process.exit(2);
@@ -79,7 +83,7 @@ function apiEvent(body: unknown) {
 async function coldStart(): Promise<void> {
   const helloZip = path.join(dist, 'bench-hello.zip');
   await writeHelloWorldZip(helloZip);
-  // BENCH_EMF: every subject at that log level (the metric line's A/B); else logs silenced
+  // --emf: every subject at that log level (the metric line's A/B); else logs silenced
   const logEnv: Record<string, string> =
     emf === 'info' ? { POWERTOOLS_LOG_LEVEL: 'INFO' } : { POWERTOOLS_LOG_LEVEL: 'SILENT' };
   const subjects: {

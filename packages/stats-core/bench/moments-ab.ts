@@ -5,14 +5,36 @@
  * ratios printed as `ratio`: ours over the base's).
  *
  *   git archive <commit> src | tar -x -C bench/_base   # the base, not committed
- *   F=ttest_1samp,pearsonr S=1e5,1e6 R=7 pnpm exec tsx bench/moments-ab.ts
+ *   pnpm exec tsx bench/moments-ab.ts --functions ttest_1samp,pearsonr --sizes 1e5,1e6 --rounds 7
  *
- * F: functions (scipy names), S: sizes, R: rounds, BASE: the base's index.ts.
+ * `--help` lists the flags and their defaults.
  */
+import {
+  checkedFlags,
+  commandLine,
+  importFlag,
+  namesFlag,
+  sizesFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
 
-const base = await import(process.env.BASE ?? './_base/src/index');
+const BASE_HINT = 'git archive <commit> src | tar -x -C bench/_base makes the default';
+const USAGE = `usage: pnpm exec tsx bench/moments-ab.ts [flags]
+  --functions a,b  scipy names (default: all of linregress, pearsonr, ttest_ind, ttest_rel, ttest_1samp, f_oneway, describe)
+  --sizes 1e4,1e5  sizes (default 1e4,1e5,1e6)
+  --rounds N       interleaved rounds (default 9)
+  --base PATH      the base's index.ts (default ./_base/src/index)`;
+const { values: flags } = commandLine(
+  {
+    functions: { type: 'string' },
+    sizes: { type: 'string', default: '1e4,1e5,1e6' },
+    rounds: { type: 'string', default: '9' },
+    base: { type: 'string', default: './_base/src/index' },
+  },
+  USAGE,
+);
 type C = typeof next;
 /** One shape's columns, as Float64Arrays or as plain arrays. */
 type Columns = {
@@ -29,9 +51,12 @@ const FN: Record<string, (c: C, d: Columns) => unknown> = {
   f_oneway: (c, d) => c.fOneway(d.x, d.y, d.z),
   describe: (c, d) => c.describe(d.x),
 };
-const fns = (process.env.F ?? Object.keys(FN).join(',')).split(',');
-const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
-const rounds = Number(process.env.R ?? 9);
+const { fns, sizes, rounds } = checkedFlags(() => ({
+  fns: namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
+  sizes: sizesFlag('sizes', flags.sizes),
+  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+}));
+const base = await importFlag('base', flags.base, (m) => import(m), BASE_HINT);
 for (const n of sizes)
   for (const shape of SHAPES) {
     const f64 = shape.make(n);

@@ -8,7 +8,7 @@
  * a coefficient).
  *
  *   git archive main src | tar -x -C bench/_base   # the base, not committed
- *   S=1e4,1e6 R=9 F=ols pnpm exec tsx bench/ols-ab.ts
+ *   pnpm exec tsx bench/ols-ab.ts --sizes 1e4,1e6 --rounds 9 --function ols
  *
  * As the handlers ship (each side an esbuild bundle with the handlers'
  * options: minified CommonJS; an unminified ESM bundle leaves module
@@ -18,20 +18,54 @@
  *   O='--bundle --platform=node --format=cjs --minify --target=node22'
  *   $E src/index.ts $O --outfile=/tmp/next.cjs
  *   $E bench/_base/src/index.ts $O --outfile=/tmp/base.cjs
- *   NEXT=/tmp/next.cjs BASE=/tmp/base.cjs pnpm exec tsx bench/ols-ab.ts
+ *   pnpm exec tsx bench/ols-ab.ts --next /tmp/next.cjs --base /tmp/base.cjs
  *
- * S: sizes, R: rounds, SHAPES: shape names, F: ols or polyfit, NEXT and
- * BASE: the two versions' index modules.
+ * `--help` lists the flags and their defaults.
  */
+import {
+  checkedFlags,
+  choiceFlag,
+  commandLine,
+  importFlag,
+  namesFlag,
+  sizesFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import type * as Core from '../src/index';
 
-const next: typeof Core = await import(process.env.NEXT ?? '../src/index');
-const base: typeof Core = await import(process.env.BASE ?? './_base/src/index');
-const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
-const rounds = Number(process.env.R ?? 7);
-const fn = process.env.F ?? 'ols';
-const names = (process.env.SHAPES ?? 'strong,weak,none,heavy-tails').split(',');
+const BASE_HINT = 'git archive main src | tar -x -C bench/_base makes the default';
+const USAGE = `usage: pnpm exec tsx bench/ols-ab.ts [flags]
+  --function ols|polyfit  what to time (default ols)
+  --sizes 1e4,1e6         sizes (default 1e4,1e5,1e6)
+  --rounds N              interleaved rounds (default 7)
+  --shapes a,b            the panel's shape names (default strong,weak,none,heavy-tails)
+  --next PATH             the new version's index module (default ../src/index)
+  --base PATH             the base's index module (default ./_base/src/index)`;
+const { values: flags } = commandLine(
+  {
+    function: { type: 'string', default: 'ols' },
+    sizes: { type: 'string', default: '1e4,1e5,1e6' },
+    rounds: { type: 'string', default: '7' },
+    shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+    next: { type: 'string', default: '../src/index' },
+    base: { type: 'string', default: './_base/src/index' },
+  },
+  USAGE,
+);
+const { fn, sizes, rounds, names } = checkedFlags(() => ({
+  fn: choiceFlag('function', flags.function, ['ols', 'polyfit']),
+  sizes: sizesFlag('sizes', flags.sizes),
+  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+  names: namesFlag(
+    'shapes',
+    flags.shapes,
+    SHAPES.map((s) => s.name),
+  ),
+}));
+const load = (m: string) => import(m) as Promise<typeof Core>;
+const next = await importFlag('next', flags.next, load, 'a built index module or ../src/index');
+const base = await importFlag('base', flags.base, load, BASE_HINT);
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 for (const n of sizes)

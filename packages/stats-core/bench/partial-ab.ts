@@ -6,20 +6,50 @@
  * states' JSON must be identical.
  *
  *   git archive <commit> src | tar -x -C bench/_base   # the base, not committed
- *   pnpm exec tsx bench/partial-ab.ts [full|decimals] [rows] [rounds]
+ *   pnpm exec tsx bench/partial-ab.ts [--shape full|decimals] [--rows N] [--rounds N]
  *
  * full: x in [1, 1000) and y = 3x + [0, 10) at 17 significant digits (the
- * jobs bench's rows); decimals: 3 and 4 places. ONLY=<name> runs one
- * builder; BASE: the base's partial/index.ts.
+ * jobs bench's rows); decimals: 3 and 4 places. `--help` lists the flags.
  */
+import {
+  checkedFlags,
+  choiceFlag,
+  commandLine,
+  importFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { mulberry32 } from '@lambda-stats/lambda-kit/random';
 import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/partial/index';
 
-const base: typeof next = await import(process.env.BASE ?? './_base/src/partial/index');
-const shape = process.argv[2] ?? 'full';
-const n = Number(process.argv[3] ?? 200000);
-const rounds = Number(process.argv[4] ?? 9);
+const BUILDERS = ['linregress', 'describe', 'ttest_1samp', 'ttest_rel'] as const;
+const { values: flags } = commandLine(
+  {
+    shape: { type: 'string', default: 'full' },
+    rows: { type: 'string', default: '200000' },
+    rounds: { type: 'string', default: '9' },
+    only: { type: 'string' },
+    base: { type: 'string', default: './_base/src/partial/index' },
+  },
+  `usage: pnpm exec tsx bench/partial-ab.ts [flags]
+  --shape full|decimals  the data (default full)
+  --rows N               rows (default 200000)
+  --rounds N             interleaved rounds (default 9)
+  --only NAME            one builder: ${BUILDERS.join(', ')} (default: all)
+  --base PATH            the base's partial/index.ts (default ./_base/src/partial/index)`,
+);
+const { shape, n, rounds, only } = checkedFlags(() => ({
+  shape: choiceFlag('shape', flags.shape, ['full', 'decimals']),
+  n: wholeNumberFlag('rows', flags.rows, 1),
+  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+  only: flags.only === undefined ? undefined : choiceFlag('only', flags.only, BUILDERS),
+}));
+const base = await importFlag(
+  'base',
+  flags.base,
+  (m) => import(m) as Promise<typeof next>,
+  'git archive <commit> src | tar -x -C bench/_base makes the default',
+);
 const random = mulberry32(12345);
 const x = new Float64Array(n);
 const y = new Float64Array(n);
@@ -52,7 +82,7 @@ const builders: Record<string, [() => unknown, () => unknown]> = {
   ttest_rel: [() => next.ttestRelPartial(nx, ny), () => base.ttestRelPartial(bx, by)],
 };
 for (const [name, [ours, theirs]] of Object.entries(builders)) {
-  if ((process.env.ONLY ?? name) !== name) continue;
+  if ((only ?? name) !== name) continue;
   const same = JSON.stringify(ours()) === JSON.stringify(theirs());
   const { ours: a, theirs: b, ratios } = pairedRounds(ours, theirs, rounds);
   const ns = (v: number[]) => ((median(v) * 1e6) / n).toFixed(1);

@@ -10,7 +10,12 @@
  *
  * Run: pnpm --filter @lambda-stats/stats-core bench:partial [n]
  */
-import { parseArgs } from 'node:util';
+import {
+  checkedFlags,
+  commandLine,
+  FlagError,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
   describePartial,
@@ -21,12 +26,18 @@ import {
 } from '../src/partial/index';
 import { time } from './timing';
 
-const [count] = parseArgs({ allowPositionals: true, options: {} }).positionals;
-const n = Number(count ?? 1e6);
-if (!Number.isInteger(n) || n < 1) {
-  console.error(`bench:partial takes a row count (a positive integer), got ${count}`);
-  process.exit(2);
-}
+const { positionals } = commandLine(
+  {},
+  `usage: pnpm --filter @lambda-stats/stats-core bench:partial [rows]
+  rows  a positive row count (default 1000000)`,
+  { positionals: true },
+);
+const n = checkedFlags(() => {
+  if (positionals.length > 1) {
+    throw new FlagError(`bench:partial takes one row count (got ${positionals.join(' ')})`);
+  }
+  return wholeNumberFlag('<rows>', positionals[0] ?? '1000000', 1);
+});
 const uniform = lcg32(20261206);
 const decimals = () => Float64Array.from({ length: n }, () => Math.round(uniform() * 1e5) / 100);
 // In [1, 1000): every value's exact decimal fits the wide route on one scale.

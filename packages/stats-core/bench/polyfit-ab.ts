@@ -9,19 +9,46 @@
  * `fused` says whether the fused lane answered; `agree` is the largest
  * relative difference of a coefficient between the two.
  *
- *   S=1e4,1e5,1e6 R=7 pnpm exec tsx bench/polyfit-ab.ts
+ *   pnpm exec tsx bench/polyfit-ab.ts --sizes 1e4,1e5,1e6 --rounds 7
  *
- * S: sizes, R: rounds, SHAPES: shape names, D: degree.
+ * `--help` lists the flags and their defaults.
  */
+import {
+  checkedFlags,
+  commandLine,
+  namesFlag,
+  sizesFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import { polyfit } from '../src/index';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { polyfitFused } from '../src/regression/internal/polyfitFused';
 
-const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
-const rounds = Number(process.env.R ?? 7);
-const degree = Number(process.env.D ?? 3);
-const names = (process.env.SHAPES ?? 'strong,weak,none,heavy-tails').split(',');
+const USAGE = `usage: pnpm exec tsx bench/polyfit-ab.ts [flags]
+  --sizes 1e4,1e6  sizes (default 1e4,1e5,1e6)
+  --rounds N       interleaved rounds (default 7)
+  --degree N       the polynomial's degree (default 3)
+  --shapes a,b     the panel's shape names (default strong,weak,none,heavy-tails)`;
+const { values: flags } = commandLine(
+  {
+    sizes: { type: 'string', default: '1e4,1e5,1e6' },
+    rounds: { type: 'string', default: '7' },
+    degree: { type: 'string', default: '3' },
+    shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+  },
+  USAGE,
+);
+const { sizes, rounds, degree, names } = checkedFlags(() => ({
+  sizes: sizesFlag('sizes', flags.sizes),
+  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+  degree: wholeNumberFlag('degree', flags.degree, 1),
+  names: namesFlag(
+    'shapes',
+    flags.shapes,
+    SHAPES.map((s) => s.name),
+  ),
+}));
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
 for (const n of sizes)
   for (const shape of SHAPES.filter((s) => names.includes(s.name))) {

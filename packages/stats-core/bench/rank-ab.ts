@@ -8,16 +8,40 @@
  *
  *   git archive <commit> packages/stats-core/src | tar -x -C /tmp   # then move
  *   /tmp/packages/stats-core/src to bench/_base/src (not committed)
- *   F=shapiro,kendalltau S=1e4,1e5 R=9 pnpm exec tsx bench/rank-ab.ts
+ *   pnpm exec tsx bench/rank-ab.ts --functions shapiro,kendalltau --sizes 1e4,1e5 --rounds 9
  *
- * F: functions (scipy names), S: sizes, R: rounds, SHAPES: shape names,
- * K: kinds (f64,arr), BASE: the base's index.ts (BASE=../src/index times
- * the code against itself: the noise floor).
+ * `--help` lists the flags and their defaults; `--base ../src/index` times
+ * the code against itself: the noise floor.
  */
+import {
+  checkedFlags,
+  commandLine,
+  importFlag,
+  namesFlag,
+  sizesFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
 
-const base = await import(process.env.BASE ?? './_base/src/index');
+const USAGE = `usage: pnpm exec tsx bench/rank-ab.ts [flags]
+  --functions a,b  scipy names (default: all of spearmanr, kendalltau, mannwhitneyu, ks_2samp, shapiro, median_abs_deviation, iqr, modified_zscore)
+  --sizes 1e4,1e5  sizes (default 1e4,1e5,1e6)
+  --rounds N       interleaved rounds (default 9)
+  --shapes a,b     the panel's shape names and warm (default: all)
+  --kinds f64,arr  input kinds (default f64,arr)
+  --base PATH      the base's index.ts (default ./_base/src/index)`;
+const { values: flags } = commandLine(
+  {
+    functions: { type: 'string' },
+    sizes: { type: 'string', default: '1e4,1e5,1e6' },
+    rounds: { type: 'string', default: '9' },
+    shapes: { type: 'string' },
+    kinds: { type: 'string', default: 'f64,arr' },
+    base: { type: 'string', default: './_base/src/index' },
+  },
+  USAGE,
+);
 type C = typeof next;
 type Vec = number[] | Float64Array;
 type Columns = { x: Vec; y: Vec };
@@ -43,13 +67,24 @@ function warm(n: number): { x: Float64Array; y: Float64Array } {
   const y = x.map((v) => Number((3 + 0.5 * v + (rand() - 0.5) * 40).toFixed(3)));
   return { x: Float64Array.from(x), y: Float64Array.from(y) };
 }
-const shapes = [...SHAPES, { name: 'warm', make: warm }].filter(
-  (s) => !process.env.SHAPES || process.env.SHAPES.split(',').includes(s.name),
+const allShapes = [...SHAPES, { name: 'warm', make: warm }];
+const { shapes, fns, sizes, kinds, rounds } = checkedFlags(() => {
+  const names = allShapes.map((s) => s.name);
+  const chosen = namesFlag('shapes', flags.shapes ?? names.join(','), names);
+  return {
+    shapes: allShapes.filter((s) => chosen.includes(s.name)),
+    fns: namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
+    sizes: sizesFlag('sizes', flags.sizes),
+    kinds: namesFlag('kinds', flags.kinds, ['f64', 'arr']),
+    rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+  };
+});
+const base = await importFlag(
+  'base',
+  flags.base,
+  (m) => import(m),
+  'copy an earlier packages/stats-core/src to bench/_base/src for the default',
 );
-const fns = (process.env.F ?? Object.keys(FN).join(',')).split(',');
-const sizes = (process.env.S ?? '1e4,1e5,1e6').split(',').map(Number);
-const kinds = (process.env.K ?? 'f64,arr').split(',');
-const rounds = Number(process.env.R ?? 9);
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 for (const n of sizes)
   for (const shape of shapes) {

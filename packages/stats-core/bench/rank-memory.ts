@@ -11,7 +11,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import {
+  checkedFlags,
+  choiceFlag,
+  commandLine,
+  FlagError,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { kendalltau, ks2samp, mannwhitneyu, shapiro, spearmanr } from '../src/index';
 
@@ -35,15 +41,24 @@ function measure(stat: Stat, n: number): void {
   process.stdout.write(JSON.stringify({ stat, n, bytes: (after - before) * 1024 }));
 }
 
-const [stat, count] = parseArgs({ allowPositionals: true, options: {} }).positionals;
-if (stat && STATS.includes(stat as Stat)) {
-  measure(stat as Stat, Number(count));
-} else {
-  const n = Number(stat ?? 1e6);
-  if (!Number.isInteger(n) || n < 1000) {
-    console.error(`bench:rank-memory takes a row count of at least 1000, got ${stat}`);
-    process.exit(2);
+const { values: flags, positionals } = commandLine(
+  { measure: { type: 'string' } },
+  `usage: pnpm --filter @lambda-stats/stats-core bench:rank-memory [rows]
+  rows            a row count of at least 1000 (default 1000000)
+  --measure STAT  (internal) one statistic at [rows] rows in this process: ${STATS.join(', ')}`,
+  { positionals: true },
+);
+const { stat, n } = checkedFlags(() => {
+  if (positionals.length > 1) {
+    throw new FlagError(`bench:rank-memory takes one row count (got ${positionals.join(' ')})`);
   }
+  const stat =
+    flags.measure === undefined ? undefined : choiceFlag('measure', flags.measure, STATS);
+  return { stat, n: wholeNumberFlag('<rows>', positionals[0] ?? '1000000', stat ? 1 : 1000) };
+});
+if (stat) {
+  measure(stat, n);
+} else {
   console.log(`n = ${n} rows (two columns of Float64Array: ${(16 * n) / 1e6} MB of input)\n`);
   console.log(
     `Each statistic at n and n / 5 rows: bytes per row is the slope between the two, fixed the rest.\n`,
@@ -52,9 +67,13 @@ if (stat && STATS.includes(stat as Stat)) {
   console.log('|---|---|---|---|');
   const self = fileURLToPath(import.meta.url);
   const run = (s: Stat, rows: number): number | string => {
-    const child = spawnSync(process.execPath, [...process.execArgv, self, s, String(rows)], {
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, self, '--measure', s, String(rows)],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (child.status !== 0) return `failed: ${child.stderr.trim().split('\n')[0]}`;
     return (JSON.parse(child.stdout) as { bytes: number }).bytes;
   };

@@ -12,9 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commandLine } from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { iqr, medianAbsDeviation, siegelslopes, theilslopes, zscore } from '../src/index';
 import { time } from './timing';
+
+commandLine(
+  {},
+  'usage: pnpm --filter @lambda-stats/stats-core bench:robust (no flags; needs python3 with scipy)',
+);
 
 const uniform = lcg32(20261206);
 const normal = () =>

@@ -6,19 +6,46 @@
  * places.
  *
  *   mkdir -p bench/_base && git show <commit>:packages/tabular/src/numbers.ts > bench/_base/numbers.ts
- *   pnpm exec tsx bench/scan-ab.ts [full|p17|decimals] [pairs] [rounds]
+ *   pnpm exec tsx bench/scan-ab.ts [--shape full|p17|decimals] [--pairs N] [--rounds N]
  *
  * full: String() of doubles in [1, 3010) (16-17 digits); p17: the same at
- * toPrecision(17); decimals: 3 and 4 places. BASE: the base's numbers.ts.
+ * toPrecision(17); decimals: 3 and 4 places. `--help` lists the flags.
  */
 
+import {
+  checkedFlags,
+  choiceFlag,
+  commandLine,
+  importFlag,
+  wholeNumberFlag,
+} from '@lambda-stats/lambda-kit/cli';
 import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/numbers';
 
-const base: typeof next = await import(process.env.BASE ?? './_base/numbers');
-const shape = process.argv[2] ?? 'full';
-const pairs = Number(process.argv[3] ?? 300000);
-const rounds = Number(process.argv[4] ?? 9);
+const { values: flags } = commandLine(
+  {
+    shape: { type: 'string', default: 'full' },
+    pairs: { type: 'string', default: '300000' },
+    rounds: { type: 'string', default: '9' },
+    base: { type: 'string', default: './_base/numbers' },
+  },
+  `usage: pnpm exec tsx bench/scan-ab.ts [flags]
+  --shape full|p17|decimals  the cells (default full)
+  --pairs N                  pairs of cells (default 300000)
+  --rounds N                 interleaved rounds (default 9)
+  --base PATH                the base's numbers.ts (default ./_base/numbers)`,
+);
+const { shape, pairs, rounds } = checkedFlags(() => ({
+  shape: choiceFlag('shape', flags.shape, ['full', 'p17', 'decimals']),
+  pairs: wholeNumberFlag('pairs', flags.pairs, 1),
+  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+}));
+const base = await importFlag(
+  'base',
+  flags.base,
+  (m) => import(m) as Promise<typeof next>,
+  'git show <commit>:packages/tabular/src/numbers.ts > bench/_base/numbers.ts makes the default',
+);
 let seed = 12345;
 /** A 32-bit LCG (tabular has no dependency on lambda-kit's generators). */
 const random = () => {

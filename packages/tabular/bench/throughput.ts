@@ -1,8 +1,9 @@
 /**
  * Throughput of the numeric CSV reader against library parsers and
- * JSON.parse on the same data: `pnpm --filter @lambda-stats/tabular bench`.
+ * JSON.parse on the same data: `pnpm --filter @lambda-stats/tabular bench
+ * [--mb N] [--runs N]` (`--help` lists the flags).
  *
- * Shapes (TABULAR_BENCH_MB megabytes of CSV each, default 8):
+ * Shapes (`--mb` megabytes of CSV each, default 8):
  * - `2col-2dp`: two columns of values with two decimals (12.34,567.89);
  * - `10col-full`: ten columns of full-precision doubles (shortest round trip);
  * - `quoted`: a quoted label holding a comma, then two numbers, one quoted.
@@ -13,7 +14,7 @@
  * data as a column-oriented JSON body ({"c0": [...], ...}, the sync API's
  * shape; the quoted shape's labels included). The CSV readers are asked for
  * the numeric columns, as a worker computing a statistic does. Then the same with gzip input (inflating included). Each figure
- * is the median of TABULAR_BENCH_RUNS runs (default 5) after one warm-up,
+ * is the median of `--runs` runs (default 5) after one warm-up,
  * timed in CPU time of this process (process.cpuUsage: user + system), not
  * wall time: the machine is shared by many jobs, and wall time counted the
  * time spent waiting for a core (figures moved 3x between runs); CPU time
@@ -25,6 +26,7 @@
  * MB/s over the JSON bytes is shown in brackets.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { checkedFlags, commandLine, wholeNumberFlag } from '@lambda-stats/lambda-kit/cli';
 import { parse as csvParse } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { cpuMs, median } from '../../../scripts/bench/harness';
@@ -32,19 +34,16 @@ import { parseTable, readTable } from '../src/index';
 
 const MB = 1024 * 1024;
 
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`${name} must be a whole number >= ${min} (got "${raw}")`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const targetMb = intEnv('TABULAR_BENCH_MB', 8, 1);
-const runs = intEnv('TABULAR_BENCH_RUNS', 5, 1);
+const { values: flags } = commandLine(
+  { mb: { type: 'string', default: '8' }, runs: { type: 'string', default: '5' } },
+  `usage: pnpm --filter @lambda-stats/tabular bench [flags]
+  --mb N    megabytes of CSV per shape (default 8)
+  --runs N  timed runs per reader, after one warm-up (default 5)`,
+);
+const { targetMb, runs } = checkedFlags(() => ({
+  targetMb: wholeNumberFlag('mb', flags.mb, 1),
+  runs: wholeNumberFlag('runs', flags.runs, 1),
+}));
 
 /** A small deterministic generator (LCG), so every run measures the same bytes. */
 function lcg(seed: number): () => number {

@@ -8,9 +8,9 @@
  * Exit 0, or 2 for a usage error (an unknown command, a number out of range).
  */
 import path from 'node:path';
+import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
 import { OUTBOX_DIR, REPO_ROOT } from '../local-config';
 import { listOutbox } from '../sns-delivery';
-import { parseCommandLine } from './args';
 import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';

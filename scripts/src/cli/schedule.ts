@@ -5,9 +5,10 @@
  * send, and waits for its execution: exit 0 when it SUCCEEDED, 1 when the
  * run failed, 2 for a usage error (unknown name, no local stack).
  */
+
+import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
 import { fire, nextFiring, readSchedules, waitForExecution } from '../analytics/scheduler';
 import { findLocalEmulator, readLocalJson } from '../local-config';
-import { parseCommandLine } from './args';
 import { printColumns } from './columns';
 
 const USAGE = 'usage: pnpm schedule list | pnpm schedule run <name> [--timeout <seconds>]';

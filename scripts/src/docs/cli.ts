@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCommandLine } from '../cli/args';
+import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
 import { REPO_ROOT } from '../local-config';
 import { staleDocs } from './embed';
 
