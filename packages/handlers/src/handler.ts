@@ -6,7 +6,7 @@
 import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
 import type { Endpoint } from './endpoint';
-import { env } from './env';
+import { handlerEnv } from './env';
 import { nanResult, prepareNanPolicy, restoreMissing } from './http/nanPolicy';
 import { type ReadRequest, readRequest } from './http/request';
 import { arrayRequest, errorToResponse, invalidRequest, toLambdaResult } from './http/respond';
@@ -46,6 +46,7 @@ export type LambdaHandler = (event: unknown, context?: Partial<Context>) => Prom
 
 export function createHandler(endpoint: Endpoint, options: HandlerOptions = {}): LambdaHandler {
   const logger = options.logger ?? new JsonLogger({ serviceName: 'lambda-stats' });
+  const env = handlerEnv();
   const maxBodyBytes = options.maxBodyBytes ?? env.maxBodyBytes;
   const entries = endpoint.request.entries;
   const metrics = options.metrics ?? (env.metrics ? writeToDescriptor : false);

@@ -20,6 +20,7 @@
  */
 import { writeSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
+import { loggerEnv } from './env';
 
 export type LogFields = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ export class JsonLogger implements StructuredLogger {
 
   constructor(options: { serviceName: string; env?: NodeJS.ProcessEnv; sink?: LogSink }) {
     this.#service = options.serviceName;
-    this.#env = options.env ?? process.env;
+    this.#env = options.env ?? loggerEnv();
     this.#threshold = threshold(this.#env);
     this.#sink = options.sink ?? writeToDescriptor;
   }

@@ -17,7 +17,7 @@ import * as v from 'valibot';
 import { analyticsApi } from './analytics/api';
 import { analysisResults, analysisRuns, resultsQuery } from './analytics/schemas';
 import { linregress } from './endpoints/linregress';
-import { DEFAULT_MAX_BODY_BYTES } from './env';
+import { DEFAULT_MAX_BODY_BYTES, withVariables } from './env';
 import { errorToResponse } from './http/respond';
 import { createDataset, createJob, createRouter, datasetRoutes, jobRoutes } from './jobs/api';
 import { jobForms } from './jobs/forms';
@@ -569,23 +569,13 @@ function routeEvent(r: RouteDoc, req: NonNullable<ErrorCase['request']>) {
 
 /**
  * Runs `f` with the functions' logs silenced and the analyses the examples
- * name declared (the analytics function reads them per request).
+ * name declared (the analytics function reads them).
  */
-async function quietly<T>(f: () => Promise<T>): Promise<T> {
-  const saved = {
-    AWS_LAMBDA_LOG_LEVEL: process.env.AWS_LAMBDA_LOG_LEVEL,
-    LAMBDA_STATS_ANALYSES: process.env.LAMBDA_STATS_ANALYSES,
-  };
-  process.env.AWS_LAMBDA_LOG_LEVEL = 'SILENT';
-  process.env.LAMBDA_STATS_ANALYSES = EXAMPLE_ANALYSES.join(',');
-  try {
-    return await f();
-  } finally {
-    for (const [k, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[k];
-      else process.env[k] = value;
-    }
-  }
+function quietly<T>(f: () => Promise<T>): Promise<T> {
+  return withVariables(
+    { AWS_LAMBDA_LOG_LEVEL: 'SILENT', LAMBDA_STATS_ANALYSES: EXAMPLE_ANALYSES.join(',') },
+    f,
+  );
 }
 
 /** Each error case's body: the real handler's answer (checked to have the stated status), or the fixed body. */

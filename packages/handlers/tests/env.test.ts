@@ -1,5 +1,19 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractZip } from '@lambda-stats/lambda-kit/zip';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BODY_BYTES, readEnv } from '../src/env';
+import {
+  analyticsEnv,
+  DEFAULT_CHUNK_BYTES,
+  DEFAULT_MAX_BODY_BYTES,
+  readAnalyticsEnv,
+  readEnv,
+  readJobsEnv,
+  requireSetting,
+  withVariables,
+} from '../src/env';
 
 describe('readEnv', () => {
   it("defaults the body limit to Lambda's 6 MB synchronous payload", () => {
@@ -16,5 +30,90 @@ describe('readEnv', () => {
     expect(() => readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: v })).toThrow(
       /LAMBDA_STATS_MAX_BODY_BYTES must be a positive whole number/,
     );
+  });
+});
+
+describe('the jobs and analytics settings', () => {
+  it('read their variables, with defaults', () => {
+    expect(readJobsEnv({})).toEqual({
+      dataBucket: '',
+      stateMachineArn: '',
+      chunkBytes: DEFAULT_CHUNK_BYTES,
+      workerMemoryMb: 1024,
+      uploadUrlSeconds: 3600,
+    });
+    expect(
+      readAnalyticsEnv({ LAMBDA_STATS_ANALYSES: ' smart-alarms,,smart-targets ' }).analyses,
+    ).toEqual(['smart-alarms', 'smart-targets']);
+  });
+
+  it('refuse a chunk size that is not a positive whole number, naming the variable', () => {
+    expect(() => readJobsEnv({ LAMBDA_STATS_CHUNK_BYTES: '64MiB' })).toThrow(
+      'LAMBDA_STATS_CHUNK_BYTES must be a positive whole number (got "64MiB")',
+    );
+  });
+
+  it('name a setting the function was deployed without', () => {
+    expect(() => requireSetting('', 'LAMBDA_STATS_RUNS_TABLE')).toThrow(
+      'LAMBDA_STATS_RUNS_TABLE is not set: the function was deployed without it',
+    );
+    expect(requireSetting('runs', 'LAMBDA_STATS_RUNS_TABLE')).toBe('runs');
+  });
+});
+
+describe('withVariables (the API document examples, at build time)', () => {
+  it('sets the variables for the call, reads the settings afresh, then restores both', async () => {
+    const name = 'LAMBDA_STATS_ANALYSES';
+    const before = process.env[name];
+    const cachedBefore = analyticsEnv().analyses;
+    const inside = await withVariables({ [name]: 'a,b' }, async () => analyticsEnv().analyses);
+    expect(inside).toEqual(['a', 'b']);
+    expect(process.env[name]).toBe(before);
+    expect(analyticsEnv().analyses).toEqual(cachedBefore);
+  });
+});
+
+/**
+ * Each bundle reads only the settings of the functions it holds (the env
+ * module's groups are read on first use, so esbuild drops the others):
+ * checked on the built zips, which the test task builds first.
+ */
+describe('the built bundles', () => {
+  const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  const code = async (name: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'env-bundle-'));
+    try {
+      await extractZip(path.join(dist, `${name}.zip`), dir);
+      return readFileSync(path.join(dir, 'index.js'), 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    [
+      'describe',
+      ['LAMBDA_STATS_MAX_BODY_BYTES'],
+      ['LAMBDA_STATS_CHUNK_BYTES', 'LAMBDA_STATS_RUNS_TABLE'],
+    ],
+    [
+      'job_worker',
+      ['AWS_ENDPOINT_URL'],
+      ['LAMBDA_STATS_MAX_BODY_BYTES', 'LAMBDA_STATS_RUNS_TABLE'],
+    ],
+    [
+      'jobs',
+      ['LAMBDA_STATS_MAX_BODY_BYTES', 'LAMBDA_STATS_CHUNK_BYTES'],
+      ['LAMBDA_STATS_RUNS_TABLE'],
+    ],
+    [
+      'analytics_series',
+      ['LAMBDA_STATS_RESULTS_TABLE'],
+      ['LAMBDA_STATS_CHUNK_BYTES', 'LAMBDA_STATS_MAX_BODY_BYTES'],
+    ],
+  ])('%s reads %j and not %j', async (name, reads, skips) => {
+    const text = await code(name);
+    for (const v of reads) expect(text).toContain(v);
+    for (const v of skips) expect(text).not.toContain(v);
   });
 });

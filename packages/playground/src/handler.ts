@@ -12,6 +12,8 @@
  * there from the browser.
  */
 
+import { type PlaygroundEnv, playgroundEnv } from './env';
+
 declare const __PAGE_HTML__: string;
 declare const __OPENAPI_JSON__: string;
 declare const __CSP__: string;
@@ -32,44 +34,15 @@ interface HttpResult {
 /** The marker build.ts leaves in the page for the stack's settings (a JSON data block, never run). */
 const CONFIG_MARKER = '{"analyses":[]}';
 
-/** What the page learns about its stack: the names of the scheduled analyses. */
-export function stackConfig(env: NodeJS.ProcessEnv): { analyses: string[] } {
-  const analyses = (env.LAMBDA_STATS_ANALYSES ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s));
-  return { analyses };
-}
-
-/**
- * The origin presigned upload URLs point at: the local emulator
- * (AWS_ENDPOINT_URL, set by the local runtime) or the data bucket's
- * regional virtual-hosted S3 endpoint, as the AWS SDK presigns it.
- */
-export function uploadOrigin(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.AWS_ENDPOINT_URL) {
-    try {
-      return new URL(env.AWS_ENDPOINT_URL).origin;
-    } catch {
-      return undefined;
-    }
-  }
-  const bucket = env.LAMBDA_STATS_DATA_BUCKET;
-  const region = env.AWS_REGION;
-  if (bucket && region && /^[a-z0-9.-]{3,63}$/.test(bucket) && /^[a-z0-9-]+$/.test(region))
-    return `https://${bucket}.s3.${region}.amazonaws.com`;
-  return undefined;
-}
-
 /** The page with this stack's settings, and its CSP allowing the upload origin. */
 export function servedPage(
   html: string,
   csp: string,
-  env: NodeJS.ProcessEnv,
+  env: PlaygroundEnv,
 ): { html: string; csp: string } {
   // `<` escaped so the block can never close its script element early.
-  const config = JSON.stringify(stackConfig(env)).replace(/</g, '\\u003c');
-  const origin = uploadOrigin(env);
+  const config = JSON.stringify({ analyses: env.analyses }).replace(/</g, '\\u003c');
+  const origin = env.uploadOrigin;
   return {
     html: html.replace(CONFIG_MARKER, () => config),
     csp: origin ? csp.replace("connect-src 'self'", `connect-src 'self' ${origin}`) : csp,
@@ -103,7 +76,7 @@ export async function handler(event: HttpEvent): Promise<HttpResult> {
     };
   }
   if (path.endsWith('/playground') || path.endsWith('/playground/')) {
-    page ??= servedPage(__PAGE_HTML__, __CSP__, process.env);
+    page ??= servedPage(__PAGE_HTML__, __CSP__, playgroundEnv());
     return {
       statusCode: 200,
       headers: {

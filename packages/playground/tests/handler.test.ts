@@ -4,7 +4,8 @@
  * CSP's connect-src (where presigned PUTs of large files go).
  */
 import { describe, expect, it } from 'vitest';
-import { servedPage, stackConfig, uploadOrigin } from '../src/handler';
+import { readPlaygroundEnv, stackConfig, uploadOrigin } from '../src/env';
+import { servedPage } from '../src/handler';
 
 const html =
   '<script type="application/json" id="stack-config">{"analyses":[]}</script><script>x</script>';
@@ -17,7 +18,11 @@ describe('the page as served', () => {
     });
     expect(stackConfig({ LAMBDA_STATS_ANALYSES: 'ok,</script>,' })).toEqual({ analyses: ['ok'] });
     expect(stackConfig({})).toEqual({ analyses: [] });
-    const page = servedPage(html, csp, { LAMBDA_STATS_ANALYSES: 'smart-alarms' });
+    const page = servedPage(
+      html,
+      csp,
+      readPlaygroundEnv({ LAMBDA_STATS_ANALYSES: 'smart-alarms' }),
+    );
     expect(page.html).toContain('{"analyses":["smart-alarms"]}</script><script>x</script>');
   });
 
@@ -34,9 +39,9 @@ describe('the page as served', () => {
     expect(uploadOrigin({ LAMBDA_STATS_DATA_BUCKET: 'x y', AWS_REGION: 'eu-west-1' })).toBe(
       undefined,
     );
-    expect(servedPage(html, csp, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).csp).toBe(
-      "default-src 'none'; connect-src 'self' http://127.0.0.1:4566; base-uri 'none'",
-    );
-    expect(servedPage(html, csp, {}).csp).toBe(csp);
+    expect(
+      servedPage(html, csp, readPlaygroundEnv({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' })).csp,
+    ).toBe("default-src 'none'; connect-src 'self' http://127.0.0.1:4566; base-uri 'none'");
+    expect(servedPage(html, csp, readPlaygroundEnv({})).csp).toBe(csp);
   });
 });

@@ -4,13 +4,12 @@
  */
 import { DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
+import { analyticsEnv, requireSetting } from '../env';
 import { HttpError } from '../http/errors';
 import { errorToResponse, toLambdaResult } from '../http/respond';
-import { requireSetting } from '../jobs/env';
 import { JsonLogger } from '../logger';
 import { resultKey } from './analyse';
 import { fromItem } from './dynamo';
-import { analyticsEnv } from './env';
 import { checkAnalysis, parseResultsQuery } from './query';
 
 let dynamo: DynamoDBClient | undefined;

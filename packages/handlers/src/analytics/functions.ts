@@ -12,12 +12,11 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { analyticsEnv, requireSetting } from '../env';
 import { getBytes, ListObjectsV2Command, putJson, s3Client } from '../jobs/aws';
-import { requireSetting } from '../jobs/env';
 import { analyseSeries, type ResultItem, type SeriesOutcome } from './analyse';
 import { groupSeries, type RawReading } from './csv';
 import { toItem } from './dynamo';
-import { analyticsEnv } from './env';
 import {
   alarmMessage,
   type FlaggedReading,

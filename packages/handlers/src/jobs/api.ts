@@ -17,7 +17,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
-import { env } from '../env';
+import { handlerEnv, jobsEnv, requireSetting } from '../env';
 import { HttpError } from '../http/errors';
 import { NAN_POLICIES } from '../http/fields';
 import { readRequest } from '../http/request';
@@ -33,7 +33,6 @@ const sfnClient = () => {
 };
 
 import { s3Source } from './engine';
-import { jobsEnv, requireSetting } from './env';
 import { JobInputError } from './errors';
 import { jobForm, jobForms, optionsSchema } from './forms';
 import { DATASET_ID, datasetDataKey, datasetMetaKey, JOB_ID, recordKey } from './keys';
@@ -60,6 +59,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 /** One Lambda handler serving several routes of the HTTP API (payload 2.0 events). */
 export function createRouter(name: string, routes: Record<string, Route>) {
   const logger = new JsonLogger({ serviceName: 'lambda-stats' });
+  const env = handlerEnv();
   return async function handler(event: unknown, context?: Partial<Context>) {
     const requestId = context?.awsRequestId ?? 'local';
     const e = isRecord(event) ? event : {};

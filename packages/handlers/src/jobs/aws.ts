@@ -16,11 +16,11 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { jobsEnv } from './env';
+import { awsEndpointUrl } from '../env';
 
 export { HeadObjectCommand, ListObjectsV2Command };
 
-const local = () => jobsEnv().awsEndpointUrl !== '';
+const local = () => awsEndpointUrl() !== '';
 
 let s3: S3Client | undefined;
 

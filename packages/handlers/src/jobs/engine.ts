@@ -6,6 +6,7 @@
  */
 import { planChunks } from '@lambda-stats/tabular';
 import * as v from 'valibot';
+import { jobsEnv } from '../env';
 import { errorToResponse } from '../http/respond';
 import { JsonLogger } from '../logger';
 import {
@@ -16,7 +17,6 @@ import {
   putJson,
   s3Client,
 } from './aws';
-import { jobsEnv } from './env';
 import { JobInputError } from './errors';
 import { endpointOf, gatherRowLimit, jobForm } from './forms';
 import { chunksKey, failureKey, failurePrefix, partialKey, recordKey } from './keys';
