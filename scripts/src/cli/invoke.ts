@@ -10,7 +10,7 @@
  * (written by `pnpm start`).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
 import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { readDeployment, resolveFunctionName } from '../deployment';
 import { generateEvent } from '../events';
@@ -48,16 +48,22 @@ function shortNames(names: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv.filter((a) => a !== '--'),
-    allowPositionals: true,
-    options: {
-      event: { type: 'string', short: 'e' },
-      'generate-event': { type: 'boolean' },
-      body: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+  const parsed = parseCommandLine(
+    {
+      args: argv.filter((a) => a !== '--'),
+      allowPositionals: true,
+      options: {
+        event: { type: 'string', short: 'e' },
+        'generate-event': { type: 'boolean' },
+        body: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     },
-  });
+    USAGE,
+    'lambda-stats invoke: ',
+  );
+  if (!parsed) return 2;
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -124,6 +130,7 @@ main(process.argv.slice(2)).then(
     process.stderr.write(
       `lambda-stats invoke: ${error instanceof UserFacingError ? '' : 'error: '}${message}\n`,
     );
-    process.exit(2);
+    // what the user can fix (a name, a file, a stack not running) is 2; anything else failed
+    process.exit(error instanceof UserFacingError ? 2 : 1);
   },
 );

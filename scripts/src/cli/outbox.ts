@@ -17,10 +17,19 @@ const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';
 
 function main(argv: string[]): number {
   const parsed = parseCommandLine(
-    { args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } },
+    {
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    },
     USAGE,
+    'lambda-stats outbox: ',
   );
   if (!parsed) return 2;
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [command = 'list', which, ...rest] = parsed.positionals;
   const dir = OUTBOX_DIR.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, OUTBOX_DIR) : OUTBOX_DIR;
   const messages = listOutbox(OUTBOX_DIR);

@@ -15,10 +15,19 @@ const USAGE = 'usage: pnpm schedule list | pnpm schedule run <name> [--timeout <
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(
-    { args: argv, allowPositionals: true, options: { timeout: { type: 'string' } } },
+    {
+      args: argv,
+      allowPositionals: true,
+      options: { timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    },
     USAGE,
+    'lambda-stats schedule: ',
   );
   if (!parsed) return 2;
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [command, name, ...rest] = parsed.positionals;
   const timeoutRaw = parsed.values.timeout as string | undefined;
   const timeoutS = timeoutRaw === undefined ? 300 : Number(timeoutRaw);
