@@ -9,31 +9,17 @@
  *
  * `--help` lists the flags and their defaults.
  */
-import {
-  checkedFlags,
-  commandLine,
-  importFlag,
-  namesFlag,
-  sizesFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
+import * as ab from './ab-flags';
 
-const BASE_HINT = 'git archive <commit> src | tar -x -C bench/_base makes the default';
-const USAGE = `usage: pnpm exec tsx bench/moments-ab.ts [flags]
+const { values: flags } = cli.commandLine(
+  { functions: { type: 'string' }, ...ab.sizesAndRounds(9), ...ab.baseFlag() },
+  `usage: pnpm exec tsx bench/moments-ab.ts [flags]
   --functions a,b  scipy names (default: all of linregress, pearsonr, ttest_ind, ttest_rel, ttest_1samp, f_oneway, describe)
-  --sizes 1e4,1e5  sizes (default 1e4,1e5,1e6)
-  --rounds N       interleaved rounds (default 9)
-  --base PATH      the base's index.ts (default ./_base/src/index)`;
-const { values: flags } = commandLine(
-  {
-    functions: { type: 'string' },
-    sizes: { type: 'string', default: '1e4,1e5,1e6' },
-    rounds: { type: 'string', default: '9' },
-    base: { type: 'string', default: './_base/src/index' },
-  },
-  USAGE,
+${ab.sizesAndRoundsUsage(9)}
+  --base PATH      the base's index.ts (default ./_base/src/index)`,
 );
 type C = typeof next;
 /** One shape's columns, as Float64Arrays or as plain arrays. */
@@ -51,12 +37,11 @@ const FN: Record<string, (c: C, d: Columns) => unknown> = {
   f_oneway: (c, d) => c.fOneway(d.x, d.y, d.z),
   describe: (c, d) => c.describe(d.x),
 };
-const { fns, sizes, rounds } = checkedFlags(() => ({
-  fns: namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
-  sizes: sizesFlag('sizes', flags.sizes),
-  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+const { fns, sizes, rounds } = cli.checkedFlags(() => ({
+  fns: cli.namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
+  ...ab.checkSizesAndRounds(flags),
 }));
-const base = await importFlag('base', flags.base, (m) => import(m), BASE_HINT);
+const base = await ab.loadBase<typeof next>(flags.base);
 for (const n of sizes)
   for (const shape of SHAPES) {
     const f64 = shape.make(n);

@@ -22,50 +22,42 @@
  *
  * `--help` lists the flags and their defaults.
  */
-import {
-  checkedFlags,
-  choiceFlag,
-  commandLine,
-  importFlag,
-  namesFlag,
-  sizesFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import type * as Core from '../src/index';
+import * as ab from './ab-flags';
 
-const BASE_HINT = 'git archive main src | tar -x -C bench/_base makes the default';
-const USAGE = `usage: pnpm exec tsx bench/ols-ab.ts [flags]
-  --function ols|polyfit  what to time (default ols)
-  --sizes 1e4,1e6         sizes (default 1e4,1e5,1e6)
-  --rounds N              interleaved rounds (default 7)
-  --shapes a,b            the panel's shape names (default strong,weak,none,heavy-tails)
-  --next PATH             the new version's index module (default ../src/index)
-  --base PATH             the base's index module (default ./_base/src/index)`;
-const { values: flags } = commandLine(
+const { values: flags } = cli.commandLine(
   {
     function: { type: 'string', default: 'ols' },
-    sizes: { type: 'string', default: '1e4,1e5,1e6' },
-    rounds: { type: 'string', default: '7' },
     shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
     next: { type: 'string', default: '../src/index' },
-    base: { type: 'string', default: './_base/src/index' },
+    ...ab.sizesAndRounds(7),
+    ...ab.baseFlag(),
   },
-  USAGE,
+  `usage: pnpm exec tsx bench/ols-ab.ts [flags]
+  --function ols|polyfit  what to time (default ols)
+  --shapes a,b            the panel's shape names (default strong,weak,none,heavy-tails)
+${ab.sizesAndRoundsUsage(7)}
+  --next PATH      the new version's index module (default ../src/index)
+  --base PATH      the base's index module (default ./_base/src/index)`,
 );
-const { fn, sizes, rounds, names } = checkedFlags(() => ({
-  fn: choiceFlag('function', flags.function, ['ols', 'polyfit']),
-  sizes: sizesFlag('sizes', flags.sizes),
-  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
-  names: namesFlag(
+const { fn, names, sizes, rounds } = cli.checkedFlags(() => ({
+  fn: cli.choiceFlag('function', flags.function, ['ols', 'polyfit']),
+  names: cli.namesFlag(
     'shapes',
     flags.shapes,
     SHAPES.map((s) => s.name),
   ),
+  ...ab.checkSizesAndRounds(flags),
 }));
-const load = (m: string) => import(m) as Promise<typeof Core>;
-const next = await importFlag('next', flags.next, load, 'a built index module or ../src/index');
-const base = await importFlag('base', flags.base, load, BASE_HINT);
+const next = await cli.importFlag(
+  'next',
+  flags.next,
+  (m) => import(m) as Promise<typeof Core>,
+  'a built index module or ../src/index',
+);
+const base = await ab.loadBase<typeof Core>(flags.base);
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 for (const n of sizes)

@@ -11,25 +11,20 @@
  * full: x in [1, 1000) and y = 3x + [0, 10) at 17 significant digits (the
  * jobs bench's rows); decimals: 3 and 4 places. `--help` lists the flags.
  */
-import {
-  checkedFlags,
-  choiceFlag,
-  commandLine,
-  importFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { mulberry32 } from '@lambda-stats/lambda-kit/random';
 import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/partial/index';
+import * as ab from './ab-flags';
 
 const BUILDERS = ['linregress', 'describe', 'ttest_1samp', 'ttest_rel'] as const;
-const { values: flags } = commandLine(
+const { values: flags } = cli.commandLine(
   {
     shape: { type: 'string', default: 'full' },
     rows: { type: 'string', default: '200000' },
     rounds: { type: 'string', default: '9' },
     only: { type: 'string' },
-    base: { type: 'string', default: './_base/src/partial/index' },
+    ...ab.baseFlag('./_base/src/partial/index'),
   },
   `usage: pnpm exec tsx bench/partial-ab.ts [flags]
   --shape full|decimals  the data (default full)
@@ -38,18 +33,13 @@ const { values: flags } = commandLine(
   --only NAME            one builder: ${BUILDERS.join(', ')} (default: all)
   --base PATH            the base's partial/index.ts (default ./_base/src/partial/index)`,
 );
-const { shape, n, rounds, only } = checkedFlags(() => ({
-  shape: choiceFlag('shape', flags.shape, ['full', 'decimals']),
-  n: wholeNumberFlag('rows', flags.rows, 1),
-  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
-  only: flags.only === undefined ? undefined : choiceFlag('only', flags.only, BUILDERS),
+const { shape, n, rounds, only } = cli.checkedFlags(() => ({
+  shape: cli.choiceFlag('shape', flags.shape, ['full', 'decimals']),
+  n: cli.wholeNumberFlag('rows', flags.rows, 1),
+  rounds: cli.wholeNumberFlag('rounds', flags.rounds, 1),
+  only: flags.only === undefined ? undefined : cli.choiceFlag('only', flags.only, BUILDERS),
 }));
-const base = await importFlag(
-  'base',
-  flags.base,
-  (m) => import(m) as Promise<typeof next>,
-  'git archive <commit> src | tar -x -C bench/_base makes the default',
-);
+const base = await ab.loadBase<typeof next>(flags.base);
 const random = mulberry32(12345);
 const x = new Float64Array(n);
 const y = new Float64Array(n);

@@ -13,41 +13,32 @@
  *
  * `--help` lists the flags and their defaults.
  */
-import {
-  checkedFlags,
-  commandLine,
-  namesFlag,
-  sizesFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import { polyfit } from '../src/index';
 import { polyfitFloat } from '../src/regression/internal/polyfitFloat';
 import { polyfitFused } from '../src/regression/internal/polyfitFused';
+import * as ab from './ab-flags';
 
-const USAGE = `usage: pnpm exec tsx bench/polyfit-ab.ts [flags]
-  --sizes 1e4,1e6  sizes (default 1e4,1e5,1e6)
-  --rounds N       interleaved rounds (default 7)
-  --degree N       the polynomial's degree (default 3)
-  --shapes a,b     the panel's shape names (default strong,weak,none,heavy-tails)`;
-const { values: flags } = commandLine(
+const { values: flags } = cli.commandLine(
   {
-    sizes: { type: 'string', default: '1e4,1e5,1e6' },
-    rounds: { type: 'string', default: '7' },
     degree: { type: 'string', default: '3' },
     shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+    ...ab.sizesAndRounds(7),
   },
-  USAGE,
+  `usage: pnpm exec tsx bench/polyfit-ab.ts [flags]
+  --degree N       the polynomial's degree (default 3)
+  --shapes a,b     the panel's shape names (default strong,weak,none,heavy-tails)
+${ab.sizesAndRoundsUsage(7)}`,
 );
-const { sizes, rounds, degree, names } = checkedFlags(() => ({
-  sizes: sizesFlag('sizes', flags.sizes),
-  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
-  degree: wholeNumberFlag('degree', flags.degree, 1),
-  names: namesFlag(
+const { degree, names, sizes, rounds } = cli.checkedFlags(() => ({
+  degree: cli.wholeNumberFlag('degree', flags.degree, 1),
+  names: cli.namesFlag(
     'shapes',
     flags.shapes,
     SHAPES.map((s) => s.name),
   ),
+  ...ab.checkSizesAndRounds(flags),
 }));
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
 for (const n of sizes)

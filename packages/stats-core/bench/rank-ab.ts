@@ -13,34 +13,25 @@
  * `--help` lists the flags and their defaults; `--base ../src/index` times
  * the code against itself: the noise floor.
  */
-import {
-  checkedFlags,
-  commandLine,
-  importFlag,
-  namesFlag,
-  sizesFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { cpuMs as cpu, SHAPES } from '../../../scripts/bench/harness';
 import * as next from '../src/index';
+import * as ab from './ab-flags';
 
-const USAGE = `usage: pnpm exec tsx bench/rank-ab.ts [flags]
-  --functions a,b  scipy names (default: all of spearmanr, kendalltau, mannwhitneyu, ks_2samp, shapiro, median_abs_deviation, iqr, modified_zscore)
-  --sizes 1e4,1e5  sizes (default 1e4,1e5,1e6)
-  --rounds N       interleaved rounds (default 9)
-  --shapes a,b     the panel's shape names and warm (default: all)
-  --kinds f64,arr  input kinds (default f64,arr)
-  --base PATH      the base's index.ts (default ./_base/src/index)`;
-const { values: flags } = commandLine(
+const { values: flags } = cli.commandLine(
   {
     functions: { type: 'string' },
-    sizes: { type: 'string', default: '1e4,1e5,1e6' },
-    rounds: { type: 'string', default: '9' },
     shapes: { type: 'string' },
     kinds: { type: 'string', default: 'f64,arr' },
-    base: { type: 'string', default: './_base/src/index' },
+    ...ab.sizesAndRounds(9),
+    ...ab.baseFlag(),
   },
-  USAGE,
+  `usage: pnpm exec tsx bench/rank-ab.ts [flags]
+  --functions a,b  scipy names (default: all of spearmanr, kendalltau, mannwhitneyu, ks_2samp, shapiro, median_abs_deviation, iqr, modified_zscore)
+  --shapes a,b     the panel's shape names and warm (default: all)
+  --kinds f64,arr  input kinds (default f64,arr)
+${ab.sizesAndRoundsUsage(9)}
+  --base PATH      the base's index.ts (default ./_base/src/index)`,
 );
 type C = typeof next;
 type Vec = number[] | Float64Array;
@@ -68,23 +59,17 @@ function warm(n: number): { x: Float64Array; y: Float64Array } {
   return { x: Float64Array.from(x), y: Float64Array.from(y) };
 }
 const allShapes = [...SHAPES, { name: 'warm', make: warm }];
-const { shapes, fns, sizes, kinds, rounds } = checkedFlags(() => {
+const { shapes, fns, kinds, sizes, rounds } = cli.checkedFlags(() => {
   const names = allShapes.map((s) => s.name);
-  const chosen = namesFlag('shapes', flags.shapes ?? names.join(','), names);
+  const chosen = cli.namesFlag('shapes', flags.shapes ?? names.join(','), names);
   return {
     shapes: allShapes.filter((s) => chosen.includes(s.name)),
-    fns: namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
-    sizes: sizesFlag('sizes', flags.sizes),
-    kinds: namesFlag('kinds', flags.kinds, ['f64', 'arr']),
-    rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+    fns: cli.namesFlag('functions', flags.functions ?? Object.keys(FN).join(','), Object.keys(FN)),
+    kinds: cli.namesFlag('kinds', flags.kinds, ['f64', 'arr']),
+    ...ab.checkSizesAndRounds(flags),
   };
 });
-const base = await importFlag(
-  'base',
-  flags.base,
-  (m) => import(m),
-  'copy an earlier packages/stats-core/src to bench/_base/src for the default',
-);
+const base = await ab.loadBase<typeof next>(flags.base);
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 for (const n of sizes)
   for (const shape of shapes) {

@@ -12,17 +12,11 @@
  * toPrecision(17); decimals: 3 and 4 places. `--help` lists the flags.
  */
 
-import {
-  checkedFlags,
-  choiceFlag,
-  commandLine,
-  importFlag,
-  wholeNumberFlag,
-} from '@lambda-stats/lambda-kit/cli';
+import * as cli from '@lambda-stats/lambda-kit/cli';
 import { median, pairedRounds } from '../../../scripts/bench/harness';
 import * as next from '../src/numbers';
 
-const { values: flags } = commandLine(
+const { values: flags } = cli.commandLine(
   {
     shape: { type: 'string', default: 'full' },
     pairs: { type: 'string', default: '300000' },
@@ -35,12 +29,12 @@ const { values: flags } = commandLine(
   --rounds N                 interleaved rounds (default 9)
   --base PATH                the base's numbers.ts (default ./_base/numbers)`,
 );
-const { shape, pairs, rounds } = checkedFlags(() => ({
-  shape: choiceFlag('shape', flags.shape, ['full', 'p17', 'decimals']),
-  pairs: wholeNumberFlag('pairs', flags.pairs, 1),
-  rounds: wholeNumberFlag('rounds', flags.rounds, 1),
+const { shape, pairs, rounds } = cli.checkedFlags(() => ({
+  shape: cli.choiceFlag('shape', flags.shape, ['full', 'p17', 'decimals']),
+  pairs: cli.wholeNumberFlag('pairs', flags.pairs, 1),
+  rounds: cli.wholeNumberFlag('rounds', flags.rounds, 1),
 }));
-const base = await importFlag(
+const base = await cli.importFlag(
   'base',
   flags.base,
   (m) => import(m) as Promise<typeof next>,
