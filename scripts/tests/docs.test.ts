@@ -1,13 +1,6 @@
 // The docs' generated blocks (embed.ts): a stale block fails here, as the
 // OpenAPI drift test does for the API document.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +14,9 @@ describe('generated docs', () => {
   });
 
   it('refills a block with the named file in a fence longer than any inside it', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'embed-'));
-    mkdirSync(path.join(root, 'ex'));
-    writeFileSync(path.join(root, 'ex', 'a.md'), '# A\n```json\n{}\n```\n');
+    const root = fs.mkdtempSync(path.join(tmpdir(), 'embed-'));
+    fs.mkdirSync(path.join(root, 'ex'));
+    fs.writeFileSync(path.join(root, 'ex', 'a.md'), '# A\n```json\n{}\n```\n');
     const doc = 'before\n<!-- embed: ex/a.md -->\nold text\n<!-- /embed -->\nafter\n';
     expect(fillEmbeds(doc, root, 'doc.md')).toBe(
       'before\n<!-- embed: ex/a.md -->\n````markdown\n# A\n```json\n{}\n```\n````\n<!-- /embed -->\nafter\n',
@@ -31,7 +24,7 @@ describe('generated docs', () => {
   });
 
   it('names the doc and the path when the embedded file is missing or outside the repo', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'embed-'));
+    const root = fs.mkdtempSync(path.join(tmpdir(), 'embed-'));
     expect(() => fillEmbeds('<!-- embed: nope.md -->\n<!-- /embed -->', root, 'docs/x.md')).toThrow(
       'docs/x.md: embeds nope.md, which does not exist',
     );
@@ -56,19 +49,22 @@ describe('links in the docs', () => {
   // package's README is checked without being listed here).
   const packageReadmes = ['packages', 'layers', 'tooling']
     .flatMap((group) =>
-      readdirSync(path.join(REPO_ROOT, group), { withFileTypes: true })
+      fs
+        .readdirSync(path.join(REPO_ROOT, group), { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => `${group}/${d.name}/README.md`),
     )
     .concat(['infra/README.md', 'scripts/README.md'])
-    .filter((file) => existsSync(path.join(REPO_ROOT, file)))
+    .filter((file) => fs.existsSync(path.join(REPO_ROOT, file)))
     .sort();
   it('finds every package README', () => {
     expect(packageReadmes.length).toBeGreaterThanOrEqual(10);
   });
   for (const file of [...files, ...packageReadmes]) {
     it(`${file}: every relative link names a file (and heading) that exists`, () => {
-      const text = readFileSync(path.join(REPO_ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
+      const text = fs
+        .readFileSync(path.join(REPO_ROOT, file), 'utf8')
+        .replace(/```[\s\S]*?```/g, '');
       const broken: string[] = [];
       for (const [, target = ''] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/.test(target)) continue;
@@ -77,12 +73,12 @@ describe('links in the docs', () => {
           rel === ''
             ? path.join(REPO_ROOT, file)
             : path.resolve(REPO_ROOT, path.dirname(file), rel);
-        if (!existsSync(full)) {
+        if (!fs.existsSync(full)) {
           broken.push(`${target} (no such file)`);
           continue;
         }
         if (hash !== undefined && full.endsWith('.md')) {
-          const headings = [...readFileSync(full, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
+          const headings = [...fs.readFileSync(full, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
             anchor(m[1] ?? ''),
           );
           if (!headings.includes(hash)) broken.push(`${target} (no such heading)`);

@@ -4,30 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractZip } from '@lambda-stats/lambda-kit/zip';
 import { describe, expect, it } from 'vitest';
-import {
-  analyticsEnv,
-  DEFAULT_CHUNK_BYTES,
-  DEFAULT_MAX_BODY_BYTES,
-  readAnalyticsEnv,
-  readEnv,
-  readJobsEnv,
-  requireSetting,
-  withVariables,
-} from '../src/env';
+import * as env from '../src/env';
 
 describe('readEnv', () => {
   it("defaults the body limit to Lambda's 6 MB synchronous payload", () => {
-    expect(DEFAULT_MAX_BODY_BYTES).toBe(6_291_456);
-    expect(readEnv({}).maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
-    expect(readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: '' }).maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
+    expect(env.DEFAULT_MAX_BODY_BYTES).toBe(6_291_456);
+    expect(env.readEnv({}).maxBodyBytes).toBe(env.DEFAULT_MAX_BODY_BYTES);
+    expect(env.readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: '' }).maxBodyBytes).toBe(
+      env.DEFAULT_MAX_BODY_BYTES,
+    );
   });
 
   it('takes a positive whole number of bytes', () => {
-    expect(readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: '1048576' }).maxBodyBytes).toBe(1_048_576);
+    expect(env.readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: '1048576' }).maxBodyBytes).toBe(1_048_576);
   });
 
   it.each(['0', '-1', '1.5', '1e6', 'lots'])('rejects %s naming the variable', (v) => {
-    expect(() => readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: v })).toThrow(
+    expect(() => env.readEnv({ LAMBDA_STATS_MAX_BODY_BYTES: v })).toThrow(
       /LAMBDA_STATS_MAX_BODY_BYTES must be a positive whole number/,
     );
   });
@@ -35,29 +28,29 @@ describe('readEnv', () => {
 
 describe('the jobs and analytics settings', () => {
   it('read their variables, with defaults', () => {
-    expect(readJobsEnv({})).toEqual({
+    expect(env.readJobsEnv({})).toEqual({
       dataBucket: '',
       stateMachineArn: '',
-      chunkBytes: DEFAULT_CHUNK_BYTES,
+      chunkBytes: env.DEFAULT_CHUNK_BYTES,
       workerMemoryMb: 1024,
       uploadUrlSeconds: 3600,
     });
     expect(
-      readAnalyticsEnv({ LAMBDA_STATS_ANALYSES: ' smart-alarms,,smart-targets ' }).analyses,
+      env.readAnalyticsEnv({ LAMBDA_STATS_ANALYSES: ' smart-alarms,,smart-targets ' }).analyses,
     ).toEqual(['smart-alarms', 'smart-targets']);
   });
 
   it('refuse a chunk size that is not a positive whole number, naming the variable', () => {
-    expect(() => readJobsEnv({ LAMBDA_STATS_CHUNK_BYTES: '64MiB' })).toThrow(
+    expect(() => env.readJobsEnv({ LAMBDA_STATS_CHUNK_BYTES: '64MiB' })).toThrow(
       'LAMBDA_STATS_CHUNK_BYTES must be a positive whole number (got "64MiB")',
     );
   });
 
   it('name a setting the function was deployed without', () => {
-    expect(() => requireSetting('', 'LAMBDA_STATS_RUNS_TABLE')).toThrow(
+    expect(() => env.requireSetting('', 'LAMBDA_STATS_RUNS_TABLE')).toThrow(
       'LAMBDA_STATS_RUNS_TABLE is not set: the function was deployed without it',
     );
-    expect(requireSetting('runs', 'LAMBDA_STATS_RUNS_TABLE')).toBe('runs');
+    expect(env.requireSetting('runs', 'LAMBDA_STATS_RUNS_TABLE')).toBe('runs');
   });
 });
 
@@ -65,11 +58,14 @@ describe('withVariables (the API document examples, at build time)', () => {
   it('sets the variables for the call, reads the settings afresh, then restores both', async () => {
     const name = 'LAMBDA_STATS_ANALYSES';
     const before = process.env[name];
-    const cachedBefore = analyticsEnv().analyses;
-    const inside = await withVariables({ [name]: 'a,b' }, async () => analyticsEnv().analyses);
+    const cachedBefore = env.analyticsEnv().analyses;
+    const inside = await env.withVariables(
+      { [name]: 'a,b' },
+      async () => env.analyticsEnv().analyses,
+    );
     expect(inside).toEqual(['a', 'b']);
     expect(process.env[name]).toBe(before);
-    expect(analyticsEnv().analyses).toEqual(cachedBefore);
+    expect(env.analyticsEnv().analyses).toEqual(cachedBefore);
   });
 });
 

@@ -10,7 +10,7 @@
  * (written by `pnpm start`).
  */
 import { readFileSync } from 'node:fs';
-import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
+import { parseCommand } from '@lambda-stats/lambda-kit/cli';
 import { UserFacingError } from '@lambda-stats/lambda-kit/errors';
 import { readDeployment, resolveFunctionName } from '../deployment';
 import { generateEvent } from '../events';
@@ -48,7 +48,7 @@ function shortNames(names: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(
+  const parsed = parseCommand(
     {
       args: argv.filter((a) => a !== '--'),
       allowPositionals: true,
@@ -56,18 +56,13 @@ async function main(argv: string[]): Promise<number> {
         event: { type: 'string', short: 'e' },
         'generate-event': { type: 'boolean' },
         body: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     },
     USAGE,
     'lambda-stats invoke: ',
   );
-  if (!parsed) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const [fn, ...extra] = positionals;
   if (!fn || extra.length) throw new UserFacingError(`name one function\n${USAGE}`);
   const local = readLocalJson();

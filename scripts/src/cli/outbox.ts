@@ -8,7 +8,7 @@
  * Exit 0, or 2 for a usage error (an unknown command, a number out of range).
  */
 import path from 'node:path';
-import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
+import { parseCommand } from '@lambda-stats/lambda-kit/cli';
 import { OUTBOX_DIR, REPO_ROOT } from '../local-config';
 import { listOutbox } from '../sns-delivery';
 import { printColumns } from './columns';
@@ -16,20 +16,12 @@ import { printColumns } from './columns';
 const USAGE = 'usage: pnpm outbox [list] [--json] | pnpm outbox show <n|last>';
 
 function main(argv: string[]): number {
-  const parsed = parseCommandLine(
-    {
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    },
+  const parsed = parseCommand(
+    { args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } },
     USAGE,
     'lambda-stats outbox: ',
   );
-  if (!parsed) return 2;
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (typeof parsed === 'number') return parsed;
   const [command = 'list', which, ...rest] = parsed.positionals;
   const dir = OUTBOX_DIR.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, OUTBOX_DIR) : OUTBOX_DIR;
   const messages = listOutbox(OUTBOX_DIR);

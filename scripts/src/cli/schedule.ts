@@ -6,7 +6,7 @@
  * run failed, 2 for a usage error (unknown name, no local stack).
  */
 
-import { parseCommandLine } from '@lambda-stats/lambda-kit/cli';
+import { parseCommand } from '@lambda-stats/lambda-kit/cli';
 import { fire, nextFiring, readSchedules, waitForExecution } from '../analytics/scheduler';
 import { findLocalEmulator, readLocalJson } from '../local-config';
 import { printColumns } from './columns';
@@ -14,20 +14,12 @@ import { printColumns } from './columns';
 const USAGE = 'usage: pnpm schedule list | pnpm schedule run <name> [--timeout <seconds>]';
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(
-    {
-      args: argv,
-      allowPositionals: true,
-      options: { timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    },
+  const parsed = parseCommand(
+    { args: argv, allowPositionals: true, options: { timeout: { type: 'string' } } },
     USAGE,
     'lambda-stats schedule: ',
   );
-  if (!parsed) return 2;
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (typeof parsed === 'number') return parsed;
   const [command, name, ...rest] = parsed.positionals;
   const timeoutRaw = parsed.values.timeout as string | undefined;
   const timeoutS = timeoutRaw === undefined ? 300 : Number(timeoutRaw);

@@ -29,6 +29,29 @@ export function parseCommandLine<T extends ParseArgsConfig>(
   }
 }
 
+/**
+ * For a command's `main`: `parseCommandLine` with `--help` (`-h`) added; the
+ * parsed arguments, or the exit status when there is nothing more to do (0
+ * after printing the usage for `--help`, 2 after a parse error).
+ */
+export function parseCommand<T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+  prefix = '',
+): ReturnType<typeof parseArgs<T>> | 0 | 2 {
+  const parsed = parseCommandLine(
+    { ...config, options: { ...config.options, help: { type: 'boolean', short: 'h' } } },
+    usage,
+    prefix,
+  );
+  if (parsed === null) return 2;
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return parsed as never;
+}
+
 /** parseArgs's messages go on to explain `--`; the first sentence names the flag. */
 function firstSentence(message: string): string {
   const end = message.indexOf('. ');
@@ -46,19 +69,8 @@ export function commandLine<T extends NonNullable<ParseArgsConfig['options']>>(
   usage: string,
   { positionals = false }: { positionals?: boolean } = {},
 ): ReturnType<typeof parseArgs<{ options: T; allowPositionals: boolean; strict: true }>> {
-  const parsed = parseCommandLine(
-    {
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: positionals,
-      strict: true,
-    },
-    usage,
-  );
-  if (parsed === null) process.exit(2);
-  if ((parsed.values as { help?: boolean }).help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
+  const parsed = parseCommand({ options, allowPositionals: positionals, strict: true }, usage);
+  if (typeof parsed === 'number') process.exit(parsed);
   return parsed as never;
 }
 

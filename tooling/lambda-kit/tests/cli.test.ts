@@ -12,6 +12,7 @@ import {
   FlagError,
   importFlag,
   namesFlag,
+  parseCommand,
   parseCommandLine,
   sizesFlag,
   wholeNumberFlag,
@@ -161,5 +162,23 @@ describe('parseCommandLine', () => {
     );
     expect(r.value).toBeNull();
     expect(r.err).toMatch(/^Unexpected argument 'x'\nusage: script/);
+  });
+});
+
+describe('parseCommand', () => {
+  const config = (args: string[]) => ({ args, options: { json: { type: 'boolean' } } }) as const;
+
+  it('returns the parsed arguments', async () => {
+    const r = await run([], () => parseCommand(config(['--json']), USAGE, 'tool: '));
+    expect(r.value).toMatchObject({ values: { json: true } });
+  });
+
+  it('answers --help with the usage on stdout and 0, a parse error with one line and 2', async () => {
+    expect(await run([], () => parseCommand(config(['-h']), USAGE))).toMatchObject({
+      value: 0,
+      out: `${USAGE}\n`,
+    });
+    const r = await run([], () => parseCommand(config(['--jsn']), USAGE, 'tool: '));
+    expect(r).toMatchObject({ value: 2, err: `tool: Unknown option '--jsn'\n${USAGE}\n` });
   });
 });
