@@ -17,11 +17,17 @@ import { Slot, workF64, workU32 } from './workspace';
  * (division by s is correctly rounded, hence monotone, and equal k give
  * equal values). -0 is refused (its k is 0, and the sort must put it before
  * 0), as is anything whose k would leave the doubles' exact integers.
- * No NaN allowed (callers have checked).
+ * No NaN allowed (callers have checked). With `maxRange`, a grid whose
+ * integers span maxRange or more is refused too (the read stops within
+ * 1,024 values of finding the span that wide).
  */
-export function sortOnGrid(src: Float64Array, workspace: 0 | 1): boolean {
+export function sortOnGrid(
+  src: Float64Array,
+  workspace: 0 | 1,
+  maxRange = GRID_RANGE_MAX,
+): boolean {
   const n = src.length;
-  if (!readGrid(src)) return false;
+  if (!readGrid(src, maxRange)) return false;
   const { s, kLo, kHi } = grid;
   const range = kHi - kLo + 1;
   // up to n: beyond it two LSD passes measured faster without indices
@@ -111,7 +117,7 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * Whether every value of `src` lies on a decimal grid the integer sorts
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
-function readGrid(src: Float64Array): boolean {
+function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
   const n = src.length;
   let places = 0;
   let s = 1;
@@ -131,12 +137,14 @@ function readGrid(src: Float64Array): boolean {
     if (x > hi) hi = x;
     // a span already too wide ends the read early (full-precision data
     // leaves at the first value, off every grid)
-    if ((i & 1023) === 1023 && !((hi - lo) * s < GRID_RANGE_MAX)) return false;
+    if ((i & 1023) === 1023 && !((hi - lo) * s < maxRange)) return false;
   }
   const kLo = Math.round(lo * s);
   const kHi = Math.round(hi * s);
   // also refuses the infinities (their k span is not finite)
-  if (!(kHi - kLo < GRID_RANGE_MAX) || kLo < -EXACT_INT || kHi > EXACT_INT) return false;
+  if (!(kHi - kLo < Math.min(maxRange, GRID_RANGE_MAX)) || kLo < -EXACT_INT || kHi > EXACT_INT) {
+    return false;
+  }
   grid.s = s;
   grid.kLo = kLo;
   grid.kHi = kHi;
