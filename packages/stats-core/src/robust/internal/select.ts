@@ -48,14 +48,14 @@ export function medianInPlace(a: Float64Array): number {
   if (n === 0) return Number.NaN;
   for (let i = 0; i < n; i++) if (Number.isNaN(a[i])) return Number.NaN;
   const h = n >> 1;
-  if (sortedOnGrid(a, n))
-    return n % 2 === 1 ? (a[h] as number) : ((a[h - 1] as number) + (a[h] as number)) / 2;
-  selectInPlace(a, h);
+  // one shape for both routes: a sorted array is a selected one
+  const sorted = sortedOnGrid(a, n);
+  if (!sorted) selectInPlace(a, h);
   const upper = a[h] as number;
   if (n % 2 === 1) return upper;
   // after selection everything below index h is <= a[h]: its maximum is the lower middle
-  let lower = a[0] as number;
-  for (let i = 1; i < h; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+  let lower = a[h - 1] as number;
+  if (!sorted) for (let i = 0; i < h - 1; i++) if ((a[i] as number) > lower) lower = a[i] as number;
   return (lower + upper) / 2;
 }
 
