@@ -110,6 +110,29 @@ function countingSort(
   }
 }
 
+/** readGrid's priming values: four on a grid of cents, then one off every grid. */
+const PRIME_ON_GRID = Float64Array.of(1.25, -0.5, 3, 0.75);
+const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
+let gridPrimed = false;
+
+/**
+ * Reads the priming values a dozen times, once per process, before the
+ * first real read. Why: V8 (Node 20) compiled readGrid's loop on-stack
+ * during a process's first large read, before the code after the loop had
+ * any type feedback, and that code then deoptimised at the end of every
+ * read, each read entering the loop's on-stack code again: --trace-deopt
+ * showed one deopt per request in every warm request that reads a grid
+ * (shapiro, kendalltau, the medians), as primeKernel (fastMoments.ts)
+ * found for the moment kernels.
+ */
+function primeReadGrid(): void {
+  gridPrimed = true;
+  for (let k = 0; k < 12; k++) {
+    readGrid(PRIME_ON_GRID);
+    readGrid(PRIME_OFF_GRID);
+  }
+}
+
 /** What readGrid found: the scale 10^p and the integers of the extremes. */
 const grid = { s: 1, kLo: 0, kHi: 0 };
 
@@ -118,6 +141,7 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
 function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
+  if (!gridPrimed) primeReadGrid();
   const n = src.length;
   let places = 0;
   let s = 1;
@@ -137,7 +161,9 @@ function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
     if (x > hi) hi = x;
     // a span already too wide ends the read early (full-precision data
     // leaves at the first value, off every grid)
-    if ((i & 1023) === 1023 && !((hi - lo) * s < maxRange)) return false;
+    // (checked from the first value on, so the check has type feedback
+    // before V8 compiles the loop on-stack)
+    if ((i & 1023) === 0 && !((hi - lo) * s < maxRange)) return false;
   }
   const kLo = Math.round(lo * s);
   const kHi = Math.round(hi * s);
