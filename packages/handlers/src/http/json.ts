@@ -282,38 +282,11 @@ function asciiBytes(text: string): Uint8Array | undefined {
   return read === n && written === n ? into.subarray(0, n) : undefined;
 }
 
-/** A short text with every kind of value the reader takes, a long array of numbers among them. */
-const PRIME_TEXT = JSON.stringify({
-  x: Array.from({ length: MARK_MIN + 2 }, (_, k) => (k % 3 === 0 ? -k / 4 : k * 10)),
-  X: [
-    [1, 2.25],
-    [-3, 4e2],
-  ],
-  alternative: 'two-sided',
-  flags: [true, false, null],
-  predict: { x: [0.5] },
-});
-let readerPrimed = false;
-
-/**
- * Reads PRIME_TEXT a dozen times, once per process, before the first real
- * body. Why: V8 (Node 20) compiled the reader's loops on-stack during a
- * process's first large body, before the code after each loop had type
- * feedback, and that code then deoptimised on every request (--trace-deopt:
- * six deopts a warm 10,000-row ols request, each loop entering its
- * on-stack code again).
- */
-function primeReader(): void {
-  readerPrimed = true;
-  for (let k = 0; k < 12; k++) readJson(PRIME_TEXT);
-}
-
 /**
  * `JSON.parse(text)`'s value, or undefined when the fast reader declines
  * the text (then JSON.parse decides, and reports any error).
  */
 export function readJson(text: string): { value: unknown } | undefined {
-  if (!readerPrimed) primeReader();
   const bytes = asciiBytes(text);
   if (bytes === undefined) return undefined;
   s = text;
