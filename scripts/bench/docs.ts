@@ -6,7 +6,7 @@
  * when either is stale.
  */
 
-import { REASONS } from './reasons';
+import { currentWarmHow, REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
 import { fmtTimeRatio, sampleRatio, sizeLabel, type Worst, worstShapes } from './throughput';
 import { fmtMs, fmtRatio } from './util';
@@ -321,13 +321,22 @@ export function renderPerformanceDoc(results: Results): string {
       '',
       ...table(
         ['section', 'item', 'result', 'baseline', 'ratio', 'how measured'],
-        others.map((r) => [r.section, r.item, r.result, r.baseline, r.ratio, r.how]),
+        others.map((r) => [r.section, r.item, r.result, r.baseline, r.ratio, howNow(r)]),
       ),
       '',
     );
   }
   if (results.notes.length > 0) out.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A row's "how", a warm in-process row's with its note as reasons.ts has it now. */
+function howNow(r: Results['rows'][number]): string {
+  const ratio = (r.data as { ratio?: unknown } | undefined)?.ratio;
+  if (r.section !== 'warm' || !r.item.endsWith(', in process') || typeof ratio !== 'number') {
+    return r.how;
+  }
+  return currentWarmHow(r.how, r.item.slice(0, r.item.indexOf(' ')), ratio);
 }
 
 /**

@@ -114,7 +114,7 @@ function input(d: ShapeData, kind: Kind): Input {
   };
 }
 
-class Python {
+export class Python {
   private readonly child = spawn(
     'python3',
     [path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput.py')],

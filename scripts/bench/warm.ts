@@ -1,5 +1,5 @@
 /**
- * (3b) Warm latency in process, against its goal: a 10,000-point request
+ * (3b) Warm latency in process, the goal: a 10,000-point request
  * through the bundled handler at most 1.2x `JSON.parse` of the same body.
  * Each function zip and the layer are laid out as Lambda does; one child
  * process per function loads the handler once, warms it up, then times
@@ -24,21 +24,14 @@ import { type Layout, layOut } from '@lambda-stats/handlers/support/lambda-layou
 import { generateEvent } from '../src/events';
 import { REPO_ROOT } from '../src/local-config';
 import { median } from './harness';
-import { WARM_REASONS } from './reasons';
+import { WARM_GOAL, warmOverGoal } from './reasons';
 import type { Row } from './table';
 import { fmtMs, fmtRatio, log } from './util';
 
 const FUNCTION_DIST = path.join(REPO_ROOT, 'packages', 'handlers', 'dist');
 const LAYER_ZIP = path.join(REPO_ROOT, 'layers', 'stats-runtime', 'dist', 'stats-runtime.zip');
 
-/** The goal: the whole handler at most this many times JSON.parse of the body. */
-export const WARM_GOAL = 1.2;
-
-/** Where the time goes (scripts/bench/reasons.ts), for a function over the goal. */
-function overGoal(name: string, ratio: number): string {
-  const why = WARM_REASONS[name];
-  return ratio > WARM_GOAL && why !== undefined ? `; over it: ${why}` : '';
-}
+export { WARM_GOAL };
 
 export async function warmInProcessRows(opts: {
   rounds: number;
@@ -72,7 +65,7 @@ export async function warmInProcessRows(opts: {
         result: fmtMs(handler),
         baseline: `JSON.parse ${fmtMs(parse)}`,
         ratio: fmtRatio(ratio),
-        how: `bundled handler loaded once, API Gateway v2 event with a ${(event.body.length / 1024).toFixed(0)} KiB body of 2- and 3-decimal values, interleaved with JSON.parse of the same body; median of ${n} per-round ratios (middle half ${lo.toFixed(2)}-${hi.toFixed(2)}x); the handler on the parsed object (no body to read) ${fmtMs(direct)} = ${fmtRatio(direct / parse)} JSON.parse; goal <= ${WARM_GOAL}x${overGoal(e.name, ratio)}`,
+        how: `bundled handler loaded once, API Gateway v2 event with a ${(event.body.length / 1024).toFixed(0)} KiB body of 2- and 3-decimal values, interleaved with JSON.parse of the same body; median of ${n} per-round ratios (middle half ${lo.toFixed(2)}-${hi.toFixed(2)}x); the handler on the parsed object (no body to read) ${fmtMs(direct)} = ${fmtRatio(direct / parse)} JSON.parse; goal <= ${WARM_GOAL}x${warmOverGoal(e.name, ratio)}`,
         data: {
           handlerMs: handler,
           parseMs: parse,

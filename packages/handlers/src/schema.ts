@@ -53,6 +53,58 @@ export function finiteNumbers(): v.ArraySchema<typeof finiteNumber, undefined> {
   };
 }
 
+/** Whether every entry of `row` is a finite number (the reader's mark spares the walk). */
+function allFinite(row: unknown[]): boolean {
+  if (isFiniteArray(row)) return true;
+  for (let j = 0; j < row.length; j++) if (!isFiniteNumber(row[j])) return false;
+  return true;
+}
+
+/**
+ * Whether every row is an array of at least `minColumns` finite numbers.
+ * The loop has a function of its own, which returns a boolean and nothing
+ * else: V8 compiles a long loop on-stack during the first large request,
+ * and code after it with no type feedback yet would deoptimise on every
+ * request after that.
+ */
+function allRowsFinite(rows: unknown[], minColumns: number): boolean {
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (!(Array.isArray(row) && row.length >= minColumns && allFinite(row))) return false;
+  }
+  return true;
+}
+
+/**
+ * `v.array(v.pipe(finiteNumbers(), v.minLength(minColumns)))`, a table of
+ * rows of finite numbers, checked in one plain loop when it is valid and
+ * passed on as is. Run through valibot, each row costs a pipe, an array
+ * schema and a length check: a third of a warm 10,000-row ols request, as
+ * long as its fit. Anything else runs valibot's own array schema, so the
+ * issues and their paths are exactly valibot's; to the JSON Schema
+ * conversion it is the array schema it spreads.
+ */
+export function finiteRows(
+  minColumns: number,
+): v.ArraySchema<
+  v.SchemaWithPipe<
+    readonly [ReturnType<typeof finiteNumbers>, v.MinLengthAction<number[], number, undefined>]
+  >,
+  undefined
+> {
+  const schema = v.array(v.pipe(finiteNumbers(), v.minLength(minColumns)));
+  return {
+    ...schema,
+    '~run'(dataset, config) {
+      const input = dataset.value;
+      if (Array.isArray(input) && allRowsFinite(input, minColumns)) {
+        return { typed: true, value: input as number[][] };
+      }
+      return schema['~run'](dataset, config);
+    },
+  };
+}
+
 /** A sample of at least `min` finite numbers. */
 export function sample(name: string, min: number, description: string) {
   return v.pipe(finiteNumbers(), v.minLength(min), v.description(description), v.title(name));
@@ -348,8 +400,9 @@ export function rectangular<T extends Record<string, unknown>>(
     if (!dataset.typed) return;
     const rows = dataset.value[field] as unknown[][];
     const width = rows[0]?.length ?? 0;
-    const ragged = rows.findIndex((row) => row.length !== width);
-    if (ragged >= 0) {
+    let ragged = 0;
+    while (ragged < rows.length && rows[ragged]!.length === width) ragged++;
+    if (ragged < rows.length) {
       addIssue({
         input: rows[ragged],
         message: `every row of ${field} must have the same number of columns (row 0 has ${width}, row ${ragged} has ${rows[ragged]!.length})`,

@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
   documented,
-  finiteNumbers,
   finiteOrNull,
+  finiteRows,
   flag,
   resultNumber,
   testResult,
@@ -13,7 +13,7 @@ import {
 
 const request = v.strictObject({
   samples: documented(
-    v.pipe(v.array(v.pipe(finiteNumbers(), v.minLength(1))), v.minLength(2)),
+    v.pipe(finiteRows(1), v.minLength(2)),
     'Two or more groups, each a non-empty array of values (scipy `*samples`).',
   ),
   equal_var: flag(true, "true: classic one-way ANOVA; false: Welch's ANOVA."),

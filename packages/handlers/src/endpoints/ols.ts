@@ -1,7 +1,7 @@
 import { ols as coreOls, olsPredict } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
-import { documented, finiteNumbers, pathItem, rectangular, sample } from '../schema';
+import { documented, finiteRows, pathItem, rectangular, sample } from '../schema';
 import { fitResponse } from './fit';
 import {
   predictionOptions,
@@ -13,7 +13,7 @@ import {
 const request = v.pipe(
   v.strictObject({
     X: documented(
-      v.pipe(v.array(v.pipe(finiteNumbers(), v.minLength(1))), v.minLength(2)),
+      v.pipe(finiteRows(1), v.minLength(2)),
       'Design matrix: one row per observation, one column per regressor.',
     ),
     y: sample('y', 2, 'Response, one value per row of X.'),

@@ -1,5 +1,6 @@
 import { StatsInputError } from '../errors';
 import { ratioToNumber } from '../internal/exactDecimal';
+import { PRIME_F64, primeOnce } from '../internal/prime';
 import { zPvalue } from '../internal/pvalue';
 import { insertionSort, sortRangeMsd } from '../internal/sortMsd';
 import { sortPairs } from '../internal/sortPairs';
@@ -154,8 +155,12 @@ function sortRange(v: Float64Array, work: Float64Array, start: number, end: numb
   else insertionSort(v, start, end);
 }
 
+/** Sorted priming values with a tie, for tieStatsOfSorted. */
+const PRIME_SORTED = Float64Array.from(PRIME_F64).sort();
+
 /** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5), distinct values] of sorted values. */
 function tieStatsOfSorted(v: Float64Array): [number, number, number, number] {
+  primeOnce(tieStatsOfSorted, () => tieStatsOfSorted(PRIME_SORTED));
   const n = v.length;
   const stats = [0, 0, 0];
   let classes = 0;

@@ -1,3 +1,4 @@
+import { PRIME_F64, primeLike, primeOnce } from '../internal/prime';
 import { tPvalue } from '../internal/pvalue';
 import { averageRanks } from '../internal/rank';
 import { sortOrder } from '../internal/sortOrder';
@@ -63,6 +64,7 @@ export function spearmanr(a: Sample, b: Sample, options?: SpearmanrOptions): Spe
  * instead of two, and one pass less).
  */
 function rankCorrelation(rx: Float64Array, y: Sample): number {
+  primeOnce(rankCorrelation, () => rankCorrelation(PRIME_F64, primeLike(y) as Sample));
   const n = rx.length;
   const { order, sorted } = sortOrder(y, 0);
   let sxy = 0;

@@ -1,4 +1,5 @@
 import { shiftByDecimalReference } from './exactDecimal';
+import { primeLike, primeOnce } from './prime';
 import { compensatedSum } from './sums';
 import { sumError } from './twoSum';
 
@@ -50,6 +51,7 @@ function twoPass(
   higher: boolean,
   keepDeviations: boolean,
 ): CentralSums {
+  primeOnce(twoPass, () => twoPass(primeLike(x), offset, higher, keepDeviations));
   const n = x.length;
   const m = compensatedSum(x) / n;
   const deviations = new Float64Array(keepDeviations ? n : 0);

@@ -1,3 +1,4 @@
+import { primeLike, primeOnce } from './prime';
 import { sortOrder, type Workspace } from './sortOrder';
 
 /**
@@ -12,6 +13,7 @@ export function averageRanks(
   x: ArrayLike<number>,
   out?: Float64Array,
 ): { ranks: Float64Array; ties: number[] } {
+  primeOnce(averageRanks, () => averageRanks(primeLike(x)));
   const { order, sorted } = sortOrder(x, 0);
   const n = order.length;
   const ranks = out ?? new Float64Array(n);

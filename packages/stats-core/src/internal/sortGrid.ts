@@ -17,11 +17,17 @@ import { Slot, workF64, workU32 } from './workspace';
  * (division by s is correctly rounded, hence monotone, and equal k give
  * equal values). -0 is refused (its k is 0, and the sort must put it before
  * 0), as is anything whose k would leave the doubles' exact integers.
- * No NaN allowed (callers have checked).
+ * No NaN allowed (callers have checked). With `maxRange`, a grid whose
+ * integers span maxRange or more is refused too (the read stops within
+ * 1,024 values of finding the span that wide).
  */
-export function sortOnGrid(src: Float64Array, workspace: 0 | 1): boolean {
+export function sortOnGrid(
+  src: Float64Array,
+  workspace: 0 | 1,
+  maxRange = GRID_RANGE_MAX,
+): boolean {
   const n = src.length;
-  if (!readGrid(src)) return false;
+  if (!readGrid(src, maxRange)) return false;
   const { s, kLo, kHi } = grid;
   const range = kHi - kLo + 1;
   // up to n: beyond it two LSD passes measured faster without indices
@@ -104,6 +110,29 @@ function countingSort(
   }
 }
 
+/** readGrid's priming values: four on a grid of cents, then one off every grid. */
+const PRIME_ON_GRID = Float64Array.of(1.25, -0.5, 3, 0.75);
+const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
+let gridPrimed = false;
+
+/**
+ * Reads the priming values a dozen times, once per process, before the
+ * first real read. Why: V8 (Node 20) compiled readGrid's loop on-stack
+ * during a process's first large read, before the code after the loop had
+ * any type feedback, and that code then deoptimised at the end of every
+ * read, each read entering the loop's on-stack code again: --trace-deopt
+ * showed one deopt per request in every warm request that reads a grid
+ * (shapiro, kendalltau, the medians), as primeKernel (fastMoments.ts)
+ * found for the moment kernels.
+ */
+function primeReadGrid(): void {
+  gridPrimed = true;
+  for (let k = 0; k < 12; k++) {
+    readGrid(PRIME_ON_GRID);
+    readGrid(PRIME_OFF_GRID);
+  }
+}
+
 /** What readGrid found: the scale 10^p and the integers of the extremes. */
 const grid = { s: 1, kLo: 0, kHi: 0 };
 
@@ -111,7 +140,8 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * Whether every value of `src` lies on a decimal grid the integer sorts
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
-function readGrid(src: Float64Array): boolean {
+function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
+  if (!gridPrimed) primeReadGrid();
   const n = src.length;
   let places = 0;
   let s = 1;
@@ -131,12 +161,16 @@ function readGrid(src: Float64Array): boolean {
     if (x > hi) hi = x;
     // a span already too wide ends the read early (full-precision data
     // leaves at the first value, off every grid)
-    if ((i & 1023) === 1023 && !((hi - lo) * s < GRID_RANGE_MAX)) return false;
+    // (checked from the first value on, so the check has type feedback
+    // before V8 compiles the loop on-stack)
+    if ((i & 1023) === 0 && !((hi - lo) * s < maxRange)) return false;
   }
   const kLo = Math.round(lo * s);
   const kHi = Math.round(hi * s);
   // also refuses the infinities (their k span is not finite)
-  if (!(kHi - kLo < GRID_RANGE_MAX) || kLo < -EXACT_INT || kHi > EXACT_INT) return false;
+  if (!(kHi - kLo < Math.min(maxRange, GRID_RANGE_MAX)) || kLo < -EXACT_INT || kHi > EXACT_INT) {
+    return false;
+  }
   grid.s = s;
   grid.kLo = kLo;
   grid.kHi = kHi;

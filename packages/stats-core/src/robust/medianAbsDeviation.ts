@@ -54,8 +54,24 @@ export function medianAbsDeviation(x: Sample, options?: MedianAbsDeviationOption
   return mad(values) / scale;
 }
 
+/** mad's priming sample (see primeMad). */
+const PRIME_SAMPLE = Float64Array.of(1.5, -2, 0.25, 7, 3);
+let madPrimed = false;
+
+/**
+ * Runs mad a dozen times on five values, once per process, before its first
+ * real call: unprimed, V8 (Node 20) compiled its loop on-stack during the
+ * first large call, before the call after the loop had type feedback, and
+ * deoptimised there on every later call (--trace-deopt, warm requests).
+ */
+function primeMad(): void {
+  madPrimed = true;
+  for (let k = 0; k < 12; k++) mad(PRIME_SAMPLE);
+}
+
 /** median(|x - median(x)|) of NaN-free, non-empty data (x is left as it is). */
 export function mad(x: Float64Array): number {
+  if (!madPrimed) primeMad();
   const work = Float64Array.from(x);
   const med = medianInPlace(work);
   for (let i = 0; i < x.length; i++) work[i] = Math.abs((x[i] as number) - med);

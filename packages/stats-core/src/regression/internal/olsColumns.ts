@@ -106,6 +106,23 @@ export interface IntegerColumn {
   maxAbs: number;
 }
 
+let columnsPrimed = false;
+
+/**
+ * Runs toIntegerColumn a dozen times on three values, once per process,
+ * before its first real column: unprimed, V8 (Node 20) compiled its loop
+ * on-stack during the first large request, before the code after the loop
+ * had type feedback, and deoptimised there on later requests
+ * (--trace-deopt on warm 10,000-row ols requests: one in five).
+ */
+function primeIntegerColumn(): void {
+  columnsPrimed = true;
+  for (let k = 0; k < 12; k++) {
+    toIntegerColumn(Float64Array.of(1.25, -3, 20.5), k % 2 === 0);
+    toIntegerColumn(Float64Array.of(1.25, 0.1 + 0.2), false);
+  }
+}
+
 /**
  * Turns a column of short decimals into exact integers, in place:
  * m = round(v 10^P) with |m| < 2^50 and m / 10^P === v says m / 10^P is the
@@ -118,6 +135,7 @@ export interface IntegerColumn {
  * not such a decimal (full-precision doubles stop at the sample).
  */
 export function toIntegerColumn(column: Float64Array, shift: boolean): IntegerColumn | null {
+  if (!columnsPrimed) primeIntegerColumn();
   const n = column.length;
   let places = 0;
   for (let i = 0; i < Math.min(n, SAMPLE); i++) {

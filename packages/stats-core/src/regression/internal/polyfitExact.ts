@@ -1,4 +1,5 @@
 import { noteLane } from '../../internal/lanes';
+import { PRIME_F64, primeLike, primeOnce } from '../../internal/prime';
 import { columnDot, columnSum, type IntegerColumn, integerColumn } from '../../partial/columns';
 import { type Limbs, POW10, wideLimbs } from '../../partial/wide';
 import { productError } from './doubleDouble';
@@ -206,6 +207,7 @@ function cubicRoute(
 
 /** (min + max) / 2 of finite values. */
 function midrange(a: ArrayLike<number>): number {
+  primeOnce(midrange, () => midrange(primeLike(a)));
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < a.length; i++) {
@@ -506,6 +508,9 @@ function cubicBlock(
   end: number,
   out: Float64Array,
 ): boolean {
+  primeOnce(cubicBlock, () =>
+    cubicBlock(primeLike(xs), primeLike(ys), 100, 100, 0, 0, 0, PRIME_F64.length, out),
+  );
   let s1_0 = 0,
     s2_0 = 0,
     s2_1 = 0,

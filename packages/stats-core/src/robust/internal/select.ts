@@ -6,8 +6,28 @@
  * little to keep a copy of our own (docs/analytics.md).
  */
 import quickselect from 'quickselect';
+import { sortOnGrid } from '../../internal/sortGrid';
 
 const ascending = (a: number, b: number) => a - b;
+
+/**
+ * Below this many values selection is left to quickselect: the grid's
+ * read and counts are fixed costs a short sample does not repay.
+ */
+const GRID_SELECT_MIN = 512;
+
+/**
+ * Sorts `a` in place when its values are short decimals on a narrow grid
+ * (internal/sortGrid.ts: prices, meter readings, rounded measurements),
+ * where a counting sort or two LSD passes over the integers beat
+ * quickselect's comparisons; a sorted array answers every selection.
+ * False, `a` untouched, otherwise. Exact: the sorted values are the input
+ * values bit for bit, so every order statistic is the one selection finds.
+ * No NaN allowed (callers have checked).
+ */
+function sortedOnGrid(a: Float64Array, maxRange?: number): boolean {
+  return a.length >= GRID_SELECT_MIN && sortOnGrid(a, 0, maxRange);
+}
 
 /**
  * After the call a[k] holds the value it would hold if `a` were sorted
@@ -28,12 +48,14 @@ export function medianInPlace(a: Float64Array): number {
   if (n === 0) return Number.NaN;
   for (let i = 0; i < n; i++) if (Number.isNaN(a[i])) return Number.NaN;
   const h = n >> 1;
-  selectInPlace(a, h);
+  // one shape for both routes: a sorted array is a selected one
+  const sorted = sortedOnGrid(a, n);
+  if (!sorted) selectInPlace(a, h);
   const upper = a[h] as number;
   if (n % 2 === 1) return upper;
   // after selection everything below index h is <= a[h]: its maximum is the lower middle
-  let lower = a[0] as number;
-  for (let i = 1; i < h; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+  let lower = a[h - 1] as number;
+  if (!sorted) for (let i = 0; i < h - 1; i++) if ((a[i] as number) > lower) lower = a[i] as number;
   return (lower + upper) / 2;
 }
 
@@ -44,6 +66,7 @@ export function medianInPlace(a: Float64Array): number {
  * hold no NaN.
  */
 export function selectRanks(a: Float64Array, ranks: readonly number[]): void {
+  if (sortedOnGrid(a)) return;
   const sorted = [...new Set(ranks)].filter((r) => r >= 0 && r < a.length).sort((x, y) => x - y);
   let left = 0;
   for (const r of sorted) {

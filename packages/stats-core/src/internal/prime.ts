@@ -1,0 +1,28 @@
+/**
+ * Priming against V8's on-stack compile (Node 20). A function whose first
+ * call in a process runs a long loop gets that loop compiled on-stack
+ * before the code after the loop has any type feedback; that code then
+ * deoptimises at the loop's end, and every later call enters the loop's
+ * on-stack code again and deoptimises again: --trace-deopt showed one or
+ * two deopts per warm 10,000-point request in the rank, robust and
+ * polynomial statistics. Calling the function a dozen times on a few values
+ * first, once per process, gives the code after the loop its feedback
+ * (fastMoments.ts's primeKernel does the same for the moment kernels).
+ */
+const primed = new Set<unknown>();
+
+/** Runs `run` a dozen times, the first time it is asked for `fn` in this process. */
+export function primeOnce(fn: unknown, run: () => unknown): void {
+  if (primed.has(fn)) return;
+  primed.add(fn);
+  for (let k = 0; k < 12; k++) run();
+}
+
+/** Six short decimals with a tie, as a Float64Array. */
+export const PRIME_F64 = Float64Array.of(1.25, -0.5, 3, 0.75, 3, 2);
+/** The same values as a plain array. */
+export const PRIME_ARRAY: readonly number[] = Array.from(PRIME_F64);
+
+/** The priming values of the same array kind as `like` (priming both kinds would make the loads polymorphic). */
+export const primeLike = (like: ArrayLike<number>): ArrayLike<number> =>
+  like instanceof Float64Array ? PRIME_F64 : PRIME_ARRAY;
