@@ -28,8 +28,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { partialForms, readItem } from '@lambda-stats/handlers/jobs';
+import { commandLine } from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
   describe as oneShotDescribe,
@@ -477,22 +477,17 @@ export function model(
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    {
       'chunk-mb': { type: 'string' },
       runs: { type: 'string' },
       baseline: { type: 'string' },
       size: { type: 'string' },
       'job-chunk-mb': { type: 'string' },
       'runtime-log': { type: 'string' },
-      help: { type: 'boolean' },
     },
-    strict: true,
-  });
-  if (values.help) {
-    out(USAGE);
-    return;
-  }
+    USAGE,
+  );
   const chunkMb = positive('chunk-mb', values['chunk-mb'], 32);
   const runs = Math.round(positive('runs', values.runs, 5));
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
