@@ -2,6 +2,7 @@ import { StatsInputError } from '../errors';
 import { tPvalue } from '../internal/pvalue';
 import { checkAlternative, type NumericArray } from '../internal/validate';
 import { ratioToNumber, sqrtRatioToNumber } from '../regression/internal/bigRatio';
+import { constantY } from '../regression/internal/constantY';
 import type { LinregressOptions, LinregressResult } from '../regression/linregress';
 import {
   alignBivariate,
@@ -90,18 +91,7 @@ export function linregressFinalize(
       `cannot fit a line when all x values are identical (every x is ${ratioToNumber(a.sx, N, a.ex)})`,
     );
   }
-  if (cyy === 0n) {
-    const value = ratioToNumber(a.sy, N, a.ey);
-    const undefinedForN = n === 2 ? 0 : Number.NaN;
-    return {
-      slope: 0,
-      intercept: value,
-      rvalue: Number.NaN,
-      pvalue: n === 2 ? 1 : Number.NaN,
-      stderr: undefinedForN,
-      interceptStderr: undefinedForN,
-    };
-  }
+  if (cyy === 0n) return constantY(ratioToNumber(a.sy, N, a.ey), n);
   const slope = ratioToNumber(cxy, cxx, a.ey - a.ex);
   const intercept = ratioToNumber(a.sy * cxx - cxy * a.sx, N * cxx, a.ey);
   const rSquared = ratioToNumber(cxy * cxy, cxx * cyy);

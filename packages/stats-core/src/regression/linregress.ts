@@ -10,6 +10,7 @@ import {
   type NumericArray,
 } from '../internal/validate';
 import type { Alternative } from '../options';
+import { constantY } from './internal/constantY';
 import { linregressCompensated } from './internal/linregressCompensated';
 import type { LinregressCore } from './internal/linregressCore';
 import { isShortDecimal, linregressDecimal } from './internal/linregressDecimal';
@@ -167,18 +168,5 @@ function withPvalue(core: LinregressCore, n: number, alternative: Alternative): 
     pvalue: tPvalue(core.t, n - 2, alternative),
     stderr: core.stderr,
     interceptStderr: core.interceptStderr,
-  };
-}
-
-/** scipy 1.17's answer for a constant y (n = 2 is its special case). */
-function constantY(value: number, n: number): LinregressResult {
-  const undefinedForN = n === 2 ? 0 : Number.NaN;
-  return {
-    slope: 0,
-    intercept: value,
-    rvalue: Number.NaN,
-    pvalue: n === 2 ? 1 : Number.NaN,
-    stderr: undefinedForN,
-    interceptStderr: undefinedForN,
   };
 }
