@@ -1,3 +1,4 @@
+import { PRIME_F64, primeOnce } from './prime';
 import { Slot, workF64, workU32 } from './workspace';
 
 /**
@@ -110,27 +111,20 @@ function countingSort(
   }
 }
 
-/** readGrid's priming values: four on a grid of cents, then one off every grid. */
-const PRIME_ON_GRID = Float64Array.of(1.25, -0.5, 3, 0.75);
+/** readGrid's priming value off every grid (PRIME_F64 is on a grid of cents). */
 const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
-let gridPrimed = false;
 
 /**
- * Reads the priming values a dozen times, once per process, before the
- * first real read. Why: V8 (Node 20) compiled readGrid's loop on-stack
- * during a process's first large read, before the code after the loop had
- * any type feedback, and that code then deoptimised at the end of every
- * read, each read entering the loop's on-stack code again: --trace-deopt
+ * Why readGrid is primed (primeOnce, once per process, before the first
+ * real read): V8 (Node 20) compiled its loop on-stack during a process's
+ * first large read, before the code after the loop had any type feedback,
+ * and that code then deoptimised at the end of every read: --trace-deopt
  * showed one deopt per request in every warm request that reads a grid
- * (shapiro, kendalltau, the medians), as primeKernel (fastMoments.ts)
- * found for the moment kernels.
+ * (shapiro, kendalltau, the medians).
  */
 function primeReadGrid(): void {
-  gridPrimed = true;
-  for (let k = 0; k < 12; k++) {
-    readGrid(PRIME_ON_GRID);
-    readGrid(PRIME_OFF_GRID);
-  }
+  readGrid(PRIME_F64);
+  readGrid(PRIME_OFF_GRID);
 }
 
 /** What readGrid found: the scale 10^p and the integers of the extremes. */
@@ -141,7 +135,7 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
 function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
-  if (!gridPrimed) primeReadGrid();
+  primeOnce(readGrid, primeReadGrid);
   const n = src.length;
   let places = 0;
   let s = 1;
