@@ -29,6 +29,13 @@ export function wholeNumber() {
 
 const isFiniteNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
 
+/** Whether every entry of `row` is a finite number (an array the request reader marked all finite is not walked again). */
+function allFinite(row: unknown[]): boolean {
+  if (isFiniteArray(row)) return true;
+  for (let j = 0; j < row.length; j++) if (!isFiniteNumber(row[j])) return false;
+  return true;
+}
+
 /**
  * `v.array(finiteNumber)` that checks a valid array in one plain loop and
  * passes it on as is. valibot's array runs the item schema on a fresh
@@ -45,19 +52,12 @@ export function finiteNumbers(): v.ArraySchema<typeof finiteNumber, undefined> {
     ...schema,
     '~run'(dataset, config) {
       const input = dataset.value;
-      if (isFiniteArray(input) || (Array.isArray(input) && input.every(isFiniteNumber))) {
+      if (Array.isArray(input) && allFinite(input)) {
         return { typed: true, value: input as number[] };
       }
       return schema['~run'](dataset, config);
     },
   };
-}
-
-/** Whether every entry of `row` is a finite number (the reader's mark spares the walk). */
-function allFinite(row: unknown[]): boolean {
-  if (isFiniteArray(row)) return true;
-  for (let j = 0; j < row.length; j++) if (!isFiniteNumber(row[j])) return false;
-  return true;
 }
 
 /**
