@@ -41,11 +41,15 @@ export function descendantPids(pid: number): number[] {
 
 /**
  * Stops a process group we started (spawned with `detached: true`):
- * SIGTERM, then SIGKILL if it lingers past `graceMs`.
+ * SIGTERM, then SIGKILL if it lingers past `graceMs`. Returns once the
+ * leader has exited and every process that was below it is gone too: a
+ * multi-threaded child killed with the group can still be tearing down
+ * after its parent has exited (seen with moto on a loaded machine).
  */
 export async function stopProcessGroup(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const pid = child.pid;
+  const below = descendantPids(pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = (s: NodeJS.Signals) => {
     try {
@@ -59,7 +63,14 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 3000): Pro
   await exited;
   clearTimeout(timer);
   signal('SIGKILL');
+  const deadline = Date.now() + GONE_WITHIN_MS;
+  while (below.some(processAlive) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
+
+/** How long stopProcessGroup waits for SIGKILLed descendants to finish exiting. */
+const GONE_WITHIN_MS = 10_000;
 
 /** What a finished child process printed, and how it ended. */
 export interface CollectedOutput {

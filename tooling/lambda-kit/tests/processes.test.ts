@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { descendantPids, processAlive } from '../src/processes';
+import { descendantPids, processAlive, stopProcessGroup } from '../src/processes';
 
 describe('processAlive', () => {
   it('is true for a running process and false for one that has exited', async () => {
@@ -40,4 +40,24 @@ describe('processAlive', () => {
       }
     },
   );
+});
+
+describe('stopProcessGroup', () => {
+  it('returns once the leader and every process below it are gone, killing one that ignores SIGTERM', async () => {
+    // the leader dies on SIGTERM at once; its child ignores SIGTERM and only SIGKILL ends it
+    const leader = spawn('sh', ['-c', '(trap "" TERM; exec sleep 120) & wait'], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    let below: number[] = [];
+    const deadline = Date.now() + 30_000;
+    while (below.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      below = descendantPids(leader.pid!);
+    }
+    expect(below).toHaveLength(1);
+    await stopProcessGroup(leader, 200);
+    expect(leader.exitCode !== null || leader.signalCode !== null).toBe(true);
+    expect(processAlive(below[0]!)).toBe(false);
+  });
 });
