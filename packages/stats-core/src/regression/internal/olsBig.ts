@@ -38,27 +38,23 @@ export function olsBig(d: Design): FitCore {
   const L: BigNumber[][] = Array.from({ length: p }, () => new Array<BigNumber>(p).fill(zero));
   const D: BigNumber[] = new Array<BigNumber>(p).fill(zero);
   const singular = big(SINGULAR);
-  for (let j = 0; j < p; j++) {
-    let dj = at(gram, j, j);
+  // G_ij - sum_{k<j} L_ik L_jk D_k: D_j when i = j, L_ij D_j below it.
+  const reduced = (i: number, j: number) => {
+    let s = at(gram, i, j);
     for (let k = 0; k < j; k++)
-      dj = dj.minus(
-        at(L, j, k)
+      s = s.minus(
+        at(L, i, k)
           .times(at(L, j, k))
           .times(D[k] as BigNumber),
       );
+    return s;
+  };
+  for (let j = 0; j < p; j++) {
+    const dj = reduced(j, j);
     if (dj.lte(at(gram, j, j).times(singular))) throw singularError(d, j, L, D, gram);
     D[j] = dj;
     (L[j] as BigNumber[])[j] = big(1);
-    for (let i = j + 1; i < p; i++) {
-      let s = at(gram, i, j);
-      for (let k = 0; k < j; k++)
-        s = s.minus(
-          at(L, i, k)
-            .times(at(L, j, k))
-            .times(D[k] as BigNumber),
-        );
-      (L[i] as BigNumber[])[j] = s.div(dj);
-    }
+    for (let i = j + 1; i < p; i++) (L[i] as BigNumber[])[j] = reduced(i, j).div(dj);
   }
   const b = solveLdl(L, D, rhs, p);
   const inverseDiagonal = Array.from({ length: p }, (_, j) => {

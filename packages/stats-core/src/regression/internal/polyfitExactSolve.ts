@@ -96,15 +96,7 @@ function leadingMinors(a: bigint[][]): bigint[] | null {
     const pivot = (w[k] as bigint[])[k] as bigint;
     minors.push(pivot);
     if (pivot === 0n) return k === p - 1 ? minors : null;
-    for (let i = k + 1; i < p; i++) {
-      const ri = w[i] as bigint[];
-      const rk = w[k] as bigint[];
-      const lead = ri[k] as bigint;
-      for (let j = k + 1; j < p; j++) {
-        ri[j] = (pivot * (ri[j] as bigint) - lead * (rk[j] as bigint)) / previous;
-      }
-      ri[k] = 0n;
-    }
+    eliminateBelow(w, k, previous);
     previous = pivot;
   }
   return minors;
@@ -124,19 +116,28 @@ function determinant(a: bigint[][]): bigint {
       [w[k], w[swap]] = [w[swap] as bigint[], w[k] as bigint[]];
       sign = -sign;
     }
-    const rk = w[k] as bigint[];
-    const pivot = rk[k] as bigint;
-    for (let i = k + 1; i < p; i++) {
-      const ri = w[i] as bigint[];
-      const lead = ri[k] as bigint;
-      for (let j = k + 1; j < p; j++) {
-        ri[j] = (pivot * (ri[j] as bigint) - lead * (rk[j] as bigint)) / previous;
-      }
-      ri[k] = 0n;
-    }
-    previous = pivot;
+    eliminateBelow(w, k, previous);
+    previous = (w[k] as bigint[])[k] as bigint;
   }
   return sign * ((w[p - 1] as bigint[])[p - 1] as bigint);
+}
+
+/**
+ * One Bareiss step on w in place: every row below k gets
+ * (w_kk w_ij - w_ik w_kj) / previous (an exact division: previous is the
+ * last step's pivot), and its column-k entry becomes 0.
+ */
+function eliminateBelow(w: bigint[][], k: number, previous: bigint): void {
+  const rk = w[k] as bigint[];
+  const pivot = rk[k] as bigint;
+  for (let i = k + 1; i < w.length; i++) {
+    const ri = w[i] as bigint[];
+    const lead = ri[k] as bigint;
+    for (let j = k + 1; j < w.length; j++) {
+      ri[j] = (pivot * (ri[j] as bigint) - lead * (rk[j] as bigint)) / previous;
+    }
+    ri[k] = 0n;
+  }
 }
 
 function withoutRowAndColumn(a: bigint[][], j: number): bigint[][] {
