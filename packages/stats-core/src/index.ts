@@ -48,6 +48,7 @@ export {
   type MannwhitneyuMethod,
   MODIFIED_ZSCORE_SCALES,
   NAN_POLICIES,
+  POLYFIT_MAX_DEGREE,
   SIEGELSLOPES_METHODS,
   type SiegelslopesMethod,
   SMOOTHING_SEASONALS,

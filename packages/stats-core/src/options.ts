@@ -24,6 +24,9 @@ export type MannwhitneyuMethod = (typeof MANNWHITNEYU_METHODS)[number];
 export const KS_2SAMP_METHODS = ['auto', 'exact', 'asymp'] as const;
 export type Ks2sampMethod = (typeof KS_2SAMP_METHODS)[number];
 
+/** `polyfit(degree=)`: the highest degree (beyond 20 the monomial basis is hopeless even at 64 digits). */
+export const POLYFIT_MAX_DEGREE = 20;
+
 /** The arithmetic a fit reports having used (`ols`, `polyfit`, `linregress`). */
 export const FIT_METHODS = ['float64', 'bignumber'] as const;
 

@@ -1,20 +1,21 @@
-import { polyfit as corePolyfit, polyfitPredict } from '@lambda-stats/stats-core';
+import {
+  polyfit as corePolyfit,
+  POLYFIT_MAX_DEGREE,
+  polyfitPredict,
+} from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, sameLength, sample, wholeNumber } from '../schema';
 import { fitResponse } from './fit';
 import { predictionOptions, predictionResponse, predictX, toFitWithPrediction } from './prediction';
 
-/** The core's range: beyond 20 the monomial basis is hopeless even at 64 digits. */
-const MAX_DEGREE = 20;
-
 const request = v.pipe(
   v.strictObject({
     x: sample('x', 2, 'Independent variable.'),
     y: sample('y', 2, 'Response, same length as x.'),
     degree: documented(
-      v.pipe(wholeNumber(), v.minValue(1), v.maxValue(MAX_DEGREE)),
-      `Polynomial degree, 1 to ${MAX_DEGREE}.`,
+      v.pipe(wholeNumber(), v.minValue(1), v.maxValue(POLYFIT_MAX_DEGREE)),
+      `Polynomial degree, 1 to ${POLYFIT_MAX_DEGREE}.`,
     ),
     intercept: documented(v.optional(v.boolean(), true), 'Fit a constant term.'),
     predict: predictX,

@@ -1,6 +1,10 @@
 import { StatsInputError } from '../errors';
 import { checkEqualLength, checkNumericArray, type NumericArray } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
+import {
+  checkPolyfitDegree as checkDegree,
+  polyfitPowers,
+} from '../regression/internal/polyfitShape';
 import type { OlsResult } from '../regression/ols';
 import type { PolyfitOptions } from '../regression/polyfit';
 import { bigInts, columnDot, columnSum, type IntegerColumn, integerColumn } from './columns';
@@ -18,23 +22,6 @@ import { powerSumsByLimbs } from './powerSums';
 import type { ExactDecimal, PolyfitState } from './state';
 
 const FN = 'polyfit';
-const MAX_DEGREE = 20;
-
-function checkDegree(fn: string, degree: unknown): number {
-  if (
-    typeof degree !== 'number' ||
-    !Number.isInteger(degree) ||
-    degree < 1 ||
-    degree > MAX_DEGREE
-  ) {
-    throw new StatsInputError(
-      fn,
-      `requires degree to be an integer from 1 to ${MAX_DEGREE} (got ${String(degree)})`,
-    );
-  }
-  return degree;
-}
-
 /**
  * Partial state of {@link polyfit} for one chunk: the exact power sums
  * sum x^j (j <= 2 degree), sum x^j y (j <= degree) and sum y^2 of the
@@ -200,15 +187,8 @@ export function polyfitFinalize(state: PolyfitState, options: PolyfitOptions = {
     );
   }
   const d = s.degree;
-  const first = hasIntercept ? 0 : 1;
-  const p = d + 1 - first;
   const n = s.n;
-  if (n <= p) {
-    throw new StatsInputError(
-      FN,
-      `requires more points than coefficients (got ${n} points for degree ${d}${hasIntercept ? ' with intercept' : ''}, which needs at least ${p + 1})`,
-    );
-  }
+  const { first, p } = polyfitPowers(FN, n, d, hasIntercept);
   const xp = parseAll(s.xPowers);
   const xy = parseAll(s.xPowersY);
   // All x identical <=> n sum x^2 - (sum x)^2 = 0, exactly.

@@ -9,6 +9,7 @@ import type { OlsResult } from './internal/fit';
 import { polyfitExact } from './internal/polyfitExact';
 import { polyfitFloat } from './internal/polyfitFloat';
 import { polyfitFused } from './internal/polyfitFused';
+import { checkPolyfitDegree, polyfitPowers } from './internal/polyfitShape';
 
 /** Options of {@link polyfit}. */
 export interface PolyfitOptions {
@@ -17,8 +18,6 @@ export interface PolyfitOptions {
 }
 
 const FN = 'polyfit';
-/** Beyond this the monomial basis is hopeless even at 64 digits. */
-const MAX_DEGREE = 20;
 
 /**
  * Least-squares polynomial y = b0 + b1 x + ... + bd x^d with the full OLS
@@ -70,24 +69,11 @@ export function polyfit(
   const xs = checkNumericArray(FN, 'x', x);
   const ys = checkNumericArray(FN, 'y', y);
   checkEqualLength(FN, xs, ys);
-  if (!Number.isInteger(degree) || degree < 1 || degree > MAX_DEGREE) {
-    throw new StatsInputError(
-      FN,
-      `requires degree to be an integer from 1 to ${MAX_DEGREE} (got ${degree})`,
-    );
-  }
+  checkPolyfitDegree(FN, degree);
   checkFinite(FN, 'x', xs);
   checkFinite(FN, 'y', ys);
   const hasIntercept = options.intercept ?? true;
-  const first = hasIntercept ? 0 : 1;
-  const p = degree + 1 - first;
-  const n = xs.length;
-  if (n <= p) {
-    throw new StatsInputError(
-      FN,
-      `requires more points than coefficients (got ${n} points for degree ${degree}${hasIntercept ? ' with intercept' : ''}, which needs at least ${p + 1})`,
-    );
-  }
+  const { first, p } = polyfitPowers(FN, xs.length, degree, hasIntercept);
   if (xs.every((v) => v === xs[0])) {
     throw new StatsInputError(
       FN,
