@@ -1,8 +1,7 @@
 import { StatsInputError } from '../errors';
 import { checkFinite, checkNumericArray, type NumericArray } from '../internal/validate';
 import { big } from './internal/bigNumber';
-import { toScaledIntegers } from './internal/decimal';
-import { onesColumn } from './internal/design';
+import { exactPowerColumns } from './internal/polyfitFloat';
 import type { OlsPredictResult } from './olsPredict';
 import { type PolyfitOptions, polyfit } from './polyfit';
 import {
@@ -49,21 +48,13 @@ export function polyfitPredict(
   checkFinite(FN, 'newX', news);
   const first = hasIntercept ? 0 : 1;
   const powers = Array.from({ length: degree + 1 - first }, (_, j) => j + first);
-  const n = x.length;
   const columns = powers.map((k) => Float64Array.from(x, (v) => v ** k));
   const row = (v: number) => powers.map((k) => v ** k);
   if (news.length > 0 && columns.length === 0) throw new StatsInputError(FN, 'has no columns');
   const prediction = predictionIntervals(
     {
       columns,
-      exactColumns: () => {
-        const base = toScaledIntegers(x);
-        return powers.map((k) =>
-          k === 0
-            ? onesColumn(n)
-            : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-        );
-      },
+      exactColumns: () => exactPowerColumns(x, powers),
       rows: Array.from(news, row),
       exactRows: () => Array.from(news, (v) => powers.map((k) => big(v).pow(k))),
     },

@@ -53,6 +53,18 @@ export function backSubstitute(r: number[][], c: number[]): number[] {
   return z;
 }
 
+/** Solves R^T z = c for upper-triangular R (a forward substitution). */
+export function forwardSubstituteTransposed(r: number[][], c: number[]): number[] {
+  const p = c.length;
+  const z = new Array<number>(p).fill(0);
+  for (let j = 0; j < p; j++) {
+    let s = c[j] as number;
+    for (let k = 0; k < j; k++) s -= ((r[k] as number[])[j] as number) * (z[k] as number);
+    z[j] = s / ((r[j] as number[])[j] as number);
+  }
+  return z;
+}
+
 /** Squared row norms of R^{-1}: the diagonal of (R^T R)^{-1}. */
 export function inverseGramDiagonal(r: number[][]): number[] {
   const p = r.length;

@@ -1,4 +1,4 @@
-import { toScaledIntegers } from './decimal';
+import { type ScaledIntegers, toScaledIntegers } from './decimal';
 import { type DecimalColumns, decimalLowParts, onesColumn, RESOLVED_ERROR } from './design';
 import { productError } from './doubleDouble';
 import { polynomialNormalEquations } from './exactNormalEquations';
@@ -53,15 +53,18 @@ export function polyfitFloat(
     decimalColumns: () => decimalPowers(xs, first, columns),
     exactNormalEquations: () =>
       polynomialNormalEquations(toScaledIntegers(xs), toScaledIntegers(ys), first, p),
-    exactColumns: () => {
-      const base = toScaledIntegers(xs);
-      return powers.map((k) =>
-        k === 0
-          ? onesColumn(n)
-          : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
-      );
-    },
+    exactColumns: () => exactPowerColumns(xs, powers),
   });
+}
+
+/** The columns x^k (k in `powers`) as exact scaled integers of the decimal x. */
+export function exactPowerColumns(xs: ArrayLike<number>, powers: number[]): ScaledIntegers[] {
+  const base = toScaledIntegers(xs);
+  return powers.map((k) =>
+    k === 0
+      ? onesColumn(xs.length)
+      : { integers: base.integers.map((v) => v ** BigInt(k)), exponent: base.exponent * k },
+  );
 }
 
 /**

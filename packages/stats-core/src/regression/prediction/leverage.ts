@@ -1,7 +1,11 @@
 import { type BigNumber, big } from '../internal/bigNumber';
 import type { ScaledIntegers } from '../internal/decimal';
 import { DoubleDouble, dot2Blocked } from '../internal/doubleDouble';
-import { backSubstitute, householderQr } from '../internal/householder';
+import {
+  backSubstitute,
+  forwardSubstituteTransposed,
+  householderQr,
+} from '../internal/householder';
 import { conditionNumber } from '../internal/singularValues';
 
 /**
@@ -111,18 +115,6 @@ export function leveragesFloat(problem: LeverageProblem): number[] | null {
     out.push(h.hi + h.lo);
   }
   return out;
-}
-
-/** Solves R^T z = c for upper-triangular R (a forward substitution). */
-function forwardSubstituteTransposed(r: number[][], c: number[]): number[] {
-  const p = c.length;
-  const z = new Array<number>(p).fill(0);
-  for (let j = 0; j < p; j++) {
-    let s = c[j] as number;
-    for (let k = 0; k < j; k++) s -= ((r[k] as number[])[j] as number) * (z[k] as number);
-    z[j] = s / ((r[j] as number[])[j] as number);
-  }
-  return z;
 }
 
 /** The exact path: X^T X from BigInt sums of the decimal inputs, LDL^T at 64 digits. */

@@ -1,5 +1,5 @@
 import { DOT_BLOCK, DoubleDouble, dot2Blocked } from '../doubleDouble';
-import { backSubstitute } from '../householder';
+import { backSubstitute, forwardSubstituteTransposed } from '../householder';
 import { U } from './inputs';
 import type { ScaledQr } from './scaledQr';
 
@@ -109,14 +109,7 @@ export class Refiner {
   /** (R^T R)^-1 v: a forward then a back substitution. */
   solve(v: number[]): number[] {
     const { r } = this.qr;
-    const p = this.p;
-    const w = new Array<number>(p).fill(0);
-    for (let j = 0; j < p; j++) {
-      let s = v[j] as number;
-      for (let k = 0; k < j; k++) s -= ((r[k] as number[])[j] as number) * (w[k] as number);
-      w[j] = s / ((r[j] as number[])[j] as number);
-    }
-    return backSubstitute(r, w);
+    return backSubstitute(r, forwardSubstituteTransposed(r, v));
   }
 
   /** rhs - M w in double-double, rounded (rhs and w given as hi and lo parts). */
