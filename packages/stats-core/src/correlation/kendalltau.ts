@@ -109,10 +109,10 @@ function addTies(stats: number[], t: number): void {
 }
 
 /**
- * Walks the sorted x values: x's tie statistics and number of distinct
- * values, and, within each group of equal x, sorts the carried y values
- * (ascending, so no pair inside a group counts as an inversion) and counts
- * the pairs tied in both. Returns [tied pairs, sum t(t-1)(t-2),
+ * x's tie statistics and number of distinct values ({@link tieStatsOfSorted}
+ * of the sorted x), and, within each group of equal x, sorts the carried y
+ * values (ascending, so no pair inside a group counts as an inversion) and
+ * counts the pairs tied in both. Returns [tied pairs, sum t(t-1)(t-2),
  * sum t(t-1)(2t+5), distinct values, pairs tied in x and y].
  */
 function sortTiedGroups(
@@ -120,29 +120,17 @@ function sortTiedGroups(
   ys: Float64Array,
   work: Float64Array,
 ): [number, number, number, number, number] {
-  const n = xs.length;
-  const stats = [0, 0, 0];
-  let classes = 0;
   let both = 0;
-  let start = 0;
-  while (start < n) {
-    const value = xs[start];
-    let end = start + 1;
-    while (end < n && xs[end] === value) end++;
-    classes++;
-    if (end - start > 1) {
-      addTies(stats, end - start);
-      sortRange(ys, work, start, end);
-      for (let i = start, j = start + 1; j <= end; j++) {
-        if (j === end || ys[j] !== ys[i]) {
-          both += ((j - i) * (j - i - 1)) / 2;
-          i = j;
-        }
+  const [tied, t2, t5, classes] = tieStatsOfSorted(xs, (start, end) => {
+    sortRange(ys, work, start, end);
+    for (let i = start, j = start + 1; j <= end; j++) {
+      if (j === end || ys[j] !== ys[i]) {
+        both += ((j - i) * (j - i - 1)) / 2;
+        i = j;
       }
     }
-    start = end;
-  }
-  return [stats[0] as number, stats[1] as number, stats[2] as number, classes, both];
+  });
+  return [tied, t2, t5, classes, both];
 }
 
 /**
@@ -158,8 +146,15 @@ function sortRange(v: Float64Array, work: Float64Array, start: number, end: numb
 /** Sorted priming values with a tie, for tieStatsOfSorted. */
 const PRIME_SORTED = Float64Array.from(PRIME_F64).sort();
 
-/** [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5), distinct values] of sorted values. */
-function tieStatsOfSorted(v: Float64Array): [number, number, number, number] {
+/**
+ * [tied pairs, sum t(t-1)(t-2), sum t(t-1)(2t+5), distinct values] of
+ * sorted values; `group(start, end)` is called for each run of two or more
+ * equal values.
+ */
+function tieStatsOfSorted(
+  v: Float64Array,
+  group?: (start: number, end: number) => void,
+): [number, number, number, number] {
   primeOnce(tieStatsOfSorted, () => tieStatsOfSorted(PRIME_SORTED));
   const n = v.length;
   const stats = [0, 0, 0];
@@ -170,7 +165,10 @@ function tieStatsOfSorted(v: Float64Array): [number, number, number, number] {
     let end = start + 1;
     while (end < n && v[end] === value) end++;
     classes++;
-    if (end - start > 1) addTies(stats, end - start);
+    if (end - start > 1) {
+      addTies(stats, end - start);
+      group?.(start, end);
+    }
     start = end;
   }
   return [stats[0] as number, stats[1] as number, stats[2] as number, classes];
