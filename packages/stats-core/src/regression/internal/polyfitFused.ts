@@ -492,40 +492,36 @@ function addPowerCorrections(
   S.fill(0, 0, size);
   const w = new Float64Array(d);
   const D = new Float64Array(d);
-  if (d === 3) {
-    cubicCorrections(xs, dx, ys, dy, c, inv, S);
-  } else {
-    for (let i = 0; i < n; i++) {
-      const x = xs[i] as number;
-      const y = ys[i] as number;
-      const ey = dy[i] as number;
-      const sh = x - c;
-      const bb = sh - x;
-      const t = sh * inv;
-      const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
-      let power = t;
-      let r = 0;
-      for (let j = 0; j < d; j++) {
-        if (j === 0) {
-          D[0] = tau;
-        } else {
-          const prev = power;
-          power = prev * t;
-          r = productError(prev, t, power) + r * t;
-          D[j] = r + (j + 1) * prev * tau;
-        }
-        w[j] = power;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const ey = dy[i] as number;
+    const sh = x - c;
+    const bb = sh - x;
+    const t = sh * inv;
+    const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
+    let power = t;
+    let r = 0;
+    for (let j = 0; j < d; j++) {
+      if (j === 0) {
+        D[0] = tau;
+      } else {
+        const prev = power;
+        power = prev * t;
+        r = productError(prev, t, power) + r * t;
+        D[j] = r + (j + 1) * prev * tau;
       }
-      for (let j = 0; j < d; j++) {
-        const e = D[j] as number;
-        for (let k = 0; k < d; k++) S[j * d + k] = (S[j * d + k] as number) + (w[k] as number) * e;
-        S[cross + j] = (S[cross + j] as number) + e;
-        S[cross + d + j] = (S[cross + d + j] as number) + y * e;
-        S[cross + 2 * d + j] = (S[cross + 2 * d + j] as number) + (w[j] as number) * ey;
-      }
-      S[cross + 3 * d] = (S[cross + 3 * d] as number) + ey;
-      S[cross + 3 * d + 1] = (S[cross + 3 * d + 1] as number) + y * ey;
+      w[j] = power;
     }
+    for (let j = 0; j < d; j++) {
+      const e = D[j] as number;
+      for (let k = 0; k < d; k++) S[j * d + k] = (S[j * d + k] as number) + (w[k] as number) * e;
+      S[cross + j] = (S[cross + j] as number) + e;
+      S[cross + d + j] = (S[cross + d + j] as number) + y * e;
+      S[cross + 2 * d + j] = (S[cross + 2 * d + j] as number) + (w[j] as number) * ey;
+    }
+    S[cross + 3 * d] = (S[cross + 3 * d] as number) + ey;
+    S[cross + 3 * d + 1] = (S[cross + 3 * d + 1] as number) + y * ey;
   }
   const { q, lo } = gram;
   const add = (a: number, b: number, v: number) => {
@@ -542,82 +538,6 @@ function addPowerCorrections(
   }
   if (k0 === 1) add(0, yIndex, S[cross + 3 * d] as number);
   add(yIndex, yIndex, 2 * (S[cross + 3 * d + 1] as number));
-}
-
-/** {@link addPowerCorrections}'s pass for d = 3 (the panel's cubic), unrolled into locals. */
-function cubicCorrections(
-  xs: ArrayLike<number>,
-  dx: Float64Array,
-  ys: Float64Array,
-  dy: Float64Array,
-  c: number,
-  inv: number,
-  S: Float64Array,
-): void {
-  const n = xs.length;
-  let s11 = 0;
-  let s12 = 0;
-  let s13 = 0;
-  let s21 = 0;
-  let s22 = 0;
-  let s23 = 0;
-  let s31 = 0;
-  let s32 = 0;
-  let s33 = 0;
-  let d1 = 0;
-  let d2 = 0;
-  let d3 = 0;
-  let y1 = 0;
-  let y2 = 0;
-  let y3 = 0;
-  let e1 = 0;
-  let e2 = 0;
-  let e3 = 0;
-  let e0 = 0;
-  let ey = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i] as number;
-    const y = ys[i] as number;
-    const f = dy[i] as number;
-    const sh = x - c;
-    const bb = sh - x;
-    const t = sh * inv;
-    const tau = (x - (sh - bb) + (-c - bb) + (dx[i] as number)) * inv;
-    const w2 = t * t;
-    const w3 = w2 * t;
-    let q = SPLITTER * t;
-    const th = q - (q - t);
-    const tl = t - th;
-    q = SPLITTER * w2;
-    const wh = q - (q - w2);
-    const wl = w2 - wh;
-    const r2 = tl * tl - (w2 - th * th - tl * th - th * tl);
-    const r3 = wl * tl - (w3 - wh * th - wl * th - wh * tl) + r2 * t;
-    const D1 = tau;
-    const D2 = r2 + 2 * t * tau;
-    const D3 = r3 + 3 * w2 * tau;
-    s11 += t * D1;
-    s12 += w2 * D1;
-    s13 += w3 * D1;
-    s21 += t * D2;
-    s22 += w2 * D2;
-    s23 += w3 * D2;
-    s31 += t * D3;
-    s32 += w2 * D3;
-    s33 += w3 * D3;
-    d1 += D1;
-    d2 += D2;
-    d3 += D3;
-    y1 += y * D1;
-    y2 += y * D2;
-    y3 += y * D3;
-    e1 += t * f;
-    e2 += w2 * f;
-    e3 += w3 * f;
-    e0 += f;
-    ey += y * f;
-  }
-  S.set([s11, s12, s13, s21, s22, s23, s31, s32, s33, d1, d2, d3, y1, y2, y3, e1, e2, e3, e0, ey]);
 }
 
 const SPLITTER = 134217729; // 2^27 + 1
