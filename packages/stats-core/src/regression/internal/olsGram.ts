@@ -29,14 +29,13 @@ export interface OlsGram {
 }
 
 /**
- * The Gram matrix of the columns [1 (when `intercept`), columns...] (y
- * last among `columns`). `maxAbs[j]` (max |value| of column j, or Infinity
- * when unknown) picks the exact-product loop where a_i b_i is exact.
+ * A q x q matrix of zeros and its setter: set(a, b, h, l) writes entry
+ * (a, b) and its mirror (b, a).
  */
-export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: number[]): OlsGram {
-  const n = (columns[0] as Float64Array).length;
-  const k0 = intercept ? 1 : 0;
-  const q = columns.length + k0;
+export function emptyGram(q: number): {
+  gram: OlsGram;
+  set: (a: number, b: number, h: number, l: number) => void;
+} {
   const hi = new Float64Array(q * q);
   const lo = new Float64Array(q * q);
   const set = (a: number, b: number, h: number, l: number) => {
@@ -45,6 +44,18 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
     hi[b * q + a] = h;
     lo[b * q + a] = l;
   };
+  return { gram: { q, hi, lo }, set };
+}
+
+/**
+ * The Gram matrix of the columns [1 (when `intercept`), columns...] (y
+ * last among `columns`). `maxAbs[j]` (max |value| of column j, or Infinity
+ * when unknown) picks the exact-product loop where a_i b_i is exact.
+ */
+export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: number[]): OlsGram {
+  const n = (columns[0] as Float64Array).length;
+  const k0 = intercept ? 1 : 0;
+  const { gram, set } = emptyGram(columns.length + k0);
   if (columns.length === 3) {
     const block = exactBlock(maxAbs);
     if (block > 0) {
@@ -58,7 +69,7 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
         const [j, k] = PAIRS[t] as [number, number];
         set(j + k0, k + k0, SUMS[6 + 2 * t] as number, SUMS[7 + 2 * t] as number);
       }
-      return { q, hi, lo };
+      return gram;
     }
   }
   if (intercept) {
@@ -85,7 +96,7 @@ export function olsGram(columns: Float64Array[], intercept: boolean, maxAbs: num
       set(j + k0, k + k0, outHi, outLo);
     }
   }
-  return { q, hi, lo };
+  return gram;
 }
 
 /** The six products of three columns, in {@link gram3Exact}'s order. */
@@ -232,13 +243,9 @@ export function addCorrections(
   deltas: (Float64Array | null)[],
   intercept: boolean,
 ): void {
-  const { q, lo } = g;
   const k0 = intercept ? 1 : 0;
   const c = columns.length;
-  const add = (a: number, b: number, v: number) => {
-    lo[a * q + b] = (lo[a * q + b] as number) + v;
-    if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
-  };
+  const add = (a: number, b: number, v: number) => addToLow(g, a, b, v);
   for (let j = 0; j < c; j++) {
     const delta = deltas[j] ?? null;
     if (delta === null) continue;
@@ -249,6 +256,13 @@ export function addCorrections(
     // (the diagonal G_jj gains 2 sum w_j delta_j: both terms are this loop's)
     for (let k = 0; k < c; k++) add(j + k0, k + k0, (k === j ? 2 : 1) * (t[k] as number));
   }
+}
+
+/** Adds v to the low part of entry (a, b) and of its mirror (b, a). */
+export function addToLow(g: OlsGram, a: number, b: number, v: number): void {
+  const { q, lo } = g;
+  lo[a * q + b] = (lo[a * q + b] as number) + v;
+  if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
 }
 
 /** sum_i w_k,i d_i for each column w_k, then sum_i d_i: one pass for up to three columns. */

@@ -4,7 +4,7 @@ import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
 import { olsBuffer } from './olsColumns';
 import { olsDecimalCorrections } from './olsDecimal';
-import { dot2Error, type OlsGram, olsGram } from './olsGram';
+import { addToLow, dot2Error, emptyGram, type OlsGram, olsGram } from './olsGram';
 import { olsSolve } from './olsSolve';
 
 const U = 2 ** -53;
@@ -261,14 +261,8 @@ function cubicFit(
     m === 0 ? [n, 0] : [M[2 * (m - 1)] as number, M[2 * (m - 1) + 1] as number];
   const k0 = intercept ? 1 : 0;
   const q = 4 + k0;
-  const hi = new Float64Array(q * q);
-  const lo = new Float64Array(q * q);
-  const set = (i: number, j: number, h: number, l: number) => {
-    hi[i * q + j] = h;
-    lo[i * q + j] = l;
-    hi[j * q + i] = h;
-    lo[j * q + i] = l;
-  };
+  const { gram, set } = emptyGram(q);
+  const { hi } = gram;
   const from = intercept ? 0 : 1;
   for (let i = from; i <= 3; i++) {
     for (let j = i; j <= 3; j++) {
@@ -279,7 +273,6 @@ function cubicFit(
     set(i - from, q - 1, M[12 + 2 * i] as number, M[13 + 2 * i] as number);
   }
   set(q - 1, q - 1, M[20] as number, M[21] as number);
-  const gram = { q, hi, lo };
   for (let i = 0; i < q; i++) {
     const g = hi[i * q + i] as number;
     if (!(g > 1e-200 && g < 1e200)) return null;
@@ -523,11 +516,7 @@ function addPowerCorrections(
     S[cross + 3 * d] = (S[cross + 3 * d] as number) + ey;
     S[cross + 3 * d + 1] = (S[cross + 3 * d + 1] as number) + y * ey;
   }
-  const { q, lo } = gram;
-  const add = (a: number, b: number, v: number) => {
-    lo[a * q + b] = (lo[a * q + b] as number) + v;
-    if (a !== b) lo[b * q + a] = (lo[b * q + a] as number) + v;
-  };
+  const add = (a: number, b: number, v: number) => addToLow(gram, a, b, v);
   const yIndex = d + k0;
   for (let j = 0; j < d; j++) {
     for (let k = j; k < d; k++) {
