@@ -243,19 +243,8 @@ export function radixSort(
         counts[b] = p + 1;
         dst[p] = src[i] as number;
       }
-    } else if (!moved) {
-      for (let i = 0; i < n; i++) {
-        const h = bits[2 * i + 1] as number;
-        const m = h >> 31;
-        const k = high ? h ^ (m | 0x80000000) : (bits[2 * i] as number) ^ m;
-        const b = base + ((k >>> shift) & mask);
-        const p = counts[b] as number;
-        counts[b] = p + 1;
-        dst[p] = src[i] as number;
-        orderNext[p] = i;
-      }
-      order = u32(Slot.sortOrderB, n);
     } else {
+      // the first pass that moves places index i; later ones carry order[i]
       for (let i = 0; i < n; i++) {
         const h = bits[2 * i + 1] as number;
         const m = h >> 31;
@@ -264,8 +253,9 @@ export function radixSort(
         const p = counts[b] as number;
         counts[b] = p + 1;
         dst[p] = src[i] as number;
-        orderNext[p] = order[i] as number;
+        orderNext[p] = moved ? (order[i] as number) : i;
       }
+      if (!moved) order = u32(Slot.sortOrderB, n);
     }
     moved = true;
     [src, dst] = [dst, src];
