@@ -14,6 +14,7 @@ import {
   ttest1samp,
   ttestInd,
   ttestRel,
+  zscore,
 } from '../src/index';
 import { inputError } from './support/errors';
 
@@ -21,6 +22,9 @@ group('bad input is a StatsInputError that says what to fix', () => {
   it.each([
     ['describe', () => describe([]), /describe requires a non-empty sample/],
     ['describe', () => describe([1, 2], { ddof: -1 }), /ddof to be a non-negative integer/],
+    ['describe', () => describe([1, 2], { ddof: 0.5 }), /non-negative integer \(got 0\.5\)/],
+    ['zscore', () => zscore([1, 2], { ddof: -1 }), /zscore requires ddof to be a non-negative/],
+    ['zscore', () => zscore([1, 2], { ddof: '1' as never }), /non-negative integer \(got 1\)/],
     ['describe', () => describe([1, 'a' as never]), /a\[1\] to be a number/],
     [
       'describe',

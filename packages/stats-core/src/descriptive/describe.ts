@@ -13,7 +13,13 @@ import {
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
-import { checkBoolean, checkOptions, checkSample, type Sample } from '../internal/validate';
+import {
+  checkBoolean,
+  checkDdof,
+  checkOptions,
+  checkSample,
+  type Sample,
+} from '../internal/validate';
 
 export interface DescribeOptions {
   /** Delta degrees of freedom of the variance (denominator n - ddof); default 1. */
@@ -57,13 +63,7 @@ export function describe(a: Sample, options?: DescribeOptions): DescribeResult {
   const x = checkSample(fn, 'a', a);
   const opts = checkOptions(fn, options);
   if (x.length === 0) throw new StatsInputError(fn, 'requires a non-empty sample (got 0 values)');
-  const ddof = opts.ddof ?? 1;
-  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
-    throw new StatsInputError(
-      fn,
-      `requires ddof to be a non-negative integer (got ${String(ddof)})`,
-    );
-  }
+  const ddof = checkDdof(fn, opts.ddof, 1);
   if (ddof > x.length) {
     throw new StatsInputError(
       fn,

@@ -124,6 +124,18 @@ export function checkBoolean(fn: string, name: string, value: unknown, fallback:
   return value;
 }
 
+/** A `ddof` option: a non-negative integer, `fallback` when not given. */
+export function checkDdof(fn: string, value: unknown, fallback: number): number {
+  const ddof = value ?? fallback;
+  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
+    throw new StatsInputError(
+      fn,
+      `requires ddof to be a non-negative integer (got ${String(ddof)})`,
+    );
+  }
+  return ddof;
+}
+
 export function checkOptions(fn: string, options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {

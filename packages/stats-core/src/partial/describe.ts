@@ -1,6 +1,12 @@
 import type { DescribeOptions, DescribeResult } from '../descriptive/describe';
 import { StatsInputError } from '../errors';
-import { checkBoolean, checkOptions, checkSample, type Sample } from '../internal/validate';
+import {
+  checkBoolean,
+  checkDdof,
+  checkOptions,
+  checkSample,
+  type Sample,
+} from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
 import { DoubleDouble } from '../regression/internal/doubleDouble';
 import { columnDot, columnSum, integerColumn } from './columns';
@@ -250,13 +256,7 @@ export function describeFinalize(state: DescribeState, options?: DescribeOptions
   const opts = checkOptions(FN, options);
   const n = s.n;
   if (n === 0) throw new StatsInputError(FN, 'requires a non-empty sample (got 0 values)');
-  const ddof = opts.ddof ?? 1;
-  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
-    throw new StatsInputError(
-      FN,
-      `requires ddof to be a non-negative integer (got ${String(ddof)})`,
-    );
-  }
+  const ddof = checkDdof(FN, opts.ddof, 1);
   if (ddof > n) {
     throw new StatsInputError(
       FN,

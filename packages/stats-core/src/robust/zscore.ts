@@ -1,6 +1,6 @@
 import { StatsInputError } from '../errors';
 import { centralSums } from '../internal/moments';
-import { checkOptions, checkSample, type Sample } from '../internal/validate';
+import { checkDdof, checkOptions, checkSample, type Sample } from '../internal/validate';
 import { applyNanPolicy, checkNanPolicy, type NanPolicy } from './internal/nanPolicy';
 
 export interface ZscoreOptions {
@@ -35,13 +35,7 @@ export function zscore(a: Sample, options?: ZscoreOptions): Float64Array {
   const policy = checkNanPolicy(fn, opts.nanPolicy);
   const x = checkSample(fn, 'a', a);
   if (x.length === 0) throw new StatsInputError(fn, 'requires a non-empty sample (got 0 values)');
-  const ddof = opts.ddof ?? 0;
-  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
-    throw new StatsInputError(
-      fn,
-      `requires ddof to be a non-negative integer (got ${String(ddof)})`,
-    );
-  }
+  const ddof = checkDdof(fn, opts.ddof, 0);
   const { values, nan } = applyNanPolicy(fn, 'a', x, policy);
   const out = new Float64Array(x.length);
   if (nan || values.length === 0) return out.fill(Number.NaN);
