@@ -13,13 +13,8 @@ import {
 } from '../internal/fastMoments';
 import { noteLane } from '../internal/lanes';
 import { centralSums } from '../internal/moments';
-import {
-  checkBoolean,
-  checkDdof,
-  checkOptions,
-  checkSample,
-  type Sample,
-} from '../internal/validate';
+import type { Sample } from '../internal/validate';
+import { checkBoolean, checkDdof, checkOptions, checkSample } from '../internal/validate';
 
 export interface DescribeOptions {
   /** Delta degrees of freedom of the variance (denominator n - ddof); default 1. */

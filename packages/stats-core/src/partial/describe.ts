@@ -1,12 +1,7 @@
 import type { DescribeOptions, DescribeResult } from '../descriptive/describe';
 import { StatsInputError } from '../errors';
-import {
-  checkBoolean,
-  checkDdof,
-  checkOptions,
-  checkSample,
-  type Sample,
-} from '../internal/validate';
+import type { Sample } from '../internal/validate';
+import { checkBoolean, checkDdof, checkOptions, checkSample } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
 import { DoubleDouble } from '../regression/internal/doubleDouble';
 import { columnDot, columnSum, integerColumn } from './columns';
