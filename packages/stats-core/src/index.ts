@@ -70,10 +70,14 @@ export { type OlsPredictResult, olsPredict } from './regression/olsPredict';
 export { type PolyfitOptions, polyfit } from './regression/polyfit';
 export { polyfitPredict } from './regression/polyfitPredict';
 export type { Prediction, PredictionOptions } from './regression/prediction/intervals';
-export { type Interpolation, type IqrOptions, iqr } from './robust/iqr';
+export { type Interpolation, type IqrOptions, iqr, NORMAL_IQR_SCALE } from './robust/iqr';
 // numpy's median, beside the selection it uses (see the note at the top on its place)
 export { median } from './robust/internal/select';
-export { type MedianAbsDeviationOptions, medianAbsDeviation } from './robust/medianAbsDeviation';
+export {
+  type MedianAbsDeviationOptions,
+  medianAbsDeviation,
+  NORMAL_MAD_SCALE,
+} from './robust/medianAbsDeviation';
 export {
   type ModifiedZscoreOptions,
   type ModifiedZscoreResult,

@@ -1,4 +1,4 @@
-import { iqr as coreIqr, IQR_INTERPOLATIONS } from '@lambda-stats/stats-core';
+import { iqr as coreIqr, IQR_INTERPOLATIONS, NORMAL_IQR_SCALE } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import {
@@ -20,7 +20,7 @@ const request = v.strictObject({
     'The two percentiles, in [0, 100] and in either order; default [25, 75], the quartiles.',
   ),
   scale: scaleArgument(
-    'The range is divided by this: a positive number (default 1), or "normal" for 1.3489795003921636, the interquartile range of the standard normal.',
+    `The range is divided by this: a positive number (default 1), or "normal" for ${NORMAL_IQR_SCALE}, the interquartile range of the standard normal.`,
   ),
   interpolation: choice(
     IQR_INTERPOLATIONS,

@@ -1,4 +1,4 @@
-import { medianAbsDeviation } from '@lambda-stats/stats-core';
+import { medianAbsDeviation, NORMAL_MAD_SCALE } from '@lambda-stats/stats-core';
 import * as v from 'valibot';
 import { defineEndpoint } from '../endpoint';
 import { documented, finiteOrNull, resultNumber, sample, scaleArgument } from '../schema';
@@ -6,7 +6,7 @@ import { documented, finiteOrNull, resultNumber, sample, scaleArgument } from '.
 const request = v.strictObject({
   x: sample('x', 1, 'The sample.'),
   scale: scaleArgument(
-    'The MAD is divided by this: a positive number (default 1), or "normal" for 0.6744897501960817 = Phi^-1(0.75), which makes it estimate the standard deviation of normal data.',
+    `The MAD is divided by this: a positive number (default 1), or "normal" for ${NORMAL_MAD_SCALE} = Phi^-1(0.75), which makes it estimate the standard deviation of normal data.`,
   ),
 });
 

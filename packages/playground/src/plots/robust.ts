@@ -4,6 +4,7 @@
  * a strip with its box (quartiles and median) and the points each statistic
  * flags (z-score, modified z-score, MAD, IQR fences).
  */
+import { NORMAL_IQR_SCALE, NORMAL_MAD_SCALE } from '@lambda-stats/stats-core';
 import * as Plot from '@observablehq/plot';
 import {
   COLORS,
@@ -20,9 +21,9 @@ import { sampleAxis, stripLayout } from './samples';
 import { type Body, type Labels, numbers, type PlotSpec, short } from './types';
 
 /** scipy's 'normal' scale of the MAD: Phi^-1(0.75). */
-export const MAD_NORMAL = 0.6744897501960817;
+export const MAD_NORMAL = NORMAL_MAD_SCALE;
 /** scipy's 'normal' scale of the IQR: 2 Phi^-1(0.75). */
-export const IQR_NORMAL = 1.3489795003921636;
+export const IQR_NORMAL = NORMAL_IQR_SCALE;
 /** |z| beyond this flags a point in the z-score plot (the usual three-sigma rule). */
 export const Z_LIMIT = 3;
 /** Modified z-score beyond this flags a point in the MAD plot (Iglewicz and Hoaglin's 3.5). */
