@@ -278,9 +278,14 @@ export function sampleScale(
  * deviation pass (which repeats the same formula unchecked) sees the same M.
  */
 export class DecimalShift {
-  readonly s: number;
-  readonly limit: number;
-  readonly r: number;
+  // `declare`: no class-field definitions, so the fields first appear as the
+  // constructor's numbers. Defined fields start as undefined (ES2022 class
+  // fields), V8 then keeps them tagged, and the passes that read them ran
+  // 1.5x their time (ttest_1samp on 1e6 offset values: 3.2 ms against
+  // 2.1 ms, same-process A/B).
+  declare readonly s: number;
+  declare readonly limit: number;
+  declare readonly r: number;
   /** Mean of K from the last call of mean(). */
   meanK = Number.NaN;
   constructor(places: number, reference: number) {
