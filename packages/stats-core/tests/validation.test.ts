@@ -57,7 +57,11 @@ group('bad input is a StatsInputError that says what to fix', () => {
       () => ttestInd([1, 2], [3, 4], { equalVar: 'no' as never }),
       /equalVar to be true or false/,
     ],
-    ['ttestRel', () => ttestRel([1, 2, 3], [1, 2]), /equal length \(got 3 and 2\)/],
+    [
+      'ttestRel',
+      () => ttestRel([1, 2, 3], [1, 2]),
+      /requires a and b of equal length \(got 3 and 2\)/,
+    ],
     ['mannwhitneyu', () => mannwhitneyu([], [1]), /at least 1 value/],
 
     ['fOneway', () => fOneway([1, 2, 3]), /at least two samples \(got 1\)/],

@@ -21,9 +21,8 @@ import { addExact, sumError } from '../internal/twoSum';
 import {
   type Alternative,
   checkAlternative,
-  checkEqualLength,
   checkOptions,
-  checkSample,
+  checkPairedSamples,
   isConstant,
   type Sample,
 } from '../internal/validate';
@@ -66,9 +65,7 @@ export function pearsonr(x: Sample, y: Sample, options?: PearsonrOptions): Pears
   const fast = fastPearsonr(x, y, options);
   if (fast) return fast;
   const fn = 'pearsonr';
-  const a = checkSample(fn, 'x', x);
-  const b = checkSample(fn, 'y', y);
-  checkEqualLength(fn, a, b);
+  const [a, b] = checkPairedSamples(fn, x, y);
   if (a.length < 2)
     throw new StatsInputError(fn, `requires x and y of length at least 2 (got ${a.length})`);
   const opts = checkOptions(fn, options);

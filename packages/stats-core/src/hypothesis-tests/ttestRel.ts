@@ -16,9 +16,8 @@ import { tPvalue } from '../internal/pvalue';
 import { sumError } from '../internal/twoSum';
 import {
   checkAlternative,
-  checkEqualLength,
   checkOptions,
-  checkSample,
+  checkPairedSamples,
   type Sample,
 } from '../internal/validate';
 import { ALTERNATIVES } from '../options';
@@ -41,9 +40,7 @@ export function ttestRel(a: Sample, b: Sample, options?: TtestOptions): TtestRes
   const fast = fastTtestRel(a, b, options);
   if (fast) return fast;
   const fn = 'ttestRel';
-  const x = checkSample(fn, 'a', a);
-  const y = checkSample(fn, 'b', b);
-  if (x.length !== y.length) checkEqualLength(fn, x, y);
+  const [x, y] = checkPairedSamples(fn, a, b, ['a', 'b']);
   const alternative = checkAlternative(fn, checkOptions(fn, options).alternative);
   return oneSampleT(pairedDifferences(x, y), 0, alternative);
 }

@@ -58,8 +58,9 @@ export function checkedSum(x: Sample, minMax = false): number {
 
 /**
  * sum (x - m)^2 into passOut[0], and with `higher` the third and fourth
- * powers into passOut[1..2], each Neumaier-compensated (as twoPass in
- * moments.ts).
+ * powers into passOut[1..2], each Neumaier-compensated. (One loop for
+ * both, branching on `higher` or writing the deviations out as well,
+ * measured 1.10-1.16x describe's time.)
  */
 export function deviationSums(x: Sample, m: number, higher: boolean): void {
   const n = x.length;
@@ -278,9 +279,14 @@ export function sampleScale(
  * deviation pass (which repeats the same formula unchecked) sees the same M.
  */
 export class DecimalShift {
-  readonly s: number;
-  readonly limit: number;
-  readonly r: number;
+  // `declare`: no class-field definitions, so the fields first appear as the
+  // constructor's numbers. Defined fields start as undefined (ES2022 class
+  // fields), V8 then keeps them tagged, and the passes that read them ran
+  // 1.5x their time (ttest_1samp on 1e6 offset values: 3.2 ms against
+  // 2.1 ms, same-process A/B).
+  declare readonly s: number;
+  declare readonly limit: number;
+  declare readonly r: number;
   /** Mean of K from the last call of mean(). */
   meanK = Number.NaN;
   constructor(places: number, reference: number) {
@@ -379,18 +385,6 @@ export class DecimalShift {
     const mk = this.meanK;
     const n = x.length;
     const s2 = s * s;
-    if (!higher) {
-      let sum = 0;
-      let c = 0;
-      for (let i = 0; i < n; i++) {
-        const d = Math.floor((x[i] as number) * s + 0.5) - r - mk;
-        const d2 = d * d;
-        c += sumError(sum, d2);
-        sum += d2;
-      }
-      passOut[0] = (sum + c) / s2;
-      return;
-    }
     let ss = 0;
     let s3 = 0;
     let s4 = 0;

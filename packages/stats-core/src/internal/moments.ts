@@ -1,7 +1,8 @@
 import { shiftByDecimalReference } from './exactDecimal';
+import { deviationSums, passOut } from './fastMoments';
 import { primeLike, primeOnce } from './prime';
 import { compensatedSum } from './sums';
-import { sumError } from './twoSum';
+import type { Sample } from './validate';
 
 /**
  * Mean and central moment sums of a sample: `ss` = sum (x - mean)^2, and the
@@ -42,8 +43,9 @@ export function centralSums(
 }
 
 /**
- * Mean by a compensated sum, then the deviations and their power sums in one
- * loop, each sum Neumaier-compensated (inline, no allocation per value).
+ * Mean by a compensated sum, then the power sums of the deviations
+ * (deviationSums, each sum Neumaier-compensated), taken from the stored
+ * deviations when they are kept.
  */
 function twoPass(
   x: ArrayLike<number>,
@@ -55,34 +57,20 @@ function twoPass(
   const n = x.length;
   const m = compensatedSum(x) / n;
   const deviations = new Float64Array(keepDeviations ? n : 0);
-  let ss = 0;
-  let s3 = 0;
-  let s4 = 0;
-  let c2 = 0;
-  let c3 = 0;
-  let c4 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (x[i] as number) - m;
-    if (keepDeviations) deviations[i] = d;
-    const d2 = d * d;
-    c2 += sumError(ss, d2);
-    ss += d2;
-    if (higher) {
-      const d3 = d2 * d;
-      c3 += sumError(s3, d3);
-      s3 += d3;
-      const d4 = d2 * d2;
-      c4 += sumError(s4, d4);
-      s4 += d4;
-    }
+  if (keepDeviations) {
+    for (let i = 0; i < n; i++) deviations[i] = (x[i] as number) - m;
+    // d - 0 is d: the same sums as of x about m.
+    deviationSums(deviations, 0, higher);
+  } else {
+    deviationSums(x as Sample, m, higher);
   }
-  const fin = (s: number, c: number) => (Number.isFinite(s) ? s + c : s);
+  const [ss, s3, s4] = passOut as unknown as [number, number, number];
   return {
     n,
     mean: offset + m,
-    ss: fin(ss, c2),
-    s3: higher ? fin(s3, c3) : Number.NaN,
-    s4: higher ? fin(s4, c4) : Number.NaN,
+    ss,
+    s3: higher ? s3 : Number.NaN,
+    s4: higher ? s4 : Number.NaN,
     exact: false,
     deviations,
   };

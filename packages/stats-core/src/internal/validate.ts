@@ -147,6 +147,22 @@ export function checkOptions(fn: string, options: unknown): Record<string, unkno
   return options as Record<string, unknown>;
 }
 
+/**
+ * checkSample of two arrays that pair up observation by observation, then
+ * checkEqualLength: the values of both, or the first error a person meets.
+ */
+export function checkPairedSamples(
+  fn: string,
+  x: unknown,
+  y: unknown,
+  names: readonly [string, string] = ['x', 'y'],
+): [Float64Array, Float64Array] {
+  const a = checkSample(fn, names[0], x);
+  const b = checkSample(fn, names[1], y);
+  checkEqualLength(fn, a, b, names);
+  return [a, b];
+}
+
 /** Throws when two arrays that pair up observation by observation differ in length. */
 export function checkEqualLength(
   fn: string,
