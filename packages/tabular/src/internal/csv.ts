@@ -402,8 +402,8 @@ export function fastRows(
   let rowsLeft = sink.maxRows - sink.rowsRead;
   rows: while (p < limit && rowsLeft > 0) {
     const rowStart = p;
-    const n = sink.rowsKept;
-    if (n === sink.capacity) sink.grow();
+    if (sink.rowsKept === sink.capacity) sink.grow();
+    const n = sink.rowsKept; // 0 again when grow() handed a block over
     const cols = sink.cols;
     const places = sink.places;
     for (let col = 0; col <= last; col++) {
