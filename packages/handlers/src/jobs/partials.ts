@@ -23,6 +23,13 @@ type Options = Record<string, unknown>;
 type State = any;
 
 export interface PartialForm {
+  /**
+   * The state is exact sums of numeric columns read as pairs: the merge of
+   * the states of a chunk's row blocks is the chunk's state, byte for byte
+   * (a NaN aside), so the worker builds it block by block as it reads
+   * (state.ts).
+   */
+  blocks?: true;
   partial(values: Values, options: Options): State;
   merge(a: State, b: State): State;
   finalize(state: State, options: Options): unknown;
@@ -42,6 +49,7 @@ export const partialForms: Record<string, PartialForm> = {
       ),
   },
   linregress: {
+    blocks: true,
     partial: (v) => core.linregressPartial(num(v, 0), num(v, 1)),
     merge: core.linregressMerge,
     finalize: (s, o) =>
@@ -51,6 +59,7 @@ export const partialForms: Record<string, PartialForm> = {
       ),
   },
   pearsonr: {
+    blocks: true,
     partial: (v) => core.pearsonrPartial(num(v, 0), num(v, 1)),
     merge: core.pearsonrMerge,
     finalize: (s, o) =>
@@ -74,6 +83,7 @@ export const partialForms: Record<string, PartialForm> = {
       toFitResponse(core.polyfitFinalize(s, { intercept: o.intercept as boolean }), s.n),
   },
   ttest_1samp: {
+    blocks: true,
     partial: (v) => core.ttest1sampPartial(num(v, 0)),
     merge: core.ttest1sampMerge,
     finalize: (s, o) =>
@@ -95,6 +105,7 @@ export const partialForms: Record<string, PartialForm> = {
       ),
   },
   ttest_rel: {
+    blocks: true,
     partial: (v) => core.ttestRelPartial(num(v, 0), num(v, 1)),
     merge: core.ttestRelMerge,
     finalize: (s, o) =>
