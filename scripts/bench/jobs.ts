@@ -481,6 +481,9 @@ export function model(
   };
 }
 
+/** The modelled job: 100 GB in 64 MiB chunks, 1,000 workers of 1,769 MB (one vCPU), S3 at 90 MB/s a connection. */
+const MODEL_100GB = { totalGb: 100, chunkMb: 64, concurrency: 1000, memoryGb: 1.769, s3MBps: 90 };
+
 async function main() {
   const { values } = commandLine(
     {
@@ -562,13 +565,7 @@ async function main() {
     out('Local end to end: not run (opt in with --size 500MB on a running `pnpm start`).');
     out();
   }
-  const m = model(measured, {
-    totalGb: 100,
-    chunkMb: 64,
-    concurrency: 1000,
-    memoryGb: 1.769,
-    s3MBps: 90,
-  });
+  const m = model(measured, MODEL_100GB);
   out(
     `Model: 100 GB, 64 MiB chunks, 1,000 workers at once at 1,769 MB, worker at ${measured.toFixed(0)} MB/s, S3 at 90 MB/s per connection:`,
   );
@@ -613,13 +610,7 @@ export async function jobsBench(options: {
       });
     }
   }
-  const m = model(measured, {
-    totalGb: 100,
-    chunkMb: 64,
-    concurrency: 1000,
-    memoryGb: 1.769,
-    s3MBps: 90,
-  });
+  const m = model(measured, MODEL_100GB);
   rows.push({
     section: 'jobs',
     item: 'model: linregress over 100 GB',
