@@ -159,6 +159,22 @@ export function describeType(v: unknown): string {
 }
 
 /**
+ * Two paired samples, each checked as {@link checkSample} does, then for
+ * equal length (the error names them).
+ */
+export function checkPairedSamples(
+  fn: string,
+  x: unknown,
+  y: unknown,
+  names: readonly [string, string] = ['x', 'y'],
+): [Float64Array, Float64Array] {
+  const a = checkSample(fn, names[0], x);
+  const b = checkSample(fn, names[1], y);
+  checkEqualLength(fn, a, b, names);
+  return [a, b];
+}
+
+/**
  * checkSample without the copy: throws unless `x` is an array of numbers
  * or a Float64Array, and returns it as given, for callers that only read it
  * (the rank statistics, whose sort makes its own copy: a second 8 MB copy

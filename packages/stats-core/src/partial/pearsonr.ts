@@ -3,9 +3,8 @@ import type { PearsonrOptions, PearsonrResult } from '../correlation/pearsonr';
 import { StatsInputError } from '../errors';
 import {
   checkAlternative,
-  checkEqualLength,
   checkOptions,
-  checkSample,
+  checkPairedSamples,
   type Sample,
 } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
@@ -30,9 +29,7 @@ const FN = 'pearsonr';
  * @example pearsonrFinalize(pearsonrPartial([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])).statistic // -0.7426106572325056
  */
 export function pearsonrPartial(x: Sample, y: Sample): PearsonrState {
-  const a = checkSample(FN, 'x', x);
-  const b = checkSample(FN, 'y', y);
-  checkEqualLength(FN, a, b);
+  const [a, b] = checkPairedSamples(FN, x, y);
   if (anyNaN(a) || anyNaN(b)) {
     return { stat: 'pearsonr', v: 1, nan: true, ...emptyBivariate(), n: a.length };
   }
