@@ -8,13 +8,7 @@ import {
   type Sample,
 } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
-import {
-  alignBivariate,
-  bivariateSums,
-  emptyBivariate,
-  mergeBivariate,
-  parseBivariate,
-} from './bivariate';
+import * as bivariate from './bivariate';
 import { requireBoolean } from './exact';
 import { anyNaN } from './moments';
 import type { PearsonrState } from './state';
@@ -31,26 +25,26 @@ const FN = 'pearsonr';
 export function pearsonrPartial(x: Sample, y: Sample): PearsonrState {
   const [a, b] = checkPairedSamples(FN, x, y);
   if (anyNaN(a) || anyNaN(b)) {
-    return { stat: 'pearsonr', v: 1, nan: true, ...emptyBivariate(), n: a.length };
+    return { stat: 'pearsonr', v: 1, nan: true, ...bivariate.emptyBivariate(), n: a.length };
   }
-  return { stat: 'pearsonr', v: 1, nan: false, ...bivariateSums(FN, a, b) };
+  return { stat: 'pearsonr', v: 1, nan: false, ...bivariate.bivariateSums(FN, a, b) };
 }
 
 /** The state of no pairs. */
 export function pearsonrEmpty(): PearsonrState {
-  return { stat: 'pearsonr', v: 1, nan: false, ...emptyBivariate() };
+  return { stat: 'pearsonr', v: 1, nan: false, ...bivariate.emptyBivariate() };
 }
 
 /** Merges two states exactly. */
 export function pearsonrMerge(a: PearsonrState, b: PearsonrState): PearsonrState {
   const x = parsePearsonrState(a, 'a');
   const y = parsePearsonrState(b, 'b');
-  return { stat: 'pearsonr', v: 1, nan: x.nan || y.nan, ...mergeBivariate(x, y) };
+  return { stat: 'pearsonr', v: 1, nan: x.nan || y.nan, ...bivariate.mergeBivariate(x, y) };
 }
 
 /** Checks a {@link PearsonrState} read back from JSON. @throws StatsInputError naming the bad field */
 export function parsePearsonrState(value: unknown, name = 'state'): PearsonrState {
-  const o = parseBivariate('pearsonrMerge', 'pearsonr', value, name);
+  const o = bivariate.parseBivariate('pearsonrMerge', 'pearsonr', value, name);
   const nan = requireBoolean('pearsonrMerge', `${name}.nan`, o.nan);
   const { n, sx, sy, sxx, sxy, syy } = o;
   return { stat: 'pearsonr', v: 1, nan, n, sx, sy, sxx, sxy, syy };
@@ -78,7 +72,7 @@ export function pearsonrFinalize(state: PearsonrState, options?: PearsonrOptions
   }
   let r = Number.NaN;
   if (!s.nan) {
-    const a = alignBivariate(s);
+    const a = bivariate.alignBivariate(s);
     const cxx = a.n * a.sxx - a.sx * a.sx;
     const cyy = a.n * a.syy - a.sy * a.sy;
     const cxy = a.n * a.sxy - a.sx * a.sy;
