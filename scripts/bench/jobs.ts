@@ -28,7 +28,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { partialForms, readItem } from '@lambda-stats/handlers/jobs';
+import { type ByteSource, readItem, readState } from '@lambda-stats/handlers/jobs';
 import { commandLine } from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import {
@@ -112,8 +112,11 @@ const memorySource = (bytes: Uint8Array) =>
 
 type Baseline = {
   readItem: typeof readItem;
-  partialForms: Record<string, { partial: (v: unknown, o: Json) => unknown }>;
+  /** read + state as that checkout's worker builds it (its readState, else readItem then partial). */
+  state: (item: WorkerItem, source: ByteSource, statistic: string) => Promise<unknown>;
 };
+
+type WorkerItem = Parameters<typeof readState>[0];
 
 /** The worker of another checkout (its packages/handlers/src/jobs, run from its own sources). */
 async function loadBaseline(dir: string): Promise<Baseline> {
@@ -123,7 +126,16 @@ async function loadBaseline(dir: string): Promise<Baseline> {
     if (typeof worker.readItem !== 'function' || typeof worker.partialForms !== 'object') {
       throw new Error('it exports no readItem and partialForms');
     }
-    return { readItem: worker.readItem, partialForms: worker.partialForms };
+    const state =
+      typeof worker.readState === 'function'
+        ? (item: WorkerItem, source: ByteSource, statistic: string) =>
+            worker.readState({ ...item, statistic }, source)
+        : async (item: WorkerItem, source: ByteSource, statistic: string) =>
+            worker.partialForms[statistic].partial(
+              (await worker.readItem(item, source)).values,
+              {},
+            );
+    return { readItem: worker.readItem, state };
   } catch (error) {
     fail(
       `--baseline ${dir}: no job worker there (packages/handlers/src/jobs/index.ts, with its node_modules installed): ${(error as Error).message}`,
@@ -201,8 +213,9 @@ async function workerThroughput(
   const json = JSON.stringify({ x, y });
   const rate = (ms: number, n = bytes.length) => n / MB / (ms / 1000);
   const read = () => readItem(item, source);
-  const lin = async () => partialForms.linregress!.partial((await read()).values, {});
-  const desc = async () => partialForms.describe!.partial((await read()).values, {});
+  // read + state as the worker builds it (readState: block by block where the state allows)
+  const lin = () => readState({ ...item, statistic: 'linregress' }, source);
+  const desc = () => readState({ ...item, statistic: 'describe' }, source);
   let before: { parse: number; linregress: number; describe: number } | undefined;
   let parseMs: number;
   let linMs: number;
@@ -212,15 +225,7 @@ async function workerThroughput(
   if (baseline) {
     const readBefore = () => baseline.readItem(item, source);
     const pair = (after: () => Promise<unknown>, name?: string) =>
-      timeInterleaved(
-        [
-          after,
-          name
-            ? async () => baseline.partialForms[name]!.partial((await readBefore()).values, {})
-            : readBefore,
-        ],
-        runs,
-      );
+      timeInterleaved([after, name ? () => baseline.state(item, source, name) : readBefore], runs);
     const [p, pb] = await pair(read);
     const [l, lb] = await pair(lin, 'linregress');
     const [d, db] = await pair(desc, 'describe');
@@ -476,6 +481,9 @@ export function model(
   };
 }
 
+/** The modelled job: 100 GB in 64 MiB chunks, 1,000 workers of 1,769 MB (one vCPU), S3 at 90 MB/s a connection. */
+const MODEL_100GB = { totalGb: 100, chunkMb: 64, concurrency: 1000, memoryGb: 1.769, s3MBps: 90 };
+
 async function main() {
   const { values } = commandLine(
     {
@@ -557,13 +565,7 @@ async function main() {
     out('Local end to end: not run (opt in with --size 500MB on a running `pnpm start`).');
     out();
   }
-  const m = model(measured, {
-    totalGb: 100,
-    chunkMb: 64,
-    concurrency: 1000,
-    memoryGb: 1.769,
-    s3MBps: 90,
-  });
+  const m = model(measured, MODEL_100GB);
   out(
     `Model: 100 GB, 64 MiB chunks, 1,000 workers at once at 1,769 MB, worker at ${measured.toFixed(0)} MB/s, S3 at 90 MB/s per connection:`,
   );
@@ -608,13 +610,7 @@ export async function jobsBench(options: {
       });
     }
   }
-  const m = model(measured, {
-    totalGb: 100,
-    chunkMb: 64,
-    concurrency: 1000,
-    memoryGb: 1.769,
-    s3MBps: 90,
-  });
+  const m = model(measured, MODEL_100GB);
   rows.push({
     section: 'jobs',
     item: 'model: linregress over 100 GB',

@@ -13,13 +13,8 @@ import { lcg32 } from '@lambda-stats/lambda-kit/random';
 import { planChunks } from '@lambda-stats/tabular';
 import { describe, expect, it } from 'vitest';
 import { mergePairwise, partialForms } from '../src/jobs/partials';
-import { type ByteSource, readItem } from '../src/jobs/read';
-
-function memory(bytes: Uint8Array): ByteSource {
-  return async function* (from: number) {
-    for (let i = from; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
-  };
-}
+import { readItem } from '../src/jobs/read';
+import { memory, shapes } from './support/job-chunks';
 
 const seeded = lcg32;
 
@@ -29,21 +24,6 @@ function csv(rows: number, cell: (r: () => number, i: number) => string) {
   for (let i = 0; i < rows; i++) lines.push(`${cell(r, i)},${cell(r, i + 1)},${cell(r, i + 2)}`);
   return Buffer.from(`${lines.join('\n')}\n`);
 }
-
-const shapes: Record<string, (r: () => number, i: number) => string> = {
-  decimals: (r) => (Math.round(r() * 1e7) / 1e3).toFixed(3),
-  doubles: (r) => String(1 + r() * 999 + r() * 1e-9),
-  mixed: (r, i) =>
-    [
-      String(r() * 1e6),
-      `"${(r() * 10).toFixed(2)}"`,
-      ` ${Math.round(r() * 100)} `,
-      `${(r() * 9).toFixed(1)}e-3`,
-      '2.5000',
-      String(-r() * 1e-3),
-      (r() * 100).toPrecision(17),
-    ][i % 7]!,
-};
 
 const stats: [string, Record<string, unknown>][] = [
   ['describe', { ddof: 1, bias: true }],

@@ -28,6 +28,7 @@ export type {
   NanPolicy,
   Pairing,
   ReadOptions,
+  RowBlocks,
   Table,
   TabularFormat,
 } from './types';

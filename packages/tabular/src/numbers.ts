@@ -363,18 +363,20 @@ export function scannedPlaces(): number {
     }
     return -s;
   }
-  // 16 to 19 digits: the last non-zero one, at the place 10^last
+  // 16 to 19 digits: the last non-zero one, at the place 10^last. lo is
+  // below 10^4 and not 0 here: int32 remainders (a multiply and a shift),
+  // where a float division by 10 and Math.floor cost more than the rest
   let last = DEC[3]!;
-  let tail = lo;
-  let q = Math.floor(tail / 10);
-  while (tail === q * 10) {
-    tail = q;
+  let tail = lo | 0;
+  let digit = tail % 10;
+  while (digit === 0) {
+    tail = (tail / 10) | 0;
     last++;
-    q = Math.floor(tail / 10);
+    digit = tail % 10;
   }
   // small integers passed as int32 (| 0) and r read from scanned: doubles
   // given to a call that is not inlined would be boxed, one heap number each
-  return last < 0 && isShortest(last | 0, (tail - q * 10) | 0) ? -last : NO_PLACES;
+  return last < 0 && isShortest(last | 0, digit) ? -last : NO_PLACES;
 }
 
 /**

@@ -56,6 +56,25 @@ export interface ReadOptions {
    * numeric columns only (pairing `rows`, no label column). Default false.
    */
   decimalPlaces?: boolean;
+  /**
+   * Paired numeric columns only (pairing `rows`, every requested column a
+   * number): hand the rows to `blocks.take` as they are read, `blocks.rows`
+   * at a time (the last block shorter), instead of collecting whole columns.
+   * The table's numeric columns then come back empty (its counts are all
+   * the rows'). Default: whole columns.
+   */
+  blocks?: RowBlocks;
+}
+
+/**
+ * A consumer of rows read in blocks (ReadOptions.blocks). `take` gets one
+ * array per requested column, in the order of `columns`, and with
+ * `decimalPlaces` their places (else null). The arrays are views of
+ * buffers the reader writes the next block into: use them during the call only.
+ */
+export interface RowBlocks {
+  rows: number;
+  take(columns: readonly Float64Array[], places: readonly Int8Array[] | null): void;
 }
 
 /** The requested columns of an input, ready for the stats core. */

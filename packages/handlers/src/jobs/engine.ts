@@ -21,8 +21,9 @@ import { JobInputError } from './errors';
 import { endpointOf, gatherRowLimit, jobForm } from './forms';
 import { chunksKey, failureKey, failurePrefix, partialKey, recordKey } from './keys';
 import { mergePairwise, type PartialForm, partialForms } from './partials';
-import { type ByteSource, datasetHeader, readItem, rowOfOffset } from './read';
+import { type ByteSource, type ChunkColumns, datasetHeader, readItem, rowOfOffset } from './read';
 import type { ChunkItem, JobInput, JobRecord, Partial, SplitOutput } from './spec';
+import { readState } from './state';
 
 /** The object's bytes from S3 as a ByteSource for the tabular reader. */
 export const s3Source =
@@ -84,25 +85,21 @@ export async function work(item: ChunkItem): Promise<{ index: number; rows: numb
   const started = performance.now();
   const cpu = process.cpuUsage();
   try {
-    const read = await readItem(item, s3Source(item.bucket, item.key, item.size));
-    const readMs = performance.now() - started;
+    const source = s3Source(item.bucket, item.key, item.size);
     const form = partialForms[item.statistic];
     let partial: Partial;
+    let read: ChunkColumns;
     if (form) {
-      let state: unknown;
-      try {
-        state = form.partial(read.values, item.options);
-      } catch (error) {
-        if (error instanceof Error && error.name === 'StatsInputError') {
-          throw new JobInputError('unprocessable_input', error.message, { chunk: item.index });
-        }
-        throw error;
-      }
-      partial = { index: item.index, rows: read.rows, omitted: read.omitted, state };
+      // the state may be built while reading (state.ts): read_ms then includes it
+      const built = await readState(item, source, form);
+      read = built.read;
+      partial = { index: item.index, rows: read.rows, omitted: read.omitted, state: built.state };
     } else {
+      read = await readItem(item, source);
       const values = read.values.map((c) => (c instanceof Float64Array ? Array.from(c) : c));
       partial = { index: item.index, rows: read.rows, omitted: read.omitted, values };
     }
+    const readMs = performance.now() - started;
     await putJson(item.bucket, partialKey(item.job_id, item.index), partial);
     // One line per chunk: what the jobs bench and an operator read a worker's speed from.
     workLogger ??= new JsonLogger({ serviceName: 'lambda-stats' });

@@ -3,3 +3,4 @@
 export { jobForms } from './forms';
 export { mergePairwise, partialForms } from './partials';
 export { type ByteSource, readItem } from './read';
+export { readState } from './state';

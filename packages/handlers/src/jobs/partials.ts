@@ -23,6 +23,13 @@ type Options = Record<string, unknown>;
 type State = any;
 
 export interface PartialForm {
+  /**
+   * The state is exact sums of numeric columns read as pairs: the merge of
+   * the states of a chunk's row blocks is the chunk's state, byte for byte
+   * (a NaN aside), so the worker builds it block by block as it reads
+   * (state.ts).
+   */
+  blocks?: true;
   partial(values: Values, options: Options): State;
   merge(a: State, b: State): State;
   finalize(state: State, options: Options): unknown;
@@ -31,6 +38,8 @@ export interface PartialForm {
 const num = (v: Values, i: number) => v[i] as Float64Array;
 const str = (v: Values, i: number) => v[i] as string[];
 type Alternative = 'two-sided' | 'less' | 'greater';
+/** The request's alternative, for the finalizers that take only that option. */
+const alternative = (o: Options) => ({ alternative: o.alternative as Alternative });
 
 export const partialForms: Record<string, PartialForm> = {
   describe: {
@@ -42,21 +51,19 @@ export const partialForms: Record<string, PartialForm> = {
       ),
   },
   linregress: {
+    blocks: true,
     partial: (v) => core.linregressPartial(num(v, 0), num(v, 1)),
     merge: core.linregressMerge,
-    finalize: (s, o) =>
-      toLinregressResponse(
-        core.linregressFinalize(s, { alternative: o.alternative as Alternative }),
-        s.n,
-      ),
+    finalize: (s, o) => toLinregressResponse(core.linregressFinalize(s, alternative(o)), s.n),
   },
   pearsonr: {
+    blocks: true,
     partial: (v) => core.pearsonrPartial(num(v, 0), num(v, 1)),
     merge: core.pearsonrMerge,
     finalize: (s, o) =>
       toPearsonrResponse(
         core.pearsonrFinalize(s, {
-          alternative: o.alternative as Alternative,
+          ...alternative(o),
           confidenceLevel: o.confidence_level as number,
         }),
       ),
@@ -74,31 +81,25 @@ export const partialForms: Record<string, PartialForm> = {
       toFitResponse(core.polyfitFinalize(s, { intercept: o.intercept as boolean }), s.n),
   },
   ttest_1samp: {
+    blocks: true,
     partial: (v) => core.ttest1sampPartial(num(v, 0)),
     merge: core.ttest1sampMerge,
     finalize: (s, o) =>
-      toTtestResponse(
-        core.ttest1sampFinalize(s, o.popmean as number, {
-          alternative: o.alternative as Alternative,
-        }),
-      ),
+      toTtestResponse(core.ttest1sampFinalize(s, o.popmean as number, alternative(o))),
   },
   ttest_ind: {
     partial: (v) => core.ttestIndPartial(num(v, 0), num(v, 1)),
     merge: core.ttestIndMerge,
     finalize: (s, o) =>
       toTtestResponse(
-        core.ttestIndFinalize(s, {
-          equalVar: o.equal_var as boolean,
-          alternative: o.alternative as Alternative,
-        }),
+        core.ttestIndFinalize(s, { ...alternative(o), equalVar: o.equal_var as boolean }),
       ),
   },
   ttest_rel: {
+    blocks: true,
     partial: (v) => core.ttestRelPartial(num(v, 0), num(v, 1)),
     merge: core.ttestRelMerge,
-    finalize: (s, o) =>
-      toTtestResponse(core.ttestRelFinalize(s, { alternative: o.alternative as Alternative })),
+    finalize: (s, o) => toTtestResponse(core.ttestRelFinalize(s, alternative(o))),
   },
   f_oneway: {
     partial(v) {

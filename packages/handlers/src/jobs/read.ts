@@ -14,6 +14,7 @@ import {
   countRowsBefore,
   isGzip,
   isTabularError,
+  type RowBlocks,
   readChunk,
   readHeader,
   type TabularError,
@@ -62,7 +63,9 @@ export async function datasetHeader(
 }
 
 /**
- * The needed columns of the rows that start in the item's byte range.
+ * The needed columns of the rows that start in the item's byte range; with
+ * `blocks` (numeric columns read as pairs only), the rows go to
+ * `blocks.take` as they are read and `values` comes back empty.
  *
  * @throws JobInputError `bad_cell` (a cell that is not a finite number, a
  *   missing value under nan_policy "raise", a missing group label) or
@@ -76,6 +79,7 @@ export async function readItem(
     'format' | 'start' | 'end' | 'size' | 'gzip' | 'file_columns' | 'needs' | 'nan_policy'
   > & { statistic: string; index?: number },
   source: ByteSource,
+  blocks?: RowBlocks,
 ): Promise<ChunkColumns> {
   const columns: Record<string, 'number' | 'string'> = {};
   for (const need of item.needs) columns[need.name] = need.kind === 'label' ? 'string' : 'number';
@@ -94,10 +98,13 @@ export async function readItem(
       pairing: INDEPENDENT.has(item.statistic) ? 'independent' : 'rows',
       // the decimals as written: the partial states' exact integers without resolving each double
       decimalPlaces: true,
+      ...(blocks ? { blocks } : {}),
     });
   } catch (error) {
     throw asJobInputError(error, item);
   }
+  if (blocks)
+    return { rows: table.rowsKept, omitted: table.omitted, values: [], bytes: table.bytesRead };
   const values = item.needs.map((need: ColumnNeed) => {
     if (need.kind === 'label') return table.strings[need.name]!;
     const column = table.numbers[need.name]!;

@@ -1,4 +1,5 @@
 import { StatsInputError } from '../errors';
+import { describeShape } from '../internal/describeShape';
 import {
   checkedSum,
   DecimalShift,
@@ -106,20 +107,10 @@ function fromSums(
   ddof: number,
   bias: boolean,
 ): DescribeResult {
-  const m2 = ss / n;
-  const m3 = s3 / n;
-  const m4 = s4 / n;
   // As scipy: ddof = n gives Infinity (NaN for constant data, as n = 1 does).
   const variance = n > ddof ? ss / (n - ddof) : (ss / n) * (n / (n - ddof));
-  // scipy's test for a constant sample: m2 <= (eps * mean)^2.
-  const zero = m2 <= (Number.EPSILON * mean) ** 2;
-  let skewness = zero ? Number.NaN : m3 / m2 ** 1.5;
-  let kurtosis = zero ? Number.NaN : m4 / (m2 * m2);
-  if (!bias && !zero && n > 2) skewness = (Math.sqrt((n - 1) * n) / (n - 2)) * skewness;
-  if (!bias && !zero && n > 3) {
-    kurtosis = ((n * n - 1) * kurtosis - 3 * (n - 1) ** 2) / ((n - 2) * (n - 3)) + 3;
-  }
-  return { nobs: n, minmax: [min, max], mean, variance, skewness, kurtosis: kurtosis - 3 };
+  const { skewness, kurtosis } = describeShape(n, mean, ss / n, s3 / n, s4 / n, bias);
+  return { nobs: n, minmax: [min, max], mean, variance, skewness, kurtosis };
 }
 
 /**

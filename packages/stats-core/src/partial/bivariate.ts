@@ -1,15 +1,7 @@
 import { StatsInputError } from '../errors';
 import { checkEqualLength, checkNumericArray, type NumericArray } from '../internal/validate';
 import { columnDot, columnSum, integerColumn } from './columns';
-import {
-  addExact,
-  formatExact,
-  parseExact,
-  requireCount,
-  requireExact,
-  requireHeader,
-  rescale,
-} from './exact';
+import * as exact from './exact';
 import { pairSums, planOf } from './fused';
 import type { BivariateSums } from './state';
 
@@ -32,11 +24,11 @@ export function bivariateSums(
     const s = pairSums(px, py);
     return {
       n: xs.length,
-      sx: formatExact(s.sx, -px.scale),
-      sy: formatExact(s.sy, -py.scale),
-      sxx: formatExact(s.sxx, -2 * px.scale),
-      sxy: formatExact(s.sxy, -px.scale - py.scale),
-      syy: formatExact(s.syy, -2 * py.scale),
+      sx: exact.formatExact(s.sx, -px.scale),
+      sy: exact.formatExact(s.sy, -py.scale),
+      sxx: exact.formatExact(s.sxx, -2 * px.scale),
+      sxy: exact.formatExact(s.sxy, -px.scale - py.scale),
+      syy: exact.formatExact(s.syy, -2 * py.scale),
     };
   }
   const X = integerColumn(fn, names[0], xs);
@@ -44,11 +36,11 @@ export function bivariateSums(
   const cache = new Map();
   return {
     n: xs.length,
-    sx: formatExact(columnSum(X), X.exponent),
-    sy: formatExact(columnSum(Y), Y.exponent),
-    sxx: formatExact(columnDot(X, X, cache), 2 * X.exponent),
-    sxy: formatExact(columnDot(X, Y, cache), X.exponent + Y.exponent),
-    syy: formatExact(columnDot(Y, Y, cache), 2 * Y.exponent),
+    sx: exact.formatExact(columnSum(X), X.exponent),
+    sy: exact.formatExact(columnSum(Y), Y.exponent),
+    sxx: exact.formatExact(columnDot(X, X, cache), 2 * X.exponent),
+    sxy: exact.formatExact(columnDot(X, Y, cache), X.exponent + Y.exponent),
+    syy: exact.formatExact(columnDot(Y, Y, cache), 2 * Y.exponent),
   };
 }
 
@@ -59,11 +51,11 @@ export function emptyBivariate(): BivariateSums {
 export function mergeBivariate(a: BivariateSums, b: BivariateSums): BivariateSums {
   return {
     n: a.n + b.n,
-    sx: addExact(a.sx, b.sx),
-    sy: addExact(a.sy, b.sy),
-    sxx: addExact(a.sxx, b.sxx),
-    sxy: addExact(a.sxy, b.sxy),
-    syy: addExact(a.syy, b.syy),
+    sx: exact.addExact(a.sx, b.sx),
+    sy: exact.addExact(a.sy, b.sy),
+    sxx: exact.addExact(a.sxx, b.sxx),
+    sxy: exact.addExact(a.sxy, b.sxy),
+    syy: exact.addExact(a.syy, b.syy),
   };
 }
 
@@ -74,9 +66,9 @@ export function parseBivariate(
   value: unknown,
   name = 'state',
 ): BivariateSums & Record<string, unknown> {
-  const o = requireHeader(fn, stat, value, name);
-  requireCount(fn, `${name}.n`, o.n);
-  for (const f of FIELDS) requireExact(fn, `${name}.${f}`, o[f]);
+  const o = exact.requireHeader(fn, stat, value, name);
+  exact.requireCount(fn, `${name}.n`, o.n);
+  for (const f of FIELDS) exact.requireExact(fn, `${name}.${f}`, o[f]);
   if (o.n === 0 && FIELDS.some((f) => o[f] !== '0')) {
     throw new StatsInputError(fn, `requires the sums of an empty ${name} to be "0"`);
   }
@@ -100,11 +92,11 @@ export interface AlignedSums {
 }
 
 export function alignBivariate(s: BivariateSums): AlignedSums {
-  const sx = parseExact(s.sx);
-  const sy = parseExact(s.sy);
-  const sxx = parseExact(s.sxx);
-  const sxy = parseExact(s.sxy);
-  const syy = parseExact(s.syy);
+  const sx = exact.parseExact(s.sx);
+  const sy = exact.parseExact(s.sy);
+  const sxx = exact.parseExact(s.sxx);
+  const sxy = exact.parseExact(s.sxy);
+  const syy = exact.parseExact(s.syy);
   const exp = (v: { m: bigint; e: number }) => (v.m === 0n ? Number.POSITIVE_INFINITY : v.e);
   let ex = Math.min(exp(sx), Math.floor(exp(sxx) / 2));
   let ey = Math.min(exp(sy), Math.floor(exp(syy) / 2));
@@ -113,11 +105,11 @@ export function alignBivariate(s: BivariateSums): AlignedSums {
   if (exp(sxy) < ex + ey) ex = exp(sxy) - ey;
   return {
     n: BigInt(s.n),
-    sx: rescale(sx, ex),
-    sy: rescale(sy, ey),
-    sxx: rescale(sxx, 2 * ex),
-    sxy: rescale(sxy, ex + ey),
-    syy: rescale(syy, 2 * ey),
+    sx: exact.rescale(sx, ex),
+    sy: exact.rescale(sy, ey),
+    sxx: exact.rescale(sxx, 2 * ex),
+    sxy: exact.rescale(sxy, ex + ey),
+    syy: exact.rescale(syy, 2 * ey),
     ex,
     ey,
   };

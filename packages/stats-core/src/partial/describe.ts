@@ -1,5 +1,7 @@
 import type { DescribeOptions, DescribeResult } from '../descriptive/describe';
 import { StatsInputError } from '../errors';
+import { describeShape } from '../internal/describeShape';
+import { extent } from '../internal/extent';
 import type { Sample } from '../internal/validate';
 import { checkBoolean, checkDdof, checkOptions, checkSample } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
@@ -31,13 +33,7 @@ export function describePartial(a: Sample): DescribeState {
   const n = x.length;
   if (n === 0) return describeEmpty();
   if (anyNaN(x)) return { ...describeEmpty(), n, nan: true };
-  let min = x[0] as number;
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const v = x[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = extent(x);
   const m3 = new DoubleDouble();
   const m4 = new DoubleDouble();
   let unit: number;
@@ -273,19 +269,13 @@ export function describeFinalize(state: DescribeState, options?: DescribeOptions
   const m4 = s.m4 === null ? Number.NaN : ddValue(s.m4) / n;
   const variance =
     n > ddof ? ratioToNumber(C, N * BigInt(n - ddof), 2 * a.e) : (ss / n) * (n / (n - ddof));
-  const zero = m2 <= (Number.EPSILON * mean) ** 2;
-  let skewness = zero ? Number.NaN : m3 / m2 ** 1.5;
-  let kurtosis = zero ? Number.NaN : m4 / (m2 * m2);
-  if (!bias && !zero && n > 2) skewness = (Math.sqrt((n - 1) * n) / (n - 2)) * skewness;
-  if (!bias && !zero && n > 3) {
-    kurtosis = ((n * n - 1) * kurtosis - 3 * (n - 1) ** 2) / ((n - 2) * (n - 3)) + 3;
-  }
+  const { skewness, kurtosis } = describeShape(n, mean, m2, m3, m4, bias);
   return {
     nobs: n,
     minmax: [s.min as number, s.max as number],
     mean,
     variance,
     skewness,
-    kurtosis: kurtosis - 3,
+    kurtosis,
   };
 }

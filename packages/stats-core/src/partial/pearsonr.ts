@@ -3,19 +3,12 @@ import type { PearsonrOptions, PearsonrResult } from '../correlation/pearsonr';
 import { StatsInputError } from '../errors';
 import {
   checkAlternative,
-  checkEqualLength,
   checkOptions,
-  checkSample,
+  checkPairedSamples,
   type Sample,
 } from '../internal/validate';
 import { ratioToNumber } from '../regression/internal/bigRatio';
-import {
-  alignBivariate,
-  bivariateSums,
-  emptyBivariate,
-  mergeBivariate,
-  parseBivariate,
-} from './bivariate';
+import * as bivariate from './bivariate';
 import { requireBoolean } from './exact';
 import { anyNaN } from './moments';
 import type { PearsonrState } from './state';
@@ -30,30 +23,28 @@ const FN = 'pearsonr';
  * @example pearsonrFinalize(pearsonrPartial([1, 2, 3, 4, 5], [10, 9, 2.5, 6, 4])).statistic // -0.7426106572325056
  */
 export function pearsonrPartial(x: Sample, y: Sample): PearsonrState {
-  const a = checkSample(FN, 'x', x);
-  const b = checkSample(FN, 'y', y);
-  checkEqualLength(FN, a, b);
+  const [a, b] = checkPairedSamples(FN, x, y);
   if (anyNaN(a) || anyNaN(b)) {
-    return { stat: 'pearsonr', v: 1, nan: true, ...emptyBivariate(), n: a.length };
+    return { stat: 'pearsonr', v: 1, nan: true, ...bivariate.emptyBivariate(), n: a.length };
   }
-  return { stat: 'pearsonr', v: 1, nan: false, ...bivariateSums(FN, a, b) };
+  return { stat: 'pearsonr', v: 1, nan: false, ...bivariate.bivariateSums(FN, a, b) };
 }
 
 /** The state of no pairs. */
 export function pearsonrEmpty(): PearsonrState {
-  return { stat: 'pearsonr', v: 1, nan: false, ...emptyBivariate() };
+  return { stat: 'pearsonr', v: 1, nan: false, ...bivariate.emptyBivariate() };
 }
 
 /** Merges two states exactly. */
 export function pearsonrMerge(a: PearsonrState, b: PearsonrState): PearsonrState {
   const x = parsePearsonrState(a, 'a');
   const y = parsePearsonrState(b, 'b');
-  return { stat: 'pearsonr', v: 1, nan: x.nan || y.nan, ...mergeBivariate(x, y) };
+  return { stat: 'pearsonr', v: 1, nan: x.nan || y.nan, ...bivariate.mergeBivariate(x, y) };
 }
 
 /** Checks a {@link PearsonrState} read back from JSON. @throws StatsInputError naming the bad field */
 export function parsePearsonrState(value: unknown, name = 'state'): PearsonrState {
-  const o = parseBivariate('pearsonrMerge', 'pearsonr', value, name);
+  const o = bivariate.parseBivariate('pearsonrMerge', 'pearsonr', value, name);
   const nan = requireBoolean('pearsonrMerge', `${name}.nan`, o.nan);
   const { n, sx, sy, sxx, sxy, syy } = o;
   return { stat: 'pearsonr', v: 1, nan, n, sx, sy, sxx, sxy, syy };
@@ -81,7 +72,7 @@ export function pearsonrFinalize(state: PearsonrState, options?: PearsonrOptions
   }
   let r = Number.NaN;
   if (!s.nan) {
-    const a = alignBivariate(s);
+    const a = bivariate.alignBivariate(s);
     const cxx = a.n * a.sxx - a.sx * a.sx;
     const cyy = a.n * a.syy - a.sy * a.sy;
     const cxy = a.n * a.sxy - a.sx * a.sy;

@@ -1,9 +1,8 @@
 import type { TtestOptions, TtestResult } from '../hypothesis-tests/ttestResult';
 import {
   checkAlternative,
-  checkEqualLength,
   checkOptions,
-  checkSample,
+  checkPairedSamples,
   type Sample,
 } from '../internal/validate';
 import { requireBoolean, requireHeader } from './exact';
@@ -24,9 +23,7 @@ const FN = 'ttestRel';
  * @example ttestRelFinalize(ttestRelPartial([1, 2, 3, 4], [1.5, 2.1, 3.9, 4.2])).df // 3
  */
 export function ttestRelPartial(a: Sample, b: Sample): TtestRelState {
-  const x = checkSample(FN, 'a', a);
-  const y = checkSample(FN, 'b', b);
-  checkEqualLength(FN, x, y);
+  const [x, y] = checkPairedSamples(FN, a, b, ['a', 'b']);
   const d = differenceMoments(FN, x, y);
   if (d === null) return { stat: 'ttest_rel', v: 1, nan: true, ...EMPTY_MOMENTS };
   return { stat: 'ttest_rel', v: 1, nan: false, ...d };

@@ -2,44 +2,7 @@ import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
 import { tPvalue } from '../../src/internal/pvalue';
 import { linregressExact } from '../../src/regression/internal/linregressExact';
-import {
-  describe,
-  describeFinalize,
-  describeMerge,
-  describePartial,
-  fOneway,
-  fOnewayFinalize,
-  fOnewayMerge,
-  fOnewayPartial,
-  linregressFinalize,
-  linregressMerge,
-  linregressPartial,
-  ols,
-  olsFinalize,
-  olsMerge,
-  olsPartial,
-  olsPartialColumns,
-  pearsonr,
-  pearsonrFinalize,
-  pearsonrMerge,
-  pearsonrPartial,
-  polyfit,
-  polyfitFinalize,
-  polyfitMerge,
-  polyfitPartial,
-  ttest1samp,
-  ttest1sampFinalize,
-  ttest1sampMerge,
-  ttest1sampPartial,
-  ttestInd,
-  ttestIndFinalize,
-  ttestIndMerge,
-  ttestIndPartial,
-  ttestRel,
-  ttestRelFinalize,
-  ttestRelMerge,
-  ttestRelPartial,
-} from './api';
+import * as core from './api';
 import { mergeRandomly, randomCuts, ranges, rng } from './split';
 
 /**
@@ -126,13 +89,13 @@ group('linregress partials: exact on every field, independent of the split', () 
       fc.property(data, (f) => {
         const { x, y, random } = makeXY(f);
         if (x.every((v) => v === x[0])) return;
-        const whole = linregressPartial(x, y);
+        const whole = core.linregressPartial(x, y);
         const states = ranges(randomCuts(f.n, f.chunks, random)).map(([a, b]) =>
-          linregressPartial(x.slice(a, b), y.slice(a, b)),
+          core.linregressPartial(x.slice(a, b), y.slice(a, b)),
         );
-        const merged = mergeRandomly(states, linregressMerge, random);
+        const merged = mergeRandomly(states, core.linregressMerge, random);
         expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
-        const r = linregressFinalize(merged);
+        const r = core.linregressFinalize(merged);
         const e = linregressExact(x, y);
         if (y.every((v) => v === y[0])) {
           expect(r.slope).toBe(0);
@@ -160,7 +123,7 @@ group('linregress partials: exact on every field, independent of the split', () 
  * are 0 and t and F infinite; the one-shot BigNumber lane reports them
  * within its 64 digits (residual SD ~1e-60, F ~1e126).
  */
-function exactFit(r: ReturnType<typeof ols>, oneShot: ReturnType<typeof ols>) {
+function exactFit(r: ReturnType<typeof core.ols>, oneShot: ReturnType<typeof core.ols>) {
   expect(oneShot.residualStandardDeviation).toBeLessThan(1e-30);
   for (const se of r.standardErrors) expect(se).toBe(0);
   expect(r.fStatistic === Infinity || Number.isNaN(r.fStatistic)).toBe(true);
@@ -187,25 +150,25 @@ group('ols and polyfit partials: the one-shot answer, independent of the split',
             f.places,
           ),
         );
-        let oneShot: ReturnType<typeof ols>;
+        let oneShot: ReturnType<typeof core.ols>;
         try {
-          oneShot = ols(X, y, { intercept });
+          oneShot = core.ols(X, y, { intercept });
         } catch {
           return; // singular designs (e.g. constant columns after rounding): covered in partial.test.ts
         }
-        const whole = olsPartial(X, y);
+        const whole = core.olsPartial(X, y);
         const states = ranges(randomCuts(n, f.chunks, random)).map(([a, b]) =>
-          olsPartial(X.slice(a, b), y.slice(a, b)),
+          core.olsPartial(X.slice(a, b), y.slice(a, b)),
         );
-        const merged = mergeRandomly(states, olsMerge, random);
+        const merged = mergeRandomly(states, core.olsMerge, random);
         expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
         const columns = Array.from({ length: k }, (_, j) =>
           Float64Array.from(X, (row) => row[j] as number),
         );
-        expect(JSON.stringify(olsPartialColumns(columns, Float64Array.from(y)))).toBe(
+        expect(JSON.stringify(core.olsPartialColumns(columns, Float64Array.from(y)))).toBe(
           JSON.stringify(whole),
         );
-        const r = olsFinalize(merged, { intercept });
+        const r = core.olsFinalize(merged, { intercept });
         if (r.residualStandardDeviation === 0) return exactFit(r, oneShot);
         const { method: _m, conditionNumber, ...want } = oneShot;
         expectFields(r as never, want as never, 1e-12, 'ols', 1e-10, 1e-30);
@@ -228,18 +191,18 @@ group('ols and polyfit partials: the one-shot answer, independent of the split',
         const y = x.map((v) =>
           round(1 + f.slope * v - 0.5 * v * v + f.noise * (random() - 0.5), f.places),
         );
-        let oneShot: ReturnType<typeof polyfit>;
+        let oneShot: ReturnType<typeof core.polyfit>;
         try {
-          oneShot = polyfit(x, y, degree);
+          oneShot = core.polyfit(x, y, degree);
         } catch {
           return;
         }
         const states = ranges(randomCuts(n, f.chunks, random)).map(([a, b]) =>
-          polyfitPartial(x.slice(a, b), y.slice(a, b), degree),
+          core.polyfitPartial(x.slice(a, b), y.slice(a, b), degree),
         );
-        const merged = mergeRandomly(states, polyfitMerge, random);
-        expect(JSON.stringify(merged)).toBe(JSON.stringify(polyfitPartial(x, y, degree)));
-        const fit = polyfitFinalize(merged);
+        const merged = mergeRandomly(states, core.polyfitMerge, random);
+        expect(JSON.stringify(merged)).toBe(JSON.stringify(core.polyfitPartial(x, y, degree)));
+        const fit = core.polyfitFinalize(merged);
         if (fit.residualStandardDeviation === 0) return exactFit(fit, oneShot);
         const { method: _m, conditionNumber: _c, ...want } = oneShot;
         expectFields(fit as never, want as never, 1e-12, `polyfit ${degree}`, 1e-10, 1e-30);
@@ -256,40 +219,40 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
         const { x, y, random } = makeXY(f);
         const cuts = ranges(randomCuts(f.n, f.chunks, random));
         const d = mergeRandomly(
-          cuts.map(([a, b]) => describePartial(x.slice(a, b))),
-          describeMerge,
+          cuts.map(([a, b]) => core.describePartial(x.slice(a, b))),
+          core.describeMerge,
           random,
         );
         // 1e-14 floor: skewness of symmetric data is 0 up to rounding, as in the golden tests.
         expectFields(
-          describeFinalize(d) as never,
-          describe(x) as never,
+          core.describeFinalize(d) as never,
+          core.describe(x) as never,
           1e-12,
           'describe',
           1e-10,
           1e-14,
         );
         const t1 = mergeRandomly(
-          cuts.map(([a, b]) => ttest1sampPartial(x.slice(a, b))),
-          ttest1sampMerge,
+          cuts.map(([a, b]) => core.ttest1sampPartial(x.slice(a, b))),
+          core.ttest1sampMerge,
           random,
         );
-        expect(JSON.stringify(t1)).toBe(JSON.stringify(ttest1sampPartial(x)));
+        expect(JSON.stringify(t1)).toBe(JSON.stringify(core.ttest1sampPartial(x)));
         const popmean = x[0] as number;
         expectFields(
-          ttest1sampFinalize(t1, popmean) as never,
-          ttest1samp(x, popmean) as never,
+          core.ttest1sampFinalize(t1, popmean) as never,
+          core.ttest1samp(x, popmean) as never,
           1e-12,
           'ttest_1samp',
           1e-10,
           1e-14, // a t of exactly 0 (popmean = the mean) is 1e-16 in float
         );
         const tr = mergeRandomly(
-          cuts.map(([a, b]) => ttestRelPartial(x.slice(a, b), y.slice(a, b))),
-          ttestRelMerge,
+          cuts.map(([a, b]) => core.ttestRelPartial(x.slice(a, b), y.slice(a, b))),
+          core.ttestRelMerge,
           random,
         );
-        expect(JSON.stringify(tr)).toBe(JSON.stringify(ttestRelPartial(x, y)));
+        expect(JSON.stringify(tr)).toBe(JSON.stringify(core.ttestRelPartial(x, y)));
         // Reference: the one-sample test of the exact decimal differences (the
         // one-shot ttestRel takes float differences when they are not small
         // against the values, which costs it up to 1e-10 on near-constant
@@ -297,9 +260,13 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
         // offset have no such cheap reference and are skipped here.
         const exactDiffs = x.map((v, i) => round(v - (y[i] as number), f.places));
         const wantRel =
-          f.places <= 4 ? ttest1samp(exactDiffs, 0) : f.offset === 0 ? ttestRel(x, y) : null;
+          f.places <= 4
+            ? core.ttest1samp(exactDiffs, 0)
+            : f.offset === 0
+              ? core.ttestRel(x, y)
+              : null;
         expectFields(
-          ttestRelFinalize(tr) as never,
+          core.ttestRelFinalize(tr) as never,
           (wantRel ?? {}) as never,
           1e-12,
           'ttest_rel',
@@ -307,13 +274,13 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
           1e-14,
         );
         const pr = mergeRandomly(
-          cuts.map(([a, b]) => pearsonrPartial(x.slice(a, b), y.slice(a, b))),
-          pearsonrMerge,
+          cuts.map(([a, b]) => core.pearsonrPartial(x.slice(a, b), y.slice(a, b))),
+          core.pearsonrMerge,
           random,
         );
-        expect(JSON.stringify(pr)).toBe(JSON.stringify(pearsonrPartial(x, y)));
-        const want = pearsonr(x, y);
-        const got = pearsonrFinalize(pr);
+        expect(JSON.stringify(pr)).toBe(JSON.stringify(core.pearsonrPartial(x, y)));
+        const want = core.pearsonr(x, y);
+        const got = core.pearsonrFinalize(pr);
         if (Math.abs(got.statistic) === 1) {
           // An exact |r| = 1 (a perfect linear relation in the decimals) has
           // p = 0; the one-shot's float r sits within rounding of 1, where
@@ -356,19 +323,19 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
           cuts.map(([a, b]) => {
             const part = x.slice(a, b);
             const lab = labels.slice(a, b);
-            return ttestIndPartial(
+            return core.ttestIndPartial(
               part.filter((_, i) => lab[i] === 0),
               part.filter((_, i) => lab[i] === 1),
             );
           }),
-          ttestIndMerge,
+          core.ttestIndMerge,
           random,
         );
         const a = samples[0] as number[];
         const b = samples[1] as number[];
         expectFields(
-          ttestIndFinalize(ti, { equalVar }) as never,
-          ttestInd(a, b, { equalVar }) as never,
+          core.ttestIndFinalize(ti, { equalVar }) as never,
+          core.ttestInd(a, b, { equalVar }) as never,
           1e-12,
           'ttest_ind',
           1e-10,
@@ -381,9 +348,9 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
               const key = `g${labels[i]}`;
               g[key] = [...(g[key] ?? []), x[i] as number];
             }
-            return fOnewayPartial(g);
+            return core.fOnewayPartial(g);
           }),
-          fOnewayMerge,
+          core.fOnewayMerge,
           random,
         );
         // Welch's one-shot path works on the float means without a shift, so
@@ -394,8 +361,13 @@ group('scipy.stats partials: the one-shot answer, independent of the split', () 
         const shifted = equalVar
           ? samples
           : samples.map((s) => s.map((v) => round(v - x0, f.places)));
-        const want = fOneway(...shifted, { equalVar });
-        expectFields(fOnewayFinalize(fo, { equalVar }) as never, want as never, 1e-11, 'f_oneway');
+        const want = core.fOneway(...shifted, { equalVar });
+        expectFields(
+          core.fOnewayFinalize(fo, { equalVar }) as never,
+          want as never,
+          1e-11,
+          'f_oneway',
+        );
       }),
       { numRuns: 300, seed: 10 },
     );

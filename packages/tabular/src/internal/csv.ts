@@ -162,6 +162,13 @@ function stageLabel(state: CsvState, j: number, text: string): void {
   }
 }
 
+/** The end of the unquoted cell at `from`: the position of its comma or line feed, else `end`. */
+function unquotedEnd(bytes: Uint8Array, from: number, end: number): number {
+  let p = from;
+  while (p < end && bytes[p] !== COMMA && bytes[p] !== LF) p++;
+  return p;
+}
+
 /** Returned by closingQuote when the input ends (final) before the quote is closed. */
 const UNCLOSED = -2;
 
@@ -291,15 +298,9 @@ export function parseRecord(
       }
     }
     // a quote inside an unquoted cell is taken literally (as Python's csv module does)
-    while (p < end) {
-      c = bytes[p]!;
-      if (c === COMMA || c === LF) break;
-      p++;
-    }
-    if (p >= end) {
-      if (!final) return INCOMPLETE;
-      c = -1;
-    }
+    p = unquotedEnd(bytes, p, end);
+    if (p >= end && !final) return INCOMPLETE;
+    c = p < end ? bytes[p]! : -1;
     const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
     if (j >= 0) {
       if (sink.isNumber[j]) {
@@ -360,16 +361,9 @@ export function splitRecord(
       throw fail('text follows the closing quote of a quoted name');
     }
     const start = p;
-    let c = -1;
-    while (p < end) {
-      c = bytes[p]!;
-      if (c === COMMA || c === LF) break;
-      p++;
-    }
-    if (p >= end) {
-      if (!final) return INCOMPLETE;
-      c = -1;
-    }
+    p = unquotedEnd(bytes, p, end);
+    if (p >= end && !final) return INCOMPLETE;
+    const c = p < end ? bytes[p]! : -1;
     const cellEnd = c !== COMMA && p > start && bytes[p - 1] === CR ? p - 1 : p;
     cells.push(decode(bytes, start, cellEnd));
     if (c === COMMA) {
@@ -402,8 +396,8 @@ export function fastRows(
   let rowsLeft = sink.maxRows - sink.rowsRead;
   rows: while (p < limit && rowsLeft > 0) {
     const rowStart = p;
-    const n = sink.rowsKept;
-    if (n === sink.capacity) sink.grow();
+    if (sink.rowsKept === sink.capacity) sink.grow();
+    const n = sink.rowsKept; // 0 again when grow() handed a block over
     const cols = sink.cols;
     const places = sink.places;
     for (let col = 0; col <= last; col++) {

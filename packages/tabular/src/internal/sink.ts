@@ -5,7 +5,7 @@
  */
 import { TabularError } from '../errors';
 import { NO_PLACES } from '../numbers';
-import type { ColumnKind, NanPolicy, ReadOptions, Table } from '../types';
+import type { ColumnKind, NanPolicy, ReadOptions, RowBlocks, Table } from '../types';
 
 /** A staged cell's state. */
 export const CELL_OK = 0;
@@ -97,6 +97,10 @@ export class ColumnSink {
   places: Int8Array[] | null;
   private readonly lens: Int32Array;
   private readonly strs: string[][];
+  /** ReadOptions.blocks, for paired numeric columns. */
+  readonly blocks: RowBlocks | undefined;
+  /** With blocks: rows already handed over (rowsKept counts those held since). */
+  flushed = 0;
   rowsRead = 0;
   rowsKept = 0;
   omitted = 0;
@@ -112,13 +116,35 @@ export class ColumnSink {
     this.mentionPolicy = options.mentionNanPolicy ?? true;
     const k = this.names.length;
     this.allNumbers = k > 0 && !this.independent && this.isNumber.every(Boolean);
+    this.blocks = options.blocks;
+    if (this.blocks) {
+      if (!this.allNumbers) {
+        throw new TabularError(
+          'invalid_options',
+          'tabular: blocks are for paired numeric columns only (pairing rows, every requested column a number)',
+        );
+      }
+      const rows = this.blocks.rows;
+      if (!(Number.isInteger(rows) && rows >= 1)) {
+        throw new TabularError(
+          'invalid_options',
+          `tabular: blocks.rows must be a whole number >= 1 (got ${rows})`,
+        );
+      }
+      // the columns hold one block and are used again: never sized from the chunk
+      this.capacity = rows;
+      this.expectedRows = -1;
+    }
     this.num = new Float64Array(k);
     this.str = new Array<string>(k).fill('');
     this.state = new Uint8Array(k);
     this.rawMissing = new Array<string>(k).fill('');
-    this.cols = this.kinds.map((kind) => new Float64Array(kind === 'number' ? 1024 : 0));
+    const capacity = this.capacity;
+    this.cols = this.kinds.map((kind) => new Float64Array(kind === 'number' ? capacity : 0));
     this.places =
-      options.decimalPlaces && this.allNumbers ? this.kinds.map(() => new Int8Array(1024)) : null;
+      options.decimalPlaces && this.allNumbers
+        ? this.kinds.map(() => new Int8Array(capacity))
+        : null;
     this.lens = new Int32Array(k);
     this.strs = this.kinds.map(() => []);
   }
@@ -131,8 +157,12 @@ export class ColumnSink {
    */
   expectedRows = 0;
 
-  /** Grows every numeric column (paired numeric columns share one length). */
+  /** Grows every numeric column (paired numeric columns share one length); with blocks, hands them over instead. */
   grow(): void {
+    if (this.blocks) {
+      this.flush();
+      return;
+    }
     const expected = this.expectedRows;
     this.capacity = expected > this.capacity ? expected : this.capacity * 2;
     for (let j = 0; j < this.cols.length; j++) {
@@ -149,6 +179,20 @@ export class ColumnSink {
         places[j] = grown;
       }
     }
+  }
+
+  /** With blocks: hands the rows held over to take() and starts the columns again. */
+  flush(): void {
+    const blocks = this.blocks;
+    const n = this.rowsKept;
+    if (!blocks || n === 0) return;
+    const places = this.places;
+    blocks.take(
+      this.cols.map((c) => c.subarray(0, n)),
+      places ? places.map((c) => c.subarray(0, n)) : null,
+    );
+    this.flushed += n;
+    this.rowsKept = 0;
   }
 
   private push(j: number, value: number): void {
@@ -212,8 +256,8 @@ export class ColumnSink {
         }
       }
       if (ok) {
-        const n = this.rowsKept;
-        if (n === this.capacity) this.grow();
+        if (this.rowsKept === this.capacity) this.grow();
+        const n = this.rowsKept; // 0 again when grow() handed a block over
         const cols = this.cols;
         const num = this.num;
         for (let j = 0; j < k; j++) cols[j]![n] = num[j]!;
@@ -268,6 +312,14 @@ export class ColumnSink {
   }
 
   table(columns: string[]): Table {
+    if (this.blocks) {
+      this.flush();
+      this.rowsKept = this.flushed;
+      this.flushed = 0;
+      // every row went to take(): the columns are left empty
+      for (let j = 0; j < this.cols.length; j++) this.cols[j] = new Float64Array(0);
+      if (this.places) this.places = this.places.map(() => new Int8Array(0));
+    }
     const numbers: Record<string, Float64Array> = {};
     const strings: Record<string, string[]> = {};
     const places: Record<string, Int8Array> | undefined = this.places ? {} : undefined;
