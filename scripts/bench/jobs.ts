@@ -588,7 +588,7 @@ export async function jobsBench(options: {
   runs: number;
 }): Promise<{ rows: Row[] }> {
   const rows: Row[] = [];
-  const how = `one ${options.chunkMb} MiB CSV chunk of two numeric columns read through packages/tabular as the worker does, in process; ${options.runs} rounds, each timing the worker and JSON.parse of the same numbers in turn; MB of CSV per CPU second (median), ratio the median of the per-round ratios`;
+  const how = `one ${options.chunkMb} MiB CSV chunk of two numeric columns read through packages/tabular as the worker does, in a node process doing nothing else (as a job worker); ${options.runs} rounds, each timing the worker and JSON.parse of the same numbers in turn; MB of CSV per CPU second (median), ratio the median of the per-round ratios`;
   let measured = 0;
   for (const shape of ['decimals', 'full'] as const) {
     const t = await workerThroughput(options.chunkMb, options.runs, shape);

@@ -10,13 +10,11 @@
  * (stats-core's lane listener).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { collectOutput } from '@lambda-stats/lambda-kit/processes';
+import { fileURLToPath } from 'node:url';
 import * as core from '@lambda-stats/stats-core';
 import { type Lane, withLane } from '@lambda-stats/stats-core/lanes';
 import { KINDS } from './args';
@@ -29,7 +27,7 @@ import {
   type ShapeData,
 } from './harness';
 import type { PanelResult, PanelSample, Row } from './table';
-import { fmtMs, log } from './util';
+import { fmtMs, inFreshProcess, log } from './util';
 
 export type Kind = (typeof KINDS)[number];
 
@@ -239,31 +237,9 @@ async function isolatedPanel(opts: ThroughputOptions): Promise<PanelResult> {
   };
 }
 
-/** Runs the shared panel for `opts` in a fresh node process (throughput-child.ts) and returns it. */
-async function inOwnProcess(opts: ThroughputOptions): Promise<PanelResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-alone-'));
-  const out = path.join(dir, 'panel.json');
-  try {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        tsx,
-        path.join(path.dirname(fileURLToPath(import.meta.url)), 'throughput-child.ts'),
-        JSON.stringify({ ...opts, isolate: false, isolatedWorst: false, warmCalls: 5 }),
-        out,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const { code, stderr } = await collectOutput(child);
-    if (code !== 0)
-      throw new Error(`throughput child for ${opts.functions.join(', ')} failed:\n${stderr}`);
-    return JSON.parse(readFileSync(out, 'utf8')) as PanelResult;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The shared panel for `opts` in a fresh node process. */
+const inOwnProcess = (opts: ThroughputOptions): Promise<PanelResult> =>
+  inFreshProcess('throughput', { ...opts, isolate: false, isolatedWorst: false, warmCalls: 5 });
 
 /** Every requested function, shape and size in this process, in SPECS order within each (size, shape). */
 export async function sharedPanel(opts: ThroughputOptions): Promise<PanelResult> {

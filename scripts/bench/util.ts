@@ -1,6 +1,44 @@
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collectOutput } from '@lambda-stats/lambda-kit/processes';
 import type { Machine } from './table';
+
+/**
+ * Runs one bench section in a fresh node process (child.ts) and returns its
+ * result: what one Lambda serving one function, or one job worker, gets,
+ * with no other section's heap or compiled code in the process.
+ */
+export async function inFreshProcess<T>(
+  section: 'throughput' | 'jobs',
+  options: unknown,
+): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-alone-'));
+  const out = path.join(dir, 'result.json');
+  try {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        tsx,
+        path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts'),
+        section,
+        JSON.stringify(options),
+        out,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const { code, stderr } = await collectOutput(child);
+    if (code !== 0) throw new Error(`bench child for ${section} failed:\n${stderr}`);
+    return JSON.parse(readFileSync(out, 'utf8')) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Milliseconds with sensible precision. */
 export function fmtMs(x: number): string {
