@@ -7,13 +7,13 @@ import { checkBoolean, checkDdof, checkOptions, checkSample } from '../internal/
 import { ratioToNumber } from '../regression/internal/bigRatio';
 import { DoubleDouble } from '../regression/internal/doubleDouble';
 import { columnDot, columnSum, integerColumn } from './columns';
-import { type DD, ddAdd, ddFromRatio, ddMul, ddScale, ddValue } from './dd';
+import { type DD, ddAdd, ddDiv, ddFromRatio, ddMul, ddScale, ddValue } from './dd';
 import { describeValue, formatExact, requireBoolean, requireHeader } from './exact';
 import { momentSums, planOf } from './fused';
 import { alignMoments, anyNaN, centredTimesN, mergeMoments, parseMoments } from './moments';
 import { nearestInteger } from './round';
 import type { DescribeState, MomentSums } from './state';
-import { POW10, scaleWide, WIDE, wideAt } from './wide';
+import { POW10, WIDE, wideAt } from './wide';
 
 const FN = 'describe';
 
@@ -47,15 +47,17 @@ export function describePartial(a: Sample): DescribeState {
     exponent = -plan.scale;
     const [mHi, mLo] = ddFromRatio(S1, BigInt(n));
     if (plan.wide) {
-      // each value's integer on the plan's scale (fused.ts's integerAt, written
-      // out: a call per value and the scratch array cost more than the work)
+      // Each value's integer on its own places p (wideAt), less the mean on
+      // those places, then scaled to the plan's: no second Dekker product
+      // per value (scaleWide) to bring the integer to the finest places.
       const places = plan.places;
-      const S = plan.scale;
+      const { hi: meanHi, lo: meanLo, scale } = meanByPlaces(mHi, mLo, plan.scale);
       for (let i = 0; i < n; i++) {
         const p = places[i] as number;
         wideAt(x[i] as number, p);
-        if (S !== p) scaleWide(WIDE.hi, WIDE.lo, S - p);
-        const d = WIDE.hi - mHi + (WIDE.lo - mLo);
+        const d =
+          (WIDE.hi - (meanHi[p] as number) + (WIDE.lo - (meanLo[p] as number))) *
+          (scale[p] as number);
         const d2 = d * d;
         m3.addProduct(d2, d);
         m4.addProduct(d2, d2);
@@ -113,6 +115,25 @@ export function describePartial(a: Sample): DescribeState {
     m3: finite(ddScale([m3.hi, m3.lo], u3)),
     m4: finite(ddScale([m4.hi, m4.lo], u3 * unit)),
   };
+}
+
+/**
+ * The mean mHi + mLo (in units of 10^-S) in units of 10^-p for every places
+ * p <= S, as double-doubles (one division by the exact 10^(S-p) each), and
+ * 10^(S-p): a value's deviation on its own places times scale[p] is its
+ * deviation on the finest places, with one rounding more than forming its
+ * integer there.
+ */
+function meanByPlaces(mHi: number, mLo: number, S: number) {
+  const hi = new Float64Array(S + 1);
+  const lo = new Float64Array(S + 1);
+  const scale = new Float64Array(S + 1);
+  for (let p = 0; p <= S; p++) {
+    const k = POW10[S - p] as number;
+    [hi[p], lo[p]] = ddDiv([mHi, mLo], [k, 0]);
+    scale[p] = k;
+  }
+  return { hi, lo, scale };
 }
 
 /** JSON has no NaN or Infinity: a moment sum that overflowed is carried as null. */
