@@ -7,11 +7,16 @@
  * the skipped rows must not count; under "propagate" the chunk is read
  * whole (a NaN state keeps only a count that blocks would change); and a
  * bad block's StatsInputError must still reach the job as
- * unprocessable_input, a bad cell as bad_cell.
+ * unprocessable_input, a bad cell as bad_cell. describe's state merges its
+ * blocks' M3 and M4 by Pebay's update: its count, sums and extremes must be
+ * the whole chunk's byte for byte, and its answer the synchronous
+ * describe's on the same column (the issue's contract).
  */
 
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
+import { describe as oneShotDescribe } from '@lambda-stats/stats-core';
 import { describe, expect, it } from 'vitest';
+import { toDescribeResponse } from '../src/endpoints/describe';
 import { JobInputError } from '../src/jobs/errors';
 import { partialForms } from '../src/jobs/partials';
 import { readItem } from '../src/jobs/read';
@@ -28,6 +33,8 @@ function csv(rows: number, cell: (r: () => number, i: number) => string) {
 const blockStats = Object.entries(partialForms)
   .filter(([, form]) => form.blocks)
   .map(([name]) => name);
+/** The block-built states that are exact sums: byte for byte the whole chunk's. */
+const exactSums = blockStats.filter((name) => name !== 'describe');
 
 function item(bytes: Uint8Array, statistic: string, nan_policy: 'raise' | 'omit' | 'propagate') {
   const names = statistic === 'ttest_1samp' ? ['a'] : ['a', 'b'];
@@ -47,14 +54,20 @@ function item(bytes: Uint8Array, statistic: string, nan_policy: 'raise' | 'omit'
 }
 
 describe('job worker: the state built block by block', () => {
-  it('covers the statistics whose states are exact sums', () => {
-    expect(blockStats.sort()).toEqual(['linregress', 'pearsonr', 'ttest_1samp', 'ttest_rel']);
+  it('covers the statistics whose states are exact sums, and describe', () => {
+    expect(blockStats.sort()).toEqual([
+      'describe',
+      'linregress',
+      'pearsonr',
+      'ttest_1samp',
+      'ttest_rel',
+    ]);
   });
 
   for (const [shape, cell] of Object.entries(shapes)) {
     it(`is the whole chunk's state, byte for byte (${shape})`, async () => {
       const bytes = csv(2000, cell);
-      for (const statistic of blockStats) {
+      for (const statistic of exactSums) {
         const it = item(bytes, statistic, 'raise');
         const whole = partialForms[statistic]!.partial(
           (await readItem(it, memory(bytes))).values,
@@ -88,7 +101,7 @@ describe('job worker: the state built block by block', () => {
     const bytes = Buffer.from(
       `a,b,g\n${Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? `${i},NA,x` : `${i}.5,${i * 2},x`)).join('\n')}\n`,
     );
-    for (const statistic of blockStats) {
+    for (const statistic of exactSums) {
       for (const policy of ['omit', 'propagate'] as const) {
         const it = item(bytes, statistic, policy);
         const read = await readItem(it, memory(bytes));
@@ -132,5 +145,67 @@ describe('job worker: the state built block by block', () => {
     await expect(
       readState(item(bad, 'linregress', 'raise'), memory(bad), undefined, 4),
     ).rejects.toMatchObject({ code: 'bad_cell', details: { row: 21, column: 'b' } });
+  });
+});
+
+/**
+ * describe's job answer against the synchronous endpoint's on the same
+ * column: 1e-12 relative (the partial forms' contract, as the stats core's
+ * property tests), with a 1e-14 floor for a skewness that is 0 up to
+ * rounding; and against one partial over the whole chunk to 1e-13 (the
+ * blocks' merge moves M3 and M4 by a few ulps of their terms, no more).
+ */
+function expectDescribe(got: Record<string, unknown>, want: Record<string, unknown>, rel: number) {
+  for (const [key, value] of Object.entries(want)) {
+    if (typeof value !== 'number') {
+      expect(got[key], key).toEqual(value);
+      continue;
+    }
+    const error = Math.abs((got[key] as number) - value);
+    expect(error, key).toBeLessThanOrEqual(Math.max(Math.abs(value) * rel, 1e-14));
+  }
+}
+
+describe("job worker: describe's state built block by block", () => {
+  const form = partialForms.describe!;
+  const options = { ddof: 1, bias: true };
+  const withoutMoments = ({ m3: _m3, m4: _m4, ...rest }: Record<string, unknown>) => rest;
+
+  for (const [shape, cell] of Object.entries(shapes)) {
+    it(`has the whole chunk's count, sums and extremes and the synchronous answer (${shape})`, async () => {
+      const bytes = csv(2000, cell);
+      const it = item(bytes, 'describe', 'raise');
+      const { values } = await readItem(it, memory(bytes));
+      const whole = form.partial(values, {});
+      const wholeResult = form.finalize(whole, options);
+      const synchronous = toDescribeResponse(oneShotDescribe(values[0] as Float64Array, options));
+      for (const blockRows of [1, 7, 500, 1999, 2000, 65536]) {
+        const { read, state } = await readState(it, memory(bytes), undefined, blockRows);
+        expect(JSON.stringify(withoutMoments(state))).toBe(JSON.stringify(withoutMoments(whole)));
+        expect(read.rows).toBe(2000);
+        const result = form.finalize(state, options);
+        expectDescribe(result, wholeResult, 1e-13);
+        expectDescribe(result, synchronous, 1e-12);
+      }
+    });
+  }
+
+  it('omit skips the rows with a missing value; propagate reads the chunk whole', async () => {
+    const bytes = Buffer.from(
+      `a,b,g\n${Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? `NA,${i},x` : `${i}.5,${i * 2},x`)).join('\n')}\n`,
+    );
+    for (const policy of ['omit', 'propagate'] as const) {
+      const it = item(bytes, 'describe', policy);
+      const read = await readItem(it, memory(bytes));
+      const whole = form.partial(read.values, {});
+      const built = await readState(it, memory(bytes), undefined, 3);
+      expect(JSON.stringify(withoutMoments(built.state))).toBe(
+        JSON.stringify(withoutMoments(whole)),
+      );
+      expect(built.read.omitted).toBe(read.omitted);
+      if (policy === 'omit') {
+        expectDescribe(form.finalize(built.state, options), form.finalize(whole, options), 1e-13);
+      } else expect(built.state).toEqual(whole);
+    }
   });
 });

@@ -24,10 +24,11 @@ type State = any;
 
 export interface PartialForm {
   /**
-   * The state is exact sums of numeric columns read as pairs: the merge of
-   * the states of a chunk's row blocks is the chunk's state, byte for byte
-   * (a NaN aside), so the worker builds it block by block as it reads
-   * (state.ts).
+   * The state of numeric columns read as pairs, built block by block as the
+   * worker reads (state.ts): for exact sums the merge of a chunk's block
+   * states is the chunk's state, byte for byte (a NaN aside); for describe
+   * its n, sums and extremes are, and its M3 and M4 are Pebay's merge of
+   * the blocks' (docs/partial-results.md), the same answer to a few ulps.
    */
   blocks?: true;
   partial(values: Values, options: Options): State;
@@ -43,6 +44,7 @@ const alternative = (o: Options) => ({ alternative: o.alternative as Alternative
 
 export const partialForms: Record<string, PartialForm> = {
   describe: {
+    blocks: true,
     partial: (v) => core.describePartial(num(v, 0)),
     merge: core.describeMerge,
     finalize: (s, o) =>
