@@ -155,13 +155,14 @@ describe('job worker: the state built block by block', () => {
  * rounding; and against one partial over the whole chunk to 1e-13 (the
  * blocks' merge moves M3 and M4 by a few ulps of their terms, no more).
  */
-function expectDescribe(got: Record<string, unknown>, want: Record<string, unknown>, rel: number) {
-  for (const [key, value] of Object.entries(want)) {
+function expectDescribe(got: unknown, want: unknown, rel: number) {
+  const g = got as Record<string, unknown>;
+  for (const [key, value] of Object.entries(want as Record<string, unknown>)) {
     if (typeof value !== 'number') {
-      expect(got[key], key).toEqual(value);
+      expect(g[key], key).toEqual(value);
       continue;
     }
-    const error = Math.abs((got[key] as number) - value);
+    const error = Math.abs((g[key] as number) - value);
     expect(error, key).toBeLessThanOrEqual(Math.max(Math.abs(value) * rel, 1e-14));
   }
 }
@@ -169,7 +170,10 @@ function expectDescribe(got: Record<string, unknown>, want: Record<string, unkno
 describe("job worker: describe's state built block by block", () => {
   const form = partialForms.describe!;
   const options = { ddof: 1, bias: true };
-  const withoutMoments = ({ m3: _m3, m4: _m4, ...rest }: Record<string, unknown>) => rest;
+  const withoutMoments = (state: unknown) => {
+    const { m3: _m3, m4: _m4, ...rest } = state as Record<string, unknown>;
+    return rest;
+  };
 
   for (const [shape, cell] of Object.entries(shapes)) {
     it(`has the whole chunk's count, sums and extremes and the synchronous answer (${shape})`, async () => {
