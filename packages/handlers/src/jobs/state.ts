@@ -6,7 +6,8 @@
  * (tens of MB a chunk that the reader would allocate, fill and the
  * collector free again) and each block is summed while it is still in the
  * cache. The merge of exact sums is exact: the state is the one a single
- * partial over the whole chunk gives, byte for byte. Under nan_policy
+ * partial over the whole chunk gives, byte for byte (describe's M3 and M4
+ * aside: Pebay's merge of the blocks', partials.ts). Under nan_policy
  * "propagate" a NaN state keeps only its count, which would depend on the
  * blocks, so such chunks are read whole.
  */
