@@ -2,6 +2,7 @@ import { fisherFSf } from '../../distributions/fisherF';
 import { studentTSf } from '../../distributions/studentT';
 import { type Dd, dd, ddAdd, ddDiv, ddMul, ddSub, productError } from './doubleDouble';
 import type { FitCore } from './fit';
+import type { RepresentationBound } from './olsComponentwise';
 import type { OlsGram } from './olsGram';
 import { conditionNumber } from './singularValues';
 
@@ -40,6 +41,12 @@ export interface OlsSolveInput {
    * p). With it, `places` and `shifts` must be all 0.
    */
   outputs?: { rows: number[][]; givenTransform: number[][] };
+  /**
+   * Optional: the representation part of the bounds (eps_a + eps_b above)
+   * taken row by row ({@link componentwiseRepresentation}); eps still
+   * bounds the second-order terms and the first-order check.
+   */
+  representation?: RepresentationBound;
 }
 
 export interface OlsSolved {
@@ -138,18 +145,24 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   // Entry bounds eta_ab; the double-double factorisation's backward error
   // (a few units of 2^-104 per operation, q of them per entry) is folded in.
   const ddError = 16 * (q + 2) * (q + 2) * 2 ** -104;
+  // With a row-by-row representation bound, eta keeps the rest: eps_a eps_b,
+  // the sums, and the rounding of its |Z_i a| (4 (q + 1) u^2, see there).
+  const rowwise = s.representation !== undefined;
   const eta = new Float64Array(q * q);
   let etaMax = 0;
   for (let a = 0; a < q; a++) {
     for (let b = 0; b < q; b++) {
       const ea = eps[a] as number;
       const eb = eps[b] as number;
+      const rest = ea * eb + sumError + ddError;
       const e = ea + eb + ea * eb + sumError + ddError;
-      eta[a * q + b] = e;
+      eta[a * q + b] = rowwise ? rest + 4 * (q + 1) * U * U : e;
       if (e > etaMax) etaMax = e;
     }
   }
-  const bound = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+  // The row-by-row terms of the pairs bounded (below), when rowwise.
+  let rowTerms: Float64Array = new Float64Array(0);
+  const bound = (x: ArrayLike<number>, y: ArrayLike<number>, pair = -1) => {
     let t = 0;
     for (let a = 0; a < q; a++) {
       const xa = Math.abs(x[a] as number) * (scale[a] as number);
@@ -160,6 +173,7 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
       }
       t += xa * row;
     }
+    if (rowwise) t += rowTerms[pair] as number;
     return SAFETY * t * (1 + 1e-12);
   };
 
@@ -200,15 +214,8 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   for (let i = k0; i < p; i++) ess = ddAdd(ess, ddMul(R(i, p), R(i, p)));
   const tss = ddAdd(ess, rss);
   const tiny = 1e-28;
-  const eRss = bound(b, b) / rss.hi + tiny;
-  const eTss = bound(b0, b0) / tss.hi + tiny;
-  const eEss =
-    bound(
-      b0.map((v, a) => v - (b[a] as number)),
-      b0.map((v, a) => v + (b[a] as number)),
-    ) /
-      ess.hi +
-    tiny;
+  const bMinus = b0.map((v, a) => v - (b[a] as number));
+  const bPlus = b0.map((v, a) => v + (b[a] as number));
 
   // Coefficients and variance factors: u = e_j, or for a shifted design's
   // intercept u = [1, -c_1, ..., -c_k] (its working value is u^T beta + c_y).
@@ -217,10 +224,9 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const yPlaces = places[k] as number;
   const yShift = shifts[k] as number;
   const df = dd(dfResidual);
-  const coefficients: number[] = [];
-  const standardErrors: number[] = [];
-  const eCoefficients: number[] = [];
-  const eSe: number[] = [];
+  const gs: Dd[] = [];
+  const phis: Dd[] = [];
+  const vs: number[][] = [];
   for (let j = 0; j < p; j++) {
     const u = new Array<number>(p).fill(0);
     if (s.outputs) {
@@ -269,8 +275,26 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
       for (let l = i + 1; l < p; l++) t -= at(i, l) * (v[l] as number);
       v[i] = t / at(i, i);
     }
-    const ePhi = bound(v, b);
-    const eG = bound(v, v) / g.hi + tiny;
+    gs.push(g);
+    phis.push(phi);
+    vs.push(v);
+  }
+
+  // Pairs 0..2: RSS, TSS, ESS; then (v_j, b) and (v_j, v_j) for each j.
+  if (s.representation) rowTerms = s.representation([b, b0, bMinus, bPlus, ...vs]);
+  const eRss = bound(b, b, 0) / rss.hi + tiny;
+  const eTss = bound(b0, b0, 1) / tss.hi + tiny;
+  const eEss = bound(bMinus, bPlus, 2) / ess.hi + tiny;
+  const coefficients: number[] = [];
+  const standardErrors: number[] = [];
+  const eCoefficients: number[] = [];
+  const eSe: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const g = gs[j] as Dd;
+    const phi = phis[j] as Dd;
+    const v = vs[j] as number[];
+    const ePhi = bound(v, b, 3 + 2 * j);
+    const eG = bound(v, v, 4 + 2 * j) / g.hi + tiny;
     const se2 = (rss.hi * g.hi) / dfResidual;
     if (s.outputs) {
       coefficients.push(phi.hi + phi.lo);
