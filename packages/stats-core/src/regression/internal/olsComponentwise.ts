@@ -1,16 +1,17 @@
-import { halfUlpTable } from './olsDecimal';
-
 /**
  * The representation part of {@link olsSolve}'s first-order bounds, taken
  * row by row instead of through Cauchy-Schwarz. A double v stands for the
- * shortest decimal that rounds to it, so |decimal(v) - v| <= h(v), half its
- * ulp. The Gram matrix of the doubles then differs from the decimals' by
+ * shortest decimal that rounds to it, so |decimal(v) - v| is at most half
+ * its ulp, at most h(v) = u |v| (u |v| + 2^-1074 here, for subnormals;
+ * half the ulp itself, read from the exponent bits, cost about 8 ns a row
+ * more and is at most 2x tighter). The Gram matrix of the doubles then differs from the decimals' by
  * E = Z^T D + D^T Z (plus D^T D, second order), |D_il| <= h(Z_il), and a
  * first-order term a^T E c is at most
  *   sum_i |Z_i a| (h_i . |c|) + (h_i . |a|) |Z_i c|,
- * which some sign pattern of D reaches: the smallest bound that holds
- * without resolving the decimals. On the panel's full-precision shapes it
- * is 5 to 100 times below olsSolve's norm-wise bound (heavy tails most).
+ * which some sign pattern of D reaches (with h half the ulp): within 2x of
+ * the smallest bound that holds without resolving the decimals. On the
+ * panel's full-precision shapes it is far below olsSolve's norm-wise
+ * bound on heavy tails (docs/precision-lanes.md).
  */
 
 /**
@@ -22,10 +23,8 @@ import { halfUlpTable } from './olsDecimal';
 export type RepresentationBound = (vectors: ArrayLike<number>[]) => Float64Array;
 
 const U = 2 ** -53;
-/** The least subnormal: at least half the spacing of subnormals (the table has 0 there). */
-const TINY = 2 ** -1074;
-const BITS = new Float64Array(1);
-const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sign and exponent
+/** u times this is the least subnormal, above half the spacing of subnormals. */
+const TINY_OVER_U = 2 ** -1021;
 
 /**
  * The sums for ols with an intercept and two columns (the design [1 x z],
@@ -37,7 +36,7 @@ const WORDS = new Uint32Array(BITS.buffer); // little-endian: WORDS[1] holds sig
  * full pass is worth making.
  *
  * Rigour at stride 1: Z_i a is computed in float64, off by at most
- * gamma_q sum_l |Z_il a_l|; with h <= u |v| and Cauchy-Schwarz that adds
+ * gamma_q sum_l |Z_il a_l|; with h <= u |v| (+ 2^-1074) and Cauchy-Schwarz that adds
  * at most 4 (q + 1) u^2 (sum_l |a_l| s_l)(sum_l |c_l| s_l), which the
  * caller adds to its entry bounds; the weights h_i . |a| and the sums over
  * i are of nonnegative terms, raised here by 4 (n + q) u for their rounding.
@@ -48,11 +47,10 @@ export function componentwiseRepresentation(
   stride: number,
 ): RepresentationBound {
   return (vectors) => {
-    const table = halfUlpTable();
     const [xs, zs, ys] = columns as [Float64Array, Float64Array, Float64Array];
-    const fx = raw[0] ? 1 : 0;
-    const fz = raw[1] ? 1 : 0;
-    const fy = raw[2] ? 1 : 0;
+    const fx = raw[0] ? U : 0;
+    const fz = raw[1] ? U : 0;
+    const fy = raw[2] ? U : 0;
     const [b, b0, bm, bp, v0, v1, v2] = vectors.map((v) => Array.from(v)) as number[][] as [
       number[],
       number[],
@@ -91,12 +89,9 @@ export function componentwiseRepresentation(
       const x = xs[i] as number;
       const z = zs[i] as number;
       const y = ys[i] as number;
-      BITS[0] = x;
-      const hx = fx * ((table[((WORDS[1] as number) >>> 20) & 0x7ff] as number) + TINY);
-      BITS[0] = z;
-      const hz = fz * ((table[((WORDS[1] as number) >>> 20) & 0x7ff] as number) + TINY);
-      BITS[0] = y;
-      const hy = fy * ((table[((WORDS[1] as number) >>> 20) & 0x7ff] as number) + TINY);
+      const hx = fx * (Math.abs(x) + TINY_OVER_U);
+      const hz = fz * (Math.abs(z) + TINY_OVER_U);
+      const hy = fy * (Math.abs(y) + TINY_OVER_U);
       const r = b_0 + b_1 * x + b_2 * z + b_3 * y;
       const e = e_0 + e_3 * y;
       const wb = hx * ab[0] + hz * ab[1] + hy * ab[2];
