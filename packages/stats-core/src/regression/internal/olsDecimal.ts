@@ -118,12 +118,6 @@ const SPLIT_LO = POWERS.map((p, k) => p - (SPLIT_HI[k] as number));
  * about 2 ms of every cold start of the functions that bundle this lane.
  */
 let HALF_ULP: Float64Array | undefined;
-
-/** Half the spacing of doubles, by biased binary exponent (0 for subnormals: add 2^-1074 there). */
-export function halfUlpTable(): Float64Array {
-  if (HALF_ULP === undefined) buildTables();
-  return HALF_ULP as Float64Array;
-}
 let LOG10: Int32Array | undefined;
 let NEXT_POWER: Float64Array | undefined;
 
