@@ -2,6 +2,7 @@ import { fisherFSf } from '../../distributions/fisherF';
 import { studentTSf } from '../../distributions/studentT';
 import { type Dd, dd, ddAdd, ddDiv, ddMul, ddSub, productError } from './doubleDouble';
 import type { FitCore } from './fit';
+import type { RepresentationBound } from './olsComponentwise';
 import type { OlsGram } from './olsGram';
 import { conditionNumber } from './singularValues';
 
@@ -40,6 +41,14 @@ export interface OlsSolveInput {
    * p). With it, `places` and `shifts` must be all 0.
    */
   outputs?: { rows: number[][]; givenTransform: number[][] };
+  /**
+   * Optional: the representation part of the bounds (eps_a + eps_b above)
+   * taken row by row ({@link componentwiseRepresentation}); eps still
+   * bounds the second-order terms and the first-order check. With `gate`
+   * (an estimate, cheaper), the fields are checked on it first and the
+   * exact sums are taken only when that passes; only `exact` decides.
+   */
+  representation?: { exact: RepresentationBound; gate?: RepresentationBound };
 }
 
 export interface OlsSolved {
@@ -138,18 +147,24 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   // Entry bounds eta_ab; the double-double factorisation's backward error
   // (a few units of 2^-104 per operation, q of them per entry) is folded in.
   const ddError = 16 * (q + 2) * (q + 2) * 2 ** -104;
+  // With a row-by-row representation bound, eta keeps the rest: eps_a eps_b,
+  // the sums, and the rounding of its |Z_i a| (4 (q + 1) u^2, see there).
+  const rowwise = s.representation !== undefined;
   const eta = new Float64Array(q * q);
   let etaMax = 0;
   for (let a = 0; a < q; a++) {
     for (let b = 0; b < q; b++) {
       const ea = eps[a] as number;
       const eb = eps[b] as number;
+      const rest = ea * eb + sumError + ddError;
       const e = ea + eb + ea * eb + sumError + ddError;
-      eta[a * q + b] = e;
+      eta[a * q + b] = rowwise ? rest + 4 * (q + 1) * U * U : e;
       if (e > etaMax) etaMax = e;
     }
   }
-  const bound = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+  // The row-by-row terms of the pairs bounded (below), when rowwise.
+  let rowTerms: Float64Array = new Float64Array(0);
+  const bound = (x: ArrayLike<number>, y: ArrayLike<number>, pair = -1) => {
     let t = 0;
     for (let a = 0; a < q; a++) {
       const xa = Math.abs(x[a] as number) * (scale[a] as number);
@@ -160,6 +175,7 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
       }
       t += xa * row;
     }
+    if (rowwise) t += rowTerms[pair] as number;
     return SAFETY * t * (1 + 1e-12);
   };
 
@@ -200,15 +216,8 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   for (let i = k0; i < p; i++) ess = ddAdd(ess, ddMul(R(i, p), R(i, p)));
   const tss = ddAdd(ess, rss);
   const tiny = 1e-28;
-  const eRss = bound(b, b) / rss.hi + tiny;
-  const eTss = bound(b0, b0) / tss.hi + tiny;
-  const eEss =
-    bound(
-      b0.map((v, a) => v - (b[a] as number)),
-      b0.map((v, a) => v + (b[a] as number)),
-    ) /
-      ess.hi +
-    tiny;
+  const bMinus = b0.map((v, a) => v - (b[a] as number));
+  const bPlus = b0.map((v, a) => v + (b[a] as number));
 
   // Coefficients and variance factors: u = e_j, or for a shifted design's
   // intercept u = [1, -c_1, ..., -c_k] (its working value is u^T beta + c_y).
@@ -217,10 +226,9 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
   const yPlaces = places[k] as number;
   const yShift = shifts[k] as number;
   const df = dd(dfResidual);
-  const coefficients: number[] = [];
-  const standardErrors: number[] = [];
-  const eCoefficients: number[] = [];
-  const eSe: number[] = [];
+  const gs: Dd[] = [];
+  const phis: Dd[] = [];
+  const vs: number[][] = [];
   for (let j = 0; j < p; j++) {
     const u = new Array<number>(p).fill(0);
     if (s.outputs) {
@@ -269,99 +277,127 @@ export function olsSolve(s: OlsSolveInput): OlsSolved | null {
       for (let l = i + 1; l < p; l++) t -= at(i, l) * (v[l] as number);
       v[i] = t / at(i, i);
     }
-    const ePhi = bound(v, b);
-    const eG = bound(v, v) / g.hi + tiny;
-    const se2 = (rss.hi * g.hi) / dfResidual;
-    if (s.outputs) {
-      coefficients.push(phi.hi + phi.lo);
-      eCoefficients.push(ePhi / Math.abs(phi.hi) + 3 * U);
-      standardErrors.push(Math.sqrt(se2));
-    } else if (intercept && j === 0) {
-      const value = ddAdd(phi, dd(yShift));
-      const b0Value = toOutput(value, yPlaces, 0);
-      coefficients.push(b0Value);
-      eCoefficients.push(ePhi / Math.abs(value.hi) + 3 * U);
-      standardErrors.push(Math.sqrt(se2) / 10 ** yPlaces);
-    } else {
-      const t = j - k0;
-      coefficients.push(toOutput(phi, yPlaces, places[t] as number));
-      eCoefficients.push(ePhi / Math.abs(phi.hi) + 3 * U);
-      standardErrors.push((Math.sqrt(se2) * 10 ** (places[t] as number)) / 10 ** yPlaces);
+    gs.push(g);
+    phis.push(phi);
+    vs.push(v);
+  }
+
+  // Pairs 0..2: RSS, TSS, ESS; then (v_j, b) and (v_j, v_j) for each j.
+  const vectors = [b, b0, bMinus, bPlus, ...vs];
+  // The fields, their bounds and the checks, from here on a function of rowTerms.
+  const finish = (): OlsSolved | null => {
+    const eRss = bound(b, b, 0) / rss.hi + tiny;
+    const eTss = bound(b0, b0, 1) / tss.hi + tiny;
+    const eEss = bound(bMinus, bPlus, 2) / ess.hi + tiny;
+    const coefficients: number[] = [];
+    const standardErrors: number[] = [];
+    const eCoefficients: number[] = [];
+    const eSe: number[] = [];
+    for (let j = 0; j < p; j++) {
+      const g = gs[j] as Dd;
+      const phi = phis[j] as Dd;
+      const v = vs[j] as number[];
+      const ePhi = bound(v, b, 3 + 2 * j);
+      const eG = bound(v, v, 4 + 2 * j) / g.hi + tiny;
+      const se2 = (rss.hi * g.hi) / dfResidual;
+      if (s.outputs) {
+        coefficients.push(phi.hi + phi.lo);
+        eCoefficients.push(ePhi / Math.abs(phi.hi) + 3 * U);
+        standardErrors.push(Math.sqrt(se2));
+      } else if (intercept && j === 0) {
+        const value = ddAdd(phi, dd(yShift));
+        const b0Value = toOutput(value, yPlaces, 0);
+        coefficients.push(b0Value);
+        eCoefficients.push(ePhi / Math.abs(value.hi) + 3 * U);
+        standardErrors.push(Math.sqrt(se2) / 10 ** yPlaces);
+      } else {
+        const t = j - k0;
+        coefficients.push(toOutput(phi, yPlaces, places[t] as number));
+        eCoefficients.push(ePhi / Math.abs(phi.hi) + 3 * U);
+        standardErrors.push((Math.sqrt(se2) * 10 ** (places[t] as number)) / 10 ** yPlaces);
+      }
+      eSe.push(eRss / 2 + eG / 2 + 5 * U);
     }
-    eSe.push(eRss / 2 + eG / 2 + 5 * U);
-  }
 
-  const round = (x: Dd) => x.hi + x.lo;
-  const rSquared = round(ddDiv(ess, tss));
-  const adjustedNumerator = ddSub(ddMul(ess, df), ddMul(rss, dd(dfModel)));
-  const adjustedRSquared = round(ddDiv(adjustedNumerator, ddMul(tss, df)));
-  const fStatistic =
-    dfModel > 0 ? round(ddDiv(ddMul(ess, df), ddMul(rss, dd(dfModel)))) : Number.NaN;
-  const eR2 = eEss + eTss + 2 * U;
-  const eAdj =
-    (eEss * ess.hi * dfResidual + eRss * rss.hi * dfModel) / Math.abs(adjustedNumerator.hi) +
-    eTss +
-    2 * U +
-    tiny;
-  const eF = eEss + eRss + 2 * U;
-  const residualStandardDeviation = Math.sqrt(rss.hi / dfResidual) / 10 ** yPlaces;
+    const round = (x: Dd) => x.hi + x.lo;
+    const rSquared = round(ddDiv(ess, tss));
+    const adjustedNumerator = ddSub(ddMul(ess, df), ddMul(rss, dd(dfModel)));
+    const adjustedRSquared = round(ddDiv(adjustedNumerator, ddMul(tss, df)));
+    const fStatistic =
+      dfModel > 0 ? round(ddDiv(ddMul(ess, df), ddMul(rss, dd(dfModel)))) : Number.NaN;
+    const eR2 = eEss + eTss + 2 * U;
+    const eAdj =
+      (eEss * ess.hi * dfResidual + eRss * rss.hi * dfModel) / Math.abs(adjustedNumerator.hi) +
+      eTss +
+      2 * U +
+      tiny;
+    const eF = eEss + eRss + 2 * U;
+    const residualStandardDeviation = Math.sqrt(rss.hi / dfResidual) / 10 ** yPlaces;
 
-  const fields = [...eCoefficients, eRss + 4 * U, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
-  let worst = 0;
-  for (const e of fields) worst = Math.max(worst, Number.isNaN(e) ? Infinity : e);
-  // (the p-value bounds below need the tails themselves: only when the rest holds)
-  if (!(worst <= TOLERANCE)) return null;
+    const fields = [...eCoefficients, eRss + 4 * U, ...eSe, eR2, eAdj, dfModel > 0 ? eF : 0];
+    let worst = 0;
+    for (const e of fields) worst = Math.max(worst, Number.isNaN(e) ? Infinity : e);
+    // (the p-value bounds below need the tails themselves: only when the rest holds)
+    if (!(worst <= TOLERANCE)) return null;
 
-  // t = b / se, and the p-values: d log p / d log t <= min(df, t^2 + 1) for
-  // Student's t, d log p / d log F <= min((df1 + df2) / 2, F df1 / 2 + 1)
-  // for F (checked against scipy over df 1..1e5 and p down to 1e-300); the
-  // 2 + covers the tails' own rounding (as olsFloat's bounds).
-  let worstP = 0;
-  for (let j = 0; j < p; j++) {
-    const e = (eCoefficients[j] as number) + (eSe[j] as number) + 2 * U;
-    const t = Math.abs((coefficients[j] as number) / (standardErrors[j] as number));
-    let eP = e * (2 + Math.min(dfResidual, t * t + 1));
-    if (eP > P_TOLERANCE && studentTSf(t * (1 - 8 * e), dfResidual) === 0) eP = 0;
-    worstP = Math.max(worstP, Number.isNaN(eP) ? Infinity : eP);
-  }
-  if (dfModel > 0) {
-    let eFp = eF * (2 + Math.min((dfResidual + dfModel) / 2, (fStatistic * dfModel) / 2 + 1));
-    if (eFp > P_TOLERANCE && fisherFSf(fStatistic * (1 - 8 * eF), dfModel, dfResidual) === 0)
-      eFp = 0;
-    worstP = Math.max(worstP, Number.isNaN(eFp) ? Infinity : eFp);
-  }
-  if (!(worstP <= P_TOLERANCE)) return null;
+    // t = b / se, and the p-values: d log p / d log t <= min(df, t^2 + 1) for
+    // Student's t, d log p / d log F <= min((df1 + df2) / 2, F df1 / 2 + 1)
+    // for F (checked against scipy over df 1..1e5 and p down to 1e-300); the
+    // 2 + covers the tails' own rounding (as olsFloat's bounds).
+    let worstP = 0;
+    for (let j = 0; j < p; j++) {
+      const e = (eCoefficients[j] as number) + (eSe[j] as number) + 2 * U;
+      const t = Math.abs((coefficients[j] as number) / (standardErrors[j] as number));
+      let eP = e * (2 + Math.min(dfResidual, t * t + 1));
+      if (eP > P_TOLERANCE && studentTSf(t * (1 - 8 * e), dfResidual) === 0) eP = 0;
+      worstP = Math.max(worstP, Number.isNaN(eP) ? Infinity : eP);
+    }
+    if (dfModel > 0) {
+      let eFp = eF * (2 + Math.min((dfResidual + dfModel) / 2, (fStatistic * dfModel) / 2 + 1));
+      if (eFp > P_TOLERANCE && fisherFSf(fStatistic * (1 - 8 * eF), dfModel, dfResidual) === 0)
+        eFp = 0;
+      worstP = Math.max(worstP, Number.isNaN(eFp) ? Infinity : eFp);
+    }
+    if (!(worstP <= P_TOLERANCE)) return null;
 
-  // The design as given: x_t = (w_t + c_t) / 10^P_t, so its R is R_W T.
-  const transform = s.outputs?.givenTransform;
-  const given = transform
-    ? Array.from({ length: p }, (_, i) =>
-        Array.from({ length: p }, (_, j) => {
-          let t = 0;
-          for (let l = i; l < p; l++) t += at(i, l) * ((transform[l] as number[])[j] as number);
-          return t;
-        }),
-      )
-    : Array.from({ length: p }, (_, i) =>
-        Array.from({ length: p }, (_, j) => {
-          if (j < i) return 0;
-          if (j < k0) return at(i, j);
-          const t = j - k0;
-          const shifted = at(i, j) + (intercept && i === 0 ? at(0, 0) * (shifts[t] as number) : 0);
-          return shifted / 10 ** (places[t] as number);
-        }),
-      );
-  return {
-    fit: {
-      coefficients,
-      standardErrors,
-      residualStandardDeviation,
-      rSquared,
-      adjustedRSquared,
-      fStatistic,
-    },
-    conditionNumber: conditionNumber(given),
+    // The design as given: x_t = (w_t + c_t) / 10^P_t, so its R is R_W T.
+    const transform = s.outputs?.givenTransform;
+    const given = transform
+      ? Array.from({ length: p }, (_, i) =>
+          Array.from({ length: p }, (_, j) => {
+            let t = 0;
+            for (let l = i; l < p; l++) t += at(i, l) * ((transform[l] as number[])[j] as number);
+            return t;
+          }),
+        )
+      : Array.from({ length: p }, (_, i) =>
+          Array.from({ length: p }, (_, j) => {
+            if (j < i) return 0;
+            if (j < k0) return at(i, j);
+            const t = j - k0;
+            const shifted =
+              at(i, j) + (intercept && i === 0 ? at(0, 0) * (shifts[t] as number) : 0);
+            return shifted / 10 ** (places[t] as number);
+          }),
+        );
+    return {
+      fit: {
+        coefficients,
+        standardErrors,
+        residualStandardDeviation,
+        rSquared,
+        adjustedRSquared,
+        fStatistic,
+      },
+      conditionNumber: conditionNumber(given),
+    };
   };
+  if (s.representation?.gate) {
+    rowTerms = s.representation.gate(vectors);
+    if (finish() === null) return null;
+  }
+  if (s.representation) rowTerms = s.representation.exact(vectors);
+  return finish();
 }
 
 /** x 10^(xPlaces - yPlaces), rounded once (a working coefficient in the data's units). */
