@@ -270,49 +270,43 @@ function halfUlp(r: number): number {
 }
 
 /**
- * The double nearest (m * 10^nlo + lo) * 10^scale, for m < 10^15,
- * 1 <= nlo <= 4, lo < 10^nlo, |scale| <= 22: the 16- to 19-digit decimals
- * (full-precision doubles written out) that Clinger's fast path cannot
- * take. The value is formed in double-double, within 2^-100 of the exact
- * one (relative), then rounded; when that lands within 2^-90 relative of a
- * halfway point between two doubles, where the rounding could be wrong, it
- * gives NaN and the caller asks Number() (about once in 2^37 random
- * inputs; the property tests force such cases). m is read from DEC[0] and
- * the result left in scanned[0] (see the caller).
+ * The double nearest (m * 10^nlo + lo) * 10^scale, for 10^14 <= m < 10^15
+ * (m's 15 digits begin with a non-zero one), 1 <= nlo <= 4, lo < 10^nlo,
+ * |scale| <= 22: the 16- to 19-digit decimals (full-precision doubles
+ * written out) that Clinger's fast path cannot take. The value is formed
+ * in double-double, within 2^-97 of the exact one (relative), then
+ * rounded; when that lands within 2^-90 relative of a halfway point
+ * between two doubles, where the rounding could be wrong, it gives NaN and
+ * the caller asks Number() (about once in 2^37 random inputs; the property
+ * tests force such cases), as it does when scale + nlo passes 22. m is
+ * read from DEC[0] and the result left in scanned[0] (see the caller).
  */
 function nearestDoubleDouble(nlo: number, lo: number, scale: number): void {
   const m = DEC[0]!;
-  // M = m * 10^nlo + lo exactly, as mh + ml
-  const p = POW10[nlo]!;
-  let t = SPLIT * m;
-  const mHi = t - (t - m);
-  const mLo = m - mHi;
-  const pHi = POW10_HI[nlo]!;
-  const pLo = POW10_LO[nlo]!;
-  const ph = m * p;
-  const pe = mHi * pHi - ph + mHi * pLo + mLo * pHi + mLo * pLo; // m * p = ph + pe exactly
-  let mh = ph + lo;
-  const bv = mh - ph;
-  let ml = ph - (mh - bv) + (lo - bv) + pe; // TwoSum error, then pe
-  t = mh + ml;
-  ml = ml - (t - mh);
-  mh = t;
-  // (mh + ml) 10^scale with 10^scale as the double-double qh + ql: exact
-  // (ql = 0) for scale >= 0, within 2^-106 relative for scale < 0 (see
-  // SCALE_HI). mh qh exactly as xh + e (Dekker), plus mh ql + ml qh: each
-  // dropped or rounded term is below 2^-105 |xh|, so xh + xl is within
-  // 2^-103 of the decimal. No division (two of them, for scale < 0, were
-  // most of this function's time).
-  const s = scale + 22;
+  const s = scale + nlo + 22; // m's power of ten, at index s of SCALE_*
+  if (s > 44) {
+    scanned[0] = Number.NaN;
+    return;
+  }
+  // m 10^(scale + nlo) + lo 10^scale, the powers as double-doubles qh + ql
+  // (exact, ql = 0, for powers >= 0; within 2^-106 relative below, see
+  // SCALE_HI). m qh exactly as xh + e (Dekker); m ql rounds by 2^-106
+  // |xh|. The second term is below 10^-14 (2^-46.5) of the first (m >=
+  // 10^14), so lo times the power's high part alone (the low part
+  // dropped, the product rounded) is within 2^-98.5 |xh| of it, and the
+  // two roundings adding it in within 2^-99.5 each: xh + xl is within
+  // 2^-97 of the decimal. M = m 10^nlo + lo is never formed (it passes 2^53: a Dekker
+  // product and a TwoSum more), and there is no division (two of them,
+  // for scale < 0, were most of this function's time).
   const qh = SCALE_HI[s]!;
-  const xh = mh * qh;
-  t = SPLIT * mh;
-  const aHi = t - (t - mh);
-  const aLo = mh - aHi;
+  const xh = m * qh;
+  const t = SPLIT * m;
+  const aHi = t - (t - m);
+  const aLo = m - aHi;
   const qHi = SCALE_HI_HI[s]!;
   const qLo = SCALE_HI_LO[s]!;
-  const e = aHi * qHi - xh + aHi * qLo + aLo * qHi + aLo * qLo; // mh qh = xh + e exactly
-  const xl = e + (mh * SCALE_LO[s]! + ml * qh);
+  const e = aHi * qHi - xh + aHi * qLo + aLo * qHi + aLo * qLo; // m qh = xh + e exactly
+  const xl = e + (m * SCALE_LO[s]! + lo * SCALE_HI[s - nlo]!);
   const r = xh + xl;
   const off = Math.abs(xh - r + xl); // distance from r to the double-double value
   const half = halfUlp(r);
@@ -321,7 +315,7 @@ function nearestDoubleDouble(nlo: number, lo: number, scale: number): void {
     scanned[0] = Number.NaN;
     return;
   }
-  LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-100 relative
+  LAST[0] = xh - r + xl; // the decimal minus r, exact to 2^-97 relative
   LAST[1] = half;
   LAST[2] = tol;
   scanned[0] = r;

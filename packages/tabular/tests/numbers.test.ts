@@ -6,10 +6,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MISSING_MARKERS, parseCell } from '../src/index';
-import { parseDecimalBytes } from '../src/numbers';
+import { parseDecimalBytes, scanNumber, scanned } from '../src/numbers';
 
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 const fast = (s: string) => parseDecimalBytes(bytesOf(s), 0, s.length);
+
+/** A double as the exact fraction [numerator, denominator] (finite, normal or not). */
+function fraction(x: number): [bigint, bigint] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = (bits & (2n ** 52n - 1n)) + (biased === 0 ? 0n : 2n ** 52n);
+  const e = Math.max(biased, 1) - 1075;
+  return e >= 0 ? [mantissa * 2n ** BigInt(e), 1n] : [mantissa, 2n ** BigInt(-e)];
+}
+
+/** Whether n 10^exp (positive) lies within 2^-89 (relative) of a point halfway between two doubles. */
+function nearHalfway(n: bigint, exp: number): boolean {
+  const [N, D] = exp >= 0 ? [n * 10n ** BigInt(exp), 1n] : [n, 10n ** BigInt(-exp)];
+  const r = Number(`${n}e${exp}`);
+  const view = new DataView(new ArrayBuffer(8));
+  return [-1n, 1n].some((step) => {
+    view.setFloat64(0, r);
+    view.setBigUint64(0, view.getBigUint64(0) + step);
+    const [a, b] = fraction(r);
+    const [c, d] = fraction(view.getFloat64(0));
+    // halfway h = (a/b + c/d) / 2; |N/D - h| <= 2^-89 N/D
+    const hn = a * d + c * b;
+    const hd = 2n * b * d;
+    const diff = N * hd - hn * D;
+    return (diff < 0n ? -diff : diff) * 2n ** 89n <= N * hd;
+  });
+}
 
 /** Decimal strings of every shape the grammar allows. */
 const decimal = fc
@@ -76,6 +105,36 @@ describe('parseDecimalBytes', () => {
       ),
       { numRuns: 30000 },
     );
+  });
+
+  it('the 16-19 digit path answers itself (no Number() fallback) while m 10^(scale + nlo) is within 10^22', () => {
+    // n = m 10^nlo + lo: m its first 15 digits, lo the other nlo; its value n 10^exp
+    let inRange = 0;
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n - 1n }),
+        fc.integer({ min: -22, max: 22 }),
+        (n, exp) => {
+          const text = `${n}e${exp}`;
+          const bytes = bytesOf(text);
+          expect(scanNumber(bytes, 0, bytes.length)).toBe(bytes.length);
+          const v = scanned[0]!;
+          const nlo = String(n).length - 15;
+          if (exp + nlo > 22) expect(Number.isNaN(v), text).toBe(true);
+          else if (!nearHalfway(n, exp)) {
+            inRange++;
+            if (!Number.isNaN(v)) answered++;
+          }
+          if (!Number.isNaN(v)) expect(Object.is(v, Number(text)), text).toBe(true);
+          expect(Object.is(fast(text), Number(text)), text).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    // only a decimal within 2^-89 of a halfway point between two doubles may fall back
+    expect(answered).toBe(inRange);
+    expect(inRange).toBeGreaterThan(15000);
   });
 
   it('agrees with JSON.parse on hard cases (halfway points, subnormals, long mantissas)', () => {

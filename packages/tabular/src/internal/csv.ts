@@ -393,7 +393,10 @@ export function fastRows(
   const { width, slot, sink } = state;
   const last = width - 1;
   let p = pos;
-  let rowsLeft = sink.maxRows - sink.rowsRead;
+  // a small integer: maxRows is Infinity when not set, and a local double
+  // decremented per row was boxed, a heap number a row (the collector's
+  // work): a row takes at least one byte, so the bytes bound it as well
+  let rowsLeft = Math.min(sink.maxRows - sink.rowsRead, limit - pos) | 0;
   rows: while (p < limit && rowsLeft > 0) {
     const rowStart = p;
     if (sink.rowsKept === sink.capacity) sink.grow();
