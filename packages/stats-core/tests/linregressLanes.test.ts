@@ -3,8 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linregress, StatsInputError, studentTCdf, studentTSf } from '../src/index';
 import { withLane } from '../src/internal/lanes';
+import { PRIME_F64 } from '../src/internal/prime';
 import { tPvalue } from '../src/internal/pvalue';
-import { decimalPlaces, linregressDecimal } from '../src/regression/internal/linregressDecimal';
+import {
+  decimalPlaces,
+  linregressDecimal,
+  PRIME_OFFSET_F64,
+} from '../src/regression/internal/linregressDecimal';
 import { linregressExact } from '../src/regression/internal/linregressExact';
 import {
   type FloatStage,
@@ -369,4 +374,23 @@ describe('the short-decimal and float64 lanes run before x and y are checked', (
         );
       }
     });
+});
+
+describe("the short-decimal lane's priming values", () => {
+  // exactSums is primed on these so that its sums' type feedback is double
+  // from the start (a Smi-primed pass kept integer arithmetic on small
+  // integers); the priming only helps if the pass runs to its end on them.
+  it('scale to integers beyond the Smi range, and the lane takes them to an answer', () => {
+    for (const v of PRIME_OFFSET_F64)
+      expect(Math.abs(Math.round(v * 100))).toBeGreaterThan(2 ** 31);
+    expect(decimalPlaces(PRIME_OFFSET_F64)).toBe(2);
+    // (y reversed: with y = x - 2^31 the fit would be perfect, which the lane leaves to others)
+    const y = PRIME_F64.slice().reverse();
+    const fit = linregressDecimal(PRIME_OFFSET_F64, y);
+    const exact = linregressExact(PRIME_OFFSET_F64, y);
+    expect(fit).not.toBeNull();
+    expect(Math.abs((fit?.slope ?? Number.NaN) - exact.slope)).toBeLessThanOrEqual(
+      1e-10 * Math.abs(exact.slope),
+    );
+  });
 });

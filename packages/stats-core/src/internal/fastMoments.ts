@@ -412,6 +412,20 @@ export class DecimalShift {
 }
 
 /**
+ * One DecimalShift alive as long as the process, its fields all doubles
+ * (10^15 and 5 10^14 are beyond the small integers, so its hidden class is
+ * the most general one, which every later shift shares whatever its scale
+ * and reference). Shifts are made per call and die with it: when none was
+ * alive at a full garbage collection, V8 freed their hidden class and
+ * cleared the type feedback naming it, and mean()'s loop, compiled on-stack
+ * and kept for later calls, deoptimised after the loop on every call, the
+ * rest of the call interpreted. Measured: describe on 1e6 offset values
+ * (Float64Array) 14-24 ms a call in a process where that collection came
+ * during the first calls, 7 ms with this (docs/precision-lanes.md).
+ */
+const _keptShift = new DecimalShift(15, 0.5);
+
+/**
  * DecimalShift's passes on the prime values (two places), for primeKernel:
  * unprimed, ttest_ind on two offset samples of 1e6 values deoptimised at
  * the end of meanAndSquares on every call.

@@ -1,5 +1,6 @@
 import { studentTSf } from '../../distributions/studentT';
 import { primeKernel } from '../../internal/fastMoments';
+import { PRIME_F64 } from '../../internal/prime';
 import { productError } from './doubleDouble';
 import type { LinregressCore } from './linregressCore';
 
@@ -128,8 +129,23 @@ export function linregressDecimal(
   return fromExactSums(n, px, py, sums);
 }
 
-/** exactSums on the prime values, for primeKernel: unprimed, it deoptimised at its end on every call. */
-const primeExactSums = (x: ArrayLike<number>, y: ArrayLike<number>) => exactSums(x, y, 2, 2);
+/** The prime values on an offset of 2^31: their scaled integers are not small integers (Smis). */
+export const PRIME_OFFSET_F64 = PRIME_F64.map((v) => v + 2 ** 31);
+const PRIME_OFFSET_ARRAY = Array.from(PRIME_OFFSET_F64);
+
+/**
+ * exactSums on the prime values, for primeKernel: unprimed, it deoptimised
+ * at its end on every call. On an offset, so that every sum's type feedback
+ * is a double from the start: primed on small integers, a process whose
+ * data were small integers too kept integer arithmetic with overflow checks
+ * in the pass (linregress on 1e5 small integers, Float64Array, fresh
+ * processes: 0.50-0.62 ms a call against 0.38-0.54 ms once other data had
+ * run; docs/precision-lanes.md).
+ */
+const primeExactSums = (x: ArrayLike<number>) =>
+  x instanceof Float64Array
+    ? exactSums(PRIME_OFFSET_F64, PRIME_OFFSET_F64, 2, 2)
+    : exactSums(PRIME_OFFSET_ARRAY, PRIME_OFFSET_ARRAY, 2, 2);
 
 /** The first m values, as a Float64Array. */
 const headOf = (v: ArrayLike<unknown>, m: number): ArrayLike<number> => {
