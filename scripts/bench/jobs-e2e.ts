@@ -30,6 +30,8 @@ import {
 } from './jobs-e2e-data';
 
 const MB = 1024 * 1024;
+/** A line on stderr as each step ends: a long run shows where it is. */
+const progress = (line: string) => process.stderr.write(`bench:jobs: ${line}\n`);
 // biome-ignore lint/suspicious/noExplicitAny: API answers are read field by field.
 type Json = Record<string, any>;
 
@@ -153,6 +155,9 @@ export async function localEndToEnd(
     t = performance.now();
     await upload(created.upload.url, created.upload.headers, file, data.size);
     const uploadMs = performance.now() - t;
+    progress(
+      `${data.columns.rows} rows, ${(data.size / MB).toFixed(0)} MiB: generated in ${(genMs / 1000).toFixed(1)} s, uploaded in ${(uploadMs / 1000).toFixed(1)} s`,
+    );
     const runs: EndToEndRun[] = [];
     for (const job of E2E_JOBS.filter((j) => statistics.includes(j.statistic))) {
       const logFrom = log ? statSync(log).size : 0;
@@ -178,14 +183,18 @@ export async function localEndToEnd(
       t = performance.now();
       const sync = syncBody(job, data.columns);
       const syncMs = performance.now() - t;
-      runs.push({
+      const run = {
         statistic: job.statistic,
         jobMs,
         syncMs,
         comparison: compareBodies(got.result, sync),
         stats: got.stats,
         ...workerLog(log, logFrom),
-      });
+      };
+      runs.push(run);
+      progress(
+        `${job.statistic}: ${got.stats.chunks} chunks, ${(jobMs / 1000).toFixed(1)} s, largest relative difference ${run.comparison.worst?.relative.toExponential(1) ?? '-'}`,
+      );
     }
     return { size: data.size, rows: data.columns.rows, genMs, uploadMs, runs };
   } finally {
