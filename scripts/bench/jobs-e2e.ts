@@ -19,7 +19,7 @@ import path from 'node:path';
 import { endpoints } from '@lambda-stats/handlers/endpoints';
 import * as v from 'valibot';
 import { readLocalJson } from '../src/local-config';
-import { type Comparison, compareBodies } from './jobs-compare';
+import { type Comparison, compareBodies, toleranceOf } from './jobs-compare';
 import {
   E2E_JOBS,
   type E2eColumns,
@@ -187,7 +187,7 @@ export async function localEndToEnd(
         statistic: job.statistic,
         jobMs,
         syncMs,
-        comparison: compareBodies(got.result, sync),
+        comparison: compareBodies(got.result, sync, toleranceOf(job.statistic)),
         stats: got.stats,
         ...workerLog(log, logFrom),
       };

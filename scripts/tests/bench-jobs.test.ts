@@ -9,7 +9,7 @@ import { jobForms } from '@lambda-stats/handlers/jobs';
 import { FlagError } from '@lambda-stats/lambda-kit/cli';
 import { describe, expect, it } from 'vitest';
 import { jobsFlags, parseSize } from '../bench/jobs';
-import { compareBodies, FIELD_TOLERANCE, PVALUE_TOLERANCE } from '../bench/jobs-compare';
+import { compareBodies, DEFAULT_TOLERANCE, toleranceOf } from '../bench/jobs-compare';
 import { syncBody } from '../bench/jobs-e2e';
 import {
   E2E_HEADER,
@@ -216,21 +216,27 @@ describe('compareBodies', () => {
   it('reports the largest relative difference and the fields over their tolerance', () => {
     const job = {
       ...sync,
-      slope: 3 * (1 + 2 * FIELD_TOLERANCE),
+      slope: 3 * (1 + 2 * DEFAULT_TOLERANCE.relative),
       coefficients: [70, 3, -0.7 * (1 + 1e-14)],
     };
     const c = compareBodies(job, sync);
     expect(c.worst?.path).toBe('result.slope');
-    expect(c.worst?.relative).toBeCloseTo(2 * FIELD_TOLERANCE, 14);
+    expect(c.worst?.relative).toBeCloseTo(2 * DEFAULT_TOLERANCE.relative, 14);
     expect(c.over.map((d) => d.path)).toEqual(['result.slope']);
   });
 
   it('gives p-values the looser tolerance, and fails them beyond it', () => {
-    const within = compareBodies({ ...sync, pvalue: 1e-5 * (1 + PVALUE_TOLERANCE / 2) }, sync);
+    const within = compareBodies(
+      { ...sync, pvalue: 1e-5 * (1 + DEFAULT_TOLERANCE.pValue / 2) },
+      sync,
+    );
     expect(within.over).toEqual([]);
-    const beyond = compareBodies({ ...sync, pvalue: 1e-5 * (1 + 2 * PVALUE_TOLERANCE) }, sync);
-    expect(beyond.over.map((d) => [d.path, d.tolerance])).toEqual([
-      ['result.pvalue', PVALUE_TOLERANCE],
+    const beyond = compareBodies(
+      { ...sync, pvalue: 1e-5 * (1 + 2 * DEFAULT_TOLERANCE.pValue) },
+      sync,
+    );
+    expect(beyond.over.map((d) => [d.path, d.allowed])).toEqual([
+      ['result.pvalue', DEFAULT_TOLERANCE.pValue * 1e-5],
     ]);
     const pValues = compareBodies({ p_values: [0.5 * (1 + 1e-11)] }, { p_values: [0.5] });
     expect(pValues.over).toEqual([]);
@@ -252,5 +258,19 @@ describe('compareBodies', () => {
     expect(compareBodies({ ...sync, slope: null }, sync).mismatches).toEqual([
       'result.slope: job null, sync 3',
     ]);
+  });
+
+  it("allows describe's and the t-tests' near-zero fields the property tests' 1e-14 floor", () => {
+    // a skewness of -1.6e-4 off by 4.5e-16: 2.8e-12 relative (the 300 MB run's), within the floor
+    const job = { skewness: -0.00016228520716764317 };
+    const sync = { skewness: -0.00016228520716809528 };
+    expect(compareBodies(job, sync).over).toHaveLength(1);
+    expect(compareBodies(job, sync, toleranceOf('describe')).over).toEqual([]);
+    expect(compareBodies(job, sync, toleranceOf('ttest_rel')).over).toEqual([]);
+    expect(
+      compareBodies({ skewness: 1e-13 }, { skewness: 0 }, toleranceOf('describe')).over,
+    ).toHaveLength(1);
+    expect(toleranceOf('ols').floor).toBe(0);
+    expect(toleranceOf('f_oneway').relative).toBe(1e-11);
   });
 });
