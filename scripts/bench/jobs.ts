@@ -11,45 +11,40 @@
  *     the worker of another checkout (its packages/handlers/src/jobs, run
  *     from its own sources and node_modules), interleaved run by run with
  *     this one, so before and after come from one run.
- *  2. Opt-in, `--size 500MB` (or 1GB): a local end-to-end run on the
- *     running `pnpm start` stack (read from .lambda-stats/local.json). It
- *     writes a deterministic CSV of that size to a temporary file, uploads
- *     it through the presigned URL, runs linregress and describe jobs on
- *     the deployed state machine (moto's Step Functions, the local Lambda
- *     runtime), and checks each result against the one-shot stats-core
- *     function on the same numbers held in memory. With `--runtime-log
- *     <file>` (pnpm start's output) it reads the job_worker REPORT lines:
- *     per-worker duration, MB/s and peak memory.
+ *  2. Opt-in, `--size 300MB` (or 1GB): a local end-to-end run on the
+ *     running `pnpm start` stack (jobs-e2e.ts): one CSV with the columns
+ *     of every mergeable statistic, one job per statistic (`--statistics`,
+ *     default all), each result compared field by field with the
+ *     synchronous endpoint's response body on the same numbers in memory;
+ *     the run fails (exit 1) when a field is over its tolerance.
  *  3. A model of time and cost for 100 GB at 1,000 concurrent workers,
  *     from the measured per-worker figure and the prices stated below.
  */
-import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ByteSource, readItem, readState } from '@lambda-stats/handlers/jobs';
-import { commandLine } from '@lambda-stats/lambda-kit/cli';
+import { commandLine, FlagError, namesFlag } from '@lambda-stats/lambda-kit/cli';
 import { lcg32 } from '@lambda-stats/lambda-kit/random';
-import {
-  describe as oneShotDescribe,
-  linregress as oneShotLinregress,
-} from '@lambda-stats/stats-core';
-import { readLocalJson } from '../src/local-config';
+import { localEndToEnd } from './jobs-e2e';
+import { MERGEABLE_STATISTICS, type MergeableStatistic } from './jobs-e2e-data';
 import type { Row } from './table';
 
 const MB = 1024 * 1024;
-// biome-ignore lint/suspicious/noExplicitAny: API answers are read field by field.
-type Json = Record<string, any>;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
 const USAGE = `usage: pnpm --filter @lambda-stats/scripts bench:jobs [--chunk-mb 32] [--runs 5]
-         [--baseline <checkout>] [--size <n>MB|<n>GB] [--job-chunk-mb 64] [--runtime-log <file>]
+         [--baseline <checkout>] [--size <n>MB|<n>GB] [--statistics <names>] [--job-chunk-mb 64]
+         [--runtime-log <file>]
   --chunk-mb <n>        size of the in-process worker chunk (default 32)
   --runs <n>            timed runs per measurement, median reported (default 5)
   --baseline <dir>      also time the worker of another checkout (e.g. a worktree of main)
-  --size <n>MB|<n>GB    opt-in end-to-end run of that size on the running local stack
+  --size <n>MB|<n>GB    opt-in end-to-end run of that size on the running local stack: one job
+                        per statistic, each result compared with the synchronous endpoint's
+  --statistics <names>  the end-to-end run's statistics, comma-separated (default: every
+                        mergeable one: ${MERGEABLE_STATISTICS.join(', ')})
   --job-chunk-mb <n>    chunk_bytes of the end-to-end jobs in MiB (default 64)
   --runtime-log <file>  pnpm start's output, for the job_worker REPORT lines (duration, memory)`;
 
@@ -61,16 +56,54 @@ function fail(message: string): never {
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) fail(`--${name} must be a positive number (got ${raw})`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new FlagError(`--${name} must be a positive number (got "${raw}")`);
+  }
   return n;
 }
 
 /** "500MB", "1GB", "300" (MB) -> bytes. */
 export function parseSize(raw: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(MB|MiB|GB|GiB)?$/i.exec(raw.trim());
-  if (!m) fail(`--size must look like 500MB or 1GB (got ${raw})`);
+  if (!m || Number(m[1]) <= 0) {
+    throw new FlagError(`--size must look like 300MB or 1GB (got "${raw}")`);
+  }
   const unit = (m[2] ?? 'MB').toUpperCase();
   return Math.round(Number(m[1]) * (unit.startsWith('G') ? 1024 * MB : MB));
+}
+
+/** The flags' values, as strings from parseArgs. */
+export interface JobsFlagValues {
+  'chunk-mb'?: string;
+  runs?: string;
+  size?: string;
+  statistics?: string;
+  'job-chunk-mb'?: string;
+  'runtime-log'?: string;
+}
+
+/** Checks the flags; a bad value throws a FlagError naming the flag and what it takes. */
+export function jobsFlags(values: JobsFlagValues) {
+  const e2eBytes = values.size === undefined ? undefined : parseSize(values.size);
+  const statistics: readonly MergeableStatistic[] =
+    values.statistics === undefined
+      ? MERGEABLE_STATISTICS
+      : namesFlag('statistics', values.statistics, MERGEABLE_STATISTICS);
+  if (values.statistics !== undefined && e2eBytes === undefined) {
+    throw new FlagError('--statistics chooses the end-to-end jobs: give --size too');
+  }
+  const log = values['runtime-log'];
+  if (log !== undefined && !existsSync(log)) {
+    throw new FlagError(`--runtime-log ${log}: no such file (redirect pnpm start's output there)`);
+  }
+  return {
+    chunkMb: positive('chunk-mb', values['chunk-mb'], 32),
+    runs: Math.round(positive('runs', values.runs, 5)),
+    e2eBytes,
+    statistics,
+    jobChunkMb: positive('job-chunk-mb', values['job-chunk-mb'], 64),
+    log,
+  };
 }
 
 /** A deterministic generator of rows: x with 3 places, y = 3x + noise with 4 (sensor-like), or full doubles. */
@@ -260,179 +293,6 @@ async function workerThroughput(
 }
 
 /**
- * Writes the e2e CSV to a file in pieces (a 1 GB string does not fit V8)
- * and returns its columns. Values are formatted from integers (x with 3
- * places, y = 3x + noise with 4), which is several times faster than
- * printing doubles; each parses to k / 10^p, the double the array holds.
- */
-async function csvFile(file: string, bytes: number) {
-  const r = lcg32(12345);
-  const x = new Float64Array(Math.ceil(bytes / 10));
-  const y = new Float64Array(x.length);
-  const stream = createWriteStream(file);
-  let n = 0;
-  let size = 4;
-  stream.write('x,y\n');
-  while (size < bytes) {
-    let piece = '';
-    while (piece.length < 4 * MB && size + piece.length < bytes) {
-      const k = Math.floor(r() * 100000); // x = k / 1000
-      const m = 30 * k + Math.floor(r() * 100000); // y = m / 10000
-      x[n] = k / 1000;
-      y[n] = m / 10000;
-      n += 1;
-      piece += `${Math.floor(k / 1000)}.${String(k % 1000).padStart(3, '0')},${Math.floor(m / 10000)}.${String(m % 10000).padStart(4, '0')}\n`;
-    }
-    size += piece.length;
-    if (!stream.write(piece)) await new Promise<void>((r) => stream.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) =>
-    stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
-  );
-  return { x: x.subarray(0, n), y: y.subarray(0, n), size: statSync(file).size };
-}
-
-function upload(url: string, headers: Record<string, string>, file: string, size: number) {
-  return new Promise<void>((resolve, reject) => {
-    const req = request(url, { method: 'PUT', headers: { ...headers, 'content-length': size } });
-    req.on('response', (res) => {
-      res.resume();
-      res.on('end', () =>
-        res.statusCode && res.statusCode < 300
-          ? resolve()
-          : reject(new Error(`upload failed: HTTP ${res.statusCode}`)),
-      );
-    });
-    req.on('error', reject);
-    createReadStream(file).on('error', reject).pipe(req);
-  });
-}
-
-interface WorkerReport {
-  /** The invocation's duration (REPORT line). */
-  ms: number;
-  memoryMb: number;
-}
-
-interface ChunkLine {
-  bytes: number;
-  rows: number;
-  read_ms: number;
-  duration_ms: number;
-  cpu_ms: number;
-}
-
-/**
- * What the runtime log holds after byte `from`: job_worker REPORT lines
- * (duration, peak memory) and the worker's own "chunk done" lines (bytes,
- * rows, time reading, CPU time).
- */
-function workerLog(log: string | undefined, from: number) {
-  const reports: WorkerReport[] = [];
-  const chunks: ChunkLine[] = [];
-  if (!log) return { reports, chunks };
-  const text = readFileSync(log).subarray(from).toString('utf8');
-  for (const line of text.split('\n')) {
-    if (!line.includes('job_worker')) continue;
-    const m = /REPORT .*Duration: ([\d.]+) ms.*Max Memory Used: (\d+) MB/.exec(line);
-    if (m) reports.push({ ms: Number(m[1]), memoryMb: Number(m[2]) });
-    const brace = line.indexOf('{"');
-    if (brace >= 0 && line.includes('"chunk done"')) {
-      try {
-        chunks.push(JSON.parse(line.slice(brace)) as ChunkLine);
-      } catch {
-        // a line cut by the runtime's prefixing: skip it
-      }
-    }
-  }
-  return { reports, chunks };
-}
-
-const relDiff = (a: number, b: number) =>
-  a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
-
-async function localEndToEnd(bytes: number, jobChunkMb: number, log: string | undefined) {
-  const local = readLocalJson();
-  if (!local)
-    fail(
-      '--size needs the local stack: run `pnpm start` first (it writes .lambda-stats/local.json)',
-    );
-  const api = local.apiUrl;
-  const call = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${api}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await res.json()) as Json;
-  };
-  const file = path.join(tmpdir(), `lambda-stats-bench-jobs-${process.pid}.csv`);
-  try {
-    let t = performance.now();
-    const data = await csvFile(file, bytes);
-    const genMs = performance.now() - t;
-    const created = await call('POST', '/datasets', { name: 'bench', format: 'csv' });
-    t = performance.now();
-    await upload(created.upload.url, created.upload.headers, file, data.size);
-    const uploadMs = performance.now() - t;
-    const runs: Json[] = [];
-    for (const [statistic, columns] of [
-      ['linregress', { x: 'x', y: 'y' }],
-      ['describe', { a: 'y' }],
-    ] as const) {
-      const logFrom = log ? statSync(log).size : 0;
-      t = performance.now();
-      const job = await call('POST', '/jobs', {
-        dataset: created.dataset_id,
-        statistic,
-        columns,
-        chunk_bytes: jobChunkMb * MB,
-      });
-      if (!job.job_id) throw new Error(`POST /jobs refused: ${JSON.stringify(job)}`);
-      let got: Json;
-      for (;;) {
-        got = await call('GET', `/jobs/${job.job_id}`);
-        if (got.status !== 'RUNNING') break;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      const jobMs = performance.now() - t;
-      if (got.status !== 'SUCCEEDED') throw new Error(`${statistic} job: ${JSON.stringify(got)}`);
-      t = performance.now();
-      const expected: Json =
-        statistic === 'linregress' ? oneShotLinregress(data.x, data.y) : oneShotDescribe(data.y);
-      const oneShotMs = performance.now() - t;
-      const fields =
-        statistic === 'linregress'
-          ? ([
-              ['slope', expected.slope],
-              ['intercept', expected.intercept],
-              ['rvalue', expected.rvalue],
-              ['stderr', expected.stderr],
-              ['intercept_stderr', expected.interceptStderr],
-            ] as const)
-          : ([
-              ['mean', expected.mean],
-              ['variance', expected.variance],
-              ['skewness', expected.skewness],
-              ['kurtosis', expected.kurtosis],
-            ] as const);
-      const worst = Math.max(...fields.map(([k, v]) => relDiff(got.result[k], v)));
-      runs.push({
-        statistic,
-        jobMs,
-        oneShotMs,
-        worst,
-        stats: got.stats,
-        ...workerLog(log, logFrom),
-      });
-    }
-    return { size: data.size, rows: data.x.length, genMs, uploadMs, runs };
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-/**
  * Prices, us-east-1, checked 2026-12 on aws.amazon.com/{lambda,step-functions,s3}/pricing:
  * Lambda arm64 $0.0000133334 per GB-second (first 7.5 billion GB-s a month)
  * and $0.20 per million requests; Step Functions Standard $0.025 per 1,000
@@ -491,24 +351,21 @@ async function main() {
       runs: { type: 'string' },
       baseline: { type: 'string' },
       size: { type: 'string' },
+      statistics: { type: 'string' },
       'job-chunk-mb': { type: 'string' },
       'runtime-log': { type: 'string' },
     },
     USAGE,
   );
-  const chunkMb = positive('chunk-mb', values['chunk-mb'], 32);
-  const runs = Math.round(positive('runs', values.runs, 5));
-  const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
-  const e2eBytes = values.size ? parseSize(values.size) : undefined;
-  const jobChunkMb = positive('job-chunk-mb', values['job-chunk-mb'], 64);
-  const log = values['runtime-log'];
-  if (log) {
-    try {
-      statSync(log);
-    } catch {
-      fail(`--runtime-log ${log}: no such file (redirect pnpm start's output there)`);
-    }
+  let flags: ReturnType<typeof jobsFlags>;
+  try {
+    flags = jobsFlags(values);
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    fail(error.message);
   }
+  const { chunkMb, runs, e2eBytes, statistics, jobChunkMb, log } = flags;
+  const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
 
   out(`## Jobs (node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC)`);
   out();
@@ -539,30 +396,59 @@ async function main() {
   out();
   let measured = throughputs[0]!.linregress;
   if (e2eBytes !== undefined) {
-    const e = await localEndToEnd(e2eBytes, jobChunkMb, log);
+    let e: Awaited<ReturnType<typeof localEndToEnd>>;
+    try {
+      e = await localEndToEnd(e2eBytes, jobChunkMb, log, statistics);
+    } catch (error) {
+      process.stderr.write(`bench:jobs: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
     out(
-      `Local end to end: ${(e.size / MB).toFixed(0)} MiB CSV, ${e.rows} rows (generated in ${(e.genMs / 1000).toFixed(1)} s, uploaded in ${(e.uploadMs / 1000).toFixed(1)} s), chunks of ${jobChunkMb} MiB:`,
+      `Local end to end: ${(e.size / MB).toFixed(0)} MiB CSV, ${e.rows} rows (generated in ${(e.genMs / 1000).toFixed(1)} s, uploaded in ${(e.uploadMs / 1000).toFixed(1)} s), chunks of ${jobChunkMb} MiB, \`uptime\` load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}:`,
     );
     out();
     out(
-      '| job | chunks | job wall time | worker wall time (median, max) | MB/s per worker, wall (median) | MB/s per worker, CPU (median) | peak memory per worker (max) | one-shot in memory | max relative difference from one-shot |',
+      `| job | chunks | job wall time | worker wall time (median, max) | MB/s per worker, wall (median) | MB/s per worker, CPU (median) | peak memory per worker (max) | synchronous answer in memory | largest relative difference from the synchronous answer (field) |`,
     );
     out('|---|---|---|---|---|---|---|---|---|');
     for (const r of e.runs) {
-      const ms = (r.reports as WorkerReport[]).map((w) => w.ms);
-      const mem = (r.reports as WorkerReport[]).map((w) => w.memoryMb);
-      const chunks = r.chunks as ChunkLine[];
-      const wall = chunks.map((c) => c.bytes / MB / (c.duration_ms / 1000));
-      const cpu = chunks.map((c) => c.bytes / MB / (c.cpu_ms / 1000));
+      const ms = r.reports.map((w) => w.ms);
+      const mem = r.reports.map((w) => w.memoryMb);
+      const wall = r.chunks.map((c) => c.bytes / MB / (c.duration_ms / 1000));
+      const cpu = r.chunks.map((c) => c.bytes / MB / (c.cpu_ms / 1000));
       if (r.statistic === 'linregress' && cpu.length) measured = median(cpu);
       const f = (xs: number[]) => (xs.length ? median(xs).toFixed(0) : '-');
+      const worst = r.comparison.worst;
       out(
-        `| ${r.statistic} | ${r.stats.chunks} | ${(r.jobMs / 1000).toFixed(1)} s | ${ms.length ? `${(median(ms) / 1000).toFixed(1)} s, ${(Math.max(...ms) / 1000).toFixed(1)} s` : '- (no --runtime-log)'} | ${f(wall)} | ${f(cpu)} | ${mem.length ? `${Math.max(...mem)} MB` : '-'} | ${(r.oneShotMs / 1000).toFixed(2)} s | ${r.worst.toExponential(1)} |`,
+        `| ${r.statistic} | ${r.stats.chunks} | ${(r.jobMs / 1000).toFixed(1)} s | ${ms.length ? `${(median(ms) / 1000).toFixed(1)} s, ${(Math.max(...ms) / 1000).toFixed(1)} s` : '- (no --runtime-log)'} | ${f(wall)} | ${f(cpu)} | ${mem.length ? `${Math.max(...mem)} MB` : '-'} | ${(r.syncMs / 1000).toFixed(2)} s | ${worst ? `${worst.relative.toExponential(1)} (${worst.path.replace(/^result\./, '')})` : '-'} |`,
       );
     }
     out();
+    out(
+      "Tolerance, the partial-results property tests': |job - sync| <= 1e-12 |sync| (1e-11 for f_oneway; 1e-10 on p-values) + 1e-14 for describe and the t-tests (scripts/bench/jobs-compare.ts).",
+    );
+    const wrong = e.runs.filter((r) => r.comparison.over.length || r.comparison.mismatches.length);
+    if (wrong.length) {
+      for (const r of wrong) {
+        for (const d of r.comparison.over) {
+          process.stderr.write(
+            `bench:jobs: ${r.statistic} ${d.path}: job ${d.job}, synchronous ${d.sync}, relative difference ${d.relative.toExponential(2)}, over the ${d.allowed.toExponential(2)} allowed\n`,
+          );
+        }
+        for (const m of r.comparison.mismatches) {
+          process.stderr.write(`bench:jobs: ${r.statistic} ${m}\n`);
+        }
+      }
+      process.stderr.write(
+        `bench:jobs: ${wrong.length} job(s) differ from the synchronous endpoint: ${wrong.map((r) => r.statistic).join(', ')}\n`,
+      );
+      process.exitCode = 1;
+    }
+    out();
   } else {
-    out('Local end to end: not run (opt in with --size 500MB on a running `pnpm start`).');
+    out('Local end to end: not run (opt in with --size 300MB on a running `pnpm start`).');
     out();
   }
   const m = model(measured, MODEL_100GB);
