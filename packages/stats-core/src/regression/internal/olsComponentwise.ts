@@ -24,7 +24,30 @@ export type RepresentationBound = (vectors: ArrayLike<number>[]) => Float64Array
 
 const U = 2 ** -53;
 /** u times this is the least subnormal, above half the spacing of subnormals. */
-const TINY_OVER_U = 2 ** -1021;
+export const TINY_OVER_U = 2 ** -1021;
+
+/** Rows sampled by {@link rowwiseRepresentation}'s estimate: one in this many. */
+const ESTIMATE_STRIDE = 64;
+
+/**
+ * {@link olsSolve}'s `representation` input from a row-by-row kernel
+ * (`kernel(stride)` sums every stride-th row, times stride). The full pass
+ * is made only when an estimate from one row in 64 (its sums scaled to n)
+ * passes at 1.5 times the tolerance: it never decides an answer, only
+ * whether to try. The sample is off by up to 3x either way on heavy tails;
+ * a wasted pass costs about 15 ns a row, a skipped one that would have
+ * passed the decimals' 70-80, hence the lenient gate. Below 4 x 64 rows,
+ * the full pass only.
+ */
+export function rowwiseRepresentation(
+  kernel: (stride: number) => RepresentationBound,
+  n: number,
+): { exact: RepresentationBound; gate?: RepresentationBound } {
+  const exact = kernel(1);
+  if (n < 4 * ESTIMATE_STRIDE) return { exact };
+  const estimate = kernel(ESTIMATE_STRIDE);
+  return { exact, gate: (vectors) => estimate(vectors).map((t) => t / 1.5) };
+}
 
 /**
  * The sums for ols with an intercept and two columns (the design [1 x z],

@@ -2,7 +2,7 @@ import { RESOLVED_ERROR } from './design';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
 import { olsBuffer, readColumns, toIntegerColumn } from './olsColumns';
-import { componentwiseRepresentation } from './olsComponentwise';
+import { componentwiseRepresentation, rowwiseRepresentation } from './olsComponentwise';
 import { olsDecimalCorrections } from './olsDecimal';
 import { addCorrections, dot2Error, olsGram } from './olsGram';
 import { type OlsSolveInput, olsSolve } from './olsSolve';
@@ -91,18 +91,11 @@ export function olsFused(
  */
 export type FusedStep = 'doubles' | 'rowwise' | 'decimals';
 
-/** Rows sampled by {@link solveRowwise}'s estimate: one in this many. */
-const ESTIMATE_STRIDE = 64;
-
 /**
  * olsSolve on the doubles as they are, with the representation bound taken
- * row by row (one more pass, {@link componentwiseRepresentation}). The pass
- * is made only when an estimate from one row in 64 (its sums scaled to n)
- * passes at 1.5 times the tolerance: it never decides an answer, only
- * whether to try. The sample is off by up to 3x either way on heavy tails;
- * a wasted pass costs about 15 ns a row, a skipped one that would have
- * passed the decimals' 70-80, hence the lenient gate. ols with an
- * intercept and two columns (the kernel's layout) only.
+ * row by row (one more pass, {@link componentwiseRepresentation}, behind
+ * {@link rowwiseRepresentation}'s estimate). ols with an intercept and two
+ * columns (the kernel's layout) only.
  */
 function solveRowwise(
   input: OlsSolveInput,
@@ -110,9 +103,6 @@ function solveRowwise(
   raw: number[],
 ): ReturnType<typeof olsSolve> {
   const flags = columns.map((_, j) => raw.includes(j));
-  const exact = componentwiseRepresentation(columns, flags, 1);
-  if (input.n < 4 * ESTIMATE_STRIDE) return olsSolve({ ...input, representation: { exact } });
-  const estimate = componentwiseRepresentation(columns, flags, ESTIMATE_STRIDE);
-  const gate: typeof estimate = (vectors) => estimate(vectors).map((t) => t / 1.5);
-  return olsSolve({ ...input, representation: { exact, gate } });
+  const kernel = (stride: number) => componentwiseRepresentation(columns, flags, stride);
+  return olsSolve({ ...input, representation: rowwiseRepresentation(kernel, input.n) });
 }

@@ -3,9 +3,12 @@ import { productError } from './doubleDouble';
 import { finishFit } from './finishFit';
 import type { OlsResult } from './fit';
 import { olsBuffer } from './olsColumns';
+import { rowwiseRepresentation } from './olsComponentwise';
 import { olsDecimalCorrections } from './olsDecimal';
+import type { FusedStep } from './olsFused';
 import { addToLow, dot2Error, emptyGram, type OlsGram, olsGram } from './olsGram';
 import { olsSolve } from './olsSolve';
+import { cubicRepresentation } from './polyfitComponentwise';
 
 const U = 2 ** -53;
 const TWO_53 = 2 ** 53;
@@ -30,13 +33,16 @@ const X_COPY = 8;
  * The data are the decimals the user wrote: x's and y's are resolved
  * (`olsDecimal`) and each power's correction is the double-double power of
  * (x + dx - c) / s minus the float64 power. The cubic (the common case)
- * does it all in one pass over x and y ({@link cubicFit}); other degrees
+ * does it all in one pass over x and y ({@link cubicFit}), and with an
+ * intercept and heavy-tailed y first tries the doubles with the
+ * representation bound taken row by row, which needs no decimal; other degrees
  * store the power columns, take `olsGram`'s Gram matrix, try the raw
  * doubles first (their rounding counted per column) and add the decimals'
  * corrections when that bound fails. null when x is short decimals (the
  * exact and QR lanes answer those), the degree is past 5, the shift cannot
  * be written exactly, or the bound still fails: the caller then takes
  * `polyfitFloat`. Work-buffer slots: 0 to d + 2 and {@link X_COPY}.
+ * `lastStep` stops earlier (tests force each step with it, as `olsFused`'s).
  */
 export function polyfitFused(
   xs: ArrayLike<number>,
@@ -44,6 +50,7 @@ export function polyfitFused(
   first: number,
   p: number,
   hasIntercept: boolean,
+  lastStep: FusedStep = 'decimals',
 ): OlsResult | null {
   const n = xs.length;
   // The power columns are t^1..t^d (the intercept is the 1).
@@ -75,8 +82,8 @@ export function polyfitFused(
   const k0 = hasIntercept ? 1 : 0;
   const solved =
     d === 3
-      ? cubicFit(xCopy, ys, c, inv, a, hasIntercept, transform)
-      : columnsFit(xs, xCopy, ys, d, c, inv, a, hasIntercept, transform);
+      ? cubicFit(xCopy, ys, c, inv, a, hasIntercept, transform, lastStep)
+      : columnsFit(xs, xCopy, ys, d, c, inv, a, hasIntercept, transform, lastStep);
   if (!solved) return null;
   return finishFit(solved.fit, p - k0, n - p, solved.conditionNumber, 'float64');
 }
@@ -92,6 +99,7 @@ function columnsFit(
   a: number,
   hasIntercept: boolean,
   transform: { rows: number[][]; given: number[][] },
+  lastStep: FusedStep,
 ): ReturnType<typeof olsSolve> {
   const n = xs.length;
   // Columns t^1..t^d, then y.
@@ -136,7 +144,7 @@ function columnsFit(
     outputs: { rows: transform.rows, givenTransform: transform.given },
   };
   const solved = olsSolve(input);
-  if (solved !== null) return solved;
+  if (solved !== null || lastStep !== 'decimals') return solved;
   // The decimals: x's (a failure declines) and y's (a failure keeps y as given).
   const rawMax = Math.max(...eps);
   const dx = olsBuffer(d + 1, n);
@@ -219,18 +227,50 @@ function binomial(n: number, k: number): number {
 }
 
 /**
- * The cubic (d = 3 power columns, the panel's numpy.polyfit(x, y, 3)) in
- * one pass over x, y and their decimals' corrections, with no column
- * stored: the Vandermonde Gram matrix of t, t^2, t^3 is a Hankel matrix of
- * power sums, G_ab = sum T^(a + b) for the decimal T = (X - c) / s, so
- * sum T^m (m = 1..6), sum T^k Y (k = 0..3) and sum Y^2 are all it needs.
- * Each T^m is taken as w_m + D_m: w_m the float64 power (products of t =
- * (x - c) / s), D_m its first-order correction (the products' rounding
- * r_m by Dekker's exact product, and m t^(m-1) tau for x's decimal, tau =
- * ((x - c) - (x_double - c)) / s exactly enough); sum w_m and sum w_k y
- * are error-free transformed (Sum2 and Dot2: the bound of `dot2Error`),
- * the corrections in their low parts. null when x's decimals do not
- * resolve or the bound fails.
+ * Below this, sum |y| / sqrt(sum (y - ybar)^2) leaves the cubic's bound
+ * on the doubles a chance (see {@link cubicFit}).
+ */
+const TAIL_RATIO = 40;
+/**
+ * From this many rows (below, a failed try costs more than a pass: the
+ * solve's fixed part, about 25 us, twice).
+ */
+const MIN_ROWS = 2 ** 15;
+
+/** sum |y| / sqrt(sum (y - ybar)^2), in float64 (it only picks a path). */
+function tailRatio(ys: Float64Array): number {
+  let sumAbs = 0;
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i] as number;
+    sumAbs += Math.abs(y);
+    sum += y;
+    sumSquares += y * y;
+  }
+  return sumAbs / Math.sqrt(Math.max(0, sumSquares - (sum * sum) / ys.length));
+}
+
+/**
+ * The cubic (d = 3 power columns, the panel's numpy.polyfit(x, y, 3)) with
+ * no column stored: the Vandermonde Gram matrix of t, t^2, t^3 is a Hankel
+ * matrix of power sums, G_ab = sum T^(a + b), so sum T^m (m = 1..6),
+ * sum T^k Y (k = 0..3) and sum Y^2 are all it needs ({@link cubicSums},
+ * one pass over x, y and their decimals' corrections).
+ *
+ * With an intercept and heavy-tailed y, the doubles are tried first, with
+ * the representation bound taken row by row (`cubicRepresentation`): where
+ * it holds, no decimal is resolved; where it fails, the decimals'
+ * first-order corrections are added in a pass of their own
+ * ({@link cubicDecimalSums}). The part of that bound due to y, for a
+ * coefficient whose t statistic is t, is about u Q / |t| (Q = sum |y| /
+ * sqrt(sum (y - ybar)^2), `bench/polyfit-bound-floor.ts`): about 0.8
+ * sqrt(n) for Gaussian noise (80 at n = 1e4, the bound then fails on the
+ * panel's shapes), 5-21 for the panel's Cauchy noise at n = 1e3-1e6. Only
+ * Q < {@link TAIL_RATIO} and n >= {@link MIN_ROWS} are tried, so the other
+ * data resolve their decimals as before, at the cost of Q's pass alone. null when x's decimals do not
+ * resolve or the bound fails. `lastStep` 'rowwise' tries the doubles
+ * whatever Q, and stops there (tests).
  */
 function cubicFit(
   xs: Float64Array,
@@ -240,10 +280,9 @@ function cubicFit(
   a: number,
   intercept: boolean,
   transform: { rows: number[][]; given: number[][] },
+  lastStep: FusedStep,
 ): ReturnType<typeof olsSolve> {
   const n = xs.length;
-  const dx = olsBuffer(0, n);
-  if (olsDecimalCorrections(xs, dx) !== n) return null;
   let yColumn: Float64Array;
   if (ys instanceof Float64Array) {
     yColumn = ys;
@@ -251,32 +290,8 @@ function cubicFit(
     yColumn = olsBuffer(1, n);
     for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
   }
+  const dx = olsBuffer(0, n);
   const dy = olsBuffer(2, n);
-  const yResolved = olsDecimalCorrections(yColumn, dy) === n;
-  if (!yResolved) dy.fill(0);
-  cubicSums(xs, dx, yColumn, dy, c, inv);
-  const M = CUBIC;
-  // power sums sum T^m (m = 0..6) as hi, lo; M[0] = n.
-  const power = (m: number): [number, number] =>
-    m === 0 ? [n, 0] : [M[2 * (m - 1)] as number, M[2 * (m - 1) + 1] as number];
-  const k0 = intercept ? 1 : 0;
-  const q = 4 + k0;
-  const { gram, set } = emptyGram(q);
-  const { hi } = gram;
-  const from = intercept ? 0 : 1;
-  for (let i = from; i <= 3; i++) {
-    for (let j = i; j <= 3; j++) {
-      const [h, l] = power(i + j);
-      set(i - from, j - from, h, l);
-    }
-    // sum T^i Y: Dot2 (Sum2 for i = 0) plus sum (D_i y + w_i dy)
-    set(i - from, q - 1, M[12 + 2 * i] as number, M[13 + 2 * i] as number);
-  }
-  set(q - 1, q - 1, M[20] as number, M[21] as number);
-  for (let i = 0; i < q; i++) {
-    const g = hi[i * q + i] as number;
-    if (!(g > 1e-200 && g < 1e200)) return null;
-  }
   // Per value, |T^m - (w_m + D_m)| <= K u^2 (|t|^m + 1): the dropped
   // second-order terms (C(m, 2) |t|^(m-2) tau^2 and the like, |tau| <=
   // u (2 |t| + a)), the decimal's own 4 u^2, the corrections' rounding,
@@ -284,21 +299,83 @@ function cubicFit(
   // Summed: below K u^2 (s_a s_b + n) for entry (a, b) (Cauchy-Schwarz),
   // which column eps K u^2 (1 + n / G_aa) covers.
   const K = 1.1 * (15 * (2 + a) * (2 + a) + 128 + 42 * a + (n + 2) * (18 + 6 * a));
-  const eps: number[] = [];
-  for (let i = 0; i < q - 1; i++) eps.push(K * U * U * (1 + n / (hi[i * q + i] as number)));
-  const yDiag = hi[q * q - 1] as number;
-  eps.push((yResolved ? RESOLVED_ERROR : U) + K * U * U * (1 + n / yDiag));
-  const zeros = [0, 0, 0, 0];
-  return olsSolve({
+  const input = {
     n,
     intercept,
-    gram,
-    eps,
     sumError: dot2Error(n),
-    places: zeros,
-    shifts: zeros,
+    places: [0, 0, 0, 0],
+    shifts: [0, 0, 0, 0],
     outputs: { rows: transform.rows, givenTransform: transform.given },
-  });
+  };
+  const onDoubles =
+    lastStep === 'rowwise' ||
+    (lastStep === 'decimals' && n >= MIN_ROWS && tailRatio(yColumn) < TAIL_RATIO);
+  if (intercept && onDoubles) {
+    dx.fill(0, 0, n);
+    dy.fill(0, 0, n);
+    cubicSums(xs, dx, yColumn, dy, c, inv);
+    const gram = cubicGram(n, intercept);
+    const diagonal = [0, 1, 2, 3, 4].map((i) => gram.hi[i * (gram.q + 1)] as number);
+    if (!diagonal.every((g) => g > 1e-200 && g < 1e200)) return null;
+    // The sums' own error in sumError; eps the representation (|delta T^k|
+    // <= k u |T|^(k-1) (|T| + a), as a column norm), which bounds the
+    // second-order terms and the first-order check.
+    const norms = diagonal.map(Math.sqrt);
+    const eps = [0];
+    for (let k = 1; k <= 3; k++) {
+      eps.push(1.01 * U * k * (1 + (a * (norms[k - 1] as number)) / (norms[k] as number)));
+    }
+    eps.push(U);
+    const computed = K * U * U * (1 + n / Math.min(...diagonal));
+    const kernel = (stride: number) => cubicRepresentation(xs, yColumn, c, inv, norms, stride);
+    const solved = olsSolve({
+      ...input,
+      gram,
+      eps,
+      sumError: input.sumError + computed,
+      representation: rowwiseRepresentation(kernel, n),
+    });
+    if (solved !== null || lastStep === 'rowwise') return solved;
+  } else if (lastStep !== 'decimals') {
+    return null;
+  }
+  if (olsDecimalCorrections(xs, dx) !== n) return null;
+  const yResolved = olsDecimalCorrections(yColumn, dy) === n;
+  if (!yResolved) dy.fill(0, 0, n);
+  if (intercept && onDoubles) cubicDecimalSums(xs, dx, yColumn, dy, c, inv);
+  else cubicSums(xs, dx, yColumn, dy, c, inv);
+  const gram = cubicGram(n, intercept);
+  const q = gram.q;
+  for (let i = 0; i < q; i++) {
+    const g = gram.hi[i * q + i] as number;
+    if (!(g > 1e-200 && g < 1e200)) return null;
+  }
+  const eps: number[] = [];
+  for (let i = 0; i < q - 1; i++) eps.push(K * U * U * (1 + n / (gram.hi[i * q + i] as number)));
+  const yDiag = gram.hi[q * q - 1] as number;
+  eps.push((yResolved ? RESOLVED_ERROR : U) + K * U * U * (1 + n / yDiag));
+  return olsSolve({ ...input, gram, eps });
+}
+
+/** The Gram matrix of [1 (with an intercept) T T^2 T^3 Y] from {@link CUBIC}'s sums. */
+function cubicGram(n: number, intercept: boolean): OlsGram {
+  const M = CUBIC;
+  // power sums sum T^m (m = 0..6) as hi, lo; M[0] = n.
+  const power = (m: number): [number, number] =>
+    m === 0 ? [n, 0] : [M[2 * (m - 1)] as number, M[2 * (m - 1) + 1] as number];
+  const q = intercept ? 5 : 4;
+  const { gram, set } = emptyGram(q);
+  const from = intercept ? 0 : 1;
+  for (let i = from; i <= 3; i++) {
+    for (let j = i; j <= 3; j++) {
+      const [h, l] = power(i + j);
+      set(i - from, j - from, h, l);
+    }
+    // sum T^i Y: Dot2 (Sum2 for i = 0)
+    set(i - from, q - 1, M[12 + 2 * i] as number, M[13 + 2 * i] as number);
+  }
+  set(q - 1, q - 1, M[20] as number, M[21] as number);
+  return gram;
 }
 
 /**
@@ -307,7 +384,16 @@ function cubicFit(
  */
 const CUBIC = new Float64Array(22);
 
-/** The one pass of {@link cubicFit}, into {@link CUBIC}. */
+/**
+ * The sums of {@link cubicFit}, into {@link CUBIC}: each T^m is taken as
+ * w_m + D_m, w_m the float64 power (products of t = (x - c) / s), D_m its
+ * first-order correction (the products' rounding r_m by Dekker's exact
+ * product, and m t^(m-1) tau for x's decimal, tau = ((x - c) -
+ * (x_double - c)) / s exactly enough, the rounding of x - c included);
+ * sum w_m and sum w_k y are error-free transformed (Sum2 and Dot2: the
+ * bound of `dot2Error`), the corrections in their low parts. With dx and
+ * dy all 0, the sums of the doubles.
+ */
 function cubicSums(
   xs: Float64Array,
   dx: Float64Array,
@@ -451,6 +537,76 @@ function cubicSums(
     yy,
     zy,
   ]);
+}
+
+/**
+ * Adds to {@link CUBIC}'s low parts the first-order corrections of the
+ * decimals X = x + dx, Y = y + dy, in one pass: with e = dx / s (T moves
+ * by e), sum T^m gains m sum t^(m-1) e, sum T^k Y gains k sum t^(k-1) e y
+ * + sum t^k dy, and sum Y^2 gains 2 sum y dy (float64 sums, as the
+ * corrections of {@link cubicSums}; the products of two corrections are
+ * dropped, second order).
+ */
+function cubicDecimalSums(
+  xs: Float64Array,
+  dx: Float64Array,
+  ys: Float64Array,
+  dy: Float64Array,
+  c: number,
+  inv: number,
+): void {
+  const n = xs.length;
+  // e t^j (j = 0..5), e t^j y (j = 0..2), dy t^k (k = 0..3), y dy
+  let e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    e3 = 0,
+    e4 = 0,
+    e5 = 0,
+    f0 = 0,
+    f1 = 0,
+    f2 = 0,
+    g0 = 0,
+    g1 = 0,
+    g2 = 0,
+    g3 = 0,
+    yd = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const d = dy[i] as number;
+    const t = (x - c) * inv;
+    let e = (dx[i] as number) * inv;
+    e0 += e;
+    f0 += e * y;
+    e *= t;
+    e1 += e;
+    f1 += e * y;
+    e *= t;
+    e2 += e;
+    f2 += e * y;
+    e *= t;
+    e3 += e;
+    e *= t;
+    e4 += e;
+    e5 += e * t;
+    let g = d;
+    g0 += g;
+    g *= t;
+    g1 += g;
+    g *= t;
+    g2 += g;
+    g3 += g * t;
+    yd += y * d;
+  }
+  // (sum T^m at index 2m - 1 and sum T^k Y at 13 + 2k: the low parts)
+  const powers = [e0, 2 * e1, 3 * e2, 4 * e3, 5 * e4, 6 * e5];
+  const products = [g0, f0 + g1, 2 * f1 + g2, 3 * f2 + g3];
+  for (let m = 0; m < 6; m++)
+    CUBIC[2 * m + 1] = (CUBIC[2 * m + 1] as number) + (powers[m] as number);
+  for (let k = 0; k < 4; k++)
+    CUBIC[13 + 2 * k] = (CUBIC[13 + 2 * k] as number) + (products[k] as number);
+  CUBIC[21] = (CUBIC[21] as number) + 2 * yd;
 }
 
 /** Cross sums of {@link addPowerCorrections}: C[j d + k] = sum w_k D_j, then sum D_j, sum y D_j, sum w_k dy, sum dy, sum y dy. */
