@@ -17,6 +17,17 @@ export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: n
 }
 
 /**
+ * sortRangeMsd over all of `a`, given the bits in which its values differ
+ * (differingBits' [dh, dl], as a caller reading the values found them): the
+ * first level skips its own pass finding them.
+ */
+export function sortMsdDiffering(a: Float64Array, tmp: Float64Array, dh: number, dl: number): void {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
+  counts ??= new Int32Array(COUNT_SLOTS);
+  scatter(a, bits, tmp, counts, 0, 0, a.length, dh, dl);
+}
+
+/**
  * The bits in which the values' bit patterns differ from the first value's:
  * [high word, low word] (a digit whose bits are all clear here is one every
  * value shares). Same differences as the order-preserving keys', since every
@@ -68,6 +79,21 @@ function level(
     dh |= (bits[2 * i + 1] as number) ^ h0;
     dl |= (bits[2 * i] as number) ^ l0;
   }
+  scatter(a, bits, tmp, counts, depth, s, e, dh, dl);
+}
+
+/** One level on a[s..e), whose keys differ in the bits dh (high word) and dl (low word). */
+function scatter(
+  a: Float64Array,
+  bits: Uint32Array,
+  tmp: Float64Array,
+  counts: Int32Array,
+  depth: number,
+  s: number,
+  e: number,
+  dh: number,
+  dl: number,
+): void {
   // A differing sign bit shows as dh's top bit; a raw XOR works for the
   // position of the highest differing key bit as long as the signs agree
   // (then the flip is the same for every key); when they differ, the top

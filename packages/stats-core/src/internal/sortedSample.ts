@@ -29,10 +29,28 @@ export function sortedSample(
   }
   const src = workF64(4 * workspace + Slot.sortValuesA, n);
   const bits = new Uint32Array(src.buffer, 0, 2 * n);
+  const first: unknown = x[0];
+  if (typeof first !== 'number') {
+    checkSampleValues(fn, name, x, minLength); // throws, naming x[0]
+    return undefined;
+  }
+  src[0] = first;
+  const h0 = bits[1] as number;
+  const l0 = bits[0] as number;
+  let dh = 0;
+  let dl = 0;
   let nan = false;
   if (x instanceof Float64Array) {
     src.set(x);
+    for (let i = 0; i < n; i++) {
+      const v = src[i] as number;
+      if (Number.isNaN(v)) nan = true;
+      dh |= (bits[2 * i + 1] as number) ^ h0;
+      dl |= (bits[2 * i] as number) ^ l0;
+    }
   } else {
+    // The copy and the checks in one loop: each value's halves are read
+    // back just after it is written.
     for (let i = 0; i < n; i++) {
       const v: unknown = x[i];
       if (typeof v !== 'number') {
@@ -40,17 +58,10 @@ export function sortedSample(
         return undefined;
       }
       src[i] = v;
+      if (Number.isNaN(v)) nan = true;
+      dh |= (bits[2 * i + 1] as number) ^ h0;
+      dl |= (bits[2 * i] as number) ^ l0;
     }
-  }
-  const h0 = bits[1] as number;
-  const l0 = bits[0] as number;
-  let dh = 0;
-  let dl = 0;
-  for (let i = 0; i < n; i++) {
-    const v = src[i] as number;
-    if (Number.isNaN(v)) nan = true;
-    dh |= (bits[2 * i + 1] as number) ^ h0;
-    dl |= (bits[2 * i] as number) ^ l0;
   }
   if (nan) return undefined;
   return sortOnGrid(src, workspace) ? src : sortLoaded(src, dh, dl, workspace);
