@@ -49,12 +49,21 @@ export function differingBits(bits: Uint32Array, n: number): [number, number] {
 
 /** Ranges up to this size are finished by insertion sort. */
 const INSERTION_MAX = 24;
-/** Digits of at most 11 bits (2048 buckets), one counts block per recursion depth. */
+/** Digits of at most 11 bits (2048 buckets) on ranges below WIDE_MIN values. */
 const MAX_WIDTH = 11;
-const MAX_DEPTH = 16;
-const COUNT_SLOTS = MAX_DEPTH * ((1 << MAX_WIDTH) + 1);
 /**
- * The bucket counts, one block per depth (128 KiB, allocated on first use
+ * From this many values on, digits of WIDE_WIDTH bits (8192 buckets): at
+ * n = 1e5 the buckets then hold about 12 values and end in insertion
+ * sorts, where 2048 buckets of about 50 took a second level each.
+ */
+const WIDE_MIN = 65536;
+const WIDE_WIDTH = 13;
+/** One counts block per recursion depth. */
+const MAX_DEPTH = 16;
+const BLOCK = (1 << WIDE_WIDTH) + 1;
+const COUNT_SLOTS = MAX_DEPTH * BLOCK;
+/**
+ * The bucket counts, one block per depth (512 KiB, allocated on first use
  * and kept: a fresh one per call cost more than sorting a few hundred
  * values). Each level zeroes the part it uses; the code is synchronous, so
  * calls never share it.
@@ -101,13 +110,13 @@ function scatter(
   if (dh === 0 && dl === 0) return;
   const m = e - s;
   let width = 32 - Math.clz32(m);
-  if (width > MAX_WIDTH) width = MAX_WIDTH;
+  if (width > MAX_WIDTH) width = m >= WIDE_MIN ? WIDE_WIDTH : MAX_WIDTH;
   if (width < 4) width = 4;
   // Highest differing bit, 0..63 (the high word's bits are 32..63).
   const top = dh !== 0 ? 63 - Math.clz32(dh) : 31 - Math.clz32(dl);
   const low = Math.max(top - width + 1, 0);
   const buckets = 1 << (top - low + 1);
-  const base = depth * ((1 << MAX_WIDTH) + 1);
+  const base = depth * BLOCK;
   for (let b = 0; b <= buckets; b++) counts[base + b] = 0;
   // An upper bound on the largest bucket's size (below twice it).
   let largest: number;
