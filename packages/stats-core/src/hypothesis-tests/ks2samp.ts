@@ -1,4 +1,5 @@
 import { kolmogorovTwoSidedSf } from '../distributions/kolmogorov';
+import { primeOnce } from '../internal/prime';
 import { sortedSample } from '../internal/sortedSample';
 import {
   type Alternative,
@@ -61,6 +62,7 @@ export function ks2samp(data1: Sample, data2: Sample, options?: Ks2sampOptions):
       statisticSign: Number.NaN,
     };
   }
+  primeOnce(cdfDifferences, primeCdfDifferences);
   const { minDiff, minAt, maxDiff, maxAt } = cdfDifferences(a, b);
   const minS = Math.min(1, Math.max(0, -minDiff));
   const maxS = maxDiff;
@@ -171,6 +173,19 @@ function cdfDifferences(
     maxAt: maxA >= maxB ? maxAtA : maxAtB,
   };
 }
+
+/**
+ * cdfDifferences on two short samples of doubles tying across them, for
+ * primeOnce: unprimed, the merge's loop was compiled on-stack in a
+ * process's first large call, and the code after it deoptimised on every
+ * later call (--trace-deopt, 2026-12-07).
+ */
+function primeCdfDifferences(): void {
+  cdfDifferences(PRIME_DATA1, PRIME_DATA2);
+  cdfDifferences(PRIME_DATA2, PRIME_DATA1);
+}
+const PRIME_DATA1 = Float64Array.of(-1.5, 0.25, 0.25, 1.125, 2.75, 3.5);
+const PRIME_DATA2 = Float64Array.of(-2.5, 0.25, 1.0625, 2.75, 4.5);
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];

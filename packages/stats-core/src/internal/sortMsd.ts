@@ -1,3 +1,5 @@
+import { primeOnce } from './prime';
+
 /**
  * An MSD radix sort of doubles in place: a[s..e) ascending (-0 just before
  * 0), stably, with `tmp` (same length) as scratch. The keys are the bit
@@ -11,6 +13,7 @@
  * few distinct values is done after one level. No NaN allowed.
  */
 export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: number): void {
+  primeOnce(scatter, primeMsd);
   const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
   counts ??= new Int32Array(COUNT_SLOTS);
   level(a, bits, tmp, counts, 0, s, e);
@@ -22,10 +25,35 @@ export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: n
  * first level skips its own pass finding them.
  */
 export function sortMsdDiffering(a: Float64Array, tmp: Float64Array, dh: number, dl: number): void {
+  primeOnce(scatter, primeMsd);
   const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
   counts ??= new Int32Array(COUNT_SLOTS);
   scatter(a, bits, tmp, counts, 0, 0, a.length, dh, dl);
 }
+
+/**
+ * The sort on 200 doubles of each layout its levels branch on (the digit in
+ * the high word, in the low word, straddling them), for primeOnce:
+ * unprimed, a process whose first sort was of 1e5 values compiled the
+ * levels' loops on-stack, and the code after them deoptimised on every
+ * later call (--trace-deopt, shapiro and ks_2samp, 2026-12-07).
+ */
+function primeMsd(): void {
+  const n = 200;
+  const a = new Float64Array(n);
+  const tmp = new Float64Array(n);
+  for (const layout of PRIME_LAYOUTS) {
+    for (let i = 0; i < n; i++) a[i] = layout(i);
+    sortRangeMsd(a, tmp, 0, n);
+  }
+}
+
+/** Full precision of both signs; differing below bit 32; around bit 32. */
+const PRIME_LAYOUTS: ((i: number) => number)[] = [
+  (i) => Math.sin(i * 12.9898) * 43758.5453,
+  (i) => 1 + ((i * 2654435761) % 2 ** 31) * 2 ** -52,
+  (i) => 1 + ((i * 40503) % 2 ** 14) * 2 ** -30,
+];
 
 /**
  * The bits in which the values' bit patterns differ from the first value's:
