@@ -134,7 +134,9 @@ describe('the radix sort at sizes that use it (4096 values and more), in the reu
 describe('the MSD radix sort (sortedCopy on values whose digits mostly vary)', () => {
   // Layouts that reach each branch: the first digit in the high word, in
   // the low word, straddling the two; both signs and zeros; buckets that
-  // recurse several levels; equal keys; subnormals.
+  // recurse several levels; equal keys; subnormals. 70001 values take the
+  // first level's wide (13-bit) digits, sortedCopy the first level given
+  // the differing bits (sortMsdDiffering).
   const layouts: [string, (i: number) => number][] = [
     ['full-precision doubles of both signs', (i) => Math.sin(i * 12.9898) * 43758.5453],
     ['uniform on [0, 1)', (i) => ((i * 0.6180339887498949) % 1) + 0],

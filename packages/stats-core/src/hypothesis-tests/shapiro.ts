@@ -1,3 +1,4 @@
+import { primeOnce } from '../internal/prime';
 import { sortedSample } from '../internal/sortedSample';
 import type { Sample } from '../internal/validate';
 
@@ -29,7 +30,19 @@ export function shapiro(x: Sample): ShapiroResult {
   // scipy's shift is x[n // 2] of the data as given (the sort's buffer is a copy).
   const shift = (x as Sample)[Math.floor(n / 2)] as number;
   // swilk shifts and scales the sorted copy in place.
+  primeOnce(swilk, primeSwilk);
   return swilk(sorted, shift);
+}
+
+/**
+ * swilk (and the coefficients) on 24 sorted doubles, for primeOnce:
+ * unprimed, a process's first call on 1e5 values compiled each of swilk's
+ * loops on-stack, and the code after them deoptimised on every later call
+ * (--trace-deopt: three deopts a call, 2026-12-07).
+ */
+function primeSwilk(): void {
+  const x = Float64Array.from({ length: 24 }, (_, i) => Math.sin(i * 0.7) * 2.5 + i * 0.01);
+  swilk(x.sort(), x[12] as number);
 }
 
 const C1 = [0, 0.221157, -0.147981, -2.07119, 4.434685, -2.706056];
@@ -112,85 +125,119 @@ function alnormUpper(x: number): number {
 
 /**
  * Royston's coefficients a_1..a_{n/2} for n values (swilk's a, before the
- * data are read). They depend on n only, so the last n's vector is kept:
- * a caller testing samples of one size (a batch, a warm Lambda serving the
- * same form) skips the n/2 normal quantiles. Read-only once returned.
+ * data are read), with the two sums over them swilk forms: `mean`, the mean
+ * of the n signed coefficients (-a_i in the lower half, +a_i in the upper,
+ * 0 in the middle: zero but for rounding), and `sumSquares`, the sum of
+ * their squared deviations from it, in swilk's order. They depend on n only,
+ * so the last n's are kept: a caller testing samples of one size (a batch, a
+ * warm Lambda serving the same form) skips the n/2 normal quantiles and both
+ * sums. Read-only once returned.
  */
-function coefficients(n: number): Float64Array {
-  if (kept !== undefined && kept.n === n) return kept.a;
+function coefficients(n: number): Coefficients {
+  if (kept !== undefined && kept.n === n) return kept;
+  const a = royston(n);
+  let sa = -(a[0] as number);
+  for (let i = 1, j = n - 2; i < n; i++, j--) {
+    if (i !== j) sa += (i < j ? -1 : 1) * (a[Math.min(i, j)] as number);
+  }
+  sa /= n;
+  let ssa = 0;
+  for (let i = 0; i < n; i++) {
+    const j = n - 1 - i;
+    const asa = (i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number)) - sa;
+    ssa += asa * asa;
+  }
+  kept = { n, a, mean: sa, sumSquares: ssa };
+  return kept;
+}
+
+interface Coefficients {
+  n: number;
+  a: Float64Array;
+  mean: number;
+  sumSquares: number;
+}
+
+/** coefficients' last result (only its n: they are the same for every sample of that size). */
+let kept: Coefficients | undefined;
+
+/** swilk's coefficient computation (AS R94): a_1..a_{n/2} for n values. */
+function royston(n: number): Float64Array {
   const nn2 = Math.floor(n / 2);
   const a = new Float64Array(nn2);
   const an = n;
   if (n === 3) {
     a[0] = Math.SQRT1_2;
-  } else {
-    const an25 = an + 0.25;
-    let summ2 = 0;
-    for (let i = 0; i < nn2; i++) {
-      const m = ppnd((i + 1 - 0.375) / an25);
-      a[i] = m;
-      summ2 += m * m;
-    }
-    summ2 *= 2;
-    const ssumm2 = Math.sqrt(summ2);
-    const rsn = 1 / Math.sqrt(an);
-    const a0 = a[0] as number;
-    const a1 = poly(C1, rsn) - a0 / ssumm2;
-    let i1: number;
-    let fac: number;
-    if (n > 5) {
-      i1 = 2;
-      const a2 = -(a[1] as number) / ssumm2 + poly(C2, rsn);
-      fac = Math.sqrt(
-        (summ2 - 2 * a0 ** 2 - 2 * (a[1] as number) ** 2) / (1 - 2 * a1 ** 2 - 2 * a2 ** 2),
-      );
-      a[1] = a2;
-    } else {
-      i1 = 1;
-      fac = Math.sqrt((summ2 - 2 * a0 ** 2) / (1 - 2 * a1 ** 2));
-    }
-    a[0] = a1;
-    for (let i = i1; i < nn2; i++) a[i] = (a[i] as number) * (-1 / fac);
+    return a;
   }
-  kept = { n, a };
+  const an25 = an + 0.25;
+  let summ2 = 0;
+  for (let i = 0; i < nn2; i++) {
+    const m = ppnd((i + 1 - 0.375) / an25);
+    a[i] = m;
+    summ2 += m * m;
+  }
+  summ2 *= 2;
+  const ssumm2 = Math.sqrt(summ2);
+  const rsn = 1 / Math.sqrt(an);
+  const a0 = a[0] as number;
+  const a1 = poly(C1, rsn) - a0 / ssumm2;
+  let i1: number;
+  let fac: number;
+  if (n > 5) {
+    i1 = 2;
+    const a2 = -(a[1] as number) / ssumm2 + poly(C2, rsn);
+    fac = Math.sqrt(
+      (summ2 - 2 * a0 ** 2 - 2 * (a[1] as number) ** 2) / (1 - 2 * a1 ** 2 - 2 * a2 ** 2),
+    );
+    a[1] = a2;
+  } else {
+    i1 = 1;
+    fac = Math.sqrt((summ2 - 2 * a0 ** 2) / (1 - 2 * a1 ** 2));
+  }
+  a[0] = a1;
+  for (let i = i1; i < nn2; i++) a[i] = (a[i] as number) * (-1 / fac);
   return a;
 }
-
-/** coefficients' last vector (only its n: a_i are the same for every sample of that size). */
-let kept: { n: number; a: Float64Array } | undefined;
 
 /**
  * swilk on the sorted values x, shifted by `shift` (scipy's x - x[n // 2]).
  * x is scratch: it is overwritten with (x - shift) / range, each value
- * computed once with the same operations swilk does twice.
+ * computed once with the same operations swilk does twice. The sums run in
+ * swilk's order, the coefficients' side of them taken from `coefficients`.
  */
 function swilk(x: Float64Array, shift: number): ShapiroResult {
   const n = x.length;
-  const a = coefficients(n);
+  const { a, mean: sa, sumSquares: ssa } = coefficients(n);
   const an = n;
   const range = (x[n - 1] as number) - shift - ((x[0] as number) - shift);
   if (range < SMALL) return { statistic: 1, pvalue: 1 };
-  let sx = ((x[0] as number) - shift) / range;
-  x[0] = sx;
-  let sa = -(a[0] as number);
-  for (let i = 1, j = n - 2; i < n; i++, j--) {
+  let sx = 0;
+  for (let i = 0; i < n; i++) {
     const v = ((x[i] as number) - shift) / range;
     x[i] = v;
     sx += v;
-    if (i !== j) sa += (i < j ? -1 : 1) * (a[Math.min(i, j)] as number);
   }
-  sa /= n;
   sx /= n;
-  let ssa = 0;
   let ssx = 0;
   let sax = 0;
-  for (let i = 0; i < n; i++) {
-    // Coefficient of the i-th order statistic: -a[i] in the lower half, +a[n-1-i] in the upper.
-    const j = n - 1 - i;
-    const coef = i === j ? 0 : i < j ? -(a[i] as number) : (a[j] as number);
-    const asa = coef - sa;
+  // The i-th order statistic's coefficient: -a[i] in the lower half, 0 in
+  // the middle (n odd), +a[n-1-i] in the upper half.
+  const half = a.length;
+  for (let i = 0; i < half; i++) {
+    const asa = -(a[i] as number) - sa;
     const xsx = (x[i] as number) - sx;
-    ssa += asa * asa;
+    ssx += xsx * xsx;
+    sax += asa * xsx;
+  }
+  if (n % 2 === 1) {
+    const xsx = (x[half] as number) - sx;
+    ssx += xsx * xsx;
+    sax += (0 - sa) * xsx;
+  }
+  for (let i = n - half; i < n; i++) {
+    const asa = (a[n - 1 - i] as number) - sa;
+    const xsx = (x[i] as number) - sx;
     ssx += xsx * xsx;
     sax += asa * xsx;
   }

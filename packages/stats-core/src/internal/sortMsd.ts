@@ -1,3 +1,5 @@
+import { primeOnce } from './prime';
+
 /**
  * An MSD radix sort of doubles in place: a[s..e) ascending (-0 just before
  * 0), stably, with `tmp` (same length) as scratch. The keys are the bit
@@ -11,10 +13,47 @@
  * few distinct values is done after one level. No NaN allowed.
  */
 export function sortRangeMsd(a: Float64Array, tmp: Float64Array, s: number, e: number): void {
+  primeOnce(scatter, primeMsd);
   const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
   counts ??= new Int32Array(COUNT_SLOTS);
   level(a, bits, tmp, counts, 0, s, e);
 }
+
+/**
+ * sortRangeMsd over all of `a`, given the bits in which its values differ
+ * (differingBits' [dh, dl], as a caller reading the values found them): the
+ * first level skips its own pass finding them.
+ */
+export function sortMsdDiffering(a: Float64Array, tmp: Float64Array, dh: number, dl: number): void {
+  primeOnce(scatter, primeMsd);
+  const bits = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
+  counts ??= new Int32Array(COUNT_SLOTS);
+  scatter(a, bits, tmp, counts, 0, 0, a.length, dh, dl);
+}
+
+/**
+ * The sort on 200 doubles of each layout its levels branch on (the digit in
+ * the high word, in the low word, straddling them), for primeOnce:
+ * unprimed, a process whose first sort was of 1e5 values compiled the
+ * levels' loops on-stack, and the code after them deoptimised on every
+ * later call (--trace-deopt, shapiro and ks_2samp, 2026-12-07).
+ */
+function primeMsd(): void {
+  const n = 200;
+  const a = new Float64Array(n);
+  const tmp = new Float64Array(n);
+  for (const layout of PRIME_LAYOUTS) {
+    for (let i = 0; i < n; i++) a[i] = layout(i);
+    sortRangeMsd(a, tmp, 0, n);
+  }
+}
+
+/** Full precision of both signs; differing below bit 32; around bit 32. */
+const PRIME_LAYOUTS: ((i: number) => number)[] = [
+  (i) => Math.sin(i * 12.9898) * 43758.5453,
+  (i) => 1 + ((i * 2654435761) % 2 ** 31) * 2 ** -52,
+  (i) => 1 + ((i * 40503) % 2 ** 14) * 2 ** -30,
+];
 
 /**
  * The bits in which the values' bit patterns differ from the first value's:
@@ -38,12 +77,21 @@ export function differingBits(bits: Uint32Array, n: number): [number, number] {
 
 /** Ranges up to this size are finished by insertion sort. */
 const INSERTION_MAX = 24;
-/** Digits of at most 11 bits (2048 buckets), one counts block per recursion depth. */
+/** Digits of at most 11 bits (2048 buckets) on ranges below WIDE_MIN values. */
 const MAX_WIDTH = 11;
-const MAX_DEPTH = 16;
-const COUNT_SLOTS = MAX_DEPTH * ((1 << MAX_WIDTH) + 1);
 /**
- * The bucket counts, one block per depth (128 KiB, allocated on first use
+ * From this many values on, digits of WIDE_WIDTH bits (8192 buckets): at
+ * n = 1e5 the buckets then hold about 12 values and end in insertion
+ * sorts, where 2048 buckets of about 50 took a second level each.
+ */
+const WIDE_MIN = 65536;
+const WIDE_WIDTH = 13;
+/** One counts block per recursion depth. */
+const MAX_DEPTH = 16;
+const BLOCK = (1 << WIDE_WIDTH) + 1;
+const COUNT_SLOTS = MAX_DEPTH * BLOCK;
+/**
+ * The bucket counts, one block per depth (512 KiB, allocated on first use
  * and kept: a fresh one per call cost more than sorting a few hundred
  * values). Each level zeroes the part it uses; the code is synchronous, so
  * calls never share it.
@@ -68,6 +116,21 @@ function level(
     dh |= (bits[2 * i + 1] as number) ^ h0;
     dl |= (bits[2 * i] as number) ^ l0;
   }
+  scatter(a, bits, tmp, counts, depth, s, e, dh, dl);
+}
+
+/** One level on a[s..e), whose keys differ in the bits dh (high word) and dl (low word). */
+function scatter(
+  a: Float64Array,
+  bits: Uint32Array,
+  tmp: Float64Array,
+  counts: Int32Array,
+  depth: number,
+  s: number,
+  e: number,
+  dh: number,
+  dl: number,
+): void {
   // A differing sign bit shows as dh's top bit; a raw XOR works for the
   // position of the highest differing key bit as long as the signs agree
   // (then the flip is the same for every key); when they differ, the top
@@ -75,13 +138,13 @@ function level(
   if (dh === 0 && dl === 0) return;
   const m = e - s;
   let width = 32 - Math.clz32(m);
-  if (width > MAX_WIDTH) width = MAX_WIDTH;
+  if (width > MAX_WIDTH) width = m >= WIDE_MIN ? WIDE_WIDTH : MAX_WIDTH;
   if (width < 4) width = 4;
   // Highest differing bit, 0..63 (the high word's bits are 32..63).
   const top = dh !== 0 ? 63 - Math.clz32(dh) : 31 - Math.clz32(dl);
   const low = Math.max(top - width + 1, 0);
   const buckets = 1 << (top - low + 1);
-  const base = depth * ((1 << MAX_WIDTH) + 1);
+  const base = depth * BLOCK;
   for (let b = 0; b <= buckets; b++) counts[base + b] = 0;
   // An upper bound on the largest bucket's size (below twice it).
   let largest: number;

@@ -1,5 +1,5 @@
 import { sortOrderOnGrid } from './sortGrid';
-import { differingBits, sortRangeMsd } from './sortMsd';
+import { differingBits, sortMsdDiffering } from './sortMsd';
 import { Slot, workF64, workU32 } from './workspace';
 
 /**
@@ -70,7 +70,7 @@ export function sortLoaded(
   if (varying <= (n <= MSD_OFFSET_MAX ? LSD_MAX_DIGITS - 1 : LSD_MAX_DIGITS)) {
     return radixSort(src, false, workspace, true, dl === 0).sorted;
   }
-  sortRangeMsd(src, workF64(4 * workspace + Slot.sortValuesB, n), 0, n);
+  sortMsdDiffering(src, workF64(4 * workspace + Slot.sortValuesB, n), dh, dl);
   return src;
 }
 
