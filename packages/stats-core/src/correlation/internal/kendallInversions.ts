@@ -1,3 +1,4 @@
+import { digitStarts, levelDigits, MAX_DIGIT_BITS } from '../../internal/keyDigits';
 import { insertionSort } from '../../internal/sortMsd';
 import { Slot, workI32 } from '../../internal/workspace';
 
@@ -56,13 +57,12 @@ export function sortCountingInversions(v: Float64Array, work: Float64Array): num
  */
 const INSERTION_MAX = 48;
 /**
- * Digits of at most 11 bits; one tree block (2 << 11 counts) per recursion
- * depth. Every level but a range's last resolves at least 4 key bits (its
- * digit is cut short only by the lowest differing bit, after which each
- * bucket holds equal keys and returns before using a block): 16 depths.
+ * One tree block (2 << 11 counts) per recursion depth. Every level but a
+ * range's last resolves at least 4 key bits (its digit is cut short only by
+ * the lowest differing bit, after which each bucket holds equal keys and
+ * returns before using a block; see levelDigits): 16 depths.
  */
-const MAX_WIDTH = 11;
-const BLOCK = 2 << MAX_WIDTH;
+const BLOCK = 2 << MAX_DIGIT_BITS;
 const MAX_DEPTH = 16;
 const TREE_SLOTS = MAX_DEPTH * BLOCK;
 /**
@@ -84,36 +84,14 @@ function level(
   s: number,
   e: number,
 ): number {
-  const h0 = bits[2 * s + 1] as number;
-  const l0 = bits[2 * s] as number;
-  let dh = 0;
-  let dl = 0;
-  for (let i = s + 1; i < e; i++) {
-    dh |= (bits[2 * i + 1] as number) ^ h0;
-    dl |= (bits[2 * i] as number) ^ l0;
-  }
-  if (dh === 0 && dl === 0) return 0;
   const m = e - s;
-  const width = Math.min(MAX_WIDTH, Math.max(4, 32 - Math.clz32(m)));
-  // Highest differing bit, 0..63 (the high word's bits are 32..63).
-  const top = dh !== 0 ? 63 - Math.clz32(dh) : 31 - Math.clz32(dl);
-  // Lowest differing bit: below it every key of the range agrees.
-  const lowest = dl !== 0 ? 31 - Math.clz32(dl & -dl) : 63 - Math.clz32(dh & -dh);
-  const low = Math.max(top - width + 1, lowest);
-  const w = top - low + 1;
-  keyDigits(bits, digit, s, e, low, (1 << w) - 1);
+  const w = levelDigits(bits, digit, s, e);
+  if (w === 0) return 0;
   const base = depth * BLOCK;
   const buckets = 1 << w;
   let inversions = countLargerBefore(digit, m, tree, base, w);
   // tree[base + d] holds digit d's count: make it the bucket's start, scatter.
-  let largest = 0;
-  let start = s;
-  for (let d = 0; d < buckets; d++) {
-    const c = tree[base + d] as number;
-    tree[base + d] = start;
-    start += c;
-    largest |= c;
-  }
+  const largest = digitStarts(tree, base, buckets, s);
   for (let i = 0; i < m; i++) {
     const b = base + (digit[i] as number);
     const p = tree[b] as number;
@@ -123,7 +101,7 @@ function level(
   v.set(tmp.subarray(s, e), s);
   if (largest <= INSERTION_MAX) return inversions + insertionSort(v, s, e);
   // tree[base + d] is now the end of bucket d.
-  start = s;
+  let start = s;
   for (let d = 0; d < buckets; d++) {
     const end = tree[base + d] as number;
     const size = end - start;
@@ -132,37 +110,6 @@ function level(
     start = end;
   }
   return inversions;
-}
-
-/**
- * digit[i - s] = bits low..low + log2(mask + 1) - 1 of value i's key.
- */
-function keyDigits(
-  bits: Uint32Array,
-  digit: Int32Array,
-  s: number,
-  e: number,
-  low: number,
-  mask: number,
-): void {
-  if (low >= 32) {
-    const shift = low - 32;
-    for (let i = s; i < e; i++) {
-      const h = bits[2 * i + 1] as number;
-      digit[i - s] = ((h ^ ((h >> 31) | 0x80000000)) >>> shift) & mask;
-    }
-    return;
-  }
-  // The high word's bits enter at 32 - low (none when low is 0: the two
-  // shifts move them out).
-  const up = 31 - low;
-  for (let i = s; i < e; i++) {
-    const h = bits[2 * i + 1] as number;
-    const sign = h >> 31;
-    const kh = h ^ (sign | 0x80000000);
-    const kl = (bits[2 * i] as number) ^ sign;
-    digit[i - s] = ((kl >>> low) | ((kh << 1) << up)) & mask;
-  }
 }
 
 /**
