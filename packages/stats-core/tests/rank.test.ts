@@ -232,6 +232,14 @@ describe('kendalltau counts pairs as the definition does', () => {
       (i: number) => Math.sin(i * 12.9898),
     ],
     [
+      'x distinct (radix inversion count), y on 40 values with zeros of both signs',
+      (i: number) => Math.sin(i * 78.233),
+      (i: number) => {
+        const v = ((i * 104729) % 40) - 20;
+        return v === 0 && i % 2 === 1 ? -0 : v;
+      },
+    ],
+    [
       'x on 150 values (groups of about 33), y with zeros of both signs',
       (i: number) => (i * 31) % 150,
       (i: number) => (i % 4 === 0 ? -0 : i % 4 === 1 ? 0 : Math.cos(i)),
