@@ -4,6 +4,7 @@
  * the core, which a relative path finds from this folder).
  */
 import * as cli from '@lambda-stats/lambda-kit/cli';
+import { SHAPES } from '../../../scripts/bench/harness';
 
 /** --sizes and --rounds, with this script's default number of rounds. */
 export function sizesAndRounds(rounds: number) {
@@ -39,5 +40,19 @@ export function loadBase<M>(specifier: string): Promise<M> {
     specifier,
     (m) => import(m) as Promise<M>,
     'git archive <commit> src | tar -x -C bench/_base makes the default',
+  );
+}
+
+/** --shapes: the panel's full-precision shapes by default, where ols's and polyfit's bounds are tested. */
+export function fullPrecisionShapes() {
+  return { shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' } } as const;
+}
+
+/** The --shapes value, checked against the panel's shape names (inside cli.checkedFlags). */
+export function checkShapes(value: string): string[] {
+  return cli.namesFlag(
+    'shapes',
+    value,
+    SHAPES.map((s) => s.name),
   );
 }

@@ -30,7 +30,7 @@ import * as ab from './ab-flags';
 const { values: flags } = cli.commandLine(
   {
     function: { type: 'string', default: 'ols' },
-    shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+    ...ab.fullPrecisionShapes(),
     next: { type: 'string', default: '../src/index' },
     ...ab.sizesAndRounds(7),
     ...ab.baseFlag(),
@@ -44,11 +44,7 @@ ${ab.sizesAndRoundsUsage(7)}
 );
 const { fn, names, sizes, rounds } = cli.checkedFlags(() => ({
   fn: cli.choiceFlag('function', flags.function, ['ols', 'polyfit']),
-  names: cli.namesFlag(
-    'shapes',
-    flags.shapes,
-    SHAPES.map((s) => s.name),
-  ),
+  names: ab.checkShapes(flags.shapes),
   ...ab.checkSizesAndRounds(flags),
 }));
 const next = await cli.importFlag(

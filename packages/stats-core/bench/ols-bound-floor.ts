@@ -16,15 +16,11 @@ import * as ab from './ab-flags';
 import { boundFloor, printFloor } from './bound-floor';
 
 const { values: flags } = cli.commandLine(
-  { shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' }, ...ab.sizesAndRounds(1) },
+  { ...ab.fullPrecisionShapes(), ...ab.sizesAndRounds(1) },
   `usage: pnpm exec tsx bench/ols-bound-floor.ts [--shapes a,b] [--sizes 1e4,1e5]`,
 );
 const { names, sizes } = cli.checkedFlags(() => ({
-  names: cli.namesFlag(
-    'shapes',
-    flags.shapes,
-    SHAPES.map((s) => s.name),
-  ),
+  names: ab.checkShapes(flags.shapes),
   ...ab.checkSizesAndRounds(flags),
 }));
 

@@ -23,7 +23,7 @@ import * as ab from './ab-flags';
 const { values: flags } = cli.commandLine(
   {
     degree: { type: 'string', default: '3' },
-    shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+    ...ab.fullPrecisionShapes(),
     ...ab.sizesAndRounds(7),
   },
   `usage: pnpm exec tsx bench/polyfit-ab.ts [flags]
@@ -33,11 +33,7 @@ ${ab.sizesAndRoundsUsage(7)}`,
 );
 const { degree, names, sizes, rounds } = cli.checkedFlags(() => ({
   degree: cli.wholeNumberFlag('degree', flags.degree, 1),
-  names: cli.namesFlag(
-    'shapes',
-    flags.shapes,
-    SHAPES.map((s) => s.name),
-  ),
+  names: ab.checkShapes(flags.shapes),
   ...ab.checkSizesAndRounds(flags),
 }));
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;

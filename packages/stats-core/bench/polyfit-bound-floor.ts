@@ -20,18 +20,14 @@ import { boundFloor, printFloor } from './bound-floor';
 const { values: flags } = cli.commandLine(
   {
     degree: { type: 'string', default: '3' },
-    shapes: { type: 'string', default: 'strong,weak,none,heavy-tails' },
+    ...ab.fullPrecisionShapes(),
     ...ab.sizesAndRounds(1),
   },
   `usage: pnpm exec tsx bench/polyfit-bound-floor.ts [--degree 3] [--shapes a,b] [--sizes 1e4,1e5]`,
 );
 const { degree, names, sizes } = cli.checkedFlags(() => ({
   degree: cli.wholeNumberFlag('degree', flags.degree, 1),
-  names: cli.namesFlag(
-    'shapes',
-    flags.shapes,
-    SHAPES.map((s) => s.name),
-  ),
+  names: ab.checkShapes(flags.shapes),
   ...ab.checkSizesAndRounds(flags),
 }));
 
