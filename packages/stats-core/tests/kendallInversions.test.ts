@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortCountingInversions } from '../src/correlation/internal/kendallInversions';
+import {
+  sortCountingInversions,
+  sortedInversions,
+} from '../src/correlation/internal/kendallInversions';
 
 /** Pairs i < j with v[i] > v[j], by the definition (O(n^2); -0 and 0 equal). */
 function bruteInversions(v: readonly number[]): number {
@@ -55,5 +58,26 @@ describe('sortCountingInversions: an MSD radix sort that counts the inversions',
     ['values differing only in the last bits', (i: number) => 1 + ((i * 7919) % 4001) * 2 ** -52],
   ])('at n = 4000: %s', (_, f) => {
     check(Array.from({ length: 4000 }, (_, i) => f(i)));
+  });
+});
+
+describe('sortedInversions: the merge for long sorted runs, the radix count otherwise', () => {
+  // Its first call in the process primes both counts on their own scratch
+  // arrays (primeOnce) before counting the caller's values.
+  it.each([
+    ['the merge (mean run 8 or more)', 8],
+    ['the radix count (mean run under 8)', 1],
+  ])('%s agrees with the definition, the first call included', (_, meanRun) => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 600 }), (v) => {
+        const a = Float64Array.from(v);
+        const { count, sorted } = sortedInversions(a, new Float64Array(v.length), meanRun);
+        expect(count).toBe(bruteInversions(v));
+        expect(Array.from(sorted, (x) => x + 0)).toEqual(
+          Array.from(Float64Array.from(v, (x) => x + 0).sort()),
+        );
+      }),
+      { ...runs, numRuns: 60 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { digitStarts, levelDigits, MAX_DIGIT_BITS } from '../../internal/keyDigits';
+import { primeOnce } from '../../internal/prime';
 import { insertionSort } from '../../internal/sortMsd';
 import { Slot, workI32 } from '../../internal/workspace';
 
@@ -18,9 +19,37 @@ export function sortedInversions(
   work: Float64Array,
   meanRun: number,
 ): { count: number; sorted: Float64Array } {
+  primeOnce(sortedInversions, primeInversions);
   if (meanRun >= RUN_MIN) return mergeCountingInversions(v, work);
   return { count: sortCountingInversions(v, work), sorted: v };
 }
+
+/**
+ * Both counts on PRIME_N doubles, for primeOnce: the radix count on values
+ * spread over a range (buckets finished by one insertion sort) and on two
+ * clusters (buckets recursed into), the merge on sorted runs of 40 (runs
+ * copied and merged). Unprimed, a process whose first kendalltau call had
+ * 1e4 values compiled a level's scatter loop on-stack, and the code after
+ * it (the copy back, the recursion) deoptimised on every later call until
+ * the level was optimised again (--trace-deopt: up to 150 deopts in a
+ * fresh process's first 60 calls, 2026-12-07).
+ */
+function primeInversions(): void {
+  const v = new Float64Array(PRIME_N);
+  const work = new Float64Array(PRIME_N);
+  for (const layout of PRIME_LAYOUTS) {
+    for (let i = 0; i < PRIME_N; i++) v[i] = layout(i);
+    sortCountingInversions(v, work);
+  }
+  for (let i = 0; i < PRIME_N; i++) v[i] = (i % 40) * 0.25 - (i % 3);
+  mergeCountingInversions(v, work);
+}
+const PRIME_N = 200;
+/** Spread over both signs (small buckets); two clusters of 100 (buckets over INSERTION_MAX). */
+const PRIME_LAYOUTS: ((i: number) => number)[] = [
+  (i) => Math.sin(i * 12.9898) * 43758.5453,
+  (i) => (i % 2) * 1024 + Math.sin(i * 78.233),
+];
 
 /**
  * 8: on the warm request's data at n = 1e5 (runs of about 10) the radix
