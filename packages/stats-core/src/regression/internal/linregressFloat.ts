@@ -16,7 +16,7 @@ const MAX_AMPLIFICATION = 2;
 
 /**
  * Which pass answered (or was the last tried): the shifted pass alone, plus
- * the compensated means, or plus the compensated refinement pass.
+ * the near-exact (split) means, or plus the compensated refinement pass.
  */
 export type FloatStage = 'shifted' | 'means' | 'refined';
 
@@ -41,9 +41,9 @@ export type LinregressFloatOutcome =
  * amplification A = sum d^2 / S_xx, near 1); if the shift was poor (A > 2)
  * the pass is repeated centred at the mean. That one pass answers most
  * data, weak and no correlation and heavy tails included. Then, only as
- * far as the bounds demand: compensated means when only the intercept
- * (near zero) is short of digits; a compensated refinement pass when the
- * cross sum is (|r| of a few 1e-4 with a moderate t); the residuals summed
+ * far as the bounds demand: near-exact means (splitMeans) when only the
+ * intercept (near zero) is short of digits; a compensated refinement pass
+ * when the cross sum is (|r| of a few 1e-4 with a moderate t); the residuals summed
  * directly when SSR = S_yy (1 - r^2) cancels (|r| near 1). The inputs'
  * binary rounding (u |x_i|) enters through Cauchy-Schwarz with the data's
  * RMS: |sum dx_i dy_i'| <= u ||dx|| ||y||.
@@ -522,12 +522,12 @@ function meanGrid(n: number, k: number, s: number): number {
  * Rump, Ogita and Oishi's ExtractVector). The sum of the h is then exact
  * while sum |h| < 2^53 g, and meanGrid's g leaves a factor of 4 on both;
  * the l, at most g / 2 each, are summed plainly: an error of at most
- * gamma_n n g / 2, about n^2 u^2 of sum |v|. Five additions a value and no
- * dependence between values (the TwoSum per value it replaced took eight:
- * about 2.7 ms a pass on 1e6 pairs against 2.1, same-process A/B). Bounds
- * against the doubles' exact
- * means: that error, the final addition's and the division's roundings.
- * null when sigma overflows (the refinement pass takes over).
+ * gamma_n n g / 2, about n^2 u^2 of sum |v|. Bounds against the doubles'
+ * exact means: that error, the final addition's and the division's
+ * roundings. Five additions a value and no dependence between values (the
+ * TwoSum per value it replaced took eight: about 2.7 ms a pass on 1e6
+ * pairs against 2.1, same-process A/B). null when sigma overflows (the
+ * refinement pass takes over).
  */
 function splitMeans(
   x: ArrayLike<number>,
