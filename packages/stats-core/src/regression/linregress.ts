@@ -52,8 +52,8 @@ const FN = 'linregress';
  * freedom. Each input is taken as the decimal its shortest round-trip string
  * writes. A lean float64 path (one fused pass of shifted sums, plain in
  * blocks of 8 and compensated across; then only as a bound demands,
- * compensated means, a compensated refinement pass, or residual sums near
- * |r| = 1) carries an error bound on every field; when a bound exceeds 1e-11 relative
+ * near-exact (split) means, a compensated refinement pass, or residual
+ * sums near |r| = 1) carries an error bound on every field; when a bound exceeds 1e-11 relative
  * a double-double pass (exact products, compensated sums) tries again with
  * the same bounds (this rescues tiny p-values on ordinary data), and only
  * if that also declines (large offsets, near-perfect fits, tiny
