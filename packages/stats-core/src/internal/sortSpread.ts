@@ -1,4 +1,3 @@
-import { digitStarts } from './keyDigits';
 import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
 
 /**
@@ -115,7 +114,16 @@ function spreadLevel(
     const b = base + (t | 0);
     c[b] = (c[b] as number) + 1;
   }
-  const largest = digitStarts(c, base, buckets, s);
+  // Bucket starts, and the OR of the middle buckets' sizes (at least the
+  // largest, below twice it): the end buckets hold what lies beyond the
+  // sample's range, often more than the insertion sort takes.
+  let middle = 0;
+  for (let b = 0, start = s; b < buckets; b++) {
+    const size = c[base + b] as number;
+    c[base + b] = start;
+    start += size;
+    if (b > 0 && b < last) middle |= size;
+  }
   for (let i = s; i < e; i++) {
     const v = a[i] as number;
     let t = (v - below) * scale;
@@ -127,21 +135,35 @@ function spreadLevel(
     tmp[p] = v;
   }
   a.set(tmp.subarray(s, e), s);
-  // Every bucket small: one insertion sort moves values only within theirs.
-  if (largest <= INSERTION_MAX) {
-    insertionSort(a, s, e);
+  // c[base + b] is now the end of bucket b. Every middle bucket small: one
+  // insertion sort over them moves values only within theirs.
+  if (middle <= INSERTION_MAX) {
+    const firstEnd = c[base] as number;
+    const lastStart = c[base + last - 1] as number;
+    sortBucketOfAny(a, tmp, depth + 1, s, firstEnd);
+    insertionSort(a, firstEnd, lastStart);
+    sortBucketOfAny(a, tmp, depth + 1, lastStart, e);
     return true;
   }
-  // c[base + b] is now the end of bucket b.
   let start = s;
   for (let b = 0; b < buckets; b++) {
     const end = c[base + b] as number;
-    const size = end - start;
-    if (size > INSERTION_MAX) sortBucket(a, tmp, depth + 1, start, end);
-    else if (size > 1) insertionSort(a, start, end);
+    sortBucketOfAny(a, tmp, depth + 1, start, end);
     start = end;
   }
   return true;
+}
+
+/** a[s..e), a bucket of any size: insertion sort when small, sortBucket otherwise. */
+function sortBucketOfAny(
+  a: Float64Array,
+  tmp: Float64Array,
+  depth: number,
+  s: number,
+  e: number,
+): void {
+  if (e - s > INSERTION_MAX) sortBucket(a, tmp, depth, s, e);
+  else if (e - s > 1) insertionSort(a, s, e);
 }
 
 /**
