@@ -7,10 +7,11 @@ import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
  * between two of its sample's quantiles (spreadLevel), which fills the
  * buckets evenly on smooth data, where the MSD sort's first digit (sign,
  * exponent and a few mantissa bits) put N(0, 1) values of n = 1e5 in 68 of
- * 8192 buckets (largest 9,398) and paid a second full level; buckets of
- * more than 64 values are spread once more between their own min and max,
- * and what is still large goes to the MSD sort (sortMsd.ts), so the time
- * stays linear on any data. Falls back to the MSD sort where the sample
+ * 8192 buckets (largest 9,398) and paid a second full level; the end
+ * buckets and the buckets of more than 24 values are spread once more
+ * between their own min and max (from 64 values) or sorted by the MSD sort
+ * (sortMsd.ts), and what a second spread level leaves large goes to the
+ * MSD sort too, so the time stays linear on any data. Falls back to the MSD sort where the sample
  * gives no finite positive scale (mostly equal values, infinities, ranges
  * beyond the doubles). No NaN allowed.
  */
