@@ -1,5 +1,6 @@
 import { sortOrderOnGrid } from './sortGrid';
-import { differingBits, sortMsdDiffering } from './sortMsd';
+import { differingBits } from './sortMsd';
+import { sortSpread } from './sortSpread';
 import { Slot, workF64, workU32 } from './workspace';
 
 /**
@@ -53,8 +54,8 @@ export function sortedCopy(x: ArrayLike<number>, workspace?: Workspace): Float64
  * (differingBits); returns the buffer holding the result. Which 11-bit
  * digits vary decides the sort: data on a grid or with a common offset (at
  * most LSD_MAX_DIGITS varying digits) take the LSD passes over those digits
- * only; full-precision values the MSD sort, whose levels below the first
- * work in cache.
+ * only; full-precision values the spread sort (sortSpread.ts: buckets by
+ * position between sample quantiles, then the MSD sort where needed).
  */
 export function sortLoaded(
   src: Float64Array,
@@ -70,7 +71,7 @@ export function sortLoaded(
   if (varying <= (n <= MSD_OFFSET_MAX ? LSD_MAX_DIGITS - 1 : LSD_MAX_DIGITS)) {
     return radixSort(src, false, workspace, true, dl === 0).sorted;
   }
-  sortMsdDiffering(src, workF64(4 * workspace + Slot.sortValuesB, n), dh, dl);
+  sortSpread(src, workF64(4 * workspace + Slot.sortValuesB, n), dh, dl);
   return src;
 }
 
