@@ -75,10 +75,11 @@ const layouts: [string, (i: number) => number][] = [
 
 describe('sortSpread: ascending, -0 before 0, as Float64Array.prototype.sort', () => {
   // Sizes around the thresholds: tiny, the second level's 64-value bucket,
-  // the radix sorts' 4096, the first level's 2^18 (2^16 buckets below it,
-  // 2^13 and a second level above).
+  // the MSD sort below 1,280 values and the spread from there, the radix
+  // sorts' 4096, the first level's 2^18 (2^16 buckets below it, 2^13 and a
+  // second level above).
   it.each(layouts)('orders %s', (_, at) => {
-    for (const n of [25, 65, 300, 4096, 70001, 2 ** 18 + 3]) {
+    for (const n of [25, 65, 300, 1279, 1280, 4096, 70001, 2 ** 18 + 3]) {
       const x = Array.from({ length: n }, (_, i) => at(i));
       expectSortedAsReference(spreadSorted(x), x);
     }
@@ -98,6 +99,7 @@ describe('sortSpread: ascending, -0 before 0, as Float64Array.prototype.sort', (
     );
     const size = fc.oneof(
       fc.integer({ min: 2, max: 300 }),
+      fc.integer({ min: 1270, max: 1290 }),
       fc.integer({ min: 4000, max: 9000 }),
       fc.integer({ min: 2 ** 18 - 3, max: 2 ** 18 + 3 }),
     );
