@@ -29,6 +29,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvokeProxy, startInvokeProxy } from '../src/invoke-proxy';
 import { REPO_ROOT } from '../src/local-config';
 import { type LocalServe, serveDeployment } from '../src/serve-deployment';
+import { START_HOOK_TIMEOUT_MS } from './support/local-stack';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below.
 type Json = Record<string, any>;
@@ -76,7 +77,7 @@ beforeAll(async () => {
     invokeProxy: proxy,
   });
   api = serve.url;
-}, 400_000);
+}, START_HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await serve?.stop();

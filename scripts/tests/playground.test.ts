@@ -20,7 +20,7 @@ import { linregress } from '@lambda-stats/stats-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, expectedChromiumMajor, launchBrowser } from './support/browser';
-import { type LocalStack, startLocalStack } from './support/local-stack';
+import { type LocalStack, START_HOOK_TIMEOUT_MS, startLocalStack } from './support/local-stack';
 
 const SHOTS = fileURLToPath(new URL('../test-results/playground/', import.meta.url));
 const openapi = JSON.parse(
@@ -57,7 +57,7 @@ beforeAll(async () => {
   page.on('request', (r) =>
     requests.push({ url: r.url(), method: r.method(), body: r.postData() }),
   );
-}, 300_000);
+}, START_HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();

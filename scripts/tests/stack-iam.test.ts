@@ -8,13 +8,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createClient } from '@lambda-stats/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from './support/local-stack';
+import { type LocalStack, START_HOOK_TIMEOUT_MS, startLocalStack } from './support/local-stack';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
   stack = await startLocalStack({ env: { LAMBDA_STATS_LOCAL_AUTH: 'iam' } });
-}, 250_000);
+}, START_HOOK_TIMEOUT_MS);
 
 afterAll(() => stack?.stop());
 

@@ -23,6 +23,7 @@ import {
   makeWorkDir,
   SCRIPTS_DIR,
   START,
+  START_HOOK_TIMEOUT_MS,
   startLocalStack,
   TSX,
 } from './support/local-stack';
@@ -166,7 +167,7 @@ describe('pnpm start: the deployed stack answers over HTTP', () => {
   beforeAll(async () => {
     local = await startLocalStack({ work });
     routes = [...output().matchAll(/^Routes: (.*)$/gm)].flatMap((m) => m[1]!.split(', '));
-  }, 250_000);
+  }, START_HOOK_TIMEOUT_MS);
 
   // Only if a test failed before the SIGTERM test: stop it the normal way, then by force.
   afterAll(() => local?.stop() ?? rmSync(work, { recursive: true, force: true }));

@@ -56,6 +56,18 @@ export function makeWorkDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'lambda-stats-e2e-'));
 }
 
+/**
+ * How long startLocalStack waits for the ready block by default: a guard
+ * against a hung start, not a speed limit. `pnpm start` is ready in about 90 s
+ * on a quiet 2-core machine (82 s of it the deploy, 2026-12-07); with two
+ * stack files and the other packages' suites running at once under `make
+ * test`, one CI run took more than 240 s (the playground suite, 2026-12-07).
+ */
+export const READY_TIMEOUT_MS = 480_000;
+
+/** A `beforeAll` that starts a stack: the start's limit plus a minute for the rest. */
+export const START_HOOK_TIMEOUT_MS = READY_TIMEOUT_MS + 60_000;
+
 /** The last line of the block `pnpm start` prints once it serves. */
 const READY_BLOCK_END = 'Function logs follow. Ctrl-C stops everything.';
 
@@ -67,7 +79,7 @@ const READY_BLOCK_END = 'Function logs follow. Ctrl-C stops everything.';
 export async function startLocalStack(
   options: { timeoutMs?: number; work?: string; env?: Record<string, string> } = {},
 ): Promise<LocalStack> {
-  const { timeoutMs = 240_000, work = makeWorkDir(), env = {} } = options;
+  const { timeoutMs = READY_TIMEOUT_MS, work = makeWorkDir(), env = {} } = options;
   let output = '';
   const child: ChildProcess = spawn(TSX, [START], {
     cwd: SCRIPTS_DIR,
