@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAIRED_PRIMING, pairedPrimers } from '../src/hypothesis-tests/ttestRel';
 import { PRIME_ARRAY, PRIME_F64, primeLike, primeOnce } from '../src/internal/prime';
 
 /**
@@ -33,5 +34,38 @@ describe('primeOnce', () => {
     expect(primeLike(new Float64Array(3))).toBe(PRIME_F64);
     expect(primeLike([1, 2])).toBe(PRIME_ARRAY);
     expect(Array.from(PRIME_F64)).toEqual(PRIME_ARRAY);
+  });
+});
+
+/**
+ * ttestRel primes its paired kernels on PAIRED_PRIMING: each priming call
+ * must reach its kernel's answer (the code after the loop the priming is
+ * for), with the magnitudes that give the arithmetic floating-point rather
+ * than small-integer feedback. The answers are checked against the
+ * differences' mean and sum of squares computed in cents as integers.
+ */
+describe("ttestRel's priming pairs", () => {
+  const { a, b, exactShift } = PAIRED_PRIMING;
+  const cents = (v: number) => Math.round(v * 100);
+  const d = Array.from(a, (v, i) => cents(v) - cents(b[i] as number));
+  const meanCents = d.reduce((s, v) => s + v, 0) / d.length;
+  const ssCents = d.reduce((s, v) => s + (v - meanCents) ** 2, 0);
+
+  it.each([
+    ['Float64Array', PRIME_F64],
+    ['plain array', PRIME_ARRAY],
+  ] as const)("reach both kernels' answers (%s)", (_, like) => {
+    for (const primer of [pairedPrimers.onePass, pairedPrimers.exact]) {
+      const answer = primer(like);
+      expect(typeof answer).toBe('object');
+      const { mean, ss } = answer as { mean: number; ss: number };
+      expect(mean).toBeCloseTo(meanCents / 100, 9);
+      expect(ss / (ssCents / 1e4)).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('have scaled values and squared differences beyond 32-bit integers when shifted', () => {
+    expect(Math.min(...Array.from(a, (v) => cents(v + exactShift)))).toBeGreaterThan(2 ** 31);
+    expect(Math.min(...d.map((v) => v * v))).toBeGreaterThan(2 ** 31);
   });
 });

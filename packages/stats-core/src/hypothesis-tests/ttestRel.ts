@@ -66,7 +66,7 @@ function fastTtestRel(a: unknown, b: unknown, options: unknown): TtestResult | u
   // route at once (pass one then checks every pair itself).
   let sums: PairedSums | 'two passes' = obviousOffset(a, b) ? exactRoute(a, b) : 'not decimals';
   if (sums === 'not decimals') {
-    primeKernel(onePassPairedSums, n);
+    primeKernel(primeOnePass, n);
     sums = onePassPairedSums(a, b);
   }
   if (sums === 'two passes') sums = plainPairedSums(a, b);
@@ -230,11 +230,45 @@ function plainPairedSums(a: Sample, b: Sample): PairedSums {
 }
 
 /**
+ * The pairs primeKernel's calls of the paired kernels use: two-place
+ * decimals whose differences are near 1000 (onePassPairedSums reaches its
+ * answer, its sums and their rounding errors are fractions), and the same
+ * moved up by 2^31 for exactPairedSums (the scaled values beyond 32-bit
+ * integers, as on offset data, and D^2 too). primeKernel's own values
+ * paired with themselves (differences 0) ended both kernels before their
+ * answer ('not decimals') with small-integer feedback in their sums, so a
+ * process could keep on-stack code that deoptimised after the loop on
+ * every call: --trace-deopt at n = 1e5 (2026-12-07 20:50 UTC),
+ * onePassPairedSums "Insufficient type feedback" at the answer's object and
+ * "not a Smi" at its sum, exactPairedSums "overflow" and "lost precision
+ * or NaN" on the offset shape, 8 deopts in 8 calls.
+ */
+export const PAIRED_PRIMING = {
+  a: Float64Array.of(1000.31, 1001.57, 999.73, 1002.29, 998.51, 1000.77, 1003.23, 997.59, 1001.13),
+  b: Float64Array.of(0.53, 3.27, 1.79, 2.51, 4.23, 0.71, 2.29, 1.57, 3.71),
+  /** Added to both for exactPairedSums. */
+  exactShift: 2 ** 31,
+} as const;
+const primedPairs = <T>(kernel: (a: Sample, b: Sample) => T, shift: number) => {
+  const a = PAIRED_PRIMING.a.map((v) => v + shift);
+  const b = PAIRED_PRIMING.b.map((v) => v + shift);
+  const aArray = Array.from(a);
+  const bArray = Array.from(b);
+  /** primeKernel's call, on the pairs of the kind it was given. */
+  return (like: Sample): T =>
+    like instanceof Float64Array ? kernel(a, b) : kernel(aArray, bArray);
+};
+const primeOnePass = primedPairs(onePassPairedSums, 0);
+const primeExact = primedPairs(exactPairedSums, PAIRED_PRIMING.exactShift);
+/** The priming calls, for tests: each must reach its kernel's answer. */
+export const pairedPrimers = { onePass: primeOnePass, exact: primeExact };
+
+/**
  * exactPairedSums, primed (unprimed, it deoptimised at its end on every call
  * on 1e6 offset pairs), and its lane noted when it answers.
  */
 function exactRoute(a: Sample, b: Sample): PairedSums {
-  primeKernel(exactPairedSums, a.length, a);
+  primeKernel(primeExact, a.length, a);
   const sums = exactPairedSums(a, b);
   if (sums !== undefined && sums !== 'not decimals') noteLane('decimal-shift');
   return sums;

@@ -19,6 +19,7 @@
  */
 import { productError } from '../regression/internal/doubleDouble';
 import { noteLane } from './lanes';
+import { primeOnce } from './prime';
 import { sumError } from './twoSum';
 import type { Sample } from './validate';
 
@@ -216,10 +217,26 @@ export function primeKernel(
 ): void {
   if (n <= 2 ** 10 || primedKernels.has(kernel)) return;
   primedKernels.add(kernel);
+  primeOnce(integerMoments, primeIntegerSums);
   for (let k = 0; k < 12; k++) {
     if (like === undefined || like instanceof Float64Array) kernel(PRIME_F64, PRIME_F64);
     if (like === undefined || !(like instanceof Float64Array)) kernel(PRIME_ARRAY, PRIME_ARRAY);
   }
+}
+
+/**
+ * integerMoments and integerCross on sums with fractions, so each of their
+ * operations has floating-point feedback before a kernel that inlines them
+ * is compiled. Their arguments are integers held in doubles; a process
+ * whose first sums were small integers had only small-integer feedback in
+ * them, and a kernel's on-stack code with them inlined deoptimised after
+ * its loop ("lost precision or NaN" at the sum of the low parts) on every
+ * call on offset data (ttest_rel, n = 1e5, --trace-deopt-verbose,
+ * 2026-12-07).
+ */
+function primeIntegerSums(): void {
+  integerMoments(9, 1234.5, 0.25, 98765.5, 0.75);
+  integerCross(9, 1234.5, 0.25, 4321.5, -0.25, 55555.5, 0.5);
 }
 
 /** True when a sample's mean sits on an offset large against its spread (as in moments.ts). */
