@@ -96,7 +96,7 @@ export const NOT_BENCHMARKED =
  * objects, which every other function's timing would share with the
  * garbage collector.
  */
-function input(d: ShapeData, kind: Kind): Input {
+export function input(d: ShapeData, kind: Kind): Input {
   const f64 = kind === 'f64';
   let rows: Vec[] | undefined;
   return {
