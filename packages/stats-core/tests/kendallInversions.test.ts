@@ -62,8 +62,9 @@ describe('sortCountingInversions: an MSD radix sort that counts the inversions',
 });
 
 describe('sortedInversions: the merge for long sorted runs, the radix count otherwise', () => {
-  // Its first call in the process primes both counts on their own scratch
-  // arrays (primeOnce) before counting the caller's values.
+  // Its first call of more than 1,024 values in the process primes both
+  // counts on their own scratch arrays (primeOnce) before counting the
+  // caller's values: the last case makes that call.
   it.each([
     ['the merge (mean run 8 or more)', 8],
     ['the radix count (mean run under 8)', 1],
@@ -79,5 +80,19 @@ describe('sortedInversions: the merge for long sorted runs, the radix count othe
       }),
       { ...runs, numRuns: 60 },
     );
+  });
+
+  it.each([
+    ['the merge', 8],
+    ['the radix count', 1],
+  ])('%s agrees with the definition on 2,000 values, the priming call included', (_, meanRun) => {
+    const v = Array.from({ length: 2000 }, (_, i) => Math.sin(i * 7.31) * 100 + (i % 7) * 0.5);
+    const { count, sorted } = sortedInversions(
+      Float64Array.from(v),
+      new Float64Array(2000),
+      meanRun,
+    );
+    expect(count).toBe(bruteInversions(v));
+    expect(Array.from(sorted)).toEqual(Array.from(Float64Array.from(v).sort()));
   });
 });
