@@ -41,23 +41,6 @@ export function dot2(
   from = 0,
   to = a.length,
 ): [number, number] {
-  dot2Sums(a, b, from, to);
-  return [dotHi, dotLo];
-}
-
-/** {@link dot2Sums}' result. */
-let dotHi = 0;
-let dotLo = 0;
-
-/**
- * {@link dot2}'s loop, into {@link dotHi} and {@link dotLo}. Only module
- * variables are written after the loop (no type feedback needed there):
- * with the pair built after the loop in dot2, V8 (Node 20) compiled the
- * loop on-stack in a process's first large call before that array had
- * feedback, and the cached on-stack code deoptimised there on every later
- * call (--trace-deopt, ols on 1e5 rows: 6 deopts a call).
- */
-function dot2Sums(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number): void {
   let p = 0;
   let s = 0;
   for (let i = from; i < to; i++) {
@@ -70,8 +53,7 @@ function dot2Sums(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: 
     s += p - (q - bb) + (h - bb) + r;
     p = q;
   }
-  dotHi = p;
-  dotLo = s;
+  return [p, s];
 }
 
 /** Entries per block of {@link dot2Blocked}. */

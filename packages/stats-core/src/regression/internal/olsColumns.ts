@@ -31,7 +31,12 @@ export function readColumns(
   const n = y.length;
   const columns: Float64Array[] = [];
   for (let j = 0; j <= k; j++) columns.push(olsBuffer(j, n));
-  if (!readFinite(y, columns[k] as Float64Array)) return null;
+  const yColumn = columns[k] as Float64Array;
+  for (let i = 0; i < n; i++) {
+    const v = y[i] as number;
+    if (v - v !== 0) return null; // NaN or infinite
+    yColumn[i] = v;
+  }
   if (k === 2) return readPairs(rows, columns) ? columns : null;
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -54,22 +59,6 @@ export function readColumns(
     }
   }
   return columns;
-}
-
-/**
- * Copies values into out; false at the first NaN or infinite one. Nothing
- * but a return follows the loop: with this loop in readColumns, V8 (Node 20)
- * compiled it on-stack in a process's first large call before the test
- * after it had type feedback, and the cached on-stack code deoptimised
- * there on every later call (--trace-deopt, ols on 1e5 rows).
- */
-function readFinite(values: ArrayLike<number>, out: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v - v !== 0) return false;
-    out[i] = v;
-  }
-  return true;
 }
 
 /** {@link readColumns}'s loop for rows of two (the common [x, z]), unrolled. */

@@ -271,43 +271,30 @@ function crossSums(d: Float64Array, columns: Float64Array[]): number[] {
   const c = columns.length;
   if (c <= 3) {
     const a = columns[0] as Float64Array;
-    crossSums3(d, a, columns[Math.min(1, c - 1)] as Float64Array, columns[c - 1] as Float64Array);
-    return [crossA, crossB, crossC].slice(0, c).concat(crossD);
+    const b = columns[Math.min(1, c - 1)] as Float64Array;
+    const e = columns[Math.min(2, c - 1)] as Float64Array;
+    let sa = 0;
+    let sb = 0;
+    let se = 0;
+    let sd = 0;
+    for (let i = 0; i < n; i++) {
+      const x = d[i] as number;
+      sa += (a[i] as number) * x;
+      sb += (b[i] as number) * x;
+      se += (e[i] as number) * x;
+      sd += x;
+    }
+    return [sa, sb, se].slice(0, c).concat(sd);
   }
-  const out = columns.map((w) => plainDot(w, d, 0, n));
-  out.push(plainSum(d, 0, n));
+  const out = new Array<number>(c + 1).fill(0);
+  for (let k = 0; k < c; k++) {
+    const w = columns[k] as Float64Array;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (w[i] as number) * (d[i] as number);
+    out[k] = s;
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) s += d[i] as number;
+  out[c] = s;
   return out;
-}
-
-/** {@link crossSums3}'s results. */
-let crossA = 0;
-let crossB = 0;
-let crossC = 0;
-let crossD = 0;
-
-/**
- * sum a_i d_i, sum b_i d_i, sum c_i d_i and sum d_i, into {@link crossA}
- * to {@link crossD}. Only module variables are written after the loop (no
- * type feedback needed there): with the result built as an array after
- * the loop, V8 (Node 20) compiled the loop on-stack in a process's first
- * large call before that array had feedback, and the cached on-stack code
- * deoptimised there on every later call (--trace-deopt, ols on 1e5 rows:
- * 24 deopts in 8 calls).
- */
-function crossSums3(d: Float64Array, a: Float64Array, b: Float64Array, c: Float64Array): void {
-  let sa = 0;
-  let sb = 0;
-  let sc = 0;
-  let sd = 0;
-  for (let i = 0; i < d.length; i++) {
-    const x = d[i] as number;
-    sa += (a[i] as number) * x;
-    sb += (b[i] as number) * x;
-    sc += (c[i] as number) * x;
-    sd += x;
-  }
-  crossA = sa;
-  crossB = sb;
-  crossC = sc;
-  crossD = sd;
 }

@@ -61,9 +61,15 @@ export function polyfitFused(
   }
   // x copied (its decimals are resolved from the copy) and its range, in one pass.
   const xCopy = olsBuffer(X_COPY, n);
-  copyWithRange(xs, xCopy);
-  const min = rangeMin;
-  const half = (rangeMax - min) / 2;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = xs[i] as number;
+    xCopy[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const half = (max - min) / 2;
   if (!(half > 1e-100 && half < 1e100)) return null;
   const s = 2 ** Math.round(Math.log2(half));
   const inv = 1 / s;
@@ -81,51 +87,6 @@ export function polyfitFused(
       : columnsFit(xs, xCopy, ys, d, c, inv, a, hasIntercept, transform, lastStep);
   if (!solved) return null;
   return finishFit(solved.fit, p - k0, n - p, solved.conditionNumber, 'float64');
-}
-
-/** {@link copyWithRange}'s results. */
-let rangeMin = 0;
-let rangeMax = 0;
-
-/**
- * Copies xs into out and leaves their least and greatest values in
- * {@link rangeMin} and {@link rangeMax}. Only module variables are written
- * after the loop (no type feedback needed there): with the range read
- * after the loop in polyfitFused itself, V8 (Node 20) compiled that loop
- * on-stack in a process's first large call before the subtraction after
- * it had feedback, and the cached on-stack code deoptimised there on
- * every later call (--trace-deopt: 8 in 8 calls, every full-precision shape).
- */
-function copyWithRange(xs: ArrayLike<number>, out: Float64Array): void {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const v = xs[i] as number;
-    out[i] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  rangeMin = min;
-  rangeMax = max;
-}
-
-/**
- * Copies values into out, as doubles. The loop is the whole function (on-stack
- * code that ends here cannot deoptimise for want of feedback after the loop,
- * as cubicFit's own copy loop did on every call with plain arrays).
- */
-function copyValues(values: ArrayLike<number>, out: Float64Array): void {
-  for (let i = 0; i < values.length; i++) out[i] = values[i] as number;
-}
-
-/** out[i] = (xs[i] - c) inv (the loop is the whole function, as {@link copyValues}'). */
-function shiftAndScale(xs: ArrayLike<number>, c: number, inv: number, out: Float64Array): void {
-  for (let i = 0; i < xs.length; i++) out[i] = ((xs[i] as number) - c) * inv;
-}
-
-/** out[i] = a[i] b[i] (the loop is the whole function, as {@link copyValues}'). */
-function multiplyInto(a: Float64Array, b: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) * (b[i] as number);
 }
 
 /** {@link polyfitFused} for d other than 3: the power columns stored, `olsGram`, raw doubles first. */
@@ -146,12 +107,14 @@ function columnsFit(
   const columns: Float64Array[] = [];
   for (let j = 0; j <= d; j++) columns.push(olsBuffer(j, n));
   const c1 = columns[0] as Float64Array;
-  shiftAndScale(xs, c, inv, c1);
+  for (let i = 0; i < n; i++) c1[i] = ((xs[i] as number) - c) * inv;
   for (let j = 1; j < d; j++) {
-    multiplyInto(columns[j - 1] as Float64Array, c1, columns[j] as Float64Array);
+    const prev = columns[j - 1] as Float64Array;
+    const col = columns[j] as Float64Array;
+    for (let i = 0; i < n; i++) col[i] = (prev[i] as number) * (c1[i] as number);
   }
   const yColumn = columns[d] as Float64Array;
-  copyValues(ys, yColumn);
+  for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
 
   const maxAbs = columns.map(() => Number.POSITIVE_INFINITY);
   const gram = olsGram(columns, hasIntercept, maxAbs);
@@ -327,7 +290,7 @@ function cubicFit(
     yColumn = ys;
   } else {
     yColumn = olsBuffer(1, n);
-    copyValues(ys, yColumn);
+    for (let i = 0; i < n; i++) yColumn[i] = ys[i] as number;
   }
   const dx = olsBuffer(0, n);
   const dy = olsBuffer(2, n);
@@ -411,17 +374,7 @@ function primeCubicKernels(): void {
   cubicSums(v, v, v, v, 0.5, 0.5);
   cubicDecimalSums(v, v, v, v, 0.5, 0.5);
   tailRatio(v);
-  cubicRepresentation(v, v, 0.5, 0.5, [1, 1, 1, 1, 1], 1)(PRIME_VECTORS);
 }
-
-/**
- * Eight vectors of five doubles, for the row-by-row bound's priming: its
- * loop (the closure `cubicRepresentation` returns), unprimed, was compiled
- * on-stack during its first estimate at n = 1e6 before the code after the
- * loop had feedback, and deoptimised there twice a call from then on
- * (--trace-deopt, heavy-tailed y: 16 in 8 calls).
- */
-const PRIME_VECTORS = Array.from({ length: 8 }, () => Float64Array.of(1.25, -0.5, 3, 0.75, 2));
 
 /** The Gram matrix of [1 (with an intercept) T T^2 T^3 Y] from {@link CUBIC}'s sums. */
 function cubicGram(n: number, intercept: boolean): OlsGram {
