@@ -134,6 +134,27 @@ describe('the fused lane answers on ordinary data and matches the BigNumber path
   });
 });
 
+describe("the decimals' corrections (crossSums) for one to three full-precision predictors", () => {
+  // Strong relations: the bound on the doubles fails (lastStep 'doubles'
+  // declines), so an answer comes from the decimals' corrections, whose
+  // cross sums take one pass for up to two predictors and y, and a pass
+  // per column past that.
+  it.each([1, 2, 3])('%i predictors, n = 3000: the decimals step answers and agrees', (k) => {
+    const r = rng(40 + k);
+    const n = 3000;
+    const columns = Array.from({ length: k }, () => Array.from({ length: n }, () => r.uniform()));
+    const y = (columns[0] as number[]).map(
+      (v, i) =>
+        1.6 * v + columns.reduce((s, c) => s + 0.3 * (c[i] as number), 0) + 0.05 * r.normal(),
+    );
+    const rows = rowsOf(columns);
+    expect(olsFused(rows, y, true, 'doubles'), 'the doubles alone decline').toBeNull();
+    const fit = olsFused(rows, y, true);
+    expect(fit, 'the decimals step answers').not.toBeNull();
+    expectFitAgreement(fit as NonNullable<typeof fit>, exactFit(columns, y, true, 1));
+  });
+});
+
 describe('the fused lane vs the BigNumber path on random designs', () => {
   // The shared random designs (support/designs.ts), with and without an
   // intercept. Whenever the lane answers, every field must be within 1e-13
