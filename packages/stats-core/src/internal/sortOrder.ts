@@ -1,4 +1,3 @@
-import { primeOnce } from './prime';
 import { sortOrderOnGrid } from './sortGrid';
 import { differingBits } from './sortMsd';
 import { sortSpread } from './sortSpread';
@@ -215,7 +214,6 @@ export function radixSort(
   copied = false,
   lowShared = false,
 ): { order: Uint32Array; sorted: Float64Array } {
-  primeOnce(radixSort, primeRadixSort);
   const n = x.length;
   const w = workspace === undefined ? -1 : 4 * workspace;
   const f64 = (slot: number, size: number) =>
@@ -272,17 +270,3 @@ export function radixSort(
   }
   return { order, sorted: src };
 }
-
-/**
- * radixSort on no values, with and without the order (every digit shared:
- * no pass, the return), for primeOnce: unprimed, a process's first sort of
- * 1e5 small integers compiled the passes' loop on-stack before the return
- * after it had type feedback, and every later sort deoptimised there
- * (--trace-deopt: ks_2samp on the small-integer and ties shapes,
- * 2026-12-07). No values keeps the priming's cost to the counts' allocation.
- */
-function primeRadixSort(): void {
-  radixSort(NO_VALUES, false);
-  radixSort(NO_VALUES, true);
-}
-const NO_VALUES = new Float64Array(0);
