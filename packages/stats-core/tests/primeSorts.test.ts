@@ -18,24 +18,29 @@ describe('priming grids of the integer sorts', () => {
     return { kLo: Math.min(...k), range: Math.max(...k) - Math.min(...k) + 1 };
   };
 
-  it('take the counting sort, one LSD digit and two (range up to n, 2048, 2048^2)', () => {
-    const [counting, oneDigit, twoDigits] = PRIME_GRIDS.map(readDecimals);
-    expect(counting!.range).toBeLessThanOrEqual(PRIME_GRIDS[0]!.length);
-    expect(oneDigit!.range).toBeGreaterThan(PRIME_GRIDS[1]!.length);
-    expect(oneDigit!.range).toBeLessThanOrEqual(2048);
+  const read = PRIME_GRIDS.map(([values, withOrder]) => ({
+    ...readDecimals(values),
+    n: values.length,
+    withOrder,
+  }));
+
+  it('take the counting sort both ways and two LSD digits with the order', () => {
+    const [counted, countedWithOrder, twoDigits] = read;
+    for (const c of [counted!, countedWithOrder!]) expect(c.range).toBeLessThanOrEqual(c.n);
+    expect([counted!.withOrder, countedWithOrder!.withOrder]).toEqual([false, true]);
     expect(twoDigits!.range).toBeGreaterThan(2048);
     expect(twoDigits!.range).toBeLessThanOrEqual(2048 * 2048);
+    expect(twoDigits!.withOrder).toBe(true);
   });
 
-  it('give integers beyond the small integers (Smis) and small ones', () => {
-    const [counting, oneDigit, twoDigits] = PRIME_GRIDS.map(readDecimals);
-    expect(counting!.kLo).toBeGreaterThan(2 ** 31);
+  it('give integers beyond the small integers (Smis) to both sorts', () => {
+    const [counted, , twoDigits] = read;
+    expect(counted!.kLo).toBeGreaterThan(2 ** 31);
     expect(twoDigits!.kLo).toBeGreaterThan(2 ** 31);
-    expect(Math.abs(oneDigit!.kLo)).toBeLessThan(2 ** 30);
   });
 
   it('lie on their grid and sort as Float64Array.prototype.sort does', () => {
-    for (const grid of PRIME_GRIDS) {
+    for (const [grid] of PRIME_GRIDS) {
       const values = grid.slice();
       expect(sortOnGrid(values, 0)).toBe(true);
       expect(Array.from(values)).toEqual(Array.from(grid.slice().sort()));

@@ -1,4 +1,4 @@
-import { PRIME_F64, primeOnce } from './prime';
+import { primeOnceLong } from './prime';
 import { Slot, workF64, workU32 } from './workspace';
 
 /**
@@ -112,11 +112,11 @@ function countingSort(src: Float64Array, counts: Int32Array, order: Uint32Array 
   }
 }
 
-/** readGrid's priming value off every grid (PRIME_F64 is on a grid of cents). */
+/** readGrid's priming value off every grid. */
 const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
 
 /**
- * Why readGrid and the integer sorts are primed (primeOnce, once per
+ * Why readGrid and the integer sorts are primed (primeOnceLong, once per
  * process, before the first real read): V8 (Node 20) compiled their loops
  * on-stack during a process's first large sort, before the code after each
  * loop had any type feedback, and that code then deoptimised at the end of
@@ -124,37 +124,46 @@ const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
  * warm request that reads a grid (shapiro, kendalltau, the medians), and
  * one per call in countingSort and lsdPasses (shapiro, mannwhitneyu,
  * ks_2samp, spearmanr at 1e5, 2026-12-07). Each grid below is read and
- * sorted with and without the order.
+ * sorted, with the order where it says so.
  */
 function primeReadGrid(): void {
   readGrid(PRIME_OFF_GRID);
-  for (const values of PRIME_GRIDS) {
-    for (const order of [undefined, primeOrder]) {
-      const src = primeSrc.subarray(0, values.length);
-      src.set(values);
-      readGrid(src);
-      sortReadGrid(src, primeScratch, primeOrderScratch, order?.subarray(0, values.length));
-    }
+  for (const [values, withOrder] of PRIME_GRIDS) {
+    const n = values.length;
+    const src = primeSrc.subarray(0, n);
+    src.set(values);
+    readGrid(src);
+    const order = withOrder ? primeOrder.subarray(0, n) : undefined;
+    sortReadGrid(src, primeScratch, primeOrderScratch, order);
   }
 }
 
+/** 64 integers of range 13 near 1e10: the counting sort, with and without the order. */
+const PRIME_COUNTED = Float64Array.from({ length: 64 }, (_, i) => 1e10 + ((7 * i) % 13));
+
 /**
- * Integers of range 6 near 1e10 (the counting sort), cents of range 351
- * (one LSD digit) and of range 4,351 near 1e10 (two, whose index moves start
- * swapped). The offsets make the integers k beyond the small integers V8
+ * The grids and whether the order is primed: the counting sort (both
+ * ways); cents of range 4,351 near 1e10 (two LSD digits with the order:
+ * the index moves start swapped, and the second pass carries the first's
+ * indices). The offsets make the integers k beyond the small integers V8
  * otherwise specialised the arithmetic on (Smis, below 2^31): primed on
  * small ones only, the offset shape (values near 1e9, three decimals)
- * deoptimised in lsdPasses on every call ("not a Smi").
+ * deoptimised in lsdPasses on every call ("not a Smi"). The LSD passes
+ * without the order differ only inside a loop, where the real call's
+ * first iterations give the feedback; each LSD run costs the 2,048
+ * buckets' prefix sums a digit (the two runs, compiling the sorts
+ * included, about 1 ms CPU once against
+ * 0.15 ms for readGrid's own priming, 21:41 UTC, load 14-20).
  */
-export const PRIME_GRIDS = [
-  Float64Array.of(2, 0, 1, 2, 5, 3, 1).map((v) => v + 1e10),
-  PRIME_F64,
-  Float64Array.of(1.25, -40.5, 3, 0.75, 3, 2).map((v) => v + 1e10),
+export const PRIME_GRIDS: [Float64Array, boolean][] = [
+  [PRIME_COUNTED, false],
+  [PRIME_COUNTED, true],
+  [Float64Array.of(1.25, -40.5, 3, 0.75, 3, 2).map((v) => v + 1e10), true],
 ];
-const primeSrc = new Float64Array(8);
-const primeScratch = new ArrayBuffer(64);
-const primeOrder = new Uint32Array(8);
-const primeOrderScratch = new Uint32Array(8);
+const primeSrc = new Float64Array(PRIME_COUNTED.length);
+const primeScratch = new ArrayBuffer(8 * PRIME_COUNTED.length);
+const primeOrder = new Uint32Array(PRIME_COUNTED.length);
+const primeOrderScratch = new Uint32Array(PRIME_COUNTED.length);
 
 /** What readGrid found: the scale 10^p and the integers of the extremes. */
 const grid = { s: 1, kLo: 0, kHi: 0 };
@@ -164,7 +173,7 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
 function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
-  primeOnce(readGrid, primeReadGrid);
+  primeOnceLong(readGrid, primeReadGrid);
   const n = src.length;
   let places = 0;
   let s = 1;

@@ -1,4 +1,4 @@
-import { primeOnce } from './prime';
+import { primeOnceLong } from './prime';
 import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
 
 /**
@@ -18,7 +18,7 @@ import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
  */
 export function sortSpread(a: Float64Array, tmp: Float64Array, dh: number, dl: number): void {
   const n = a.length;
-  if (n >= SPREAD_MIN) primeOnce(spreadLevel, primeSpread);
+  if (n >= SPREAD_MIN) primeOnceLong(spreadLevel, primeSpread);
   const range = n < SPREAD_MIN ? undefined : sampleRange(a);
   if (range === undefined || !spreadLevel(a, tmp, 0, 0, n, range[0], range[1], topWidth(n))) {
     sortMsdDiffering(a, tmp, dh, dl);
@@ -29,7 +29,7 @@ export function sortSpread(a: Float64Array, tmp: Float64Array, dh: number, dl: n
 
 /**
  * The spread levels on PRIME_N values of every layout they branch on, for
- * primeOnce: unprimed, a process's first sort of 1e5 values compiled
+ * primeOnceLong: unprimed, a process's first sort of 1e5 values compiled
  * spreadLevel's loops on-stack before the code after them had type
  * feedback, and every later sort whose buckets were spread again entered
  * that code and deoptimised three times a level (--trace-deopt: 9 deopts a
@@ -51,14 +51,15 @@ const primeTmp = new Float64Array(PRIME_N);
 /**
  * Even over [-1, 1) and 70 even values above (every middle bucket at most
  * 18 values: the one insertion sort, at both depths, the end bucket spread
- * again); clustered (a middle bucket of about 140 values spread again, one
- * of its buckets of 31 taking the MSD sort, the other middle buckets about
- * 9 values each, and an end bucket of 70 equal values).
+ * again); clustered (a middle bucket of about 140 values spread again, the
+ * other middle buckets about 9 values each, and an end bucket of 70 equal
+ * values). Neither reaches the MSD sort: its own priming (sortMsd.ts) cost
+ * a fresh process's first shapiro call at n = 1e4 more than the spread
+ * levels' (which alone cost about 1 ms once).
  */
 export const PRIME_SPREADS: ((i: number) => number)[] = [
   (i) => (i < 70 ? 2 + i * 0.01 : -1 + (2 * ((i * 137) % 250)) / 250),
-  (i) =>
-    i < 100 ? 0.01 + i * 1e-3 : i < 130 ? 0.02 + i * 1e-12 : i < 200 ? 1.5 : -1 + (i - 200) / 60,
+  (i) => (i < 140 ? 0.005 + i * 1e-3 : i < 210 ? 1.5 : -1 + (i - 210) / 55),
 ];
 
 /**
