@@ -1,3 +1,5 @@
+import { primeOnce } from '../internal/prime';
+
 /**
  * Survival function of Kolmogorov's limiting distribution (scipy's
  * `kolmogorov`, `kstwobign.sf`): P(sqrt(n) D_n > x) as n -> infinity,
@@ -100,6 +102,7 @@ function logFactorialOverPower(n: number): number {
  * same sum in double-double arithmetic).
  */
 function smirnovSf(n: number, d: number): number {
+  primeOnce(smirnovSf, primeSmirnovSf);
   if (d <= 0) return 1;
   if (d >= 1) return 0;
   const nd = n * d;
@@ -115,6 +118,18 @@ function smirnovSf(n: number, d: number): number {
     sum += (nd / np) * Math.exp(lc - 0.5 * lf);
   }
   return clip(sum);
+}
+
+/**
+ * smirnovSf for n = 40 (its sum's terms through every branch of
+ * stirlingError and bd0 but the largest k's, which stirlingError(n) takes at
+ * large n), for primeOnce: unprimed, ks_2samp's first call at 1e5 per
+ * sample compiled the sum's loop on-stack before the clip after it had
+ * ever been called, and every later call deoptimised there, twice a call
+ * (--trace-deopt, 2026-12-07).
+ */
+function primeSmirnovSf(): void {
+  smirnovSf(40, 0.1);
 }
 
 /** log(k!) - ((k + 1/2) log k - k + log sqrt(2 pi)) for integer k >= 1 (Loader 2000). */

@@ -1,4 +1,4 @@
-import { PRIME_F64, primeOnce } from './prime';
+import { primeOnceLong } from './prime';
 import { Slot, workF64, workU32 } from './workspace';
 
 /**
@@ -27,18 +27,8 @@ export function sortOnGrid(
   workspace: 0 | 1,
   maxRange = GRID_RANGE_MAX,
 ): boolean {
-  const n = src.length;
   if (!readGrid(src, maxRange)) return false;
-  const { s, kLo, kHi } = grid;
-  const range = kHi - kLo + 1;
-  // up to n: beyond it two LSD passes measured faster without indices
-  // (1.12-1.14x shapiro's time at 1e5 on the two-decimal shape)
-  if (range <= n) {
-    countingSort(src, workspace, range, undefined);
-    return true;
-  }
-  const keys = lsdPasses(src, workspace, range, undefined);
-  for (let i = 0; i < n; i++) src[i] = (kLo + (keys[i] as number)) / s;
+  sortReadGrid(src, scratchOf(workspace, src.length), undefined, undefined);
   return true;
 }
 
@@ -56,38 +46,49 @@ export function sortOrderOnGrid(
   const src = workF64(4 * workspace + Slot.sortValuesA, n);
   src.set(x);
   if (!readGrid(src)) return undefined;
-  const { s, kLo, kHi } = grid;
   const order = workU32(4 * workspace + Slot.sortOrderA, n);
-  const range = kHi - kLo + 1;
-  // up to n: one placing pass instead of two LSD passes carrying indices
-  // (spearmanr 0.69-0.77x at 1e5 on the warm request's data, 0.71-0.93x
-  // on ties and small integers at 1e4; between n and 2n no difference
-  // the A/B resolved, 0.91-1.15x)
-  if (range <= n) {
-    countingSort(src, workspace, range, order);
-    return { order, sorted: src };
-  }
-  const keys = lsdPasses(src, workspace, range, order);
-  for (let i = 0; i < n; i++) src[i] = (kLo + (keys[i] as number)) / s;
+  const orderScratch = workU32(4 * workspace + Slot.sortOrderB, n);
+  sortReadGrid(src, scratchOf(workspace, n), orderScratch, order);
   return { order, sorted: src };
 }
 
+/** The workspace's second values buffer: the integer sorts' scratch. */
+const scratchOf = (workspace: 0 | 1, n: number): ArrayBufferLike =>
+  workF64(4 * workspace + Slot.sortValuesB, n).buffer;
+
 /**
- * A counting sort of src's integers k - kLo (range at most the length):
- * the counts on the workspace's second values buffer, then, with `order`,
+ * Sorts `src`, whose grid readGrid has just read, as integers (and with
+ * `order`, also writes there the stable order), on `scratch` (8 bytes a
+ * value) and `orderScratch` (with order only): a counting sort when the
+ * integers' range is at most n, else LSD passes. Up to n, one placing pass
+ * measured faster than two LSD passes: spearmanr 0.69-0.77x at 1e5 on the
+ * warm request's data, 0.71-0.93x on ties and small integers at 1e4 (with
+ * indices; between n and 2n no difference the A/B resolved, 0.91-1.15x);
+ * without indices, beyond n two LSD passes measured faster (1.12-1.14x
+ * shapiro's time at 1e5 on the two-decimal shape).
+ */
+function sortReadGrid(
+  src: Float64Array,
+  scratch: ArrayBufferLike,
+  orderScratch: Uint32Array | undefined,
+  order: Uint32Array | undefined,
+): void {
+  const range = grid.kHi - grid.kLo + 1;
+  if (range <= src.length) countingSort(src, new Int32Array(scratch, 0, range + 1), order);
+  else lsdPasses(src, scratch, orderScratch, range, order);
+}
+
+/**
+ * A counting sort of src's integers k - kLo (range = counts.length - 1, at
+ * most the length): the counts, then, with `order`,
  * a stable pass placing each index; the sorted values are written back
  * bucket by bucket as (kLo + b) / s.
  */
-function countingSort(
-  src: Float64Array,
-  workspace: 0 | 1,
-  range: number,
-  order: Uint32Array | undefined,
-): void {
+function countingSort(src: Float64Array, counts: Int32Array, order: Uint32Array | undefined): void {
   const n = src.length;
+  const range = counts.length - 1;
   const { s, kLo } = grid;
-  const scratch = workF64(4 * workspace + Slot.sortValuesB, n).buffer;
-  const counts = new Int32Array(scratch, 0, range + 1).fill(0);
+  counts.fill(0);
   for (let i = 0; i < n; i++) {
     const b = Math.round((src[i] as number) * s) - kLo + 1;
     counts[b] = (counts[b] as number) + 1;
@@ -111,21 +112,58 @@ function countingSort(
   }
 }
 
-/** readGrid's priming value off every grid (PRIME_F64 is on a grid of cents). */
+/** readGrid's priming value off every grid. */
 const PRIME_OFF_GRID = Float64Array.of(0.1 + 0.2);
 
 /**
- * Why readGrid is primed (primeOnce, once per process, before the first
- * real read): V8 (Node 20) compiled its loop on-stack during a process's
- * first large read, before the code after the loop had any type feedback,
- * and that code then deoptimised at the end of every read: --trace-deopt
- * showed one deopt per request in every warm request that reads a grid
- * (shapiro, kendalltau, the medians).
+ * Why readGrid and the integer sorts are primed (primeOnceLong, once per
+ * process, before the first real read): V8 (Node 20) compiled their loops
+ * on-stack during a process's first large sort, before the code after each
+ * loop had any type feedback, and that code then deoptimised at the end of
+ * every later sort: --trace-deopt showed one deopt per request in every
+ * warm request that reads a grid (shapiro, kendalltau, the medians), and
+ * one per call in countingSort and lsdPasses (shapiro, mannwhitneyu,
+ * ks_2samp, spearmanr at 1e5, 2026-12-07). Each grid below is read and
+ * sorted, with the order where it says so.
  */
 function primeReadGrid(): void {
-  readGrid(PRIME_F64);
   readGrid(PRIME_OFF_GRID);
+  for (const [values, withOrder] of PRIME_GRIDS) {
+    const n = values.length;
+    const src = primeSrc.subarray(0, n);
+    src.set(values);
+    readGrid(src);
+    const order = withOrder ? primeOrder.subarray(0, n) : undefined;
+    sortReadGrid(src, primeScratch, primeOrderScratch, order);
+  }
 }
+
+/** 64 integers of range 13 near 1e10: the counting sort, with and without the order. */
+const PRIME_COUNTED = Float64Array.from({ length: 64 }, (_, i) => 1e10 + ((7 * i) % 13));
+
+/**
+ * The grids and whether the order is primed: the counting sort (both
+ * ways); cents of range 4,351 near 1e10 (two LSD digits with the order:
+ * the index moves start swapped, and the second pass carries the first's
+ * indices). The offsets make the integers k beyond the small integers V8
+ * otherwise specialised the arithmetic on (Smis, below 2^31): primed on
+ * small ones only, the offset shape (values near 1e9, three decimals)
+ * deoptimised in lsdPasses on every call ("not a Smi"). The LSD passes
+ * without the order differ only inside a loop, where the real call's
+ * first iterations give the feedback; each LSD run costs the 2,048
+ * buckets' prefix sums a digit (the two runs, compiling the sorts
+ * included, about 1 ms CPU once against
+ * 0.15 ms for readGrid's own priming, 21:41 UTC, load 14-20).
+ */
+export const PRIME_GRIDS: [Float64Array, boolean][] = [
+  [PRIME_COUNTED, false],
+  [PRIME_COUNTED, true],
+  [Float64Array.of(1.25, -40.5, 3, 0.75, 3, 2).map((v) => v + 1e10), true],
+];
+const primeSrc = new Float64Array(PRIME_COUNTED.length);
+const primeScratch = new ArrayBuffer(8 * PRIME_COUNTED.length);
+const primeOrder = new Uint32Array(PRIME_COUNTED.length);
+const primeOrderScratch = new Uint32Array(PRIME_COUNTED.length);
 
 /** What readGrid found: the scale 10^p and the integers of the extremes. */
 const grid = { s: 1, kLo: 0, kHi: 0 };
@@ -135,7 +173,7 @@ const grid = { s: 1, kLo: 0, kHi: 0 };
  * take (see sortOnGrid); if so, the scale and extremes are left in `grid`.
  */
 function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
-  primeOnce(readGrid, primeReadGrid);
+  primeOnceLong(readGrid, primeReadGrid);
   const n = src.length;
   let places = 0;
   let s = 1;
@@ -173,23 +211,22 @@ function readGrid(src: Float64Array, maxRange = GRID_RANGE_MAX): boolean {
 
 /**
  * Stable LSD passes over 11-bit digits of keys[i] = k - kLo (as many as
- * `range` needs) on the values' workspace buffers: returns the keys in
- * ascending order; with `order`, also writes there the input index each
- * came from. Scratch: the workspace's second values buffer (two key arrays)
- * and its second order buffer.
+ * `range` needs): src sorted, written back as (kLo + key) / s; with
+ * `order`, also writes there the input index each came from. Scratch:
+ * `scratch` (two key arrays) and, with order, `orderScratch`.
  */
 function lsdPasses(
   src: Float64Array,
-  workspace: 0 | 1,
+  scratch: ArrayBufferLike,
+  orderScratch: Uint32Array | undefined,
   range: number,
   order: Uint32Array | undefined,
-): Uint32Array {
+): void {
   const n = src.length;
   const { s, kLo } = grid;
-  const scratch = workF64(4 * workspace + Slot.sortValuesB, n).buffer;
   let keys = new Uint32Array(scratch, 0, n);
   let moved = new Uint32Array(scratch, 4 * n, n);
-  let from = order === undefined ? undefined : workU32(4 * workspace + Slot.sortOrderB, n);
+  let from = order === undefined ? undefined : orderScratch;
   let to = order;
   const digits = range <= DIGIT ? 1 : range <= DIGIT * DIGIT ? 2 : 3;
   const counts = new Int32Array(digits * (DIGIT + 1));
@@ -231,7 +268,7 @@ function lsdPasses(
     }
     [keys, moved] = [moved, keys];
   }
-  return keys;
+  for (let i = 0; i < n; i++) src[i] = (kLo + (keys[i] as number)) / s;
 }
 
 /** Up to 10^-6: two- and three-decimal data and finer readings. */

@@ -1,3 +1,4 @@
+import { primeOnceLong } from './prime';
 import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
 
 /**
@@ -17,6 +18,7 @@ import { insertionSort, sortMsdDiffering, sortRangeMsd } from './sortMsd';
  */
 export function sortSpread(a: Float64Array, tmp: Float64Array, dh: number, dl: number): void {
   const n = a.length;
+  if (n >= SPREAD_MIN) primeOnceLong(spreadLevel, primeSpread);
   const range = n < SPREAD_MIN ? undefined : sampleRange(a);
   if (range === undefined || !spreadLevel(a, tmp, 0, 0, n, range[0], range[1], topWidth(n))) {
     sortMsdDiffering(a, tmp, dh, dl);
@@ -24,6 +26,41 @@ export function sortSpread(a: Float64Array, tmp: Float64Array, dh: number, dl: n
   }
   zerosInOrder(a);
 }
+
+/**
+ * The spread levels on PRIME_N values of every layout they branch on, for
+ * primeOnceLong: unprimed, a process's first sort of 1e5 values compiled
+ * spreadLevel's loops on-stack before the code after them had type
+ * feedback, and every later sort whose buckets were spread again entered
+ * that code and deoptimised three times a level (--trace-deopt: 9 deopts a
+ * call in shapiro and mannwhitneyu on correlated data, 2026-12-07).
+ */
+function primeSpread(): void {
+  for (const layout of PRIME_SPREADS) {
+    for (let i = 0; i < PRIME_N; i++) primeValues[i] = layout(i);
+    spreadLevel(primeValues, primeTmp, 0, 0, PRIME_N, -1, 1, PRIME_WIDTH);
+  }
+}
+
+export const PRIME_N = 320;
+/** 16 buckets: a smooth layout leaves each middle one at most 24 values. */
+export const PRIME_WIDTH = 4;
+const primeValues = new Float64Array(PRIME_N);
+const primeTmp = new Float64Array(PRIME_N);
+
+/**
+ * Even over [-1, 1) and 70 even values above (every middle bucket at most
+ * 18 values: the one insertion sort, at both depths, the end bucket spread
+ * again); clustered (a middle bucket of about 140 values spread again, the
+ * other middle buckets about 9 values each, and an end bucket of 70 equal
+ * values). Neither reaches the MSD sort: its own priming (sortMsd.ts) cost
+ * a fresh process's first shapiro call at n = 1e4 more than the spread
+ * levels' (which alone cost about 1 ms once).
+ */
+export const PRIME_SPREADS: ((i: number) => number)[] = [
+  (i) => (i < 70 ? 2 + i * 0.01 : -1 + (2 * ((i * 137) % 250)) / 250),
+  (i) => (i < 140 ? 0.005 + i * 1e-3 : i < 210 ? 1.5 : -1 + (i - 210) / 55),
+];
 
 /**
  * Fewer values go straight to the MSD sort: the sample's fixed cost (256
