@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PAIRED_PRIMING, pairedPrimers } from '../src/hypothesis-tests/ttestRel';
-import { PRIME_ARRAY, PRIME_F64, primeLike, primeOnce } from '../src/internal/prime';
+import {
+  PRIME_ARRAY,
+  PRIME_F64,
+  PRIME_MIN_SIZE,
+  primeLike,
+  primeOnce,
+} from '../src/internal/prime';
 
 /**
  * primeOnce runs a function's priming calls once per process, before its
@@ -14,6 +20,17 @@ describe('primeOnce', () => {
     primeOnce(key, () => runs++);
     expect(runs).toBe(12);
     primeOnce(key, () => runs++);
+    expect(runs).toBe(12);
+  });
+
+  it('with a size, primes only for a call of more than PRIME_MIN_SIZE values', () => {
+    const key = () => 0;
+    let runs = 0;
+    primeOnce(key, () => runs++, PRIME_MIN_SIZE);
+    expect(runs).toBe(0);
+    primeOnce(key, () => runs++, PRIME_MIN_SIZE + 1);
+    expect(runs).toBe(12);
+    primeOnce(key, () => runs++, 1e6);
     expect(runs).toBe(12);
   });
 

@@ -19,7 +19,7 @@
  */
 import { productError } from '../regression/internal/doubleDouble';
 import { noteLane } from './lanes';
-import { primeOnce } from './prime';
+import { PRIME_MIN_SIZE, primeOnce } from './prime';
 import { sumError } from './twoSum';
 import type { Sample } from './validate';
 
@@ -195,7 +195,7 @@ const PRIME_ARRAY = Array.from(PRIME_F64);
 const primedKernels = new Set<unknown>();
 
 /**
- * Before a kernel's first large input (n > 2^10), calls it a dozen times on
+ * Before a kernel's first large input (n > PRIME_MIN_SIZE, prime.ts), calls it a dozen times on
  * nine values of each array kind, once per process. Why: V8 (Node 20) gives
  * a function its feedback vector only after several calls, so a process
  * whose first calls are large (a Lambda serving big requests) compiled the
@@ -215,7 +215,7 @@ export function primeKernel(
   n: number,
   like?: ArrayLike<number>,
 ): void {
-  if (n <= 2 ** 10 || primedKernels.has(kernel)) return;
+  if (n <= PRIME_MIN_SIZE || primedKernels.has(kernel)) return;
   primedKernels.add(kernel);
   primeOnce(integerMoments, primeIntegerSums);
   for (let k = 0; k < 12; k++) {

@@ -19,7 +19,7 @@ export function sortedInversions(
   work: Float64Array,
   meanRun: number,
 ): { count: number; sorted: Float64Array } {
-  if (v.length > PRIME_FROM) primeOnce(sortedInversions, primeInversions);
+  primeOnce(sortedInversions, primeInversions, v.length);
   if (meanRun >= RUN_MIN) return mergeCountingInversions(v, work);
   return { count: sortCountingInversions(v, work), sorted: v };
 }
@@ -45,15 +45,6 @@ function primeInversions(): void {
   mergeCountingInversions(v, work);
 }
 const PRIME_N = 200;
-/**
- * Only a call of more values primes: the priming (3 x 12 counts of 200
- * values, interpreted in a fresh process) made kendalltau's cold start
- * 1.46x hello-world's where the other functions read 1.06-1.19x (full run
- * of 2026-12-07 19:05 UTC; the cold start's request is the endpoint's
- * example, 10 pairs). Short inputs run too few iterations for the
- * on-stack compile the priming is against.
- */
-const PRIME_FROM = 2 ** 10;
 /** Spread over both signs (small buckets); two clusters of 100 (buckets over INSERTION_MAX). */
 const PRIME_LAYOUTS: ((i: number) => number)[] = [
   (i) => Math.sin(i * 12.9898) * 43758.5453,
