@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
       kinds: args.kinds,
       isolate: args.isolate,
       isolatedWorst: true,
+      timings: q ? 1 : 3,
     });
     rows.push(...t.rows);
     notes.push(...t.notes);

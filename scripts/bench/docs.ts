@@ -8,7 +8,14 @@
 
 import { currentWarmHow, REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
-import { fmtTimeRatio, sampleRatio, sizeLabel, type Worst, worstShapes } from './throughput';
+import {
+  fmtTimeRatio,
+  RETIMED_PER_FUNCTION,
+  sampleRatio,
+  sizeLabel,
+  type Worst,
+  worstShapes,
+} from './throughput';
 import { fmtMs, fmtRatio } from './util';
 
 export const HEADLINE_START = '<!-- bench-headline:start -->';
@@ -213,12 +220,43 @@ function processText(panel: PanelResult, worst: readonly Worst[]): string[] {
     'functions gets). Each worst case was then timed again, same values and rule, in a fresh process',
     'running that function alone (what one Lambda serving one statistic gets): "shared process" and',
     '"alone" are the two ratios, and "ratio" is the worse of them.',
+    ...timingsText(panel),
+  ];
+}
+
+/** How many timings a worst case's figures are the median of, when more than one. */
+function timingsText(panel: PanelResult): string[] {
+  const shared = Math.max(1, ...panel.samples.map((s) => s.timings ?? 1));
+  const alone = Math.max(1, ...(panel.isolated ?? []).map((s) => s.timings ?? 1));
+  if (shared === 1 && alone === 1) return [];
+  return [
+    `One timing of a case can fall in a stretch of machine noise, so each function's ${RETIMED_PER_FUNCTION} worst`,
+    `cases were timed ${shared} times in the shared process (again after the whole panel) and the worst`,
+    `alone in ${alone} fresh processes; each figure is the median of its timings.`,
   ];
 }
 
 /** How the panel paired the two sides (results before interleaving carry no per-kind ratio). */
 function isPaired(panel: PanelResult): boolean {
   return panel.samples.some((s) => Object.values(s.ours).some((o) => o?.ratio !== undefined));
+}
+
+/** The one CPU both sides ran on, when the results record it. */
+function pinnedText(panel: PanelResult): string[] {
+  if (panel.cpu === undefined) return [];
+  return [
+    `Both sides ran pinned to one CPU (\`taskset -c ${panel.cpu}\`; a Lambda function of up to 1,769 MB has at most`,
+    'one vCPU). Unpinned on this 2-vCPU machine, stretches of consecutive cases ran 1.4-2x slower on our side',
+    'only (every function together, in wall time as in CPU time), and 8-61 of 194 rows read over 1.3x their',
+    'median ratio across panels; pinned, 1 did (scripts/bench/util.ts, panelCpu).',
+  ];
+}
+
+/** Whether our process idled before each case (results before 2026-12-08 did not record it). */
+function settledText(panel: PanelResult): string {
+  return panel.settled
+    ? "; our process left idle before each case, so V8 frees the previous case's garbage off its clock"
+    : '';
 }
 
 function timingRule(panel: PanelResult): string {
@@ -264,9 +302,10 @@ export function renderPerformanceDoc(results: Results): string {
       '',
       'Each function runs on every data shape below, at each size, with the values as `JSON.parse`',
       'returns them (plain arrays) and as Float64Array; scipy/numpy run on the same values (numpy',
-      `arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median)${timingRule(panel)}.`,
+      `arrays) in the same run, timed by the same rule (CPU time of the process; warm-up, batches of at least 1 ms, median${settledText(panel)})${timingRule(panel)}.`,
       "The figure is the worst case over shapes, sizes 1e4 to 1e6 and both input kinds: our time over the reference's.",
       ...processText(panel, worst),
+      ...pinnedText(panel),
       ...mallocText(panel),
       '',
       ...worstTable(worst),

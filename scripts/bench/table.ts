@@ -47,6 +47,11 @@ export interface PanelSample {
   /** scipy/numpy on the same values; null when it failed (referenceError says why). */
   referenceMs: number | null;
   referenceError: string | null;
+  /**
+   * How many timings of the case the figures are the median of (throughput.ts
+   * mergeTimings); absent for one.
+   */
+  timings?: number;
 }
 
 /** The throughput panel in full (bench/throughput.ts). */
@@ -69,6 +74,16 @@ export interface PanelResult {
    * fresh process (same rule, same values); absent when not taken.
    */
   isolated?: PanelSample[];
+  /**
+   * Whether our process was left idle before each case (harness.ts
+   * settleProcess); absent in older results.
+   */
+  settled?: boolean;
+  /**
+   * The one CPU both sides were pinned to (`taskset -c`, util.ts panelCpu);
+   * absent when unpinned.
+   */
+  cpu?: number;
   /** The reference process's fixed glibc malloc settings (throughput.ts referenceEnv); absent in older results. */
   referenceMalloc?: string;
 }

@@ -15,29 +15,65 @@ import type { Machine } from './table';
 export async function inFreshProcess<T>(
   section: 'throughput' | 'jobs',
   options: unknown,
+  cpu?: number,
 ): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-alone-'));
   const out = path.join(dir, 'result.json');
   try {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
-    const child = spawn(
+    const node = [
       process.execPath,
-      [
-        '--import',
-        tsx,
-        path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts'),
-        section,
-        JSON.stringify(options),
-        out,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+      '--import',
+      tsx,
+      path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts'),
+      section,
+      JSON.stringify(options),
+      out,
+    ];
+    const [command, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
+    const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const { code, stderr } = await collectOutput(child);
     if (code !== 0) throw new Error(`bench child for ${section} failed:\n${stderr}`);
     return JSON.parse(readFileSync(out, 'utf8')) as T;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The CPU a benchmark process and its reference process are pinned to
+ * together (`taskset -c`): the highest-numbered one this process may run on, or
+ * undefined where there is nothing to choose or no taskset (the panel then
+ * runs unpinned and its results say so). Six panels of the same five
+ * functions (2026-12-07 23:30 - 2026-12-08 00:25 UTC, load 0.4-1.8): the
+ * five unpinned had stretches of consecutive cases in which every function
+ * ran 1.4-2x slower on our side only, in wall time as in CPU time, and
+ * 8-61 of their 194 rows read over 1.3x the row's median ratio across the
+ * six; the one pinned had 1 such row.
+ */
+export function panelCpu(): number | undefined {
+  let allowed: string;
+  try {
+    allowed =
+      /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '';
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return lastOfSeveralCpus(allowed);
+}
+
+/** The highest-numbered CPU of a kernel CPU list ("0-1", "0,2-3"), when it names more than one. */
+export function lastOfSeveralCpus(list: string): number | undefined {
+  const ranges = list
+    .split(',')
+    .map((part) => part.split('-').map((v) => (/^\d+$/.test(v) ? Number(v) : Number.NaN)));
+  if (ranges.some((r) => r.length > 2 || r.some(Number.isNaN))) return undefined;
+  const count = ranges.reduce(
+    (sum, r) => sum + (r.length === 2 ? (r[1] as number) - (r[0] as number) + 1 : 1),
+    0,
+  );
+  return count > 1 ? Math.max(...ranges.flat()) : undefined;
 }
 
 /** Milliseconds with sensible precision. */

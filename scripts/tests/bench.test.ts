@@ -1,5 +1,8 @@
 // The benchmark's pure parts: flags, the price formula, the table and the
-// README splice. Nothing here is timed.
+// README splice, how a case's timings merge, and the wait for an idle process
+// before a case (bounded, not timed).
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, SECTIONS, UsageError } from '../bench/args';
 import { costPerMillion, PRICES } from '../bench/cost';
@@ -8,7 +11,10 @@ import {
   HEADLINE_START as START,
   spliceHeadline as spliceReadme,
 } from '../bench/docs';
+import { settleProcess } from '../bench/harness';
 import { type Results, renderMarkdown, renderText, versusScipy } from '../bench/table';
+import { mergeTimings, worstCases } from '../bench/throughput';
+import { lastOfSeveralCpus } from '../bench/util';
 
 describe('parseArgs', () => {
   it('runs every section by default', () => {
@@ -179,5 +185,81 @@ describe('versusScipy', () => {
     expect(versusScipy(1 / 8947.2)).toBe('8947x slower than scipy');
     expect(versusScipy(0.5)).toBe('2.00x slower than scipy');
     expect(versusScipy(Number.NaN)).toBe('scipy n/a');
+  });
+});
+
+describe('settleProcess', () => {
+  it("waits while another of the process's threads is busy, and returns once it is idle", async () => {
+    const busyMs = 400;
+    const worker = new Worker(`const end = Date.now() + ${busyMs}; while (Date.now() < end);`, {
+      eval: true,
+    });
+    await once(worker, 'online');
+    const started = performance.now();
+    await settleProcess(5000);
+    const waited = performance.now() - started;
+    await worker.terminate();
+    expect(waited).toBeGreaterThan(busyMs / 2);
+    const idleStart = performance.now();
+    await settleProcess(5000);
+    expect(performance.now() - idleStart).toBeLessThan(busyMs);
+  });
+});
+
+describe('mergeTimings and worstCases', () => {
+  const sample = (shape: string, n: number, ms: number, ratio: number, ref: number | null = 1) => ({
+    fn: 'ttest_rel',
+    shape,
+    n,
+    ours: {
+      array: { ms, runs: 5, batch: 2, lane: 'float64', ratio },
+      f64: { ms: ms * 2, runs: 5, batch: 2, lane: 'float64', ratio: ratio * 2 },
+    },
+    referenceMs: ref,
+    referenceError: ref === null ? 'no time' : null,
+  });
+
+  it('takes the median of each kind and of the reference, and counts the timings', () => {
+    const merged = mergeTimings([
+      sample('weak', 1e5, 1, 0.5, 2),
+      sample('weak', 1e5, 9, 4.5, 2),
+      sample('weak', 1e5, 2, 1, 3),
+    ]);
+    expect(merged.ours.array).toEqual({ ms: 2, runs: 15, batch: 2, lane: 'float64', ratio: 1 });
+    expect(merged.ours.f64?.ratio).toBe(2);
+    expect(merged.referenceMs).toBe(2);
+    expect(merged.timings).toBe(3);
+    expect(mergeTimings([sample('weak', 1e5, 1, 0.5)]).timings).toBeUndefined();
+    expect(
+      mergeTimings([sample('weak', 1e5, 1, 0.5), sample('weak', 1e5, 1, 0.5, null)]),
+    ).toMatchObject({
+      referenceMs: null,
+      referenceError: 'no time',
+    });
+    expect(() => mergeTimings([])).toThrow(/at least one/);
+  });
+
+  it('picks the highest ratios over kinds at n >= 1e4, and smaller sizes only when nothing is that big', () => {
+    const panel = [
+      sample('strong', 1e3, 1, 9),
+      sample('weak', 1e4, 1, 0.4),
+      sample('none', 1e5, 1, 0.7),
+      sample('offset', 1e6, 1, 0.6),
+      sample('ties', 1e6, 1, 5, null),
+    ];
+    expect(worstCases(panel, 2).map((s) => s.shape)).toEqual(['none', 'offset']);
+    expect(worstCases(panel.slice(0, 1), 2).map((s) => s.shape)).toEqual(['strong']);
+  });
+});
+
+describe('lastOfSeveralCpus', () => {
+  it('picks the last CPU of a list naming several, and nothing for one CPU or a list it cannot read', () => {
+    expect(lastOfSeveralCpus('0-1')).toBe(1);
+    expect(lastOfSeveralCpus('0,2-3')).toBe(3);
+    expect(lastOfSeveralCpus('4,1')).toBe(4);
+    expect(lastOfSeveralCpus('0')).toBeUndefined();
+    expect(lastOfSeveralCpus('3-3')).toBeUndefined();
+    expect(lastOfSeveralCpus('')).toBeUndefined();
+    expect(lastOfSeveralCpus('0-x')).toBeUndefined();
   });
 });
