@@ -71,7 +71,8 @@ export interface PanelResult {
   process?: 'shared' | 'isolated';
   /**
    * Each function's worst case of a shared panel, timed again alone in a
-   * fresh process (same rule, same values); absent when not taken.
+   * fresh process (same rule, same values; since `settled`, on the worst
+   * case's input kind only); absent when not taken.
    */
   isolated?: PanelSample[];
   /**

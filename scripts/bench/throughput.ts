@@ -184,8 +184,8 @@ export interface ThroughputOptions extends MeasureOptions {
   isolate?: boolean;
   /**
    * After a shared panel of several functions, time each function's worst
-   * case again in its own process (PanelResult.isolated), so the two are
-   * reported side by side.
+   * case again in its own process, on the worst case's input kind only
+   * (PanelResult.isolated), so the two are reported side by side.
    */
   isolatedWorst?: boolean;
   /**
@@ -230,8 +230,14 @@ export async function throughput(
       const timed: PanelSample[] = [];
       for (let t = 0; t < (opts.timings ?? 1); t++) {
         log(`  throughput alone: ${w.fn}, ${w.shape}, n = ${sizeLabel(w.n)} (${t + 1})`);
+        // One input kind, the worst case's: what one Lambda (plain arrays
+        // from JSON.parse) or one caller's process sees. Both kinds in one
+        // fresh process pinned to one CPU could leave a kernel in V8's
+        // cached on-stack code (describe, offset, n = 1e6: 15-26 ms a call
+        // against 7.0-9.6 ms with one kind, 2026-12-08); the shared panel
+        // still runs both.
         const alone = await inOwnProcess(
-          { ...opts, functions: [w.fn], shapes: [w.shape], sizes: [w.n] },
+          { ...opts, functions: [w.fn], shapes: [w.shape], sizes: [w.n], kinds: [w.kind] },
           cpu,
         );
         timed.push(...alone.samples);
