@@ -106,7 +106,8 @@ function notMet(worst: ReturnType<typeof worstShapes>): string[] {
     '## Goals not met: where the time goes',
     '',
     'What profiles and same-process A/B runs measured for each function above its goal, from',
-    '`scripts/bench/reasons.ts`; functions without an entry have no profile yet.',
+    '`scripts/bench/reasons.ts`; functions without an entry have no profile yet. The rounds before',
+    '2026-12-08, run by run: [performance-history.md](performance-history.md).',
     '',
     ...missed.map((w) => {
       const reason = REASONS[w.fn];
@@ -218,8 +219,8 @@ function processText(panel: PanelResult, worst: readonly Worst[]): string[] {
   return [
     'All functions ran one after another in one node process (what a library user calling many',
     'functions gets). Each worst case was then timed again, same values and rule, in a fresh process',
-    'running that function alone (what one Lambda serving one statistic gets): "shared process" and',
-    '"alone" are the two ratios, and "ratio" is the worse of them.',
+    `running that function alone${panel.settled ? ' on that input kind alone' : ''} (what one Lambda serving one statistic`,
+    'gets): "shared process" and "alone" are the two ratios, and "ratio" is the worse of them.',
     ...timingsText(panel),
   ];
 }
@@ -248,7 +249,8 @@ function pinnedText(panel: PanelResult): string[] {
     `Both sides ran pinned to one CPU (\`taskset -c ${panel.cpu}\`; a Lambda function of up to 1,769 MB has at most`,
     'one vCPU). Unpinned on this 2-vCPU machine, stretches of consecutive cases ran 1.4-2x slower on our side',
     'only (every function together, in wall time as in CPU time), and 8-61 of 194 rows read over 1.3x their',
-    'median ratio across panels; pinned, 1 did (scripts/bench/util.ts, panelCpu).',
+    'median ratio across six panels of five functions on 2026-12-08; pinned, 1 did (scripts/bench/util.ts,',
+    'panelCpu).',
   ];
 }
 
