@@ -142,6 +142,26 @@ add("n = 2", [1.5, 4.25], [-2.0, 7.125])
 add("n = 2 descending, less", [1.0, 2.0], [7.0, 5.0], "less")
 add("n = 2 equal y", [1.0, 2.0], [5.0, 5.0])
 
+# Short decimals (the exact-integer lane): slope and intercept are the exact
+# rationals rounded once, which the lane must hit bit for bit. Own generator,
+# so the cases below keep their draws.
+short = np.random.default_rng(20261208)
+add("short decimals: the README's 5 points", [1, 2, 3, 4, 5], [2.1, 3.9, 6.2, 7.8, 10.1])
+add("short decimals: 6 points, intercept -4/75", [1, 2, 3, 4, 5, 6],
+    [2.1, 3.9, 6.2, 7.8, 10.1, 12.3])
+x = [round(v, 2) for v in short.uniform(10, 100, 50)]
+add("money, 2 places, n=50", x, [round(1.5 * v + 5 * short.normal(), 2) for v in x])
+x = [float(v) for v in short.integers(0, 100, 40)]
+add("counts against 1-place y, n=40", x, [round(0.3 * v + short.normal(), 1) for v in x])
+x = [round(v, 3) for v in short.uniform(0, 5, 30)]
+add("3-place x against integer y, n=30", x, [float(round(7 * v + short.normal())) for v in x])
+x = [round(1e6 + v, 3) for v in short.uniform(0, 10, 200)]
+add("offset 1e6 with 3 places, n=200", x,
+    [round(2 * (v - 1e6) + 3 + short.normal(), 2) for v in x])
+x = [round(v, 2) for v in short.uniform(-5, 5, 25)]
+add("negative slope, 2 places, n=25", x, [round(-0.7 * v + 0.4 * short.normal(), 2) for v in x],
+    "less")
+
 # Tiny p-values: scale the noise so that p lands near 1e-290.
 for n in [30, 1000]:
     x = np.linspace(0, 1, n)

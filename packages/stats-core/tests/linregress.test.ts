@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Alternative, linregress } from '../src/index';
+import { withLane } from '../src/internal/lanes';
 import golden from './fixtures/golden/linregress.json' with { type: 'json' };
 import { expectLinregressGolden } from './golden';
 
@@ -81,5 +82,34 @@ describe('linregress against exact goldens', () => {
     const fields = new Set(golden.scipy_off.map((o) => o.field));
     expect(fields).toContain('stderr');
     expect(fields).toContain('pvalue');
+  });
+});
+
+describe('linregress on short decimals: slope and intercept rounded once', () => {
+  // golden/linregress.py rounds the exact rational answer once to float64;
+  // the exact-integer lane divides in double-double with the power of ten
+  // folded in, so its slope and intercept are that double, not one off it.
+  const decimalCases = golden.cases.filter((c) => {
+    const { lane } = withLane(() =>
+      linregress(c.x, c.y, { alternative: c.alternative as Alternative }),
+    );
+    return lane === 'decimal-integers';
+  });
+
+  it('covers golden cases that answer in the exact-integer lane', () => {
+    expect(decimalCases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(decimalCases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const r = linregress(c.x, c.y, { alternative: c.alternative as Alternative });
+    expect(r.slope).toBe(c.expected.slope);
+    expect(r.intercept).toBe(c.expected.intercept);
+  });
+
+  it('gives 199/100 as 1.99 and 4/75 as -0.05333333333333334 (each the nearest double)', () => {
+    expect(linregress([1, 2, 3, 4, 5], [2.1, 3.9, 6.2, 7.8, 10.1]).slope).toBe(1.99);
+    expect(linregress([1, 2, 3, 4, 5, 6], [2.1, 3.9, 6.2, 7.8, 10.1, 12.3]).intercept).toBe(
+      -0.05333333333333334,
+    );
   });
 });

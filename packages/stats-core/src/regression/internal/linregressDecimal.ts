@@ -1,7 +1,7 @@
 import { studentTSf } from '../../distributions/studentT';
 import { primeKernel } from '../../internal/fastMoments';
 import { PRIME_F64 } from '../../internal/prime';
-import { productError } from './doubleDouble';
+import { ddDiv, productError } from './doubleDouble';
 import type { LinregressCore } from './linregressCore';
 
 const U = 2 ** -53;
@@ -268,7 +268,12 @@ function fromExactSums(n: number, px: number, py: number, sums: ExactSums): Linr
 
   // Scaled units: slope_s = Cxy / Cxx is in units of 10^-py / 10^-px.
   const toSlope = (v: number) => (px >= py ? v * POW10[px - py]! : v / POW10[py - px]!);
-  const slope = toSlope(Cxy / Cxx);
+  // The slope and the intercept are each one quotient in double-double with
+  // the power of ten folded in, rounded once: an exact decimal answer comes
+  // out as its nearest double (199/100 as 1.99, where dividing and then
+  // scaling gave 1.9899999999999998).
+  const scale = dd(POW10[Math.abs(px - py)] as number);
+  const slope = value(px >= py ? ddDiv(mul(cxy, scale), cxx) : ddDiv(cxy, mul(cxx, scale)));
   let r = Cxy / Math.sqrt(Cxx) / Math.sqrt(Cyy);
   if (r > 1) r = 1;
   else if (r < -1) r = -1;
@@ -282,7 +287,7 @@ function fromExactSums(n: number, px: number, py: number, sums: ExactSums): Linr
   const left = mul(sumY, cxx);
   const right = mul(cxy, sumX);
   const numerator = add(left, neg(right));
-  const intercept = value(numerator) / (n * Cxx) / sy;
+  const intercept = value(ddDiv(numerator, mul(mul(N, cxx), dd(sy))));
   // sum X^2 = kx^2 n + 2 kx S_d + S_dd (scaled units).
   const kx2n = mul(mul(dd(kx), dd(kx)), N);
   const cross = mul(dd(2 * kx), sd);
