@@ -8,14 +8,7 @@
 
 import { currentWarmHow, REASONS } from './reasons';
 import { machineLine, type PanelResult, type Results } from './table';
-import {
-  fmtTimeRatio,
-  RETIMED_PER_FUNCTION,
-  sampleRatio,
-  sizeLabel,
-  type Worst,
-  worstShapes,
-} from './throughput';
+import { fmtTimeRatio, sampleRatio, sizeLabel, type Worst, worstShapes } from './throughput';
 import { fmtMs, fmtRatio } from './util';
 
 export const HEADLINE_START = '<!-- bench-headline:start -->';
@@ -230,8 +223,13 @@ function timingsText(panel: PanelResult): string[] {
   const shared = Math.max(1, ...panel.samples.map((s) => s.timings ?? 1));
   const alone = Math.max(1, ...(panel.isolated ?? []).map((s) => s.timings ?? 1));
   if (shared === 1 && alone === 1) return [];
+  const perFunction = Math.max(
+    ...panel.functions.map(
+      (f) => panel.samples.filter((s) => s.fn === f.name && (s.timings ?? 1) > 1).length,
+    ),
+  );
   return [
-    `One timing of a case can fall in a stretch of machine noise, so each function's ${RETIMED_PER_FUNCTION} worst`,
+    `One timing of a case can fall in a stretch of machine noise, so each function's ${perFunction} worst`,
     `cases were timed ${shared} times in the shared process (again after the whole panel) and the worst`,
     `alone in ${alone} fresh processes; each figure is the median of its timings.`,
   ];

@@ -222,6 +222,7 @@ export async function throughput(
         'throughput',
         { ...opts, isolate: false, isolatedWorst: false },
         cpu,
+        true,
       );
   if (cpu !== undefined) panel.cpu = cpu;
   if (opts.isolatedWorst && !opts.isolate && panel.functions.length > 1) {
@@ -285,11 +286,7 @@ export async function sharedPanel(opts: ThroughputOptions): Promise<PanelResult>
   try {
     for (const n of [...opts.sizes].sort((a, b) => a - b)) {
       for (const shape of shapes) {
-        const data = shape.make(n);
-        const prefix = path.join(dir, `${shape.name}.${n}`);
-        for (const c of ['x', 'y', 'z'] as const) {
-          writeFileSync(`${prefix}.${c}.f64`, new Uint8Array(data[c].buffer));
-        }
+        const { data, prefix } = shapeFiles(shape, n, dir);
         log(`  throughput n = ${sizeLabel(n)}, ${shape.name}`);
         const inputs = opts.kinds.map((kind) => ({ kind, d: input(data, kind) }));
         for (const spec of specs) {
@@ -332,6 +329,20 @@ export async function sharedPanel(opts: ThroughputOptions): Promise<PanelResult>
 
 type Measured = Omit<PanelSample, 'fn' | 'shape' | 'n'>;
 
+/** A shape's data at n, written as the Float64 files the reference reads (`<prefix>.{x,y,z}.f64`). */
+function shapeFiles(
+  shape: (typeof SHAPES)[number],
+  n: number,
+  dir: string,
+): { data: ShapeData; prefix: string } {
+  const data = shape.make(n);
+  const prefix = path.join(dir, `${shape.name}.${n}`);
+  for (const c of ['x', 'y', 'z'] as const) {
+    writeFileSync(`${prefix}.${c}.f64`, new Uint8Array(data[c].buffer));
+  }
+  return { data, prefix };
+}
+
 /**
  * Times each function's {@link RETIMED_PER_FUNCTION} worst cases
  * `opts.timings - 1` more times, in rounds over all of them after the panel
@@ -362,11 +373,7 @@ async function retimeWorst(
   for (let t = 0; t < again; t++) {
     for (const { spec, sample } of cases) {
       const shape = SHAPES.find((s) => s.name === sample.shape) as (typeof SHAPES)[number];
-      const data = shape.make(sample.n);
-      const prefix = path.join(dir, `${shape.name}.${sample.n}`);
-      for (const c of ['x', 'y', 'z'] as const) {
-        writeFileSync(`${prefix}.${c}.f64`, new Uint8Array(data[c].buffer));
-      }
+      const { data, prefix } = shapeFiles(shape, sample.n, dir);
       log(`  throughput again: ${spec.name}, ${shape.name}, n = ${sizeLabel(sample.n)} (${t + 2})`);
       const kinds = KINDS.filter((k) => sample.ours[k] !== undefined);
       const live = kinds.map((kind) => ({ kind, d: input(data, kind) }));

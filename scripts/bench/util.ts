@@ -10,12 +10,15 @@ import type { Machine } from './table';
 /**
  * Runs one bench section in a fresh node process (child.ts) and returns its
  * result: what one Lambda serving one function, or one job worker, gets,
- * with no other section's heap or compiled code in the process.
+ * with no other section's heap or compiled code in the process. With `cpu`
+ * the process is pinned to that CPU (`taskset -c`, see panelCpu); with
+ * `progress` its log lines are shown as they come.
  */
 export async function inFreshProcess<T>(
   section: 'throughput' | 'jobs',
   options: unknown,
   cpu?: number,
+  progress = false,
 ): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-stats-bench-alone-'));
   const out = path.join(dir, 'result.json');
@@ -32,6 +35,8 @@ export async function inFreshProcess<T>(
     ];
     const [command, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
     const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The child's log lines (stderr) pass through as they come when asked.
+    if (progress) child.stderr?.on('data', (b: Buffer) => process.stderr.write(b));
     const { code, stderr } = await collectOutput(child);
     if (code !== 0) throw new Error(`bench child for ${section} failed:\n${stderr}`);
     return JSON.parse(readFileSync(out, 'utf8')) as T;
