@@ -65,11 +65,11 @@ export function panelCpu(): number | undefined {
   } catch {
     return undefined;
   }
-  return lastOfSeveralCpus(allowed);
+  return highestOfSeveralCpus(allowed);
 }
 
 /** The highest-numbered CPU of a kernel CPU list ("0-1", "0,2-3"), when it names more than one. */
-export function lastOfSeveralCpus(list: string): number | undefined {
+export function highestOfSeveralCpus(list: string): number | undefined {
   const ranges = list
     .split(',')
     .map((part) => part.split('-').map((v) => (/^\d+$/.test(v) ? Number(v) : Number.NaN)));

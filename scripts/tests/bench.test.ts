@@ -14,7 +14,7 @@ import {
 import { settleProcess } from '../bench/harness';
 import { type Results, renderMarkdown, renderText, versusScipy } from '../bench/table';
 import { mergeTimings, worstCases } from '../bench/throughput';
-import { lastOfSeveralCpus } from '../bench/util';
+import { highestOfSeveralCpus } from '../bench/util';
 
 describe('parseArgs', () => {
   it('runs every section by default', () => {
@@ -252,14 +252,14 @@ describe('mergeTimings and worstCases', () => {
   });
 });
 
-describe('lastOfSeveralCpus', () => {
-  it('picks the last CPU of a list naming several, and nothing for one CPU or a list it cannot read', () => {
-    expect(lastOfSeveralCpus('0-1')).toBe(1);
-    expect(lastOfSeveralCpus('0,2-3')).toBe(3);
-    expect(lastOfSeveralCpus('4,1')).toBe(4);
-    expect(lastOfSeveralCpus('0')).toBeUndefined();
-    expect(lastOfSeveralCpus('3-3')).toBeUndefined();
-    expect(lastOfSeveralCpus('')).toBeUndefined();
-    expect(lastOfSeveralCpus('0-x')).toBeUndefined();
+describe('highestOfSeveralCpus', () => {
+  it('picks the highest CPU of a list naming several, and nothing for one CPU or a list it cannot read', () => {
+    expect(highestOfSeveralCpus('0-1')).toBe(1);
+    expect(highestOfSeveralCpus('0,2-3')).toBe(3);
+    expect(highestOfSeveralCpus('4,1')).toBe(4);
+    expect(highestOfSeveralCpus('0')).toBeUndefined();
+    expect(highestOfSeveralCpus('3-3')).toBeUndefined();
+    expect(highestOfSeveralCpus('')).toBeUndefined();
+    expect(highestOfSeveralCpus('0-x')).toBeUndefined();
   });
 });
